@@ -1,0 +1,27 @@
+import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
+import { fromGlobalId } from '../common/global-id';
+import { Node } from '../common/node';
+import type { RequestContext } from './context';
+
+/**
+ * `node(id)` (DOMAIN §16): the same authorization as the typed lookups — it goes through the same
+ * scoped loaders, so an object outside the caller's jurisdiction reads as null, like a missing one.
+ */
+@Resolver()
+export class NodeResolver {
+  @Query(() => Node, { nullable: true, description: '节点 — any object by global id; null when missing or out of jurisdiction' })
+  async node(@Ctx() ctx: RequestContext, @Arg('id', () => ID, { description: '全局标识 — global id' }) id: string) {
+    const parsed = fromGlobalId(id);
+    if (!parsed) return null;
+    switch (parsed.type) {
+      case 'Region':
+        return ctx.loaders.regionById.load(parsed.id);
+      case 'Organization':
+        return ctx.loaders.organizationById.load(parsed.id);
+      case 'User':
+        return (await ctx.scope.users()).andWhere('u.id = :id', { id: parsed.id }).getOne();
+      default:
+        return null;
+    }
+  }
+}

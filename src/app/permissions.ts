@@ -1,0 +1,30 @@
+import type { GraphQLSchema } from 'graphql';
+import { applyMiddleware, type IMiddlewareTypeMap } from 'graphql-middleware';
+import { deny, shield } from 'graphql-shield';
+import { authPermissions } from '../auth/auth.permissions';
+import { AppError } from '../common/errors';
+import { hierarchyPermissions } from '../hierarchy/hierarchy.permissions';
+
+/**
+ * Every root field and the rule that admits its callers, merged from the modules. A root field missing
+ * here is denied (`fallbackRule: deny`), and a test fails when any Query or Mutation field has no entry.
+ */
+export const rootPermissions = {
+  Query: { ...authPermissions.Query, ...hierarchyPermissions.Query },
+  Mutation: { ...authPermissions.Mutation, ...hierarchyPermissions.Mutation },
+};
+
+/**
+ * Applies the shield to the root types only. Objects are reachable only through root fields and are
+ * already limited to the caller's jurisdiction by the scoped data access, so wrapping each of their
+ * fields (thousands per large list) would add cost and no protection (STYLE "Performance shape").
+ */
+export function withPermissions(schema: GraphQLSchema): GraphQLSchema {
+  const generator = shield(rootPermissions, {
+    fallbackRule: deny,
+    allowExternalErrors: true,
+    fallbackError: () => AppError.forbidden(),
+  }) as unknown as { generate: (s: GraphQLSchema) => IMiddlewareTypeMap };
+  const all = generator.generate(schema);
+  return applyMiddleware(schema, { Query: all.Query, Mutation: all.Mutation });
+}

@@ -1,0 +1,50 @@
+import type { RequestDb } from '../db/request-db';
+import type { OrganizationKind, RegionLevel } from '../hierarchy/hierarchy.enums';
+import type { Principal } from './principal';
+
+interface PrincipalRow {
+  user_id: string;
+  login: string;
+  display_name: string;
+  tenant_id: string;
+  organization_id: string;
+  kind: OrganizationKind;
+  supervising_department_id: string | null;
+  region_id: string;
+  level: RegionLevel;
+  path: string;
+  is_tenant_admin: boolean;
+  is_active: boolean;
+}
+
+/**
+ * Loads the caller of a verified token in one statement, under the token's tenant. A deactivated or
+ * deleted user yields null, so an old token stops working at once.
+ */
+export async function loadPrincipal(db: RequestDb, tenantId: string, userId: string): Promise<Principal | null> {
+  await db.setTenant(tenantId);
+  const rows = await db.query<PrincipalRow>(
+    `SELECT u.id AS user_id, u.login, u.display_name, u.tenant_id, u.is_tenant_admin, u.is_active,
+            o.id AS organization_id, o.kind, o.supervising_department_id, r.id AS region_id, r.level, r.path
+       FROM app_user u
+       JOIN organization o ON o.tenant_id = u.tenant_id AND o.id = u.organization_id
+       JOIN region r ON r.tenant_id = o.tenant_id AND r.id = o.region_id
+      WHERE u.tenant_id = $1 AND u.id = $2`,
+    [tenantId, userId],
+  );
+  const row = rows[0];
+  if (!row || !row.is_active) return null;
+  return {
+    userId: row.user_id,
+    login: row.login,
+    displayName: row.display_name,
+    tenantId: row.tenant_id,
+    organizationId: row.organization_id,
+    organizationKind: row.kind,
+    supervisingDepartmentId: row.supervising_department_id,
+    regionId: row.region_id,
+    regionLevel: row.level,
+    regionPath: row.path,
+    isTenantAdmin: row.is_tenant_admin,
+  };
+}

@@ -1,0 +1,28 @@
+import { allow, rule } from 'graphql-shield';
+import type { RequestContext } from '../app/context';
+import { AppError, msg } from '../common/errors';
+import { canAdminister } from './principal';
+
+/**
+ * Shield rules, named after the principles of DOMAIN §8. They decide who may call a root field at all;
+ * record-level checks (which objects) live in the scoped data access and the services.
+ */
+
+/** Anyone, signed in or not: signing in. */
+export const publicAccess = allow;
+
+/** P6 jurisdiction: a signed-in caller; what it sees is then limited to its subtree by the scoped helper. */
+export const p6SignedInWithinJurisdiction = rule({ cache: 'contextual' })((_parent, _args, ctx: RequestContext) =>
+  ctx.principal ? true : AppError.unauthenticated(),
+);
+
+/**
+ * P6 administration: tenant administrators (系统管理员) of a body that may write — audit offices read
+ * their subtree and write nothing (003 第七条).
+ */
+export const p6TenantAdministrator = rule({ cache: 'contextual' })((_parent, _args, ctx: RequestContext) => {
+  if (!ctx.principal) return AppError.unauthenticated();
+  return canAdminister(ctx.principal)
+    ? true
+    : AppError.forbidden('P6', msg('只有系统管理员可以执行此操作', 'Only a tenant administrator may do this'));
+});

@@ -1,0 +1,192 @@
+import { ArgsType, Field, Int, ObjectType, registerEnumType, type ClassType } from 'type-graphql';
+import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { AppError, ErrorCode, msg } from './errors';
+
+/** DOMAIN §16: cursor pagination, `first` capped at 100. */
+export const MAX_PAGE_SIZE = 100;
+export const DEFAULT_PAGE_SIZE = 20;
+
+export enum SortDirection {
+  ASC = 'ASC',
+  DESC = 'DESC',
+}
+registerEnumType(SortDirection, {
+  name: 'SortDirection',
+  description: '排序方向 — sort direction',
+  valuesConfig: { ASC: { description: '升序 — ascending' }, DESC: { description: '降序 — descending' } },
+});
+
+@ArgsType()
+export class ConnectionArgs {
+  @Field(() => Int, { nullable: true, description: '前N条 — page size from the start (at most 100)' })
+  first?: number;
+
+  @Field({ nullable: true, description: '游标之后 — return items after this cursor' })
+  after?: string;
+
+  @Field(() => Int, { nullable: true, description: '后N条 — page size from the end (at most 100)' })
+  last?: number;
+
+  @Field({ nullable: true, description: '游标之前 — return items before this cursor' })
+  before?: string;
+}
+
+@ObjectType({ description: '分页信息 — page information of a connection' })
+export class PageInfo {
+  @Field({ description: '有下一页 — more items follow' })
+  hasNextPage!: boolean;
+
+  @Field({ description: '有上一页 — items precede' })
+  hasPreviousPage!: boolean;
+
+  @Field(() => String, { nullable: true, description: '起始游标 — cursor of the first item' })
+  startCursor!: string | null;
+
+  @Field(() => String, { nullable: true, description: '结束游标 — cursor of the last item' })
+  endCursor!: string | null;
+}
+
+export interface Connection<T> {
+  edges: { cursor: string; node: T }[];
+  nodes: T[];
+  pageInfo: PageInfo;
+  totalCount: () => Promise<number>;
+}
+
+/** Builds the `XConnection` and `XEdge` types of a node type. */
+export function connectionType<T extends object>(node: ClassType<T>, name: string, zh: string) {
+  @ObjectType(`${name}Edge`, { description: `${zh}（边） — an edge of ${name}Connection` })
+  class Edge {
+    @Field({ description: '游标 — opaque cursor of this item' })
+    cursor!: string;
+
+    @Field(() => node, { description: `${zh} — the item` })
+    node!: T;
+  }
+
+  @ObjectType(`${name}Connection`, { description: `${zh}列表 — a page of ${name} items` })
+  class ConnectionClass implements Omit<Connection<T>, 'totalCount'> {
+    @Field(() => [Edge], { description: '边 — items with their cursors' })
+    edges!: Edge[];
+
+    @Field(() => [node], { description: '节点 — the items of this page' })
+    nodes!: T[];
+
+    @Field(() => PageInfo, { description: '分页信息 — page information' })
+    pageInfo!: PageInfo;
+
+    count!: () => Promise<number>;
+
+    @Field(() => Int, { name: 'totalCount', description: '总数 — number of items matching the filter' })
+    resolveTotalCount(): Promise<number> {
+      return this.count();
+    }
+  }
+  return ConnectionClass;
+}
+
+export interface SortColumn {
+  /** SQL expression of the sort key, e.g. `r.code`. */
+  expression: string;
+  /** Reads the sort key from a row, for its cursor. */
+  read: (row: ObjectLiteral) => string | number | Date;
+}
+
+function encodeCursor(value: string | number | Date, id: string): string {
+  const v = value instanceof Date ? value.toISOString() : value;
+  return Buffer.from(JSON.stringify([v, id]), 'utf8').toString('base64url');
+}
+
+function decodeCursor(cursor: string, field: string): [string | number, string] {
+  try {
+    const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (Array.isArray(parsed) && parsed.length === 2 && typeof parsed[1] === 'string') {
+      return parsed as [string | number, string];
+    }
+  } catch {
+    // fall through to the error below
+  }
+  throw new AppError(ErrorCode.BAD_USER_INPUT, msg('分页游标无效', 'The cursor is not valid'), { field: [field] });
+}
+
+function pageSize(value: number | undefined, field: string): number | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (!Number.isInteger(value) || value < 0 || value > MAX_PAGE_SIZE) {
+    throw new AppError(
+      ErrorCode.BAD_USER_INPUT,
+      msg(`每页数量须在 0 到 ${MAX_PAGE_SIZE} 之间`, `${field} must be between 0 and ${MAX_PAGE_SIZE}`),
+      { field: [field] },
+    );
+  }
+  return value;
+}
+
+/**
+ * Keyset pagination over (sort key, id): stable under inserts, one statement per page plus one for
+ * `totalCount` when asked. `qb` must already carry the scope and filters; `idExpression` is the
+ * tie-breaker column.
+ */
+export async function paginate<T extends ObjectLiteral & { id: string }>(
+  qb: SelectQueryBuilder<T>,
+  args: ConnectionArgs,
+  sort: SortColumn,
+  direction: SortDirection,
+  idExpression: string,
+): Promise<Connection<T>> {
+  const first = pageSize(args.first, 'first');
+  const last = pageSize(args.last, 'last');
+  if (first !== undefined && last !== undefined) {
+    throw new AppError(ErrorCode.BAD_USER_INPUT, msg('first 与 last 不能同时使用', 'Use either first or last, not both'), {
+      field: ['last'],
+    });
+  }
+  const countQuery = qb.clone();
+  const backward = last !== undefined;
+  const limit = (backward ? last : first) ?? DEFAULT_PAGE_SIZE;
+  const ascending = (direction === SortDirection.ASC) !== backward;
+  const op = ascending ? '>' : '<';
+
+  if (args.after) {
+    const [v, id] = decodeCursor(args.after, 'after');
+    qb.andWhere(`(${sort.expression}, ${idExpression}) ${direction === SortDirection.ASC ? '>' : '<'} (:afterValue, :afterId)`, {
+      afterValue: v,
+      afterId: id,
+    });
+  }
+  if (args.before) {
+    const [v, id] = decodeCursor(args.before, 'before');
+    qb.andWhere(`(${sort.expression}, ${idExpression}) ${direction === SortDirection.ASC ? '<' : '>'} (:beforeValue, :beforeId)`, {
+      beforeValue: v,
+      beforeId: id,
+    });
+  }
+  const order = op === '>' ? 'ASC' : 'DESC';
+  const rows = await qb
+    .orderBy(sort.expression, order)
+    .addOrderBy(idExpression, order)
+    .limit(limit + 1)
+    .getMany();
+  const hasMore = rows.length > limit;
+  const page = rows.slice(0, limit);
+  if (backward) page.reverse();
+  const edges = page.map((node) => ({ cursor: encodeCursor(sort.read(node), node.id), node }));
+  return {
+    edges,
+    nodes: page,
+    pageInfo: {
+      hasNextPage: backward ? Boolean(args.before) : hasMore,
+      hasPreviousPage: backward ? hasMore : Boolean(args.after),
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges[edges.length - 1]?.cursor ?? null,
+    },
+    totalCount: () => countQuery.getCount(),
+  };
+}
+
+/** Turns a page of entities into a connection object of the emitted type. */
+export function toConnection<C extends { count: () => Promise<number> }, T>(
+  type: new () => C,
+  page: Connection<T>,
+): C {
+  return Object.assign(new type(), { edges: page.edges, nodes: page.nodes, pageInfo: page.pageInfo, count: page.totalCount });
+}

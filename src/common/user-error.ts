@@ -1,0 +1,48 @@
+import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { ErrorCode, type Message } from './errors';
+
+registerEnumType(ErrorCode, {
+  name: 'ErrorCode',
+  description: '错误代码 — stable error codes shared by user errors and `extensions.code`',
+  valuesConfig: {
+    UNAUTHENTICATED: { description: '未登录 — not signed in or the token is invalid' },
+    FORBIDDEN: { description: '无权限 — a permission principle (DOMAIN §8) refuses the call' },
+    NOT_FOUND: { description: '不存在 — missing, or outside the caller’s jurisdiction' },
+    BAD_USER_INPUT: { description: '输入有误 — a field is missing or malformed' },
+    CONFLICT: { description: '冲突 — duplicate, stale version, or the object is still in use' },
+    WORKFLOW_VIOLATION: { description: '流程不允许 — the action does not fit the current state' },
+    RATE_LIMITED: { description: '请求过于频繁 — too many attempts, try again later' },
+    INTERNAL: { description: '内部错误 — an unexpected failure' },
+  },
+});
+
+/** 操作错误 — an expected failure of a mutation, returned in its payload; nothing was written. */
+@ObjectType({ description: '操作错误 — an expected failure of a mutation; nothing was written' })
+export class UserError {
+  @Field(() => ErrorCode, { description: '错误代码 — stable code' })
+  code!: ErrorCode;
+
+  @Field(() => [String], { description: '字段 — path of the input field concerned, e.g. ["input", "code"]' })
+  field!: string[];
+
+  @Field({ description: '错误信息 — the message in Chinese' })
+  message!: string;
+
+  @Field({ description: '错误信息（英文） — the message in English' })
+  messageEn!: string;
+}
+
+export function userError(code: ErrorCode, field: string[], message: Message): UserError {
+  return { code, field, message: message.zh, messageEn: message.en };
+}
+
+/** Thrown inside a mutation to roll it back and answer with user errors in the payload. */
+export class UserErrorsAbort extends Error {
+  constructor(readonly userErrors: UserError[]) {
+    super(userErrors.map((e) => e.messageEn).join('; '));
+  }
+}
+
+export function abortWith(code: ErrorCode, field: string[], message: Message): never {
+  throw new UserErrorsAbort([userError(code, field, message)]);
+}

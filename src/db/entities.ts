@@ -1,0 +1,9 @@
+import { AuditEventEntity } from '../audit/audit-event.entity';
+import { OrganizationEntity } from '../hierarchy/organization.entity';
+import { RegionEntity } from '../hierarchy/region.entity';
+import { TenantEntity } from '../hierarchy/tenant.entity';
+import { UserEntity } from '../hierarchy/user.entity';
+import { UserLoginEntity } from '../hierarchy/user-login.entity';
+
+/** Every entity of the schema; the drift test compares them with the migrated database. */
+export const entities = [TenantEntity, RegionEntity, OrganizationEntity, UserEntity, UserLoginEntity, AuditEventEntity];

@@ -1,0 +1,110 @@
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { SortDirection } from '../../common/pagination';
+import { UserError } from '../../common/user-error';
+import { OrganizationKind, Sector } from '../hierarchy.enums';
+import { OrganizationType } from './hierarchy.types';
+
+export enum OrganizationSortField {
+  NAME = 'NAME',
+  KIND = 'KIND',
+  CREATED_AT = 'CREATED_AT',
+}
+registerEnumType(OrganizationSortField, {
+  name: 'OrganizationSortField',
+  description: '单位排序字段 — sort key of organizations',
+  valuesConfig: {
+    NAME: { description: '名称 — name' },
+    KIND: { description: '单位类型 — kind' },
+    CREATED_AT: { description: '创建时间 — created at' },
+  },
+});
+
+@InputType({ description: '单位筛选 — filters on organizations; all given filters must hold' })
+export class OrganizationFilter {
+  @Field(() => OrganizationKind, { nullable: true, description: '单位类型 — kind' })
+  kind?: OrganizationKind;
+
+  @Field(() => Sector, { nullable: true, description: '行业 — sector' })
+  sector?: Sector;
+
+  @Field(() => ID, { nullable: true, description: '所在区划 — located in exactly this region' })
+  regionId?: string;
+
+  @Field(() => ID, { nullable: true, description: '所辖范围 — located in the subtree of this region' })
+  within?: string;
+
+  @Field(() => ID, { nullable: true, description: '主管部门 — supervised by this department' })
+  supervisingDepartmentId?: string;
+
+  @Field({ nullable: true, description: '名称包含 — name contains this text' })
+  nameContains?: string;
+}
+
+@InputType({ description: '单位排序 — sort order of organizations' })
+export class OrganizationOrder {
+  @Field(() => OrganizationSortField, { description: '排序字段 — sort key' })
+  field!: OrganizationSortField;
+
+  @Field(() => SortDirection, { defaultValue: SortDirection.ASC, description: '排序方向 — direction' })
+  direction!: SortDirection;
+}
+
+@InputType({ description: '新建单位 — create an organization in a region of your subtree' })
+export class CreateOrganizationInput {
+  @Field(() => ID, { description: '所在区划 — the region it is located in' })
+  regionId!: string;
+
+  @Field(() => OrganizationKind, { description: '单位类型 — kind' })
+  kind!: OrganizationKind;
+
+  @Field({ description: '名称 — name' })
+  name!: string;
+
+  @Field(() => Sector, { nullable: true, description: '行业 — sector; required for a competent department' })
+  sector?: Sector;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: '主管部门 — supervising competent department of an implementing unit (same region or above)',
+  })
+  supervisingDepartmentId?: string;
+
+  @Field({ nullable: true, description: '统一社会信用代码 — unified social credit code (18 characters)' })
+  creditCode?: string;
+}
+
+@InputType({ description: '修改单位 — change an organization; it cannot move to another region' })
+export class UpdateOrganizationInput {
+  @Field(() => ID, { description: '单位 — the organization' })
+  id!: string;
+
+  @Field(() => Int, { description: '基于版本 — the version the change is based on; a stale one is refused (CONFLICT)' })
+  expectedVersion!: number;
+
+  @Field({ nullable: true, description: '名称 — new name' })
+  name?: string;
+
+  @Field(() => Sector, { nullable: true, description: '行业 — new sector' })
+  sector?: Sector;
+
+  @Field(() => ID, { nullable: true, description: '主管部门 — new supervising department (implementing units)' })
+  supervisingDepartmentId?: string;
+
+  @Field({ nullable: true, description: '统一社会信用代码 — new credit code' })
+  creditCode?: string;
+}
+
+@InputType({ description: '删除单位 — delete an organization that has no users and supervises no units' })
+export class DeleteOrganizationInput {
+  @Field(() => ID, { description: '单位 — the organization' })
+  id!: string;
+}
+
+@ObjectType({ description: '单位变更结果 — result of an organization mutation' })
+export class OrganizationPayload {
+  @Field(() => OrganizationType, { nullable: true, description: '单位 — the organization as saved; null when refused' })
+  organization?: OrganizationType | null;
+
+  @Field(() => [UserError], { description: '操作错误 — why it was refused; empty on success' })
+  userErrors!: UserError[];
+}

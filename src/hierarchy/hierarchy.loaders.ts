@@ -1,0 +1,47 @@
+import DataLoader from 'dataloader';
+import { groupBy } from '../common/collections';
+import type { ScopedAccess } from '../common/scoped-access';
+import type { OrganizationEntity } from './organization.entity';
+import type { RegionEntity } from './region.entity';
+
+/**
+ * Per-request loaders of the hierarchy (STYLE principle 6): every batch goes through the scoped helper,
+ * takes its keys as one array parameter (`= ANY($1)`), and answers in key order. A key outside the
+ * caller's jurisdiction answers null, exactly like a missing one.
+ */
+export function hierarchyLoaders(scope: ScopedAccess) {
+  return {
+    regionById: new DataLoader<string, RegionEntity | null>(async (ids) => {
+      const rows = await (await scope.regions()).andWhere('r.id = ANY(:ids)', { ids }).getMany();
+      const byId = new Map(rows.map((r) => [r.id, r]));
+      return ids.map((id) => byId.get(id) ?? null);
+    }),
+
+    childrenByRegionId: new DataLoader<string, RegionEntity[]>(async (parentIds) => {
+      const rows = await (await scope.regions())
+        .andWhere('r.parent_id = ANY(:parentIds)', { parentIds })
+        .orderBy('r.code')
+        .getMany();
+      const byParent = groupBy(rows, (r) => r.parentId ?? '');
+      return parentIds.map((id) => byParent.get(id) ?? []);
+    }),
+
+    organizationById: new DataLoader<string, OrganizationEntity | null>(async (ids) => {
+      const rows = await (await scope.organizations()).andWhere('o.id = ANY(:ids)', { ids }).getMany();
+      const byId = new Map(rows.map((o) => [o.id, o]));
+      return ids.map((id) => byId.get(id) ?? null);
+    }),
+
+    organizationsByRegionId: new DataLoader<string, OrganizationEntity[]>(async (regionIds) => {
+      const rows = await (await scope.organizations())
+        .andWhere('o.region_id = ANY(:regionIds)', { regionIds })
+        .orderBy('o.kind')
+        .addOrderBy('o.name')
+        .getMany();
+      const byRegion = groupBy(rows, (o) => o.regionId);
+      return regionIds.map((id) => byRegion.get(id) ?? []);
+    }),
+  };
+}
+
+export type HierarchyLoaders = ReturnType<typeof hierarchyLoaders>;

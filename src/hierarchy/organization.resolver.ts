@@ -1,0 +1,119 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { RequestContext } from '../app/context';
+import { idOfType, toGlobalId } from '../common/global-id';
+import { ConnectionArgs, paginate, SortDirection, toConnection, type SortColumn } from '../common/pagination';
+import { escapeLike, NO_ID } from '../common/sql';
+import { OrganizationConnection, OrganizationType, RegionType } from './dto/hierarchy.types';
+import {
+  CreateOrganizationInput,
+  DeleteOrganizationInput,
+  OrganizationFilter,
+  OrganizationOrder,
+  OrganizationPayload,
+  OrganizationSortField,
+  UpdateOrganizationInput,
+} from './dto/organization.inputs';
+import { DeletePayload } from './dto/region.inputs';
+import type { OrganizationEntity } from './organization.entity';
+import { createOrganization, deleteOrganization, updateOrganization } from './organization.service';
+import type { RegionEntity } from './region.entity';
+
+const organizationSort: Record<OrganizationSortField, SortColumn> = {
+  NAME: { expression: 'o.name', read: (o) => (o as OrganizationEntity).name },
+  KIND: { expression: 'o.kind', read: (o) => (o as OrganizationEntity).kind },
+  CREATED_AT: { expression: 'o.created_at', read: (o) => (o as OrganizationEntity).createdAt },
+};
+
+@Resolver(() => OrganizationType)
+export class OrganizationResolver {
+  @Query(() => OrganizationType, {
+    nullable: true,
+    description: '单位 — one organization; null when missing or out of jurisdiction',
+  })
+  organization(
+    @Ctx() ctx: RequestContext,
+    @Arg('id', () => ID, { description: '全局标识 — global id' }) id: string,
+  ): Promise<OrganizationEntity | null> | null {
+    const uuid = idOfType(id, 'Organization');
+    return uuid ? ctx.loaders.organizationById.load(uuid) : null;
+  }
+
+  @Query(() => OrganizationConnection, {
+    description: '单位列表 — organizations in the caller’s jurisdiction, filtered and sorted',
+  })
+  async organizations(
+    @Ctx() ctx: RequestContext,
+    @Args() page: ConnectionArgs,
+    @Arg('filter', () => OrganizationFilter, { nullable: true, description: '筛选 — filters' }) filter?: OrganizationFilter,
+    @Arg('orderBy', () => OrganizationOrder, { nullable: true, description: '排序 — sort order (default: name ascending)' })
+    orderBy?: OrganizationOrder,
+  ) {
+    const qb = await ctx.scope.organizations();
+    if (filter?.kind) qb.andWhere('o.kind = :kind', { kind: filter.kind });
+    if (filter?.sector) qb.andWhere('o.sector = :sector', { sector: filter.sector });
+    if (filter?.regionId) qb.andWhere('o.region_id = :regionId', { regionId: idOfType(filter.regionId, 'Region') ?? NO_ID });
+    if (filter?.supervisingDepartmentId) {
+      qb.andWhere('o.supervising_department_id = :sup', {
+        sup: idOfType(filter.supervisingDepartmentId, 'Organization') ?? NO_ID,
+      });
+    }
+    if (filter?.nameContains) qb.andWhere('o.name ILIKE :name', { name: `%${escapeLike(filter.nameContains)}%` });
+    if (filter?.within) {
+      const within = await ctx.loaders.regionById.load(idOfType(filter.within, 'Region') ?? NO_ID);
+      qb.andWhere('o.region_path LIKE :within', { within: within ? `${within.path}%` : '-' });
+    }
+    const order = orderBy ?? { field: OrganizationSortField.NAME, direction: SortDirection.ASC };
+    const result = await paginate(qb, page, organizationSort[order.field], order.direction, 'o.id');
+    return toConnection(OrganizationConnection, result);
+  }
+
+  @FieldResolver(() => ID, { description: '全局标识 — opaque global id' })
+  id(@Root() organization: OrganizationEntity): string {
+    return toGlobalId('Organization', organization.id);
+  }
+
+  @FieldResolver(() => RegionType, {
+    nullable: true,
+    description: '所在区划 — the region it is located in (null only if outside the caller’s view)',
+  })
+  region(@Root() organization: OrganizationEntity, @Ctx() ctx: RequestContext): Promise<RegionEntity | null> {
+    return ctx.loaders.regionById.load(organization.regionId);
+  }
+
+  @FieldResolver(() => OrganizationType, {
+    nullable: true,
+    description: '主管部门 — supervising competent department of an implementing unit',
+  })
+  supervisingDepartment(
+    @Root() organization: OrganizationEntity,
+    @Ctx() ctx: RequestContext,
+  ): Promise<OrganizationEntity | null> | null {
+    return organization.supervisingDepartmentId
+      ? ctx.loaders.organizationById.load(organization.supervisingDepartmentId)
+      : null;
+  }
+
+  @Mutation(() => OrganizationPayload, { description: '新建单位 — tenant administrators, inside their subtree' })
+  createOrganization(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => CreateOrganizationInput) input: CreateOrganizationInput,
+  ) {
+    return createOrganization(ctx, input);
+  }
+
+  @Mutation(() => OrganizationPayload, { description: '修改单位 — name, sector, supervisor, credit code' })
+  updateOrganization(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => UpdateOrganizationInput) input: UpdateOrganizationInput,
+  ) {
+    return updateOrganization(ctx, input);
+  }
+
+  @Mutation(() => DeletePayload, { description: '删除单位 — refused while it has users or supervised units' })
+  deleteOrganization(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => DeleteOrganizationInput) input: DeleteOrganizationInput,
+  ) {
+    return deleteOrganization(ctx, input);
+  }
+}

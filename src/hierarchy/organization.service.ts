@@ -1,0 +1,164 @@
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+import type { RequestContext } from '../app/context';
+import { pathIds } from '../auth/principal';
+import { recordAudit } from '../audit/audit.service';
+import { ErrorCode, msg } from '../common/errors';
+import { idOfType, toGlobalId } from '../common/global-id';
+import { guardedUpdate } from '../common/guarded-update';
+import { runMutation, Validation, type ConstraintMeanings } from '../common/mutation';
+import { abortWith } from '../common/user-error';
+import type { CreateOrganizationInput, DeleteOrganizationInput, UpdateOrganizationInput } from './dto/organization.inputs';
+import { administeredOrganization, administeredRegion } from './administered';
+import { OrganizationKind, type Sector } from './hierarchy.enums';
+import { OrganizationEntity } from './organization.entity';
+import { checkName } from './rules/division-code';
+import { checkCreditCode, checkSector } from './rules/organization-rules';
+import { UserEntity } from './user.entity';
+
+const meanings: ConstraintMeanings = {
+  uq_organization_singleton: {
+    code: ErrorCode.CONFLICT,
+    field: ['input', 'kind'],
+    message: msg('该区划已有同类机构（财政部门、审计部门各限一个）', 'This region already has an organization of this kind (one finance bureau and one audit office per region)'),
+  },
+  uq_organization_department_sector: {
+    code: ErrorCode.CONFLICT,
+    field: ['input', 'sector'],
+    message: msg('该区划已有该行业的主管部门', 'This region already has a competent department for this sector'),
+  },
+};
+
+/**
+ * A unit's supervising department is a competent department of its own region or of a region above it
+ * (a township school may answer to the district education bureau).
+ */
+async function checkSupervisor(
+  em: EntityManager,
+  v: Validation,
+  tenantId: string,
+  regionPath: string,
+  kind: OrganizationKind,
+  globalId: string | undefined | null,
+): Promise<string | null> {
+  if (!globalId) return null;
+  const field = ['input', 'supervisingDepartmentId'];
+  if (kind !== OrganizationKind.IMPLEMENTING_UNIT) {
+    v.add(ErrorCode.BAD_USER_INPUT, field, msg('只有项目实施单位可以设置主管部门', 'Only an implementing unit has a supervising department'));
+    return null;
+  }
+  const id = idOfType(globalId, 'Organization');
+  const department = id
+    ? await em
+        .createQueryBuilder(OrganizationEntity, 'o')
+        .where('o.tenant_id = :tenantId AND o.id = :id AND o.kind = :kind AND o.region_id = ANY(:regions)', {
+          tenantId,
+          id,
+          kind: OrganizationKind.COMPETENT_DEPARTMENT,
+          regions: pathIds(regionPath),
+        })
+        .getOne()
+    : null;
+  if (!department) {
+    v.add(ErrorCode.NOT_FOUND, field, msg('未找到该主管部门（须为本级或上级区划的业务主管部门）', 'Supervising department not found (a competent department of the same region or above)'));
+    return null;
+  }
+  return department.id;
+}
+
+/** 新建单位 — tenant administrators, in a region of their subtree (DOMAIN §3, P6). */
+export function createOrganization(ctx: RequestContext, input: CreateOrganizationInput) {
+  return runMutation(ctx, meanings, async (em) => {
+    const region = await administeredRegion(ctx, input.regionId, ['input', 'regionId']);
+    const v = new Validation();
+    const nameProblem = checkName(input.name, 200);
+    if (nameProblem) v.add(ErrorCode.BAD_USER_INPUT, ['input', 'name'], nameProblem);
+    const sectorProblem = checkSector(input.kind, input.sector ?? null);
+    if (sectorProblem) v.add(ErrorCode.BAD_USER_INPUT, ['input', 'sector'], sectorProblem);
+    const creditProblem = input.creditCode ? checkCreditCode(input.creditCode) : null;
+    if (creditProblem) v.add(ErrorCode.BAD_USER_INPUT, ['input', 'creditCode'], creditProblem);
+    const supervisor = await checkSupervisor(em, v, region.tenantId, region.path, input.kind, input.supervisingDepartmentId);
+    v.check();
+
+    const id = randomUUID();
+    await em.insert(OrganizationEntity, {
+      tenantId: region.tenantId,
+      id,
+      regionId: region.id,
+      regionPath: '',
+      kind: input.kind,
+      sector: input.sector ?? null,
+      supervisingDepartmentId: supervisor,
+      name: input.name.trim(),
+      creditCode: input.creditCode ?? null,
+    });
+    const organization = await em.findOneByOrFail(OrganizationEntity, { tenantId: region.tenantId, id });
+    await recordAudit(em, ctx.caller, { entityType: 'Organization', entityId: id, action: 'CREATE', regionPath: organization.regionPath, after: organization });
+    return { organization };
+  });
+}
+
+/** 修改单位 — guarded by version; an organization stays in its region. */
+export function updateOrganization(ctx: RequestContext, input: UpdateOrganizationInput) {
+  return runMutation(ctx, meanings, async (em) => {
+    const current = await administeredOrganization(ctx, input.id, ['input', 'id']);
+    const v = new Validation();
+    if (input.name != null) {
+      const problem = checkName(input.name, 200);
+      if (problem) v.add(ErrorCode.BAD_USER_INPUT, ['input', 'name'], problem);
+    }
+    const sector: Sector | null = input.sector ?? current.sector;
+    const sectorProblem = checkSector(current.kind, sector);
+    if (sectorProblem) v.add(ErrorCode.BAD_USER_INPUT, ['input', 'sector'], sectorProblem);
+    if (input.creditCode != null) {
+      const problem = checkCreditCode(input.creditCode);
+      if (problem) v.add(ErrorCode.BAD_USER_INPUT, ['input', 'creditCode'], problem);
+    }
+    const supervisor =
+      input.supervisingDepartmentId != null
+        ? await checkSupervisor(em, v, current.tenantId, current.regionPath, current.kind, input.supervisingDepartmentId)
+        : current.supervisingDepartmentId;
+    v.check();
+
+    await guardedUpdate(em, OrganizationEntity, current, input.expectedVersion, {
+      ...(input.name != null ? { name: input.name.trim() } : {}),
+      ...(input.creditCode != null ? { creditCode: input.creditCode } : {}),
+      sector,
+      supervisingDepartmentId: supervisor,
+    });
+    const organization = await em.findOneByOrFail(OrganizationEntity, { tenantId: current.tenantId, id: current.id });
+    await recordAudit(em, ctx.caller, {
+      entityType: 'Organization',
+      entityId: current.id,
+      action: 'UPDATE',
+      regionPath: current.regionPath,
+      before: current,
+      after: organization,
+    });
+    return { organization };
+  });
+}
+
+/** 删除单位 — refused while it has users or supervises units. */
+export function deleteOrganization(ctx: RequestContext, input: DeleteOrganizationInput) {
+  return runMutation(ctx, meanings, async (em) => {
+    const current = await administeredOrganization(ctx, input.id, ['input', 'id']);
+    if (current.id === ctx.caller.organizationId) {
+      abortWith(ErrorCode.BAD_USER_INPUT, ['input', 'id'], msg('不能删除本人所在单位', 'You cannot delete your own organization'));
+    }
+    const [users, units] = await Promise.all([
+      em.countBy(UserEntity, { tenantId: current.tenantId, organizationId: current.id }),
+      em.countBy(OrganizationEntity, { tenantId: current.tenantId, supervisingDepartmentId: current.id }),
+    ]);
+    if (users + units > 0) {
+      abortWith(
+        ErrorCode.CONFLICT,
+        ['input', 'id'],
+        msg(`该单位仍有${users}个用户和${units}个下属实施单位，不能删除`, `The organization still has ${users} users and supervises ${units} units and cannot be deleted`),
+      );
+    }
+    await em.delete(OrganizationEntity, { tenantId: current.tenantId, id: current.id });
+    await recordAudit(em, ctx.caller, { entityType: 'Organization', entityId: current.id, action: 'DELETE', regionPath: current.regionPath, before: current });
+    return { deletedId: toGlobalId('Organization', current.id) };
+  });
+}

@@ -1,0 +1,57 @@
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import { OrganizationEntity } from './organization.entity';
+
+/**
+ * 用户 — a person who logs in on behalf of one organization. Logins are unique across all tenants
+ * (`uq_app_user_login` on lower(login)) so that a login names exactly one account.
+ */
+@Entity({ name: 'app_user' })
+@Index('uq_app_user_login', { synchronize: false })
+@Index('idx_app_user_region_path', { synchronize: false })
+@Index('idx_app_user_organization', ['tenantId', 'organizationId'])
+export class UserEntity {
+  @PrimaryColumn('uuid', { name: 'tenant_id', primaryKeyConstraintName: 'pk_app_user' })
+  tenantId!: string;
+
+  @PrimaryColumn('uuid', { primaryKeyConstraintName: 'pk_app_user' })
+  id!: string;
+
+  @Column('uuid', { name: 'organization_id' })
+  organizationId!: string;
+
+  /** The organization's region path, copied for subtree scoping of users. */
+  @Column('text', { name: 'region_path' })
+  regionPath!: string;
+
+  @Column('varchar', { length: 64 })
+  login!: string;
+
+  @Column('varchar', { name: 'display_name', length: 100 })
+  displayName!: string;
+
+  @Column('text', { name: 'password_hash' })
+  passwordHash!: string;
+
+  @Column('boolean', { name: 'is_active', default: true })
+  isActive!: boolean;
+
+  /** 系统管理员: administers regions, organizations and users in its organization's subtree. */
+  @Column('boolean', { name: 'is_tenant_admin', default: false })
+  isTenantAdmin!: boolean;
+
+  @Column('integer', { default: 1 })
+  version!: number;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt!: Date;
+
+  @ManyToOne(() => OrganizationEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn([
+    { name: 'tenant_id', referencedColumnName: 'tenantId', foreignKeyConstraintName: 'fk_app_user_organization' },
+    { name: 'organization_id', referencedColumnName: 'id', foreignKeyConstraintName: 'fk_app_user_organization' },
+  ])
+  organization?: OrganizationEntity;
+}

@@ -1,0 +1,102 @@
+import { randomUUID } from 'node:crypto';
+import type { RequestContext } from '../app/context';
+import { recordAudit } from '../audit/audit.service';
+import { hashPassword } from '../auth/password';
+import { ErrorCode, msg } from '../common/errors';
+import { idOfType } from '../common/global-id';
+import { guardedUpdate } from '../common/guarded-update';
+import { runMutation, Validation, type ConstraintMeanings } from '../common/mutation';
+import { abortWith } from '../common/user-error';
+import type { CreateUserInput, UpdateUserInput } from './dto/user.inputs';
+import { administeredOrganization, administeredOrganizationById } from './administered';
+import { OrganizationKind } from './hierarchy.enums';
+import type { OrganizationEntity } from './organization.entity';
+import { checkName } from './rules/division-code';
+import { checkLogin, checkPassword } from './rules/user-rules';
+import { UserEntity } from './user.entity';
+
+const loginTaken = {
+  code: ErrorCode.CONFLICT,
+  field: ['input', 'login'],
+  message: msg('该登录名已被使用', 'This login is already taken'),
+};
+const meanings: ConstraintMeanings = { pk_user_login: loginTaken, uq_app_user_login: loginTaken };
+
+/** P6: audit offices write nothing, so their users are never administrators. */
+function checkAdminFlag(v: Validation, organization: OrganizationEntity, isTenantAdmin: boolean): void {
+  if (isTenantAdmin && organization.kind === OrganizationKind.AUDIT_OFFICE) {
+    v.add(ErrorCode.BAD_USER_INPUT, ['input', 'isTenantAdmin'], msg('审计部门用户不能担任系统管理员（审计部门只读）', 'An audit office user cannot be an administrator (audit offices only read)'));
+  }
+}
+
+/** 新建用户 — tenant administrators, for organizations of their subtree. */
+export function createUser(ctx: RequestContext, input: CreateUserInput) {
+  return runMutation(ctx, meanings, async (em) => {
+    const organization = await administeredOrganization(ctx, input.organizationId, ['input', 'organizationId']);
+    const v = new Validation();
+    const loginProblem = checkLogin(input.login);
+    if (loginProblem) v.add(ErrorCode.BAD_USER_INPUT, ['input', 'login'], loginProblem);
+    const nameProblem = checkName(input.displayName);
+    if (nameProblem) v.add(ErrorCode.BAD_USER_INPUT, ['input', 'displayName'], nameProblem);
+    const passwordProblem = checkPassword(input.password, input.login);
+    if (passwordProblem) v.add(ErrorCode.BAD_USER_INPUT, ['input', 'password'], passwordProblem);
+    checkAdminFlag(v, organization, input.isTenantAdmin);
+    v.check();
+
+    const id = randomUUID();
+    await em.insert(UserEntity, {
+      tenantId: organization.tenantId,
+      id,
+      organizationId: organization.id,
+      regionPath: '',
+      login: input.login,
+      displayName: input.displayName.trim(),
+      passwordHash: await hashPassword(input.password),
+      isActive: true,
+      isTenantAdmin: input.isTenantAdmin,
+    });
+    const user = await em.findOneByOrFail(UserEntity, { tenantId: organization.tenantId, id });
+    await recordAudit(em, ctx.caller, { entityType: 'User', entityId: id, action: 'CREATE', regionPath: user.regionPath, after: user });
+    return { user };
+  });
+}
+
+/** 修改用户 — guarded by version; an administrator cannot lock itself out. */
+export function updateUser(ctx: RequestContext, input: UpdateUserInput) {
+  return runMutation(ctx, meanings, async (em) => {
+    const id = idOfType(input.id, 'User');
+    const current = id
+      ? await (await ctx.scope.users()).andWhere('u.id = :id', { id }).getOne()
+      : null;
+    if (!current) abortWith(ErrorCode.NOT_FOUND, ['input', 'id'], msg('未找到该用户', 'User not found'));
+    const organization = input.organizationId
+      ? await administeredOrganization(ctx, input.organizationId, ['input', 'organizationId'])
+      : await administeredOrganizationById(ctx, current.organizationId, ['input', 'id']);
+    const v = new Validation();
+    if (current.id === ctx.caller.userId && (input.isActive === false || input.isTenantAdmin === false)) {
+      v.add(ErrorCode.BAD_USER_INPUT, ['input', input.isActive === false ? 'isActive' : 'isTenantAdmin'], msg('不能停用本人或撤销本人的管理员权限', 'You cannot deactivate yourself or withdraw your own administration'));
+    }
+    if (input.displayName != null) {
+      const problem = checkName(input.displayName);
+      if (problem) v.add(ErrorCode.BAD_USER_INPUT, ['input', 'displayName'], problem);
+    }
+    if (input.password != null) {
+      const problem = checkPassword(input.password, current.login);
+      if (problem) v.add(ErrorCode.BAD_USER_INPUT, ['input', 'password'], problem);
+    }
+    checkAdminFlag(v, organization, input.isTenantAdmin ?? current.isTenantAdmin);
+    v.check();
+
+    await guardedUpdate(em, UserEntity, current, input.expectedVersion, {
+      organizationId: organization.id,
+      ...(input.displayName != null ? { displayName: input.displayName.trim() } : {}),
+      ...(input.isActive != null ? { isActive: input.isActive } : {}),
+      ...(input.isTenantAdmin != null ? { isTenantAdmin: input.isTenantAdmin } : {}),
+      ...(input.password != null ? { passwordHash: await hashPassword(input.password) } : {}),
+    });
+    const user = await em.findOneByOrFail(UserEntity, { tenantId: current.tenantId, id: current.id });
+    const action = input.isActive === false ? 'DEACTIVATE' : input.isActive === true && !current.isActive ? 'REACTIVATE' : 'UPDATE';
+    await recordAudit(em, ctx.caller, { entityType: 'User', entityId: current.id, action, regionPath: user.regionPath, before: current, after: user });
+    return { user };
+  });
+}

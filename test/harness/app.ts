@@ -1,0 +1,95 @@
+import 'reflect-metadata';
+import { Client } from 'pg';
+import pino from 'pino';
+import { LoginThrottle } from '../../src/auth/login-throttle';
+import { TokenService } from '../../src/auth/token.service';
+import { parseConfig } from '../../src/config/config';
+import { createDataSource } from '../../src/db/data-source';
+import { startServer, type RunningServer } from '../../src/app/server';
+import type { AppServices } from '../../src/app/context';
+import { DEMO_PASSWORD } from '../../seeds';
+import { createTestDatabase, type TestDatabase } from './database';
+import { TEST_TOKEN_SECRET } from './env';
+
+export interface GraphQLResponse<T = Record<string, unknown>> {
+  data?: T;
+  errors?: { message: string; path?: string[]; extensions?: Record<string, unknown> }[];
+  extensions?: { sqlStatements?: number };
+}
+
+/**
+ * The real service on a fresh database: HTTP server on a free port, the API role's connection pool,
+ * and an owner connection (`owner`) for arranging data and asserting outcomes in the database.
+ */
+export class TestApp {
+  private tokens = new Map<string, string>();
+
+  private constructor(
+    readonly db: TestDatabase,
+    readonly owner: Client,
+    readonly services: AppServices,
+    readonly server: RunningServer,
+  ) {}
+
+  static async start(env: Record<string, string> = {}): Promise<TestApp> {
+    const db = await createTestDatabase();
+    const config = parseConfig({ NODE_ENV: 'test', EXPOSE_SQL_COUNT: 'true', LOG_LEVEL: 'silent', ...env });
+    const dataSource = createDataSource(db.appUrl, 4);
+    await dataSource.initialize();
+    const services: AppServices = {
+      config,
+      dataSource,
+      logger: pino({ level: 'silent' }),
+      tokens: new TokenService(TEST_TOKEN_SECRET, config.TOKEN_TTL),
+      loginThrottle: new LoginThrottle(config.LOGIN_MAX_FAILURES, config.LOGIN_BLOCK_SECONDS),
+    };
+    const server = await startServer(services, '127.0.0.1', 0);
+    const owner = new Client({ connectionString: db.ownerUrl });
+    await owner.connect();
+    return new TestApp(db, owner, services, server);
+  }
+
+  async stop(): Promise<void> {
+    await this.server.stop();
+    await this.services.dataSource.destroy();
+    await this.owner.end();
+    await this.db.drop();
+  }
+
+  /** Sends one GraphQL request over HTTP, as a client would. */
+  async gql<T = Record<string, unknown>>(
+    query: string,
+    variables: Record<string, unknown> = {},
+    options: { token?: string; as?: string } = {},
+  ): Promise<GraphQLResponse<T>> {
+    const token = options.as ? await this.tokenFor(options.as) : options.token;
+    const res = await fetch(this.server.url, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+      },
+      body: JSON.stringify({ query, variables }),
+    });
+    return (await res.json()) as GraphQLResponse<T>;
+  }
+
+  /** Signs in through the API (cached per login). */
+  async tokenFor(login: string, password = DEMO_PASSWORD): Promise<string> {
+    const cached = this.tokens.get(login);
+    if (cached) return cached;
+    const res = await this.gql<{ login: { token: string | null; userErrors: unknown[] } }>(
+      `mutation($input: LoginInput!) { login(input: $input) { token userErrors { code message } } }`,
+      { input: { login, password } },
+    );
+    const token = res.data?.login.token;
+    if (!token) throw new Error(`login ${login} failed: ${JSON.stringify(res)}`);
+    this.tokens.set(login, token);
+    return token;
+  }
+
+  /** Runs SQL as the owner (bypasses row-level security) for arranging and asserting. */
+  async sql<R extends Record<string, unknown> = Record<string, unknown>>(text: string, params: unknown[] = []): Promise<R[]> {
+    return (await this.owner.query<R>(text, params)).rows;
+  }
+}

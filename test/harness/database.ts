@@ -1,0 +1,39 @@
+import { randomBytes } from 'node:crypto';
+import { Client } from 'pg';
+import { TEST_APP_PASSWORD, withDatabase } from './env';
+
+export interface TestDatabase {
+  name: string;
+  /** Owner connection URL: bypasses row-level security; for arranging data and asserting outcomes. */
+  ownerUrl: string;
+  /** The API role's URL (jixiao_app: no ownership, no superuser, no BYPASSRLS). */
+  appUrl: string;
+  drop: () => Promise<void>;
+}
+
+/** A fresh database for one test file, cloned from the migrated and seeded template. */
+export async function createTestDatabase(): Promise<TestDatabase> {
+  const adminUrl = process.env.JIXIAO_TEST_ADMIN_URL;
+  const template = process.env.JIXIAO_TEST_TEMPLATE;
+  if (!adminUrl || !template) throw new Error('The Jest global setup did not run');
+  const name = `jx_t_${template.replace('jx_tpl_', '')}_${randomBytes(4).toString('hex')}`;
+  const admin = new Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name} TEMPLATE ${template}`);
+  await admin.end();
+  const ownerUrl = withDatabase(adminUrl, name);
+  const app = new URL(ownerUrl);
+  app.username = 'jixiao_app';
+  app.password = TEST_APP_PASSWORD;
+  return {
+    name,
+    ownerUrl,
+    appUrl: app.toString(),
+    drop: async () => {
+      const c = new Client({ connectionString: adminUrl });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    },
+  };
+}

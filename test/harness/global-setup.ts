@@ -1,0 +1,44 @@
+import 'reflect-metadata';
+import { chmodSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import { enableAppRole, migrate } from '../../src/db/bootstrap';
+import { startEmbeddedPostgres } from '../../src/db/embedded';
+import { loadDemo } from '../../seeds';
+import { TEST_APP_PASSWORD, withDatabase } from './env';
+
+/**
+ * Runs once per `npm test`: a PostgreSQL server (embedded, or the one at DATABASE_URL), a template
+ * database with every migration applied and the demo data loaded. Each test file then clones its own
+ * database from the template (test/harness/database.ts).
+ */
+export default async function globalSetup(): Promise<void> {
+  let adminUrl: string;
+  if (process.env.DATABASE_URL) {
+    adminUrl = process.env.DATABASE_URL;
+  } else {
+    const dir = mkdtempSync(join(tmpdir(), 'jixiao-test-'));
+    chmodSync(dir, 0o755); // initdb runs as a separate OS user when we are root
+    const port = 55000 + (process.pid % 5000);
+    const server = await startEmbeddedPostgres(join(dir, 'pg'), port, dir);
+    (globalThis as { __jixiaoEmbedded?: typeof server }).__jixiaoEmbedded = server;
+    adminUrl = server.adminUrl('postgres');
+  }
+  const template = `jx_tpl_${process.pid}_${Date.now().toString(36)}`;
+  const admin = new Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${template}`);
+  await admin.end();
+
+  const templateUrl = withDatabase(adminUrl, template);
+  await migrate(templateUrl);
+  await enableAppRole(templateUrl, TEST_APP_PASSWORD);
+  const owner = new Client({ connectionString: templateUrl });
+  await owner.connect();
+  await loadDemo(owner);
+  await owner.end();
+
+  process.env.JIXIAO_TEST_ADMIN_URL = adminUrl;
+  process.env.JIXIAO_TEST_TEMPLATE = template;
+}
