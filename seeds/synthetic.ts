@@ -26,6 +26,8 @@ export interface SyntheticCityOptions {
   districts?: number;
   townshipsPerDistrict?: number;
   unitsPerTownship?: number;
+  /** District-level units (e.g. 公路事业发展中心) beside the townships' ones. */
+  unitsPerDistrict?: number;
 }
 
 export interface SyntheticCity {
@@ -140,7 +142,7 @@ function assertRange(name: string, value: number, min: number, max: number): voi
 
 /**
  * Generates a large synthetic city (default 1 city, 10 districts, 150 townships, 6,000 implementing
- * units, 6,644 users) deterministically from `seed`, with bulk `unnest` inserts in one transaction.
+ * units at district and township level, 6,644 users) deterministically from `seed`, with bulk `unnest` inserts in one transaction.
  * Every user's password is {@link DEMO_PASSWORD}. Throws if the tenant (same seed and city code) exists.
  */
 export async function generateSyntheticCity(
@@ -152,11 +154,14 @@ export async function generateSyntheticCity(
   const cityCode = options.cityCode ?? '379900';
   const districtCount = options.districts ?? 10;
   const townshipsPerDistrict = options.townshipsPerDistrict ?? 15;
-  const unitsPerTownship = options.unitsPerTownship ?? 40;
+  // Defaults: 10 × 15 + 150 × 39 = 6,000 implementing units, at both levels like a real city.
+  const unitsPerTownship = options.unitsPerTownship ?? 39;
+  const unitsPerDistrict = options.unitsPerDistrict ?? 15;
   assertRange('seed', seed, 0, 0xffffffff);
   assertRange('districts', districtCount, 1, 99);
   assertRange('townshipsPerDistrict', townshipsPerDistrict, 0, 999);
   assertRange('unitsPerTownship', unitsPerTownship, 0, 100_000);
+  assertRange('unitsPerDistrict', unitsPerDistrict, 0, 100_000);
   if (!/^\d{6}$/.test(cityCode)) {
     throw new Error(`generateSyntheticCity: cityCode must have 6 digits, got ${cityCode}`);
   }
@@ -201,6 +206,29 @@ export async function generateSyntheticCity(
     }
   };
 
+  let unitCount = 0;
+  const addUnits = (region: RegionRow, count: number) => {
+    const ordinals = new Map<string, number>();
+    for (let u = 1; u <= count; u++) {
+      const sector = pick(sectors);
+      const template = pick(unitTemplates[sector]);
+      const ordinal = (ordinals.get(template.base) ?? 0) + 1;
+      ordinals.set(template.base, ordinal);
+      const name = `${region.name}${ordinal === 1 ? template.first : `第${chineseNumber(ordinal)}${template.base}`}`;
+      const unit = implementingUnit(key, region, String(u), name, sector);
+      organizations.push(unit);
+      unitCount += 1;
+      users.push({
+        id: seedId(key, 'user', 'unit', String(unitCount)),
+        organizationId: unit.id,
+        login: `${prefix}.unit.${unitCount}`,
+        displayName: personName(),
+        isActive: true,
+        isTenantAdmin: false,
+      });
+    }
+  };
+
   const city: RegionRow = {
     id: seedId(key, 'region', cityCode),
     parentId: null,
@@ -212,7 +240,6 @@ export async function generateSyntheticCity(
   addBodies(city);
 
   const districtNames = new Set<string>();
-  let unitCount = 0;
   for (let d = 1; d <= districtCount; d++) {
     const code = `${cityCode.slice(0, 4)}${String(d).padStart(2, '0')}`;
     const district: RegionRow = {
@@ -224,6 +251,7 @@ export async function generateSyntheticCity(
     };
     regions.push(district);
     addBodies(district);
+    addUnits(district, unitsPerDistrict);
 
     const townshipNames = new Set<string>();
     for (let t = 1; t <= townshipsPerDistrict; t++) {
@@ -238,25 +266,7 @@ export async function generateSyntheticCity(
       regions.push(township);
       addBodies(township);
 
-      const ordinals = new Map<string, number>();
-      for (let u = 1; u <= unitsPerTownship; u++) {
-        const sector = pick(sectors);
-        const template = pick(unitTemplates[sector]);
-        const ordinal = (ordinals.get(template.base) ?? 0) + 1;
-        ordinals.set(template.base, ordinal);
-        const name = `${township.name}${ordinal === 1 ? template.first : `第${chineseNumber(ordinal)}${template.base}`}`;
-        const unit = implementingUnit(key, township, String(u), name, sector);
-        organizations.push(unit);
-        unitCount += 1;
-        users.push({
-          id: seedId(key, 'user', 'unit', String(unitCount)),
-          organizationId: unit.id,
-          login: `${prefix}.unit.${unitCount}`,
-          displayName: personName(),
-          isActive: true,
-          isTenantAdmin: false,
-        });
-      }
+      addUnits(township, unitsPerTownship);
     }
   }
 

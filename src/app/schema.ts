@@ -12,7 +12,12 @@ export const resolvers = [AuthResolver, NodeResolver, RegionResolver, Organizati
 
 /** The schema as type-graphql builds it, before permissions (emitted to schema/schema.graphql). */
 export function buildBareSchema(): GraphQLSchema {
-  return buildSchemaSync({ resolvers: [...resolvers], validate: false });
+  const schema = buildSchemaSync({ resolvers: [...resolvers], validate: false });
+  const query = schema.getQueryType();
+  const mutation = schema.getMutationType();
+  if (query) query.description = '查询 — read operations; every answer is limited to the caller’s jurisdiction';
+  if (mutation) mutation.description = '变更 — write operations; expected failures come back as userErrors';
+  return schema;
 }
 
 /** The executable schema: built, then guarded by the shield (DOMAIN §8). */

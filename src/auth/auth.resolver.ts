@@ -17,7 +17,7 @@ export function abilitiesOf(p: Principal): Ability[] {
 @Resolver()
 export class AuthResolver {
   @Mutation(() => LoginPayload, { description: '登录 — sign in; returns a bearer token that expires' })
-  login(@Ctx() ctx: RequestContext, @Arg('input', () => LoginInput) input: LoginInput): Promise<LoginPayload> {
+  login(@Ctx() ctx: RequestContext, @Arg('input', () => LoginInput, { description: '输入 — the mutation input' }) input: LoginInput): Promise<LoginPayload> {
     return login(ctx, input);
   }
 

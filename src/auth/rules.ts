@@ -1,4 +1,4 @@
-import { allow, rule } from 'graphql-shield';
+import { rule } from 'graphql-shield';
 import type { RequestContext } from '../app/context';
 import { AppError, msg } from '../common/errors';
 import { canAdminister } from './principal';
@@ -9,10 +9,10 @@ import { canAdminister } from './principal';
  */
 
 /** Anyone, signed in or not: signing in. */
-export const publicAccess = allow;
+export const publicAccess = rule('public', { cache: 'no_cache' })(() => true);
 
 /** P6 jurisdiction: a signed-in caller; what it sees is then limited to its subtree by the scoped helper. */
-export const p6SignedInWithinJurisdiction = rule({ cache: 'contextual' })((_parent, _args, ctx: RequestContext) =>
+export const p6SignedInWithinJurisdiction = rule('P6 signed in, within jurisdiction', { cache: 'contextual' })((_parent, _args, ctx: RequestContext) =>
   ctx.principal ? true : AppError.unauthenticated(),
 );
 
@@ -20,7 +20,7 @@ export const p6SignedInWithinJurisdiction = rule({ cache: 'contextual' })((_pare
  * P6 administration: tenant administrators (系统管理员) of a body that may write — audit offices read
  * their subtree and write nothing (003 第七条).
  */
-export const p6TenantAdministrator = rule({ cache: 'contextual' })((_parent, _args, ctx: RequestContext) => {
+export const p6TenantAdministrator = rule('P6 tenant administrator', { cache: 'contextual' })((_parent, _args, ctx: RequestContext) => {
   if (!ctx.principal) return AppError.unauthenticated();
   return canAdminister(ctx.principal)
     ? true

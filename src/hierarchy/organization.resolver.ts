@@ -96,7 +96,7 @@ export class OrganizationResolver {
   @Mutation(() => OrganizationPayload, { description: '新建单位 — tenant administrators, inside their subtree' })
   createOrganization(
     @Ctx() ctx: RequestContext,
-    @Arg('input', () => CreateOrganizationInput) input: CreateOrganizationInput,
+    @Arg('input', () => CreateOrganizationInput, { description: '输入 — the mutation input' }) input: CreateOrganizationInput,
   ) {
     return createOrganization(ctx, input);
   }
@@ -104,7 +104,7 @@ export class OrganizationResolver {
   @Mutation(() => OrganizationPayload, { description: '修改单位 — name, sector, supervisor, credit code' })
   updateOrganization(
     @Ctx() ctx: RequestContext,
-    @Arg('input', () => UpdateOrganizationInput) input: UpdateOrganizationInput,
+    @Arg('input', () => UpdateOrganizationInput, { description: '输入 — the mutation input' }) input: UpdateOrganizationInput,
   ) {
     return updateOrganization(ctx, input);
   }
@@ -112,7 +112,7 @@ export class OrganizationResolver {
   @Mutation(() => DeletePayload, { description: '删除单位 — refused while it has users or supervised units' })
   deleteOrganization(
     @Ctx() ctx: RequestContext,
-    @Arg('input', () => DeleteOrganizationInput) input: DeleteOrganizationInput,
+    @Arg('input', () => DeleteOrganizationInput, { description: '输入 — the mutation input' }) input: DeleteOrganizationInput,
   ) {
     return deleteOrganization(ctx, input);
   }

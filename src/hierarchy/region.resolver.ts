@@ -118,17 +118,17 @@ export class RegionResolver {
   }
 
   @Mutation(() => RegionPayload, { description: '新建行政区划 — tenant administrators, inside their subtree' })
-  createRegion(@Ctx() ctx: RequestContext, @Arg('input', () => CreateRegionInput) input: CreateRegionInput) {
+  createRegion(@Ctx() ctx: RequestContext, @Arg('input', () => CreateRegionInput, { description: '输入 — the mutation input' }) input: CreateRegionInput) {
     return createRegion(ctx, input);
   }
 
   @Mutation(() => RegionPayload, { description: '修改行政区划 — rename or recode; moving is refused' })
-  updateRegion(@Ctx() ctx: RequestContext, @Arg('input', () => UpdateRegionInput) input: UpdateRegionInput) {
+  updateRegion(@Ctx() ctx: RequestContext, @Arg('input', () => UpdateRegionInput, { description: '输入 — the mutation input' }) input: UpdateRegionInput) {
     return updateRegion(ctx, input);
   }
 
   @Mutation(() => DeletePayload, { description: '删除行政区划 — refused while it holds regions or organizations' })
-  deleteRegion(@Ctx() ctx: RequestContext, @Arg('input', () => DeleteRegionInput) input: DeleteRegionInput) {
+  deleteRegion(@Ctx() ctx: RequestContext, @Arg('input', () => DeleteRegionInput, { description: '输入 — the mutation input' }) input: DeleteRegionInput) {
     return deleteRegion(ctx, input);
   }
 }

@@ -58,12 +58,12 @@ export class UserResolver {
   }
 
   @Mutation(() => UserPayload, { description: '新建用户 — tenant administrators, for organizations of their subtree' })
-  createUser(@Ctx() ctx: RequestContext, @Arg('input', () => CreateUserInput) input: CreateUserInput) {
+  createUser(@Ctx() ctx: RequestContext, @Arg('input', () => CreateUserInput, { description: '输入 — the mutation input' }) input: CreateUserInput) {
     return createUser(ctx, input);
   }
 
   @Mutation(() => UserPayload, { description: '修改用户 — change, deactivate, reactivate or reset the password' })
-  updateUser(@Ctx() ctx: RequestContext, @Arg('input', () => UpdateUserInput) input: UpdateUserInput) {
+  updateUser(@Ctx() ctx: RequestContext, @Arg('input', () => UpdateUserInput, { description: '输入 — the mutation input' }) input: UpdateUserInput) {
     return updateUser(ctx, input);
   }
 }

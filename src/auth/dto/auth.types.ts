@@ -1,4 +1,5 @@
-import { Field, GraphQLISODateTime, InputType, ObjectType, registerEnumType } from 'type-graphql';
+import { DateTime } from '../../common/scalars';
+import { Field, InputType, ObjectType, registerEnumType } from 'type-graphql';
 import { UserError } from '../../common/user-error';
 import { OrganizationType, RegionType, TenantType, UserType } from '../../hierarchy/dto/hierarchy.types';
 
@@ -34,7 +35,7 @@ export class LoginPayload {
   @Field(() => String, { nullable: true, description: '访问令牌 — bearer token for the Authorization header' })
   token?: string | null;
 
-  @Field(() => GraphQLISODateTime, { nullable: true, description: '过期时间 — when the token expires' })
+  @Field(() => DateTime, { nullable: true, description: '过期时间 — when the token expires' })
   expiresAt?: Date | null;
 
   @Field(() => [UserError], { description: '操作错误 — one generic message for a wrong login or password' })

@@ -1,4 +1,5 @@
-import { GraphQLISODateTime, Field, Int, ObjectType } from 'type-graphql';
+import { DateTime } from '../../common/scalars';
+import { Field, Int, ObjectType } from 'type-graphql';
 import { Node, registerNodeType } from '../../common/node';
 import { connectionType } from '../../common/pagination';
 import { OrganizationKind, RegionLevel, Sector } from '../hierarchy.enums';
@@ -33,10 +34,10 @@ export class RegionType extends Node {
   @Field(() => Int, { description: '版本 — version, for optimistic concurrency on updates' })
   version!: number;
 
-  @Field(() => GraphQLISODateTime, { description: '创建时间 — created at' })
+  @Field(() => DateTime, { description: '创建时间 — created at' })
   createdAt!: Date;
 
-  @Field(() => GraphQLISODateTime, { description: '更新时间 — last updated at' })
+  @Field(() => DateTime, { description: '更新时间 — last updated at' })
   updatedAt!: Date;
 }
 
@@ -57,10 +58,10 @@ export class OrganizationType extends Node {
   @Field(() => Int, { description: '版本 — version, for optimistic concurrency on updates' })
   version!: number;
 
-  @Field(() => GraphQLISODateTime, { description: '创建时间 — created at' })
+  @Field(() => DateTime, { description: '创建时间 — created at' })
   createdAt!: Date;
 
-  @Field(() => GraphQLISODateTime, { description: '更新时间 — last updated at' })
+  @Field(() => DateTime, { description: '更新时间 — last updated at' })
   updatedAt!: Date;
 }
 
@@ -81,10 +82,10 @@ export class UserType extends Node {
   @Field(() => Int, { description: '版本 — version, for optimistic concurrency on updates' })
   version!: number;
 
-  @Field(() => GraphQLISODateTime, { description: '创建时间 — created at' })
+  @Field(() => DateTime, { description: '创建时间 — created at' })
   createdAt!: Date;
 
-  @Field(() => GraphQLISODateTime, { description: '更新时间 — last updated at' })
+  @Field(() => DateTime, { description: '更新时间 — last updated at' })
   updatedAt!: Date;
 }
 

@@ -1,0 +1,86 @@
+import { Client } from 'pg';
+import { createDataSource } from '../src/db/data-source';
+import { createTestDatabase, type TestDatabase } from './harness/database';
+
+let db: TestDatabase;
+let owner: Client;
+beforeAll(async () => {
+  db = await createTestDatabase();
+  owner = new Client({ connectionString: db.ownerUrl });
+  await owner.connect();
+});
+afterAll(async () => {
+  await owner.end();
+  await db.drop();
+});
+
+describe('migrations are the only way the schema changes (STYLE principle 8)', () => {
+  test('entities and migrations do not drift: the migrated database needs no change', async () => {
+    const ds = createDataSource(db.ownerUrl, 1);
+    await ds.initialize();
+    try {
+      const log = await ds.driver.createSchemaBuilder().log();
+      expect(log.upQueries.map((q) => q.query)).toEqual([]);
+    } finally {
+      await ds.destroy();
+    }
+  });
+
+  test('every migration has run and is recorded', async () => {
+    const { rows } = await owner.query<{ name: string }>('SELECT name FROM schema_migration ORDER BY id');
+    expect(rows.map((r) => r.name)).toEqual(['Foundation1763780000000']);
+  });
+});
+
+describe('defence in depth in PostgreSQL (DOMAIN §3, §8 P6)', () => {
+  test('every tenant table has row-level security enabled and forced, with a tenant policy for the API role', async () => {
+    const { rows } = await owner.query<{ relname: string; rls: boolean; forced: boolean; policies: string[] }>(
+      `SELECT c.relname, c.relrowsecurity AS rls, c.relforcerowsecurity AS forced,
+              array(SELECT p.polname::text FROM pg_policy p WHERE p.polrelid = c.oid ORDER BY 1) AS policies
+         FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+        WHERE n.nspname = 'public' AND c.relkind = 'r'
+          AND (EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attname = 'tenant_id') OR c.relname = 'tenant')
+        ORDER BY c.relname`,
+    );
+    expect(rows.map((r) => r.relname)).toEqual(['app_user', 'audit_event', 'organization', 'region', 'tenant', 'user_login']);
+    for (const row of rows) {
+      expect({ table: row.relname, rls: row.rls, forced: row.forced }).toEqual({ table: row.relname, rls: true, forced: true });
+      expect(row.policies).toContain('tenant_isolation');
+    }
+  });
+
+  test('every tenant table carries the tenant id in its primary key (Citus-ready, docs/scaling.md)', async () => {
+    const { rows } = await owner.query<{ table: string; columns: string[] }>(
+      `SELECT t.relname AS table, array(SELECT a.attname::text FROM unnest(i.indkey) k JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = k) AS columns
+         FROM pg_index i JOIN pg_class t ON t.oid = i.indrelid JOIN pg_namespace n ON n.oid = t.relnamespace
+        WHERE i.indisprimary AND n.nspname = 'public' AND t.relname NOT IN ('schema_migration', 'tenant', 'user_login')`,
+    );
+    expect(rows.length).toBeGreaterThanOrEqual(4);
+    for (const row of rows) expect({ table: row.table, first: row.columns[0] }).toEqual({ table: row.table, first: 'tenant_id' });
+  });
+
+  test('the API role owns nothing, is not superuser and cannot bypass row-level security', async () => {
+    const app = new Client({ connectionString: db.appUrl });
+    await app.connect();
+    try {
+      const { rows } = await app.query<{ rolsuper: boolean; rolbypassrls: boolean; owned: string }>(
+        `SELECT rolsuper, rolbypassrls, (SELECT count(*) FROM pg_tables WHERE schemaname = 'public' AND tableowner = current_user) AS owned
+           FROM pg_roles WHERE rolname = current_user`,
+      );
+      expect(rows[0]).toEqual({ rolsuper: false, rolbypassrls: false, owned: '0' });
+    } finally {
+      await app.end();
+    }
+  });
+
+  test('the audit trail is append-only, even for the table owner (DOMAIN §15)', async () => {
+    const tenant = (await owner.query<{ id: string }>('SELECT id FROM tenant LIMIT 1')).rows[0].id;
+    await owner.query(
+      `INSERT INTO audit_event (tenant_id, id, actor_user_id, actor_organization_id, entity_type, entity_id, action, region_path)
+       VALUES ($1, gen_random_uuid(), gen_random_uuid(), gen_random_uuid(), 'Region', gen_random_uuid(), 'TEST', '/')`,
+      [tenant],
+    );
+    await expect(owner.query(`UPDATE audit_event SET action = 'CHANGED'`)).rejects.toThrow(/append-only/);
+    await expect(owner.query(`DELETE FROM audit_event`)).rejects.toThrow(/append-only/);
+  });
+});
