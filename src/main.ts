@@ -23,7 +23,9 @@ async function main(): Promise<void> {
     tokenSecret = secret.value;
     logger.warn(
       { file: join(config.DATA_DIR, 'token.secret') },
-      secret.generated ? 'TOKEN_SECRET not set: generated a development secret' : 'TOKEN_SECRET not set: using the development secret',
+      secret.generated
+        ? 'TOKEN_SECRET not set: generated a development secret'
+        : 'TOKEN_SECRET not set: using the development secret',
     );
   }
 
@@ -33,12 +35,17 @@ async function main(): Promise<void> {
     embedded = await startEmbeddedPostgres(config.EMBEDDED_PG_DIR, config.EMBEDDED_PG_PORT, config.DATA_DIR);
     await ensureDatabase(embedded.adminUrl(), 'jixiao');
     ownerUrl = embedded.adminUrl('jixiao');
-    logger.info({ port: config.EMBEDDED_PG_PORT, dir: config.EMBEDDED_PG_DIR }, 'embedded PostgreSQL started');
+    logger.info(
+      { port: config.EMBEDDED_PG_PORT, dir: config.EMBEDDED_PG_DIR },
+      'embedded PostgreSQL started',
+    );
   }
 
   const applied = await migrate(ownerUrl);
   logger.info({ applied }, applied.length ? 'migrations applied' : 'database schema up to date');
-  const appUrl = config.APP_DATABASE_URL ?? (await enableAppRole(ownerUrl, persistedSecret(config.DATA_DIR, 'app-role').value));
+  const appUrl =
+    config.APP_DATABASE_URL ??
+    (await enableAppRole(ownerUrl, persistedSecret(config.DATA_DIR, 'app-role').value));
   await assertSafeAppRole(appUrl);
 
   if (config.SEED_DEMO) {
@@ -75,6 +82,7 @@ async function main(): Promise<void> {
       process.exit(1);
     }, config.SHUTDOWN_GRACE_MS);
     timer.unref();
+    server.beginShutdown();
     await server.stop();
     await dataSource.destroy();
     if (embedded) await embedded.stop();

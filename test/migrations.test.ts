@@ -34,7 +34,12 @@ describe('migrations are the only way the schema changes (STYLE principle 8)', (
 
 describe('defence in depth in PostgreSQL (DOMAIN §3, §8 P6)', () => {
   test('every tenant table has row-level security enabled and forced, with a tenant policy for the API role', async () => {
-    const { rows } = await owner.query<{ relname: string; rls: boolean; forced: boolean; policies: string[] }>(
+    const { rows } = await owner.query<{
+      relname: string;
+      rls: boolean;
+      forced: boolean;
+      policies: string[];
+    }>(
       `SELECT c.relname, c.relrowsecurity AS rls, c.relforcerowsecurity AS forced,
               array(SELECT p.polname::text FROM pg_policy p WHERE p.polrelid = c.oid ORDER BY 1) AS policies
          FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -42,9 +47,20 @@ describe('defence in depth in PostgreSQL (DOMAIN §3, §8 P6)', () => {
           AND (EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attname = 'tenant_id') OR c.relname = 'tenant')
         ORDER BY c.relname`,
     );
-    expect(rows.map((r) => r.relname)).toEqual(['app_user', 'audit_event', 'organization', 'region', 'tenant', 'user_login']);
+    expect(rows.map((r) => r.relname)).toEqual([
+      'app_user',
+      'audit_event',
+      'organization',
+      'region',
+      'tenant',
+      'user_login',
+    ]);
     for (const row of rows) {
-      expect({ table: row.relname, rls: row.rls, forced: row.forced }).toEqual({ table: row.relname, rls: true, forced: true });
+      expect({ table: row.relname, rls: row.rls, forced: row.forced }).toEqual({
+        table: row.relname,
+        rls: true,
+        forced: true,
+      });
       expect(row.policies).toContain('tenant_isolation');
     }
   });
@@ -56,7 +72,8 @@ describe('defence in depth in PostgreSQL (DOMAIN §3, §8 P6)', () => {
         WHERE i.indisprimary AND n.nspname = 'public' AND t.relname NOT IN ('schema_migration', 'tenant', 'user_login')`,
     );
     expect(rows.length).toBeGreaterThanOrEqual(4);
-    for (const row of rows) expect({ table: row.table, first: row.columns[0] }).toEqual({ table: row.table, first: 'tenant_id' });
+    for (const row of rows)
+      expect({ table: row.table, first: row.columns[0] }).toEqual({ table: row.table, first: 'tenant_id' });
   });
 
   test('the API role owns nothing, is not superuser and cannot bypass row-level security', async () => {

@@ -37,14 +37,20 @@ test('a whole city tree costs the same number of SQL statements for the demo cit
   expect(demo.errors).toBeUndefined();
 
   const synthetic = await generateSyntheticCity(app.owner, { seed: 7 });
-  const big = await app.gql<Tree>(cityTree, { code: synthetic.cityCode }, { as: synthetic.sampleLogins.cityFinance });
+  const big = await app.gql<Tree>(
+    cityTree,
+    { code: synthetic.cityCode },
+    { as: synthetic.sampleLogins.cityFinance },
+  );
   expect(big.errors).toBeUndefined();
 
   expect(unitsIn(big.data!)).toBe(6000);
   expect(unitsIn(demo.data!)).toBeGreaterThan(0);
   const demoStatements = demo.extensions?.sqlStatements;
   const bigStatements = big.extensions?.sqlStatements;
-  console.warn(`city tree SQL statements: demo city ${demoStatements}, synthetic 6,000-unit city ${bigStatements}`);
+  console.warn(
+    `city tree SQL statements: demo city ${demoStatements}, synthetic 6,000-unit city ${bigStatements}`,
+  );
   expect(bigStatements).toBe(demoStatements);
   // BEGIN, tenant, principal, COMMIT, plus one batch per field and depth: region; organizations × 3
   // levels; supervisors × 2 levels with units; children × 2; parent/ancestors of townships.

@@ -42,20 +42,32 @@ async function inTenant<T>(tenantId: string | null, work: (q: Pool['query']) => 
 // DOMAIN §3: "Nothing of one city is visible to another city's users, ever" — even for a query that
 // forgets the tenant predicate, row-level security answers only the tenant set in the transaction.
 describe('row-level security as the API role', () => {
-  test.each(['region', 'organization', 'app_user', 'tenant'])('an unscoped SELECT on %s returns only the current tenant', async (table) => {
-    const column = table === 'tenant' ? 'id' : 'tenant_id';
-    const seen = await inTenant(tenants.zibo, async (q) => (await q(`SELECT DISTINCT ${column} AS t FROM ${table}`)).rows);
-    expect(seen).toEqual([{ t: tenants.zibo }]);
-  });
+  test.each(['region', 'organization', 'app_user', 'tenant'])(
+    'an unscoped SELECT on %s returns only the current tenant',
+    async (table) => {
+      const column = table === 'tenant' ? 'id' : 'tenant_id';
+      const seen = await inTenant(
+        tenants.zibo,
+        async (q) => (await q(`SELECT DISTINCT ${column} AS t FROM ${table}`)).rows,
+      );
+      expect(seen).toEqual([{ t: tenants.zibo }]);
+    },
+  );
 
   test('with no tenant set, nothing is visible (fails closed)', async () => {
-    const count = await inTenant(null, async (q) => (await q('SELECT count(*)::int AS n FROM region')).rows[0]);
+    const count = await inTenant(
+      null,
+      async (q) => (await q('SELECT count(*)::int AS n FROM region')).rows[0],
+    );
     expect(count).toEqual({ n: 0 });
   });
 
   test('the tenant ends with its transaction: the next transaction on the same connection sees nothing', async () => {
     await inTenant(tenants.zibo, async (q) => q('SELECT 1'));
-    const count = await inTenant(null, async (q) => (await q('SELECT count(*)::int AS n FROM organization')).rows[0]);
+    const count = await inTenant(
+      null,
+      async (q) => (await q('SELECT count(*)::int AS n FROM organization')).rows[0],
+    );
     expect(count).toEqual({ n: 0 });
   });
 
@@ -65,14 +77,22 @@ describe('row-level security as the API role', () => {
     );
     await expect(attempt.then((r) => r.rowCount)).resolves.toBe(0);
     const insert = inTenant(tenants.zibo, (q) =>
-      q(`INSERT INTO region (tenant_id, id, level, name, code, path) VALUES ($1, gen_random_uuid(), 'CITY', 'x', '999999', '')`, [tenants.rizhao]),
+      q(
+        `INSERT INTO region (tenant_id, id, level, name, code, path) VALUES ($1, gen_random_uuid(), 'CITY', 'x', '999999', '')`,
+        [tenants.rizhao],
+      ),
     );
     await expect(insert).rejects.toThrow(/row-level security/);
   });
 
   test('the login directory is not readable by the API role, only through auth_find_login', async () => {
-    await expect(inTenant(tenants.zibo, (q) => q('SELECT * FROM user_login'))).rejects.toThrow(/permission denied/);
-    const found = await inTenant(null, async (q) => (await q(`SELECT tenant_id FROM auth_find_login('ADMIN.RIZHAO')`)).rows);
+    await expect(inTenant(tenants.zibo, (q) => q('SELECT * FROM user_login'))).rejects.toThrow(
+      /permission denied/,
+    );
+    const found = await inTenant(
+      null,
+      async (q) => (await q(`SELECT tenant_id FROM auth_find_login('ADMIN.RIZHAO')`)).rows,
+    );
     expect(found).toEqual([{ tenant_id: tenants.rizhao }]);
   });
 });

@@ -59,6 +59,9 @@ describe('deny by default (STYLE principle 4, DOMAIN §8)', () => {
           .sort(([a], [b]) => a.localeCompare(b))
           .map(([field, rule]) => [field, (rule as { name?: string }).name]),
       );
-    expect({ Query: rules(rootPermissions.Query), Mutation: rules(rootPermissions.Mutation) }).toMatchSnapshot();
+    expect({
+      Query: rules(rootPermissions.Query),
+      Mutation: rules(rootPermissions.Mutation),
+    }).toMatchSnapshot();
   });
 });

@@ -9,8 +9,14 @@ import type { RequestContext } from './context';
  */
 @Resolver()
 export class NodeResolver {
-  @Query(() => Node, { nullable: true, description: '节点 — any object by global id; null when missing or out of jurisdiction' })
-  async node(@Ctx() ctx: RequestContext, @Arg('id', () => ID, { description: '全局标识 — global id' }) id: string) {
+  @Query(() => Node, {
+    nullable: true,
+    description: '节点 — any object by global id; null when missing or out of jurisdiction',
+  })
+  async node(
+    @Ctx() ctx: RequestContext,
+    @Arg('id', () => ID, { description: '全局标识 — global id' }) id: string,
+  ) {
     const parsed = fromGlobalId(id);
     if (!parsed) return null;
     switch (parsed.type) {

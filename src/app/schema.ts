@@ -8,14 +8,21 @@ import { UserResolver } from '../hierarchy/user.resolver';
 import { NodeResolver } from './node.resolver';
 import { withPermissions } from './permissions';
 
-export const resolvers = [AuthResolver, NodeResolver, RegionResolver, OrganizationResolver, UserResolver] as const;
+export const resolvers = [
+  AuthResolver,
+  NodeResolver,
+  RegionResolver,
+  OrganizationResolver,
+  UserResolver,
+] as const;
 
 /** The schema as type-graphql builds it, before permissions (emitted to schema/schema.graphql). */
 export function buildBareSchema(): GraphQLSchema {
   const schema = buildSchemaSync({ resolvers: [...resolvers], validate: false });
   const query = schema.getQueryType();
   const mutation = schema.getMutationType();
-  if (query) query.description = '查询 — read operations; every answer is limited to the caller’s jurisdiction';
+  if (query)
+    query.description = '查询 — read operations; every answer is limited to the caller’s jurisdiction';
   if (mutation) mutation.description = '变更 — write operations; expected failures come back as userErrors';
   return schema;
 }

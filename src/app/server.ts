@@ -35,14 +35,24 @@ export function formatError(services: AppServices) {
     const code = formatted.extensions?.code;
     const original = error instanceof GraphQLError ? error.originalError : undefined;
     const known = typeof code === 'string' && (Object.values(ErrorCode) as string[]).includes(code);
-    const graphqlLevel = ['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'PERSISTED_QUERY_NOT_FOUND', 'BAD_REQUEST'];
+    const graphqlLevel = [
+      'GRAPHQL_PARSE_FAILED',
+      'GRAPHQL_VALIDATION_FAILED',
+      'BAD_USER_INPUT',
+      'PERSISTED_QUERY_NOT_FOUND',
+      'BAD_REQUEST',
+    ];
     if (known || (typeof code === 'string' && graphqlLevel.includes(code))) return formatted;
     services.logger.error({ err: original ?? error }, 'unexpected error');
     return {
       message: '内部错误，请稍后重试 (Internal error; please try again later)',
       locations: formatted.locations,
       path: formatted.path,
-      extensions: { code: ErrorCode.INTERNAL, messageZh: '内部错误，请稍后重试', messageEn: 'Internal error; please try again later' },
+      extensions: {
+        code: ErrorCode.INTERNAL,
+        messageZh: '内部错误，请稍后重试',
+        messageEn: 'Internal error; please try again later',
+      },
     };
   };
 }
@@ -50,6 +60,9 @@ export function formatError(services: AppServices) {
 export interface RunningServer {
   httpServer: Server;
   url: string;
+  /** Readiness answers 503 from now on, so load balancers stop sending; requests are still served. */
+  beginShutdown: () => void;
+  /** Stops accepting connections and waits for in-flight requests to finish. */
   stop: () => Promise<void>;
 }
 
@@ -115,6 +128,9 @@ export async function startServer(services: AppServices, host: string, port: num
   return {
     httpServer,
     url: `http://${host}:${boundPort}/graphql`,
+    beginShutdown: () => {
+      shuttingDown = true;
+    },
     stop: async () => {
       shuttingDown = true;
       await apollo.stop();

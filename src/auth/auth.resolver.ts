@@ -10,14 +10,18 @@ import { canAdminister, hasSubtreeJurisdiction, type Principal } from './princip
 export function abilitiesOf(p: Principal): Ability[] {
   const abilities = [hasSubtreeJurisdiction(p) ? Ability.READ_SUBTREE : Ability.READ_OWN];
   if (canAdminister(p)) abilities.push(Ability.ADMINISTER_HIERARCHY);
-  if (p.organizationKind === OrganizationKind.AUDIT_OFFICE || canAdminister(p)) abilities.push(Ability.READ_AUDIT_TRAIL);
+  if (p.organizationKind === OrganizationKind.AUDIT_OFFICE || canAdminister(p))
+    abilities.push(Ability.READ_AUDIT_TRAIL);
   return abilities;
 }
 
 @Resolver()
 export class AuthResolver {
   @Mutation(() => LoginPayload, { description: '登录 — sign in; returns a bearer token that expires' })
-  login(@Ctx() ctx: RequestContext, @Arg('input', () => LoginInput, { description: '输入 — the mutation input' }) input: LoginInput): Promise<LoginPayload> {
+  login(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => LoginInput, { description: '输入 — the mutation input' }) input: LoginInput,
+  ): Promise<LoginPayload> {
     return login(ctx, input);
   }
 
@@ -29,7 +33,9 @@ export class AuthResolver {
       (await ctx.scope.users()).andWhere('u.id = :id', { id: p.userId }).getOne(),
       ctx.loaders.organizationById.load(p.organizationId),
       ctx.loaders.regionById.load(p.regionId),
-      em.query('SELECT id, name FROM tenant WHERE id = $1', [p.tenantId]) as Promise<{ id: string; name: string }[]>,
+      em.query('SELECT id, name FROM tenant WHERE id = $1', [p.tenantId]) as Promise<
+        { id: string; name: string }[]
+      >,
     ]);
     if (!user || !organization || !region || !tenant[0]) throw AppError.unauthenticated();
     return { user, organization, region, tenant: tenant[0], abilities: abilitiesOf(p) };

@@ -30,7 +30,14 @@ export async function login(ctx: RequestContext, input: LoginInput): Promise<Log
   if (wait > 0) {
     return {
       userErrors: [
-        userError(ErrorCode.RATE_LIMITED, ['input', 'login'], msg(`登录失败次数过多，请${wait}秒后再试`, `Too many failed attempts; try again in ${wait} seconds`)),
+        userError(
+          ErrorCode.RATE_LIMITED,
+          ['input', 'login'],
+          msg(
+            `登录失败次数过多，请${wait}秒后再试`,
+            `Too many failed attempts; try again in ${wait} seconds`,
+          ),
+        ),
       ],
     };
   }

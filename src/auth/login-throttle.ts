@@ -9,7 +9,11 @@ export class LoginThrottle {
   private readonly byAddress: RateLimiterMemory;
 
   constructor(maxFailures: number, blockSeconds: number) {
-    this.byLogin = new RateLimiterMemory({ points: maxFailures, duration: blockSeconds, blockDuration: blockSeconds });
+    this.byLogin = new RateLimiterMemory({
+      points: maxFailures,
+      duration: blockSeconds,
+      blockDuration: blockSeconds,
+    });
     this.byAddress = new RateLimiterMemory({
       points: maxFailures * 20,
       duration: blockSeconds,
@@ -25,10 +29,7 @@ export class LoginThrottle {
   }
 
   async recordFailure(login: string, address: string): Promise<void> {
-    await Promise.all([
-      this.byLogin.penalty(login.toLowerCase(), 1),
-      this.byAddress.penalty(address, 1),
-    ]);
+    await Promise.all([this.byLogin.penalty(login.toLowerCase(), 1), this.byAddress.penalty(address, 1)]);
   }
 
   async recordSuccess(login: string): Promise<void> {

@@ -21,7 +21,11 @@ interface PrincipalRow {
  * Loads the caller of a verified token in one statement, under the token's tenant. A deactivated or
  * deleted user yields null, so an old token stops working at once.
  */
-export async function loadPrincipal(db: RequestDb, tenantId: string, userId: string): Promise<Principal | null> {
+export async function loadPrincipal(
+  db: RequestDb,
+  tenantId: string,
+  userId: string,
+): Promise<Principal | null> {
   await db.setTenant(tenantId);
   const rows = await db.query<PrincipalRow>(
     `SELECT u.id AS user_id, u.login, u.display_name, u.tenant_id, u.is_tenant_admin, u.is_active,

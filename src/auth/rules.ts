@@ -12,17 +12,24 @@ import { canAdminister } from './principal';
 export const publicAccess = rule('public', { cache: 'no_cache' })(() => true);
 
 /** P6 jurisdiction: a signed-in caller; what it sees is then limited to its subtree by the scoped helper. */
-export const p6SignedInWithinJurisdiction = rule('P6 signed in, within jurisdiction', { cache: 'contextual' })((_parent, _args, ctx: RequestContext) =>
-  ctx.principal ? true : AppError.unauthenticated(),
-);
+export const p6SignedInWithinJurisdiction = rule('P6 signed in, within jurisdiction', {
+  cache: 'contextual',
+})((_parent, _args, ctx: RequestContext) => (ctx.principal ? true : AppError.unauthenticated()));
 
 /**
  * P6 administration: tenant administrators (系统管理员) of a body that may write — audit offices read
  * their subtree and write nothing (003 第七条).
  */
-export const p6TenantAdministrator = rule('P6 tenant administrator', { cache: 'contextual' })((_parent, _args, ctx: RequestContext) => {
+export const p6TenantAdministrator = rule('P6 tenant administrator', { cache: 'contextual' })((
+  _parent,
+  _args,
+  ctx: RequestContext,
+) => {
   if (!ctx.principal) return AppError.unauthenticated();
   return canAdminister(ctx.principal)
     ? true
-    : AppError.forbidden('P6', msg('只有系统管理员可以执行此操作', 'Only a tenant administrator may do this'));
+    : AppError.forbidden(
+        'P6',
+        msg('只有系统管理员可以执行此操作', 'Only a tenant administrator may do this'),
+      );
 });

@@ -25,7 +25,9 @@ export class TokenService {
       .setIssuedAt()
       .setExpirationTime(this.ttl)
       .sign(this.key);
-    const { exp } = JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString('utf8')) as { exp: number };
+    const { exp } = JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString('utf8')) as {
+      exp: number;
+    };
     return { token, expiresAt: new Date(exp * 1000) };
   }
 

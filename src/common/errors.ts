@@ -57,7 +57,10 @@ export class AppError extends GraphQLError {
   static unauthenticated(): AppError {
     return new AppError(
       ErrorCode.UNAUTHENTICATED,
-      msg('未登录或登录已失效，请重新登录', 'Not signed in, or the session has expired; please sign in again'),
+      msg(
+        '未登录或登录已失效，请重新登录',
+        'Not signed in, or the session has expired; please sign in again',
+      ),
       { httpStatus: 401 },
     );
   }

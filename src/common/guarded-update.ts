@@ -26,7 +26,10 @@ export async function guardedUpdate<T extends ObjectLiteral>(
     abortWith(
       ErrorCode.CONFLICT,
       ['input', 'expectedVersion'],
-      msg('该记录已被他人修改，请刷新后重试', 'The record was changed by someone else since you read it; reload and try again'),
+      msg(
+        '该记录已被他人修改，请刷新后重试',
+        'The record was changed by someone else since you read it; reload and try again',
+      ),
     );
   }
 }

@@ -39,7 +39,8 @@ export async function runMutation<R extends object>(
     const result = await ctx.db.savepoint(work);
     return { ...result, userErrors: [] };
   } catch (error) {
-    if (error instanceof UserErrorsAbort) return { userErrors: error.userErrors } as Partial<R> & { userErrors: UserError[] };
+    if (error instanceof UserErrorsAbort)
+      return { userErrors: error.userErrors } as Partial<R> & { userErrors: UserError[] };
     const known = meaningOf(error, meanings);
     if (known) return { userErrors: [known] } as Partial<R> & { userErrors: UserError[] };
     throw error;

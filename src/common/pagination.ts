@@ -106,7 +106,9 @@ function decodeCursor(cursor: string, field: string): [string | number, string] 
   } catch {
     // fall through to the error below
   }
-  throw new AppError(ErrorCode.BAD_USER_INPUT, msg('分页游标无效', 'The cursor is not valid'), { field: [field] });
+  throw new AppError(ErrorCode.BAD_USER_INPUT, msg('分页游标无效', 'The cursor is not valid'), {
+    field: [field],
+  });
 }
 
 function pageSize(value: number | undefined, field: string): number | undefined {
@@ -136,9 +138,13 @@ export async function paginate<T extends ObjectLiteral & { id: string }>(
   const first = pageSize(args.first, 'first');
   const last = pageSize(args.last, 'last');
   if (first !== undefined && last !== undefined) {
-    throw new AppError(ErrorCode.BAD_USER_INPUT, msg('first 与 last 不能同时使用', 'Use either first or last, not both'), {
-      field: ['last'],
-    });
+    throw new AppError(
+      ErrorCode.BAD_USER_INPUT,
+      msg('first 与 last 不能同时使用', 'Use either first or last, not both'),
+      {
+        field: ['last'],
+      },
+    );
   }
   const countQuery = qb.clone();
   const backward = last !== undefined;
@@ -148,17 +154,23 @@ export async function paginate<T extends ObjectLiteral & { id: string }>(
 
   if (args.after) {
     const [v, id] = decodeCursor(args.after, 'after');
-    qb.andWhere(`(${sort.expression}, ${idExpression}) ${direction === SortDirection.ASC ? '>' : '<'} (:afterValue, :afterId)`, {
-      afterValue: v,
-      afterId: id,
-    });
+    qb.andWhere(
+      `(${sort.expression}, ${idExpression}) ${direction === SortDirection.ASC ? '>' : '<'} (:afterValue, :afterId)`,
+      {
+        afterValue: v,
+        afterId: id,
+      },
+    );
   }
   if (args.before) {
     const [v, id] = decodeCursor(args.before, 'before');
-    qb.andWhere(`(${sort.expression}, ${idExpression}) ${direction === SortDirection.ASC ? '<' : '>'} (:beforeValue, :beforeId)`, {
-      beforeValue: v,
-      beforeId: id,
-    });
+    qb.andWhere(
+      `(${sort.expression}, ${idExpression}) ${direction === SortDirection.ASC ? '<' : '>'} (:beforeValue, :beforeId)`,
+      {
+        beforeValue: v,
+        beforeId: id,
+      },
+    );
   }
   const order = op === '>' ? 'ASC' : 'DESC';
   const rows = await qb
@@ -188,5 +200,10 @@ export function toConnection<C extends { count: () => Promise<number> }, T>(
   type: new () => C,
   page: Connection<T>,
 ): C {
-  return Object.assign(new type(), { edges: page.edges, nodes: page.nodes, pageInfo: page.pageInfo, count: page.totalCount });
+  return Object.assign(new type(), {
+    edges: page.edges,
+    nodes: page.nodes,
+    pageInfo: page.pageInfo,
+    count: page.totalCount,
+  });
 }

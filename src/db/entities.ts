@@ -6,4 +6,11 @@ import { UserEntity } from '../hierarchy/user.entity';
 import { UserLoginEntity } from '../hierarchy/user-login.entity';
 
 /** Every entity of the schema; the drift test compares them with the migrated database. */
-export const entities = [TenantEntity, RegionEntity, OrganizationEntity, UserEntity, UserLoginEntity, AuditEventEntity];
+export const entities = [
+  TenantEntity,
+  RegionEntity,
+  OrganizationEntity,
+  UserEntity,
+  UserLoginEntity,
+  AuditEventEntity,
+];

@@ -73,7 +73,8 @@ export class RequestDb {
       }) as QueryRunner['query'];
       await runner.connect();
       await runner.startTransaction();
-      if (this.tenantId) await runner.query(`SELECT set_config('jixiao.tenant_id', $1, true)`, [this.tenantId]);
+      if (this.tenantId)
+        await runner.query(`SELECT set_config('jixiao.tenant_id', $1, true)`, [this.tenantId]);
       this.runner = runner;
       return runner;
     })();

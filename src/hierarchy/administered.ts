@@ -9,7 +9,11 @@ import type { RegionEntity } from './region.entity';
  * Objects a tenant administrator may change: those in its own organization's subtree (DOMAIN §3, P6).
  * Anything else — another tenant, a sibling, an ancestor, a malformed id — aborts as not found.
  */
-export async function administeredRegion(ctx: RequestContext, globalId: string, field: string[]): Promise<RegionEntity> {
+export async function administeredRegion(
+  ctx: RequestContext,
+  globalId: string,
+  field: string[],
+): Promise<RegionEntity> {
   const id = idOfType(globalId, 'Region');
   const found = id
     ? await (await ctx.scope.regions())
@@ -26,14 +30,23 @@ export async function administeredOrganizationById(
   field: string[],
 ): Promise<OrganizationEntity> {
   const found = id
-    ? await (await ctx.scope.organizations())
-        .andWhere('o.id = :id AND o.region_path LIKE :adminPrefix', { id, adminPrefix: ctx.scope.adminPrefix() })
+    ? await (
+        await ctx.scope.organizations()
+      )
+        .andWhere('o.id = :id AND o.region_path LIKE :adminPrefix', {
+          id,
+          adminPrefix: ctx.scope.adminPrefix(),
+        })
         .getOne()
     : null;
   if (!found) abortWith(ErrorCode.NOT_FOUND, field, msg('未找到该单位', 'Organization not found'));
   return found;
 }
 
-export function administeredOrganization(ctx: RequestContext, globalId: string, field: string[]): Promise<OrganizationEntity> {
+export function administeredOrganization(
+  ctx: RequestContext,
+  globalId: string,
+  field: string[],
+): Promise<OrganizationEntity> {
   return administeredOrganizationById(ctx, idOfType(globalId, 'Organization'), field);
 }

@@ -75,6 +75,9 @@ registerEnumType(Sector, {
   name: 'Sector',
   description: '行业 — sector of a department or unit',
   valuesConfig: Object.fromEntries(
-    Object.entries(sectorNames).map(([k, zh]) => [k, { description: `${zh} — ${k.toLowerCase().replace('_', ' ')}` }]),
+    Object.entries(sectorNames).map(([k, zh]) => [
+      k,
+      { description: `${zh} — ${k.toLowerCase().replace('_', ' ')}` },
+    ]),
   ),
 });

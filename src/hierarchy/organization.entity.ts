@@ -1,14 +1,26 @@
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryColumn,
+  UpdateDateColumn,
+} from 'typeorm';
 import { OrganizationKind, Sector } from './hierarchy.enums';
 import { RegionEntity } from './region.entity';
-
 
 /**
  * 单位 / 部门 — a body located in a region (DOMAIN §2–3). `region_path` copies the region's materialized
  * path so that subtree scoping of organizations is one indexed predicate (STYLE "Performance shape").
  */
 @Entity({ name: 'organization' })
-@Check('ck_organization_kind', `"kind" IN ('FINANCE_BUREAU', 'COMPETENT_DEPARTMENT', 'AUDIT_OFFICE', 'IMPLEMENTING_UNIT', 'THIRD_PARTY')`)
+@Check(
+  'ck_organization_kind',
+  `"kind" IN ('FINANCE_BUREAU', 'COMPETENT_DEPARTMENT', 'AUDIT_OFFICE', 'IMPLEMENTING_UNIT', 'THIRD_PARTY')`,
+)
 @Check('ck_organization_department_sector', `"kind" <> 'COMPETENT_DEPARTMENT' OR "sector" IS NOT NULL`)
 @Check('ck_organization_supervisor', `"kind" = 'IMPLEMENTING_UNIT' OR "supervising_department_id" IS NULL`)
 @Index('idx_organization_region_path', { synchronize: false })
@@ -56,15 +68,27 @@ export class OrganizationEntity {
 
   @ManyToOne(() => RegionEntity, { onDelete: 'RESTRICT' })
   @JoinColumn([
-    { name: 'tenant_id', referencedColumnName: 'tenantId', foreignKeyConstraintName: 'fk_organization_region' },
+    {
+      name: 'tenant_id',
+      referencedColumnName: 'tenantId',
+      foreignKeyConstraintName: 'fk_organization_region',
+    },
     { name: 'region_id', referencedColumnName: 'id', foreignKeyConstraintName: 'fk_organization_region' },
   ])
   region?: RegionEntity;
 
   @ManyToOne(() => OrganizationEntity, { onDelete: 'RESTRICT' })
   @JoinColumn([
-    { name: 'tenant_id', referencedColumnName: 'tenantId', foreignKeyConstraintName: 'fk_organization_supervisor' },
-    { name: 'supervising_department_id', referencedColumnName: 'id', foreignKeyConstraintName: 'fk_organization_supervisor' },
+    {
+      name: 'tenant_id',
+      referencedColumnName: 'tenantId',
+      foreignKeyConstraintName: 'fk_organization_supervisor',
+    },
+    {
+      name: 'supervising_department_id',
+      referencedColumnName: 'id',
+      foreignKeyConstraintName: 'fk_organization_supervisor',
+    },
   ])
   supervisingDepartment?: OrganizationEntity;
 }

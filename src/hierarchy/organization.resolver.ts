@@ -44,20 +44,26 @@ export class OrganizationResolver {
   async organizations(
     @Ctx() ctx: RequestContext,
     @Args() page: ConnectionArgs,
-    @Arg('filter', () => OrganizationFilter, { nullable: true, description: '筛选 — filters' }) filter?: OrganizationFilter,
-    @Arg('orderBy', () => OrganizationOrder, { nullable: true, description: '排序 — sort order (default: name ascending)' })
+    @Arg('filter', () => OrganizationFilter, { nullable: true, description: '筛选 — filters' })
+    filter?: OrganizationFilter,
+    @Arg('orderBy', () => OrganizationOrder, {
+      nullable: true,
+      description: '排序 — sort order (default: name ascending)',
+    })
     orderBy?: OrganizationOrder,
   ) {
     const qb = await ctx.scope.organizations();
     if (filter?.kind) qb.andWhere('o.kind = :kind', { kind: filter.kind });
     if (filter?.sector) qb.andWhere('o.sector = :sector', { sector: filter.sector });
-    if (filter?.regionId) qb.andWhere('o.region_id = :regionId', { regionId: idOfType(filter.regionId, 'Region') ?? NO_ID });
+    if (filter?.regionId)
+      qb.andWhere('o.region_id = :regionId', { regionId: idOfType(filter.regionId, 'Region') ?? NO_ID });
     if (filter?.supervisingDepartmentId) {
       qb.andWhere('o.supervising_department_id = :sup', {
         sup: idOfType(filter.supervisingDepartmentId, 'Organization') ?? NO_ID,
       });
     }
-    if (filter?.nameContains) qb.andWhere('o.name ILIKE :name', { name: `%${escapeLike(filter.nameContains)}%` });
+    if (filter?.nameContains)
+      qb.andWhere('o.name ILIKE :name', { name: `%${escapeLike(filter.nameContains)}%` });
     if (filter?.within) {
       const within = await ctx.loaders.regionById.load(idOfType(filter.within, 'Region') ?? NO_ID);
       qb.andWhere('o.region_path LIKE :within', { within: within ? `${within.path}%` : '-' });
@@ -93,10 +99,13 @@ export class OrganizationResolver {
       : null;
   }
 
-  @Mutation(() => OrganizationPayload, { description: '新建单位 — tenant administrators, inside their subtree' })
+  @Mutation(() => OrganizationPayload, {
+    description: '新建单位 — tenant administrators, inside their subtree',
+  })
   createOrganization(
     @Ctx() ctx: RequestContext,
-    @Arg('input', () => CreateOrganizationInput, { description: '输入 — the mutation input' }) input: CreateOrganizationInput,
+    @Arg('input', () => CreateOrganizationInput, { description: '输入 — the mutation input' })
+    input: CreateOrganizationInput,
   ) {
     return createOrganization(ctx, input);
   }
@@ -104,7 +113,8 @@ export class OrganizationResolver {
   @Mutation(() => OrganizationPayload, { description: '修改单位 — name, sector, supervisor, credit code' })
   updateOrganization(
     @Ctx() ctx: RequestContext,
-    @Arg('input', () => UpdateOrganizationInput, { description: '输入 — the mutation input' }) input: UpdateOrganizationInput,
+    @Arg('input', () => UpdateOrganizationInput, { description: '输入 — the mutation input' })
+    input: UpdateOrganizationInput,
   ) {
     return updateOrganization(ctx, input);
   }
@@ -112,7 +122,8 @@ export class OrganizationResolver {
   @Mutation(() => DeletePayload, { description: '删除单位 — refused while it has users or supervised units' })
   deleteOrganization(
     @Ctx() ctx: RequestContext,
-    @Arg('input', () => DeleteOrganizationInput, { description: '输入 — the mutation input' }) input: DeleteOrganizationInput,
+    @Arg('input', () => DeleteOrganizationInput, { description: '输入 — the mutation input' })
+    input: DeleteOrganizationInput,
   ) {
     return deleteOrganization(ctx, input);
   }

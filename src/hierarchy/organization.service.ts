@@ -8,7 +8,11 @@ import { idOfType, toGlobalId } from '../common/global-id';
 import { guardedUpdate } from '../common/guarded-update';
 import { runMutation, Validation, type ConstraintMeanings } from '../common/mutation';
 import { abortWith } from '../common/user-error';
-import type { CreateOrganizationInput, DeleteOrganizationInput, UpdateOrganizationInput } from './dto/organization.inputs';
+import type {
+  CreateOrganizationInput,
+  DeleteOrganizationInput,
+  UpdateOrganizationInput,
+} from './dto/organization.inputs';
 import { administeredOrganization, administeredRegion } from './administered';
 import { OrganizationKind, type Sector } from './hierarchy.enums';
 import { OrganizationEntity } from './organization.entity';
@@ -20,12 +24,18 @@ const meanings: ConstraintMeanings = {
   uq_organization_singleton: {
     code: ErrorCode.CONFLICT,
     field: ['input', 'kind'],
-    message: msg('该区划已有同类机构（财政部门、审计部门各限一个）', 'This region already has an organization of this kind (one finance bureau and one audit office per region)'),
+    message: msg(
+      '该区划已有同类机构（财政部门、审计部门各限一个）',
+      'This region already has an organization of this kind (one finance bureau and one audit office per region)',
+    ),
   },
   uq_organization_department_sector: {
     code: ErrorCode.CONFLICT,
     field: ['input', 'sector'],
-    message: msg('该区划已有该行业的主管部门', 'This region already has a competent department for this sector'),
+    message: msg(
+      '该区划已有该行业的主管部门',
+      'This region already has a competent department for this sector',
+    ),
   },
 };
 
@@ -44,7 +54,11 @@ async function checkSupervisor(
   if (!globalId) return null;
   const field = ['input', 'supervisingDepartmentId'];
   if (kind !== OrganizationKind.IMPLEMENTING_UNIT) {
-    v.add(ErrorCode.BAD_USER_INPUT, field, msg('只有项目实施单位可以设置主管部门', 'Only an implementing unit has a supervising department'));
+    v.add(
+      ErrorCode.BAD_USER_INPUT,
+      field,
+      msg('只有项目实施单位可以设置主管部门', 'Only an implementing unit has a supervising department'),
+    );
     return null;
   }
   const id = idOfType(globalId, 'Organization');
@@ -60,7 +74,14 @@ async function checkSupervisor(
         .getOne()
     : null;
   if (!department) {
-    v.add(ErrorCode.NOT_FOUND, field, msg('未找到该主管部门（须为本级或上级区划的业务主管部门）', 'Supervising department not found (a competent department of the same region or above)'));
+    v.add(
+      ErrorCode.NOT_FOUND,
+      field,
+      msg(
+        '未找到该主管部门（须为本级或上级区划的业务主管部门）',
+        'Supervising department not found (a competent department of the same region or above)',
+      ),
+    );
     return null;
   }
   return department.id;
@@ -77,7 +98,14 @@ export function createOrganization(ctx: RequestContext, input: CreateOrganizatio
     if (sectorProblem) v.add(ErrorCode.BAD_USER_INPUT, ['input', 'sector'], sectorProblem);
     const creditProblem = input.creditCode ? checkCreditCode(input.creditCode) : null;
     if (creditProblem) v.add(ErrorCode.BAD_USER_INPUT, ['input', 'creditCode'], creditProblem);
-    const supervisor = await checkSupervisor(em, v, region.tenantId, region.path, input.kind, input.supervisingDepartmentId);
+    const supervisor = await checkSupervisor(
+      em,
+      v,
+      region.tenantId,
+      region.path,
+      input.kind,
+      input.supervisingDepartmentId,
+    );
     v.check();
 
     const id = randomUUID();
@@ -93,7 +121,13 @@ export function createOrganization(ctx: RequestContext, input: CreateOrganizatio
       creditCode: input.creditCode ?? null,
     });
     const organization = await em.findOneByOrFail(OrganizationEntity, { tenantId: region.tenantId, id });
-    await recordAudit(em, ctx.caller, { entityType: 'Organization', entityId: id, action: 'CREATE', regionPath: organization.regionPath, after: organization });
+    await recordAudit(em, ctx.caller, {
+      entityType: 'Organization',
+      entityId: id,
+      action: 'CREATE',
+      regionPath: organization.regionPath,
+      after: organization,
+    });
     return { organization };
   });
 }
@@ -116,7 +150,14 @@ export function updateOrganization(ctx: RequestContext, input: UpdateOrganizatio
     }
     const supervisor =
       input.supervisingDepartmentId != null
-        ? await checkSupervisor(em, v, current.tenantId, current.regionPath, current.kind, input.supervisingDepartmentId)
+        ? await checkSupervisor(
+            em,
+            v,
+            current.tenantId,
+            current.regionPath,
+            current.kind,
+            input.supervisingDepartmentId,
+          )
         : current.supervisingDepartmentId;
     v.check();
 
@@ -126,7 +167,10 @@ export function updateOrganization(ctx: RequestContext, input: UpdateOrganizatio
       sector,
       supervisingDepartmentId: supervisor,
     });
-    const organization = await em.findOneByOrFail(OrganizationEntity, { tenantId: current.tenantId, id: current.id });
+    const organization = await em.findOneByOrFail(OrganizationEntity, {
+      tenantId: current.tenantId,
+      id: current.id,
+    });
     await recordAudit(em, ctx.caller, {
       entityType: 'Organization',
       entityId: current.id,
@@ -144,7 +188,11 @@ export function deleteOrganization(ctx: RequestContext, input: DeleteOrganizatio
   return runMutation(ctx, meanings, async (em) => {
     const current = await administeredOrganization(ctx, input.id, ['input', 'id']);
     if (current.id === ctx.caller.organizationId) {
-      abortWith(ErrorCode.BAD_USER_INPUT, ['input', 'id'], msg('不能删除本人所在单位', 'You cannot delete your own organization'));
+      abortWith(
+        ErrorCode.BAD_USER_INPUT,
+        ['input', 'id'],
+        msg('不能删除本人所在单位', 'You cannot delete your own organization'),
+      );
     }
     const [users, units] = await Promise.all([
       em.countBy(UserEntity, { tenantId: current.tenantId, organizationId: current.id }),
@@ -154,11 +202,20 @@ export function deleteOrganization(ctx: RequestContext, input: DeleteOrganizatio
       abortWith(
         ErrorCode.CONFLICT,
         ['input', 'id'],
-        msg(`该单位仍有${users}个用户和${units}个下属实施单位，不能删除`, `The organization still has ${users} users and supervises ${units} units and cannot be deleted`),
+        msg(
+          `该单位仍有${users}个用户和${units}个下属实施单位，不能删除`,
+          `The organization still has ${users} users and supervises ${units} units and cannot be deleted`,
+        ),
       );
     }
     await em.delete(OrganizationEntity, { tenantId: current.tenantId, id: current.id });
-    await recordAudit(em, ctx.caller, { entityType: 'Organization', entityId: current.id, action: 'DELETE', regionPath: current.regionPath, before: current });
+    await recordAudit(em, ctx.caller, {
+      entityType: 'Organization',
+      entityId: current.id,
+      action: 'DELETE',
+      regionPath: current.regionPath,
+      before: current,
+    });
     return { deletedId: toGlobalId('Organization', current.id) };
   });
 }

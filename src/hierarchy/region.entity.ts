@@ -1,7 +1,17 @@
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, Unique, UpdateDateColumn } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryColumn,
+  Unique,
+  UpdateDateColumn,
+} from 'typeorm';
 import { RegionLevel } from './hierarchy.enums';
 import { TenantEntity } from './tenant.entity';
-
 
 /**
  * 行政区划 — a node of the administrative tree (DOMAIN §3).

@@ -31,7 +31,8 @@ const regionSort: Record<RegionSortField, SortColumn> = {
 export class RegionResolver {
   @Query(() => RegionType, {
     nullable: true,
-    description: '行政区划 — one region by global id or by division code; null when missing or out of jurisdiction',
+    description:
+      '行政区划 — one region by global id or by division code; null when missing or out of jurisdiction',
   })
   async region(
     @Ctx() ctx: RequestContext,
@@ -39,9 +40,13 @@ export class RegionResolver {
     @Arg('code', () => String, { nullable: true, description: '行政区划代码 — division code' }) code?: string,
   ): Promise<RegionEntity | null> {
     if ((id ? 1 : 0) + (code ? 1 : 0) !== 1) {
-      throw new AppError(ErrorCode.BAD_USER_INPUT, msg('请只提供 id 或 code 其中之一', 'Give exactly one of id and code'), {
-        field: ['id'],
-      });
+      throw new AppError(
+        ErrorCode.BAD_USER_INPUT,
+        msg('请只提供 id 或 code 其中之一', 'Give exactly one of id and code'),
+        {
+          field: ['id'],
+        },
+      );
     }
     if (id) {
       const uuid = idOfType(id, 'Region');
@@ -50,19 +55,27 @@ export class RegionResolver {
     return (await ctx.scope.regions()).andWhere('r.code = :code', { code }).getOne();
   }
 
-  @Query(() => RegionConnection, { description: '行政区划列表 — regions in the caller’s jurisdiction, filtered and sorted' })
+  @Query(() => RegionConnection, {
+    description: '行政区划列表 — regions in the caller’s jurisdiction, filtered and sorted',
+  })
   async regions(
     @Ctx() ctx: RequestContext,
     @Args() page: ConnectionArgs,
-    @Arg('filter', () => RegionFilter, { nullable: true, description: '筛选 — filters' }) filter?: RegionFilter,
-    @Arg('orderBy', () => RegionOrder, { nullable: true, description: '排序 — sort order (default: code ascending)' })
+    @Arg('filter', () => RegionFilter, { nullable: true, description: '筛选 — filters' })
+    filter?: RegionFilter,
+    @Arg('orderBy', () => RegionOrder, {
+      nullable: true,
+      description: '排序 — sort order (default: code ascending)',
+    })
     orderBy?: RegionOrder,
   ) {
     const qb = await ctx.scope.regions();
     if (filter?.level) qb.andWhere('r.level = :level', { level: filter.level });
     if (filter?.code) qb.andWhere('r.code = :code', { code: filter.code });
-    if (filter?.nameContains) qb.andWhere(`r.name ILIKE :name`, { name: `%${escapeLike(filter.nameContains)}%` });
-    if (filter?.parentId) qb.andWhere('r.parent_id = :parentId', { parentId: idOfType(filter.parentId, 'Region') ?? NO_ID });
+    if (filter?.nameContains)
+      qb.andWhere(`r.name ILIKE :name`, { name: `%${escapeLike(filter.nameContains)}%` });
+    if (filter?.parentId)
+      qb.andWhere('r.parent_id = :parentId', { parentId: idOfType(filter.parentId, 'Region') ?? NO_ID });
     if (filter?.within) {
       const within = await ctx.loaders.regionById.load(idOfType(filter.within, 'Region') ?? NO_ID);
       qb.andWhere('r.path LIKE :within', { within: within ? `${within.path}%` : '-' });
@@ -77,28 +90,38 @@ export class RegionResolver {
     return toGlobalId('Region', region.id);
   }
 
-  @FieldResolver(() => RegionType, { nullable: true, description: '上级区划 — the parent region; null for the city' })
+  @FieldResolver(() => RegionType, {
+    nullable: true,
+    description: '上级区划 — the parent region; null for the city',
+  })
   parent(@Root() region: RegionEntity, @Ctx() ctx: RequestContext): Promise<RegionEntity | null> | null {
     return region.parentId ? ctx.loaders.regionById.load(region.parentId) : null;
   }
 
-  @FieldResolver(() => [RegionType], { description: '上级区划链 — ancestors from the city down, excluding this region' })
+  @FieldResolver(() => [RegionType], {
+    description: '上级区划链 — ancestors from the city down, excluding this region',
+  })
   async ancestors(@Root() region: RegionEntity, @Ctx() ctx: RequestContext): Promise<RegionEntity[]> {
     const ids = pathIds(region.path).slice(0, -1);
     const found = await ctx.loaders.regionById.loadMany(ids);
     return found.filter((r): r is RegionEntity => r !== null && !(r instanceof Error));
   }
 
-  @FieldResolver(() => [RegionType], { description: '下级区划 — the direct children in the caller’s jurisdiction' })
+  @FieldResolver(() => [RegionType], {
+    description: '下级区划 — the direct children in the caller’s jurisdiction',
+  })
   children(@Root() region: RegionEntity, @Ctx() ctx: RequestContext): Promise<RegionEntity[]> {
     return ctx.loaders.childrenByRegionId.load(region.id);
   }
 
-  @FieldResolver(() => [RegionType], { description: '所辖区划 — all regions below this one, optionally of one level' })
+  @FieldResolver(() => [RegionType], {
+    description: '所辖区划 — all regions below this one, optionally of one level',
+  })
   async descendants(
     @Root() region: RegionEntity,
     @Ctx() ctx: RequestContext,
-    @Arg('level', () => RegionLevel, { nullable: true, description: '层级 — only this level' }) level?: RegionLevel,
+    @Arg('level', () => RegionLevel, { nullable: true, description: '层级 — only this level' })
+    level?: RegionLevel,
   ): Promise<RegionEntity[]> {
     const qb = (await ctx.scope.regions())
       .andWhere('r.path LIKE :below AND r.id <> :self', { below: `${region.path}%`, self: region.id })
@@ -111,24 +134,41 @@ export class RegionResolver {
   async organizations(
     @Root() region: RegionEntity,
     @Ctx() ctx: RequestContext,
-    @Arg('kind', () => OrganizationKind, { nullable: true, description: '单位类型 — only this kind' }) kind?: OrganizationKind,
+    @Arg('kind', () => OrganizationKind, { nullable: true, description: '单位类型 — only this kind' })
+    kind?: OrganizationKind,
   ): Promise<OrganizationEntity[]> {
     const all = await ctx.loaders.organizationsByRegionId.load(region.id);
     return kind ? all.filter((o) => o.kind === kind) : all;
   }
 
-  @Mutation(() => RegionPayload, { description: '新建行政区划 — tenant administrators, inside their subtree' })
-  createRegion(@Ctx() ctx: RequestContext, @Arg('input', () => CreateRegionInput, { description: '输入 — the mutation input' }) input: CreateRegionInput) {
+  @Mutation(() => RegionPayload, {
+    description: '新建行政区划 — tenant administrators, inside their subtree',
+  })
+  createRegion(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => CreateRegionInput, { description: '输入 — the mutation input' })
+    input: CreateRegionInput,
+  ) {
     return createRegion(ctx, input);
   }
 
   @Mutation(() => RegionPayload, { description: '修改行政区划 — rename or recode; moving is refused' })
-  updateRegion(@Ctx() ctx: RequestContext, @Arg('input', () => UpdateRegionInput, { description: '输入 — the mutation input' }) input: UpdateRegionInput) {
+  updateRegion(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => UpdateRegionInput, { description: '输入 — the mutation input' })
+    input: UpdateRegionInput,
+  ) {
     return updateRegion(ctx, input);
   }
 
-  @Mutation(() => DeletePayload, { description: '删除行政区划 — refused while it holds regions or organizations' })
-  deleteRegion(@Ctx() ctx: RequestContext, @Arg('input', () => DeleteRegionInput, { description: '输入 — the mutation input' }) input: DeleteRegionInput) {
+  @Mutation(() => DeletePayload, {
+    description: '删除行政区划 — refused while it holds regions or organizations',
+  })
+  deleteRegion(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => DeleteRegionInput, { description: '输入 — the mutation input' })
+    input: DeleteRegionInput,
+  ) {
     return deleteRegion(ctx, input);
   }
 }

@@ -54,7 +54,13 @@ export function createRegion(ctx: RequestContext, input: CreateRegionInput) {
       path: '',
     });
     const region = await em.findOneByOrFail(RegionEntity, { tenantId: ctx.caller.tenantId, id });
-    await recordAudit(em, ctx.caller, { entityType: 'Region', entityId: id, action: 'CREATE', regionPath: region.path, after: region });
+    await recordAudit(em, ctx.caller, {
+      entityType: 'Region',
+      entityId: id,
+      action: 'CREATE',
+      regionPath: region.path,
+      after: region,
+    });
     return { region };
   });
 }
@@ -67,7 +73,11 @@ export function updateRegion(ctx: RequestContext, input: UpdateRegionInput) {
     if (input.parentId !== undefined && input.parentId !== null) {
       const parentId = idOfType(input.parentId, 'Region');
       if (parentId !== region.parentId) {
-        v.add(ErrorCode.BAD_USER_INPUT, ['input', 'parentId'], msg('行政区划不能移动到其他上级之下', 'A region cannot be moved to another parent'));
+        v.add(
+          ErrorCode.BAD_USER_INPUT,
+          ['input', 'parentId'],
+          msg('行政区划不能移动到其他上级之下', 'A region cannot be moved to another parent'),
+        );
       }
     }
     if (input.name !== undefined && input.name !== null) {
@@ -75,7 +85,9 @@ export function updateRegion(ctx: RequestContext, input: UpdateRegionInput) {
       if (problem) v.add(ErrorCode.BAD_USER_INPUT, ['input', 'name'], problem);
     }
     if (input.code !== undefined && input.code !== null) {
-      const parent = region.parentId ? await em.findOneBy(RegionEntity, { tenantId: region.tenantId, id: region.parentId }) : null;
+      const parent = region.parentId
+        ? await em.findOneBy(RegionEntity, { tenantId: region.tenantId, id: region.parentId })
+        : null;
       const problem = checkDivisionCode(region.level, input.code, parent?.code ?? null);
       if (problem) v.add(ErrorCode.BAD_USER_INPUT, ['input', 'code'], problem);
     }
@@ -86,7 +98,14 @@ export function updateRegion(ctx: RequestContext, input: UpdateRegionInput) {
       ...(input.code ? { code: input.code } : {}),
     });
     const after = await reload(em, region);
-    await recordAudit(em, ctx.caller, { entityType: 'Region', entityId: region.id, action: 'UPDATE', regionPath: region.path, before: region, after });
+    await recordAudit(em, ctx.caller, {
+      entityType: 'Region',
+      entityId: region.id,
+      action: 'UPDATE',
+      regionPath: region.path,
+      before: region,
+      after,
+    });
     return { region: after };
   });
 }
@@ -96,7 +115,11 @@ export function deleteRegion(ctx: RequestContext, input: DeleteRegionInput) {
   return runMutation(ctx, meanings, async (em) => {
     const region = await administeredRegion(ctx, input.id, ['input', 'id']);
     if (!region.parentId) {
-      abortWith(ErrorCode.BAD_USER_INPUT, ['input', 'id'], msg('市级行政区划不能删除', 'The city region cannot be deleted'));
+      abortWith(
+        ErrorCode.BAD_USER_INPUT,
+        ['input', 'id'],
+        msg('市级行政区划不能删除', 'The city region cannot be deleted'),
+      );
     }
     const [children, organizations] = await Promise.all([
       em.countBy(RegionEntity, { tenantId: region.tenantId, parentId: region.id }),
@@ -113,7 +136,13 @@ export function deleteRegion(ctx: RequestContext, input: DeleteRegionInput) {
       );
     }
     await em.delete(RegionEntity, { tenantId: region.tenantId, id: region.id });
-    await recordAudit(em, ctx.caller, { entityType: 'Region', entityId: region.id, action: 'DELETE', regionPath: region.path, before: region });
+    await recordAudit(em, ctx.caller, {
+      entityType: 'Region',
+      entityId: region.id,
+      action: 'DELETE',
+      regionPath: region.path,
+      before: region,
+    });
     return { deletedId: toGlobalId('Region', region.id) };
   });
 }

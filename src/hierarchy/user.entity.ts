@@ -1,4 +1,13 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryColumn,
+  UpdateDateColumn,
+} from 'typeorm';
 import { OrganizationEntity } from './organization.entity';
 
 /**
@@ -50,8 +59,16 @@ export class UserEntity {
 
   @ManyToOne(() => OrganizationEntity, { onDelete: 'RESTRICT' })
   @JoinColumn([
-    { name: 'tenant_id', referencedColumnName: 'tenantId', foreignKeyConstraintName: 'fk_app_user_organization' },
-    { name: 'organization_id', referencedColumnName: 'id', foreignKeyConstraintName: 'fk_app_user_organization' },
+    {
+      name: 'tenant_id',
+      referencedColumnName: 'tenantId',
+      foreignKeyConstraintName: 'fk_app_user_organization',
+    },
+    {
+      name: 'organization_id',
+      referencedColumnName: 'id',
+      foreignKeyConstraintName: 'fk_app_user_organization',
+    },
   ])
   organization?: OrganizationEntity;
 }

@@ -4,7 +4,14 @@ import { idOfType, toGlobalId } from '../common/global-id';
 import { ConnectionArgs, paginate, SortDirection, toConnection, type SortColumn } from '../common/pagination';
 import { escapeLike, NO_ID } from '../common/sql';
 import { OrganizationType, UserConnection, UserType } from './dto/hierarchy.types';
-import { CreateUserInput, UpdateUserInput, UserFilter, UserOrder, UserPayload, UserSortField } from './dto/user.inputs';
+import {
+  CreateUserInput,
+  UpdateUserInput,
+  UserFilter,
+  UserOrder,
+  UserPayload,
+  UserSortField,
+} from './dto/user.inputs';
 import type { OrganizationEntity } from './organization.entity';
 import type { UserEntity } from './user.entity';
 import { createUser, updateUser } from './user.service';
@@ -17,34 +24,52 @@ const userSort: Record<UserSortField, SortColumn> = {
 
 @Resolver(() => UserType)
 export class UserResolver {
-  @Query(() => UserType, { nullable: true, description: '用户 — one user (administrators: their subtree; others: themselves)' })
-  async user(@Ctx() ctx: RequestContext, @Arg('id', () => ID, { description: '全局标识 — global id' }) id: string) {
+  @Query(() => UserType, {
+    nullable: true,
+    description: '用户 — one user (administrators: their subtree; others: themselves)',
+  })
+  async user(
+    @Ctx() ctx: RequestContext,
+    @Arg('id', () => ID, { description: '全局标识 — global id' }) id: string,
+  ) {
     const uuid = idOfType(id, 'User');
     return uuid ? (await ctx.scope.users()).andWhere('u.id = :uuid', { uuid }).getOne() : null;
   }
 
-  @Query(() => UserConnection, { description: '用户列表 — users of the administrator’s subtree, filtered and sorted' })
+  @Query(() => UserConnection, {
+    description: '用户列表 — users of the administrator’s subtree, filtered and sorted',
+  })
   async users(
     @Ctx() ctx: RequestContext,
     @Args() page: ConnectionArgs,
     @Arg('filter', () => UserFilter, { nullable: true, description: '筛选 — filters' }) filter?: UserFilter,
-    @Arg('orderBy', () => UserOrder, { nullable: true, description: '排序 — sort order (default: login ascending)' })
+    @Arg('orderBy', () => UserOrder, {
+      nullable: true,
+      description: '排序 — sort order (default: login ascending)',
+    })
     orderBy?: UserOrder,
   ) {
     const qb = await ctx.scope.users();
     if (filter?.organizationId) {
-      qb.andWhere('u.organization_id = :org', { org: idOfType(filter.organizationId, 'Organization') ?? NO_ID });
+      qb.andWhere('u.organization_id = :org', {
+        org: idOfType(filter.organizationId, 'Organization') ?? NO_ID,
+      });
     }
     if (filter?.isActive != null) qb.andWhere('u.is_active = :active', { active: filter.isActive });
     if (filter?.search) {
-      qb.andWhere('(u.login ILIKE :search OR u.display_name ILIKE :search)', { search: `%${escapeLike(filter.search)}%` });
+      qb.andWhere('(u.login ILIKE :search OR u.display_name ILIKE :search)', {
+        search: `%${escapeLike(filter.search)}%`,
+      });
     }
     if (filter?.within) {
       const within = await ctx.loaders.regionById.load(idOfType(filter.within, 'Region') ?? NO_ID);
       qb.andWhere('u.region_path LIKE :within', { within: within ? `${within.path}%` : '-' });
     }
     const order = orderBy ?? { field: UserSortField.LOGIN, direction: SortDirection.ASC };
-    return toConnection(UserConnection, await paginate(qb, page, userSort[order.field], order.direction, 'u.id'));
+    return toConnection(
+      UserConnection,
+      await paginate(qb, page, userSort[order.field], order.direction, 'u.id'),
+    );
   }
 
   @FieldResolver(() => ID, { description: '全局标识 — opaque global id' })
@@ -52,18 +77,31 @@ export class UserResolver {
     return toGlobalId('User', user.id);
   }
 
-  @FieldResolver(() => OrganizationType, { nullable: true, description: '所在单位 — the organization the user acts for' })
+  @FieldResolver(() => OrganizationType, {
+    nullable: true,
+    description: '所在单位 — the organization the user acts for',
+  })
   organization(@Root() user: UserEntity, @Ctx() ctx: RequestContext): Promise<OrganizationEntity | null> {
     return ctx.loaders.organizationById.load(user.organizationId);
   }
 
-  @Mutation(() => UserPayload, { description: '新建用户 — tenant administrators, for organizations of their subtree' })
-  createUser(@Ctx() ctx: RequestContext, @Arg('input', () => CreateUserInput, { description: '输入 — the mutation input' }) input: CreateUserInput) {
+  @Mutation(() => UserPayload, {
+    description: '新建用户 — tenant administrators, for organizations of their subtree',
+  })
+  createUser(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => CreateUserInput, { description: '输入 — the mutation input' }) input: CreateUserInput,
+  ) {
     return createUser(ctx, input);
   }
 
-  @Mutation(() => UserPayload, { description: '修改用户 — change, deactivate, reactivate or reset the password' })
-  updateUser(@Ctx() ctx: RequestContext, @Arg('input', () => UpdateUserInput, { description: '输入 — the mutation input' }) input: UpdateUserInput) {
+  @Mutation(() => UserPayload, {
+    description: '修改用户 — change, deactivate, reactivate or reset the password',
+  })
+  updateUser(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => UpdateUserInput, { description: '输入 — the mutation input' }) input: UpdateUserInput,
+  ) {
     return updateUser(ctx, input);
   }
 }

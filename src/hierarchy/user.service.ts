@@ -25,14 +25,24 @@ const meanings: ConstraintMeanings = { pk_user_login: loginTaken, uq_app_user_lo
 /** P6: audit offices write nothing, so their users are never administrators. */
 function checkAdminFlag(v: Validation, organization: OrganizationEntity, isTenantAdmin: boolean): void {
   if (isTenantAdmin && organization.kind === OrganizationKind.AUDIT_OFFICE) {
-    v.add(ErrorCode.BAD_USER_INPUT, ['input', 'isTenantAdmin'], msg('审计部门用户不能担任系统管理员（审计部门只读）', 'An audit office user cannot be an administrator (audit offices only read)'));
+    v.add(
+      ErrorCode.BAD_USER_INPUT,
+      ['input', 'isTenantAdmin'],
+      msg(
+        '审计部门用户不能担任系统管理员（审计部门只读）',
+        'An audit office user cannot be an administrator (audit offices only read)',
+      ),
+    );
   }
 }
 
 /** 新建用户 — tenant administrators, for organizations of their subtree. */
 export function createUser(ctx: RequestContext, input: CreateUserInput) {
   return runMutation(ctx, meanings, async (em) => {
-    const organization = await administeredOrganization(ctx, input.organizationId, ['input', 'organizationId']);
+    const organization = await administeredOrganization(ctx, input.organizationId, [
+      'input',
+      'organizationId',
+    ]);
     const v = new Validation();
     const loginProblem = checkLogin(input.login);
     if (loginProblem) v.add(ErrorCode.BAD_USER_INPUT, ['input', 'login'], loginProblem);
@@ -56,7 +66,13 @@ export function createUser(ctx: RequestContext, input: CreateUserInput) {
       isTenantAdmin: input.isTenantAdmin,
     });
     const user = await em.findOneByOrFail(UserEntity, { tenantId: organization.tenantId, id });
-    await recordAudit(em, ctx.caller, { entityType: 'User', entityId: id, action: 'CREATE', regionPath: user.regionPath, after: user });
+    await recordAudit(em, ctx.caller, {
+      entityType: 'User',
+      entityId: id,
+      action: 'CREATE',
+      regionPath: user.regionPath,
+      after: user,
+    });
     return { user };
   });
 }
@@ -65,16 +81,21 @@ export function createUser(ctx: RequestContext, input: CreateUserInput) {
 export function updateUser(ctx: RequestContext, input: UpdateUserInput) {
   return runMutation(ctx, meanings, async (em) => {
     const id = idOfType(input.id, 'User');
-    const current = id
-      ? await (await ctx.scope.users()).andWhere('u.id = :id', { id }).getOne()
-      : null;
+    const current = id ? await (await ctx.scope.users()).andWhere('u.id = :id', { id }).getOne() : null;
     if (!current) abortWith(ErrorCode.NOT_FOUND, ['input', 'id'], msg('未找到该用户', 'User not found'));
     const organization = input.organizationId
       ? await administeredOrganization(ctx, input.organizationId, ['input', 'organizationId'])
       : await administeredOrganizationById(ctx, current.organizationId, ['input', 'id']);
     const v = new Validation();
     if (current.id === ctx.caller.userId && (input.isActive === false || input.isTenantAdmin === false)) {
-      v.add(ErrorCode.BAD_USER_INPUT, ['input', input.isActive === false ? 'isActive' : 'isTenantAdmin'], msg('不能停用本人或撤销本人的管理员权限', 'You cannot deactivate yourself or withdraw your own administration'));
+      v.add(
+        ErrorCode.BAD_USER_INPUT,
+        ['input', input.isActive === false ? 'isActive' : 'isTenantAdmin'],
+        msg(
+          '不能停用本人或撤销本人的管理员权限',
+          'You cannot deactivate yourself or withdraw your own administration',
+        ),
+      );
     }
     if (input.displayName != null) {
       const problem = checkName(input.displayName);
@@ -95,8 +116,20 @@ export function updateUser(ctx: RequestContext, input: UpdateUserInput) {
       ...(input.password != null ? { passwordHash: await hashPassword(input.password) } : {}),
     });
     const user = await em.findOneByOrFail(UserEntity, { tenantId: current.tenantId, id: current.id });
-    const action = input.isActive === false ? 'DEACTIVATE' : input.isActive === true && !current.isActive ? 'REACTIVATE' : 'UPDATE';
-    await recordAudit(em, ctx.caller, { entityType: 'User', entityId: current.id, action, regionPath: user.regionPath, before: current, after: user });
+    const action =
+      input.isActive === false
+        ? 'DEACTIVATE'
+        : input.isActive === true && !current.isActive
+          ? 'REACTIVATE'
+          : 'UPDATE';
+    await recordAudit(em, ctx.caller, {
+      entityType: 'User',
+      entityId: current.id,
+      action,
+      regionPath: user.regionPath,
+      before: current,
+      after: user,
+    });
     return { user };
   });
 }

@@ -89,7 +89,10 @@ export class TestApp {
   }
 
   /** Runs SQL as the owner (bypasses row-level security) for arranging and asserting. */
-  async sql<R extends Record<string, unknown> = Record<string, unknown>>(text: string, params: unknown[] = []): Promise<R[]> {
+  async sql<R extends Record<string, unknown> = Record<string, unknown>>(
+    text: string,
+    params: unknown[] = [],
+  ): Promise<R[]> {
     return (await this.owner.query<R>(text, params)).rows;
   }
 }

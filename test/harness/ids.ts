@@ -15,10 +15,9 @@ export async function organizationGid(app: TestApp, name: string): Promise<strin
 }
 
 export async function organizationOfLogin(app: TestApp, login: string): Promise<string> {
-  const [row] = await app.sql<{ id: string }>(
-    'SELECT organization_id AS id FROM app_user WHERE login = $1',
-    [login],
-  );
+  const [row] = await app.sql<{ id: string }>('SELECT organization_id AS id FROM app_user WHERE login = $1', [
+    login,
+  ]);
   if (!row) throw new Error(`no user ${login}`);
   return toGlobalId('Organization', row.id);
 }

@@ -16,7 +16,9 @@ registerEnumType(Ability, {
   valuesConfig: {
     READ_SUBTREE: { description: '查看辖区 — reads everything in its region’s subtree (P6)' },
     READ_OWN: { description: '查看本单位 — reads only its own organization’s items (P6)' },
-    ADMINISTER_HIERARCHY: { description: '系统管理 — creates and edits regions, organizations and users of its subtree' },
+    ADMINISTER_HIERARCHY: {
+      description: '系统管理 — creates and edits regions, organizations and users of its subtree',
+    },
     READ_AUDIT_TRAIL: { description: '查看审计留痕 — reads the change history of its subtree (003 第七条)' },
   },
 });
@@ -32,7 +34,10 @@ export class LoginInput {
 
 @ObjectType({ description: '登录结果 — a bearer token, or why signing in failed' })
 export class LoginPayload {
-  @Field(() => String, { nullable: true, description: '访问令牌 — bearer token for the Authorization header' })
+  @Field(() => String, {
+    nullable: true,
+    description: '访问令牌 — bearer token for the Authorization header',
+  })
   token?: string | null;
 
   @Field(() => DateTime, { nullable: true, description: '过期时间 — when the token expires' })

@@ -20,7 +20,10 @@ export class TenantType {
   name!: string;
 }
 
-@ObjectType('Region', { implements: Node, description: '行政区划 — a node of the administrative tree (DOMAIN §3)' })
+@ObjectType('Region', {
+  implements: Node,
+  description: '行政区划 — a node of the administrative tree (DOMAIN §3)',
+})
 export class RegionType extends Node {
   @Field({ description: '名称 — name, e.g. 张店区' })
   name!: string;
@@ -41,7 +44,10 @@ export class RegionType extends Node {
   updatedAt!: Date;
 }
 
-@ObjectType('Organization', { implements: Node, description: '单位/部门 — a body located in a region (DOMAIN §2)' })
+@ObjectType('Organization', {
+  implements: Node,
+  description: '单位/部门 — a body located in a region (DOMAIN §2)',
+})
 export class OrganizationType extends Node {
   @Field({ description: '名称 — name, e.g. 张店区交通运输局' })
   name!: string;

@@ -78,7 +78,9 @@ export class UpdateOrganizationInput {
   @Field(() => ID, { description: '单位 — the organization' })
   id!: string;
 
-  @Field(() => Int, { description: '基于版本 — the version the change is based on; a stale one is refused (CONFLICT)' })
+  @Field(() => Int, {
+    description: '基于版本 — the version the change is based on; a stale one is refused (CONFLICT)',
+  })
   expectedVersion!: number;
 
   @Field({ nullable: true, description: '名称 — new name' })
@@ -87,7 +89,10 @@ export class UpdateOrganizationInput {
   @Field(() => Sector, { nullable: true, description: '行业 — new sector' })
   sector?: Sector;
 
-  @Field(() => ID, { nullable: true, description: '主管部门 — new supervising department (implementing units)' })
+  @Field(() => ID, {
+    nullable: true,
+    description: '主管部门 — new supervising department (implementing units)',
+  })
   supervisingDepartmentId?: string;
 
   @Field({ nullable: true, description: '统一社会信用代码 — new credit code' })
@@ -102,7 +107,10 @@ export class DeleteOrganizationInput {
 
 @ObjectType({ description: '单位变更结果 — result of an organization mutation' })
 export class OrganizationPayload {
-  @Field(() => OrganizationType, { nullable: true, description: '单位 — the organization as saved; null when refused' })
+  @Field(() => OrganizationType, {
+    nullable: true,
+    description: '单位 — the organization as saved; null when refused',
+  })
   organization?: OrganizationType | null;
 
   @Field(() => [UserError], { description: '操作错误 — why it was refused; empty on success' })

@@ -27,7 +27,10 @@ export class RegionFilter {
   @Field(() => ID, { nullable: true, description: '上级区划 — direct parent region' })
   parentId?: string;
 
-  @Field(() => ID, { nullable: true, description: '所辖范围 — within the subtree of this region (itself included)' })
+  @Field(() => ID, {
+    nullable: true,
+    description: '所辖范围 — within the subtree of this region (itself included)',
+  })
   within?: string;
 
   @Field({ nullable: true, description: '行政区划代码 — exact division code' })
@@ -48,7 +51,9 @@ export class RegionOrder {
 
 @InputType({ description: '新建行政区划 — create a district or township under a region of your subtree' })
 export class CreateRegionInput {
-  @Field(() => ID, { description: '上级区划 — parent region (a city for a district, a district for a township)' })
+  @Field(() => ID, {
+    description: '上级区划 — parent region (a city for a district, a district for a township)',
+  })
   parentId!: string;
 
   @Field(() => RegionLevel, { description: '层级 — level; must be the one directly under the parent' })
@@ -66,7 +71,9 @@ export class UpdateRegionInput {
   @Field(() => ID, { description: '行政区划 — the region' })
   id!: string;
 
-  @Field(() => Int, { description: '基于版本 — the version the change is based on; a stale one is refused (CONFLICT)' })
+  @Field(() => Int, {
+    description: '基于版本 — the version the change is based on; a stale one is refused (CONFLICT)',
+  })
   expectedVersion!: number;
 
   @Field({ nullable: true, description: '名称 — new name' })
@@ -75,7 +82,10 @@ export class UpdateRegionInput {
   @Field({ nullable: true, description: '行政区划代码 — new division code' })
   code?: string;
 
-  @Field(() => ID, { nullable: true, description: '上级区划 — must stay the current parent: regions never move' })
+  @Field(() => ID, {
+    nullable: true,
+    description: '上级区划 — must stay the current parent: regions never move',
+  })
   parentId?: string;
 }
 
@@ -87,7 +97,10 @@ export class DeleteRegionInput {
 
 @ObjectType({ description: '行政区划变更结果 — result of a region mutation' })
 export class RegionPayload {
-  @Field(() => RegionType, { nullable: true, description: '行政区划 — the region as saved; null when refused' })
+  @Field(() => RegionType, {
+    nullable: true,
+    description: '行政区划 — the region as saved; null when refused',
+  })
   region?: RegionType | null;
 
   @Field(() => [UserError], { description: '操作错误 — why it was refused; empty on success' })

@@ -23,7 +23,10 @@ export class UserFilter {
   @Field(() => ID, { nullable: true, description: '所在单位 — of this organization' })
   organizationId?: string;
 
-  @Field(() => ID, { nullable: true, description: '所辖范围 — of organizations in the subtree of this region' })
+  @Field(() => ID, {
+    nullable: true,
+    description: '所辖范围 — of organizations in the subtree of this region',
+  })
   within?: string;
 
   @Field({ nullable: true, description: '是否启用 — active or deactivated' })
@@ -65,13 +68,18 @@ export class UpdateUserInput {
   @Field(() => ID, { description: '用户 — the user' })
   id!: string;
 
-  @Field(() => Int, { description: '基于版本 — the version the change is based on; a stale one is refused (CONFLICT)' })
+  @Field(() => Int, {
+    description: '基于版本 — the version the change is based on; a stale one is refused (CONFLICT)',
+  })
   expectedVersion!: number;
 
   @Field({ nullable: true, description: '姓名 — new display name' })
   displayName?: string;
 
-  @Field(() => ID, { nullable: true, description: '所在单位 — move the user to another organization of your subtree' })
+  @Field(() => ID, {
+    nullable: true,
+    description: '所在单位 — move the user to another organization of your subtree',
+  })
   organizationId?: string;
 
   @Field({ nullable: true, description: '是否启用 — false deactivates: no login, old tokens stop working' })

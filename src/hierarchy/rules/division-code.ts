@@ -23,10 +23,17 @@ export function checkLevelUnderParent(level: RegionLevel, parentLevel: RegionLev
  * DOMAIN §3: administrative division codes — 6 digits for city and county level, 9 digits for
  * townships — and a child's code starts with its parent's prefix (city: 4 digits, district: 6 digits).
  */
-export function checkDivisionCode(level: RegionLevel, code: string, parentCode: string | null): Message | null {
+export function checkDivisionCode(
+  level: RegionLevel,
+  code: string,
+  parentCode: string | null,
+): Message | null {
   const digits = level === RegionLevel.TOWNSHIP ? 9 : 6;
   if (!new RegExp(`^\\d{${digits}}$`).test(code)) {
-    return msg(`行政区划代码应为${digits}位数字`, `The division code of a ${level} region has ${digits} digits`);
+    return msg(
+      `行政区划代码应为${digits}位数字`,
+      `The division code of a ${level} region has ${digits} digits`,
+    );
   }
   if (parentCode === null) return null;
   const prefix = level === RegionLevel.TOWNSHIP ? parentCode.slice(0, 6) : parentCode.slice(0, 4);
@@ -43,6 +50,7 @@ export function checkDivisionCode(level: RegionLevel, code: string, parentCode: 
 export function checkName(name: string, max = 100): Message | null {
   const trimmed = name.trim();
   if (trimmed.length === 0) return msg('名称不能为空', 'The name must not be empty');
-  if (trimmed.length > max) return msg(`名称不能超过${max}个字符`, `The name must be at most ${max} characters`);
+  if (trimmed.length > max)
+    return msg(`名称不能超过${max}个字符`, `The name must be at most ${max} characters`);
   return null;
 }
