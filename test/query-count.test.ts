@@ -56,3 +56,31 @@ test('a whole city tree costs the same number of SQL statements for the demo cit
   // levels; supervisors × 2 levels with units; children × 2; parent/ancestors of townships.
   expect(demoStatements).toBeLessThanOrEqual(14);
 });
+
+// DOMAIN §16 drill-down: descendants of every district, one batch for the whole list.
+test('descendants of every region in a list are one batch, with the right members', async () => {
+  const query = `{ regions(first: 100, filter: { level: DISTRICT }) { nodes { code descendants(level: TOWNSHIP) { code } all: descendants { level } } } }`;
+  const res = await app.gql<{
+    regions: { nodes: { code: string; descendants: { code: string }[]; all: { level: string }[] }[] };
+  }>(query, {}, { as: 'finance.zibo' });
+  expect(res.errors).toBeUndefined();
+  const expected = await app.sql<{ district: string; n: string }>(
+    `SELECT d.code AS district, count(t.*) AS n FROM region d JOIN region c ON c.id = d.parent_id AND c.code = '370300'
+       LEFT JOIN region t ON t.parent_id = d.id GROUP BY d.code ORDER BY d.code`,
+  );
+  const nodes = res.data!.regions.nodes;
+  expect(nodes.map((n) => [n.code, String(n.descendants.length)])).toEqual(
+    expected.map((e) => [e.district, e.n]),
+  );
+  for (const n of nodes) {
+    expect(n.descendants.every((t) => t.code.startsWith(n.code))).toBe(true);
+    expect(n.all.every((r) => r.level === 'TOWNSHIP')).toBe(true);
+  }
+  const baseline = await app.gql(
+    `{ regions(first: 100, filter: { level: DISTRICT }) { nodes { code } } }`,
+    {},
+    { as: 'finance.zibo' },
+  );
+  // Both `descendants` fields of all districts load in the same tick: exactly one more statement.
+  expect(res.extensions!.sqlStatements! - baseline.extensions!.sqlStatements!).toBe(1);
+});

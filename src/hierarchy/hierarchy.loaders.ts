@@ -26,6 +26,23 @@ export function hierarchyLoaders(scope: ScopedAccess) {
       return parentIds.map((id) => byParent.get(id) ?? []);
     }),
 
+    /** Key: `${path}|${level or ''}` — every region below `path`, optionally of one level. */
+    descendantsByPath: new DataLoader<string, RegionEntity[]>(async (keys) => {
+      const parsed = keys.map((k) => {
+        const [path, level] = k.split('|');
+        return { path, level: level || null };
+      });
+      const rows = await (
+        await scope.regions()
+      )
+        .andWhere('r.path LIKE ANY(:prefixes)', { prefixes: parsed.map((p) => `${p.path}_%`) })
+        .orderBy('r.code')
+        .getMany();
+      return parsed.map(({ path, level }) =>
+        rows.filter((r) => r.path.startsWith(path) && r.path !== path && (!level || r.level === level)),
+      );
+    }),
+
     organizationById: new DataLoader<string, OrganizationEntity | null>(async (ids) => {
       const rows = await (await scope.organizations()).andWhere('o.id = ANY(:ids)', { ids }).getMany();
       const byId = new Map(rows.map((o) => [o.id, o]));

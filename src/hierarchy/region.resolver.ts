@@ -117,17 +117,13 @@ export class RegionResolver {
   @FieldResolver(() => [RegionType], {
     description: '所辖区划 — all regions below this one, optionally of one level',
   })
-  async descendants(
+  descendants(
     @Root() region: RegionEntity,
     @Ctx() ctx: RequestContext,
     @Arg('level', () => RegionLevel, { nullable: true, description: '层级 — only this level' })
     level?: RegionLevel,
   ): Promise<RegionEntity[]> {
-    const qb = (await ctx.scope.regions())
-      .andWhere('r.path LIKE :below AND r.id <> :self', { below: `${region.path}%`, self: region.id })
-      .orderBy('r.code');
-    if (level) qb.andWhere('r.level = :level', { level });
-    return qb.getMany();
+    return ctx.loaders.descendantsByPath.load(`${region.path}|${level ?? ''}`);
   }
 
   @FieldResolver(() => [OrganizationType], { description: '单位 — organizations located in this region' })
