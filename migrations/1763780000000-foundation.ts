@@ -53,7 +53,7 @@ export class Foundation1763780000000 implements MigrationInterface {
     );
 
     await q.query(
-      `CREATE TABLE "app_user" ("tenant_id" uuid NOT NULL, "id" uuid NOT NULL, "organization_id" uuid NOT NULL, "region_path" text NOT NULL, "login" character varying(64) NOT NULL, "display_name" character varying(100) NOT NULL, "password_hash" text NOT NULL, "is_active" boolean NOT NULL DEFAULT true, "is_tenant_admin" boolean NOT NULL DEFAULT false, "version" integer NOT NULL DEFAULT '1', "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "pk_app_user" PRIMARY KEY ("tenant_id", "id"))`,
+      `CREATE TABLE "app_user" ("tenant_id" uuid NOT NULL, "id" uuid NOT NULL, "organization_id" uuid NOT NULL, "region_path" text NOT NULL, "login" character varying(64) NOT NULL, "display_name" character varying(100) NOT NULL, "password_hash" text NOT NULL, "is_active" boolean NOT NULL DEFAULT true, "is_tenant_admin" boolean NOT NULL DEFAULT false, "credentials_changed_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "version" integer NOT NULL DEFAULT '1', "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "pk_app_user" PRIMARY KEY ("tenant_id", "id"))`,
     );
     await q.query(`CREATE INDEX "idx_app_user_organization" ON "app_user" ("tenant_id", "organization_id")`);
     await q.query(

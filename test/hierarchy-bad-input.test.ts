@@ -49,13 +49,21 @@ beforeAll(async () => {
 
   // Arrange one stale version per entity type through the API (each bumps the version to 2).
   const bumps: [string, string, Record<string, unknown>][] = [
-    ['updateRegion', 'UpdateRegionInput', { id: f.region['370303002'], expectedVersion: 1, name: '公园街道' }],
+    [
+      'updateRegion',
+      'UpdateRegionInput',
+      { id: f.region['370303002'], expectedVersion: 1, name: '公园街道' },
+    ],
     [
       'updateOrganization',
       'UpdateOrganizationInput',
       { id: f.org['车站街道市政道路养护站'], expectedVersion: 1, name: '车站街道市政道路养护站' },
     ],
-    ['updateUser', 'UpdateUserInput', { id: f.user['finance.chezhan'], expectedVersion: 1, displayName: '徐立新' }],
+    [
+      'updateUser',
+      'UpdateUserInput',
+      { id: f.user['finance.chezhan'], expectedVersion: 1, displayName: '徐立新' },
+    ],
   ];
   for (const [field, type, input] of bumps) {
     const res = await app.gql<Record<string, { userErrors: unknown[] }>>(
@@ -63,7 +71,8 @@ beforeAll(async () => {
       { input },
       { as: 'admin.zhangdian' },
     );
-    if (res.errors || res.data?.[field].userErrors.length) throw new Error(`arranging failed: ${JSON.stringify(res)}`);
+    if (res.errors || res.data?.[field].userErrors.length)
+      throw new Error(`arranging failed: ${JSON.stringify(res)}`);
   }
 
   const versions = await app.sql<{ type: string; id: string; version: number }>(`
@@ -359,13 +368,21 @@ const regionCases: Case[] = [
     // DOMAIN §15: stale edit → CONFLICT.
     name: 'stale expectedVersion',
     mutation: 'updateRegion',
-    input: () => ({ id: f.region['370303002'], expectedVersion: v(f.region['370303002']) - 1, name: '公园新街道' }),
+    input: () => ({
+      id: f.region['370303002'],
+      expectedVersion: v(f.region['370303002']) - 1,
+      name: '公园新街道',
+    }),
     expected: [['CONFLICT', 'input.expectedVersion']],
   },
   {
     name: 'expectedVersion from the future',
     mutation: 'updateRegion',
-    input: () => ({ id: f.region['370303002'], expectedVersion: v(f.region['370303002']) + 5, name: '公园新街道' }),
+    input: () => ({
+      id: f.region['370303002'],
+      expectedVersion: v(f.region['370303002']) + 5,
+      name: '公园新街道',
+    }),
     expected: [['CONFLICT', 'input.expectedVersion']],
   },
   {
@@ -377,13 +394,21 @@ const regionCases: Case[] = [
   {
     name: 'code with another district’s prefix',
     mutation: 'updateRegion',
-    input: () => ({ id: f.region['370303002'], expectedVersion: v(f.region['370303002']), code: '370302099' }),
+    input: () => ({
+      id: f.region['370303002'],
+      expectedVersion: v(f.region['370303002']),
+      code: '370302099',
+    }),
     expected: [['BAD_USER_INPUT', 'input.code']],
   },
   {
     name: 'code taken by a sibling',
     mutation: 'updateRegion',
-    input: () => ({ id: f.region['370303002'], expectedVersion: v(f.region['370303002']), code: '370303001' }),
+    input: () => ({
+      id: f.region['370303002'],
+      expectedVersion: v(f.region['370303002']),
+      code: '370303001',
+    }),
     expected: [['CONFLICT', 'input.code']],
   },
   {
@@ -395,7 +420,11 @@ const regionCases: Case[] = [
   {
     name: 'name of 101 characters',
     mutation: 'updateRegion',
-    input: () => ({ id: f.region['370303002'], expectedVersion: v(f.region['370303002']), name: 'x'.repeat(101) }),
+    input: () => ({
+      id: f.region['370303002'],
+      expectedVersion: v(f.region['370303002']),
+      name: 'x'.repeat(101),
+    }),
     expected: [['BAD_USER_INPUT', 'input.name']],
   },
   {
@@ -403,7 +432,11 @@ const regionCases: Case[] = [
     name: 'a different parentId',
     mutation: 'updateRegion',
     as: 'admin.zibo',
-    input: () => ({ id: f.region['370303002'], expectedVersion: v(f.region['370303002']), parentId: f.region['370302'] }),
+    input: () => ({
+      id: f.region['370303002'],
+      expectedVersion: v(f.region['370303002']),
+      parentId: f.region['370302'],
+    }),
     expected: [['BAD_USER_INPUT', 'input.parentId']],
   },
   {
@@ -514,7 +547,8 @@ const organizationCases: Case[] = [
   {
     name: 'a second department of the same sector',
     mutation: 'createOrganization',
-    input: () => organization({ kind: 'COMPETENT_DEPARTMENT', sector: 'TRANSPORT', name: '车站街道交通办公室' }),
+    input: () =>
+      organization({ kind: 'COMPETENT_DEPARTMENT', sector: 'TRANSPORT', name: '车站街道交通办公室' }),
     expected: [['CONFLICT', 'input.sector']],
   },
   // DOMAIN §3: only implementing units have a supervising department — a competent department of the
@@ -523,7 +557,11 @@ const organizationCases: Case[] = [
     name: 'supervisingDepartmentId on a non-unit',
     mutation: 'createOrganization',
     input: () =>
-      organization({ kind: 'COMPETENT_DEPARTMENT', sector: 'HEALTH', supervisingDepartmentId: f.org['张店区交通运输局'] }),
+      organization({
+        kind: 'COMPETENT_DEPARTMENT',
+        sector: 'HEALTH',
+        supervisingDepartmentId: f.org['张店区交通运输局'],
+      }),
     expected: [['BAD_USER_INPUT', 'input.supervisingDepartmentId']],
   },
   {
@@ -547,7 +585,8 @@ const organizationCases: Case[] = [
   {
     name: 'supervisor in a region below the unit’s',
     mutation: 'createOrganization',
-    input: () => organization({ regionId: f.region['370303'], supervisingDepartmentId: f.org['车站街道建设办公室'] }),
+    input: () =>
+      organization({ regionId: f.region['370303'], supervisingDepartmentId: f.org['车站街道建设办公室'] }),
     expected: [['NOT_FOUND', 'input.supervisingDepartmentId']],
   },
   {
@@ -563,7 +602,14 @@ const organizationCases: Case[] = [
     expected: [['NOT_FOUND', 'input.supervisingDepartmentId']],
   },
   // 统一社会信用代码 (GB 32100-2015): 18 characters, no I, O, S, V, Z.
-  ...['ABC', CREDIT_CODE.slice(0, 17), `${CREDIT_CODE}1`, '12370303MB0000002I', CREDIT_CODE.toLowerCase(), '1237030AMB0000002X'].map(
+  ...[
+    'ABC',
+    CREDIT_CODE.slice(0, 17),
+    `${CREDIT_CODE}1`,
+    '12370303MB0000002I',
+    CREDIT_CODE.toLowerCase(),
+    '1237030AMB0000002X',
+  ].map(
     (creditCode): Case => ({
       name: `malformed creditCode '${creditCode}'`,
       mutation: 'createOrganization',
@@ -619,19 +665,31 @@ const organizationCases: Case[] = [
   {
     name: 'blank name',
     mutation: 'updateOrganization',
-    input: () => ({ id: f.org['车站街道市政道路养护站'], expectedVersion: v(f.org['车站街道市政道路养护站']), name: ' ' }),
+    input: () => ({
+      id: f.org['车站街道市政道路养护站'],
+      expectedVersion: v(f.org['车站街道市政道路养护站']),
+      name: ' ',
+    }),
     expected: [['BAD_USER_INPUT', 'input.name']],
   },
   {
     name: 'a sector for a finance bureau',
     mutation: 'updateOrganization',
-    input: () => ({ id: f.org['车站街道财政所'], expectedVersion: v(f.org['车站街道财政所']), sector: 'EDUCATION' }),
+    input: () => ({
+      id: f.org['车站街道财政所'],
+      expectedVersion: v(f.org['车站街道财政所']),
+      sector: 'EDUCATION',
+    }),
     expected: [['BAD_USER_INPUT', 'input.sector']],
   },
   {
     name: 'a department moved to a sector that already has one',
     mutation: 'updateOrganization',
-    input: () => ({ id: f.org['车站街道建设办公室'], expectedVersion: v(f.org['车站街道建设办公室']), sector: 'AGRICULTURE' }),
+    input: () => ({
+      id: f.org['车站街道建设办公室'],
+      expectedVersion: v(f.org['车站街道建设办公室']),
+      sector: 'AGRICULTURE',
+    }),
     expected: [['CONFLICT', 'input.sector']],
   },
   {
@@ -809,7 +867,11 @@ const userCases: Case[] = [
     // An administrator cannot lock itself out.
     name: 'the administrator deactivating itself',
     mutation: 'updateUser',
-    input: () => ({ id: f.user['admin.zhangdian'], expectedVersion: v(f.user['admin.zhangdian']), isActive: false }),
+    input: () => ({
+      id: f.user['admin.zhangdian'],
+      expectedVersion: v(f.user['admin.zhangdian']),
+      isActive: false,
+    }),
     expected: [['BAD_USER_INPUT', 'input.isActive']],
   },
   {
@@ -836,7 +898,11 @@ const userCases: Case[] = [
   {
     name: 'weak password',
     mutation: 'updateUser',
-    input: () => ({ id: f.user['finance.chezhan'], expectedVersion: v(f.user['finance.chezhan']), password: 'short1' }),
+    input: () => ({
+      id: f.user['finance.chezhan'],
+      expectedVersion: v(f.user['finance.chezhan']),
+      password: 'short1',
+    }),
     expected: [['BAD_USER_INPUT', 'input.password']],
   },
   {
@@ -852,7 +918,11 @@ const userCases: Case[] = [
   {
     name: 'blank displayName',
     mutation: 'updateUser',
-    input: () => ({ id: f.user['finance.chezhan'], expectedVersion: v(f.user['finance.chezhan']), displayName: '' }),
+    input: () => ({
+      id: f.user['finance.chezhan'],
+      expectedVersion: v(f.user['finance.chezhan']),
+      displayName: '',
+    }),
     expected: [['BAD_USER_INPUT', 'input.displayName']],
   },
   {
@@ -884,7 +954,11 @@ const userCases: Case[] = [
   {
     name: 'a user of another tenant',
     mutation: 'updateUser',
-    input: () => ({ id: f.user['unit.rizhao'], expectedVersion: v(f.user['unit.rizhao']), displayName: '唐' }),
+    input: () => ({
+      id: f.user['unit.rizhao'],
+      expectedVersion: v(f.user['unit.rizhao']),
+      displayName: '唐',
+    }),
     expected: [['NOT_FOUND', 'input.id']],
   },
   {
@@ -941,7 +1015,9 @@ const graphqlCases: GraphQLCase[] = [
   {
     name: 'createRegion with an unknown level',
     query: `mutation($input: CreateRegionInput!) { createRegion(input: $input) { region { id } } }`,
-    variables: () => ({ input: { parentId: f.region['370303'], level: 'VILLAGE', name: '新村', code: '370303301' } }),
+    variables: () => ({
+      input: { parentId: f.region['370303'], level: 'VILLAGE', name: '新村', code: '370303301' },
+    }),
     code: 'BAD_USER_INPUT',
   },
   {
@@ -1038,7 +1114,12 @@ interface Page {
   regions: {
     totalCount: number;
     nodes: { id: string; code: string; name: string }[];
-    pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
+    pageInfo: {
+      hasNextPage: boolean;
+      hasPreviousPage: boolean;
+      startCursor: string | null;
+      endCursor: string | null;
+    };
   };
 }
 
@@ -1106,7 +1187,11 @@ describe('pagination behaviour (DOMAIN §16)', () => {
   test('orderBy NAME DESC is sorted as the database sorts names, and pages continue the order', async () => {
     const expected = await ziboRegions('r.name DESC, r.id DESC');
     const first = await page({ first: 5, orderBy: { field: 'NAME', direction: 'DESC' } });
-    const second = await page({ first: 5, after: first.pageInfo.endCursor, orderBy: { field: 'NAME', direction: 'DESC' } });
+    const second = await page({
+      first: 5,
+      after: first.pageInfo.endCursor,
+      orderBy: { field: 'NAME', direction: 'DESC' },
+    });
     expect([...first.nodes, ...second.nodes].map((n) => n.id)).toEqual(expected.slice(0, 10));
     const ascending = await ziboRegions('r.name ASC, r.id ASC');
     expect(expected).toEqual(ascending.slice().reverse());
@@ -1118,5 +1203,4 @@ describe('pagination behaviour (DOMAIN §16)', () => {
     );
     expect(sorted).toBe(true);
   });
-
 });

@@ -49,6 +49,16 @@ beforeAll(async () => {
 });
 afterAll(async () => app.stop());
 
+/** Signs every caller of the matrix in at once (password hashing runs in parallel; tokens are cached). */
+beforeAll(async () => {
+  const callers = new Set<string>([
+    ...READ_MATRIX.flatMap((row) => [...row.visibleTo, ...row.hiddenFrom]),
+    ...NON_ADMINS,
+    ...SPOOFS.map((row) => row.caller),
+  ]);
+  await Promise.all([...callers].map((login) => app.tokenFor(login)));
+});
+
 // ---------------------------------------------------------------------------------------------------
 // helpers
 
@@ -63,15 +73,15 @@ async function userUuid(login: string): Promise<string> {
 }
 
 /** Every table's row count and a digest of its content: "the database is unchanged" means equal. */
+const FINGERPRINTED = ['tenant', 'region', 'organization', 'app_user', 'user_login', 'audit_event'];
+
 async function fingerprint(): Promise<Record<string, string>> {
-  const out: Record<string, string> = {};
-  for (const table of ['tenant', 'region', 'organization', 'app_user', 'user_login', 'audit_event']) {
-    const [row] = await app.sql<{ n: number; h: string }>(
-      `SELECT count(*)::int AS n, coalesce(md5(string_agg(t::text, '|' ORDER BY t::text)), '') AS h FROM ${table} t`,
-    );
-    out[table] = `${row.n}:${row.h}`;
-  }
-  return out;
+  const parts = FINGERPRINTED.map(
+    (table) =>
+      `SELECT '${table}' AS t, count(*)::int AS n, coalesce(md5(string_agg(x::text, '|' ORDER BY x::text)), '') AS h FROM ${table} x`,
+  );
+  const rows = await app.sql<{ t: string; n: number; h: string }>(parts.join(' UNION ALL '));
+  return Object.fromEntries(rows.map((r) => [r.t, `${r.n}:${r.h}`]));
 }
 
 async function count(table: string): Promise<number> {
@@ -125,6 +135,28 @@ const OPS_OF: Record<NodeType, ReadOp[]> = {
   Region: ['region(id)', 'region(code)', 'node(id)'],
   Organization: ['organization(id)', 'node(id)'],
   User: ['user(id)', 'node(id)'],
+};
+
+/** The alias of each operation in the one request that asks all of a type's operations at once. */
+const ALIAS: Record<ReadOp, string> = {
+  'region(id)': 'regionById',
+  'region(code)': 'regionByCode',
+  'organization(id)': 'organization',
+  'user(id)': 'user',
+  'node(id)': 'node',
+};
+
+const NODE_SELECTION =
+  '{ id ... on Region { code name } ... on Organization { name } ... on User { login } }';
+
+const READ_DOCUMENTS: Record<NodeType, string> = {
+  Region: `query($id: ID!, $code: String!) {
+    regionById: region(id: $id) { id code name }
+    regionByCode: region(code: $code) { id code name }
+    node(id: $id) ${NODE_SELECTION}
+  }`,
+  Organization: `query($id: ID!) { organization(id: $id) { id name } node(id: $id) ${NODE_SELECTION} }`,
+  User: `query($id: ID!) { user(id: $id) { id login } node(id: $id) ${NODE_SELECTION} }`,
 };
 
 interface ReadRow {
@@ -313,40 +345,53 @@ const READ_MATRIX: ReadRow[] = [
 
 interface ReadCase {
   caller: string;
-  op: ReadOp;
+  ops: string;
   label: string;
   target: Target;
   outcome: 'visible' | 'hidden';
 }
 
-const READ_CASES: ReadCase[] = READ_MATRIX.flatMap((row) =>
-  OPS_OF[row.target.type].flatMap((op) => [
-    ...row.visibleTo.map((caller) => ({
-      caller,
-      op,
-      label: row.target.label,
-      target: row.target,
-      outcome: 'visible' as const,
-    })),
-    ...row.hiddenFrom.map((caller) => ({
-      caller,
-      op,
-      label: row.target.label,
-      target: row.target,
-      outcome: 'hidden' as const,
-    })),
-  ]),
-);
+const READ_CASES: ReadCase[] = READ_MATRIX.flatMap((row) => {
+  const ops = OPS_OF[row.target.type].join(', ');
+  const base = { ops, label: row.target.label, target: row.target };
+  return [
+    ...row.visibleTo.map((caller) => ({ ...base, caller, outcome: 'visible' as const })),
+    ...row.hiddenFrom.map((caller) => ({ ...base, caller, outcome: 'hidden' as const })),
+  ];
+});
 
+const resolved = new Map<Target, { gid: string; key: string; keyField: string }>();
 async function resolveTarget(t: Target): Promise<{ gid: string; key: string; keyField: string }> {
-  switch (t.type) {
-    case 'Region':
-      return { gid: await regionGid(app, t.code), key: t.code, keyField: 'code' };
-    case 'Organization':
-      return { gid: await organizationGid(app, t.name), key: t.name, keyField: 'name' };
-    case 'User':
-      return { gid: await userGid(app, t.login), key: t.login, keyField: 'login' };
+  let r = resolved.get(t);
+  if (!r) {
+    switch (t.type) {
+      case 'Region':
+        r = { gid: await regionGid(app, t.code), key: t.code, keyField: 'code' };
+        break;
+      case 'Organization':
+        r = { gid: await organizationGid(app, t.name), key: t.name, keyField: 'name' };
+        break;
+      case 'User':
+        r = { gid: await userGid(app, t.login), key: t.login, keyField: 'login' };
+        break;
+    }
+    resolved.set(t, r);
   }
+  return r;
+}
+
+/** What `caller` gets for a well-formed id (and code) of nothing, per type — the reference answer. */
+const missingResponses = new Map<string, Json>();
+async function missingResponse(caller: string, type: NodeType): Promise<Json> {
+  const key = `${caller} ${type}`;
+  let response = missingResponses.get(key);
+  if (!response) {
+    const variables =
+      type === 'Region' ? { id: missingGid(type), code: MISSING_CODE } : { id: missingGid(type) };
+    response = visiblePart(await app.gql(READ_DOCUMENTS[type], variables, { as: caller }));
+    missingResponses.set(key, response);
+  }
+  return response;
 }
 
 describe('read by id (DOMAIN §8 P6: out of jurisdiction reads exactly like missing)', () => {
@@ -358,19 +403,25 @@ describe('read by id (DOMAIN §8 P6: out of jurisdiction reads exactly like miss
     }
   });
 
-  test.each(READ_CASES)('$caller → $op of $label → $outcome', async ({ caller, op, target, outcome }) => {
+  test.each(READ_CASES)('$caller → $ops of $label → $outcome', async ({ caller, target, outcome }) => {
     const { gid, key, keyField } = await resolveTarget(target);
-    const variable = op === 'region(code)' ? key : gid;
-    const res = await app.gql<{ x: Json | null }>(READ_QUERIES[op], { v: variable }, { as: caller });
+    const ops = OPS_OF[target.type];
+    const variables = target.type === 'Region' ? { id: gid, code: key } : { id: gid };
+    const res = await app.gql<Record<string, Json | null>>(READ_DOCUMENTS[target.type], variables, {
+      as: caller,
+    });
     expect(res.errors).toBeUndefined();
     if (outcome === 'visible') {
-      expect(res.data?.x).toMatchObject({ id: gid, [keyField]: key });
+      for (const op of ops) {
+        expect({ op, value: res.data?.[ALIAS[op]] }).toMatchObject({
+          op,
+          value: { id: gid, [keyField]: key },
+        });
+      }
       return;
     }
-    expect(res.data).toEqual({ x: null });
-    const missingVariable = op === 'region(code)' ? MISSING_CODE : missingGid(target.type);
-    const missing = await app.gql(READ_QUERIES[op], { v: missingVariable }, { as: caller });
-    expect(visiblePart(res)).toEqual(visiblePart(missing));
+    expect(res.data).toEqual(Object.fromEntries(ops.map((op) => [ALIAS[op], null])));
+    expect(visiblePart(res)).toEqual(await missingResponse(caller, target.type));
   });
 
   test.each([
@@ -1258,6 +1309,77 @@ describe('non-administrators and audit offices write nothing (P6)', () => {
     expect(
       await app.sql('SELECT is_tenant_admin FROM app_user WHERE login = $1', ['finance.gongyuan']),
     ).toEqual([{ is_tenant_admin: true }]);
+  });
+
+  // P6: "units see only their own items". Whether a unit user may hold the administrator flag is a policy
+  // choice; either the API refuses the flag, or the flag does not widen the unit's reach beyond its own items
+  // (never its township's other users, never its supervising department's record).
+  test('an implementing unit made administrator still reaches only its own items (P6)', async () => {
+    const grant = await app.gql<{ m: { userErrors: UserErrorShape[] } }>(
+      mutationDocument('updateUser'),
+      { input: { id: await userGid(app, 'unit.gongyuan'), expectedVersion: 1, isTenantAdmin: true } },
+      { as: 'admin.zhangdian' },
+    );
+    expect(grant.errors).toBeUndefined();
+    const refusedFlag = (grant.data?.m.userErrors ?? []).map((e) => e.code);
+    if (refusedFlag.length > 0) {
+      expect(refusedFlag).toEqual(['BAD_USER_INPUT']);
+      return;
+    }
+    try {
+      const token = await app.tokenFor('unit.gongyuan');
+      const users = await app.gql<{ users: { nodes: { login: string }[] } }>(
+        '{ users(first: 100) { nodes { login } } }',
+        {},
+        { token },
+      );
+      const seen = users.errors ? [] : (users.data?.users.nodes.map((u) => u.login) ?? []);
+      const ownOrganization = await app.sql<{ login: string }>(
+        `SELECT u.login FROM app_user u JOIN app_user me ON me.tenant_id = u.tenant_id AND me.organization_id = u.organization_id
+          WHERE me.login = 'unit.gongyuan'`,
+      );
+      const usersOfOthers = seen.filter((login) => !ownOrganization.some((o) => o.login === login));
+
+      const before = await fingerprint();
+      const supervisor = await organizationGid(app, '公园街道建设办公室');
+      const writes: [string, Json][] = [
+        ['updateOrganization', { id: supervisor, expectedVersion: 1, name: '被实施单位改名' }],
+        [
+          'createUser',
+          {
+            organizationId: supervisor,
+            login: 'unit.made.user',
+            displayName: '越权',
+            password: 'Unitmade2025x',
+          },
+        ],
+      ];
+      const outcomes: Record<string, unknown> = {};
+      for (const [mutation, input] of writes) {
+        const res = await app.gql<{ m: { userErrors: UserErrorShape[] } }>(
+          mutationDocument(mutation),
+          { input },
+          { token },
+        );
+        outcomes[mutation] =
+          res.errors?.[0].extensions?.code ?? res.data?.m.userErrors[0]?.code ?? 'accepted';
+      }
+      expect({
+        usersOfOthers,
+        outcomes,
+        databaseUnchanged: (await fingerprint()).organization === before.organization,
+      }).toEqual({
+        usersOfOthers: [],
+        outcomes: {
+          updateOrganization: expect.stringMatching(/^(FORBIDDEN|NOT_FOUND)$/),
+          createUser: expect.stringMatching(/^(FORBIDDEN|NOT_FOUND)$/),
+        },
+        databaseUnchanged: true,
+      });
+      expect(await fingerprint()).toEqual(before);
+    } finally {
+      await app.sql('UPDATE app_user SET is_tenant_admin = false WHERE login = $1', ['unit.gongyuan']);
+    }
   });
 });
 

@@ -77,7 +77,7 @@ export async function createContext(services: AppServices, req: IncomingRequest)
   const claims = match ? await services.tokens.verify(match[1]) : null;
   if (!claims) throw AppError.unauthenticated();
   try {
-    const principal = await loadPrincipal(db, claims.tenantId, claims.userId);
+    const principal = await loadPrincipal(db, claims.tenantId, claims.userId, claims.issuedAt);
     if (!principal) throw AppError.unauthenticated();
     return new RequestContext(services, requestId, req.ip ?? 'unknown', principal, db);
   } catch (error) {

@@ -35,7 +35,11 @@ export function pathIds(path: string): string[] {
   return path.split('/').filter((s) => s.length > 0);
 }
 
-/** P6: audit offices read their subtree and write nothing (003 第七条). */
+/**
+ * P6: administration needs a subtree to administer — finance bureaus and competent departments;
+ * audit offices read their subtree and write nothing (003 第七条); units and third parties see only
+ * their own items, so an administrator flag on them grants nothing.
+ */
 export function canAdminister(p: Principal): boolean {
-  return p.isTenantAdmin && p.organizationKind !== OrganizationKind.AUDIT_OFFICE;
+  return p.isTenantAdmin && hasSubtreeJurisdiction(p) && p.organizationKind !== OrganizationKind.AUDIT_OFFICE;
 }

@@ -1,8 +1,11 @@
 import { errors, jwtVerify, SignJWT } from 'jose';
+import { uuidPattern } from '../common/global-id';
 
 export interface TokenClaims {
   userId: string;
   tenantId: string;
+  /** Issued at, seconds since the epoch (tokens issued before a password change are refused). */
+  issuedAt?: number;
 }
 
 /** Signed, expiring bearer tokens (HS256, jose). */
@@ -39,8 +42,10 @@ export class TokenService {
         audience: 'jixiao-api',
         algorithms: ['HS256'],
       });
-      if (typeof payload.sub !== 'string' || typeof payload.tid !== 'string') return null;
-      return { userId: payload.sub, tenantId: payload.tid };
+      const { sub, tid, iat } = payload;
+      if (typeof sub !== 'string' || typeof tid !== 'string' || typeof iat !== 'number') return null;
+      if (!uuidPattern.test(sub) || !uuidPattern.test(tid)) return null;
+      return { userId: sub, tenantId: tid, issuedAt: iat };
     } catch (error) {
       if (error instanceof errors.JOSEError) return null;
       throw error;

@@ -1,5 +1,5 @@
 import type { EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import { hasSubtreeJurisdiction, pathIds, type Principal } from '../auth/principal';
+import { canAdminister, hasSubtreeJurisdiction, pathIds, type Principal } from '../auth/principal';
 import { OrganizationEntity } from '../hierarchy/organization.entity';
 import { RegionEntity } from '../hierarchy/region.entity';
 import { UserEntity } from '../hierarchy/user.entity';
@@ -64,7 +64,7 @@ export class ScopedAccess {
   async users(alias = 'u'): Promise<SelectQueryBuilder<UserEntity>> {
     const p = this.caller;
     const qb = await this.base(UserEntity, alias);
-    if (p.isTenantAdmin) {
+    if (canAdminister(p)) {
       return qb.andWhere(`${alias}.region_path LIKE :scopePrefix`, { scopePrefix: `${p.regionPath}%` });
     }
     return qb.andWhere(`${alias}.id = :scopeSelf`, { scopeSelf: p.userId });

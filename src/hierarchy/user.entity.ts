@@ -48,6 +48,10 @@ export class UserEntity {
   @Column('boolean', { name: 'is_tenant_admin', default: false })
   isTenantAdmin!: boolean;
 
+  /** 凭据变更时间 — tokens issued before this instant (password reset, deactivation) are refused. */
+  @Column('timestamptz', { name: 'credentials_changed_at', default: () => 'now()' })
+  credentialsChangedAt!: Date;
+
   @Column('integer', { default: 1 })
   version!: number;
 

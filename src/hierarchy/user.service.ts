@@ -22,15 +22,18 @@ const loginTaken = {
 };
 const meanings: ConstraintMeanings = { pk_user_login: loginTaken, uq_app_user_login: loginTaken };
 
-/** P6: audit offices write nothing, so their users are never administrators. */
+/** P6: only a body with a subtree to administer (finance, competent department) has administrators. */
 function checkAdminFlag(v: Validation, organization: OrganizationEntity, isTenantAdmin: boolean): void {
-  if (isTenantAdmin && organization.kind === OrganizationKind.AUDIT_OFFICE) {
+  const administrable =
+    organization.kind === OrganizationKind.FINANCE_BUREAU ||
+    organization.kind === OrganizationKind.COMPETENT_DEPARTMENT;
+  if (isTenantAdmin && !administrable) {
     v.add(
       ErrorCode.BAD_USER_INPUT,
       ['input', 'isTenantAdmin'],
       msg(
-        '审计部门用户不能担任系统管理员（审计部门只读）',
-        'An audit office user cannot be an administrator (audit offices only read)',
+        '只有财政部门和业务主管部门的用户可以担任系统管理员（审计部门只读，实施单位和第三方只见本单位）',
+        'Only users of a finance bureau or competent department can be administrators (audit offices only read; units and third parties see only their own items)',
       ),
     );
   }
@@ -114,6 +117,8 @@ export function updateUser(ctx: RequestContext, input: UpdateUserInput) {
       ...(input.isActive != null ? { isActive: input.isActive } : {}),
       ...(input.isTenantAdmin != null ? { isTenantAdmin: input.isTenantAdmin } : {}),
       ...(input.password != null ? { passwordHash: await hashPassword(input.password) } : {}),
+      // A new password or a deactivation signs the user out everywhere.
+      ...(input.password != null || input.isActive === false ? { credentialsChangedAt: () => 'now()' } : {}),
     });
     const user = await em.findOneByOrFail(UserEntity, { tenantId: current.tenantId, id: current.id });
     const action =
