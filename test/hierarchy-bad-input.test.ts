@@ -386,6 +386,13 @@ const regionCases: Case[] = [
     expected: [['CONFLICT', 'input.expectedVersion']],
   },
   {
+    // DOMAIN §3: the townships' codes carry the district's prefix, so a district with townships keeps its code.
+    name: 'recoding a district that has townships',
+    mutation: 'updateRegion',
+    input: () => ({ id: f.region['370303'], expectedVersion: v(f.region['370303']), code: '370399' }),
+    expected: [['CONFLICT', 'input.code']],
+  },
+  {
     name: 'code with the wrong digit count',
     mutation: 'updateRegion',
     input: () => ({ id: f.region['370303002'], expectedVersion: v(f.region['370303002']), code: '370303' }),

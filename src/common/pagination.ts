@@ -1,6 +1,7 @@
 import { ArgsType, Field, Int, ObjectType, registerEnumType, type ClassType } from 'type-graphql';
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { AppError, ErrorCode, msg } from './errors';
+import { uuidPattern } from './global-id';
 
 /** DOMAIN §16: cursor pagination, `first` capped at 100. */
 export const MAX_PAGE_SIZE = 100;
@@ -90,6 +91,8 @@ export interface SortColumn {
   expression: string;
   /** Reads the sort key from a row, for its cursor. */
   read: (row: ObjectLiteral) => string | number | Date;
+  /** The key is a timestamp: a cursor must carry a valid ISO date. */
+  timestamp?: boolean;
 }
 
 function encodeCursor(value: string | number | Date, id: string): string {
@@ -97,11 +100,16 @@ function encodeCursor(value: string | number | Date, id: string): string {
   return Buffer.from(JSON.stringify([v, id]), 'utf8').toString('base64url');
 }
 
-function decodeCursor(cursor: string, field: string): [string | number, string] {
+/** A cursor is [sort key, uuid]; anything else — forged or stale — is refused as bad input. */
+function decodeCursor(cursor: string, field: string, sort: SortColumn): [string | number, string] {
   try {
     const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(parsed) && parsed.length === 2 && typeof parsed[1] === 'string') {
-      return parsed as [string | number, string];
+    if (Array.isArray(parsed) && parsed.length === 2) {
+      const [value, id] = parsed as unknown[];
+      const keyOk = sort.timestamp
+        ? typeof value === 'string' && !Number.isNaN(Date.parse(value))
+        : typeof value === 'string' || typeof value === 'number';
+      if (keyOk && typeof id === 'string' && uuidPattern.test(id)) return [value as string | number, id];
     }
   } catch {
     // fall through to the error below
@@ -153,7 +161,7 @@ export async function paginate<T extends ObjectLiteral & { id: string }>(
   const op = ascending ? '>' : '<';
 
   if (args.after) {
-    const [v, id] = decodeCursor(args.after, 'after');
+    const [v, id] = decodeCursor(args.after, 'after', sort);
     qb.andWhere(
       `(${sort.expression}, ${idExpression}) ${direction === SortDirection.ASC ? '>' : '<'} (:afterValue, :afterId)`,
       {
@@ -163,7 +171,7 @@ export async function paginate<T extends ObjectLiteral & { id: string }>(
     );
   }
   if (args.before) {
-    const [v, id] = decodeCursor(args.before, 'before');
+    const [v, id] = decodeCursor(args.before, 'before', sort);
     qb.andWhere(
       `(${sort.expression}, ${idExpression}) ${direction === SortDirection.ASC ? '<' : '>'} (:beforeValue, :beforeId)`,
       {

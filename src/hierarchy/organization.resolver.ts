@@ -21,7 +21,11 @@ import type { RegionEntity } from './region.entity';
 const organizationSort: Record<OrganizationSortField, SortColumn> = {
   NAME: { expression: 'o.name', read: (o) => (o as OrganizationEntity).name },
   KIND: { expression: 'o.kind', read: (o) => (o as OrganizationEntity).kind },
-  CREATED_AT: { expression: 'o.created_at', read: (o) => (o as OrganizationEntity).createdAt },
+  CREATED_AT: {
+    expression: 'o.created_at',
+    read: (o) => (o as OrganizationEntity).createdAt,
+    timestamp: true,
+  },
 };
 
 @Resolver(() => OrganizationType)

@@ -24,7 +24,7 @@ import { createRegion, deleteRegion, updateRegion } from './region.service';
 const regionSort: Record<RegionSortField, SortColumn> = {
   CODE: { expression: 'r.code', read: (r) => (r as RegionEntity).code },
   NAME: { expression: 'r.name', read: (r) => (r as RegionEntity).name },
-  CREATED_AT: { expression: 'r.created_at', read: (r) => (r as RegionEntity).createdAt },
+  CREATED_AT: { expression: 'r.created_at', read: (r) => (r as RegionEntity).createdAt, timestamp: true },
 };
 
 @Resolver(() => RegionType)

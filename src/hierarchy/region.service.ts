@@ -90,6 +90,18 @@ export function updateRegion(ctx: RequestContext, input: UpdateRegionInput) {
         : null;
       const problem = checkDivisionCode(region.level, input.code, parent?.code ?? null);
       if (problem) v.add(ErrorCode.BAD_USER_INPUT, ['input', 'code'], problem);
+      // DOMAIN §3: children's codes start with this code's prefix, so a region with children keeps it.
+      const children = await em.countBy(RegionEntity, { tenantId: region.tenantId, parentId: region.id });
+      if (input.code !== region.code && children > 0) {
+        v.add(
+          ErrorCode.CONFLICT,
+          ['input', 'code'],
+          msg(
+            `该行政区划下有${children}个下级区划，其代码以本代码为前缀，不能修改代码`,
+            `The region has ${children} child regions whose codes carry its prefix; its code cannot change`,
+          ),
+        );
+      }
     }
     v.check();
 

@@ -19,7 +19,7 @@ import { createUser, updateUser } from './user.service';
 const userSort: Record<UserSortField, SortColumn> = {
   LOGIN: { expression: 'u.login', read: (u) => (u as UserEntity).login },
   DISPLAY_NAME: { expression: 'u.display_name', read: (u) => (u as UserEntity).displayName },
-  CREATED_AT: { expression: 'u.created_at', read: (u) => (u as UserEntity).createdAt },
+  CREATED_AT: { expression: 'u.created_at', read: (u) => (u as UserEntity).createdAt, timestamp: true },
 };
 
 @Resolver(() => UserType)

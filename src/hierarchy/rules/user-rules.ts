@@ -18,7 +18,7 @@ export function checkPassword(password: string, login: string): Message | null {
       'A password has 8–128 characters with at least one letter and one digit',
     );
   }
-  if (password.toLowerCase().includes(login.toLowerCase())) {
+  if (login.length > 0 && password.toLowerCase().includes(login.toLowerCase())) {
     return msg('密码不能包含登录名', 'The password must not contain the login');
   }
   return null;
