@@ -168,22 +168,7 @@ async function actor(login: string): Promise<{ id: string; organization_id: stri
  * Everything the hierarchy mutations may write, as counts and content digests: a refused mutation
  * must leave all of it exactly as it was.
  */
-async function snapshot(): Promise<Record<string, unknown>> {
-  const digest = (table: string, order: string) =>
-    `(SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY ${order}), '')) FROM ${table} t)`;
-  const [row] = await app.sql(`SELECT
-      (SELECT count(*)::int FROM region) AS regions,
-      (SELECT count(*)::int FROM organization) AS organizations,
-      (SELECT count(*)::int FROM app_user) AS users,
-      (SELECT count(*)::int FROM user_login) AS logins,
-      (SELECT count(*)::int FROM audit_event) AS audit_events,
-      ${digest('region', 't.tenant_id, t.id')} AS region_digest,
-      ${digest('organization', 't.tenant_id, t.id')} AS organization_digest,
-      ${digest('app_user', 't.tenant_id, t.id')} AS user_digest,
-      ${digest('user_login', 't.login')} AS login_digest,
-      ${digest('audit_event', 't.tenant_id, t.id')} AS audit_digest`);
-  return row;
-}
+const snapshot = () => app.tableDigests();
 
 async function auditCount(): Promise<number> {
   const [row] = await app.sql<{ n: number }>('SELECT count(*)::int AS n FROM audit_event');

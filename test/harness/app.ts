@@ -11,6 +11,8 @@ import { DEMO_PASSWORD } from '../../seeds';
 import { createTestDatabase, type TestDatabase } from './database';
 import { TEST_TOKEN_SECRET } from './env';
 
+const DIGESTED_TABLES = ['tenant', 'region', 'organization', 'app_user', 'user_login', 'audit_event'];
+
 export interface GraphQLResponse<T = Record<string, unknown>> {
   data?: T;
   errors?: { message: string; path?: string[]; extensions?: Record<string, unknown> }[];
@@ -86,6 +88,19 @@ export class TestApp {
     if (!token) throw new Error(`login ${login} failed: ${JSON.stringify(res)}`);
     this.tokens.set(login, token);
     return token;
+  }
+
+  /**
+   * Row count and content digest of every table a mutation may write (owner view, all tenants): a
+   * refused mutation must leave it exactly as it was; a digest also catches an UPDATE.
+   */
+  async tableDigests(): Promise<Record<string, string>> {
+    const parts = DIGESTED_TABLES.map(
+      (table) =>
+        `SELECT '${table}' AS t, count(*)::int AS n, coalesce(md5(string_agg(x::text, '|' ORDER BY x::text)), '') AS h FROM ${table} x`,
+    );
+    const rows = await this.sql<{ t: string; n: number; h: string }>(parts.join(' UNION ALL '));
+    return Object.fromEntries(rows.map((r) => [r.t, `${r.n}:${r.h}`]));
   }
 
   /** Runs SQL as the owner (bypasses row-level security) for arranging and asserting. */
