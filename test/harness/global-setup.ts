@@ -22,7 +22,7 @@ export default async function globalSetup(): Promise<void> {
     chmodSync(dir, 0o755); // initdb runs as a separate OS user when we are root
     const port = 55000 + (process.pid % 5000);
     const server = await startEmbeddedPostgres(join(dir, 'pg'), port, dir);
-    (globalThis as { __jixiaoEmbedded?: typeof server }).__jixiaoEmbedded = server;
+    Object.assign(globalThis, { __jixiaoEmbedded: server, __jixiaoEmbeddedDir: dir });
     adminUrl = server.adminUrl('postgres');
   }
   const template = `jx_tpl_${process.pid}_${Date.now().toString(36)}`;

@@ -1,6 +1,7 @@
+import { rmSync } from 'node:fs';
 import { Client } from 'pg';
 
-/** Drops the template and any test databases of this run, then stops the embedded server. */
+/** Drops the template and any test databases of this run, then stops the embedded server and removes its files. */
 export default async function globalTeardown(): Promise<void> {
   const adminUrl = process.env.JIXIAO_TEST_ADMIN_URL;
   const template = process.env.JIXIAO_TEST_TEMPLATE;
@@ -15,6 +16,10 @@ export default async function globalTeardown(): Promise<void> {
     for (const { datname } of rows) await admin.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
     await admin.end();
   }
-  const embedded = (globalThis as { __jixiaoEmbedded?: { stop: () => Promise<void> } }).__jixiaoEmbedded;
+  const { __jixiaoEmbedded: embedded, __jixiaoEmbeddedDir: dir } = globalThis as {
+    __jixiaoEmbedded?: { stop: () => Promise<void> };
+    __jixiaoEmbeddedDir?: string;
+  };
   if (embedded) await embedded.stop();
+  if (dir) rmSync(dir, { recursive: true, force: true });
 }
