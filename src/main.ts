@@ -7,7 +7,7 @@ import { TokenService } from './auth/token.service';
 import { ConfigError, parseConfig } from './config/config';
 import { persistedSecret } from './config/secrets';
 import { createDataSource } from './db/data-source';
-import { assertSafeAppRole, enableAppRole, ensureDatabase, migrate } from './db/bootstrap';
+import { assertSafeAppRole, enableAppRole, ensureDatabase, ensureDatabaseOf, migrate } from './db/bootstrap';
 import { startEmbeddedPostgres, type EmbeddedServer } from './db/embedded';
 import { startServer } from './app/server';
 import { DEMO_PASSWORD, demoLogins, loadDemo } from '../seeds';
@@ -39,6 +39,8 @@ async function main(): Promise<void> {
       { port: config.EMBEDDED_PG_PORT, dir: config.EMBEDDED_PG_DIR },
       'embedded PostgreSQL started',
     );
+  } else {
+    await ensureDatabaseOf(ownerUrl);
   }
 
   const applied = await migrate(ownerUrl);

@@ -1,4 +1,5 @@
 import { Client } from 'pg';
+import { ensureDatabaseOf, withDatabase } from '../src/db/bootstrap';
 import { createDataSource } from '../src/db/data-source';
 import { createTestDatabase, type TestDatabase } from './harness/database';
 
@@ -99,5 +100,24 @@ describe('defence in depth in PostgreSQL (DOMAIN §3, §8 P6)', () => {
     );
     await expect(owner.query(`UPDATE audit_event SET action = 'CHANGED'`)).rejects.toThrow(/append-only/);
     await expect(owner.query(`DELETE FROM audit_event`)).rejects.toThrow(/append-only/);
+  });
+});
+
+describe('start-up with DATABASE_URL', () => {
+  test('a database named in the URL that does not exist yet is created; an existing one is left alone', async () => {
+    const adminUrl = process.env.JIXIAO_TEST_ADMIN_URL!;
+    const name = `${db.name}_new`;
+    const url = withDatabase(adminUrl, name);
+    try {
+      await ensureDatabaseOf(url);
+      await ensureDatabaseOf(url);
+      const { rows } = await owner.query<{ n: string }>(
+        'SELECT count(*) AS n FROM pg_database WHERE datname = $1',
+        [name],
+      );
+      expect(rows[0].n).toBe('1');
+    } finally {
+      await owner.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    }
   });
 });

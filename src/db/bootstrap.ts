@@ -13,7 +13,38 @@ export async function migrate(ownerUrl: string): Promise<string[]> {
   }
 }
 
-/** Creates a database when it does not exist yet (embedded start-up). */
+/** The same server URL naming another database. */
+export function withDatabase(url: string, database: string): string {
+  const u = new URL(url);
+  u.pathname = `/${database}`;
+  return u.toString();
+}
+
+/**
+ * Creates the database a URL names when it does not exist yet, through the server's `postgres`
+ * maintenance database. An owner without CREATEDB gets a message saying what to do.
+ */
+export async function ensureDatabaseOf(url: string): Promise<void> {
+  const database = decodeURIComponent(new URL(url).pathname.slice(1));
+  if (!database) throw new Error('DATABASE_URL must name a database, e.g. postgres://owner@host:5432/jixiao');
+  const probe = new Client({ connectionString: url });
+  try {
+    await probe.connect();
+    await probe.end();
+    return;
+  } catch (error) {
+    if ((error as { code?: string }).code !== '3D000') throw error; // 3D000: database does not exist
+  }
+  try {
+    await ensureDatabase(withDatabase(url, 'postgres'), database);
+  } catch (error) {
+    throw new Error(
+      `Database "${database}" does not exist and could not be created (${(error as Error).message}); create it, owned by the DATABASE_URL role`,
+    );
+  }
+}
+
+/** Creates a database when it does not exist yet. */
 export async function ensureDatabase(adminUrl: string, database: string): Promise<void> {
   const client = new Client({ connectionString: adminUrl });
   await client.connect();
