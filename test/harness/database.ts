@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
-import { TEST_APP_PASSWORD, withDatabase } from './env';
+import { withDatabase } from '../../src/db/bootstrap';
+import { TEST_APP_PASSWORD } from './env';
 
 export interface TestDatabase {
   name: string;

@@ -2,9 +2,3 @@
 export const TEST_APP_PASSWORD = 'jixiao-test-app-role';
 export const TEST_TOKEN_SECRET = 'test-token-secret-that-is-long-enough-0123456789';
 
-/** The same server URL with another database. */
-export function withDatabase(url: string, database: string): string {
-  const u = new URL(url);
-  u.pathname = `/${database}`;
-  return u.toString();
-}

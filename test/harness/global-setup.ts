@@ -3,10 +3,10 @@ import { chmodSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { enableAppRole, migrate } from '../../src/db/bootstrap';
 import { startEmbeddedPostgres } from '../../src/db/embedded';
 import { loadDemo } from '../../seeds';
-import { TEST_APP_PASSWORD, withDatabase } from './env';
+import { enableAppRole, migrate, withDatabase } from '../../src/db/bootstrap';
+import { TEST_APP_PASSWORD } from './env';
 
 /**
  * Runs once per `npm test`: a PostgreSQL server (embedded, or the one at DATABASE_URL), a template
