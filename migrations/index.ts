@@ -1,4 +1,5 @@
 import { Foundation1763780000000 } from './1763780000000-foundation';
+import { Funds1763790000000 } from './1763790000000-funds';
 
 /** Migrations in order. New ones are appended; applied ones are never edited. */
-export const migrations = [Foundation1763780000000];
+export const migrations = [Foundation1763780000000, Funds1763790000000];

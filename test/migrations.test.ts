@@ -29,7 +29,7 @@ describe('migrations are the only way the schema changes (STYLE principle 8)', (
 
   test('every migration has run and is recorded', async () => {
     const { rows } = await owner.query<{ name: string }>('SELECT name FROM schema_migration ORDER BY id');
-    expect(rows.map((r) => r.name)).toEqual(['Foundation1763780000000']);
+    expect(rows.map((r) => r.name)).toEqual(['Foundation1763780000000', 'Funds1763790000000']);
   });
 });
 
@@ -51,7 +51,10 @@ describe('defence in depth in PostgreSQL (DOMAIN §3, §8 P6)', () => {
     expect(rows.map((r) => r.relname)).toEqual([
       'app_user',
       'audit_event',
+      'fund',
+      'fund_allocation',
       'organization',
+      'project',
       'region',
       'tenant',
       'user_login',

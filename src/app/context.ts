@@ -9,7 +9,11 @@ import { AppError } from '../common/errors';
 import { ScopedAccess } from '../common/scoped-access';
 import type { AppConfig } from '../config/config';
 import { RequestDb } from '../db/request-db';
+import { fundsLoaders, type FundsLoaders } from '../funds/funds.loaders';
 import { hierarchyLoaders, type HierarchyLoaders } from '../hierarchy/hierarchy.loaders';
+
+/** The loader sets of all modules, built once per request from the scoped access. */
+export type Loaders = HierarchyLoaders & FundsLoaders;
 
 /** Long-lived services shared by all requests. */
 export interface AppServices {
@@ -27,7 +31,7 @@ export interface AppServices {
 export class RequestContext {
   readonly db: RequestDb;
   private scoped: ScopedAccess;
-  private loaderSet: HierarchyLoaders | null = null;
+  private loaderSet: Loaders | null = null;
 
   constructor(
     readonly services: AppServices,
@@ -44,8 +48,8 @@ export class RequestContext {
     return this.scoped;
   }
 
-  get loaders(): HierarchyLoaders {
-    this.loaderSet ??= hierarchyLoaders(this.scoped);
+  get loaders(): Loaders {
+    this.loaderSet ??= { ...hierarchyLoaders(this.scoped), ...fundsLoaders(this.scoped) };
     return this.loaderSet;
   }
 

@@ -24,6 +24,12 @@ export class NodeResolver {
         return ctx.loaders.regionById.load(parsed.id);
       case 'Organization':
         return ctx.loaders.organizationById.load(parsed.id);
+      case 'Fund':
+        return ctx.loaders.fundById.load(parsed.id);
+      case 'Allocation':
+        return ctx.loaders.allocationById.load(parsed.id);
+      case 'Project':
+        return ctx.loaders.projectById.load(parsed.id);
       case 'User':
         return (await ctx.scope.users()).andWhere('u.id = :id', { id: parsed.id }).getOne();
       default:

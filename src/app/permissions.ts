@@ -3,6 +3,7 @@ import { applyMiddleware, type IMiddlewareTypeMap } from 'graphql-middleware';
 import { deny, shield } from 'graphql-shield';
 import { authPermissions } from '../auth/auth.permissions';
 import { AppError } from '../common/errors';
+import { fundsPermissions } from '../funds/funds.permissions';
 import { hierarchyPermissions } from '../hierarchy/hierarchy.permissions';
 
 /**
@@ -10,8 +11,12 @@ import { hierarchyPermissions } from '../hierarchy/hierarchy.permissions';
  * here is denied (`fallbackRule: deny`), and a test fails when any Query or Mutation field has no entry.
  */
 export const rootPermissions = {
-  Query: { ...authPermissions.Query, ...hierarchyPermissions.Query },
-  Mutation: { ...authPermissions.Mutation, ...hierarchyPermissions.Mutation },
+  Query: { ...authPermissions.Query, ...hierarchyPermissions.Query, ...fundsPermissions.Query },
+  Mutation: {
+    ...authPermissions.Mutation,
+    ...hierarchyPermissions.Mutation,
+    ...fundsPermissions.Mutation,
+  },
 };
 
 /**

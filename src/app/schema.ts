@@ -2,6 +2,8 @@ import 'reflect-metadata';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchemaSync } from 'type-graphql';
 import { AuthResolver } from '../auth/auth.resolver';
+import { AllocationResolver, FundResolver } from '../funds/fund.resolver';
+import { ProjectResolver } from '../funds/project.resolver';
 import { OrganizationResolver } from '../hierarchy/organization.resolver';
 import { RegionResolver } from '../hierarchy/region.resolver';
 import { UserResolver } from '../hierarchy/user.resolver';
@@ -14,6 +16,9 @@ export const resolvers = [
   RegionResolver,
   OrganizationResolver,
   UserResolver,
+  FundResolver,
+  AllocationResolver,
+  ProjectResolver,
 ] as const;
 
 /** The schema as type-graphql builds it, before permissions (emitted to schema/schema.graphql). */

@@ -4,6 +4,9 @@ import { OrganizationEntity } from '../hierarchy/organization.entity';
 import { RegionEntity } from '../hierarchy/region.entity';
 import { UserEntity } from '../hierarchy/user.entity';
 import { AuditEventEntity } from '../audit/audit-event.entity';
+import { AllocationEntity } from '../funds/allocation.entity';
+import { FundEntity } from '../funds/fund.entity';
+import { ProjectEntity } from '../funds/project.entity';
 import type { RequestDb } from '../db/request-db';
 
 /** Thrown when tenant data is read without a caller: scoping fails closed (STYLE principle 3). */
@@ -19,7 +22,16 @@ export class MissingScopeError extends Error {
  * - regions: the caller's subtree (finance, departments, audit) plus its own region's ancestors, so
  *   breadcrumbs work; units and third parties see their own region and its ancestors only;
  * - organizations: the subtree; units and third parties see themselves and their supervising department;
- * - users: tenant administrators see the users of their subtree; everyone else sees only themselves.
+ * - users: tenant administrators see the users of their subtree; everyone else sees only themselves;
+ * - funds: a fund is visible to finance, departments and audit offices whose subtree contains the fund's
+ *   region (the giving side), or receives money of it — an allocation to a region or project in their
+ *   subtree, or a project in their subtree financed by it (the receiving side); units see the funds of the
+ *   projects they implement and the funds allocated to their own region (so that they can apply for
+ *   them), but of the allocations only those to their projects; third parties see no funds until
+ *   commissioning comes (evaluation issues);
+ * - allocations: the giving side sees all allocations of its funds, a receiver only those into its own
+ *   subtree (车站街道 sees its own share of a 张店区 fund, not 公园街道's); units those to their projects;
+ * - projects: the subtree (by the implementing unit's region); units see the projects they implement.
  * Row-level security repeats the tenant predicate in PostgreSQL (defence in depth).
  */
 export class ScopedAccess {
@@ -75,6 +87,55 @@ export class ScopedAccess {
     const p = this.caller;
     const qb = await this.base(AuditEventEntity, alias);
     return qb.andWhere(`${alias}.region_path LIKE :scopePrefix`, { scopePrefix: `${p.regionPath}%` });
+  }
+
+  /** 专项资金 (DOMAIN §4, P6): see the class comment for who sees which fund. */
+  async funds(alias = 'f'): Promise<SelectQueryBuilder<FundEntity>> {
+    const p = this.caller;
+    const qb = await this.base(FundEntity, alias);
+    if (hasSubtreeJurisdiction(p)) {
+      return qb.andWhere(
+        `(${alias}.region_path LIKE :scopePrefix
+          OR EXISTS (SELECT 1 FROM fund_allocation sfa WHERE sfa.tenant_id = ${alias}.tenant_id AND sfa.fund_id = ${alias}.id AND sfa.region_path LIKE :scopePrefix)
+          OR EXISTS (SELECT 1 FROM project sfp WHERE sfp.tenant_id = ${alias}.tenant_id AND sfp.fund_id = ${alias}.id AND sfp.region_path LIKE :scopePrefix))`,
+        { scopePrefix: `${p.regionPath}%` },
+      );
+    }
+    return qb.andWhere(
+      `(EXISTS (SELECT 1 FROM project sfp WHERE sfp.tenant_id = ${alias}.tenant_id AND sfp.fund_id = ${alias}.id AND sfp.implementing_unit_id = :scopeUnit)
+        OR EXISTS (SELECT 1 FROM fund_allocation sfr WHERE sfr.tenant_id = ${alias}.tenant_id AND sfr.fund_id = ${alias}.id AND sfr.region_id = :scopeRegion)
+        OR EXISTS (SELECT 1 FROM fund_allocation sfa JOIN project sfap ON sfap.tenant_id = sfa.tenant_id AND sfap.id = sfa.project_id
+                    WHERE sfa.tenant_id = ${alias}.tenant_id AND sfa.fund_id = ${alias}.id AND sfap.implementing_unit_id = :scopeUnit))`,
+      { scopeUnit: p.organizationId, scopeRegion: p.regionId },
+    );
+  }
+
+  /** 资金分配 (DOMAIN §4, P6): the giving side sees all, each receiver its own subtree's share. */
+  async allocations(alias = 'a'): Promise<SelectQueryBuilder<AllocationEntity>> {
+    const p = this.caller;
+    const qb = await this.base(AllocationEntity, alias);
+    if (hasSubtreeJurisdiction(p)) {
+      return qb.andWhere(
+        `(${alias}.fund_region_path LIKE :scopePrefix OR ${alias}.region_path LIKE :scopePrefix)`,
+        {
+          scopePrefix: `${p.regionPath}%`,
+        },
+      );
+    }
+    return qb.andWhere(
+      `EXISTS (SELECT 1 FROM project sap WHERE sap.tenant_id = ${alias}.tenant_id AND sap.id = ${alias}.project_id AND sap.implementing_unit_id = :scopeUnit)`,
+      { scopeUnit: p.organizationId },
+    );
+  }
+
+  /** 项目 (DOMAIN §4, P6): the subtree by the unit's region; units their own projects. */
+  async projects(alias = 'p'): Promise<SelectQueryBuilder<ProjectEntity>> {
+    const p = this.caller;
+    const qb = await this.base(ProjectEntity, alias);
+    if (hasSubtreeJurisdiction(p)) {
+      return qb.andWhere(`${alias}.region_path LIKE :scopePrefix`, { scopePrefix: `${p.regionPath}%` });
+    }
+    return qb.andWhere(`${alias}.implementing_unit_id = :scopeUnit`, { scopeUnit: p.organizationId });
   }
 
   /** The subtree the caller may administer (tenant administrators), as a path prefix. */

@@ -1,4 +1,7 @@
 import { AuditEventEntity } from '../audit/audit-event.entity';
+import { AllocationEntity } from '../funds/allocation.entity';
+import { FundEntity } from '../funds/fund.entity';
+import { ProjectEntity } from '../funds/project.entity';
 import { OrganizationEntity } from '../hierarchy/organization.entity';
 import { RegionEntity } from '../hierarchy/region.entity';
 import { TenantEntity } from '../hierarchy/tenant.entity';
@@ -13,4 +16,7 @@ export const entities = [
   UserEntity,
   UserLoginEntity,
   AuditEventEntity,
+  FundEntity,
+  ProjectEntity,
+  AllocationEntity,
 ];

@@ -11,7 +11,17 @@ import { DEMO_PASSWORD } from '../../seeds';
 import { createTestDatabase, type TestDatabase } from './database';
 import { TEST_TOKEN_SECRET } from './env';
 
-const DIGESTED_TABLES = ['tenant', 'region', 'organization', 'app_user', 'user_login', 'audit_event'];
+const DIGESTED_TABLES = [
+  'tenant',
+  'region',
+  'organization',
+  'app_user',
+  'user_login',
+  'audit_event',
+  'fund',
+  'fund_allocation',
+  'project',
+];
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
   data?: T;

@@ -1,0 +1,202 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { RequestContext } from '../app/context';
+import { DecimalScalar, money } from '../common/decimal';
+import { idOfType, toGlobalId } from '../common/global-id';
+import { ConnectionArgs, paginate, SortDirection, toConnection, type SortColumn } from '../common/pagination';
+import { escapeLike, NO_ID } from '../common/sql';
+import { OrganizationType, RegionType } from '../hierarchy/dto/hierarchy.types';
+import type { OrganizationEntity } from '../hierarchy/organization.entity';
+import type { RegionEntity } from '../hierarchy/region.entity';
+import type { AllocationEntity } from './allocation.entity';
+import {
+  CreateFundInput,
+  FundFilter,
+  FundOrder,
+  FundPayload,
+  FundSortField,
+  SetAllocationsInput,
+  UpdateFundInput,
+} from './dto/fund.inputs';
+import { AllocationType, FundConnection, FundType, ProjectType } from './dto/funds.types';
+import type { FundEntity } from './fund.entity';
+import { createFund, setAllocations, updateFund } from './fund.service';
+import type { ProjectEntity } from './project.entity';
+import { fundTotal } from './rules/fund-rules';
+
+const fundSort: Record<FundSortField, SortColumn> = {
+  NAME: { expression: 'f.name', read: (f) => (f as FundEntity).name },
+  START_YEAR: { expression: 'f.start_year', read: (f) => (f as FundEntity).startYear },
+  CREATED_AT: { expression: 'f.created_at', read: (f) => (f as FundEntity).createdAt, timestamp: true },
+};
+
+@Resolver(() => FundType)
+export class FundResolver {
+  @Query(() => FundType, {
+    nullable: true,
+    description: '专项资金 — one fund; null when missing or out of jurisdiction',
+  })
+  fund(
+    @Ctx() ctx: RequestContext,
+    @Arg('id', () => ID, { description: '全局标识 — global id' }) id: string,
+  ): Promise<FundEntity | null> | null {
+    const uuid = idOfType(id, 'Fund');
+    return uuid ? ctx.loaders.fundById.load(uuid) : null;
+  }
+
+  @Query(() => FundConnection, {
+    description:
+      '专项资金列表 — funds of departments in the caller’s subtree and funds allocated into it, filtered and sorted',
+  })
+  async funds(
+    @Ctx() ctx: RequestContext,
+    @Args() page: ConnectionArgs,
+    @Arg('filter', () => FundFilter, { nullable: true, description: '筛选 — filters' }) filter?: FundFilter,
+    @Arg('orderBy', () => FundOrder, {
+      nullable: true,
+      description: '排序 — sort order (default: name ascending)',
+    })
+    orderBy?: FundOrder,
+  ) {
+    const qb = await ctx.scope.funds();
+    if (filter?.year != null)
+      qb.andWhere('f.start_year <= :year AND f.end_year >= :year', { year: filter.year });
+    if (filter?.budgetBook) qb.andWhere('f.budget_book = :budgetBook', { budgetBook: filter.budgetBook });
+    if (filter?.allocationMethod)
+      qb.andWhere('f.allocation_method = :method', { method: filter.allocationMethod });
+    if (filter?.departmentId) {
+      qb.andWhere('f.organization_id = :departmentId', {
+        departmentId: idOfType(filter.departmentId, 'Organization') ?? NO_ID,
+      });
+    }
+    if (filter?.nameContains)
+      qb.andWhere('f.name ILIKE :name', { name: `%${escapeLike(filter.nameContains)}%` });
+    if (filter?.within) {
+      const within = await ctx.loaders.regionById.load(idOfType(filter.within, 'Region') ?? NO_ID);
+      qb.andWhere('f.region_path LIKE :within', { within: within ? `${within.path}%` : '-' });
+    }
+    const order = orderBy ?? { field: FundSortField.NAME, direction: SortDirection.ASC };
+    const result = await paginate(qb, page, fundSort[order.field], order.direction, 'f.id');
+    return toConnection(FundConnection, result);
+  }
+
+  @FieldResolver(() => ID, { description: '全局标识 — opaque global id' })
+  id(@Root() fund: FundEntity): string {
+    return toGlobalId('Fund', fund.id);
+  }
+
+  @FieldResolver(() => DecimalScalar, {
+    description: '资金合计（元） — total = upper-level + own-level + lower-level money, exactly',
+  })
+  totalAmount(@Root() fund: FundEntity): string {
+    return money(
+      fundTotal({
+        upperLevel: fund.upperLevelAmount,
+        ownLevel: fund.ownLevelAmount,
+        lowerLevel: fund.lowerLevelAmount,
+      }),
+    );
+  }
+
+  @FieldResolver(() => OrganizationType, {
+    nullable: true,
+    description: '主管部门 — the owning competent department (null only if outside the caller’s view)',
+  })
+  department(@Root() fund: FundEntity, @Ctx() ctx: RequestContext): Promise<OrganizationEntity | null> {
+    return ctx.loaders.organizationById.load(fund.organizationId);
+  }
+
+  @FieldResolver(() => RegionType, {
+    nullable: true,
+    description: '所在区划 — the department’s region (null only if outside the caller’s view)',
+  })
+  region(@Root() fund: FundEntity, @Ctx() ctx: RequestContext): Promise<RegionEntity | null> {
+    return ctx.loaders.regionById.load(fund.regionId);
+  }
+
+  @FieldResolver(() => FundType, {
+    nullable: true,
+    description: '上级资金 — the upper-level fund financing this one (上级绩效目标传导), if visible',
+  })
+  upperFund(@Root() fund: FundEntity, @Ctx() ctx: RequestContext): Promise<FundEntity | null> | null {
+    return fund.upperFundId ? ctx.loaders.fundById.load(fund.upperFundId) : null;
+  }
+
+  @FieldResolver(() => [AllocationType], {
+    description:
+      '资金分配 — allocations the caller may see: all of them for the giving side, its own share for a receiver',
+  })
+  allocations(@Root() fund: FundEntity, @Ctx() ctx: RequestContext): Promise<AllocationEntity[]> {
+    return ctx.loaders.allocationsByFundId.load(fund.id);
+  }
+
+  @FieldResolver(() => [ProjectType], {
+    description: '项目 — projects financed by this fund, within the caller’s view',
+  })
+  projects(@Root() fund: FundEntity, @Ctx() ctx: RequestContext): Promise<ProjectEntity[]> {
+    return ctx.loaders.projectsByFundId.load(fund.id);
+  }
+
+  @Mutation(() => FundPayload, {
+    description: '新建专项资金 — a competent department sets up a fund of its own (P1)',
+  })
+  createFund(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => CreateFundInput, { description: '输入 — the mutation input' }) input: CreateFundInput,
+  ) {
+    return createFund(ctx, input);
+  }
+
+  @Mutation(() => FundPayload, { description: '修改专项资金 — by the owning department only (P1)' })
+  updateFund(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => UpdateFundInput, { description: '输入 — the mutation input' }) input: UpdateFundInput,
+  ) {
+    return updateFund(ctx, input);
+  }
+
+  @Mutation(() => FundPayload, {
+    description: '设置资金分配 — replace a fund’s allocations as a whole, by the owning department (P1)',
+  })
+  setAllocations(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => SetAllocationsInput, { description: '输入 — the mutation input' })
+    input: SetAllocationsInput,
+  ) {
+    return setAllocations(ctx, input);
+  }
+}
+
+@Resolver(() => AllocationType)
+export class AllocationResolver {
+  @FieldResolver(() => ID, { description: '全局标识 — opaque global id' })
+  id(@Root() allocation: AllocationEntity): string {
+    return toGlobalId('Allocation', allocation.id);
+  }
+
+  @FieldResolver(() => FundType, { nullable: true, description: '专项资金 — the fund allocated' })
+  fund(@Root() allocation: AllocationEntity, @Ctx() ctx: RequestContext): Promise<FundEntity | null> {
+    return ctx.loaders.fundById.load(allocation.fundId);
+  }
+
+  @FieldResolver(() => RegionType, {
+    nullable: true,
+    description: '下达地区 — the receiving region (因素法); null for a project allocation',
+  })
+  region(
+    @Root() allocation: AllocationEntity,
+    @Ctx() ctx: RequestContext,
+  ): Promise<RegionEntity | null> | null {
+    return allocation.regionId ? ctx.loaders.regionById.load(allocation.regionId) : null;
+  }
+
+  @FieldResolver(() => ProjectType, {
+    nullable: true,
+    description: '项目 — the receiving project (项目法); null for a regional allocation',
+  })
+  project(
+    @Root() allocation: AllocationEntity,
+    @Ctx() ctx: RequestContext,
+  ): Promise<ProjectEntity | null> | null {
+    return allocation.projectId ? ctx.loaders.projectById.load(allocation.projectId) : null;
+  }
+}

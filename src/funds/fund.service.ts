@@ -1,0 +1,330 @@
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+import type { RequestContext } from '../app/context';
+import { recordAudit } from '../audit/audit.service';
+import { money } from '../common/decimal';
+import { ErrorCode, msg } from '../common/errors';
+import { idOfType } from '../common/global-id';
+import { guardedUpdate } from '../common/guarded-update';
+import { runMutation, Validation, type ConstraintMeanings } from '../common/mutation';
+import type { Problem } from '../common/problem';
+import { abortWith } from '../common/user-error';
+import type { Decimal } from '../common/decimal';
+import { AllocationEntity } from './allocation.entity';
+import type {
+  CreateFundInput,
+  FundAmountsInput,
+  SetAllocationsInput,
+  UpdateFundInput,
+} from './dto/fund.inputs';
+import { FundEntity } from './fund.entity';
+import { allocationTotal, validateAllocations, type AllocationInput } from './rules/allocation-rules';
+import { formatWanYuan, fundYears, validateFund, type FundInput } from './rules/fund-rules';
+
+const meanings: ConstraintMeanings = {
+  uq_fund_allocation_region: {
+    code: ErrorCode.CONFLICT,
+    field: ['input', 'allocations'],
+    message: msg('同一地区只能分配一次', 'A region is allocated at most once per fund'),
+  },
+  uq_fund_allocation_project: {
+    code: ErrorCode.CONFLICT,
+    field: ['input', 'allocations'],
+    message: msg('同一项目只能分配一次', 'A project is allocated at most once per fund'),
+  },
+};
+
+/** Adds the problems the pure rules found as user errors. */
+export function addProblems(v: Validation, problems: readonly Problem[]): void {
+  for (const p of problems) v.add(p.code, p.field, p.message);
+}
+
+/**
+ * The fund `globalId` names, if the caller may change it (P1 谁分配预算、谁设定目标, 002 第十条(二)): a fund
+ * outside the caller's view reads as not found; a visible fund of another department is FORBIDDEN.
+ */
+async function ownedFund(ctx: RequestContext, globalId: string, field: string[]): Promise<FundEntity> {
+  const id = idOfType(globalId, 'Fund');
+  const fund = id ? await ctx.loaders.fundById.load(id) : null;
+  if (!fund) abortWith(ErrorCode.NOT_FOUND, field, msg('未找到该专项资金', 'Fund not found'));
+  if (fund.organizationId !== ctx.caller.organizationId) {
+    abortWith(
+      ErrorCode.FORBIDDEN,
+      field,
+      msg(
+        '只有资金所属的业务主管部门可以修改资金及其分配（P1 谁分配预算、谁设定目标）',
+        "Only the fund's own competent department may change it or its allocations (P1: whoever allocates the budget sets the goal)",
+      ),
+    );
+  }
+  return fund;
+}
+
+/** The upper-level fund by global id, among the funds the caller can see (reaching its region). */
+async function visibleUpperFund(
+  ctx: RequestContext,
+  v: Validation,
+  globalId: string,
+): Promise<FundEntity | null> {
+  const id = idOfType(globalId, 'Fund');
+  const fund = id ? await ctx.loaders.fundById.load(id) : null;
+  if (!fund)
+    v.add(
+      ErrorCode.NOT_FOUND,
+      ['input', 'upperFundId'],
+      msg('未找到该上级资金', 'Upper-level fund not found'),
+    );
+  return fund;
+}
+
+function amountsOf(a: FundAmountsInput): FundInput['amounts'] {
+  return { upperLevel: a.upperLevel, ownLevel: a.ownLevel, lowerLevel: a.lowerLevel, total: a.total ?? null };
+}
+
+function storedAmounts(amounts: {
+  upperLevel: Decimal | string;
+  ownLevel: Decimal | string;
+  lowerLevel: Decimal | string;
+}) {
+  return {
+    upperLevelAmount: money(amounts.upperLevel),
+    ownLevelAmount: money(amounts.ownLevel),
+    lowerLevelAmount: money(amounts.lowerLevel),
+  };
+}
+
+async function reload(em: EntityManager, tenantId: string, id: string): Promise<FundEntity> {
+  return em.findOneByOrFail(FundEntity, { tenantId, id });
+}
+
+/** 新建专项资金 — by a competent department, for itself (P1; DOMAIN §4). */
+export function createFund(ctx: RequestContext, input: CreateFundInput) {
+  return runMutation(ctx, meanings, async (em) => {
+    const caller = ctx.caller;
+    const v = new Validation();
+    const upper = input.upperFundId ? await visibleUpperFund(ctx, v, input.upperFundId) : null;
+    const fundInput: FundInput = {
+      name: input.name,
+      year: input.year ?? null,
+      period: input.period ?? null,
+      amounts: amountsOf(input.amounts),
+    };
+    addProblems(
+      v,
+      validateFund(fundInput, {
+        ownerKind: caller.organizationKind,
+        regionPath: caller.regionPath,
+        upperFund: upper ? { regionPath: upper.regionPath, startYear: upper.startYear } : null,
+      }),
+    );
+    v.check();
+    const [startYear, endYear] = fundYears(fundInput)!;
+
+    const id = randomUUID();
+    await em.insert(FundEntity, {
+      tenantId: caller.tenantId,
+      id,
+      organizationId: caller.organizationId,
+      regionId: caller.regionId,
+      regionPath: '',
+      name: input.name.trim(),
+      budgetBook: input.budgetBook,
+      category: input.category,
+      allocationMethod: input.allocationMethod,
+      startYear,
+      endYear,
+      ...storedAmounts(input.amounts),
+      upperFundId: upper?.id ?? null,
+      isNewMajor: input.isNewMajor,
+      isEmergency: input.isEmergency,
+      governmentPreApproved: input.governmentPreApproved,
+      assessedAtCreation: input.assessedAtCreation,
+    });
+    const fund = await reload(em, caller.tenantId, id);
+    await recordAudit(em, caller, {
+      entityType: 'Fund',
+      entityId: id,
+      action: 'CREATE',
+      regionPath: fund.regionPath,
+      after: fund,
+    });
+    return { fund };
+  });
+}
+
+/** 修改专项资金 — by its own department, guarded by version; own-level money stays above the allocations. */
+export function updateFund(ctx: RequestContext, input: UpdateFundInput) {
+  return runMutation(ctx, meanings, async (em) => {
+    const caller = ctx.caller;
+    const current = await ownedFund(ctx, input.id, ['input', 'id']);
+    const v = new Validation();
+    let upper: FundEntity | null = null;
+    if (input.upperFundId) upper = await visibleUpperFund(ctx, v, input.upperFundId);
+    else if (current.upperFundId)
+      upper = await em.findOneBy(FundEntity, { tenantId: current.tenantId, id: current.upperFundId });
+
+    const periodGiven = input.year != null || input.period != null;
+    const fundInput: FundInput = {
+      name: input.name ?? current.name,
+      year: periodGiven
+        ? (input.year ?? null)
+        : current.startYear === current.endYear
+          ? current.startYear
+          : null,
+      period: periodGiven
+        ? (input.period ?? null)
+        : current.startYear === current.endYear
+          ? null
+          : { startYear: current.startYear, endYear: current.endYear },
+      amounts: input.amounts
+        ? amountsOf(input.amounts)
+        : {
+            upperLevel: current.upperLevelAmount,
+            ownLevel: current.ownLevelAmount,
+            lowerLevel: current.lowerLevelAmount,
+          },
+    };
+    addProblems(
+      v,
+      validateFund(fundInput, {
+        ownerKind: caller.organizationKind,
+        regionPath: current.regionPath,
+        upperFund: upper ? { regionPath: upper.regionPath, startYear: upper.startYear } : null,
+      }),
+    );
+
+    const allocations = await em.findBy(AllocationEntity, { tenantId: current.tenantId, fundId: current.id });
+    if (
+      input.allocationMethod &&
+      input.allocationMethod !== current.allocationMethod &&
+      allocations.length > 0
+    ) {
+      v.add(
+        ErrorCode.CONFLICT,
+        ['input', 'allocationMethod'],
+        msg(
+          '资金已有分配，不能更改分配方式；请先清空分配',
+          'The fund has allocations, so its allocation method cannot change; clear them first',
+        ),
+      );
+    }
+    if (input.amounts && v.ok) {
+      const allocated = allocationTotal(allocations);
+      if (allocated.greaterThan(input.amounts.ownLevel)) {
+        v.add(
+          ErrorCode.BAD_USER_INPUT,
+          ['input', 'amounts', 'ownLevel'],
+          msg(
+            `本级资金 ${formatWanYuan(input.amounts.ownLevel)}少于已分配合计 ${formatWanYuan(allocated)}`,
+            `Own-level money ${formatWanYuan(input.amounts.ownLevel)} is less than the allocations total ${formatWanYuan(allocated)}`,
+          ),
+        );
+      }
+    }
+    v.check();
+    const [startYear, endYear] = fundYears(fundInput)!;
+
+    await guardedUpdate(em, FundEntity, current, input.expectedVersion, {
+      name: fundInput.name.trim(),
+      startYear,
+      endYear,
+      ...(input.amounts ? storedAmounts(input.amounts) : {}),
+      ...(input.budgetBook ? { budgetBook: input.budgetBook } : {}),
+      ...(input.category ? { category: input.category } : {}),
+      ...(input.allocationMethod ? { allocationMethod: input.allocationMethod } : {}),
+      ...(upper && input.upperFundId ? { upperFundId: upper.id } : {}),
+      ...(input.isNewMajor != null ? { isNewMajor: input.isNewMajor } : {}),
+      ...(input.isEmergency != null ? { isEmergency: input.isEmergency } : {}),
+      ...(input.governmentPreApproved != null ? { governmentPreApproved: input.governmentPreApproved } : {}),
+      ...(input.assessedAtCreation != null ? { assessedAtCreation: input.assessedAtCreation } : {}),
+    });
+    ctx.loaders.fundById.clear(current.id);
+    const fund = await reload(em, current.tenantId, current.id);
+    await recordAudit(em, caller, {
+      entityType: 'Fund',
+      entityId: current.id,
+      action: 'UPDATE',
+      regionPath: current.regionPath,
+      before: current,
+      after: fund,
+    });
+    return { fund };
+  });
+}
+
+/**
+ * 设置资金分配 — replaces the fund's whole allocation set atomically (DOMAIN §4): every target resolved
+ * within the caller's view (else NOT_FOUND), then the pure rules (method, direct child regions, no
+ * duplicates, amounts, Σ ≤ own-level money with the numbers in 万元), then the fund's version is bumped
+ * under the guard, so two racing sets cannot both apply.
+ */
+export function setAllocations(ctx: RequestContext, input: SetAllocationsInput) {
+  return runMutation(ctx, meanings, async (em) => {
+    const caller = ctx.caller;
+    const fund = await ownedFund(ctx, input.fundId, ['input', 'fundId']);
+    const v = new Validation();
+    const resolved = await Promise.all(
+      input.allocations.map(async (a, i) => {
+        const at = ['input', 'allocations', String(i)];
+        const region = a.regionId
+          ? await ctx.loaders.regionById.load(idOfType(a.regionId, 'Region') ?? '')
+          : null;
+        if (a.regionId && !region)
+          v.add(ErrorCode.NOT_FOUND, [...at, 'regionId'], msg('未找到该行政区划', 'Region not found'));
+        const project = a.projectId
+          ? await ctx.loaders.projectById.load(idOfType(a.projectId, 'Project') ?? '')
+          : null;
+        if (a.projectId && !project)
+          v.add(ErrorCode.NOT_FOUND, [...at, 'projectId'], msg('未找到该项目', 'Project not found'));
+        return { region, project, amount: a.amount };
+      }),
+    );
+    v.check();
+    const rows: AllocationInput[] = resolved.map((r) => ({
+      regionPath: r.region?.path ?? null,
+      project: r.project ? { id: r.project.id, regionPath: r.project.regionPath } : null,
+      amount: r.amount,
+    }));
+    addProblems(
+      v,
+      validateAllocations(
+        { method: fund.allocationMethod, regionPath: fund.regionPath, ownLevel: fund.ownLevelAmount },
+        rows,
+      ),
+    );
+    v.check();
+
+    await guardedUpdate(em, FundEntity, fund, input.expectedVersion, {});
+    const before = await em.findBy(AllocationEntity, { tenantId: fund.tenantId, fundId: fund.id });
+    await em.delete(AllocationEntity, { tenantId: fund.tenantId, fundId: fund.id });
+    if (resolved.length > 0) {
+      await em.insert(
+        AllocationEntity,
+        resolved.map((r) => ({
+          tenantId: fund.tenantId,
+          id: randomUUID(),
+          fundId: fund.id,
+          fundRegionPath: '',
+          regionId: r.region?.id ?? null,
+          projectId: r.project?.id ?? null,
+          regionPath: '',
+          amount: money(r.amount),
+        })),
+      );
+    }
+    const after = await em.findBy(AllocationEntity, { tenantId: fund.tenantId, fundId: fund.id });
+    const summary = (list: AllocationEntity[]) => ({
+      allocations: list.map((a) => ({ regionId: a.regionId, projectId: a.projectId, amount: a.amount })),
+    });
+    await recordAudit(em, caller, {
+      entityType: 'Fund',
+      entityId: fund.id,
+      action: 'SET_ALLOCATIONS',
+      regionPath: fund.regionPath,
+      before: summary(before),
+      after: summary(after),
+    });
+    ctx.loaders.fundById.clear(fund.id);
+    return { fund: await reload(em, fund.tenantId, fund.id) };
+  });
+}

@@ -1,0 +1,144 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { RequestContext } from '../app/context';
+import { idOfType, toGlobalId } from '../common/global-id';
+import { ConnectionArgs, paginate, SortDirection, toConnection, type SortColumn } from '../common/pagination';
+import { escapeLike, NO_ID } from '../common/sql';
+import { OrganizationType, RegionType } from '../hierarchy/dto/hierarchy.types';
+import type { OrganizationEntity } from '../hierarchy/organization.entity';
+import type { RegionEntity } from '../hierarchy/region.entity';
+import {
+  CreateProjectInput,
+  ProjectFilter,
+  ProjectOrder,
+  ProjectPayload,
+  ProjectSortField,
+  UpdateProjectInput,
+} from './dto/project.inputs';
+import { FundType, ProjectConnection, ProjectType } from './dto/funds.types';
+import type { FundEntity } from './fund.entity';
+import type { ProjectEntity } from './project.entity';
+import { createProject, updateProject } from './project.service';
+
+const projectSort: Record<ProjectSortField, SortColumn> = {
+  NAME: { expression: 'p.name', read: (p) => (p as ProjectEntity).name },
+  YEAR: { expression: 'p.year', read: (p) => (p as ProjectEntity).year },
+  CREATED_AT: { expression: 'p.created_at', read: (p) => (p as ProjectEntity).createdAt, timestamp: true },
+};
+
+@Resolver(() => ProjectType)
+export class ProjectResolver {
+  @Query(() => ProjectType, {
+    nullable: true,
+    description: '项目 — one project; null when missing or out of jurisdiction',
+  })
+  project(
+    @Ctx() ctx: RequestContext,
+    @Arg('id', () => ID, { description: '全局标识 — global id' }) id: string,
+  ): Promise<ProjectEntity | null> | null {
+    const uuid = idOfType(id, 'Project');
+    return uuid ? ctx.loaders.projectById.load(uuid) : null;
+  }
+
+  @Query(() => ProjectConnection, {
+    description: '项目列表 — projects in the caller’s subtree (units: their own), filtered and sorted',
+  })
+  async projects(
+    @Ctx() ctx: RequestContext,
+    @Args() page: ConnectionArgs,
+    @Arg('filter', () => ProjectFilter, { nullable: true, description: '筛选 — filters' })
+    filter?: ProjectFilter,
+    @Arg('orderBy', () => ProjectOrder, {
+      nullable: true,
+      description: '排序 — sort order (default: name ascending)',
+    })
+    orderBy?: ProjectOrder,
+  ) {
+    const qb = await ctx.scope.projects();
+    if (filter?.year != null) qb.andWhere('p.year = :year', { year: filter.year });
+    if (filter?.fundId)
+      qb.andWhere('p.fund_id = :fundId', { fundId: idOfType(filter.fundId, 'Fund') ?? NO_ID });
+    if (filter?.implementingUnitId) {
+      qb.andWhere('p.implementing_unit_id = :unitId', {
+        unitId: idOfType(filter.implementingUnitId, 'Organization') ?? NO_ID,
+      });
+    }
+    if (filter?.departmentId) {
+      qb.andWhere('p.department_id = :departmentId', {
+        departmentId: idOfType(filter.departmentId, 'Organization') ?? NO_ID,
+      });
+    }
+    if (filter?.libraryStatus) qb.andWhere('p.library_status = :status', { status: filter.libraryStatus });
+    if (filter?.nameContains)
+      qb.andWhere('p.name ILIKE :name', { name: `%${escapeLike(filter.nameContains)}%` });
+    if (filter?.within) {
+      const within = await ctx.loaders.regionById.load(idOfType(filter.within, 'Region') ?? NO_ID);
+      qb.andWhere('p.region_path LIKE :within', { within: within ? `${within.path}%` : '-' });
+    }
+    const order = orderBy ?? { field: ProjectSortField.NAME, direction: SortDirection.ASC };
+    const result = await paginate(qb, page, projectSort[order.field], order.direction, 'p.id');
+    return toConnection(ProjectConnection, result);
+  }
+
+  @FieldResolver(() => ID, { description: '全局标识 — opaque global id' })
+  id(@Root() project: ProjectEntity): string {
+    return toGlobalId('Project', project.id);
+  }
+
+  @FieldResolver(() => FundType, {
+    nullable: true,
+    description: '专项资金 — the financing fund, if any and visible',
+  })
+  fund(@Root() project: ProjectEntity, @Ctx() ctx: RequestContext): Promise<FundEntity | null> | null {
+    return project.fundId ? ctx.loaders.fundById.load(project.fundId) : null;
+  }
+
+  @FieldResolver(() => OrganizationType, {
+    nullable: true,
+    description: '主管部门 — the owning competent department (null only if outside the caller’s view)',
+  })
+  department(@Root() project: ProjectEntity, @Ctx() ctx: RequestContext): Promise<OrganizationEntity | null> {
+    return ctx.loaders.organizationById.load(project.departmentId);
+  }
+
+  @FieldResolver(() => OrganizationType, {
+    nullable: true,
+    description: '实施单位 — the implementing unit (null only if outside the caller’s view)',
+  })
+  implementingUnit(
+    @Root() project: ProjectEntity,
+    @Ctx() ctx: RequestContext,
+  ): Promise<OrganizationEntity | null> {
+    return ctx.loaders.organizationById.load(project.implementingUnitId);
+  }
+
+  @FieldResolver(() => RegionType, {
+    nullable: true,
+    description: '所在区划 — the implementing unit’s region (null only if outside the caller’s view)',
+  })
+  region(@Root() project: ProjectEntity, @Ctx() ctx: RequestContext): Promise<RegionEntity | null> {
+    return ctx.loaders.regionById.load(project.regionId);
+  }
+
+  @Mutation(() => ProjectPayload, {
+    description:
+      '新建项目 — by the implementing unit or a competent department over it (P2); status CANDIDATE',
+  })
+  createProject(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => CreateProjectInput, { description: '输入 — the mutation input' })
+    input: CreateProjectInput,
+  ) {
+    return createProject(ctx, input);
+  }
+
+  @Mutation(() => ProjectPayload, {
+    description: '修改项目 — by its implementing unit or owning department (P2); not its library status',
+  })
+  updateProject(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => UpdateProjectInput, { description: '输入 — the mutation input' })
+    input: UpdateProjectInput,
+  ) {
+    return updateProject(ctx, input);
+  }
+}

@@ -1,0 +1,211 @@
+import { randomUUID } from 'node:crypto';
+import type { RequestContext } from '../app/context';
+import { recordAudit } from '../audit/audit.service';
+import { Decimal, money } from '../common/decimal';
+import { ErrorCode, msg } from '../common/errors';
+import { idOfType } from '../common/global-id';
+import { guardedUpdate } from '../common/guarded-update';
+import { runMutation, Validation } from '../common/mutation';
+import { abortWith } from '../common/user-error';
+import { OrganizationKind } from '../hierarchy/hierarchy.enums';
+import type { OrganizationEntity } from '../hierarchy/organization.entity';
+import { checkName } from '../hierarchy/rules/division-code';
+import type { CreateProjectInput, UpdateProjectInput } from './dto/project.inputs';
+import type { FundEntity } from './fund.entity';
+import { ProjectEntity } from './project.entity';
+import { MAX_FUND_YEAR, MIN_FUND_YEAR, parseMoney } from './rules/fund-rules';
+
+const p2Refusal = msg(
+  '项目由实施单位本身或其主管部门编制（P2 谁申请资金、谁编制目标）',
+  'A project is prepared by its implementing unit or the department over it (P2: whoever applies for the money drafts it)',
+);
+
+/**
+ * P2 (002 第十条(一); 003 第十二条): who may prepare a project for a unit — the unit itself; or a
+ * competent department whose subtree holds the unit (the scoped lookup already ensured that) and that
+ * supervises it or is of the unit's sector.
+ */
+function mayPrepareFor(
+  ctx: RequestContext,
+  unit: OrganizationEntity,
+  callerOrg: OrganizationEntity | null,
+): boolean {
+  const caller = ctx.caller;
+  if (caller.organizationKind === OrganizationKind.IMPLEMENTING_UNIT)
+    return unit.id === caller.organizationId;
+  if (caller.organizationKind !== OrganizationKind.COMPETENT_DEPARTMENT || !callerOrg) return false;
+  return (
+    unit.supervisingDepartmentId === caller.organizationId ||
+    (unit.sector !== null && unit.sector === callerOrg.sector)
+  );
+}
+
+function checkYear(v: Validation, year: number): void {
+  if (!Number.isInteger(year) || year < MIN_FUND_YEAR || year > MAX_FUND_YEAR) {
+    v.add(
+      ErrorCode.BAD_USER_INPUT,
+      ['input', 'year'],
+      msg(
+        `年度须为${MIN_FUND_YEAR}至${MAX_FUND_YEAR}之间的整数`,
+        `A year is a whole number from ${MIN_FUND_YEAR} to ${MAX_FUND_YEAR}`,
+      ),
+    );
+  }
+}
+
+function checkAmount(v: Validation, value: Decimal, field: string): void {
+  const read = parseMoney(value);
+  if (read.problem) v.add(ErrorCode.BAD_USER_INPUT, ['input', field], read.problem);
+}
+
+/** The financing fund: visible to the caller, at the project's region or above, covering its year. */
+async function financingFund(
+  ctx: RequestContext,
+  v: Validation,
+  globalId: string,
+  regionPath: string,
+  year: number,
+): Promise<FundEntity | null> {
+  const id = idOfType(globalId, 'Fund');
+  const fund = id ? await ctx.loaders.fundById.load(id) : null;
+  if (!fund) {
+    v.add(ErrorCode.NOT_FOUND, ['input', 'fundId'], msg('未找到该专项资金', 'Fund not found'));
+    return null;
+  }
+  if (!regionPath.startsWith(fund.regionPath)) {
+    v.add(
+      ErrorCode.BAD_USER_INPUT,
+      ['input', 'fundId'],
+      msg('项目须位于专项资金所在区划或其下级区划', "The project must lie in the fund's region or below it"),
+    );
+  } else if (year < fund.startYear || year > fund.endYear) {
+    v.add(
+      ErrorCode.BAD_USER_INPUT,
+      ['input', 'fundId'],
+      msg(
+        `项目年度 ${year} 不在专项资金的年度 ${fund.startYear}–${fund.endYear} 内`,
+        `The project's year ${year} is outside the fund's years ${fund.startYear}–${fund.endYear}`,
+      ),
+    );
+  }
+  return fund;
+}
+
+/** 新建项目 — by the implementing unit or a department over it (P2); created as CANDIDATE (待入库). */
+export function createProject(ctx: RequestContext, input: CreateProjectInput) {
+  return runMutation(ctx, {}, async (em) => {
+    const caller = ctx.caller;
+    const unitId = idOfType(input.implementingUnitId, 'Organization');
+    const unit = unitId ? await ctx.loaders.organizationById.load(unitId) : null;
+    if (!unit || unit.kind !== OrganizationKind.IMPLEMENTING_UNIT) {
+      abortWith(
+        ErrorCode.NOT_FOUND,
+        ['input', 'implementingUnitId'],
+        msg('未找到该实施单位', 'Implementing unit not found'),
+      );
+    }
+    const callerOrg = await ctx.loaders.organizationById.load(caller.organizationId);
+    if (!mayPrepareFor(ctx, unit, callerOrg))
+      abortWith(ErrorCode.FORBIDDEN, ['input', 'implementingUnitId'], p2Refusal);
+    const departmentId =
+      caller.organizationKind === OrganizationKind.COMPETENT_DEPARTMENT
+        ? caller.organizationId
+        : unit.supervisingDepartmentId;
+    if (!departmentId) {
+      abortWith(
+        ErrorCode.BAD_USER_INPUT,
+        ['input', 'implementingUnitId'],
+        msg('该实施单位没有主管部门，请先设置', 'The unit has no supervising department; set one first'),
+      );
+    }
+
+    const v = new Validation();
+    const nameProblem = checkName(input.name, 200);
+    if (nameProblem) v.add(ErrorCode.BAD_USER_INPUT, ['input', 'name'], nameProblem);
+    checkYear(v, input.year);
+    checkAmount(v, input.fiscalAmount, 'fiscalAmount');
+    checkAmount(v, input.otherAmount, 'otherAmount');
+    const fund = input.fundId ? await financingFund(ctx, v, input.fundId, unit.regionPath, input.year) : null;
+    v.check();
+
+    const id = randomUUID();
+    await em.insert(ProjectEntity, {
+      tenantId: caller.tenantId,
+      id,
+      name: input.name.trim(),
+      departmentId,
+      implementingUnitId: unit.id,
+      regionId: unit.regionId,
+      regionPath: '',
+      fundId: fund?.id ?? null,
+      year: input.year,
+      annualAmount: money(new Decimal(input.fiscalAmount).plus(input.otherAmount)),
+      fiscalAmount: money(input.fiscalAmount),
+      otherAmount: money(input.otherAmount),
+      isNew: input.isNew,
+      requiresAssessment: input.requiresAssessment,
+    });
+    const project = await em.findOneByOrFail(ProjectEntity, { tenantId: caller.tenantId, id });
+    await recordAudit(em, caller, {
+      entityType: 'Project',
+      entityId: id,
+      action: 'CREATE',
+      regionPath: project.regionPath,
+      after: project,
+    });
+    return { project };
+  });
+}
+
+/** 修改项目 — by its implementing unit or its department (P2), guarded by version. */
+export function updateProject(ctx: RequestContext, input: UpdateProjectInput) {
+  return runMutation(ctx, {}, async (em) => {
+    const caller = ctx.caller;
+    const id = idOfType(input.id, 'Project');
+    const current = id ? await ctx.loaders.projectById.load(id) : null;
+    if (!current) abortWith(ErrorCode.NOT_FOUND, ['input', 'id'], msg('未找到该项目', 'Project not found'));
+    if (
+      caller.organizationId !== current.implementingUnitId &&
+      caller.organizationId !== current.departmentId
+    ) {
+      abortWith(ErrorCode.FORBIDDEN, ['input', 'id'], p2Refusal);
+    }
+
+    const v = new Validation();
+    if (input.name != null) {
+      const problem = checkName(input.name, 200);
+      if (problem) v.add(ErrorCode.BAD_USER_INPUT, ['input', 'name'], problem);
+    }
+    const year = input.year ?? current.year;
+    if (input.year != null) checkYear(v, input.year);
+    if (input.fiscalAmount != null) checkAmount(v, input.fiscalAmount, 'fiscalAmount');
+    if (input.otherAmount != null) checkAmount(v, input.otherAmount, 'otherAmount');
+    const fundGlobalId = input.fundId ?? null;
+    const fund = fundGlobalId ? await financingFund(ctx, v, fundGlobalId, current.regionPath, year) : null;
+    v.check();
+
+    const fiscal = input.fiscalAmount ?? current.fiscalAmount;
+    const other = input.otherAmount ?? current.otherAmount;
+    await guardedUpdate(em, ProjectEntity, current, input.expectedVersion, {
+      ...(input.name != null ? { name: input.name.trim() } : {}),
+      year,
+      fiscalAmount: money(fiscal),
+      otherAmount: money(other),
+      annualAmount: money(new Decimal(fiscal).plus(other)),
+      ...(fund ? { fundId: fund.id } : {}),
+      ...(input.isNew != null ? { isNew: input.isNew } : {}),
+      ...(input.requiresAssessment != null ? { requiresAssessment: input.requiresAssessment } : {}),
+    });
+    const project = await em.findOneByOrFail(ProjectEntity, { tenantId: current.tenantId, id: current.id });
+    await recordAudit(em, caller, {
+      entityType: 'Project',
+      entityId: current.id,
+      action: 'UPDATE',
+      regionPath: current.regionPath,
+      before: current,
+      after: project,
+    });
+    ctx.loaders.projectById.clear(current.id);
+    return { project };
+  });
+}
