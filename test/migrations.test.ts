@@ -29,7 +29,11 @@ describe('migrations are the only way the schema changes (STYLE principle 8)', (
 
   test('every migration has run and is recorded', async () => {
     const { rows } = await owner.query<{ name: string }>('SELECT name FROM schema_migration ORDER BY id');
-    expect(rows.map((r) => r.name)).toEqual(['Foundation1763780000000', 'Funds1763790000000']);
+    expect(rows.map((r) => r.name)).toEqual([
+      'Foundation1763780000000',
+      'Funds1763790000000',
+      'Assessment1763800000000',
+    ]);
   });
 });
 
@@ -51,6 +55,8 @@ describe('defence in depth in PostgreSQL (DOMAIN §3, §8 P6)', () => {
     expect(rows.map((r) => r.relname)).toEqual([
       'app_user',
       'audit_event',
+      'ex_ante_assessment',
+      'ex_ante_assessment_dimension',
       'fund',
       'fund_allocation',
       'organization',

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
+import { assessmentLoaders, type AssessmentLoaders } from '../assessment/assessment.loaders';
 import { loadPrincipal } from '../auth/principal.loader';
 import type { Principal } from '../auth/principal';
 import type { LoginThrottle } from '../auth/login-throttle';
@@ -13,7 +14,7 @@ import { fundsLoaders, type FundsLoaders } from '../funds/funds.loaders';
 import { hierarchyLoaders, type HierarchyLoaders } from '../hierarchy/hierarchy.loaders';
 
 /** The loader sets of all modules, built once per request from the scoped access. */
-export type Loaders = HierarchyLoaders & FundsLoaders;
+export type Loaders = HierarchyLoaders & FundsLoaders & AssessmentLoaders;
 
 /** Long-lived services shared by all requests. */
 export interface AppServices {
@@ -49,7 +50,11 @@ export class RequestContext {
   }
 
   get loaders(): Loaders {
-    this.loaderSet ??= { ...hierarchyLoaders(this.scoped), ...fundsLoaders(this.scoped) };
+    this.loaderSet ??= {
+      ...hierarchyLoaders(this.scoped),
+      ...fundsLoaders(this.scoped),
+      ...assessmentLoaders(this.scoped),
+    };
     return this.loaderSet;
   }
 

@@ -1,6 +1,7 @@
 import type { GraphQLSchema } from 'graphql';
 import { applyMiddleware, type IMiddlewareTypeMap } from 'graphql-middleware';
 import { deny, shield } from 'graphql-shield';
+import { assessmentPermissions } from '../assessment/assessment.permissions';
 import { authPermissions } from '../auth/auth.permissions';
 import { AppError } from '../common/errors';
 import { fundsPermissions } from '../funds/funds.permissions';
@@ -11,11 +12,17 @@ import { hierarchyPermissions } from '../hierarchy/hierarchy.permissions';
  * here is denied (`fallbackRule: deny`), and a test fails when any Query or Mutation field has no entry.
  */
 export const rootPermissions = {
-  Query: { ...authPermissions.Query, ...hierarchyPermissions.Query, ...fundsPermissions.Query },
+  Query: {
+    ...authPermissions.Query,
+    ...hierarchyPermissions.Query,
+    ...fundsPermissions.Query,
+    ...assessmentPermissions.Query,
+  },
   Mutation: {
     ...authPermissions.Mutation,
     ...hierarchyPermissions.Mutation,
     ...fundsPermissions.Mutation,
+    ...assessmentPermissions.Mutation,
   },
 };
 

@@ -1,6 +1,12 @@
 import 'reflect-metadata';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchemaSync } from 'type-graphql';
+import {
+  AssessmentResolver,
+  AssessmentReviewResolver,
+  FundAssessmentResolver,
+  ProjectAssessmentResolver,
+} from '../assessment/assessment.resolver';
 import { AuthResolver } from '../auth/auth.resolver';
 import { AllocationResolver, FundResolver } from '../funds/fund.resolver';
 import { ProjectResolver } from '../funds/project.resolver';
@@ -19,6 +25,10 @@ export const resolvers = [
   FundResolver,
   AllocationResolver,
   ProjectResolver,
+  AssessmentResolver,
+  AssessmentReviewResolver,
+  FundAssessmentResolver,
+  ProjectAssessmentResolver,
 ] as const;
 
 /** The schema as type-graphql builds it, before permissions (emitted to schema/schema.graphql). */

@@ -3,6 +3,8 @@ import { canAdminister, hasSubtreeJurisdiction, pathIds, type Principal } from '
 import { OrganizationEntity } from '../hierarchy/organization.entity';
 import { RegionEntity } from '../hierarchy/region.entity';
 import { UserEntity } from '../hierarchy/user.entity';
+import { AssessmentDimensionEntity } from '../assessment/assessment-dimension.entity';
+import { AssessmentEntity } from '../assessment/assessment.entity';
 import { AuditEventEntity } from '../audit/audit-event.entity';
 import { AllocationEntity } from '../funds/allocation.entity';
 import { FundEntity } from '../funds/fund.entity';
@@ -31,7 +33,9 @@ export class MissingScopeError extends Error {
  *   commissioning comes (evaluation issues);
  * - allocations: the giving side sees all allocations of its funds, a receiver only those into its own
  *   subtree (车站街道 sees its own share of a 张店区 fund, not 公园街道's); units those to their projects;
- * - projects: the subtree (by the implementing unit's region); units see the projects they implement.
+ * - projects: the subtree (by the implementing unit's region); units see the projects they implement;
+ * - ex-ante assessments: the subtree (by the subject's region), plus those the caller's body made as
+ *   assessor (a commissioned third party sees its own); units see those of the projects they implement.
  * Row-level security repeats the tenant predicate in PostgreSQL (defence in depth).
  */
 export class ScopedAccess {
@@ -136,6 +140,49 @@ export class ScopedAccess {
       return qb.andWhere(`${alias}.region_path LIKE :scopePrefix`, { scopePrefix: `${p.regionPath}%` });
     }
     return qb.andWhere(`${alias}.implementing_unit_id = :scopeUnit`, { scopeUnit: p.organizationId });
+  }
+
+  /** 事前绩效评估 (DOMAIN §6, P6): see the class comment. */
+  async assessments(alias = 'ea'): Promise<SelectQueryBuilder<AssessmentEntity>> {
+    const p = this.caller;
+    const qb = await this.base(AssessmentEntity, alias);
+    if (hasSubtreeJurisdiction(p)) {
+      return qb.andWhere(`(${alias}.region_path LIKE :scopePrefix OR ${alias}.assessor_id = :scopeOrg)`, {
+        scopePrefix: `${p.regionPath}%`,
+        scopeOrg: p.organizationId,
+      });
+    }
+    return qb.andWhere(
+      `(${alias}.assessor_id = :scopeOrg OR EXISTS (SELECT 1 FROM project sep WHERE sep.tenant_id = ${alias}.tenant_id AND sep.id = ${alias}.project_id AND sep.implementing_unit_id = :scopeOrg))`,
+      { scopeOrg: p.organizationId },
+    );
+  }
+
+  /** The five conclusions of assessments the caller sees (same predicate through the parent). */
+  async assessmentDimensions(alias = 'ead'): Promise<SelectQueryBuilder<AssessmentDimensionEntity>> {
+    const visible = await this.assessments('sea');
+    const qb = await this.base(AssessmentDimensionEntity, alias);
+    return qb
+      .andWhere(`${alias}.assessment_id IN (${visible.select('sea.id').getQuery()})`)
+      .setParameters(visible.getParameters());
+  }
+
+  /**
+   * Gate facts (status, grade, review time) of every assessment of subjects the caller already sees: the
+   * gate of a visible fund or project (DOMAIN §6) depends on all of its assessments, also those made
+   * outside the caller's subtree. Callers must pass only ids of subjects they loaded through this class.
+   */
+  async assessmentGateFacts(alias = 'eg'): Promise<SelectQueryBuilder<AssessmentEntity>> {
+    const qb = await this.base(AssessmentEntity, alias);
+    return qb.select([
+      `${alias}.tenantId`,
+      `${alias}.id`,
+      `${alias}.fundId`,
+      `${alias}.projectId`,
+      `${alias}.status`,
+      `${alias}.grade`,
+      `${alias}.reviewedAt`,
+    ]);
   }
 
   /** The subtree the caller may administer (tenant administrators), as a path prefix. */

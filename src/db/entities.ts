@@ -1,3 +1,5 @@
+import { AssessmentDimensionEntity } from '../assessment/assessment-dimension.entity';
+import { AssessmentEntity } from '../assessment/assessment.entity';
 import { AuditEventEntity } from '../audit/audit-event.entity';
 import { AllocationEntity } from '../funds/allocation.entity';
 import { FundEntity } from '../funds/fund.entity';
@@ -19,4 +21,6 @@ export const entities = [
   FundEntity,
   ProjectEntity,
   AllocationEntity,
+  AssessmentEntity,
+  AssessmentDimensionEntity,
 ];

@@ -21,6 +21,8 @@ const DIGESTED_TABLES = [
   'fund',
   'fund_allocation',
   'project',
+  'ex_ante_assessment',
+  'ex_ante_assessment_dimension',
 ];
 
 export interface GraphQLResponse<T = Record<string, unknown>> {

@@ -94,7 +94,7 @@ export class AllocationType extends Node {
 @ObjectType('Project', {
   implements: Node,
   description:
-    '项目 — a spending item carried out by an implementing unit (DOMAIN §2, §4). A project is created as CANDIDATE (待入库); entering the project library is gated by the ex-ante assessment and comes with the assessment module — there is no mutation for it yet',
+    '项目 — a spending item carried out by an implementing unit (DOMAIN §2, §4). A project is created as CANDIDATE (待入库); it enters the project library with enterProjectLibrary, gated by the ex-ante assessment (assessmentGate)',
 })
 export class ProjectType extends Node {
   @Field({ description: '项目名称 — name' })
@@ -119,7 +119,7 @@ export class ProjectType extends Node {
   requiresAssessment!: boolean;
 
   @Field(() => ProjectLibraryStatus, {
-    description: '项目库状态 — project-library status; CANDIDATE until the assessment module admits it',
+    description: '项目库状态 — project-library status; CANDIDATE until enterProjectLibrary admits it',
   })
   libraryStatus!: ProjectLibraryStatus;
 
