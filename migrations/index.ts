@@ -1,6 +1,12 @@
 import { Foundation1763780000000 } from './1763780000000-foundation';
 import { Funds1763790000000 } from './1763790000000-funds';
 import { Assessment1763800000000 } from './1763800000000-assessment';
+import { Goals1763810000000 } from './1763810000000-goals';
 
 /** Migrations in order. New ones are appended; applied ones are never edited. */
-export const migrations = [Foundation1763780000000, Funds1763790000000, Assessment1763800000000];
+export const migrations = [
+  Foundation1763780000000,
+  Funds1763790000000,
+  Assessment1763800000000,
+  Goals1763810000000,
+];

@@ -33,6 +33,7 @@ describe('migrations are the only way the schema changes (STYLE principle 8)', (
       'Foundation1763780000000',
       'Funds1763790000000',
       'Assessment1763800000000',
+      'Goals1763810000000',
     ]);
   });
 });
@@ -59,7 +60,10 @@ describe('defence in depth in PostgreSQL (DOMAIN §3, §8 P6)', () => {
       'ex_ante_assessment_dimension',
       'fund',
       'fund_allocation',
+      'goal_indicator',
+      'goal_transition',
       'organization',
+      'performance_goal',
       'project',
       'region',
       'tenant',

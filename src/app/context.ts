@@ -11,10 +11,11 @@ import { ScopedAccess } from '../common/scoped-access';
 import type { AppConfig } from '../config/config';
 import { RequestDb } from '../db/request-db';
 import { fundsLoaders, type FundsLoaders } from '../funds/funds.loaders';
+import { goalsLoaders, type GoalsLoaders } from '../goals/goals.loaders';
 import { hierarchyLoaders, type HierarchyLoaders } from '../hierarchy/hierarchy.loaders';
 
 /** The loader sets of all modules, built once per request from the scoped access. */
-export type Loaders = HierarchyLoaders & FundsLoaders & AssessmentLoaders;
+export type Loaders = HierarchyLoaders & FundsLoaders & AssessmentLoaders & GoalsLoaders;
 
 /** Long-lived services shared by all requests. */
 export interface AppServices {
@@ -54,6 +55,7 @@ export class RequestContext {
       ...hierarchyLoaders(this.scoped),
       ...fundsLoaders(this.scoped),
       ...assessmentLoaders(this.scoped),
+      ...goalsLoaders(this.scoped),
     };
     return this.loaderSet;
   }

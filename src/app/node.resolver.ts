@@ -32,6 +32,8 @@ export class NodeResolver {
         return ctx.loaders.projectById.load(parsed.id);
       case 'ExAnteAssessment':
         return ctx.loaders.assessmentById.load(parsed.id);
+      case 'PerformanceGoal':
+        return ctx.loaders.goalById.load(parsed.id);
       case 'User':
         return (await ctx.scope.users()).andWhere('u.id = :id', { id: parsed.id }).getOne();
       default:

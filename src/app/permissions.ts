@@ -5,6 +5,7 @@ import { assessmentPermissions } from '../assessment/assessment.permissions';
 import { authPermissions } from '../auth/auth.permissions';
 import { AppError } from '../common/errors';
 import { fundsPermissions } from '../funds/funds.permissions';
+import { goalsPermissions } from '../goals/goals.permissions';
 import { hierarchyPermissions } from '../hierarchy/hierarchy.permissions';
 
 /**
@@ -17,12 +18,14 @@ export const rootPermissions = {
     ...hierarchyPermissions.Query,
     ...fundsPermissions.Query,
     ...assessmentPermissions.Query,
+    ...goalsPermissions.Query,
   },
   Mutation: {
     ...authPermissions.Mutation,
     ...hierarchyPermissions.Mutation,
     ...fundsPermissions.Mutation,
     ...assessmentPermissions.Mutation,
+    ...goalsPermissions.Mutation,
   },
 };
 

@@ -10,6 +10,12 @@ import {
 import { AuthResolver } from '../auth/auth.resolver';
 import { AllocationResolver, FundResolver } from '../funds/fund.resolver';
 import { ProjectResolver } from '../funds/project.resolver';
+import {
+  GoalIndicatorResolver,
+  GoalResolver,
+  GoalTransitionResolver,
+  ReviewStepResolver,
+} from '../goals/goal.resolver';
 import { OrganizationResolver } from '../hierarchy/organization.resolver';
 import { RegionResolver } from '../hierarchy/region.resolver';
 import { UserResolver } from '../hierarchy/user.resolver';
@@ -29,6 +35,10 @@ export const resolvers = [
   AssessmentReviewResolver,
   FundAssessmentResolver,
   ProjectAssessmentResolver,
+  GoalResolver,
+  ReviewStepResolver,
+  GoalTransitionResolver,
+  GoalIndicatorResolver,
 ] as const;
 
 /** The schema as type-graphql builds it, before permissions (emitted to schema/schema.graphql). */

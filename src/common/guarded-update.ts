@@ -15,12 +15,17 @@ export async function guardedUpdate<T extends ObjectLiteral>(
   key: { tenantId: string; id: string },
   expectedVersion: number,
   changes: QueryDeepPartialEntity<T>,
+  column: { property: string; name: string } = { property: 'version', name: 'version' },
 ): Promise<void> {
   const result = await em
     .createQueryBuilder()
     .update(entity)
-    .set({ ...changes, version: () => 'version + 1' } as QueryDeepPartialEntity<T>)
-    .where('tenant_id = :tenantId AND id = :id AND version = :expectedVersion', { ...key, expectedVersion })
+    .set({ ...changes, [column.property]: () => `${column.name} + 1` } as QueryDeepPartialEntity<T>)
+    .where(`tenant_id = :tenantId AND id = :id AND ${column.name} = :expectedVersion`, {
+      tenantId: key.tenantId,
+      id: key.id,
+      expectedVersion,
+    })
     .execute();
   if (result.affected !== 1) {
     abortWith(

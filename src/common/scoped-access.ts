@@ -9,6 +9,9 @@ import { AuditEventEntity } from '../audit/audit-event.entity';
 import { AllocationEntity } from '../funds/allocation.entity';
 import { FundEntity } from '../funds/fund.entity';
 import { ProjectEntity } from '../funds/project.entity';
+import { GoalIndicatorEntity } from '../goals/goal-indicator.entity';
+import { GoalTransitionEntity } from '../goals/goal-transition.entity';
+import { GoalEntity } from '../goals/goal.entity';
 import type { RequestDb } from '../db/request-db';
 
 /** Thrown when tenant data is read without a caller: scoping fails closed (STYLE principle 3). */
@@ -35,7 +38,11 @@ export class MissingScopeError extends Error {
  *   subtree (车站街道 sees its own share of a 张店区 fund, not 公园街道's); units those to their projects;
  * - projects: the subtree (by the implementing unit's region); units see the projects they implement;
  * - ex-ante assessments: the subtree (by the subject's region), plus those the caller's body made as
- *   assessor (a commissioned third party sees its own); units see those of the projects they implement.
+ *   assessor (a commissioned third party sees its own); units see those of the projects they implement;
+ * - performance goals: the drafter, the organizations in the goal's review chain, and bodies whose subtree
+ *   contains the goal's region; the receiving side of a fund also sees its overall goal once in force (the
+ *   requirements a bottom-up regional goal answers, 003 转移支付 第十五条(二)); units see the goals they drafted and those of the projects they implement;
+ *   third parties see none (not commissioned for goals).
  * Row-level security repeats the tenant predicate in PostgreSQL (defence in depth).
  */
 export class ScopedAccess {
@@ -183,6 +190,44 @@ export class ScopedAccess {
       `${alias}.grade`,
       `${alias}.reviewedAt`,
     ]);
+  }
+
+  /** 绩效目标 (DOMAIN §5, §7, P6): see the class comment. */
+  async goals(alias = 'g'): Promise<SelectQueryBuilder<GoalEntity>> {
+    const p = this.caller;
+    const qb = await this.base(GoalEntity, alias);
+    if (hasSubtreeJurisdiction(p)) {
+      return qb.andWhere(
+        `(${alias}.region_path LIKE :scopePrefix OR ${alias}.drafter_organization_id = :scopeOrg
+          OR ${alias}.review_chain @> jsonb_build_array(jsonb_build_object('organizationId', CAST(:scopeOrg AS text)))
+          OR (${alias}.scope = 'TRANSFER_OVERALL' AND ${alias}.status IN ('ISSUED', 'FILED_FOR_RECORD', 'SUPERSEDED')
+              AND EXISTS (SELECT 1 FROM fund_allocation sga WHERE sga.tenant_id = ${alias}.tenant_id AND sga.fund_id = ${alias}.fund_id AND sga.region_path LIKE :scopePrefix)))`,
+        { scopePrefix: `${p.regionPath}%`, scopeOrg: p.organizationId },
+      );
+    }
+    return qb.andWhere(
+      `(${alias}.drafter_organization_id = :scopeOrg
+        OR EXISTS (SELECT 1 FROM project sgp WHERE sgp.tenant_id = ${alias}.tenant_id AND sgp.id = ${alias}.project_id AND sgp.implementing_unit_id = :scopeOrg))`,
+      { scopeOrg: p.organizationId },
+    );
+  }
+
+  /** Indicators of the goals the caller sees (same predicate through the goal). */
+  async goalIndicators(alias = 'gi'): Promise<SelectQueryBuilder<GoalIndicatorEntity>> {
+    const visible = await this.goals('sgi');
+    const qb = await this.base(GoalIndicatorEntity, alias);
+    return qb
+      .andWhere(`${alias}.goal_id IN (${visible.select('sgi.id').getQuery()})`)
+      .setParameters(visible.getParameters());
+  }
+
+  /** Review history of the goals the caller sees (same predicate through the goal). */
+  async goalTransitions(alias = 'gt'): Promise<SelectQueryBuilder<GoalTransitionEntity>> {
+    const visible = await this.goals('sgt');
+    const qb = await this.base(GoalTransitionEntity, alias);
+    return qb
+      .andWhere(`${alias}.goal_id IN (${visible.select('sgt.id').getQuery()})`)
+      .setParameters(visible.getParameters());
   }
 
   /** The subtree the caller may administer (tenant administrators), as a path prefix. */

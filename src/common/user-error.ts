@@ -30,10 +30,21 @@ export class UserError {
 
   @Field({ description: '错误信息（英文） — the message in English' })
   messageEn!: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: '违反的原则 — the permission principle of DOMAIN §8 that refused it (P1…P8), when one did',
+  })
+  principle?: string | null;
 }
 
-export function userError(code: ErrorCode, field: string[], message: Message): UserError {
-  return { code, field, message: message.zh, messageEn: message.en };
+export function userError(
+  code: ErrorCode,
+  field: string[],
+  message: Message,
+  principle?: string | null,
+): UserError {
+  return { code, field, message: message.zh, messageEn: message.en, ...(principle ? { principle } : {}) };
 }
 
 /** Thrown inside a mutation to roll it back and answer with user errors in the payload. */

@@ -4,6 +4,9 @@ import { AuditEventEntity } from '../audit/audit-event.entity';
 import { AllocationEntity } from '../funds/allocation.entity';
 import { FundEntity } from '../funds/fund.entity';
 import { ProjectEntity } from '../funds/project.entity';
+import { GoalIndicatorEntity } from '../goals/goal-indicator.entity';
+import { GoalTransitionEntity } from '../goals/goal-transition.entity';
+import { GoalEntity } from '../goals/goal.entity';
 import { OrganizationEntity } from '../hierarchy/organization.entity';
 import { RegionEntity } from '../hierarchy/region.entity';
 import { TenantEntity } from '../hierarchy/tenant.entity';
@@ -23,4 +26,7 @@ export const entities = [
   AllocationEntity,
   AssessmentEntity,
   AssessmentDimensionEntity,
+  GoalEntity,
+  GoalIndicatorEntity,
+  GoalTransitionEntity,
 ];

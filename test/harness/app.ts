@@ -23,6 +23,9 @@ const DIGESTED_TABLES = [
   'project',
   'ex_ante_assessment',
   'ex_ante_assessment_dimension',
+  'performance_goal',
+  'goal_indicator',
+  'goal_transition',
 ];
 
 export interface GraphQLResponse<T = Record<string, unknown>> {

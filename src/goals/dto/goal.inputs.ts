@@ -1,0 +1,231 @@
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { DecimalScalar, type Decimal } from '../../common/decimal';
+import { SortDirection } from '../../common/pagination';
+import { UserError } from '../../common/user-error';
+import { DecompositionMode, GoalScope, GoalStatus } from '../goal.enums';
+import {
+  Aggregation,
+  Comparator,
+  IndicatorCategory,
+  IndicatorKind,
+  IndicatorSubcategory,
+} from '../indicator.enums';
+import { PerformanceGoalType } from './goal.types';
+
+export enum GoalSortField {
+  NAME = 'NAME',
+  YEAR = 'YEAR',
+  CREATED_AT = 'CREATED_AT',
+}
+registerEnumType(GoalSortField, {
+  name: 'GoalSortField',
+  description: '绩效目标排序字段 — sort key of goals',
+  valuesConfig: {
+    NAME: { description: '名称 — name' },
+    YEAR: { description: '年度 — budget year' },
+    CREATED_AT: { description: '创建时间 — created at' },
+  },
+});
+
+@InputType({ description: '绩效目标筛选 — filters on goals; all given filters must hold' })
+export class GoalFilter {
+  @Field(() => Int, { nullable: true, description: '年度 — budget year' })
+  year?: number;
+
+  @Field(() => GoalScope, { nullable: true, description: '目标范围 — scope' })
+  scope?: GoalScope;
+
+  @Field(() => GoalStatus, { nullable: true, description: '状态 — status' })
+  status?: GoalStatus;
+
+  @Field(() => ID, { nullable: true, description: '专项资金 — goals of this fund' })
+  fundId?: string;
+
+  @Field(() => ID, { nullable: true, description: '区划 — goals whose region lies in this region’s subtree' })
+  within?: string;
+
+  @Field(() => ID, { nullable: true, description: '编制单位 — goals drafted by this organization' })
+  organizationId?: string;
+
+  @Field({ nullable: true, description: '关键字 — name or objectives contain this text' })
+  text?: string;
+}
+
+@InputType({ description: '绩效目标排序 — sort order of goals' })
+export class GoalOrder {
+  @Field(() => GoalSortField, { description: '排序字段 — sort key' })
+  field!: GoalSortField;
+
+  @Field(() => SortDirection, { defaultValue: SortDirection.ASC, description: '排序方向 — direction' })
+  direction!: SortDirection;
+}
+
+@InputType({ description: '绩效指标 — one indicator as entered' })
+export class GoalIndicatorInput {
+  @Field(() => IndicatorCategory, { description: '一级指标 — category' })
+  category!: IndicatorCategory;
+
+  @Field(() => IndicatorSubcategory, { description: '二级指标 — subcategory (must belong to the category)' })
+  subcategory!: IndicatorSubcategory;
+
+  @Field({ description: '三级指标 — the indicator’s own name' })
+  name!: string;
+
+  @Field(() => IndicatorKind, { description: '指标类型 — quantitative or qualitative' })
+  kind!: IndicatorKind;
+
+  @Field(() => String, { nullable: true, description: '计量单位 — unit (quantitative)' })
+  unit?: string | null;
+
+  @Field(() => Comparator, { nullable: true, description: '比较方式 — comparator (quantitative)' })
+  comparator?: Comparator | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: '指标值 — a decimal as text (quantitative) or a described target (qualitative)',
+  })
+  target?: string | null;
+
+  @Field(() => String, { nullable: true, description: '分值 — points, 0–100 with at most 2 decimals' })
+  points?: string | null;
+
+  @Field(() => Aggregation, { nullable: true, description: '汇总方式 — how linked child indicators combine' })
+  aggregation?: Aggregation | null;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: '关联上级指标 — the parent goal’s indicator this one contributes to (transfer goal tree)',
+  })
+  parentIndicatorId?: string | null;
+
+  @Field(() => String, { nullable: true, description: '比率分子 — numerator (child of RATIO_OF_SUMS)' })
+  ratioNumerator?: string | null;
+
+  @Field(() => String, { nullable: true, description: '比率分母 — denominator (child of RATIO_OF_SUMS)' })
+  ratioDenominator?: string | null;
+}
+
+@InputType({
+  description:
+    '新建绩效目标 — drafted by the body P1/P2 name for its subject (DOMAIN §8); created as DRAFT with its review chain',
+})
+export class CreateGoalInput {
+  @Field(() => GoalScope, { description: '目标范围 — scope' })
+  scope!: GoalScope;
+
+  @Field(() => Int, { description: '预算年度 — budget year' })
+  year!: number;
+
+  @Field({ description: '目标名称 — name' })
+  name!: string;
+
+  @Field(() => ID, { nullable: true, description: '项目 — the project (PROJECT, TRANSFER_PROJECT)' })
+  projectId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: '专项资金 — the fund (transfer scopes)' })
+  fundId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: '区划 — the receiving region (TRANSFER_REGIONAL)' })
+  regionId?: string | null;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: '上级目标 — the parent goal (overall → regional → project)',
+  })
+  parentGoalId?: string | null;
+
+  @Field(() => DecompositionMode, { nullable: true, description: '分解方式 — TRANSFER_REGIONAL only' })
+  decomposition?: DecompositionMode | null;
+
+  @Field(() => String, { nullable: true, description: '实施期目标 — implementation-period objective' })
+  implementationPeriodObjective?: string | null;
+
+  @Field(() => String, { nullable: true, description: '年度目标 — annual objective' })
+  annualObjective?: string | null;
+
+  @Field(() => DecimalScalar, { nullable: true, description: '年度金额（元） — annual amount' })
+  annualAmount?: Decimal | null;
+
+  @Field(() => DecimalScalar, { nullable: true, description: '其中：财政拨款（元） — fiscal appropriation' })
+  fiscalAmount?: Decimal | null;
+
+  @Field(() => DecimalScalar, { nullable: true, description: '其中：其他资金（元） — other money' })
+  otherAmount?: Decimal | null;
+
+  @Field(() => [GoalIndicatorInput], { description: '绩效指标 — the indicators, in form order' })
+  indicators!: GoalIndicatorInput[];
+}
+
+@InputType({
+  description:
+    '修改绩效目标 — replace the content of a DRAFT or RETURNED goal, by its drafter; indicators are replaced as a set',
+})
+export class UpdateGoalInput {
+  @Field(() => ID, { description: '绩效目标 — the goal' })
+  id!: string;
+
+  @Field(() => Int, { description: '基于版本 — the rowVersion the change is based on (stale → CONFLICT)' })
+  expectedVersion!: number;
+
+  @Field({ description: '目标名称 — name' })
+  name!: string;
+
+  @Field(() => String, { nullable: true, description: '实施期目标 — implementation-period objective' })
+  implementationPeriodObjective?: string | null;
+
+  @Field(() => String, { nullable: true, description: '年度目标 — annual objective' })
+  annualObjective?: string | null;
+
+  @Field(() => DecimalScalar, { nullable: true, description: '年度金额（元） — annual amount' })
+  annualAmount?: Decimal | null;
+
+  @Field(() => DecimalScalar, { nullable: true, description: '其中：财政拨款（元） — fiscal appropriation' })
+  fiscalAmount?: Decimal | null;
+
+  @Field(() => DecimalScalar, { nullable: true, description: '其中：其他资金（元） — other money' })
+  otherAmount?: Decimal | null;
+
+  @Field(() => [GoalIndicatorInput], { description: '绩效指标 — the indicators, in form order' })
+  indicators!: GoalIndicatorInput[];
+}
+
+@InputType({
+  description: '绩效目标流程操作 — submit, approve, return or issue a goal (DOMAIN §7)',
+})
+export class GoalActionInput {
+  @Field(() => ID, { description: '绩效目标 — the goal' })
+  id!: string;
+
+  @Field(() => Int, { description: '基于版本 — the rowVersion the action is based on (stale → CONFLICT)' })
+  expectedVersion!: number;
+
+  @Field(() => String, {
+    nullable: true,
+    description: '意见 — comment; required when returning, kept on the record when approving',
+  })
+  comment?: string | null;
+}
+
+@InputType({
+  description:
+    '申请调整 — request version n+1 of an issued or filed goal, with a reason (DOMAIN §7; 002 第十三条)',
+})
+export class RequestAdjustmentInput {
+  @Field(() => ID, { description: '绩效目标 — the issued goal version n' })
+  id!: string;
+
+  @Field(() => Int, { description: '基于版本 — the rowVersion the request is based on (stale → CONFLICT)' })
+  expectedVersion!: number;
+
+  @Field({ description: '调整理由 — why the goal must change (required)' })
+  reason!: string;
+}
+
+@ObjectType({ description: '绩效目标操作结果 — the goal after the change, or what went wrong' })
+export class GoalPayload {
+  @Field(() => PerformanceGoalType, { nullable: true, description: '绩效目标 — the goal; null on failure' })
+  goal?: PerformanceGoalType | null;
+
+  @Field(() => [UserError], { description: '操作错误 — empty on success' })
+  userErrors!: UserError[];
+}

@@ -1,0 +1,192 @@
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryColumn,
+  Unique,
+  UpdateDateColumn,
+  type JoinColumnOptions,
+} from 'typeorm';
+import { FundEntity } from '../funds/fund.entity';
+import { ProjectEntity } from '../funds/project.entity';
+import { OrganizationEntity } from '../hierarchy/organization.entity';
+import { RegionEntity } from '../hierarchy/region.entity';
+import type { DecompositionMode, FilingBasis, GoalScope, GoalStatus } from './goal.enums';
+import type { ReviewStep } from './rules/review-chain';
+
+/** A tenant-qualified foreign key (tenant_id, column) → target(tenant_id, id), named. */
+export function tenantFk(name: string, column: string): JoinColumnOptions[] {
+  return [
+    { name: 'tenant_id', referencedColumnName: 'tenantId', foreignKeyConstraintName: name },
+    { name: column, referencedColumnName: 'id', foreignKeyConstraintName: name },
+  ];
+}
+
+/**
+ * 绩效目标 — one version of a performance goal (DOMAIN §5, §7). The subject is a project (PROJECT,
+ * TRANSFER_PROJECT), a fund (transfer scopes; with the receiving region for TRANSFER_REGIONAL) or a
+ * department (DEPARTMENT); `region_id` is the subject's region and `region_path` is copied from it by
+ * trigger. The review chain is snapshotted on submission as a jsonb array of steps. An adjustment is a
+ * new row with `goal_version` n+1 and `supersedes_goal_id` = version n. `row_version` guards updates.
+ */
+@Entity({ name: 'performance_goal' })
+@Check(
+  'ck_performance_goal_scope',
+  `"scope" IN ('PROJECT', 'DEPARTMENT', 'TRANSFER_OVERALL', 'TRANSFER_REGIONAL', 'TRANSFER_PROJECT')`,
+)
+@Check(
+  'ck_performance_goal_status',
+  `"status" IN ('DRAFT', 'SUBMITTED', 'IN_REVIEW', 'APPROVED', 'ISSUED', 'RETURNED', 'SUPERSEDED', 'FILED_FOR_RECORD')`,
+)
+@Check(
+  'ck_performance_goal_decomposition',
+  `"decomposition" IS NULL OR "decomposition" IN ('TOP_DOWN', 'BOTTOM_UP')`,
+)
+@Check(
+  'ck_performance_goal_filing_basis',
+  `"filing_basis" IS NULL OR "filing_basis" IN ('EMERGENCY', 'TRANSFER_DEFERRED')`,
+)
+@Check(
+  'ck_performance_goal_subject',
+  `("scope" NOT IN ('PROJECT', 'TRANSFER_PROJECT') OR "project_id" IS NOT NULL) AND ("scope" <> 'DEPARTMENT' OR "department_id" IS NOT NULL) AND ("scope" NOT IN ('TRANSFER_OVERALL', 'TRANSFER_REGIONAL', 'TRANSFER_PROJECT') OR "fund_id" IS NOT NULL)`,
+)
+@Check(
+  'ck_performance_goal_amounts',
+  `("annual_amount" IS NULL OR "annual_amount" >= 0) AND ("fiscal_amount" IS NULL OR "fiscal_amount" >= 0) AND ("other_amount" IS NULL OR "other_amount" >= 0)`,
+)
+@Check(
+  'ck_performance_goal_step',
+  `"current_step" >= 0 AND (("status" IN ('SUBMITTED', 'IN_REVIEW')) = ("current_step" > 0))`,
+)
+@Check(
+  'ck_performance_goal_version',
+  `"goal_version" >= 1 AND (("goal_version" = 1) = ("supersedes_goal_id" IS NULL))`,
+)
+// One adjustment per version (DOMAIN §7: one adjustment at a time; version n is superseded by n+1 only).
+@Unique('uq_performance_goal_supersedes', ['tenantId', 'supersedesGoalId'])
+@Check('ck_performance_goal_year', `"year" BETWEEN 2000 AND 2100`)
+@Index('idx_performance_goal_region_path', { synchronize: false })
+@Index('idx_performance_goal_fund', ['tenantId', 'fundId'])
+@Index('idx_performance_goal_project', ['tenantId', 'projectId'])
+@Index('idx_performance_goal_parent', ['tenantId', 'parentGoalId'])
+@Index('idx_performance_goal_drafter', ['tenantId', 'drafterOrganizationId'])
+export class GoalEntity {
+  @PrimaryColumn('uuid', { name: 'tenant_id', primaryKeyConstraintName: 'pk_performance_goal' })
+  tenantId!: string;
+
+  @PrimaryColumn('uuid', { primaryKeyConstraintName: 'pk_performance_goal' })
+  id!: string;
+
+  @Column('varchar', { length: 24 })
+  scope!: GoalScope;
+
+  @Column('integer')
+  year!: number;
+
+  @Column('uuid', { name: 'project_id', nullable: true })
+  projectId!: string | null;
+
+  @Column('uuid', { name: 'fund_id', nullable: true })
+  fundId!: string | null;
+
+  /** The subject's region (project's, department's, fund's R, or the receiving region S). */
+  @Column('uuid', { name: 'region_id' })
+  regionId!: string;
+
+  @Column('uuid', { name: 'department_id', nullable: true })
+  departmentId!: string | null;
+
+  @Column('uuid', { name: 'parent_goal_id', nullable: true })
+  parentGoalId!: string | null;
+
+  @Column('varchar', { length: 16, nullable: true })
+  decomposition!: DecompositionMode | null;
+
+  @Column('varchar', { length: 200 })
+  name!: string;
+
+  @Column('text', { name: 'implementation_period_objective', nullable: true })
+  implementationPeriodObjective!: string | null;
+
+  @Column('text', { name: 'annual_objective', nullable: true })
+  annualObjective!: string | null;
+
+  @Column('numeric', { name: 'annual_amount', precision: 14, scale: 2, nullable: true })
+  annualAmount!: string | null;
+
+  @Column('numeric', { name: 'fiscal_amount', precision: 14, scale: 2, nullable: true })
+  fiscalAmount!: string | null;
+
+  @Column('numeric', { name: 'other_amount', precision: 14, scale: 2, nullable: true })
+  otherAmount!: string | null;
+
+  @Column('varchar', { length: 24 })
+  status!: GoalStatus;
+
+  /** 1-based step awaiting action while SUBMITTED / IN_REVIEW; 0 otherwise. */
+  @Column('integer', { name: 'current_step', default: 0 })
+  currentStep!: number;
+
+  /** The review chain snapshotted on submission (steps of `buildReviewChain`). */
+  @Column('jsonb', { name: 'review_chain', default: () => "'[]'" })
+  reviewChain!: ReviewStep[];
+
+  @Column('uuid', { name: 'drafter_organization_id' })
+  drafterOrganizationId!: string;
+
+  @Column('integer', { name: 'goal_version', default: 1 })
+  goalVersion!: number;
+
+  @Column('uuid', { name: 'supersedes_goal_id', nullable: true })
+  supersedesGoalId!: string | null;
+
+  @Column('text', { name: 'adjustment_reason', nullable: true })
+  adjustmentReason!: string | null;
+
+  @Column('varchar', { name: 'filing_basis', length: 24, nullable: true })
+  filingBasis!: FilingBasis | null;
+
+  @Column('text', { name: 'region_path' })
+  regionPath!: string;
+
+  @Column('integer', { name: 'row_version', default: 1 })
+  rowVersion!: number;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt!: Date;
+
+  @ManyToOne(() => ProjectEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn(tenantFk('fk_performance_goal_project', 'project_id'))
+  project?: ProjectEntity;
+
+  @ManyToOne(() => FundEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn(tenantFk('fk_performance_goal_fund', 'fund_id'))
+  fund?: FundEntity;
+
+  @ManyToOne(() => RegionEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn(tenantFk('fk_performance_goal_region', 'region_id'))
+  region?: RegionEntity;
+
+  @ManyToOne(() => OrganizationEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn(tenantFk('fk_performance_goal_department', 'department_id'))
+  department?: OrganizationEntity;
+
+  @ManyToOne(() => GoalEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn(tenantFk('fk_performance_goal_parent', 'parent_goal_id'))
+  parentGoal?: GoalEntity;
+
+  @ManyToOne(() => GoalEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn(tenantFk('fk_performance_goal_supersedes', 'supersedes_goal_id'))
+  supersedesGoal?: GoalEntity;
+
+  @ManyToOne(() => OrganizationEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn(tenantFk('fk_performance_goal_drafter', 'drafter_organization_id'))
+  drafterOrganization?: OrganizationEntity;
+}

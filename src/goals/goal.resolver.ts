@@ -1,0 +1,352 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { RequestContext } from '../app/context';
+import { idOfType, toGlobalId } from '../common/global-id';
+import { ConnectionArgs, paginate, SortDirection, toConnection, type SortColumn } from '../common/pagination';
+import { escapeLike, NO_ID } from '../common/sql';
+import { FundType, ProjectType } from '../funds/dto/funds.types';
+import type { FundEntity } from '../funds/fund.entity';
+import type { ProjectEntity } from '../funds/project.entity';
+import { OrganizationType, RegionType } from '../hierarchy/dto/hierarchy.types';
+import type { OrganizationEntity } from '../hierarchy/organization.entity';
+import type { RegionEntity } from '../hierarchy/region.entity';
+import {
+  CreateGoalInput,
+  GoalActionInput,
+  GoalFilter,
+  GoalOrder,
+  GoalPayload,
+  GoalSortField,
+  RequestAdjustmentInput,
+  UpdateGoalInput,
+} from './dto/goal.inputs';
+import {
+  ActionAvailabilityType,
+  GoalIndicatorType,
+  GoalTransitionType,
+  PerformanceGoalConnection,
+  PerformanceGoalType,
+  ReviewStepType,
+} from './dto/goal.types';
+import type { GoalIndicatorEntity } from './goal-indicator.entity';
+import type { GoalTransitionEntity } from './goal-transition.entity';
+import type { GoalEntity } from './goal.entity';
+import {
+  approveGoal,
+  createGoal,
+  factsFor,
+  issueGoal,
+  requestAdjustment,
+  returnGoal,
+  submitGoal,
+  updateGoal,
+  workflowGoal,
+} from './goal.service';
+import { availableActions } from './rules/workflow';
+
+const goalSort: Record<GoalSortField, SortColumn> = {
+  NAME: { expression: 'g.name', read: (g) => (g as GoalEntity).name },
+  YEAR: { expression: 'g.year', read: (g) => (g as GoalEntity).year },
+  CREATED_AT: { expression: 'g.created_at', read: (g) => (g as GoalEntity).createdAt, timestamp: true },
+};
+
+const inputArg = { description: '输入 — the mutation input' };
+
+@Resolver(() => PerformanceGoalType)
+export class GoalResolver {
+  @Query(() => PerformanceGoalType, {
+    nullable: true,
+    description: '绩效目标 — one goal version; null when missing or out of jurisdiction',
+  })
+  goal(
+    @Ctx() ctx: RequestContext,
+    @Arg('id', () => ID, { description: '全局标识 — global id' }) id: string,
+  ): Promise<GoalEntity | null> | null {
+    const uuid = idOfType(id, 'PerformanceGoal');
+    return uuid ? ctx.loaders.goalById.load(uuid) : null;
+  }
+
+  @Query(() => PerformanceGoalConnection, {
+    description:
+      '绩效目标列表 — goals the caller sees (drafted by it, in its review chain, or in its subtree), filtered and sorted',
+  })
+  async goals(
+    @Ctx() ctx: RequestContext,
+    @Args() page: ConnectionArgs,
+    @Arg('filter', () => GoalFilter, { nullable: true, description: '筛选 — filters' }) filter?: GoalFilter,
+    @Arg('orderBy', () => GoalOrder, {
+      nullable: true,
+      description: '排序 — sort order (default: name ascending)',
+    })
+    orderBy?: GoalOrder,
+  ) {
+    const qb = await ctx.scope.goals();
+    if (filter?.year != null) qb.andWhere('g.year = :year', { year: filter.year });
+    if (filter?.scope) qb.andWhere('g.scope = :scope', { scope: filter.scope });
+    if (filter?.status) qb.andWhere('g.status = :status', { status: filter.status });
+    if (filter?.fundId)
+      qb.andWhere('g.fund_id = :fundId', { fundId: idOfType(filter.fundId, 'Fund') ?? NO_ID });
+    if (filter?.organizationId) {
+      qb.andWhere('g.drafter_organization_id = :drafterId', {
+        drafterId: idOfType(filter.organizationId, 'Organization') ?? NO_ID,
+      });
+    }
+    if (filter?.text) {
+      qb.andWhere(
+        `(g.name ILIKE :text OR g.annual_objective ILIKE :text OR g.implementation_period_objective ILIKE :text)`,
+        { text: `%${escapeLike(filter.text)}%` },
+      );
+    }
+    if (filter?.within) {
+      const within = await ctx.loaders.regionById.load(idOfType(filter.within, 'Region') ?? NO_ID);
+      qb.andWhere('g.region_path LIKE :within', { within: within ? `${within.path}%` : '-' });
+    }
+    const order = orderBy ?? { field: GoalSortField.NAME, direction: SortDirection.ASC };
+    const result = await paginate(qb, page, goalSort[order.field], order.direction, 'g.id');
+    return toConnection(PerformanceGoalConnection, result);
+  }
+
+  @Query(() => PerformanceGoalConnection, {
+    description:
+      '待办 — goals awaiting the caller’s organization at their current review step (DOMAIN §7 inbox), oldest first',
+  })
+  async myPendingReviews(@Ctx() ctx: RequestContext, @Args() page: ConnectionArgs) {
+    const qb = (await ctx.scope.goals())
+      .andWhere(`g.status IN ('SUBMITTED', 'IN_REVIEW')`)
+      .andWhere(
+        `g.review_chain @> jsonb_build_array(jsonb_build_object('organizationId', CAST(:inboxOrg AS text), 'index', g.current_step))`,
+        { inboxOrg: ctx.caller.organizationId },
+      );
+    const result = await paginate(qb, page, goalSort.CREATED_AT, SortDirection.ASC, 'g.id');
+    return toConnection(PerformanceGoalConnection, result);
+  }
+
+  @FieldResolver(() => ID, { description: '全局标识 — opaque global id' })
+  id(@Root() g: GoalEntity): string {
+    return toGlobalId('PerformanceGoal', g.id);
+  }
+
+  @FieldResolver(() => [GoalIndicatorType], { description: '绩效指标 — the indicators, in form order' })
+  indicators(@Root() g: GoalEntity, @Ctx() ctx: RequestContext): Promise<GoalIndicatorEntity[]> {
+    return ctx.loaders.indicatorsByGoalId.load(g.id);
+  }
+
+  @FieldResolver(() => PerformanceGoalType, {
+    nullable: true,
+    description: '上级目标 — the parent goal (overall → regional → project); null if none or not visible',
+  })
+  parent(@Root() g: GoalEntity, @Ctx() ctx: RequestContext): Promise<GoalEntity | null> | null {
+    return g.parentGoalId ? ctx.loaders.goalById.load(g.parentGoalId) : null;
+  }
+
+  @FieldResolver(() => [PerformanceGoalType], {
+    description: '下级目标 — the child goals visible to the caller, oldest first',
+  })
+  children(@Root() g: GoalEntity, @Ctx() ctx: RequestContext): Promise<GoalEntity[]> {
+    return ctx.loaders.goalsByParentId.load(g.id);
+  }
+
+  @FieldResolver(() => ProjectType, {
+    nullable: true,
+    description: '项目 — the project, if the subject is one',
+  })
+  project(@Root() g: GoalEntity, @Ctx() ctx: RequestContext): Promise<ProjectEntity | null> | null {
+    return g.projectId ? ctx.loaders.projectById.load(g.projectId) : null;
+  }
+
+  @FieldResolver(() => FundType, { nullable: true, description: '专项资金 — the fund of a transfer goal' })
+  fund(@Root() g: GoalEntity, @Ctx() ctx: RequestContext): Promise<FundEntity | null> | null {
+    return g.fundId ? ctx.loaders.fundById.load(g.fundId) : null;
+  }
+
+  @FieldResolver(() => RegionType, {
+    nullable: true,
+    description: '区划 — the subject’s region (null only if outside the caller’s view)',
+  })
+  region(@Root() g: GoalEntity, @Ctx() ctx: RequestContext): Promise<RegionEntity | null> {
+    return ctx.loaders.regionById.load(g.regionId);
+  }
+
+  @FieldResolver(() => OrganizationType, {
+    nullable: true,
+    description: '编制单位 — the drafting organization (null only if outside the caller’s view)',
+  })
+  drafter(@Root() g: GoalEntity, @Ctx() ctx: RequestContext): Promise<OrganizationEntity | null> {
+    return ctx.loaders.organizationById.load(g.drafterOrganizationId);
+  }
+
+  @FieldResolver(() => PerformanceGoalType, {
+    nullable: true,
+    description: '上一版本 — version n that this adjustment (n+1) replaces; null for the first version',
+  })
+  previousVersion(@Root() g: GoalEntity, @Ctx() ctx: RequestContext): Promise<GoalEntity | null> | null {
+    return g.supersedesGoalId ? ctx.loaders.goalById.load(g.supersedesGoalId) : null;
+  }
+
+  @FieldResolver(() => PerformanceGoalType, {
+    nullable: true,
+    description: '下一版本 — the adjustment (n+1) requested of this version; null if none',
+  })
+  nextVersion(@Root() g: GoalEntity, @Ctx() ctx: RequestContext): Promise<GoalEntity | null> {
+    return ctx.loaders.adjustmentByGoalId.load(g.id);
+  }
+
+  @FieldResolver(() => [ReviewStepType], {
+    description:
+      '审核链 — the review chain (DOMAIN §7 table), snapshotted on submission; the last step is final',
+  })
+  reviewChain(@Root() g: GoalEntity): ReviewStepType[] {
+    return g.reviewChain.map((s) => ({
+      index: s.index,
+      role: s.role,
+      final: s.final,
+      current: g.currentStep === s.index,
+      organizationId: s.organizationId,
+    }));
+  }
+
+  @FieldResolver(() => [GoalTransitionType], {
+    description: '流转记录 — the review history of this version, oldest first',
+  })
+  transitions(@Root() g: GoalEntity, @Ctx() ctx: RequestContext): Promise<GoalTransitionEntity[]> {
+    return ctx.loaders.transitionsByGoalId.load(g.id);
+  }
+
+  @FieldResolver(() => [ActionAvailabilityType], {
+    description:
+      '可办理操作 — every workflow action with whether the caller may take it now and, if not, why (for UI buttons)',
+  })
+  async availableActions(
+    @Root() g: GoalEntity,
+    @Ctx() ctx: RequestContext,
+  ): Promise<ActionAvailabilityType[]> {
+    const [{ facts }, next] = await Promise.all([
+      factsFor(ctx, g, null),
+      ctx.loaders.adjustmentByGoalId.load(g.id),
+    ]);
+    return availableActions(workflowGoal(g, next), ctx.caller, facts).map((a) => ({
+      action: a.action,
+      allowed: a.allowed,
+      code: a.code ?? null,
+      reason: a.reason?.zh ?? null,
+      reasonEn: a.reason?.en ?? null,
+      principle: a.principle ?? null,
+      details: (a.details ?? []).map((m) => m.zh),
+      requires: a.requires ?? null,
+    }));
+  }
+
+  @Mutation(() => GoalPayload, {
+    description:
+      '新建绩效目标 — by the drafter P1/P2 name (DOMAIN §8); DRAFT, with indicators checked one by one',
+  })
+  createGoal(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => CreateGoalInput, inputArg) input: CreateGoalInput,
+  ) {
+    return createGoal(ctx, input);
+  }
+
+  @Mutation(() => GoalPayload, {
+    description: '修改绩效目标 — by the drafter, DRAFT or RETURNED only (P8), guarded by rowVersion',
+  })
+  updateGoal(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => UpdateGoalInput, inputArg) input: UpdateGoalInput,
+  ) {
+    return updateGoal(ctx, input);
+  }
+
+  @Mutation(() => GoalPayload, {
+    description: '提交审核 — the drafter sends a complete DRAFT or RETURNED goal to step 1 of its chain',
+  })
+  submitGoal(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => GoalActionInput, inputArg) input: GoalActionInput,
+  ) {
+    return submitGoal(ctx, input);
+  }
+
+  @Mutation(() => GoalPayload, {
+    description:
+      '审核通过 — the organization at the current step approves (P3); the final step needs the ex-ante gate',
+  })
+  approveGoal(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => GoalActionInput, inputArg) input: GoalActionInput,
+  ) {
+    return approveGoal(ctx, input);
+  }
+
+  @Mutation(() => GoalPayload, {
+    description:
+      '退回修改 — the organization at the current step returns the goal to its drafter, with a comment',
+  })
+  returnGoal(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => GoalActionInput, inputArg) input: GoalActionInput,
+  ) {
+    return returnGoal(ctx, input);
+  }
+
+  @Mutation(() => GoalPayload, {
+    description:
+      '申请调整 — the drafter or its supervising department requests version n+1 of an issued goal, with a reason; n is superseded when n+1 is issued',
+  })
+  requestAdjustment(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => RequestAdjustmentInput, inputArg) input: RequestAdjustmentInput,
+  ) {
+    return requestAdjustment(ctx, input);
+  }
+
+  @Mutation(() => GoalPayload, {
+    description: '批复下达 — finance at the budget’s level (the final step) issues an APPROVED goal',
+  })
+  issueGoal(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => GoalActionInput, inputArg) input: GoalActionInput,
+  ) {
+    return issueGoal(ctx, input);
+  }
+}
+
+@Resolver(() => ReviewStepType)
+export class ReviewStepResolver {
+  @FieldResolver(() => OrganizationType, {
+    nullable: true,
+    description: '审核单位 — the reviewing organization (null if outside the caller’s view)',
+  })
+  organization(@Root() s: ReviewStepType, @Ctx() ctx: RequestContext): Promise<OrganizationEntity | null> {
+    return ctx.loaders.organizationById.load(s.organizationId);
+  }
+}
+
+@Resolver(() => GoalTransitionType)
+export class GoalTransitionResolver {
+  @FieldResolver(() => OrganizationType, {
+    nullable: true,
+    description: '办理单位 — the acting organization (null if outside the caller’s view)',
+  })
+  actorOrganization(
+    @Root() t: GoalTransitionType,
+    @Ctx() ctx: RequestContext,
+  ): Promise<OrganizationEntity | null> {
+    return ctx.loaders.organizationById.load(t.actorOrganizationId);
+  }
+}
+
+@Resolver(() => GoalIndicatorType)
+export class GoalIndicatorResolver {
+  @FieldResolver(() => ID, { description: '全局标识 — global id, to link child indicators to this one' })
+  id(@Root() i: GoalIndicatorEntity): string {
+    return toGlobalId('GoalIndicator', i.id);
+  }
+
+  @FieldResolver(() => ID, {
+    nullable: true,
+    description: '关联上级指标 — global id of the parent goal’s indicator this one contributes to',
+  })
+  parentIndicatorId(@Root() i: GoalIndicatorEntity): string | null {
+    return i.parentIndicatorId ? toGlobalId('GoalIndicator', i.parentIndicatorId) : null;
+  }
+}
