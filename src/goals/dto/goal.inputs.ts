@@ -105,37 +105,11 @@ export class GoalIndicatorInput {
   ratioDenominator?: string | null;
 }
 
-@InputType({
-  description:
-    '新建绩效目标 — drafted by the body P1/P2 name for its subject (DOMAIN §8); created as DRAFT with its review chain',
-})
-export class CreateGoalInput {
-  @Field(() => GoalScope, { description: '目标范围 — scope' })
-  scope!: GoalScope;
-
-  @Field(() => Int, { description: '预算年度 — budget year' })
-  year!: number;
-
+/** The editable content of a goal, shared by creating and updating it. */
+@InputType({ description: '绩效目标内容 — the editable content of a goal (base of create and update)' })
+abstract class GoalContentInput {
   @Field({ description: '目标名称 — name' })
   name!: string;
-
-  @Field(() => ID, { nullable: true, description: '项目 — the project (PROJECT, TRANSFER_PROJECT)' })
-  projectId?: string | null;
-
-  @Field(() => ID, { nullable: true, description: '专项资金 — the fund (transfer scopes)' })
-  fundId?: string | null;
-
-  @Field(() => ID, { nullable: true, description: '区划 — the receiving region (TRANSFER_REGIONAL)' })
-  regionId?: string | null;
-
-  @Field(() => ID, {
-    nullable: true,
-    description: '上级目标 — the parent goal (overall → regional → project)',
-  })
-  parentGoalId?: string | null;
-
-  @Field(() => DecompositionMode, { nullable: true, description: '分解方式 — TRANSFER_REGIONAL only' })
-  decomposition?: DecompositionMode | null;
 
   @Field(() => String, { nullable: true, description: '实施期目标 — implementation-period objective' })
   implementationPeriodObjective?: string | null;
@@ -158,35 +132,44 @@ export class CreateGoalInput {
 
 @InputType({
   description:
+    '新建绩效目标 — drafted by the body P1/P2 name for its subject (DOMAIN §8); created as DRAFT with its review chain',
+})
+export class CreateGoalInput extends GoalContentInput {
+  @Field(() => GoalScope, { description: '目标范围 — scope' })
+  scope!: GoalScope;
+
+  @Field(() => Int, { description: '预算年度 — budget year' })
+  year!: number;
+
+  @Field(() => ID, { nullable: true, description: '项目 — the project (PROJECT, TRANSFER_PROJECT)' })
+  projectId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: '专项资金 — the fund (transfer scopes)' })
+  fundId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: '区划 — the receiving region (TRANSFER_REGIONAL)' })
+  regionId?: string | null;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: '上级目标 — the parent goal (overall → regional → project)',
+  })
+  parentGoalId?: string | null;
+
+  @Field(() => DecompositionMode, { nullable: true, description: '分解方式 — TRANSFER_REGIONAL only' })
+  decomposition?: DecompositionMode | null;
+}
+
+@InputType({
+  description:
     '修改绩效目标 — replace the content of a DRAFT or RETURNED goal, by its drafter; indicators are replaced as a set',
 })
-export class UpdateGoalInput {
+export class UpdateGoalInput extends GoalContentInput {
   @Field(() => ID, { description: '绩效目标 — the goal' })
   id!: string;
 
   @Field(() => Int, { description: '基于版本 — the rowVersion the change is based on (stale → CONFLICT)' })
   expectedVersion!: number;
-
-  @Field({ description: '目标名称 — name' })
-  name!: string;
-
-  @Field(() => String, { nullable: true, description: '实施期目标 — implementation-period objective' })
-  implementationPeriodObjective?: string | null;
-
-  @Field(() => String, { nullable: true, description: '年度目标 — annual objective' })
-  annualObjective?: string | null;
-
-  @Field(() => DecimalScalar, { nullable: true, description: '年度金额（元） — annual amount' })
-  annualAmount?: Decimal | null;
-
-  @Field(() => DecimalScalar, { nullable: true, description: '其中：财政拨款（元） — fiscal appropriation' })
-  fiscalAmount?: Decimal | null;
-
-  @Field(() => DecimalScalar, { nullable: true, description: '其中：其他资金（元） — other money' })
-  otherAmount?: Decimal | null;
-
-  @Field(() => [GoalIndicatorInput], { description: '绩效指标 — the indicators, in form order' })
-  indicators!: GoalIndicatorInput[];
 }
 
 @InputType({
