@@ -27,20 +27,14 @@ import {
   PerformanceGoalType,
   ReviewStepType,
 } from './dto/goal.types';
+import { requestAdjustment } from './goal-adjustment.service';
+import { factsFor } from './goal-checks';
+import { createGoal, updateGoal } from './goal-drafting.service';
 import type { GoalIndicatorEntity } from './goal-indicator.entity';
+import { workflowGoal } from './goal-support';
 import type { GoalTransitionEntity } from './goal-transition.entity';
+import { approveGoal, issueGoal, returnGoal, submitGoal } from './goal-workflow.service';
 import type { GoalEntity } from './goal.entity';
-import {
-  approveGoal,
-  createGoal,
-  factsFor,
-  issueGoal,
-  requestAdjustment,
-  returnGoal,
-  submitGoal,
-  updateGoal,
-  workflowGoal,
-} from './goal.service';
 import { availableActions } from './rules/workflow';
 
 const goalSort: Record<GoalSortField, SortColumn> = {

@@ -1,0 +1,107 @@
+import { randomUUID } from 'node:crypto';
+import type { RequestContext } from '../app/context';
+import { recordAudit } from '../audit/audit.service';
+import { ErrorCode, msg } from '../common/errors';
+import { runMutation } from '../common/mutation';
+import { abortWith } from '../common/user-error';
+import type { RequestAdjustmentInput } from './dto/goal.inputs';
+import { GoalIndicatorEntity } from './goal-indicator.entity';
+import { chainSubjectOf, dirOf } from './goal-subject';
+import {
+  insertTransition,
+  meanings,
+  notFound,
+  refusalErrors,
+  reload,
+  snapshot,
+  visibleGoal,
+  workflowGoal,
+} from './goal-support';
+import { GoalEntity } from './goal.entity';
+import { GoalStatus, WorkflowAction } from './goal.enums';
+import { buildReviewChain } from './rules/review-chain';
+import { decide } from './rules/workflow';
+
+/**
+ * 申请调整 (DOMAIN §7; 002 第十三条; 000 第十四条): an issued or filed goal changes only through version
+ * n+1, drafted by the requester with a reason and reviewed by the same chain; n stays in force until n+1
+ * is issued. The request is recorded on version n; n itself does not change (it is frozen, P8).
+ */
+export function requestAdjustment(ctx: RequestContext, input: RequestAdjustmentInput) {
+  return runMutation(ctx, meanings, async (em) => {
+    const caller = ctx.caller;
+    const current = await visibleGoal(ctx, input.id);
+    const next = await em.findOneBy(GoalEntity, { tenantId: caller.tenantId, supersedesGoalId: current.id });
+    const d = decide(workflowGoal(current, next), caller, WorkflowAction.REQUEST_ADJUSTMENT, {
+      reason: input.reason,
+    });
+    if (!d.ok) {
+      if (d.code === ErrorCode.BAD_USER_INPUT) abortWith(d.code, ['input', 'reason'], d.message);
+      return refusalErrors(d);
+    }
+    if (current.rowVersion !== input.expectedVersion) {
+      abortWith(
+        ErrorCode.CONFLICT,
+        ['input', 'expectedVersion'],
+        msg(
+          '该记录已被他人修改，请刷新后重试',
+          'The record was changed by someone else since you read it; reload and try again',
+        ),
+      );
+    }
+    const adjustment = d.adjustment;
+    if (!adjustment) return notFound();
+    const subject = await chainSubjectOf(em, current, adjustment.drafterOrganizationId);
+    const chain = buildReviewChain(subject, await dirOf(em, caller.tenantId, subject));
+    if (!chain.ok) return refusalErrors(chain);
+    const id = randomUUID();
+    await em.insert(GoalEntity, {
+      tenantId: caller.tenantId,
+      id,
+      scope: current.scope,
+      year: current.year,
+      projectId: current.projectId,
+      fundId: current.fundId,
+      regionId: current.regionId,
+      departmentId: current.departmentId,
+      parentGoalId: current.parentGoalId,
+      decomposition: current.decomposition,
+      name: current.name,
+      implementationPeriodObjective: current.implementationPeriodObjective,
+      annualObjective: current.annualObjective,
+      annualAmount: current.annualAmount,
+      fiscalAmount: current.fiscalAmount,
+      otherAmount: current.otherAmount,
+      status: GoalStatus.DRAFT,
+      currentStep: 0,
+      reviewChain: chain.steps,
+      drafterOrganizationId: adjustment.drafterOrganizationId,
+      goalVersion: adjustment.version,
+      supersedesGoalId: current.id,
+      adjustmentReason: adjustment.reason,
+      filingBasis: adjustment.filingBasis,
+      regionPath: '',
+    });
+    const indicators = await em.find(GoalIndicatorEntity, {
+      where: { tenantId: caller.tenantId, goalId: current.id },
+      order: { position: 'ASC' },
+    });
+    if (indicators.length > 0) {
+      await em.insert(
+        GoalIndicatorEntity,
+        indicators.map((i) => ({ ...i, id: randomUUID(), goalId: id })),
+      );
+    }
+    await insertTransition(em, caller, current.id, d.transitionRecord, current.reviewChain.length);
+    const { goal, indicators: copied } = await reload(ctx, em, id);
+    ctx.loaders.adjustmentByGoalId.clear(current.id);
+    await recordAudit(em, caller, {
+      entityType: 'PerformanceGoal',
+      entityId: id,
+      action: 'REQUEST_ADJUSTMENT',
+      regionPath: goal.regionPath,
+      after: { ...snapshot(goal, copied), adjusts: current.id },
+    });
+    return { goal };
+  });
+}

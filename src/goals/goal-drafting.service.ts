@@ -1,0 +1,151 @@
+import { randomUUID } from 'node:crypto';
+import type { RequestContext } from '../app/context';
+import { recordAudit } from '../audit/audit.service';
+import { ErrorCode, msg } from '../common/errors';
+import { idOfType } from '../common/global-id';
+import { guardedUpdate } from '../common/guarded-update';
+import { runMutation, Validation } from '../common/mutation';
+import { abortWith } from '../common/user-error';
+import type { CreateGoalInput, UpdateGoalInput } from './dto/goal.inputs';
+import { validateIndicators, writeIndicators } from './goal-indicators';
+import { dirOf, subjectOf } from './goal-subject';
+import {
+  amount,
+  meanings,
+  notFound,
+  refusalErrors,
+  reload,
+  ROW_VERSION,
+  snapshot,
+  text,
+  visibleGoal,
+  workflowGoal,
+} from './goal-support';
+import { GoalEntity } from './goal.entity';
+import { GoalScope, GoalStatus, WorkflowAction } from './goal.enums';
+import { buildReviewChain, checkDrafter } from './rules/review-chain';
+import { decide } from './rules/workflow';
+
+/** 新建绩效目标 (DOMAIN §5) — the drafter P1/P2 name for the subject; DRAFT, with its review chain. */
+export function createGoal(ctx: RequestContext, input: CreateGoalInput) {
+  return runMutation(ctx, meanings, async (em) => {
+    const caller = ctx.caller;
+    const subject = await subjectOf(ctx, em, input);
+    const dir = await dirOf(em, caller.tenantId, subject.chain);
+    const drafting = checkDrafter(subject.chain, dir);
+    if (drafting) refusalErrors(drafting);
+    const v = new Validation();
+    if (!input.name.trim() || input.name.trim().length > 200)
+      v.add(
+        ErrorCode.BAD_USER_INPUT,
+        ['input', 'name'],
+        msg('须填写目标名称（最多200字）', 'A name of at most 200 characters is required'),
+      );
+    v.check();
+    let parentGoalId: string | null = null;
+    if (input.parentGoalId) {
+      const pid = idOfType(input.parentGoalId, 'PerformanceGoal');
+      const parent = pid ? await ctx.loaders.goalById.load(pid) : null;
+      if (!parent) return notFound(['input', 'parentGoalId']);
+      if (parent.fundId !== subject.fundId || parent.scope === GoalScope.TRANSFER_PROJECT) {
+        abortWith(
+          ErrorCode.BAD_USER_INPUT,
+          ['input', 'parentGoalId'],
+          msg(
+            '上级目标须为同一专项资金的整体或分区域目标',
+            'The parent goal must be an overall or regional goal of the same fund',
+          ),
+        );
+      }
+      parentGoalId = parent.id;
+    }
+    const links = await validateIndicators(em, caller.tenantId, input.scope, parentGoalId, input.indicators);
+    const chain = buildReviewChain(subject.chain, dir);
+    if (!chain.ok) refusalErrors(chain);
+    const id = randomUUID();
+    await em.insert(GoalEntity, {
+      tenantId: caller.tenantId,
+      id,
+      scope: input.scope,
+      year: input.year,
+      projectId: subject.projectId,
+      fundId: subject.fundId,
+      regionId: subject.regionId,
+      departmentId: subject.departmentId,
+      parentGoalId,
+      decomposition: input.scope === GoalScope.TRANSFER_REGIONAL ? (input.decomposition ?? null) : null,
+      name: input.name.trim(),
+      implementationPeriodObjective: text(input.implementationPeriodObjective),
+      annualObjective: text(input.annualObjective),
+      annualAmount: amount(input.annualAmount),
+      fiscalAmount: amount(input.fiscalAmount),
+      otherAmount: amount(input.otherAmount),
+      status: GoalStatus.DRAFT,
+      currentStep: 0,
+      reviewChain: chain.ok ? chain.steps : [],
+      drafterOrganizationId: caller.organizationId,
+      regionPath: '',
+    });
+    await writeIndicators(em, caller.tenantId, id, input.indicators, links);
+    const { goal, indicators } = await reload(ctx, em, id);
+    await recordAudit(em, caller, {
+      entityType: 'PerformanceGoal',
+      entityId: id,
+      action: 'CREATE',
+      regionPath: goal.regionPath,
+      after: snapshot(goal, indicators),
+    });
+    return { goal };
+  });
+}
+
+/** 修改绩效目标 — the drafter, DRAFT or RETURNED only (P8), guarded by rowVersion (DOMAIN §15). */
+export function updateGoal(ctx: RequestContext, input: UpdateGoalInput) {
+  return runMutation(ctx, meanings, async (em) => {
+    const caller = ctx.caller;
+    const current = await visibleGoal(ctx, input.id);
+    const d = decide(workflowGoal(current), caller, WorkflowAction.EDIT);
+    if (!d.ok) refusalErrors(d);
+    if (!input.name.trim() || input.name.trim().length > 200) {
+      abortWith(
+        ErrorCode.BAD_USER_INPUT,
+        ['input', 'name'],
+        msg('须填写目标名称（最多200字）', 'A name of at most 200 characters is required'),
+      );
+    }
+    const links = await validateIndicators(
+      em,
+      caller.tenantId,
+      current.scope,
+      current.parentGoalId,
+      input.indicators,
+    );
+    const before = snapshot(current, await ctx.loaders.indicatorsByGoalId.load(current.id));
+    await guardedUpdate(
+      em,
+      GoalEntity,
+      current,
+      input.expectedVersion,
+      {
+        name: input.name.trim(),
+        implementationPeriodObjective: text(input.implementationPeriodObjective),
+        annualObjective: text(input.annualObjective),
+        annualAmount: amount(input.annualAmount),
+        fiscalAmount: amount(input.fiscalAmount),
+        otherAmount: amount(input.otherAmount),
+      },
+      ROW_VERSION,
+    );
+    await writeIndicators(em, caller.tenantId, current.id, input.indicators, links);
+    const { goal, indicators } = await reload(ctx, em, current.id);
+    await recordAudit(em, caller, {
+      entityType: 'PerformanceGoal',
+      entityId: current.id,
+      action: 'UPDATE',
+      regionPath: current.regionPath,
+      before,
+      after: snapshot(goal, indicators),
+    });
+    return { goal };
+  });
+}

@@ -1,0 +1,97 @@
+import type { EntityManager } from 'typeorm';
+import type { RequestContext } from '../app/context';
+import { recordAudit } from '../audit/audit.service';
+import type { Principal } from '../auth/principal';
+import { ErrorCode } from '../common/errors';
+import { guardedUpdate } from '../common/guarded-update';
+import { runMutation } from '../common/mutation';
+import { abortWith } from '../common/user-error';
+import type { GoalActionInput } from './dto/goal.inputs';
+import { factsFor } from './goal-checks';
+import { rebuildChain } from './goal-subject';
+import {
+  insertTransition,
+  meanings,
+  refusalErrors,
+  reload,
+  ROW_VERSION,
+  visibleGoal,
+  workflowGoal,
+} from './goal-support';
+import { GoalEntity } from './goal.entity';
+import { WorkflowAction } from './goal.enums';
+import { decide, type Accepted, type DecideInput, type Decision } from './rules/workflow';
+
+/** One workflow action (DOMAIN §7): `decide`, then the guarded update, the history row and the audit event. */
+function transition(ctx: RequestContext, input: GoalActionInput, action: WorkflowAction) {
+  return runMutation(ctx, meanings, async (em) => {
+    const caller: Principal = ctx.caller;
+    const current = await visibleGoal(ctx, input.id);
+    const { facts, problems } = await factsFor(ctx, current, action);
+    const decideInput: DecideInput = { ...facts, comment: input.comment ?? null };
+    const next = await em.findOneBy(GoalEntity, { tenantId: caller.tenantId, supersedesGoalId: current.id });
+    const d: Decision = decide(workflowGoal(current, next), caller, action, decideInput);
+    if (!d.ok) {
+      if (action === WorkflowAction.RETURN && d.code === ErrorCode.BAD_USER_INPUT) {
+        abortWith(ErrorCode.BAD_USER_INPUT, ['input', 'comment'], d.message);
+      }
+      return refusalErrors(d, problems);
+    }
+    const changes: Partial<GoalEntity> = { status: d.next.status, currentStep: d.next.step };
+    if (action === WorkflowAction.SUBMIT) {
+      // The chain is snapshotted on submission (DOMAIN §7): who reviews is fixed for this round.
+      const chain = await rebuildChain(em, current);
+      if (!chain.ok) return refusalErrors(chain);
+      changes.reviewChain = chain.steps;
+    }
+    await guardedUpdate(em, GoalEntity, current, input.expectedVersion, changes, ROW_VERSION);
+    await insertTransition(
+      em,
+      caller,
+      current.id,
+      d.transitionRecord,
+      changes.reviewChain ? changes.reviewChain.length : d.transitionRecord.stepCount,
+    );
+    const r = d.transitionRecord;
+    if (d.supersedes && current.supersedesGoalId) await supersede(ctx, em, current.supersedesGoalId, d);
+    const { goal } = await reload(ctx, em, current.id);
+    await recordAudit(em, caller, {
+      entityType: 'PerformanceGoal',
+      entityId: current.id,
+      action,
+      regionPath: current.regionPath,
+      before: current,
+      after: { ...goal, comment: r.comment },
+    });
+    return { goal };
+  });
+}
+
+/** Issuing (or filing) version n+1 supersedes version n (DOMAIN §7); n stays readable, with its record. */
+async function supersede(ctx: RequestContext, em: EntityManager, previousId: string, d: Accepted) {
+  const caller = ctx.caller;
+  const previous = await em.findOneByOrFail(GoalEntity, { tenantId: caller.tenantId, id: previousId });
+  const s = d.supersedes;
+  if (!s) return;
+  await guardedUpdate(em, GoalEntity, previous, previous.rowVersion, { status: s.status }, ROW_VERSION);
+  await insertTransition(em, caller, previous.id, s.transitionRecord, previous.reviewChain.length);
+  const after = await em.findOneByOrFail(GoalEntity, { tenantId: caller.tenantId, id: previousId });
+  ctx.loaders.goalById.clear(previousId);
+  await recordAudit(em, caller, {
+    entityType: 'PerformanceGoal',
+    entityId: previous.id,
+    action: 'SUPERSEDE',
+    regionPath: previous.regionPath,
+    before: previous,
+    after,
+  });
+}
+
+export const submitGoal = (ctx: RequestContext, input: GoalActionInput) =>
+  transition(ctx, input, WorkflowAction.SUBMIT);
+export const approveGoal = (ctx: RequestContext, input: GoalActionInput) =>
+  transition(ctx, input, WorkflowAction.APPROVE);
+export const returnGoal = (ctx: RequestContext, input: GoalActionInput) =>
+  transition(ctx, input, WorkflowAction.RETURN);
+export const issueGoal = (ctx: RequestContext, input: GoalActionInput) =>
+  transition(ctx, input, WorkflowAction.ISSUE);
