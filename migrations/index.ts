@@ -2,6 +2,7 @@ import { Foundation1763780000000 } from './1763780000000-foundation';
 import { Funds1763790000000 } from './1763790000000-funds';
 import { Assessment1763800000000 } from './1763800000000-assessment';
 import { Goals1763810000000 } from './1763810000000-goals';
+import { ProjectPreApproval1763820000000 } from './1763820000000-project-pre-approval';
 
 /** Migrations in order. New ones are appended; applied ones are never edited. */
 export const migrations = [
@@ -9,4 +10,5 @@ export const migrations = [
   Funds1763790000000,
   Assessment1763800000000,
   Goals1763810000000,
+  ProjectPreApproval1763820000000,
 ];

@@ -1,6 +1,7 @@
 import { Client } from 'pg';
 import { ensureDatabaseOf, withDatabase } from '../src/db/bootstrap';
 import { createDataSource } from '../src/db/data-source';
+import { migrations } from '../migrations';
 import { createTestDatabase, type TestDatabase } from './harness/database';
 
 let db: TestDatabase;
@@ -27,14 +28,19 @@ describe('migrations are the only way the schema changes (STYLE principle 8)', (
     }
   });
 
-  test('every migration has run and is recorded', async () => {
+  test('every migration has run and is recorded, in timestamp order', async () => {
     const { rows } = await owner.query<{ name: string }>('SELECT name FROM schema_migration ORDER BY id');
-    expect(rows.map((r) => r.name)).toEqual([
+    const names = rows.map((r) => r.name);
+    expect(names).toEqual(migrations.map((m) => new m().name));
+    expect(names.slice(0, 5)).toEqual([
       'Foundation1763780000000',
       'Funds1763790000000',
       'Assessment1763800000000',
       'Goals1763810000000',
+      'ProjectPreApproval1763820000000',
     ]);
+    const stamps = names.map((n) => Number(/(\d{13})$/.exec(n)?.[1]));
+    expect(stamps.every((t, k) => Number.isFinite(t) && (k === 0 || t > stamps[k - 1]))).toBe(true);
   });
 });
 

@@ -21,9 +21,8 @@ export async function fundGateSubject(ctx: RequestContext, fund: FundEntity): Pr
 }
 
 /**
- * A project at the gate: its own `requiresAssessment`; emergency money when its financing fund is an
- * emergency fund (002 第六条). Projects carry no government pre-approval flag yet, so a project is
- * never "pending" — only funds are (decision recorded in docs/domain-decisions.md).
+ * A project at the gate: its own `requiresAssessment` and government pre-approval (002 第七条);
+ * emergency money when its financing fund is an emergency fund (002 第六条).
  */
 export async function projectGateSubject(ctx: RequestContext, project: ProjectEntity): Promise<GateSubject> {
   const [fund, rows] = await Promise.all([
@@ -34,7 +33,7 @@ export async function projectGateSubject(ctx: RequestContext, project: ProjectEn
     kind: AssessmentSubjectKind.PROJECT,
     requiresAssessment: project.requiresAssessment,
     isEmergency: fund?.isEmergency ?? false,
-    governmentPreApproved: false,
+    governmentPreApproved: project.governmentPreApproved,
     assessedAtCreation: false,
     assessments: facts(rows),
   };

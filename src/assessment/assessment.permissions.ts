@@ -66,6 +66,7 @@ export const assessmentPermissions = {
   Query: {
     assessment: p6SignedInWithinJurisdiction,
     assessmentsPending: p6SignedInWithinJurisdiction,
+    assessmentPendingProjects: p6SignedInWithinJurisdiction,
   },
   Mutation: {
     createAssessment: p2Assessor,

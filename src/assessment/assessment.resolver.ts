@@ -3,7 +3,7 @@ import type { RequestContext } from '../app/context';
 import { idOfType, toGlobalId } from '../common/global-id';
 import { ConnectionArgs, paginate, SortDirection, toConnection, type SortColumn } from '../common/pagination';
 import { NO_ID } from '../common/sql';
-import { FundConnection, FundType, ProjectType } from '../funds/dto/funds.types';
+import { FundConnection, FundType, ProjectConnection, ProjectType } from '../funds/dto/funds.types';
 import type { FundEntity } from '../funds/fund.entity';
 import type { ProjectEntity } from '../funds/project.entity';
 import { OrganizationType } from '../hierarchy/dto/hierarchy.types';
@@ -37,6 +37,10 @@ import {
 import { ASSESSMENT_DIMENSIONS } from './assessment.enums';
 
 const pendingSort: SortColumn = { expression: 'f.name', read: (f) => (f as FundEntity).name };
+const pendingProjectSort: SortColumn = {
+  expression: 'p.name',
+  read: (p) => (p as ProjectEntity).name,
+};
 
 @Resolver(() => ExAnteAssessmentType)
 export class AssessmentResolver {
@@ -54,7 +58,7 @@ export class AssessmentResolver {
 
   @Query(() => FundConnection, {
     description:
-      '待评估清单 — the "assessment pending" list (DOMAIN §6, 002 第七条): new major funds pre-approved by the government that have no finance-accepted ex-ante assessment yet, in the caller’s jurisdiction, by name. Projects carry no pre-approval flag yet, so only funds appear',
+      '待评估清单（专项资金） — the "assessment pending" list of funds (DOMAIN §6, 002 第七条): new major funds pre-approved by the government that have no finance-accepted ex-ante assessment yet, in the caller’s jurisdiction, by name. Projects: assessmentPendingProjects',
   })
   async assessmentsPending(
     @Ctx() ctx: RequestContext,
@@ -77,6 +81,33 @@ export class AssessmentResolver {
     }
     const result = await paginate(qb, page, pendingSort, SortDirection.ASC, 'f.id');
     return toConnection(FundConnection, result);
+  }
+
+  @Query(() => ProjectConnection, {
+    description:
+      '待评估清单（项目） — the "assessment pending" list of projects (DOMAIN §6, 002 第七条): projects that require an ex-ante assessment, were pre-approved by the government and have no finance-accepted assessment yet (emergency money exempt), in the caller’s jurisdiction, by name',
+  })
+  async assessmentPendingProjects(
+    @Ctx() ctx: RequestContext,
+    @Args() page: ConnectionArgs,
+    @Arg('filter', () => AssessmentPendingFilter, { nullable: true, description: '筛选 — filters' })
+    filter?: AssessmentPendingFilter,
+  ) {
+    const qb = (await ctx.scope.projects())
+      .andWhere('p.requires_assessment AND p.government_pre_approved')
+      .andWhere(
+        `NOT EXISTS (SELECT 1 FROM fund pf WHERE pf.tenant_id = p.tenant_id AND pf.id = p.fund_id AND pf.is_emergency)`,
+      )
+      .andWhere(
+        `NOT EXISTS (SELECT 1 FROM ex_ante_assessment pea WHERE pea.tenant_id = p.tenant_id AND pea.project_id = p.id AND pea.status = 'ACCEPTED')`,
+      );
+    if (filter?.year != null) qb.andWhere('p.year = :year', { year: filter.year });
+    if (filter?.within) {
+      const within = await ctx.loaders.regionById.load(idOfType(filter.within, 'Region') ?? NO_ID);
+      qb.andWhere('p.region_path LIKE :within', { within: within ? `${within.path}%` : '-' });
+    }
+    const result = await paginate(qb, page, pendingProjectSort, SortDirection.ASC, 'p.id');
+    return toConnection(ProjectConnection, result);
   }
 
   @FieldResolver(() => ID, { description: '全局标识 — opaque global id' })

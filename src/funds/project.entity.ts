@@ -73,6 +73,9 @@ export class ProjectEntity {
   @Column('boolean', { name: 'requires_assessment', default: false })
   requiresAssessment!: boolean;
 
+  @Column('boolean', { name: 'government_pre_approved', default: false })
+  governmentPreApproved!: boolean;
+
   @Column('varchar', { name: 'library_status', length: 16, default: ProjectLibraryStatus.CANDIDATE })
   libraryStatus!: ProjectLibraryStatus;
 

@@ -144,6 +144,7 @@ export function createProject(ctx: RequestContext, input: CreateProjectInput) {
       otherAmount: money(input.otherAmount),
       isNew: input.isNew,
       requiresAssessment: input.requiresAssessment,
+      governmentPreApproved: input.governmentPreApproved,
     });
     const project = await em.findOneByOrFail(ProjectEntity, { tenantId: caller.tenantId, id });
     await recordAudit(em, caller, {
@@ -195,6 +196,7 @@ export function updateProject(ctx: RequestContext, input: UpdateProjectInput) {
       ...(fund ? { fundId: fund.id } : {}),
       ...(input.isNew != null ? { isNew: input.isNew } : {}),
       ...(input.requiresAssessment != null ? { requiresAssessment: input.requiresAssessment } : {}),
+      ...(input.governmentPreApproved != null ? { governmentPreApproved: input.governmentPreApproved } : {}),
     });
     const project = await em.findOneByOrFail(ProjectEntity, { tenantId: current.tenantId, id: current.id });
     await recordAudit(em, caller, {

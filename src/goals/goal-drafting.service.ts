@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { RequestContext } from '../app/context';
 import { recordAudit } from '../audit/audit.service';
-import { ErrorCode, msg } from '../common/errors';
+import { ErrorCode, msg, type Message } from '../common/errors';
 import { idOfType } from '../common/global-id';
 import { guardedUpdate } from '../common/guarded-update';
 import { runMutation, Validation } from '../common/mutation';
 import { abortWith } from '../common/user-error';
 import type { CreateGoalInput, UpdateGoalInput } from './dto/goal.inputs';
 import { validateIndicators, writeIndicators } from './goal-indicators';
-import { dirOf, subjectOf } from './goal-subject';
+import { dirOf, subjectOf, type Subject } from './goal-subject';
 import {
   amount,
   meanings,
@@ -22,9 +22,39 @@ import {
   workflowGoal,
 } from './goal-support';
 import { GoalEntity } from './goal.entity';
-import { GoalScope, GoalStatus, WorkflowAction } from './goal.enums';
+import { FilingBasis, GoalScope, GoalStatus, WorkflowAction } from './goal.enums';
 import { buildReviewChain, checkDrafter } from './rules/review-chain';
 import { decide } from './rules/workflow';
+import { filingFits } from './rules/workflow-types';
+
+/**
+ * 先行下达预算 (002 第十二条): a goal is filed for record instead of reviewed only when its budget went out
+ * first — an emergency fund's goal (EMERGENCY; the subject's fund must be an emergency fund), or a regional
+ * or project transfer goal reported after the money (TRANSFER_DEFERRED). The basis is fixed at creation.
+ */
+async function filingBasisProblem(
+  ctx: RequestContext,
+  input: CreateGoalInput,
+  subject: Subject,
+): Promise<Message | null> {
+  if (!input.filingBasis) return null;
+  if (input.filingBasis === FilingBasis.EMERGENCY) {
+    const fundId = subject.fund?.id ?? subject.project?.fundId ?? null;
+    const fund = fundId ? await ctx.loaders.fundById.load(fundId) : null;
+    return fund?.isEmergency
+      ? null
+      : msg(
+          '只有应急资金（突发事件）的目标可以按应急情形先行下达后备案（002 第十二条）',
+          'Only the goal of an emergency fund is filed for record on the emergency basis (002 第十二条)',
+        );
+  }
+  return filingFits(input.filingBasis, input.scope)
+    ? null
+    : msg(
+        '未同步下达的备案只适用于转移支付分区域或分项目目标（002 第十二条）',
+        'The deferred basis applies only to regional or project goals of a transfer payment (002 第十二条)',
+      );
+}
 
 /** 新建绩效目标 (DOMAIN §5) — the drafter P1/P2 name for the subject; DRAFT, with its review chain. */
 export function createGoal(ctx: RequestContext, input: CreateGoalInput) {
@@ -41,6 +71,8 @@ export function createGoal(ctx: RequestContext, input: CreateGoalInput) {
         ['input', 'name'],
         msg('须填写目标名称（最多200字）', 'A name of at most 200 characters is required'),
       );
+    const filing = await filingBasisProblem(ctx, input, subject);
+    if (filing) v.add(ErrorCode.BAD_USER_INPUT, ['input', 'filingBasis'], filing);
     v.check();
     let parentGoalId: string | null = null;
     if (input.parentGoalId) {
@@ -74,6 +106,7 @@ export function createGoal(ctx: RequestContext, input: CreateGoalInput) {
       departmentId: subject.departmentId,
       parentGoalId,
       decomposition: input.scope === GoalScope.TRANSFER_REGIONAL ? (input.decomposition ?? null) : null,
+      filingBasis: input.filingBasis ?? null,
       name: input.name.trim(),
       implementationPeriodObjective: text(input.implementationPeriodObjective),
       annualObjective: text(input.annualObjective),

@@ -95,3 +95,5 @@ export const returnGoal = (ctx: RequestContext, input: GoalActionInput) =>
   transition(ctx, input, WorkflowAction.RETURN);
 export const issueGoal = (ctx: RequestContext, input: GoalActionInput) =>
   transition(ctx, input, WorkflowAction.ISSUE);
+export const fileGoalForRecord = (ctx: RequestContext, input: GoalActionInput) =>
+  transition(ctx, input, WorkflowAction.FILE_FOR_RECORD);

@@ -33,7 +33,7 @@ import { createGoal, updateGoal } from './goal-drafting.service';
 import type { GoalIndicatorEntity } from './goal-indicator.entity';
 import { workflowGoal } from './goal-support';
 import type { GoalTransitionEntity } from './goal-transition.entity';
-import { approveGoal, issueGoal, returnGoal, submitGoal } from './goal-workflow.service';
+import { approveGoal, fileGoalForRecord, issueGoal, returnGoal, submitGoal } from './goal-workflow.service';
 import type { GoalEntity } from './goal.entity';
 import { availableActions } from './rules/workflow';
 
@@ -280,6 +280,17 @@ export class GoalResolver {
     @Arg('input', () => GoalActionInput, inputArg) input: GoalActionInput,
   ) {
     return returnGoal(ctx, input);
+  }
+
+  @Mutation(() => GoalPayload, {
+    description:
+      '报送备案 — the drafter files a complete goal whose budget was issued first (emergency, deferred transfer goal; 002 第十二条) with finance; FILED_FOR_RECORD is in force, and the record holder may return it for correction',
+  })
+  fileGoalForRecord(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => GoalActionInput, inputArg) input: GoalActionInput,
+  ) {
+    return fileGoalForRecord(ctx, input);
   }
 
   @Mutation(() => GoalPayload, {

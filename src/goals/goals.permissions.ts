@@ -40,5 +40,6 @@ export const goalsPermissions = {
     returnGoal: p6GoalActor,
     issueGoal: p6GoalActor,
     requestAdjustment: p6GoalActor,
+    fileGoalForRecord: p6GoalActor,
   },
 };

@@ -118,6 +118,12 @@ export class ProjectType extends Node {
   @Field({ description: '需事前绩效评估 — requires an ex-ante assessment before entering the library' })
   requiresAssessment!: boolean;
 
+  @Field({
+    description:
+      '政府先行安排 — pre-approved by the government (002 第七条): passes the gate while its assessment is pending',
+  })
+  governmentPreApproved!: boolean;
+
   @Field(() => ProjectLibraryStatus, {
     description: '项目库状态 — project-library status; CANDIDATE until enterProjectLibrary admits it',
   })

@@ -83,6 +83,13 @@ export class CreateProjectInput {
 
   @Field({ defaultValue: false, description: '需事前绩效评估 — requires an ex-ante assessment' })
   requiresAssessment!: boolean;
+
+  @Field({
+    defaultValue: false,
+    description:
+      '政府先行安排 — pre-approved by the government (002 第七条): may enter the library before its assessment and is listed as assessment pending',
+  })
+  governmentPreApproved!: boolean;
 }
 
 @InputType({ description: '修改项目 — change a project; omitted fields stay' })
@@ -115,6 +122,9 @@ export class UpdateProjectInput {
 
   @Field(() => Boolean, { nullable: true, description: '需事前绩效评估 — new value' })
   requiresAssessment?: boolean | null;
+
+  @Field(() => Boolean, { nullable: true, description: '政府先行安排 — new value' })
+  governmentPreApproved?: boolean | null;
 }
 
 @ObjectType({ description: '项目变更结果 — result of a project mutation' })

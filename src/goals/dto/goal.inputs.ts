@@ -2,7 +2,7 @@ import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-gr
 import { DecimalScalar, type Decimal } from '../../common/decimal';
 import { SortDirection } from '../../common/pagination';
 import { UserError } from '../../common/user-error';
-import { DecompositionMode, GoalScope, GoalStatus } from '../goal.enums';
+import { DecompositionMode, FilingBasis, GoalScope, GoalStatus } from '../goal.enums';
 import {
   Aggregation,
   Comparator,
@@ -158,6 +158,13 @@ export class CreateGoalInput extends GoalContentInput {
 
   @Field(() => DecompositionMode, { nullable: true, description: '分解方式 — TRANSFER_REGIONAL only' })
   decomposition?: DecompositionMode | null;
+
+  @Field(() => FilingBasis, {
+    nullable: true,
+    description:
+      '先行下达预算的依据 — set when the budget was issued before the goal (002 第十二条): EMERGENCY for an emergency fund’s goal, TRANSFER_DEFERRED for a regional or project transfer goal reported after the money; such a goal is filed for record (fileGoalForRecord) instead of reviewed',
+  })
+  filingBasis?: FilingBasis | null;
 }
 
 @InputType({
