@@ -57,7 +57,7 @@ export async function consistencyErrors(ctx: RequestContext, g: GoalEntity): Pro
     ctx.loaders.indicatorsByGoalId.load(g.id),
     ctx.loaders.indicatorsByGoalId.loadMany(children.map((c) => c.id)),
     ctx.loaders.regionById.loadMany(children.map((c) => c.regionId)),
-    (await ctx.scope.allocations()).andWhere('a.fund_id = :fundId', { fundId: g.fundId }).getMany(),
+    ctx.loaders.allocationsByFundId.load(g.fundId),
   ]);
   const allocated = allocations.reduce((sum, a) => sum.plus(a.amount), new DecimalValue(0));
   const report = checkConsistency({

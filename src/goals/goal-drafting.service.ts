@@ -1,3 +1,4 @@
+import type { EntityManager } from 'typeorm';
 import { randomUUID } from 'node:crypto';
 import type { RequestContext } from '../app/context';
 import { recordAudit } from '../audit/audit.service';
@@ -56,6 +57,26 @@ async function filingBasisProblem(
       );
 }
 
+/**
+ * A unit drafting a TRANSFER_PROJECT goal (P2) names the regional goal its project answers to, which its
+ * own view (its goals and its projects') does not include: the parent is accepted when it is an in-force
+ * goal of the project's fund whose region contains the project's. Anything else reads as not found.
+ */
+async function parentThroughFund(
+  em: EntityManager,
+  subject: Subject,
+  parentId: string,
+): Promise<GoalEntity | null> {
+  if (!subject.fund || !subject.project) return null;
+  const parent = await em.findOneBy(GoalEntity, {
+    tenantId: subject.fund.tenantId,
+    id: parentId,
+    fundId: subject.fund.id,
+  });
+  const inForce = parent?.status === GoalStatus.ISSUED || parent?.status === GoalStatus.FILED_FOR_RECORD;
+  return parent && inForce && subject.project.regionPath.startsWith(parent.regionPath) ? parent : null;
+}
+
 /** 新建绩效目标 (DOMAIN §5) — the drafter P1/P2 name for the subject; DRAFT, with its review chain. */
 export function createGoal(ctx: RequestContext, input: CreateGoalInput) {
   return runMutation(ctx, meanings, async (em) => {
@@ -77,7 +98,9 @@ export function createGoal(ctx: RequestContext, input: CreateGoalInput) {
     let parentGoalId: string | null = null;
     if (input.parentGoalId) {
       const pid = idOfType(input.parentGoalId, 'PerformanceGoal');
-      const parent = pid ? await ctx.loaders.goalById.load(pid) : null;
+      const parent = pid
+        ? ((await ctx.loaders.goalById.load(pid)) ?? (await parentThroughFund(em, subject, pid)))
+        : null;
       if (!parent) return notFound(['input', 'parentGoalId']);
       if (parent.fundId !== subject.fundId || parent.scope === GoalScope.TRANSFER_PROJECT) {
         abortWith(

@@ -1,0 +1,148 @@
+import DataLoader from 'dataloader';
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import type { RequestContext } from '../app/context';
+import { fromGlobalId, idOfType, toGlobalId } from '../common/global-id';
+import { ConnectionArgs, paginate, SortDirection, toConnection, type SortColumn } from '../common/pagination';
+import { NO_ID } from '../common/sql';
+import { OrganizationType } from '../hierarchy/dto/hierarchy.types';
+import { OrganizationEntity } from '../hierarchy/organization.entity';
+import { UserEntity } from '../hierarchy/user.entity';
+import type { AuditEventEntity } from './audit-event.entity';
+import { AuditEventConnection, AuditEventFilter, AuditEventType } from './audit.types';
+
+/** Newest first (DOMAIN §15): keyset on (occurred_at, id). */
+const newestFirst: SortColumn = {
+  expression: 'a.occurred_at',
+  read: (a) => (a as AuditEventEntity).occurredAt,
+  timestamp: true,
+};
+
+type NameLoaders = {
+  users: DataLoader<string, string | null>;
+  organizations: DataLoader<string, string | null>;
+};
+const nameLoaders = new WeakMap<RequestContext, NameLoaders>();
+
+/**
+ * Names of the actors on record, batched per request. Only actors of audit events the caller may read
+ * are looked up (the same ScopedAccess predicate, P6): an audit office learns who acted in its subtree
+ * (DOMAIN §15 "who"), not the names of anyone else.
+ */
+function actorNames(ctx: RequestContext): NameLoaders {
+  let loaders = nameLoaders.get(ctx);
+  if (!loaders) {
+    const load = async (
+      entity: typeof UserEntity | typeof OrganizationEntity,
+      column: 'actor_user_id' | 'actor_organization_id',
+      nameColumn: string,
+      ids: readonly string[],
+    ): Promise<(string | null)[]> => {
+      const visible = await ctx.scope.auditEvents('an');
+      const em = await ctx.scope.manager();
+      const rows = await em
+        .createQueryBuilder(entity, 'x')
+        .select(['x.id AS id', `x.${nameColumn} AS name`])
+        .where('x.tenant_id = :nameTenant', { nameTenant: ctx.caller.tenantId })
+        .andWhere('x.id = ANY(:nameIds)', { nameIds: ids })
+        .andWhere(`x.id IN (${visible.select(`an.${column}`).getQuery()})`)
+        .setParameters(visible.getParameters())
+        .getRawMany<{ id: string; name: string }>();
+      const byId = new Map(rows.map((r) => [r.id, r.name]));
+      return ids.map((id) => byId.get(id) ?? null);
+    };
+    loaders = {
+      users: new DataLoader((ids) => load(UserEntity, 'actor_user_id', 'display_name', ids)),
+      organizations: new DataLoader((ids) => load(OrganizationEntity, 'actor_organization_id', 'name', ids)),
+    };
+    nameLoaders.set(ctx, loaders);
+  }
+  return loaders;
+}
+
+@Resolver(() => AuditEventType)
+export class AuditEventResolver {
+  @Query(() => AuditEventConnection, {
+    description:
+      '审计留痕 — the audit trail of the caller’s subtree, newest first (DOMAIN §15; 003 第七条). Readable by ' +
+      'audit offices (审计部门), finance bureaus (财政部门) and tenant administrators (系统管理员) of competent ' +
+      'departments, each for its own region and the regions below it; implementing units, other department ' +
+      'users and third parties are refused (FORBIDDEN, P6). Other tenants’ events are never shown.',
+  })
+  async auditEvents(
+    @Ctx() ctx: RequestContext,
+    @Args() page: ConnectionArgs,
+    @Arg('filter', () => AuditEventFilter, { nullable: true, description: '筛选 — filters' })
+    filter?: AuditEventFilter,
+  ) {
+    const qb = await ctx.scope.auditEvents('a');
+    if (filter?.entityType) qb.andWhere('a.entity_type = :entityType', { entityType: filter.entityType });
+    if (filter?.entityId) {
+      // A global id names its type too; a malformed one matches nothing (like a missing id, P6).
+      const parsed = fromGlobalId(filter.entityId);
+      qb.andWhere('a.entity_type = :idType AND a.entity_id = :entityId', {
+        idType: parsed?.type ?? '',
+        entityId: parsed?.id ?? NO_ID,
+      });
+    }
+    if (filter?.action) qb.andWhere('a.action = :action', { action: filter.action });
+    if (filter?.actorOrganization) {
+      qb.andWhere('a.actor_organization_id = :actorOrg', {
+        actorOrg: idOfType(filter.actorOrganization, 'Organization') ?? NO_ID,
+      });
+    }
+    if (filter?.from) qb.andWhere('a.occurred_at >= :from', { from: filter.from });
+    if (filter?.to) qb.andWhere('a.occurred_at < :to', { to: filter.to });
+    const result = await paginate(qb, page, newestFirst, SortDirection.DESC, 'a.id');
+    return toConnection(AuditEventConnection, result);
+  }
+
+  @FieldResolver(() => ID, { description: '全局标识 — opaque id of this audit event' })
+  id(@Root() a: AuditEventEntity): string {
+    return toGlobalId('AuditEvent', a.id);
+  }
+
+  @FieldResolver(() => ID, { description: '经办人 — global id of the acting user (type User)' })
+  actorUserId(@Root() a: AuditEventEntity): string {
+    return toGlobalId('User', a.actorUserId);
+  }
+
+  @FieldResolver(() => ID, {
+    description: '经办单位 — global id of the acting organization (type Organization)',
+  })
+  actorOrganizationId(@Root() a: AuditEventEntity): string {
+    return toGlobalId('Organization', a.actorOrganizationId);
+  }
+
+  @FieldResolver(() => ID, { description: '对象标识 — global id of the changed entity (of type entityType)' })
+  entityId(@Root() a: AuditEventEntity): string {
+    return toGlobalId(a.entityType, a.entityId);
+  }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: '经办人姓名 — the acting user’s name as on record (DOMAIN §15 “who”)',
+  })
+  actorName(@Root() a: AuditEventEntity, @Ctx() ctx: RequestContext): Promise<string | null> {
+    return actorNames(ctx).users.load(a.actorUserId);
+  }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: '经办单位名称 — the acting organization’s name as on record',
+  })
+  actorOrganizationName(@Root() a: AuditEventEntity, @Ctx() ctx: RequestContext): Promise<string | null> {
+    return actorNames(ctx).organizations.load(a.actorOrganizationId);
+  }
+
+  @FieldResolver(() => OrganizationType, {
+    nullable: true,
+    description:
+      '经办单位 — the acting organization (null if outside the caller’s view, e.g. a body above it)',
+  })
+  actorOrganization(
+    @Root() a: AuditEventEntity,
+    @Ctx() ctx: RequestContext,
+  ): Promise<OrganizationEntity | null> {
+    return ctx.loaders.organizationById.load(a.actorOrganizationId);
+  }
+}
