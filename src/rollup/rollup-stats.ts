@@ -1,0 +1,128 @@
+import { Decimal, roundHalfUp } from '../common/decimal';
+import { Grade } from '../common/grade';
+import type { CombineFailure, Combined } from '../goals/rules/aggregation-combine';
+import { Aggregation } from '../goals/indicator.enums';
+import type {
+  CombinedActual,
+  Coverage,
+  RollupBasis,
+  RollupIndicator,
+  RollupResult,
+} from '../evaluation/rules/rollup';
+import { scoreSelfEvaluation } from '../evaluation/rules/scoring';
+import type { IndicatorActual, MoneyFigures } from '../evaluation/rules/scoring-types';
+import type { CoverageStatsRow, IndicatorStatsRow } from './rollup-data';
+
+/**
+ * The roll-up of a parent whose children are leaves (project goals), from the sufficient statistics
+ * the database computed over the children's self-evaluations (DOMAIN §11). It answers exactly what the
+ * per-child `rollUp` (src/evaluation/rules/rollup.ts) answers for the same children — the equivalence is
+ * tested — without reading one row per child actual.
+ */
+
+const ONE = new Decimal(1);
+const dec = (text: string | null | undefined) => new Decimal(text ?? 0);
+const fraction = (numerator: Decimal, denominator: Decimal): Combined => ({
+  numerator,
+  denominator,
+  value: numerator.div(denominator),
+});
+
+type Combination = { combined: Combined; failure: null } | { combined: null; failure: CombineFailure };
+
+/** DOMAIN §5 aggregations from Σv, Σw·v, Σw, n, min, max and the ratio parts. */
+export function combineStats(aggregation: Aggregation, s: IndicatorStatsRow): Combination {
+  const ok = (combined: Combined): Combination => ({ combined, failure: null });
+  const fail = (failure: CombineFailure): Combination => ({ combined: null, failure });
+  if (s.n === 0) return fail('NO_CONTRIBUTIONS');
+  switch (aggregation) {
+    case Aggregation.SUM:
+      return ok(fraction(dec(s.sum), ONE));
+    case Aggregation.FUND_WEIGHTED_AVERAGE:
+      return dec(s.weight).isZero() ? fail('ZERO_WEIGHT') : ok(fraction(dec(s.weighted_sum), dec(s.weight)));
+    case Aggregation.RATIO_OF_SUMS:
+      if (s.parts < s.n) return fail('MISSING_PARTS');
+      return dec(s.denominator).isZero()
+        ? fail('ZERO_DENOMINATOR')
+        : ok(fraction(dec(s.numerator), dec(s.denominator)));
+    case Aggregation.AVERAGE:
+      return ok(fraction(dec(s.sum), new Decimal(s.n)));
+    case Aggregation.MIN:
+      return ok(fraction(dec(s.min), ONE));
+    case Aggregation.MAX:
+      return ok(fraction(dec(s.max), ONE));
+  }
+}
+
+const EMPTY_COVERAGE: CoverageStatsRow = {
+  parent_goal_id: '',
+  total: 0,
+  total_weight: '0',
+  counted: 0,
+  counted_weight: '0',
+  reviewed: 0,
+  budgeted: '0',
+  in_place: '0',
+  spent: '0',
+  scored_weight: '0',
+  weighted_total: '0',
+  excellent: 0,
+  good: 0,
+  fair: 0,
+  poor: 0,
+};
+
+export function rollUpFromStats(
+  indicators: readonly RollupIndicator[],
+  stats: readonly IndicatorStatsRow[],
+  coverageRow: CoverageStatsRow | undefined,
+  basis: RollupBasis,
+): RollupResult {
+  const c = coverageRow ?? EMPTY_COVERAGE;
+  const byIndicator = new Map(stats.map((s) => [s.indicator_id, s]));
+  const actuals = indicators.map((indicator): CombinedActual => {
+    const s = byIndicator.get(indicator.id);
+    const base = {
+      indicatorId: indicator.id,
+      aggregation: indicator.aggregation,
+      contributors: s?.n ?? 0,
+      counted: c.counted,
+    };
+    if (!indicator.aggregation) return { ...base, combined: null, failure: null };
+    if (!s) return { ...base, combined: null, failure: 'NO_CONTRIBUTIONS' };
+    return { ...base, ...combineStats(indicator.aggregation, s) };
+  });
+  const money: MoneyFigures = { budgeted: dec(c.budgeted), inPlace: dec(c.in_place), spent: dec(c.spent) };
+  const scoringActuals: IndicatorActual[] = actuals.flatMap((a) =>
+    a.combined ? [{ indicatorId: a.indicatorId, actual: a.combined.value }] : [],
+  );
+  const score = scoreSelfEvaluation({ indicators, actuals: scoringActuals, money, categoryPoints: null });
+  const totalMoney = dec(c.total_weight);
+  const countedMoney = dec(c.counted_weight);
+  const complete = c.counted === c.total;
+  const coverage: Coverage = {
+    counted: c.counted,
+    total: c.total,
+    countedMoney,
+    totalMoney,
+    moneyShare: totalMoney.isZero() ? new Decimal(complete ? 1 : 0) : countedMoney.div(totalMoney),
+  };
+  const scoredWeight = dec(c.scored_weight);
+  const incomplete = actuals.some((a) => a.aggregation && (a.contributors < a.counted || !a.combined));
+  return {
+    basis,
+    provisional: !complete || !coverage.moneyShare.eq(1) || incomplete,
+    actuals,
+    money,
+    score,
+    children: [],
+    fundWeightedMean: scoredWeight.isZero() ? null : roundHalfUp(dec(c.weighted_total).div(scoredWeight), 2),
+    gradeDistribution: {
+      [Grade.EXCELLENT]: c.excellent,
+      [Grade.GOOD]: c.good,
+      [Grade.FAIR]: c.fair,
+      [Grade.POOR]: c.poor,
+    },
+    coverage,
+  };
+}

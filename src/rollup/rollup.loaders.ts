@@ -1,0 +1,304 @@
+import DataLoader from 'dataloader';
+import { In, type EntityManager } from 'typeorm';
+import type { RequestContext } from '../app/context';
+import { Decimal } from '../common/decimal';
+import type { Grade } from '../common/grade';
+import { groupBy } from '../common/collections';
+import {
+  rollUp,
+  type RollupChild,
+  type RollupIndicator,
+  type RollupResult,
+} from '../evaluation/rules/rollup';
+import { scoringIndicator } from '../evaluation/self-scoring';
+import { GoalIndicatorEntity } from '../goals/goal-indicator.entity';
+import {
+  childrenOf,
+  goalsWithChildren,
+  leafCoverageStats,
+  leafIndicatorStats,
+  linkedActuals,
+  ownResults,
+  type Basis,
+  type ChildRow,
+  type OwnResultRow,
+} from './rollup-data';
+import { rollUpFromStats } from './rollup-stats';
+
+/**
+ * 逐级汇总 (DOMAIN §11; 003 转移支付 第二十三条), computed live on every read — a submission counts the
+ * moment it commits (no nightly rebuild). For a parent goal:
+ * - whose children are project goals (leaves): from the database's sufficient statistics over their
+ *   self-evaluations (`rollUpFromStats`), two statements for any number of such parents;
+ * - otherwise (an overall goal over regional goals): per child, with `rollUp`. A child's result is its own
+ *   submitted self-evaluation (e.g. the regional result its township department compiled), else — when it
+ *   has children of its own — its live roll-up (recursively, batched level by level), else it is missing
+ *   (never counted as 0).
+ * The aggregate belongs to the parent: a caller who may see the parent sees its roll-up over all its
+ * children; the children themselves stay behind the caller's jurisdiction (`PerformanceGoal` reads).
+ */
+export interface RollUpNode {
+  goalId: string;
+  basis: Basis;
+  result: RollupResult;
+  /** The parent goal's indicators, in form order. */
+  indicators: GoalIndicatorEntity[];
+  /** Per-child results (overall over regions), or null when the children are leaves (listed lazily). */
+  childSources: Map<string, 'EVALUATION' | 'LIVE' | 'MISSING'> | null;
+}
+
+export interface ChildSummaryRow {
+  goalId: string;
+  weight: Decimal;
+  evaluation: OwnResultRow | null;
+}
+
+const key = (basis: Basis, goalId: string) => `${basis}|${goalId}`;
+
+function rollupIndicator(i: GoalIndicatorEntity): RollupIndicator {
+  return { ...scoringIndicator(i), aggregation: i.aggregation, unit: i.unit };
+}
+
+async function indicatorsOf(em: EntityManager, tenantId: string, goalIds: string[]) {
+  if (goalIds.length === 0) return new Map<string, GoalIndicatorEntity[]>();
+  const rows = await em.find(GoalIndicatorEntity, {
+    where: { tenantId, goalId: In(goalIds) },
+    order: { position: 'ASC' },
+  });
+  return groupBy(rows, (i) => i.goalId);
+}
+
+const counts = (basis: Basis, e: OwnResultRow | undefined) =>
+  !!e && (basis === 'SUBMITTED' || e.status === 'REVIEWED');
+
+export function rollUpLoaders(ctx: RequestContext) {
+  const tenantId = () => ctx.caller.tenantId;
+  const em = () => ctx.scope.manager();
+
+  const node: DataLoader<string, RollUpNode | null> = new DataLoader(async (keys) => {
+    const manager = await em();
+    const parsed = keys.map((k) => {
+      const [basis, goalId] = k.split('|') as [Basis, string];
+      return { basis, goalId };
+    });
+    const ids = [...new Set(parsed.map((p) => p.goalId))];
+    const shape = new Map(
+      (await goalsWithChildren(manager, tenantId(), ids)).map((r) => [r.parent_goal_id, r.leaves]),
+    );
+    const withChildren = ids.filter((id) => shape.has(id));
+    const indicators = await indicatorsOf(manager, tenantId(), withChildren);
+    const results = new Map<string, RollUpNode>();
+
+    for (const basis of ['SUBMITTED', 'REVIEWED'] as const) {
+      const wanted = [...new Set(parsed.filter((p) => p.basis === basis).map((p) => p.goalId))];
+      const leafParents = wanted.filter((id) => shape.get(id) === true);
+      const upperParents = wanted.filter((id) => shape.get(id) === false);
+      if (leafParents.length > 0) {
+        const [stats, coverage] = await Promise.all([
+          leafIndicatorStats(manager, tenantId(), leafParents, basis),
+          leafCoverageStats(manager, tenantId(), leafParents, basis),
+        ]);
+        const statsBy = groupBy(stats, (s) => s.parent_goal_id);
+        const coverageBy = new Map(coverage.map((c) => [c.parent_goal_id, c]));
+        for (const id of leafParents) {
+          const result = rollUpFromStats(
+            (indicators.get(id) ?? []).map(rollupIndicator),
+            statsBy.get(id) ?? [],
+            coverageBy.get(id),
+            basis,
+          );
+          results.set(key(basis, id), {
+            goalId: id,
+            basis,
+            result,
+            indicators: indicators.get(id) ?? [],
+            childSources: null,
+          });
+        }
+      }
+      if (upperParents.length > 0) {
+        for (const n of await upperNodes(manager, upperParents, basis, indicators)) {
+          results.set(key(basis, n.goalId), n);
+        }
+      }
+    }
+    return keys.map((k) => results.get(k) ?? null);
+  });
+
+  /** Overall over regional goals: per child, own evaluation or live roll-up (batched recursion). */
+  async function upperNodes(
+    manager: EntityManager,
+    parentIds: string[],
+    basis: Basis,
+    indicators: Map<string, GoalIndicatorEntity[]>,
+  ): Promise<RollUpNode[]> {
+    const children = await childrenOf(manager, tenantId(), parentIds);
+    const childIds = children.map((c) => c.id);
+    const [own, childIndicators] = await Promise.all([
+      ownResults(manager, tenantId(), childIds),
+      indicatorsOf(manager, tenantId(), childIds),
+    ]);
+    const ownBy = new Map(own.map((e) => [e.goal_id, e]));
+    const counted = own.filter((e) => counts(basis, e));
+    const liveIds = childIds.filter((id) => !counts(basis, ownBy.get(id)));
+    const [actualRows, live] = await Promise.all([
+      counted.length > 0
+        ? linkedActuals(
+            manager,
+            tenantId(),
+            counted.map((e) => e.id),
+          )
+        : [],
+      node.loadMany(liveIds.map((id) => key(basis, id))),
+    ]);
+    const actualsBy = groupBy(actualRows, (a) => a.evaluation_id);
+    const liveBy = new Map<string, RollUpNode>();
+    live.forEach((n, k) => {
+      if (n && !(n instanceof Error)) liveBy.set(liveIds[k], n);
+    });
+    const byParent = groupBy(children, (c) => c.parent_goal_id);
+    return parentIds.map((parentId) => {
+      const sources = new Map<string, 'EVALUATION' | 'LIVE' | 'MISSING'>();
+      const rollupChildren = (byParent.get(parentId) ?? []).map((c): RollupChild => {
+        const e = ownBy.get(c.id);
+        if (counts(basis, e) && e) {
+          sources.set(c.id, 'EVALUATION');
+          return evaluatedChild(c, e, actualsBy.get(e.id) ?? []);
+        }
+        const n = liveBy.get(c.id);
+        if (n && n.result.coverage.counted > 0) {
+          sources.set(c.id, 'LIVE');
+          return liveChild(c, n, childIndicators.get(c.id) ?? []);
+        }
+        sources.set(c.id, 'MISSING');
+        return missingChild(c);
+      });
+      const result = rollUp({
+        indicators: (indicators.get(parentId) ?? []).map(rollupIndicator),
+        children: rollupChildren,
+        basis,
+      });
+      const liveProvisional = rollupChildren.some((c) => liveBy.get(c.id)?.result.provisional && c.submitted);
+      return {
+        goalId: parentId,
+        basis,
+        result: liveProvisional ? { ...result, provisional: true } : result,
+        indicators: indicators.get(parentId) ?? [],
+        childSources: sources,
+      };
+    });
+  }
+
+  /** The leaf children of a parent with their own self-evaluation, for listing (one statement per batch). */
+  const childSummaries = new DataLoader<string, ChildSummaryRow[]>(async (parentIds) => {
+    const manager = await em();
+    const children = await childrenOf(manager, tenantId(), parentIds);
+    const own =
+      children.length > 0
+        ? await ownResults(
+            manager,
+            tenantId(),
+            children.map((c) => c.id),
+          )
+        : [];
+    const ownBy = new Map(own.map((e) => [e.goal_id, e]));
+    const byParent = groupBy(children, (c) => c.parent_goal_id);
+    return parentIds.map((id) =>
+      (byParent.get(id) ?? []).map((c) => ({
+        goalId: c.id,
+        weight: new Decimal(c.weight),
+        evaluation: ownBy.get(c.id) ?? null,
+      })),
+    );
+  });
+
+  return { rollUpNode: node, rollUpChildSummaries: childSummaries, key };
+}
+
+function evaluatedChild(
+  c: ChildRow,
+  e: OwnResultRow,
+  rows: { parent_indicator_id: string; actual: string; planned_denominator: string | null }[],
+): RollupChild {
+  const money =
+    e.budgeted != null && e.in_place != null && e.spent != null
+      ? { budgeted: new Decimal(e.budgeted), inPlace: new Decimal(e.in_place), spent: new Decimal(e.spent) }
+      : null;
+  return {
+    id: c.id,
+    name: c.name,
+    weight: new Decimal(c.weight),
+    money,
+    actuals: rows.map((a) => {
+      const value = new Decimal(a.actual);
+      const denominator = a.planned_denominator != null ? new Decimal(a.planned_denominator) : null;
+      return {
+        indicatorId: a.parent_indicator_id,
+        value,
+        numerator: denominator ? value.times(denominator) : null,
+        denominator,
+      };
+    }),
+    total: new Decimal(e.total),
+    grade: e.grade as Grade,
+    included: true,
+    submitted: true,
+    reviewed: e.status === 'REVIEWED',
+  };
+}
+
+/** A child without its own result, standing in with its live roll-up (its actuals mapped to our indicators). */
+function liveChild(c: ChildRow, n: RollUpNode, indicators: GoalIndicatorEntity[]): RollupChild {
+  const parentOf = new Map(indicators.map((i) => [i.id, i.parentIndicatorId]));
+  const denominatorOf = new Map(indicators.map((i) => [i.id, i.ratioDenominator]));
+  return {
+    id: c.id,
+    name: c.name,
+    weight: new Decimal(c.weight),
+    money: n.result.money,
+    actuals: n.result.actuals.flatMap((a) => {
+      const parent = parentOf.get(a.indicatorId);
+      if (!parent || !a.combined) return [];
+      const d = denominatorOf.get(a.indicatorId);
+      const denominator = d != null ? new Decimal(d) : null;
+      const value = a.combined.value;
+      return [
+        { indicatorId: parent, value, numerator: denominator ? value.times(denominator) : null, denominator },
+      ];
+    }),
+    total: n.result.score.total,
+    grade: n.result.score.grade,
+    included: true,
+    submitted: true,
+    reviewed: n.basis === 'REVIEWED',
+  };
+}
+
+function missingChild(c: ChildRow): RollupChild {
+  return {
+    id: c.id,
+    name: c.name,
+    weight: new Decimal(c.weight),
+    money: null,
+    actuals: [],
+    total: null,
+    grade: null,
+    included: true,
+    submitted: false,
+    reviewed: false,
+  };
+}
+
+export type RollUpLoaders = ReturnType<typeof rollUpLoaders>;
+
+const perRequest = new WeakMap<RequestContext, RollUpLoaders>();
+
+/** The roll-up loaders of a request (created on first use, like the other modules' loaders). */
+export function rollUpLoadersOf(ctx: RequestContext): RollUpLoaders {
+  let loaders = perRequest.get(ctx);
+  if (!loaders) {
+    loaders = rollUpLoaders(ctx);
+    perRequest.set(ctx, loaders);
+  }
+  return loaders;
+}

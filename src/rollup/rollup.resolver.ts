@@ -1,0 +1,131 @@
+import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { RequestContext } from '../app/context';
+import { formatDecimal, money } from '../common/decimal';
+import { storedLines } from '../evaluation/self-scoring';
+import { scoreLineTypes } from '../evaluation/score-lines';
+import { PerformanceGoalType } from '../goals/dto/goal.types';
+import type { GoalEntity } from '../goals/goal.entity';
+import type { Grade } from '../common/grade';
+import { rollUpLoadersOf, type RollUpNode } from './rollup.loaders';
+import {
+  EvaluationRollUpType,
+  RollUpBasis,
+  RollUpChildSource,
+  RollUpChildType,
+  type RolledUpActualType,
+} from './rollup.types';
+
+/** The GraphQL view of a roll-up node; `node` stays on the object for the children field. */
+type RollUpView = EvaluationRollUpType & { node: RollUpNode };
+
+function view(node: RollUpNode): RollUpView {
+  const r = node.result;
+  const indicatorById = new Map(node.indicators.map((i) => [i.id, i]));
+  const actuals: RolledUpActualType[] = r.actuals.map((a) => ({
+    indicator: (indicatorById.get(a.indicatorId) ?? null) as unknown as RolledUpActualType['indicator'],
+    aggregation: a.aggregation,
+    value: a.combined ? formatDecimal(a.combined.value, 6) : null,
+    failure: a.failure,
+    contributors: a.contributors,
+    counted: a.counted,
+  }));
+  return {
+    node,
+    goalId: node.goalId,
+    basis: node.basis as RollUpBasis,
+    provisional: r.provisional,
+    total: r.score.total.toFixed(2),
+    grade: r.score.grade,
+    lines: scoreLineTypes(storedLines(r.score)),
+    actuals,
+    money: {
+      budgeted: money(r.money.budgeted),
+      inPlace: money(r.money.inPlace),
+      spent: money(r.money.spent),
+    },
+    fundWeightedMean: r.fundWeightedMean ? r.fundWeightedMean.toFixed(2) : null,
+    gradeDistribution: {
+      excellent: r.gradeDistribution.EXCELLENT,
+      good: r.gradeDistribution.GOOD,
+      fair: r.gradeDistribution.FAIR,
+      poor: r.gradeDistribution.POOR,
+    },
+    coverage: {
+      counted: r.coverage.counted,
+      total: r.coverage.total,
+      countedMoney: money(r.coverage.countedMoney),
+      totalMoney: money(r.coverage.totalMoney),
+      moneyShare: formatDecimal(r.coverage.moneyShare, 4),
+    },
+  };
+}
+
+@Resolver(() => PerformanceGoalType)
+export class GoalRollUpResolver {
+  @FieldResolver(() => EvaluationRollUpType, {
+    nullable: true,
+    description:
+      '逐级汇总 — this goal’s result rolled up from its children’s self-evaluations, live (DOMAIN §11); null when it has no children in force. A whole tree is batched level by level',
+  })
+  async rollUp(
+    @Root() goal: GoalEntity,
+    @Ctx() ctx: RequestContext,
+    @Arg('basis', () => RollUpBasis, {
+      defaultValue: RollUpBasis.SUBMITTED,
+      description: '汇总口径 — all submitted children, or only those reviewed (审核后汇总)',
+    })
+    basis: RollUpBasis,
+  ): Promise<RollUpView | null> {
+    const loaders = rollUpLoadersOf(ctx);
+    const node = await loaders.rollUpNode.load(loaders.key(basis, goal.id));
+    return node ? view(node) : null;
+  }
+}
+
+@Resolver(() => EvaluationRollUpType)
+export class EvaluationRollUpResolver {
+  @FieldResolver(() => [RollUpChildType], {
+    description: '下级结果 — every child goal in force, with its source, weight, total and grade',
+  })
+  async children(@Root() r: RollUpView, @Ctx() ctx: RequestContext): Promise<RollUpChildType[]> {
+    const { node } = r;
+    const rows = node.childSources
+      ? node.result.children.map((c) => ({
+          goalId: c.id,
+          source: node.childSources!.get(c.id) as RollUpChildSource,
+          weight: money(c.weight),
+          counted: c.counted,
+          reviewed: c.reviewed,
+          total: c.total ? c.total.toFixed(2) : null,
+          grade: c.grade,
+        }))
+      : (await rollUpLoadersOf(ctx).rollUpChildSummaries.load(node.goalId)).map((c) => {
+          const e = c.evaluation;
+          const counted = !!e && (node.basis === 'SUBMITTED' || e.status === 'REVIEWED');
+          return {
+            goalId: c.goalId,
+            source: e ? RollUpChildSource.EVALUATION : RollUpChildSource.MISSING,
+            weight: money(c.weight),
+            counted,
+            reviewed: e?.status === 'REVIEWED',
+            total: e?.total ?? null,
+            grade: (e?.grade as Grade | undefined) ?? null,
+          };
+        });
+    const goals = await ctx.loaders.goalById.loadMany(rows.map((r) => r.goalId));
+    return rows.map((row, k) => {
+      const g = goals[k];
+      return {
+        goal: (g && !(g instanceof Error) ? g : null) as unknown as PerformanceGoalType | null,
+        source: row.source,
+        weight: row.weight,
+        counted: row.counted,
+        reviewed: row.reviewed,
+        total: row.total,
+        grade: row.grade,
+      };
+    });
+  }
+}
+
+export const rollUpResolvers = [GoalRollUpResolver, EvaluationRollUpResolver] as const;
