@@ -9,6 +9,7 @@ import { GoalIndicatorEntity } from './goal-indicator.entity';
 import { chainSubjectOf, dirOf } from './goal-subject';
 import {
   insertTransition,
+  liveAdjustmentOf,
   meanings,
   notFound,
   refusalErrors,
@@ -25,13 +26,16 @@ import { decide } from './rules/workflow';
 /**
  * 申请调整 (DOMAIN §7; 002 第十三条; 000 第十四条): an issued or filed goal changes only through version
  * n+1, drafted by the requester with a reason and reviewed by the same chain; n stays in force until n+1
- * is issued. The request is recorded on version n; n itself does not change (it is frozen, P8).
+ * is issued. The request is recorded on version n; n itself does not change (it is frozen, P8). After a
+ * withdrawal the new request is again version n+1 (same `goal_version`): version numbers count content
+ * versions in force, and the withdrawn row keeps its number as history.
  */
 export function requestAdjustment(ctx: RequestContext, input: RequestAdjustmentInput) {
   return runMutation(ctx, meanings, async (em) => {
     const caller = ctx.caller;
     const current = await visibleGoal(ctx, input.id);
-    const next = await em.findOneBy(GoalEntity, { tenantId: caller.tenantId, supersedesGoalId: current.id });
+    // A withdrawn earlier request does not block a new one (DOMAIN §7): only the live n+1 counts.
+    const next = await liveAdjustmentOf(em, current);
     const d = decide(workflowGoal(current, next), caller, WorkflowAction.REQUEST_ADJUSTMENT, {
       reason: input.reason,
     });

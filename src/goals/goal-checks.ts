@@ -50,7 +50,10 @@ export async function gateErrors(ctx: RequestContext, g: GoalEntity): Promise<Me
 export async function consistencyErrors(ctx: RequestContext, g: GoalEntity): Promise<Message[]> {
   if (g.scope !== GoalScope.TRANSFER_OVERALL || !g.fundId) return [];
   const children = (await ctx.loaders.goalsByParentId.load(g.id)).filter(
-    (c) => c.status !== GoalStatus.SUPERSEDED && c.scope === GoalScope.TRANSFER_REGIONAL,
+    (c) =>
+      c.status !== GoalStatus.SUPERSEDED &&
+      c.status !== GoalStatus.WITHDRAWN &&
+      c.scope === GoalScope.TRANSFER_REGIONAL,
   );
   if (children.length === 0) return [];
   const [parentIndicators, childIndicators, regions, allocations] = await Promise.all([

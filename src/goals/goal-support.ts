@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { EntityManager } from 'typeorm';
+import { Not, type EntityManager } from 'typeorm';
 import type { RequestContext } from '../app/context';
 import type { Principal } from '../auth/principal';
 import { money, type Decimal } from '../common/decimal';
@@ -34,6 +34,12 @@ export const meanings: ConstraintMeanings = {
       "Child goals' indicators link to this goal's indicators, so they cannot be replaced; change the child goals first",
     ),
   },
+  // Two racing requests for the same version: the unique partial index keeps one live adjustment (DOMAIN §7).
+  uq_performance_goal_supersedes: {
+    code: ErrorCode.WORKFLOW_VIOLATION,
+    field: ['input', 'id'],
+    message: msg('该目标已有调整申请正在办理', 'An adjustment of this goal is already in progress'),
+  },
   ck_goal_indicator_pair: {
     code: ErrorCode.BAD_USER_INPUT,
     field: ['input', 'indicators'],
@@ -47,8 +53,9 @@ export const notFound = (field: string[] = ['input', 'id']): never =>
 export const ROW_VERSION = { property: 'rowVersion', name: 'row_version' };
 
 /**
- * A goal row as the pure workflow sees it (DOMAIN §7). `next` is the version that adjusts this one, if
- * any: while it is not yet in force, another adjustment is pending.
+ * A goal row as the pure workflow sees it (DOMAIN §7). `next` is the live version that adjusts this one,
+ * if any (`liveAdjustmentOf`): while it is not yet in force, another adjustment is pending. A withdrawn
+ * one never counts (DOMAIN §7, §15: it is kept, but version n may be adjusted again).
  */
 export function workflowGoal(g: GoalEntity, next: GoalEntity | null = null): WorkflowGoal {
   return {
@@ -63,8 +70,18 @@ export function workflowGoal(g: GoalEntity, next: GoalEntity | null = null): Wor
     regionPath: g.regionPath,
     filingBasis: g.filingBasis,
     adjusts: g.supersedesGoalId ? g.goalVersion - 1 : null,
-    adjustmentPending: next !== null && next.status !== GoalStatus.SUPERSEDED,
+    adjustmentPending:
+      next !== null && next.status !== GoalStatus.SUPERSEDED && next.status !== GoalStatus.WITHDRAWN,
   };
+}
+
+/** The live adjustment (n+1) of version n: withdrawn ones are history, not "the next version". */
+export function liveAdjustmentOf(em: EntityManager, g: GoalEntity): Promise<GoalEntity | null> {
+  return em.findOneBy(GoalEntity, {
+    tenantId: g.tenantId,
+    supersedesGoalId: g.id,
+    status: Not(GoalStatus.WITHDRAWN),
+  });
 }
 
 /** A refusal of the workflow as one user error; P6 reads exactly like a missing goal (DOMAIN §8). */

@@ -12,11 +12,11 @@ import type { GoalStatus, ReviewRole, WorkflowAction } from './goal.enums';
 @Entity({ name: 'goal_transition' })
 @Check(
   'ck_goal_transition_action',
-  `"action" IN ('EDIT', 'SUBMIT', 'APPROVE', 'RETURN', 'ISSUE', 'REQUEST_ADJUSTMENT', 'FILE_FOR_RECORD')`,
+  `"action" IN ('EDIT', 'SUBMIT', 'APPROVE', 'RETURN', 'ISSUE', 'REQUEST_ADJUSTMENT', 'FILE_FOR_RECORD', 'WITHDRAW_ADJUSTMENT')`,
 )
 @Check(
   'ck_goal_transition_status',
-  `"from_status" IN ('DRAFT', 'SUBMITTED', 'IN_REVIEW', 'APPROVED', 'ISSUED', 'RETURNED', 'SUPERSEDED', 'FILED_FOR_RECORD') AND "to_status" IN ('DRAFT', 'SUBMITTED', 'IN_REVIEW', 'APPROVED', 'ISSUED', 'RETURNED', 'SUPERSEDED', 'FILED_FOR_RECORD')`,
+  `"from_status" IN ('DRAFT', 'SUBMITTED', 'IN_REVIEW', 'APPROVED', 'ISSUED', 'RETURNED', 'SUPERSEDED', 'FILED_FOR_RECORD', 'WITHDRAWN') AND "to_status" IN ('DRAFT', 'SUBMITTED', 'IN_REVIEW', 'APPROVED', 'ISSUED', 'RETURNED', 'SUPERSEDED', 'FILED_FOR_RECORD', 'WITHDRAWN')`,
 )
 @Check(
   'ck_goal_transition_role',

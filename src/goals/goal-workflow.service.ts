@@ -11,6 +11,7 @@ import { factsFor } from './goal-checks';
 import { rebuildChain } from './goal-subject';
 import {
   insertTransition,
+  liveAdjustmentOf,
   meanings,
   refusalErrors,
   reload,
@@ -29,7 +30,7 @@ function transition(ctx: RequestContext, input: GoalActionInput, action: Workflo
     const current = await visibleGoal(ctx, input.id);
     const { facts, problems } = await factsFor(ctx, current, action);
     const decideInput: DecideInput = { ...facts, comment: input.comment ?? null };
-    const next = await em.findOneBy(GoalEntity, { tenantId: caller.tenantId, supersedesGoalId: current.id });
+    const next = await liveAdjustmentOf(em, current);
     const d: Decision = decide(workflowGoal(current, next), caller, action, decideInput);
     if (!d.ok) {
       if (action === WorkflowAction.RETURN && d.code === ErrorCode.BAD_USER_INPUT) {
@@ -54,6 +55,8 @@ function transition(ctx: RequestContext, input: GoalActionInput, action: Workflo
     );
     const r = d.transitionRecord;
     if (d.supersedes && current.supersedesGoalId) await supersede(ctx, em, current.supersedesGoalId, d);
+    // Version n's "next version" changes when its adjustment is withdrawn (or issued).
+    if (current.supersedesGoalId) ctx.loaders.adjustmentByGoalId.clear(current.supersedesGoalId);
     const { goal } = await reload(ctx, em, current.id);
     await recordAudit(em, caller, {
       entityType: 'PerformanceGoal',
@@ -97,3 +100,10 @@ export const issueGoal = (ctx: RequestContext, input: GoalActionInput) =>
   transition(ctx, input, WorkflowAction.ISSUE);
 export const fileGoalForRecord = (ctx: RequestContext, input: GoalActionInput) =>
   transition(ctx, input, WorkflowAction.FILE_FOR_RECORD);
+
+/**
+ * 撤回调整申请 (DOMAIN §7, §15): the drafter withdraws an adjustment still in DRAFT or RETURNED; it is kept
+ * as WITHDRAWN with its history row and audit event, and version n may be adjusted again.
+ */
+export const withdrawAdjustment = (ctx: RequestContext, input: GoalActionInput) =>
+  transition(ctx, input, WorkflowAction.WITHDRAW_ADJUSTMENT);

@@ -7,7 +7,6 @@ import {
   JoinColumn,
   ManyToOne,
   PrimaryColumn,
-  Unique,
   UpdateDateColumn,
   type JoinColumnOptions,
 } from 'typeorm';
@@ -31,7 +30,8 @@ export function tenantFk(name: string, column: string): JoinColumnOptions[] {
  * TRANSFER_PROJECT), a fund (transfer scopes; with the receiving region for TRANSFER_REGIONAL) or a
  * department (DEPARTMENT); `region_id` is the subject's region and `region_path` is copied from it by
  * trigger. The review chain is snapshotted on submission as a jsonb array of steps. An adjustment is a
- * new row with `goal_version` n+1 and `supersedes_goal_id` = version n. `row_version` guards updates.
+ * new row with `goal_version` n+1 and `supersedes_goal_id` = version n; an abandoned one is WITHDRAWN and a
+ * new n+1 (same `goal_version`) may follow it. `row_version` guards updates.
  */
 @Entity({ name: 'performance_goal' })
 @Check(
@@ -40,7 +40,7 @@ export function tenantFk(name: string, column: string): JoinColumnOptions[] {
 )
 @Check(
   'ck_performance_goal_status',
-  `"status" IN ('DRAFT', 'SUBMITTED', 'IN_REVIEW', 'APPROVED', 'ISSUED', 'RETURNED', 'SUPERSEDED', 'FILED_FOR_RECORD')`,
+  `"status" IN ('DRAFT', 'SUBMITTED', 'IN_REVIEW', 'APPROVED', 'ISSUED', 'RETURNED', 'SUPERSEDED', 'FILED_FOR_RECORD', 'WITHDRAWN')`,
 )
 @Check(
   'ck_performance_goal_decomposition',
@@ -66,8 +66,10 @@ export function tenantFk(name: string, column: string): JoinColumnOptions[] {
   'ck_performance_goal_version',
   `"goal_version" >= 1 AND (("goal_version" = 1) = ("supersedes_goal_id" IS NULL))`,
 )
-// One adjustment per version (DOMAIN §7: one adjustment at a time; version n is superseded by n+1 only).
-@Unique('uq_performance_goal_supersedes', ['tenantId', 'supersedesGoalId'])
+// One live adjustment per version (DOMAIN §7: one adjustment at a time; version n is superseded by n+1
+// only): a unique partial index on (tenant_id, supersedes_goal_id) WHERE status <> 'WITHDRAWN', so a
+// withdrawn n+1 stays as history and a new n+1 may follow it (AdjustmentWithdrawal1763821000000).
+@Index('uq_performance_goal_supersedes', { synchronize: false })
 @Check('ck_performance_goal_year', `"year" BETWEEN 2000 AND 2100`)
 @Index('idx_performance_goal_region_path', { synchronize: false })
 @Index('idx_performance_goal_fund', ['tenantId', 'fundId'])

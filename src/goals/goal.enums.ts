@@ -16,6 +16,8 @@ export enum GoalScope {
  * 绩效目标状态 (DOMAIN §7). `SUBMITTED` is step 1 of the review chain before anyone has signed;
  * `IN_REVIEW` is step k ≥ 2 (at least one reviewer has approved). `FILED_FOR_RECORD` is the end of the
  * record path (先行下达预算、再报备案, 002 第十二条): effective and frozen like `ISSUED`, but never approved.
+ * `WITHDRAWN` ends an adjustment its drafter abandoned before submitting it (DOMAIN §7, §15): frozen and
+ * readable, never deleted; version n can then be adjusted again.
  */
 export enum GoalStatus {
   DRAFT = 'DRAFT',
@@ -26,6 +28,7 @@ export enum GoalStatus {
   RETURNED = 'RETURNED',
   SUPERSEDED = 'SUPERSEDED',
   FILED_FOR_RECORD = 'FILED_FOR_RECORD',
+  WITHDRAWN = 'WITHDRAWN',
 }
 
 /** 绩效目标流程操作 (DOMAIN §7): every button a UI may show on a goal. */
@@ -37,6 +40,7 @@ export enum WorkflowAction {
   ISSUE = 'ISSUE',
   REQUEST_ADJUSTMENT = 'REQUEST_ADJUSTMENT',
   FILE_FOR_RECORD = 'FILE_FOR_RECORD',
+  WITHDRAW_ADJUSTMENT = 'WITHDRAW_ADJUSTMENT',
 }
 
 /** 分区域绩效目标的分解方式 (DOMAIN §5; 003 转移支付 第十五条(二)). */
@@ -94,6 +98,10 @@ registerEnumType(GoalStatus, {
     FILED_FOR_RECORD: {
       description: '已备案 — filed for record after the budget was issued first (002 第十二条); frozen',
     },
+    WITHDRAWN: {
+      description:
+        '已撤回 — an adjustment request withdrawn by its drafter before submission; frozen, still readable',
+    },
   },
 });
 
@@ -111,6 +119,10 @@ registerEnumType(WorkflowAction, {
     REQUEST_ADJUSTMENT: { description: '申请调整 — request a new version of an issued goal, with a reason' },
     FILE_FOR_RECORD: {
       description: '报送备案 — file the goal for record after the budget was issued first (002 第十二条)',
+    },
+    WITHDRAW_ADJUSTMENT: {
+      description:
+        '撤回调整申请 — the drafter abandons an adjustment (version n+1) still in draft or returned; version n can be adjusted again',
     },
   },
 });

@@ -33,7 +33,14 @@ import { createGoal, updateGoal } from './goal-drafting.service';
 import type { GoalIndicatorEntity } from './goal-indicator.entity';
 import { workflowGoal } from './goal-support';
 import type { GoalTransitionEntity } from './goal-transition.entity';
-import { approveGoal, fileGoalForRecord, issueGoal, returnGoal, submitGoal } from './goal-workflow.service';
+import {
+  approveGoal,
+  fileGoalForRecord,
+  issueGoal,
+  returnGoal,
+  submitGoal,
+  withdrawAdjustment,
+} from './goal-workflow.service';
 import type { GoalEntity } from './goal.entity';
 import { availableActions } from './rules/workflow';
 
@@ -178,10 +185,19 @@ export class GoalResolver {
 
   @FieldResolver(() => PerformanceGoalType, {
     nullable: true,
-    description: '下一版本 — the adjustment (n+1) requested of this version; null if none',
+    description:
+      '下一版本 — the live adjustment (n+1) requested of this version; null if none (withdrawn ones are in withdrawnAdjustments)',
   })
   nextVersion(@Root() g: GoalEntity, @Ctx() ctx: RequestContext): Promise<GoalEntity | null> {
     return ctx.loaders.adjustmentByGoalId.load(g.id);
+  }
+
+  @FieldResolver(() => [PerformanceGoalType], {
+    description:
+      '已撤回的调整申请 — adjustments of this version that their drafters withdrew (WITHDRAWN, kept as history), oldest first',
+  })
+  withdrawnAdjustments(@Root() g: GoalEntity, @Ctx() ctx: RequestContext): Promise<GoalEntity[]> {
+    return ctx.loaders.withdrawnAdjustmentsByGoalId.load(g.id);
   }
 
   @FieldResolver(() => [ReviewStepType], {
@@ -302,6 +318,17 @@ export class GoalResolver {
     @Arg('input', () => RequestAdjustmentInput, inputArg) input: RequestAdjustmentInput,
   ) {
     return requestAdjustment(ctx, input);
+  }
+
+  @Mutation(() => GoalPayload, {
+    description:
+      '撤回调整申请 — the drafter withdraws an adjustment (version n+1) in DRAFT or RETURNED; it becomes WITHDRAWN (kept, read-only) and version n may be adjusted again',
+  })
+  withdrawAdjustment(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => GoalActionInput, inputArg) input: GoalActionInput,
+  ) {
+    return withdrawAdjustment(ctx, input);
   }
 
   @Mutation(() => GoalPayload, {

@@ -26,13 +26,25 @@ export function goalsLoaders(scope: ScopedAccess) {
       const grouped = groupBy(rows, (g) => g.parentGoalId ?? '');
       return ids.map((id) => grouped.get(id) ?? []);
     }),
-    /** The next version (n+1) of each goal version, if an adjustment was requested. */
+    /** The next version (n+1) of each goal version, if an adjustment was requested and not withdrawn. */
     adjustmentByGoalId: new DataLoader<string, GoalEntity | null>(async (ids) => {
       const rows = await (await scope.goals())
         .andWhere('g.supersedes_goal_id = ANY(:ids)', { ids })
+        .andWhere(`g.status <> 'WITHDRAWN'`)
         .getMany();
       const byId = new Map(rows.map((g) => [g.supersedesGoalId ?? '', g]));
       return ids.map((id) => byId.get(id) ?? null);
+    }),
+    /** Adjustments of each goal version that their drafters withdrew (DOMAIN §15: kept), oldest first. */
+    withdrawnAdjustmentsByGoalId: new DataLoader<string, GoalEntity[]>(async (ids) => {
+      const rows = await (await scope.goals())
+        .andWhere('g.supersedes_goal_id = ANY(:ids)', { ids })
+        .andWhere(`g.status = 'WITHDRAWN'`)
+        .orderBy('g.created_at')
+        .addOrderBy('g.id')
+        .getMany();
+      const grouped = groupBy(rows, (g) => g.supersedesGoalId ?? '');
+      return ids.map((id) => grouped.get(id) ?? []);
     }),
     indicatorsByGoalId: new DataLoader<string, GoalIndicatorEntity[]>(async (ids) => {
       const rows = await (await scope.goalIndicators())

@@ -40,6 +40,7 @@ export const goalsPermissions = {
     returnGoal: p6GoalActor,
     issueGoal: p6GoalActor,
     requestAdjustment: p6GoalActor,
+    withdrawAdjustment: p6GoalActor,
     fileGoalForRecord: p6GoalActor,
   },
 };

@@ -329,7 +329,13 @@ describe('issue and freeze', () => {
   );
 
   test('status helpers', () => {
-    expect(statuses.filter(isFrozen)).toEqual([S.APPROVED, S.ISSUED, S.SUPERSEDED, S.FILED_FOR_RECORD]);
+    expect(statuses.filter(isFrozen)).toEqual([
+      S.APPROVED,
+      S.ISSUED,
+      S.SUPERSEDED,
+      S.FILED_FOR_RECORD,
+      S.WITHDRAWN,
+    ]);
     expect(statuses.filter(isEffective)).toEqual([S.ISSUED, S.FILED_FOR_RECORD]);
   });
 });
@@ -541,7 +547,9 @@ describe('availableActions', () => {
             allowed += a.allowed ? 1 : 0;
           }
         }
-    expect(checked).toBe(goals.length * everyone.length * factSets.length * 7);
+    expect(checked).toBe(
+      goals.length * everyone.length * factSets.length * Object.values(WorkflowAction).length,
+    );
     expect(allowed).toBeGreaterThan(50); // the property is not vacuous
   });
 

@@ -15,6 +15,7 @@ const statusNames: Record<GoalStatus, string> = {
   RETURNED: '已退回',
   SUPERSEDED: '已被调整替代',
   FILED_FOR_RECORD: '已备案',
+  WITHDRAWN: '已撤回',
 };
 
 /**
@@ -95,31 +96,33 @@ export const notFinal = (): Refusal =>
   );
 
 /**
- * The action does not fit the goal's status. P8 when the goal is frozen (approved, issued, filed or
- * superseded, 002 第十三条; 000 第十四条): changes then go through an adjustment.
+ * The action does not fit the goal's status. P8 when the goal is frozen (approved, issued, filed,
+ * superseded or withdrawn, 002 第十三条; 000 第十四条): changes then go through an adjustment.
  */
 export function wrongStatus(goal: WorkflowGoal, action: WorkflowAction, hint?: Message): Refusal {
   const name = statusNames[goal.status];
   const base =
-    goal.status === GoalStatus.SUPERSEDED
-      ? msg(
-          '绩效目标已被新版本替代，只可查阅',
-          'The goal was superseded by a later version; it is read-only (P8)',
-        )
-      : goal.status === GoalStatus.APPROVED
+    goal.status === GoalStatus.WITHDRAWN
+      ? msg('该调整申请已撤回，只可查阅', 'This adjustment request was withdrawn; it is read-only (P8)')
+      : goal.status === GoalStatus.SUPERSEDED
         ? msg(
-            '绩效目标已审定、待批复下达，不得变更',
-            'The goal is approved and awaiting issue; it is frozen (P8)',
+            '绩效目标已被新版本替代，只可查阅',
+            'The goal was superseded by a later version; it is read-only (P8)',
           )
-        : isFrozen(goal.status)
+        : goal.status === GoalStatus.APPROVED
           ? msg(
-              `绩效目标${name}，不得变更；确需调整的，应申请调整`,
-              `The goal is ${goal.status} and frozen; request an adjustment to change it (P8)`,
+              '绩效目标已审定、待批复下达，不得变更',
+              'The goal is approved and awaiting issue; it is frozen (P8)',
             )
-          : msg(
-              `绩效目标当前状态为“${name}”，不能执行该操作`,
-              `${action} is not possible while the goal is ${goal.status}`,
-            );
+          : isFrozen(goal.status)
+            ? msg(
+                `绩效目标${name}，不得变更；确需调整的，应申请调整`,
+                `The goal is ${goal.status} and frozen; request an adjustment to change it (P8)`,
+              )
+            : msg(
+                `绩效目标当前状态为“${name}”，不能执行该操作`,
+                `${action} is not possible while the goal is ${goal.status}`,
+              );
   const message = hint ? msg(`${base.zh}（${hint.zh}）`, `${base.en} (${hint.en})`) : base;
   return violation(message, isFrozen(goal.status) ? 'P8' : undefined);
 }

@@ -29,7 +29,7 @@ export interface WorkflowGoal {
   filingBasis: FilingBasis | null;
   /** For an adjustment: the version it adjusts (n), superseded when this one is issued or filed. */
   adjusts: number | null;
-  /** A later version of this goal is being drafted or reviewed (one adjustment at a time). */
+  /** A later version of this goal is being drafted or reviewed (one adjustment at a time); a withdrawn one does not count. */
   adjustmentPending: boolean;
 }
 
@@ -122,13 +122,17 @@ export interface ActionAvailability {
   requires?: 'comment' | 'reason';
 }
 
-/** P8: frozen after approval — no content edits; changes go through adjustment (or a return of a filing). */
+/**
+ * P8: frozen after approval — no content edits; changes go through adjustment (or a return of a filing).
+ * A withdrawn adjustment is frozen too: it is kept as history (DOMAIN §15), never revived.
+ */
 export function isFrozen(status: GoalStatus): boolean {
   return (
     status === GoalStatus.APPROVED ||
     status === GoalStatus.ISSUED ||
     status === GoalStatus.FILED_FOR_RECORD ||
-    status === GoalStatus.SUPERSEDED
+    status === GoalStatus.SUPERSEDED ||
+    status === GoalStatus.WITHDRAWN
   );
 }
 

@@ -15,6 +15,7 @@ import {
 } from './workflow-guards';
 import { badInput, forbidden, violation, type Refusal } from './workflow-refusal';
 import { accept, record } from './workflow-record';
+import { withdrawAdjustment } from './workflow-withdraw';
 import {
   filingFits,
   isEditable,
@@ -39,6 +40,8 @@ export * from './workflow-types';
  *   version n+1 ISSUED and version n SUPERSEDED.  SUBMITTED/IN_REVIEW ─RETURN (comment)→ RETURNED.
  *   Record path (002 第十二条, budget issued first): DRAFT/RETURNED ─FILE_FOR_RECORD→ FILED_FOR_RECORD,
  *   which the record holder (finance at R) may RETURN for correction (002 第十一条: 不符合要求的…修改完善).
+ *   An adjustment (n+1) in DRAFT/RETURNED ─WITHDRAW_ADJUSTMENT (its drafter)→ WITHDRAWN (terminal, kept);
+ *   version n may then be adjusted again.
  *
  * Checks run in a fixed order so each refusal names the right rule: jurisdiction (P6) → who may act
  * (P1/P2 drafting, P3 reviewing) → status (WORKFLOW_VIOLATION, P8 when frozen) → turn (P3) → input
@@ -65,6 +68,8 @@ export function decide(
       return issue(goal, actor);
     case WorkflowAction.REQUEST_ADJUSTMENT:
       return requestAdjustment(goal, actor, input);
+    case WorkflowAction.WITHDRAW_ADJUSTMENT:
+      return withdrawAdjustment(goal, actor, input.comment);
   }
 }
 
