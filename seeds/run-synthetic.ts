@@ -3,7 +3,9 @@ import { generateSyntheticCity, type SyntheticCityOptions } from './synthetic';
 
 const usage = `Usage: DATABASE_URL=postgres://owner@host/db node dist/seeds/run-synthetic.js --seed 42
   [--name 合成市] [--city-code 379900] [--districts 10] [--townships 15] [--units 40]
-Generates a synthetic city through the OWNER connection and prints its summary as JSON.`;
+  [--scale full|small] [--workload yes|no] [--year 2026]
+Generates a synthetic city through the OWNER connection and prints its summary as JSON: the hierarchy,
+and (unless --workload no) funds, allocations, projects, goals, indicators and review histories.`;
 
 function parseArgs(argv: string[]): SyntheticCityOptions {
   const values = new Map<string, string>();
@@ -26,7 +28,17 @@ function parseArgs(argv: string[]): SyntheticCityOptions {
     }
     return Number(raw);
   };
-  const known = new Set(['seed', 'name', 'city-code', 'districts', 'townships', 'units']);
+  const known = new Set([
+    'seed',
+    'name',
+    'city-code',
+    'districts',
+    'townships',
+    'units',
+    'scale',
+    'workload',
+    'year',
+  ]);
   for (const name of values.keys()) {
     if (!known.has(name)) {
       throw new Error(`unknown option --${name}`);
@@ -36,8 +48,19 @@ function parseArgs(argv: string[]): SyntheticCityOptions {
   if (seed === undefined) {
     throw new Error('--seed is required');
   }
+  const scale = values.get('scale') ?? 'full';
+  if (scale !== 'full' && scale !== 'small') {
+    throw new Error(`--scale must be full or small, got ${scale}`);
+  }
+  const workload = values.get('workload') ?? 'yes';
+  if (workload !== 'yes' && workload !== 'no') {
+    throw new Error(`--workload must be yes or no, got ${workload}`);
+  }
   return {
     seed,
+    scale,
+    workload: workload === 'yes',
+    year: integer('year'),
     tenantName: values.get('name'),
     cityCode: values.get('city-code'),
     districts: integer('districts'),

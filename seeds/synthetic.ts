@@ -16,6 +16,8 @@ import {
 } from './db';
 import { departmentId, financeBureauId, implementingUnit, regionBodies } from './hierarchy';
 import { seedId } from './ids';
+import { mulberry32 } from './synthetic-model';
+import { generateWorkload, type SyntheticWorkloadSummary } from './synthetic-workload';
 
 export interface SyntheticCityOptions {
   /** Everything (names, sectors, ids) is derived from this seed. */
@@ -28,6 +30,19 @@ export interface SyntheticCityOptions {
   unitsPerTownship?: number;
   /** District-level units (e.g. 公路事业发展中心) beside the townships' ones. */
   unitsPerDistrict?: number;
+  /**
+   * 'full' (default): 10 districts × 15 townships, 6,000 units. 'small': 2 districts × 2 townships with
+   * 4 units each and 2 per district (20 units), for tests. Explicit counts above win over the scale.
+   */
+  scale?: 'full' | 'small';
+  /**
+   * Also generate funds, allocations, projects (3 per unit) and their goals with indicators and review
+   * histories (issue #3). Default: on when `scale` is given, off otherwise — so the hierarchy-only callers
+   * (bench/run.ts, test/query-count.test.ts) stay as fast and as they were.
+   */
+  workload?: boolean;
+  /** Budget year of the workload (default 2026). */
+  year?: number;
 }
 
 export interface SyntheticCity {
@@ -39,21 +54,11 @@ export interface SyntheticCity {
   userCount: number;
   unitCount: number;
   sampleLogins: { cityFinance: string; districtFinance: string; unit: string };
+  /** Present when the workload was generated. */
+  workload?: SyntheticWorkloadSummary;
 }
 
 const sectors: SectorCode[] = ['TRANSPORT', 'AGRICULTURE', 'EDUCATION'];
-
-/** mulberry32: a tiny deterministic PRNG, uniform on [0, 1). */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const placeSyllables = [
   ...'东西南北新安和平兴华长青阳河山泉丰宁明德龙凤桃柳石林湖桥庄营金玉广太永福康乐文昌',
@@ -152,11 +157,15 @@ export async function generateSyntheticCity(
   const { seed } = options;
   const tenantName = options.tenantName ?? '合成市';
   const cityCode = options.cityCode ?? '379900';
-  const districtCount = options.districts ?? 10;
-  const townshipsPerDistrict = options.townshipsPerDistrict ?? 15;
+  const small = options.scale === 'small';
+  const districtCount = options.districts ?? (small ? 2 : 10);
+  const townshipsPerDistrict = options.townshipsPerDistrict ?? (small ? 2 : 15);
   // Defaults: 10 × 15 + 150 × 39 = 6,000 implementing units, at both levels like a real city.
-  const unitsPerTownship = options.unitsPerTownship ?? 39;
-  const unitsPerDistrict = options.unitsPerDistrict ?? 15;
+  const unitsPerTownship = options.unitsPerTownship ?? (small ? 4 : 39);
+  const unitsPerDistrict = options.unitsPerDistrict ?? (small ? 2 : 15);
+  const withWorkload = options.workload ?? options.scale !== undefined;
+  const year = options.year ?? 2026;
+  assertRange('year', year, 2000, 2100);
   assertRange('seed', seed, 0, 0xffffffff);
   assertRange('districts', districtCount, 1, 99);
   assertRange('townshipsPerDistrict', townshipsPerDistrict, 0, 999);
@@ -275,12 +284,15 @@ export async function generateSyntheticCity(
     throw new Error(`generateSyntheticCity: the synthetic city of seed ${seed} (${cityCode}) already exists`);
   }
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  await inTransaction(db, async (tx) => {
+  const workload = await inTransaction(db, async (tx) => {
     await lockSeed(tx, key);
     await insertTenant(tx, tenantId, tenantName);
     await insertRegions(tx, tenantId, regions);
     await insertOrganizations(tx, tenantId, organizations);
     await insertUsers(tx, tenantId, passwordHash, users);
+    return withWorkload
+      ? generateWorkload(tx, { key, seed, tenantId, year, regions, organizations, users })
+      : undefined;
   });
 
   return {
@@ -296,5 +308,6 @@ export async function generateSyntheticCity(
       districtFinance: `${prefix}.fin.${cityCode.slice(0, 4)}01`,
       unit: unitCount > 0 ? `${prefix}.unit.1` : `${prefix}.fin.${cityCode}`,
     },
+    ...(workload ? { workload } : {}),
   };
 }

@@ -49,12 +49,15 @@ export async function gateErrors(ctx: RequestContext, g: GoalEntity): Promise<Me
  */
 export async function consistencyErrors(ctx: RequestContext, g: GoalEntity): Promise<Message[]> {
   if (g.scope !== GoalScope.TRANSFER_OVERALL || !g.fundId) return [];
-  const children = (await ctx.loaders.goalsByParentId.load(g.id)).filter(
+  const current = (await ctx.loaders.goalsByParentId.load(g.id)).filter(
     (c) =>
       c.status !== GoalStatus.SUPERSEDED &&
       c.status !== GoalStatus.WITHDRAWN &&
       c.scope === GoalScope.TRANSFER_REGIONAL,
   );
+  // A region counts once: while its adjustment (n+1) is pending, the adjustment stands for it, not n.
+  const adjusted = new Set(current.map((c) => c.supersedesGoalId).filter((id) => id !== null));
+  const children = current.filter((c) => !adjusted.has(c.id));
   if (children.length === 0) return [];
   const [parentIndicators, childIndicators, regions, allocations] = await Promise.all([
     ctx.loaders.indicatorsByGoalId.load(g.id),
