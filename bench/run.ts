@@ -16,11 +16,15 @@ import { assertSafeAppRole, enableAppRole, migrate } from '../src/db/bootstrap';
 import { createDataSource } from '../src/db/data-source';
 import type { AppServices } from '../src/app/context';
 import { startServer } from '../src/app/server';
+import { toGlobalId } from '../src/common/global-id';
 import { DEMO_PASSWORD, generateSyntheticCity, type SyntheticCity } from '../seeds';
 import { Cleanup } from './cleanup';
 import { GraphQLClient, type TimedResponse } from './client';
 import { benchDatabase } from './database';
 import { profiled, summarizeProfile } from './profile';
+import { burst, type BurstResult } from './burst';
+import { FUND_TREE, type FundTreeData } from './rollup-queries';
+import { loadDistrict, rawFundTree, rollupVariants, sameAggregate, seedEvaluations } from './rollup-bench';
 import {
   CITY_TREE,
   countTree,
@@ -51,6 +55,7 @@ interface Options {
   scenarioSeconds: number;
   timeoutSeconds: number;
   profile: boolean;
+  burst: number;
 }
 
 function intFromEnv(name: string, fallback: number, min: number, max: number): number {
@@ -74,9 +79,11 @@ function readOptions(): Options {
     /** A timed loop stops early (and says so) after this long, keeping the whole run bounded. */
     scenarioSeconds: intFromEnv('BENCH_SCENARIO_SECONDS', 60, 1, 3600),
     /** Watchdog: clean up and exit 1 past this. */
-    timeoutSeconds: intFromEnv('BENCH_TIMEOUT_SECONDS', 280, 10, 86_400),
+    timeoutSeconds: intFromEnv('BENCH_TIMEOUT_SECONDS', 900, 10, 86_400),
     /** Writes a CPU profile of the timed city-tree loop to bench/results/city-tree.cpuprofile. */
     profile: intFromEnv('BENCH_PROFILE', 0, 0, 1) === 1,
+    /** Concurrent self-evaluation submissions in the burst (issue #4). */
+    burst: intFromEnv('BENCH_BURST', 500, 1, 5000),
   };
 }
 
@@ -201,7 +208,7 @@ async function seedCity(ownerUrl: string): Promise<SyntheticCity> {
   const owner = new Client({ connectionString: ownerUrl });
   await owner.connect();
   try {
-    const city = await generateSyntheticCity(owner, { seed: 42 });
+    const city = await generateSyntheticCity(owner, { seed: 42, workload: true });
     // Fresh statistics, so plans do not change when autovacuum analyzes in the middle of a run.
     await owner.query('ANALYZE');
     return city;
@@ -240,6 +247,12 @@ async function benchmark(options: Options, cleanup: Cleanup, ownSignals: () => v
   log(
     `synthetic city (seed 42): ${city.regionCount} regions, ${city.organizationCount} organizations, ` +
       `${city.userCount} users in ${seedSeconds.toFixed(1)} s`,
+  );
+  const rollupSeed = await seedEvaluations(db.ownerUrl, city);
+  const districtId = await loadDistrict(db.ownerUrl, city);
+  log(
+    `workload: ${city.workload!.goals.total} goals; ${rollupSeed.summary.evaluations} submitted self-evaluations ` +
+      `(${rollupSeed.summary.actuals} actuals, ${rollupSeed.summary.missing} missing) in ${rollupSeed.seconds.toFixed(1)} s`,
   );
 
   const config = parseConfig({ NODE_ENV: 'development', EXPOSE_SQL_COUNT: 'true', LOG_LEVEL: 'silent' });
@@ -396,6 +409,61 @@ async function benchmark(options: Options, cleanup: Cleanup, ownSignals: () => v
     record('cityTreeApiConcurrent', `city tree — API, ${options.clients} clients`, samples, null, wallMs);
     reports.cityTreeApiConcurrent.truncated = truncated;
   }
+
+  // Issue #4. (a) One fund's full tree through the API and (b) the same aggregate by one hand-written
+  // statement, interleaved round by round like the city tree; then both with N clients; (c) a district's
+  // funds for a year; (d) the burst of concurrent submissions, then the roll-up right after.
+  const fund = rollupVariants(api, rawPool, city, rollupSeed.overallId, districtId);
+  const firstFund = await api.request<FundTreeData>(FUND_TREE, {
+    id: toGlobalId('PerformanceGoal', rollupSeed.overallId),
+  });
+  const fundColdMs = firstFund.sample.ms;
+  const fundSameAsRaw = sameAggregate(
+    firstFund.body.data!,
+    (await rawFundTree(rawPool, city.tenantId, rollupSeed.overallId)).tree,
+  );
+  if (!fundSameAsRaw) log('warning: the raw SQL fund aggregate differs from the API roll-up');
+  {
+    let round = 0;
+    const variants = [fund.api, fund.raw];
+    const loop = await timedLoop(options, async (timed) => {
+      for (let k = 0; k < variants.length; k++) await variants[(round + k) % variants.length](timed);
+      round += 1;
+    });
+    record('fundTreeApi', 'fund tree roll-up — API', fund.apiSamples, loop);
+    record('fundTreeRawSql', 'fund tree roll-up — raw SQL', fund.rawSamples, loop);
+  }
+  let fundProfile: { bucket: string; share: number }[] | null = null;
+  if (options.profile) {
+    const profiledRun = await profiled(join(resultsDir, 'fund-tree.cpuprofile'), () =>
+      timedLoop(options, async () => {
+        await fund.apiRequest();
+      }),
+    );
+    fundProfile = summarizeProfile(profiledRun.profile);
+  }
+  for (const [key, label, request] of [
+    ['fundTreeApiConcurrent', 'fund tree roll-up — API', fund.apiRequest],
+    ['fundTreeRawSqlConcurrent', 'fund tree roll-up — raw SQL', fund.rawRequest],
+  ] as const) {
+    const { samples, wallMs, truncated } = await concurrentLoop(options, request);
+    record(key, `${label}, ${options.clients} clients`, samples, null, wallMs);
+    reports[key].truncated = truncated;
+  }
+  {
+    const loop = await timedLoop(options, fund.district);
+    record('districtFunds', 'district funds of the year — API', fund.districtSamples, loop);
+  }
+  const burstResult: BurstResult = await burst({
+    size: options.burst,
+    ownerUrl: db.ownerUrl,
+    city,
+    overallId: rollupSeed.overallId,
+    api,
+    tokens: services.tokens,
+    log,
+  });
+  log(`burst: ${burstResult.succeeded}/${burstResult.requested} in ${burstResult.wallMs} ms`);
   const memoryAfter = memory();
   const maxRssMiB = mib(process.resourceUsage().maxRSS * 1024);
 
@@ -411,6 +479,23 @@ async function benchmark(options: Options, cleanup: Cleanup, ownSignals: () => v
       api50.requestsPerSecond,
     ),
     rawTreeSameAsApi: sameData,
+    fundTreeP50ApiOverRawSql: ratio(reports.fundTreeApi.p50Ms, reports.fundTreeRawSql.p50Ms),
+    fundTreeP95ApiOverRawSql: ratio(reports.fundTreeApi.p95Ms, reports.fundTreeRawSql.p95Ms),
+    fundTreeThroughputApiOverRawSql: ratio(
+      reports.fundTreeApi.requestsPerSecond,
+      reports.fundTreeRawSql.requestsPerSecond,
+    ),
+    fundTreeConcurrentThroughputApiOverRawSql: ratio(
+      reports.fundTreeApiConcurrent.requestsPerSecond,
+      reports.fundTreeRawSqlConcurrent.requestsPerSecond,
+    ),
+    fundTreeRawSameAsApi: fundSameAsRaw,
+  };
+  const targets = {
+    fundTreeP95Within50Ms: reports.fundTreeApi.p95Ms <= 50,
+    fundTreeAtLeastHalfRawThroughput: comparisons.fundTreeThroughputApiOverRawSql >= 0.5,
+    fundTreeConcurrentAtLeastHalfRawThroughput: comparisons.fundTreeConcurrentThroughputApiOverRawSql >= 0.5,
+    burstLosesNothing: burstResult.consistent,
   };
 
   const results = {
@@ -436,10 +521,17 @@ async function benchmark(options: Options, cleanup: Cleanup, ownSignals: () => v
       implementingUnits: city.unitCount,
       users: city.userCount,
       seedSeconds: Math.round(seedSeconds * 10) / 10,
+      workload: { ...city.workload, phaseMs: undefined },
+      evaluations: { ...rollupSeed.summary, seconds: Math.round(rollupSeed.seconds * 10) / 10 },
+      fundTree: { overallGoalId: rollupSeed.overallId, districtRegionId: districtId },
     },
     scenarios: reports,
     cityTreeColdMs: Math.round(coldTreeMs * 100) / 100,
+    fundTreeColdMs: Math.round(fundColdMs * 100) / 100,
     comparisons,
+    targets,
+    burst: burstResult,
+    fundTreeProfile: fundProfile,
     memory: { before: memoryBefore, after: memoryAfter, maxRssMiB },
     cityTreeProfile: profileSummary,
     durationSeconds: Math.round((performance.now() - runStarted) / 100) / 10,
@@ -477,6 +569,28 @@ async function benchmark(options: Options, cleanup: Cleanup, ownSignals: () => v
     `city tree throughput, ${options.clients} clients ÷ 1 client:   ` +
       `${fmt(comparisons.cityTreeConcurrentOverSequentialThroughput, 2)}×`,
     `raw SQL tree identical to the API's: ${sameData ? 'yes' : 'NO'}`,
+    `fund tree (${city.workload!.goals.byScope.TRANSFER_REGIONAL ?? 0} regional goals, ` +
+      `${rollupSeed.summary.evaluations} self-evaluations seeded): first request ${fmt(fundColdMs)} ms; ` +
+      `raw SQL aggregate equal to the API roll-up: ${fundSameAsRaw ? 'yes' : 'NO'}`,
+    `fund tree p50 / p95, API ÷ raw SQL:          ${fmt(comparisons.fundTreeP50ApiOverRawSql, 2)}× / ` +
+      `${fmt(comparisons.fundTreeP95ApiOverRawSql, 2)}×`,
+    `fund tree throughput, API ÷ raw SQL:       ${fmt(comparisons.fundTreeThroughputApiOverRawSql, 2)} ` +
+      `(1 client), ${fmt(comparisons.fundTreeConcurrentThroughputApiOverRawSql, 2)} (${options.clients} clients)`,
+    `targets: p95 ≤ 50 ms ${targets.fundTreeP95Within50Ms ? 'met' : 'MISSED'}; ≥ ½ raw throughput ` +
+      `${targets.fundTreeAtLeastHalfRawThroughput ? 'met' : 'MISSED'} (1 client), ` +
+      `${targets.fundTreeConcurrentAtLeastHalfRawThroughput ? 'met' : 'MISSED'} (${options.clients} clients)`,
+    `burst: ${burstResult.succeeded}/${burstResult.requested} submissions succeeded (${burstResult.failed} failed) ` +
+      `in ${fmt(burstResult.wallMs)} ms wall (p50 ${fmt(burstResult.p50Ms)}, p95 ${fmt(burstResult.p95Ms)}, ` +
+      `max ${fmt(burstResult.maxMs)} ms); in the database ${burstResult.submittedInDatabase} SUBMITTED, ` +
+      `${burstResult.submitTransitions} SUBMIT transitions; regional roll-ups counted ${burstResult.countedBefore} → ` +
+      `${burstResult.countedAfter} (+${burstResult.countedAfter - burstResult.countedBefore}) in ` +
+      `${fmt(burstResult.rollUpAfterMs)} ms: ${burstResult.consistent ? 'nothing lost' : 'INCONSISTENT'}`,
+    ...(fundProfile
+      ? [
+          `fund tree CPU profile (self time, whole process): ` +
+            fundProfile.map((p) => `${p.bucket} ${p.share}%`).join(', '),
+        ]
+      : []),
     `memory before: RSS ${memoryBefore.rssMiB} MiB, heap used ${memoryBefore.heapUsedMiB} MiB ` +
       `(${fmt(memoryBefore.heapUsedAfterGcMiB)} after GC); after: RSS ${memoryAfter.rssMiB} MiB, ` +
       `heap used ${memoryAfter.heapUsedMiB} MiB (${fmt(memoryAfter.heapUsedAfterGcMiB)} after GC); ` +

@@ -3,6 +3,10 @@ import { Funds1763790000000 } from './1763790000000-funds';
 import { Assessment1763800000000 } from './1763800000000-assessment';
 import { Goals1763810000000 } from './1763810000000-goals';
 import { ProjectPreApproval1763820000000 } from './1763820000000-project-pre-approval';
+import { AdjustmentWithdrawal1763821000000 } from './1763821000000-adjustment-withdrawal';
+import { Monitoring1763830000000 } from './1763830000000-monitoring';
+import { Evaluation1763840000000 } from './1763840000000-evaluation';
+import { SpotCheck1763850000000 } from './1763850000000-spot-check';
 
 /** Migrations in order. New ones are appended; applied ones are never edited. */
 export const migrations = [
@@ -11,4 +15,8 @@ export const migrations = [
   Assessment1763800000000,
   Goals1763810000000,
   ProjectPreApproval1763820000000,
+  AdjustmentWithdrawal1763821000000,
+  Monitoring1763830000000,
+  Evaluation1763840000000,
+  SpotCheck1763850000000,
 ];

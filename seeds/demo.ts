@@ -13,6 +13,7 @@ import {
   lockSeed,
   tenantExists,
 } from './db';
+import { demoGoalsExist, loadDemoGoals } from './demo-goals';
 import { auditOfficeId, departmentId, financeBureauId, implementingUnit, regionBodies } from './hierarchy';
 import { seedCreditCode, seedId } from './ids';
 
@@ -536,25 +537,33 @@ export const demoLogins: { login: string; role: string; organization: string }[]
 );
 
 /**
- * Loads the demo data (淄博市 and 日照市) through an OWNER connection, in one transaction. Idempotent:
- * when the 淄博市 tenant already exists nothing is written and `created` is false.
+ * Loads the demo data (淄博市 and 日照市) through an OWNER connection, in one transaction: the hierarchy and
+ * demo accounts, then 淄博市's demo funds, projects and goals (seeds/demo-goals.ts: the DOMAIN §11 worked
+ * example and goals in every workflow state). Idempotent: each part is written only when it is missing
+ * (a database seeded before the goals existed gains them), and `created` says whether anything was written.
  */
 export async function loadDemo(db: SeedDb): Promise<{ created: boolean }> {
-  if (await tenantExists(db, demoTenants.zibo.id)) {
+  const zibo = demoTenants.zibo;
+  if ((await tenantExists(db, zibo.id)) && (await demoGoalsExist(db, zibo.id, zibo.cityCode))) {
     return { created: false };
   }
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   return inTransaction(db, async (tx) => {
     await lockSeed(tx, 'demo');
-    if (await tenantExists(tx, demoTenants.zibo.id)) {
-      return { created: false };
+    let created = false;
+    if (!(await tenantExists(tx, zibo.id))) {
+      for (const tenant of built) {
+        await insertTenant(tx, tenant.id, tenant.name);
+        await insertRegions(tx, tenant.id, tenant.regions);
+        await insertOrganizations(tx, tenant.id, tenant.organizations);
+        await insertUsers(tx, tenant.id, passwordHash, tenant.users);
+      }
+      created = true;
     }
-    for (const tenant of built) {
-      await insertTenant(tx, tenant.id, tenant.name);
-      await insertRegions(tx, tenant.id, tenant.regions);
-      await insertOrganizations(tx, tenant.id, tenant.organizations);
-      await insertUsers(tx, tenant.id, passwordHash, tenant.users);
+    if (!(await demoGoalsExist(tx, zibo.id, zibo.cityCode))) {
+      await loadDemoGoals(tx, zibo.id, zibo.cityCode);
+      created = true;
     }
-    return { created: true };
+    return { created };
   });
 }

@@ -32,12 +32,16 @@ describe('migrations are the only way the schema changes (STYLE principle 8)', (
     const { rows } = await owner.query<{ name: string }>('SELECT name FROM schema_migration ORDER BY id');
     const names = rows.map((r) => r.name);
     expect(names).toEqual(migrations.map((m) => new m().name));
-    expect(names.slice(0, 5)).toEqual([
+    expect(names).toEqual([
       'Foundation1763780000000',
       'Funds1763790000000',
       'Assessment1763800000000',
       'Goals1763810000000',
       'ProjectPreApproval1763820000000',
+      'AdjustmentWithdrawal1763821000000',
+      'Monitoring1763830000000',
+      'Evaluation1763840000000',
+      'SpotCheck1763850000000',
     ]);
     const stamps = names.map((n) => Number(/(\d{13})$/.exec(n)?.[1]));
     expect(stamps.every((t, k) => Number.isFinite(t) && (k === 0 || t > stamps[k - 1]))).toBe(true);
@@ -62,16 +66,28 @@ describe('defence in depth in PostgreSQL (DOMAIN §3, §8 P6)', () => {
     expect(rows.map((r) => r.relname)).toEqual([
       'app_user',
       'audit_event',
+      'evaluation',
+      'evaluation_actual',
+      'evaluation_framework_score',
+      'evaluation_report_section',
+      'evaluation_transition',
       'ex_ante_assessment',
       'ex_ante_assessment_dimension',
       'fund',
       'fund_allocation',
+      'funding_hold',
+      'goal_execution',
       'goal_indicator',
       'goal_transition',
+      'monitoring_policy',
+      'monitoring_report',
+      'monitoring_report_indicator',
       'organization',
       'performance_goal',
       'project',
       'region',
+      'spot_check_item',
+      'spot_check_sample',
       'tenant',
       'user_login',
     ]);

@@ -1,6 +1,8 @@
 import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
 import { fromGlobalId } from '../common/global-id';
 import { Node } from '../common/node';
+import { evaluationLoadersOf } from '../evaluation/evaluation.loaders';
+import { spotCheckLoadersOf } from '../spot-check/spot-check.loaders';
 import type { RequestContext } from './context';
 
 /**
@@ -34,6 +36,12 @@ export class NodeResolver {
         return ctx.loaders.assessmentById.load(parsed.id);
       case 'PerformanceGoal':
         return ctx.loaders.goalById.load(parsed.id);
+      case 'Evaluation':
+        return evaluationLoadersOf(ctx).evaluationById.load(parsed.id);
+      case 'SpotCheckSample':
+        return spotCheckLoadersOf(ctx).sampleById.load(parsed.id);
+      case 'SpotCheckItem':
+        return spotCheckLoadersOf(ctx).itemById.load(parsed.id);
       case 'User':
         return (await ctx.scope.users()).andWhere('u.id = :id', { id: parsed.id }).getOne();
       default:

@@ -2,11 +2,16 @@ import type { GraphQLSchema } from 'graphql';
 import { applyMiddleware, type IMiddlewareTypeMap } from 'graphql-middleware';
 import { deny, shield } from 'graphql-shield';
 import { assessmentPermissions } from '../assessment/assessment.permissions';
+import { auditPermissions } from '../audit/audit.permissions';
 import { authPermissions } from '../auth/auth.permissions';
 import { AppError } from '../common/errors';
 import { fundsPermissions } from '../funds/funds.permissions';
 import { goalsPermissions } from '../goals/goals.permissions';
 import { hierarchyPermissions } from '../hierarchy/hierarchy.permissions';
+import { rollUpPermissions } from '../rollup/rollup.permissions';
+import { monitoringPermissions } from '../monitoring/monitoring.permissions';
+import { evaluationPermissions } from '../evaluation/evaluation.permissions';
+import { spotCheckPermissions } from '../spot-check/spot-check.permissions';
 
 /**
  * Every root field and the rule that admits its callers, merged from the modules. A root field missing
@@ -19,6 +24,10 @@ export const rootPermissions = {
     ...fundsPermissions.Query,
     ...assessmentPermissions.Query,
     ...goalsPermissions.Query,
+    ...monitoringPermissions.Query,
+    ...evaluationPermissions.Query,
+    ...spotCheckPermissions.Query,
+    ...auditPermissions.Query,
   },
   Mutation: {
     ...authPermissions.Mutation,
@@ -26,6 +35,10 @@ export const rootPermissions = {
     ...fundsPermissions.Mutation,
     ...assessmentPermissions.Mutation,
     ...goalsPermissions.Mutation,
+    ...monitoringPermissions.Mutation,
+    ...evaluationPermissions.Mutation,
+    ...spotCheckPermissions.Mutation,
+    ...rollUpPermissions.Mutation,
   },
 };
 

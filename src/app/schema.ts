@@ -7,6 +7,7 @@ import {
   FundAssessmentResolver,
   ProjectAssessmentResolver,
 } from '../assessment/assessment.resolver';
+import { AuditEventResolver } from '../audit/audit.resolver';
 import { AuthResolver } from '../auth/auth.resolver';
 import { AllocationResolver, FundResolver } from '../funds/fund.resolver';
 import { ProjectResolver } from '../funds/project.resolver';
@@ -19,6 +20,10 @@ import {
 import { OrganizationResolver } from '../hierarchy/organization.resolver';
 import { RegionResolver } from '../hierarchy/region.resolver';
 import { UserResolver } from '../hierarchy/user.resolver';
+import { monitoringResolvers } from '../monitoring';
+import { evaluationResolvers } from '../evaluation/evaluation.resolver';
+import { spotCheckResolvers } from '../spot-check/spot-check.resolver';
+import { rollUpResolvers } from '../rollup/rollup.resolver';
 import { NodeResolver } from './node.resolver';
 import { withPermissions } from './permissions';
 
@@ -39,6 +44,11 @@ export const resolvers = [
   ReviewStepResolver,
   GoalTransitionResolver,
   GoalIndicatorResolver,
+  AuditEventResolver,
+  ...monitoringResolvers,
+  ...evaluationResolvers,
+  ...spotCheckResolvers,
+  ...rollUpResolvers,
 ] as const;
 
 /** The schema as type-graphql builds it, before permissions (emitted to schema/schema.graphql). */

@@ -1,5 +1,6 @@
 import type { EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { canAdminister, hasSubtreeJurisdiction, pathIds, type Principal } from '../auth/principal';
+import { OrganizationKind } from '../hierarchy/hierarchy.enums';
 import { OrganizationEntity } from '../hierarchy/organization.entity';
 import { RegionEntity } from '../hierarchy/region.entity';
 import { UserEntity } from '../hierarchy/user.entity';
@@ -13,6 +14,18 @@ import { GoalIndicatorEntity } from '../goals/goal-indicator.entity';
 import { GoalTransitionEntity } from '../goals/goal-transition.entity';
 import { GoalEntity } from '../goals/goal.entity';
 import type { RequestDb } from '../db/request-db';
+import {
+  FundingHoldEntity,
+  GoalExecutionEntity,
+  MonitoringPolicyEntity,
+} from '../monitoring/execution.entity';
+import { MonitoringReportEntity, MonitoringReportIndicatorEntity } from '../monitoring/report.entity';
+import { EvaluationActualEntity } from '../evaluation/evaluation-actual.entity';
+import { EvaluationFrameworkScoreEntity } from '../evaluation/evaluation-framework-score.entity';
+import { EvaluationReportSectionEntity } from '../evaluation/evaluation-report-section.entity';
+import { EvaluationTransitionEntity } from '../evaluation/evaluation-transition.entity';
+import { EvaluationEntity } from '../evaluation/evaluation.entity';
+import { SpotCheckSampleEntity } from '../spot-check/spot-check-sample.entity';
 
 /** Thrown when tenant data is read without a caller: scoping fails closed (STYLE principle 3). */
 export class MissingScopeError extends Error {
@@ -228,6 +241,127 @@ export class ScopedAccess {
     return qb
       .andWhere(`${alias}.goal_id IN (${visible.select('sgt.id').getQuery()})`)
       .setParameters(visible.getParameters());
+  }
+
+  /**
+   * 绩效评价 (DOMAIN §10, P6): finance, departments and audit offices see the evaluations of goals in their
+   * subtree and those they make or review; units see those they make (谁支出、谁自评) and, once submitted,
+   * the other evaluations of the projects they implement (结果反馈, 002 第二十八条(二)); third parties see
+   * only the evaluations they are commissioned for.
+   */
+  async evaluations(alias = 'ev'): Promise<SelectQueryBuilder<EvaluationEntity>> {
+    const p = this.caller;
+    const qb = await this.base(EvaluationEntity, alias);
+    if (hasSubtreeJurisdiction(p)) {
+      return qb.andWhere(
+        `(${alias}.region_path LIKE :scopePrefix OR ${alias}.evaluator_organization_id = :scopeOrg
+          OR ${alias}.reviewer_organization_id = :scopeOrg)`,
+        { scopePrefix: `${p.regionPath}%`, scopeOrg: p.organizationId },
+      );
+    }
+    if (p.organizationKind === OrganizationKind.THIRD_PARTY) {
+      return qb.andWhere(`${alias}.commissioned_organization_id = :scopeOrg`, { scopeOrg: p.organizationId });
+    }
+    return qb.andWhere(
+      `(${alias}.evaluator_organization_id = :scopeOrg
+        OR (${alias}.status IN ('SUBMITTED', 'REVIEWED') AND EXISTS (SELECT 1 FROM performance_goal seg JOIN project sep ON sep.tenant_id = seg.tenant_id AND sep.id = seg.project_id
+              WHERE seg.tenant_id = ${alias}.tenant_id AND seg.id = ${alias}.goal_id AND sep.implementing_unit_id = :scopeOrg)))`,
+      { scopeOrg: p.organizationId },
+    );
+  }
+
+  /** Actuals of the evaluations the caller sees (same predicate through the evaluation). */
+  async evaluationActuals(alias = 'eva'): Promise<SelectQueryBuilder<EvaluationActualEntity>> {
+    return this.throughEvaluation(EvaluationActualEntity, alias);
+  }
+
+  /** Framework scores of the evaluations the caller sees. */
+  async evaluationFrameworkScores(
+    alias = 'evf',
+  ): Promise<SelectQueryBuilder<EvaluationFrameworkScoreEntity>> {
+    return this.throughEvaluation(EvaluationFrameworkScoreEntity, alias);
+  }
+
+  /** Report sections of the evaluations the caller sees. */
+  async evaluationReportSections(alias = 'evr'): Promise<SelectQueryBuilder<EvaluationReportSectionEntity>> {
+    return this.throughEvaluation(EvaluationReportSectionEntity, alias);
+  }
+
+  /** History of the evaluations the caller sees. */
+  async evaluationTransitions(alias = 'evt'): Promise<SelectQueryBuilder<EvaluationTransitionEntity>> {
+    return this.throughEvaluation(EvaluationTransitionEntity, alias);
+  }
+
+  private async throughEvaluation<T extends ObjectLiteral>(
+    entity: new () => T,
+    alias: string,
+  ): Promise<SelectQueryBuilder<T>> {
+    const visible = await this.evaluations(`s${alias}`);
+    const qb = await this.base(entity, alias);
+    return qb
+      .andWhere(`${alias}.evaluation_id IN (${visible.select(`s${alias}.id`).getQuery()})`)
+      .setParameters(visible.getParameters());
+  }
+
+  /** 预算执行 money of the goals the caller sees (DOMAIN §9; same predicate through the goal). */
+  async goalExecutions(alias = 'gx'): Promise<SelectQueryBuilder<GoalExecutionEntity>> {
+    const visible = await this.goals('sgx');
+    const qb = await this.base(GoalExecutionEntity, alias);
+    return qb
+      .andWhere(`${alias}.goal_id IN (${visible.select('sgx.id').getQuery()})`)
+      .setParameters(visible.getParameters());
+  }
+
+  /** 暂缓/停止拨款 history of the goals the caller sees (DOMAIN §9; same predicate through the goal). */
+  async fundingHolds(alias = 'fh'): Promise<SelectQueryBuilder<FundingHoldEntity>> {
+    const visible = await this.goals('sfh');
+    const qb = await this.base(FundingHoldEntity, alias);
+    return qb
+      .andWhere(`${alias}.goal_id IN (${visible.select('sfh.id').getQuery()})`)
+      .setParameters(visible.getParameters());
+  }
+
+  /** 绩效运行监控 reports of the goals the caller sees (DOMAIN §9; same predicate through the goal). */
+  async monitoringReports(alias = 'mr'): Promise<SelectQueryBuilder<MonitoringReportEntity>> {
+    const visible = await this.goals('smr');
+    const qb = await this.base(MonitoringReportEntity, alias);
+    return qb
+      .andWhere(`${alias}.goal_id IN (${visible.select('smr.id').getQuery()})`)
+      .setParameters(visible.getParameters());
+  }
+
+  /** Indicator lines of the monitoring reports the caller sees (same predicate through report and goal). */
+  async monitoringReportIndicators(
+    alias = 'mri',
+  ): Promise<SelectQueryBuilder<MonitoringReportIndicatorEntity>> {
+    const visible = await this.monitoringReports('smri');
+    const qb = await this.base(MonitoringReportIndicatorEntity, alias);
+    return qb
+      .andWhere(`${alias}.report_id IN (${visible.select('smri.id').getQuery()})`)
+      .setParameters(visible.getParameters());
+  }
+
+  /** 监控参数: the tenant's monitoring thresholds, readable by every signed-in caller of the tenant. */
+  async monitoringPolicies(alias = 'mp'): Promise<SelectQueryBuilder<MonitoringPolicyEntity>> {
+    return this.base(MonitoringPolicyEntity, alias);
+  }
+
+  /**
+   * 抽查样本 (DOMAIN §12, P6): finance, departments and audit offices see the samples drawn in their subtree
+   * (audit offices read, 003 第七条) and those their own body drew; units and third parties see none. Items
+   * are read through this predicate on their sample.
+   */
+  async spotCheckSamples(alias = 'scs'): Promise<SelectQueryBuilder<SpotCheckSampleEntity>> {
+    const p = this.caller;
+    const qb = await this.base(SpotCheckSampleEntity, alias);
+    if (!hasSubtreeJurisdiction(p)) return qb.andWhere('1 = 0');
+    return qb.andWhere(
+      `(${alias}.region_path LIKE :scopePrefix OR ${alias}.drawn_by_organization_id = :scopeOrg)`,
+      {
+        scopePrefix: `${p.regionPath}%`,
+        scopeOrg: p.organizationId,
+      },
+    );
   }
 
   /** The subtree the caller may administer (tenant administrators), as a path prefix. */

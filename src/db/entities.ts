@@ -12,6 +12,9 @@ import { RegionEntity } from '../hierarchy/region.entity';
 import { TenantEntity } from '../hierarchy/tenant.entity';
 import { UserEntity } from '../hierarchy/user.entity';
 import { UserLoginEntity } from '../hierarchy/user-login.entity';
+import { monitoringEntities } from '../monitoring/monitoring.entities';
+import { evaluationEntities } from '../evaluation/evaluation.entities';
+import { spotCheckEntities } from '../spot-check/spot-check.entities';
 
 /** Every entity of the schema; the drift test compares them with the migrated database. */
 export const entities = [
@@ -29,4 +32,7 @@ export const entities = [
   GoalEntity,
   GoalIndicatorEntity,
   GoalTransitionEntity,
+  ...monitoringEntities,
+  ...evaluationEntities,
+  ...spotCheckEntities,
 ];

@@ -1,4 +1,7 @@
-import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { EvaluationPayload } from '../evaluation/dto/evaluation.inputs';
+import { CompileRollUpInput } from './compile.inputs';
+import { compileRollUp } from './compile.service';
 import type { RequestContext } from '../app/context';
 import { formatDecimal, money } from '../common/decimal';
 import { storedLines } from '../evaluation/self-scoring';
@@ -128,4 +131,19 @@ export class EvaluationRollUpResolver {
   }
 }
 
-export const rollUpResolvers = [GoalRollUpResolver, EvaluationRollUpResolver] as const;
+@Resolver()
+export class CompileRollUpResolver {
+  @Mutation(() => EvaluationPayload, {
+    description:
+      '汇总确认 — the township department compiles its region’s result, the fund’s department the overall result, from a complete roll-up; submitted to the level above for review (DOMAIN §11, P4)',
+  })
+  compileRollUp(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => CompileRollUpInput, { description: '输入 — the mutation input' })
+    input: CompileRollUpInput,
+  ) {
+    return compileRollUp(ctx, input);
+  }
+}
+
+export const rollUpResolvers = [GoalRollUpResolver, EvaluationRollUpResolver, CompileRollUpResolver] as const;

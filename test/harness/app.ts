@@ -8,6 +8,8 @@ import { createDataSource } from '../../src/db/data-source';
 import { startServer, type RunningServer } from '../../src/app/server';
 import type { AppServices } from '../../src/app/context';
 import { DEMO_PASSWORD } from '../../seeds';
+import { MONITORING_TABLES } from '../../src/monitoring/monitoring.entities';
+import { EVALUATION_TABLES } from '../../src/evaluation/evaluation.entities';
 import { createTestDatabase, type TestDatabase } from './database';
 import { TEST_TOKEN_SECRET } from './env';
 
@@ -26,6 +28,8 @@ const DIGESTED_TABLES = [
   'performance_goal',
   'goal_indicator',
   'goal_transition',
+  ...MONITORING_TABLES,
+  ...EVALUATION_TABLES,
 ];
 
 export interface GraphQLResponse<T = Record<string, unknown>> {

@@ -14,14 +14,14 @@ import { TestApp } from '../harness/app';
 let app: TestApp;
 const gid = (type: string, id: string) => Buffer.from(`${type}:${id}`).toString('base64url');
 
-interface IndicatorRow {
+type IndicatorRow = {
   id: string;
   name: string;
   category: ScoringIndicator['category'];
   comparator: 'GTE' | 'LTE' | 'EQ';
   target: string;
   points: string;
-}
+};
 
 let overall: string;
 let goalA: string;

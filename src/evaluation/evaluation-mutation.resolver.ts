@@ -1,0 +1,112 @@
+import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
+import type { RequestContext } from '../app/context';
+import { commissionEvaluation } from './commission.service';
+import {
+  CommissionEvaluationInput,
+  CreateEvaluationInput,
+  EvaluationActionInput,
+  EvaluationPayload,
+  ReviewEvaluationInput,
+  SaveEvaluationActualsInput,
+  SaveFrameworkEvaluationInput,
+} from './dto/evaluation.inputs';
+import { EvaluationType } from './dto/evaluation.types';
+import { reviewEvaluation, submitEvaluation } from './evaluation-workflow.service';
+import {
+  createDepartmentEvaluation,
+  createFinanceEvaluation,
+  saveFrameworkEvaluation,
+} from './framework-evaluation.service';
+import { createSelfEvaluation, saveEvaluationActuals } from './self-evaluation.service';
+
+const inputArg = { description: '输入 — the mutation input' };
+
+/** The evaluation mutations (DOMAIN §10): thin, each hands its one input to a service in a savepoint. */
+@Resolver(() => EvaluationType)
+export class EvaluationMutationResolver {
+  @Mutation(() => EvaluationPayload, {
+    description:
+      '新建单位自评 — by the spending unit (P4 谁支出、谁自评) on an issued PROJECT or TRANSFER_PROJECT goal',
+  })
+  createSelfEvaluation(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => CreateEvaluationInput, inputArg) input: CreateEvaluationInput,
+  ) {
+    return createSelfEvaluation(ctx, input);
+  }
+
+  @Mutation(() => EvaluationPayload, {
+    description:
+      '填报自评 — money, category points and actuals of a DRAFT or RETURNED self-evaluation, checked by the scoring engine; guarded by rowVersion',
+  })
+  saveEvaluationActuals(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => SaveEvaluationActualsInput, inputArg) input: SaveEvaluationActualsInput,
+  ) {
+    return saveEvaluationActuals(ctx, input);
+  }
+
+  @Mutation(() => EvaluationPayload, {
+    description:
+      '提交评价 — scores and freezes the evaluation (P8); every missing actual or explanation is listed',
+  })
+  submitEvaluation(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => EvaluationActionInput, inputArg) input: EvaluationActionInput,
+  ) {
+    return submitEvaluation(ctx, input);
+  }
+
+  @Mutation(() => EvaluationPayload, {
+    description:
+      '审核自评 — the project’s competent department accepts or returns (with a comment) a submitted self-evaluation',
+  })
+  reviewEvaluation(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => ReviewEvaluationInput, inputArg) input: ReviewEvaluationInput,
+  ) {
+    return reviewEvaluation(ctx, input);
+  }
+
+  @Mutation(() => EvaluationPayload, {
+    description: '新建部门评价 — by the competent department, on a goal of its own projects or funds (P7)',
+  })
+  createDepartmentEvaluation(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => CreateEvaluationInput, inputArg) input: CreateEvaluationInput,
+  ) {
+    return createDepartmentEvaluation(ctx, input);
+  }
+
+  @Mutation(() => EvaluationPayload, {
+    description: '新建财政评价 — by finance at the goal’s region or above (P6, P7)',
+  })
+  createFinanceEvaluation(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => CreateEvaluationInput, inputArg) input: CreateEvaluationInput,
+  ) {
+    return createFinanceEvaluation(ctx, input);
+  }
+
+  @Mutation(() => EvaluationPayload, {
+    description:
+      '委托第三方 — the evaluating body commissions a third party for a draft department or finance evaluation',
+  })
+  commissionEvaluation(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => CommissionEvaluationInput, inputArg) input: CommissionEvaluationInput,
+  ) {
+    return commissionEvaluation(ctx, input);
+  }
+
+  @Mutation(() => EvaluationPayload, {
+    description:
+      '填报部门/财政评价 — framework indicators (OUTPUT + BENEFIT ≥ 60 points, 002 第二十一条(二)) and report sections',
+  })
+  saveFrameworkEvaluation(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => SaveFrameworkEvaluationInput, inputArg) input: SaveFrameworkEvaluationInput,
+  ) {
+    return saveFrameworkEvaluation(ctx, input);
+  }
+}

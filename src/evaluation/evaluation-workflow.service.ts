@@ -1,0 +1,222 @@
+import type { EntityManager } from 'typeorm';
+import type { RequestContext } from '../app/context';
+import { recordAudit } from '../audit/audit.service';
+import { requireDecimal } from '../common/decimal';
+import { ErrorCode, msg } from '../common/errors';
+import { guardedUpdate } from '../common/guarded-update';
+import { runMutation } from '../common/mutation';
+import type { Problem } from '../common/problem';
+import type { EvaluationActionInput, ReviewEvaluationInput } from './dto/evaluation.inputs';
+import { EvaluationActualEntity } from './evaluation-actual.entity';
+import {
+  insertTransition,
+  meanings,
+  problemsAbort,
+  refuse,
+  reload,
+  requireEditable,
+  ROW_VERSION,
+  text,
+  visibleEvaluation,
+} from './evaluation-support';
+import { EvaluationEntity } from './evaluation.entity';
+import { EvaluationKind, EvaluationStatus, ReviewDecision } from './evaluation.enums';
+import { contentSnapshot, requireEditor, requireFramework } from './framework-evaluation.service';
+import { scoreFramework } from './rules/framework';
+import { checkReportSections } from './rules/report-outline';
+import { goalIndicators, ownSelfEvaluation } from './self-evaluation.service';
+import { scoreContent, storedContent, storedLines } from './self-scoring';
+
+/**
+ * 提交评价 (DOMAIN §10, P8): a self-evaluation is scored by the engine and awaits review; a department or
+ * finance evaluation is scored from its framework and is final. Either is frozen once submitted.
+ */
+export function submitEvaluation(ctx: RequestContext, input: EvaluationActionInput) {
+  return runMutation(ctx, meanings, async (em) => {
+    const current = await visibleEvaluation(ctx, input.id);
+    return current.kind === EvaluationKind.SELF
+      ? submitSelfEvaluation(ctx, em, input)
+      : submitFrameworkEvaluation(ctx, em, input);
+  });
+}
+
+/**
+ * 提交自评 (DOMAIN §10.5–7; P8): the engine scores the stored content; every submission problem (an
+ * indicator without an actual, a missing explanation, money not reported) is listed as a
+ * WORKFLOW_VIOLATION and nothing changes. Otherwise each line's score, rule and flags, the total and
+ * the grade are stored and the evaluation is frozen.
+ */
+async function submitSelfEvaluation(ctx: RequestContext, em: EntityManager, input: EvaluationActionInput) {
+  const caller = ctx.caller;
+  const current = await ownSelfEvaluation(ctx, input.id);
+  requireEditable(current);
+  const indicators = await goalIndicators(em, caller.tenantId, current.goalId);
+  const rows = await em.findBy(EvaluationActualEntity, {
+    tenantId: caller.tenantId,
+    evaluationId: current.id,
+  });
+  const { score, inputProblems, submissionProblems } = scoreContent(
+    indicators,
+    storedContent(current, rows, indicators),
+  );
+  const problems: Problem[] = [...inputProblems, ...submissionProblems];
+  if (problems.length > 0) problemsAbort(problems, ErrorCode.WORKFLOW_VIOLATION);
+  const byIndicator = new Map(score.lines.map((l) => [l.key, l]));
+  for (const row of rows) {
+    const line = byIndicator.get(row.indicatorId);
+    if (!line) continue;
+    await em.update(
+      EvaluationActualEntity,
+      { tenantId: caller.tenantId, id: row.id },
+      { score: line.score.toFixed(2), rule: line.rule, flags: [...line.flags] },
+    );
+  }
+  await guardedUpdate(
+    em,
+    EvaluationEntity,
+    current,
+    input.expectedVersion,
+    {
+      status: EvaluationStatus.SUBMITTED,
+      total: score.total.toFixed(2),
+      grade: score.grade,
+      scoreLines: storedLines(score),
+      submittedAt: new Date(),
+    },
+    ROW_VERSION,
+  );
+  await insertTransition(em, caller, current.id, 'SUBMIT', current.status, EvaluationStatus.SUBMITTED);
+  const evaluation = await reload(ctx, em, current.id);
+  await recordAudit(em, caller, {
+    entityType: 'Evaluation',
+    entityId: current.id,
+    action: 'SUBMIT',
+    regionPath: current.regionPath,
+    before: current,
+    after: evaluation,
+  });
+  return { evaluation };
+}
+
+/**
+ * 审核自评 (DOMAIN §10; 003 转移支付 第二十三条): the level above — the project's competent department —
+ * accepts a submitted self-evaluation (REVIEWED) or returns it with a comment (RETURNED, editable again).
+ */
+export function reviewEvaluation(ctx: RequestContext, input: ReviewEvaluationInput) {
+  return runMutation(ctx, meanings, async (em) => {
+    const caller = ctx.caller;
+    const current = await visibleEvaluation(ctx, input.id);
+    if (current.kind !== EvaluationKind.SELF || current.reviewerOrganizationId !== caller.organizationId) {
+      refuse(
+        ErrorCode.FORBIDDEN,
+        ['input', 'id'],
+        msg(
+          '单位自评由项目主管部门审核（上一级审核），其他单位不能审核',
+          'A self-evaluation is reviewed by the project’s competent department (the level above) only',
+        ),
+        'P4',
+      );
+    }
+    if (current.status !== EvaluationStatus.SUBMITTED) {
+      refuse(
+        ErrorCode.WORKFLOW_VIOLATION,
+        ['input', 'id'],
+        msg(
+          `只有已提交的自评可以审核（当前 ${current.status}）`,
+          `Only a SUBMITTED evaluation is reviewed (it is ${current.status})`,
+        ),
+      );
+    }
+    const comment = text(input.comment);
+    if (input.decision === ReviewDecision.RETURN && !comment) {
+      refuse(
+        ErrorCode.BAD_USER_INPUT,
+        ['input', 'comment'],
+        msg('退回须填写意见', 'A return needs a comment'),
+      );
+    }
+    const to =
+      input.decision === ReviewDecision.APPROVE ? EvaluationStatus.REVIEWED : EvaluationStatus.RETURNED;
+    await guardedUpdate(
+      em,
+      EvaluationEntity,
+      current,
+      input.expectedVersion,
+      { status: to, reviewedAt: new Date() },
+      ROW_VERSION,
+    );
+    await insertTransition(em, caller, current.id, input.decision, current.status, to, comment);
+    const evaluation = await reload(ctx, em, current.id);
+    await recordAudit(em, caller, {
+      entityType: 'Evaluation',
+      entityId: current.id,
+      action: input.decision,
+      regionPath: current.regionPath,
+      before: current,
+      after: { ...evaluation, comment },
+    });
+    return { evaluation };
+  });
+}
+
+/**
+ * 提交部门/财政评价 (DOMAIN §10; 002 第二十七条): every framework indicator scored, the points rules of
+ * 002 第二十一条(二), and every section of the report outline but 其他需要说明的问题 written; the total is
+ * the sum of the scores, graded by 002 第二十五条. The evaluation is then final and frozen (P8).
+ */
+async function submitFrameworkEvaluation(
+  ctx: RequestContext,
+  em: EntityManager,
+  input: EvaluationActionInput,
+) {
+  const caller = ctx.caller;
+  const current = await visibleEvaluation(ctx, input.id);
+  requireFramework(current);
+  requireEditor(ctx, current);
+  requireEditable(current);
+  const { indicators, sections } = await contentSnapshot(em, current);
+  const score = scoreFramework(
+    indicators.map((i) => ({
+      code: i.code,
+      points: requireDecimal(i.points),
+      score: i.score == null ? null : requireDecimal(i.score),
+    })),
+  );
+  const problems: Problem[] = [
+    ...score.inputProblems,
+    ...score.completionProblems,
+    ...checkReportSections(sections.map((s) => ({ key: s.sectionKey, text: s.body }))),
+  ];
+  if (indicators.length === 0) {
+    problems.push({
+      code: ErrorCode.WORKFLOW_VIOLATION,
+      field: ['indicators'],
+      message: msg('尚未设置评价指标', 'No framework indicators are set yet'),
+    });
+  }
+  if (problems.length > 0) problemsAbort(problems, ErrorCode.WORKFLOW_VIOLATION);
+  await guardedUpdate(
+    em,
+    EvaluationEntity,
+    current,
+    input.expectedVersion,
+    {
+      status: EvaluationStatus.SUBMITTED,
+      total: score.total.toFixed(2),
+      grade: score.grade,
+      submittedAt: new Date(),
+    },
+    ROW_VERSION,
+  );
+  await insertTransition(em, caller, current.id, 'SUBMIT', current.status, EvaluationStatus.SUBMITTED);
+  const evaluation = await reload(ctx, em, current.id);
+  await recordAudit(em, caller, {
+    entityType: 'Evaluation',
+    entityId: current.id,
+    action: 'SUBMIT',
+    regionPath: current.regionPath,
+    before: current,
+    after: evaluation,
+  });
+  return { evaluation };
+}

@@ -1,0 +1,183 @@
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryColumn,
+  UpdateDateColumn,
+} from 'typeorm';
+import type { Grade } from '../common/grade';
+import { GoalEntity, tenantFk } from '../goals/goal.entity';
+import { OrganizationEntity } from '../hierarchy/organization.entity';
+import type { EvaluationKind, EvaluationStatus } from './evaluation.enums';
+
+/** One line of the scoring engine's result as stored on submit (exact decimals as text). */
+export interface StoredScoreLine {
+  key: string;
+  name: string;
+  category: string;
+  points: string;
+  inputs: Record<string, string>;
+  rule: string;
+  ruleText: string;
+  score: string;
+  flags: string[];
+  needsExplanation: boolean;
+}
+
+/**
+ * 绩效评价 — one evaluation of a goal version (DOMAIN §10): SELF by the spending unit (P4), DEPARTMENT,
+ * FINANCE, or SPOT_CHECK. `region_path` and `year` are the goal's, copied by trigger. Money in yuan
+ * NUMERIC(14,2); category points NUMERIC(5,2) (all null = the defaults 10/50/30/10); `total` and `grade`
+ * and the engine's `score_lines` are set on submit. `row_version` guards every update.
+ */
+@Entity({ name: 'evaluation' })
+@Check('ck_evaluation_kind', `"kind" IN ('SELF', 'DEPARTMENT', 'FINANCE', 'SPOT_CHECK')`)
+@Check('ck_evaluation_status', `"status" IN ('DRAFT', 'SUBMITTED', 'RETURNED', 'REVIEWED')`)
+@Check('ck_evaluation_grade', `"grade" IS NULL OR "grade" IN ('EXCELLENT', 'GOOD', 'FAIR', 'POOR')`)
+@Check(
+  'ck_evaluation_money',
+  `("budgeted" IS NULL OR "budgeted" >= 0) AND ("in_place" IS NULL OR "in_place" >= 0) AND ("spent" IS NULL OR "spent" >= 0)`,
+)
+@Check(
+  'ck_evaluation_points',
+  `("common_points" IS NULL OR ("common_points" >= 0 AND "common_points" <= 100)) AND ("output_points" IS NULL OR ("output_points" >= 0 AND "output_points" <= 100)) AND ("benefit_points" IS NULL OR ("benefit_points" >= 0 AND "benefit_points" <= 100)) AND ("satisfaction_points" IS NULL OR ("satisfaction_points" >= 0 AND "satisfaction_points" <= 100)) AND ("total" IS NULL OR ("total" >= 0 AND "total" <= 100))`,
+)
+@Check(
+  'ck_evaluation_category_points',
+  `("common_points" IS NULL AND "output_points" IS NULL AND "benefit_points" IS NULL AND "satisfaction_points" IS NULL) OR ("common_points" + "output_points" + "benefit_points" + "satisfaction_points" = 100)`,
+)
+@Check('ck_evaluation_spot_check', `("kind" = 'SPOT_CHECK') = ("spot_check_of_evaluation_id" IS NOT NULL)`)
+@Check(
+  'ck_evaluation_commission',
+  `"commissioned_organization_id" IS NULL OR ("kind" IN ('DEPARTMENT', 'FINANCE') AND "commissioned_at" IS NOT NULL)`,
+)
+@Check(
+  'ck_evaluation_submitted',
+  `"status" NOT IN ('SUBMITTED', 'REVIEWED') OR ("submitted_at" IS NOT NULL AND "total" IS NOT NULL AND "grade" IS NOT NULL)`,
+)
+@Check('ck_evaluation_year', `"year" BETWEEN 2000 AND 2100`)
+@Index('idx_evaluation_region_path', { synchronize: false })
+@Index('uq_evaluation_self_goal', { synchronize: false })
+@Index('idx_evaluation_goal', ['tenantId', 'goalId'])
+@Index('idx_evaluation_evaluator', ['tenantId', 'evaluatorOrganizationId'])
+@Index('idx_evaluation_commissioned', ['tenantId', 'commissionedOrganizationId'])
+@Index('idx_evaluation_year', ['tenantId', 'year', 'kind', 'status'])
+export class EvaluationEntity {
+  @PrimaryColumn('uuid', { name: 'tenant_id', primaryKeyConstraintName: 'pk_evaluation' })
+  tenantId!: string;
+
+  @PrimaryColumn('uuid', { primaryKeyConstraintName: 'pk_evaluation' })
+  id!: string;
+
+  @Column('uuid', { name: 'goal_id' })
+  goalId!: string;
+
+  @Column('varchar', { length: 16 })
+  kind!: EvaluationKind;
+
+  /** The goal's budget year (copied by trigger). */
+  @Column('integer')
+  year!: number;
+
+  @Column('varchar', { length: 16 })
+  status!: EvaluationStatus;
+
+  /** Who evaluates: the spending unit (SELF), the department, finance, or the spot-checker. */
+  @Column('uuid', { name: 'evaluator_organization_id' })
+  evaluatorOrganizationId!: string;
+
+  /** SELF: the level above that reviews it (审核). */
+  @Column('uuid', { name: 'reviewer_organization_id', nullable: true })
+  reviewerOrganizationId!: string | null;
+
+  /** DEPARTMENT / FINANCE: the third party commissioned to carry it out (委托第三方). */
+  @Column('uuid', { name: 'commissioned_organization_id', nullable: true })
+  commissionedOrganizationId!: string | null;
+
+  @Column('timestamptz', { name: 'commissioned_at', nullable: true })
+  commissionedAt!: Date | null;
+
+  @Column('uuid', { name: 'spot_check_of_evaluation_id', nullable: true })
+  spotCheckOfEvaluationId!: string | null;
+
+  @Column('numeric', { precision: 14, scale: 2, nullable: true })
+  budgeted!: string | null;
+
+  @Column('numeric', { name: 'in_place', precision: 14, scale: 2, nullable: true })
+  inPlace!: string | null;
+
+  @Column('numeric', { precision: 14, scale: 2, nullable: true })
+  spent!: string | null;
+
+  /** 资金到位率 below 100%: why (DOMAIN §10.5; the COMMON money line's explanation). */
+  @Column('text', { name: 'fund_arrival_explanation', nullable: true })
+  fundArrivalExplanation!: string | null;
+
+  /** 预算执行率 below 100%: why. */
+  @Column('text', { name: 'budget_execution_explanation', nullable: true })
+  budgetExecutionExplanation!: string | null;
+
+  @Column('numeric', { name: 'common_points', precision: 5, scale: 2, nullable: true })
+  commonPoints!: string | null;
+
+  @Column('numeric', { name: 'output_points', precision: 5, scale: 2, nullable: true })
+  outputPoints!: string | null;
+
+  @Column('numeric', { name: 'benefit_points', precision: 5, scale: 2, nullable: true })
+  benefitPoints!: string | null;
+
+  @Column('numeric', { name: 'satisfaction_points', precision: 5, scale: 2, nullable: true })
+  satisfactionPoints!: string | null;
+
+  @Column('numeric', { precision: 5, scale: 2, nullable: true })
+  total!: string | null;
+
+  @Column('varchar', { length: 16, nullable: true })
+  grade!: Grade | null;
+
+  /** The engine's lines as of the last submission (SELF), so every stored score explains itself. */
+  @Column('jsonb', { name: 'score_lines', nullable: true })
+  scoreLines!: StoredScoreLine[] | null;
+
+  @Column('text', { name: 'region_path' })
+  regionPath!: string;
+
+  @Column('integer', { name: 'row_version', default: 1 })
+  rowVersion!: number;
+
+  @Column('timestamptz', { name: 'submitted_at', nullable: true })
+  submittedAt!: Date | null;
+
+  @Column('timestamptz', { name: 'reviewed_at', nullable: true })
+  reviewedAt!: Date | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt!: Date;
+
+  @ManyToOne(() => GoalEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn(tenantFk('fk_evaluation_goal', 'goal_id'))
+  goal?: GoalEntity;
+
+  @ManyToOne(() => OrganizationEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn(tenantFk('fk_evaluation_evaluator', 'evaluator_organization_id'))
+  evaluatorOrganization?: OrganizationEntity;
+
+  @ManyToOne(() => OrganizationEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn(tenantFk('fk_evaluation_reviewer', 'reviewer_organization_id'))
+  reviewerOrganization?: OrganizationEntity;
+
+  @ManyToOne(() => OrganizationEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn(tenantFk('fk_evaluation_commissioned', 'commissioned_organization_id'))
+  commissionedOrganization?: OrganizationEntity;
+
+  @ManyToOne(() => EvaluationEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn(tenantFk('fk_evaluation_spot_check_of', 'spot_check_of_evaluation_id'))
+  spotCheckOf?: EvaluationEntity;
+}

@@ -1,0 +1,112 @@
+import { rule } from 'graphql-shield';
+import type { RequestContext } from '../app/context';
+import { p6SignedInWithinJurisdiction } from '../auth/rules';
+import { AppError, msg } from '../common/errors';
+import { OrganizationKind } from '../hierarchy/hierarchy.enums';
+
+const kindRule = (
+  name: string,
+  allowed: readonly OrganizationKind[],
+  principle: string,
+  zh: string,
+  en: string,
+) =>
+  rule(name, { cache: 'contextual' })((_parent, _args, ctx: RequestContext) => {
+    if (!ctx.principal) return AppError.unauthenticated();
+    const kind = ctx.principal.organizationKind;
+    if (allowed.includes(kind)) return true;
+    // P6: audit offices read evaluations and write nothing (003 第七条).
+    if (kind === OrganizationKind.AUDIT_OFFICE)
+      return AppError.forbidden('P6', msg('审计部门只能查阅绩效评价', 'Audit offices only read evaluations'));
+    return AppError.forbidden(principle, msg(zh, en));
+  });
+
+/** P4 谁支出、谁自评 (002 第十七条): the spending unit fills in and submits its self-evaluation. */
+export const p4SpendingUnit = kindRule(
+  'P4 spending unit self-evaluates',
+  [OrganizationKind.IMPLEMENTING_UNIT],
+  'P4',
+  '单位自评由使用资金的项目实施单位开展（谁支出、谁自评）',
+  'The spending unit carries out its own self-evaluation (P4)',
+);
+
+/**
+ * The level above (审核): the project's competent department reviews a self-evaluation; the fund's
+ * department a compiled regional result; finance the overall result the fund's department submits
+ * (DOMAIN §11). The service checks the evaluation's own reviewer.
+ */
+export const p4SelfReviewer = kindRule(
+  'P4 the level above reviews self-evaluations',
+  [OrganizationKind.COMPETENT_DEPARTMENT, OrganizationKind.FINANCE_BUREAU],
+  'P4',
+  '单位自评由上一级审核：项目主管部门、资金主管部门或财政部门',
+  'The level above reviews a self-evaluation: the competent department, the fund’s department or finance (P4)',
+);
+
+/** P7 (002 第十七条): department evaluations by the competent department, never by the implementing unit. */
+export const p7DepartmentEvaluator = kindRule(
+  'P7 department evaluator',
+  [OrganizationKind.COMPETENT_DEPARTMENT],
+  'P7',
+  '部门评价由业务主管部门开展，评价主体与项目实施主体相分离',
+  'A competent department carries out department evaluations; the evaluator is never the implementing unit (P7)',
+);
+
+/** P7: finance evaluations by finance, never by the implementing unit. */
+export const p7FinanceEvaluator = kindRule(
+  'P7 finance evaluator',
+  [OrganizationKind.FINANCE_BUREAU],
+  'P7',
+  '财政评价由财政部门开展，评价主体与项目实施主体相分离',
+  'Finance carries out finance evaluations; the evaluator is never the implementing unit (P7)',
+);
+
+/** P7: the evaluating department or finance commissions a third party (002 第十七条). */
+export const p7Commissioner = kindRule(
+  'P7 commissioner',
+  [OrganizationKind.COMPETENT_DEPARTMENT, OrganizationKind.FINANCE_BUREAU],
+  'P7',
+  '由开展评价的部门或财政部门委托第三方机构',
+  'The evaluating department or finance commissions a third party (P7)',
+);
+
+/** P7: a department or finance evaluation is filled in by its evaluator or the commissioned third party. */
+export const p7FrameworkEvaluator = kindRule(
+  'P7 department, finance or commissioned third party',
+  [OrganizationKind.COMPETENT_DEPARTMENT, OrganizationKind.FINANCE_BUREAU, OrganizationKind.THIRD_PARTY],
+  'P7',
+  '部门评价和财政评价由评价单位或受托第三方开展，不由项目实施单位开展',
+  'Department and finance evaluations are carried out by the evaluator or its third party, never the implementing unit (P7)',
+);
+
+/** Anyone who evaluates (the service decides which evaluation by its kind): not an audit office. */
+export const p6Evaluator = kindRule(
+  'P6 evaluator: not an audit office',
+  [
+    OrganizationKind.IMPLEMENTING_UNIT,
+    OrganizationKind.COMPETENT_DEPARTMENT,
+    OrganizationKind.FINANCE_BUREAU,
+    OrganizationKind.THIRD_PARTY,
+  ],
+  'P6',
+  '审计部门只能查阅绩效评价',
+  'Audit offices only read evaluations',
+);
+
+/** Root fields of the evaluation module and the principle that admits their callers (DOMAIN §8). */
+export const evaluationPermissions = {
+  Query: {
+    evaluation: p6SignedInWithinJurisdiction,
+    evaluations: p6SignedInWithinJurisdiction,
+  },
+  Mutation: {
+    createSelfEvaluation: p4SpendingUnit,
+    saveEvaluationActuals: p4SpendingUnit,
+    submitEvaluation: p6Evaluator,
+    reviewEvaluation: p4SelfReviewer,
+    createDepartmentEvaluation: p7DepartmentEvaluator,
+    createFinanceEvaluation: p7FinanceEvaluator,
+    commissionEvaluation: p7Commissioner,
+    saveFrameworkEvaluation: p7FrameworkEvaluator,
+  },
+};

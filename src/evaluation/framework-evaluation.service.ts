@@ -1,0 +1,233 @@
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+import type { RequestContext } from '../app/context';
+import { recordAudit } from '../audit/audit.service';
+import type { Decimal } from '../common/decimal';
+import { ErrorCode, msg } from '../common/errors';
+import { guardedUpdate } from '../common/guarded-update';
+import { runMutation } from '../common/mutation';
+import type { Problem } from '../common/problem';
+import { FundEntity } from '../funds/fund.entity';
+import { ProjectEntity } from '../funds/project.entity';
+import { GoalEntity } from '../goals/goal.entity';
+import type { CreateEvaluationInput, SaveFrameworkEvaluationInput } from './dto/evaluation.inputs';
+import { EvaluationFrameworkScoreEntity } from './evaluation-framework-score.entity';
+import { EvaluationReportSectionEntity } from './evaluation-report-section.entity';
+import {
+  insertTransition,
+  meanings,
+  problemsAbort,
+  refuse,
+  reload,
+  requireEditable,
+  requireGoalInForce,
+  ROW_VERSION,
+  visibleEvaluation,
+  visibleGoal,
+} from './evaluation-support';
+import { EvaluationEntity } from './evaluation.entity';
+import { EvaluationKind, EvaluationStatus } from './evaluation.enums';
+import { frameworkIndicator, scoreFramework, type FrameworkLineInput } from './rules/framework';
+import { checkReportSections } from './rules/report-outline';
+
+const lineOf = (i: { code: string; points: Decimal; score?: Decimal | null }): FrameworkLineInput => ({
+  code: i.code,
+  points: i.points,
+  score: i.score ?? null,
+});
+
+const p7 = msg(
+  '评价主体须与项目实施主体相分离：评价单位不能是项目实施单位，也不能是所评对象的自评单位（002 第十七条）',
+  'The evaluator is never the implementing unit nor the self-evaluator of what it evaluates (P7, 002 第十七条)',
+);
+
+/**
+ * P7 委托人和项目实施主体相分离 (002 第十七条): the evaluator (department, finance, third party) is neither
+ * the goal's implementing unit nor the author of the goal's self-evaluation.
+ */
+export async function checkSeparation(
+  em: EntityManager,
+  goal: GoalEntity,
+  organizationId: string,
+  field: string[],
+) {
+  const tenantId = goal.tenantId;
+  const project = goal.projectId ? await em.findOneBy(ProjectEntity, { tenantId, id: goal.projectId }) : null;
+  const self = await em.findOneBy(EvaluationEntity, { tenantId, goalId: goal.id, kind: EvaluationKind.SELF });
+  if (project?.implementingUnitId === organizationId || self?.evaluatorOrganizationId === organizationId)
+    refuse(ErrorCode.FORBIDDEN, field, p7, 'P7');
+}
+
+async function create(ctx: RequestContext, em: EntityManager, goal: GoalEntity, kind: EvaluationKind) {
+  const caller = ctx.caller;
+  requireGoalInForce(goal);
+  await checkSeparation(em, goal, caller.organizationId, ['input', 'goalId']);
+  const id = randomUUID();
+  await em.insert(EvaluationEntity, {
+    tenantId: caller.tenantId,
+    id,
+    goalId: goal.id,
+    kind,
+    year: goal.year,
+    status: EvaluationStatus.DRAFT,
+    evaluatorOrganizationId: caller.organizationId,
+    regionPath: '',
+  });
+  await insertTransition(em, caller, id, 'CREATE', EvaluationStatus.DRAFT, EvaluationStatus.DRAFT);
+  const evaluation = await reload(ctx, em, id);
+  await recordAudit(em, caller, {
+    entityType: 'Evaluation',
+    entityId: id,
+    action: 'CREATE',
+    regionPath: evaluation.regionPath,
+    after: evaluation,
+  });
+  return { evaluation };
+}
+
+/** 部门评价 (DOMAIN §10): the competent department, on the goals of its own projects and funds. */
+export function createDepartmentEvaluation(ctx: RequestContext, input: CreateEvaluationInput) {
+  return runMutation(ctx, meanings, async (em) => {
+    const caller = ctx.caller;
+    const goal = await visibleGoal(ctx, input.goalId);
+    const tenantId = caller.tenantId;
+    const project = goal.projectId
+      ? await em.findOneBy(ProjectEntity, { tenantId, id: goal.projectId })
+      : null;
+    const fund = goal.fundId ? await em.findOneBy(FundEntity, { tenantId, id: goal.fundId }) : null;
+    if (project?.departmentId !== caller.organizationId && fund?.organizationId !== caller.organizationId) {
+      refuse(
+        ErrorCode.FORBIDDEN,
+        ['input', 'goalId'],
+        msg(
+          '部门评价由业务主管部门对本部门的项目和专项资金开展',
+          'A department evaluates the goals of its own projects and funds (DOMAIN §10)',
+        ),
+      );
+    }
+    return create(ctx, em, goal, EvaluationKind.DEPARTMENT);
+  });
+}
+
+/** 财政评价（重点评价） (DOMAIN §10): finance at the goal's region or above (P6 jurisdiction). */
+export function createFinanceEvaluation(ctx: RequestContext, input: CreateEvaluationInput) {
+  return runMutation(ctx, meanings, async (em) => {
+    const caller = ctx.caller;
+    const goal = await visibleGoal(ctx, input.goalId);
+    if (!goal.regionPath.startsWith(caller.regionPath)) {
+      refuse(
+        ErrorCode.FORBIDDEN,
+        ['input', 'goalId'],
+        msg(
+          '财政评价由绩效目标所在区划或其上级的财政部门开展',
+          'Finance evaluates goals of its own region or below',
+        ),
+        'P6',
+      );
+    }
+    return create(ctx, em, goal, EvaluationKind.FINANCE);
+  });
+}
+
+const isFramework = (e: EvaluationEntity) =>
+  e.kind === EvaluationKind.DEPARTMENT || e.kind === EvaluationKind.FINANCE;
+
+export function requireFramework(e: EvaluationEntity): void {
+  if (!isFramework(e)) {
+    refuse(
+      ErrorCode.WORKFLOW_VIOLATION,
+      ['input', 'id'],
+      msg('该操作只适用于部门评价和财政评价', 'This applies to department and finance evaluations only'),
+    );
+  }
+}
+
+/** Who carries out a department or finance evaluation: the commissioned third party, else the evaluator. */
+export const frameworkEditorOf = (e: EvaluationEntity) =>
+  e.commissionedOrganizationId ?? e.evaluatorOrganizationId;
+
+export function requireEditor(ctx: RequestContext, e: EvaluationEntity): void {
+  if (frameworkEditorOf(e) === ctx.caller.organizationId) return;
+  refuse(
+    ErrorCode.FORBIDDEN,
+    ['input', 'id'],
+    e.commissionedOrganizationId
+      ? msg(
+          '该评价已委托第三方机构开展，由受托机构填报和提交',
+          'The evaluation is commissioned: the third party fills it in and submits it',
+        )
+      : msg('只有开展该评价的单位可以填报和提交', 'Only the evaluating body fills it in and submits it'),
+    'P7',
+  );
+}
+
+export async function contentSnapshot(em: EntityManager, e: EvaluationEntity) {
+  const key = { tenantId: e.tenantId, evaluationId: e.id };
+  const [indicators, sections] = await Promise.all([
+    em.find(EvaluationFrameworkScoreEntity, { where: key, order: { position: 'ASC' } }),
+    em.findBy(EvaluationReportSectionEntity, key),
+  ]);
+  return { ...e, indicators, sections };
+}
+
+/**
+ * 填报部门/财政评价 (DOMAIN §10; 002 第二十一条(二), 附件7–8): the framework indicators with points totalling
+ * 100 — OUTPUT + BENEFIT at least 60 — and scores within their points, and the report sections. Both are
+ * replaced as sets; bad input is refused with its fields and nothing is written.
+ */
+export function saveFrameworkEvaluation(ctx: RequestContext, input: SaveFrameworkEvaluationInput) {
+  return runMutation(ctx, meanings, async (em) => {
+    const caller = ctx.caller;
+    const current = await visibleEvaluation(ctx, input.id);
+    requireFramework(current);
+    requireEditor(ctx, current);
+    requireEditable(current);
+    // 002 第二十一条(二): points total 100, OUTPUT + BENEFIT ≥ 60, scores within their points; a draft
+    // report may still lack sections, but never repeats or invents one.
+    const problems: Problem[] = [
+      ...scoreFramework(input.indicators.map(lineOf)).inputProblems,
+      ...checkReportSections(input.sections.map((s) => ({ key: s.key, text: s.body }))).filter(
+        (p) => p.reason === 'UNKNOWN_SECTION' || p.reason === 'DUPLICATE_SECTION',
+      ),
+    ];
+    if (problems.length > 0) problemsAbort(problems);
+    const before = await contentSnapshot(em, current);
+    await guardedUpdate(em, EvaluationEntity, current, input.expectedVersion, {}, ROW_VERSION);
+    const key = { tenantId: caller.tenantId, evaluationId: current.id };
+    await em.delete(EvaluationFrameworkScoreEntity, key);
+    await em.delete(EvaluationReportSectionEntity, key);
+    if (input.indicators.length > 0) {
+      await em.insert(
+        EvaluationFrameworkScoreEntity,
+        input.indicators.map((i, position) => ({
+          ...key,
+          id: randomUUID(),
+          position,
+          category: frameworkIndicator(i.code)?.category ?? 'DECISION',
+          code: i.code,
+          name: frameworkIndicator(i.code)?.name ?? i.code,
+          points: i.points.toFixed(2),
+          score: i.score ? i.score.toFixed(2) : null,
+          comment: i.comment?.trim() || null,
+        })),
+      );
+    }
+    const sections = input.sections.filter((s) => s.body.trim() !== '');
+    if (sections.length > 0) {
+      await em.insert(
+        EvaluationReportSectionEntity,
+        sections.map((s) => ({ ...key, sectionKey: s.key, body: s.body.trim() })),
+      );
+    }
+    const evaluation = await reload(ctx, em, current.id);
+    await recordAudit(em, caller, {
+      entityType: 'Evaluation',
+      entityId: current.id,
+      action: 'SAVE_FRAMEWORK',
+      regionPath: current.regionPath,
+      before,
+      after: await contentSnapshot(em, evaluation),
+    });
+    return { evaluation };
+  });
+}

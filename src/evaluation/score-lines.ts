@@ -1,0 +1,38 @@
+import type { RequestContext } from '../app/context';
+import { toGlobalId } from '../common/global-id';
+import type { IndicatorCategory } from '../goals/indicator.enums';
+import type { ScoreLineType } from './dto/evaluation.types';
+import type { EvaluationEntity, StoredScoreLine } from './evaluation.entity';
+import { evaluationLoadersOf } from './evaluation.loaders';
+import { scoreContent, storedContent, storedLines } from './self-scoring';
+
+/** A line key as clients see it: an indicator's global id, or the money line's own key. */
+const lineKey = (key: string) => (key.startsWith('COMMON:') ? key : toGlobalId('GoalIndicator', key));
+
+export function scoreLineTypes(lines: readonly StoredScoreLine[]): ScoreLineType[] {
+  return lines.map((l) => ({
+    key: lineKey(l.key),
+    name: l.name,
+    category: l.category as IndicatorCategory,
+    points: l.points,
+    inputs: Object.entries(l.inputs).map(([name, value]) => ({ name, value })),
+    rule: l.rule,
+    ruleText: l.ruleText,
+    score: l.score,
+    flags: l.flags,
+    needsExplanation: l.needsExplanation,
+  }));
+}
+
+/**
+ * The engine's lines for an editable self-evaluation, from what is saved so far (a live preview: the
+ * same function that scores the submission, DOMAIN §10). Indicators come through the caller's view of
+ * the goal; the evaluator always sees its own goal.
+ */
+export async function scoreLinesOf(ctx: RequestContext, e: EvaluationEntity): Promise<StoredScoreLine[]> {
+  const [indicators, rows] = await Promise.all([
+    ctx.loaders.indicatorsByGoalId.load(e.goalId),
+    evaluationLoadersOf(ctx).actualsByEvaluationId.load(e.id),
+  ]);
+  return storedLines(scoreContent(indicators, storedContent(e, rows, indicators)).score);
+}

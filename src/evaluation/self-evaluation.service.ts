@@ -1,0 +1,240 @@
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+import type { RequestContext } from '../app/context';
+import { recordAudit } from '../audit/audit.service';
+import { Decimal, money } from '../common/decimal';
+import { ErrorCode, msg } from '../common/errors';
+import { idOfType } from '../common/global-id';
+import { guardedUpdate } from '../common/guarded-update';
+import { runMutation, Validation } from '../common/mutation';
+import { ProjectEntity } from '../funds/project.entity';
+import { GoalIndicatorEntity } from '../goals/goal-indicator.entity';
+import { GoalScope } from '../goals/goal.enums';
+import type { CreateEvaluationInput, SaveEvaluationActualsInput } from './dto/evaluation.inputs';
+import { EvaluationActualEntity } from './evaluation-actual.entity';
+import {
+  insertTransition,
+  meanings,
+  problemsAbort,
+  refuse,
+  reload,
+  requireEditable,
+  requireGoalInForce,
+  ROW_VERSION,
+  text,
+  visibleEvaluation,
+  visibleGoal,
+} from './evaluation-support';
+import { EvaluationEntity } from './evaluation.entity';
+import { EvaluationKind, EvaluationStatus } from './evaluation.enums';
+import { scoreContent, type SelfContent } from './self-scoring';
+
+const p4 = msg(
+  '单位自评只能由使用资金的项目实施单位填报和提交（谁支出、谁自评）',
+  'Only the spending unit (the project’s implementing unit) fills in and submits its self-evaluation (P4)',
+);
+
+/** The indicators of the evaluated goal, in form order. */
+export const goalIndicators = (em: EntityManager, tenantId: string, goalId: string) =>
+  em.find(GoalIndicatorEntity, { where: { tenantId, goalId }, order: { position: 'ASC' } });
+
+const snapshot = (e: EvaluationEntity, actuals: readonly EvaluationActualEntity[]) => ({
+  ...e,
+  actuals: actuals.map((a) => ({ ...a })),
+});
+
+/**
+ * 单位自评 (DOMAIN §10; P4 谁支出、谁自评, 002 第十七条): only the implementing unit of the goal's project,
+ * only on a PROJECT or TRANSFER_PROJECT goal in force. Regional and overall transfer results are
+ * compiled from the children (DOMAIN §11), not self-evaluated. The reviewer (审核, the level above) is
+ * the project's competent department — for a transfer project the township department that reviews and
+ * compiles its region (003 转移支付 第二十三条).
+ */
+export function createSelfEvaluation(ctx: RequestContext, input: CreateEvaluationInput) {
+  return runMutation(ctx, meanings, async (em) => {
+    const caller = ctx.caller;
+    const goal = await visibleGoal(ctx, input.goalId);
+    if (goal.scope !== GoalScope.PROJECT && goal.scope !== GoalScope.TRANSFER_PROJECT) {
+      refuse(
+        ErrorCode.WORKFLOW_VIOLATION,
+        ['input', 'goalId'],
+        msg(
+          '单位自评针对项目绩效目标；分区域和整体绩效目标的自评结果由下级自评汇总形成',
+          'Self-evaluations are of project goals; regional and overall results are compiled from the children',
+        ),
+      );
+    }
+    const project = await em.findOneByOrFail(ProjectEntity, {
+      tenantId: caller.tenantId,
+      id: goal.projectId ?? '',
+    });
+    if (project.implementingUnitId !== caller.organizationId)
+      refuse(ErrorCode.FORBIDDEN, ['input', 'goalId'], p4, 'P4');
+    requireGoalInForce(goal);
+    const id = randomUUID();
+    await em.insert(EvaluationEntity, {
+      tenantId: caller.tenantId,
+      id,
+      goalId: goal.id,
+      kind: EvaluationKind.SELF,
+      year: goal.year,
+      status: EvaluationStatus.DRAFT,
+      evaluatorOrganizationId: caller.organizationId,
+      reviewerOrganizationId: project.departmentId,
+      regionPath: '',
+    });
+    await insertTransition(em, caller, id, 'CREATE', EvaluationStatus.DRAFT, EvaluationStatus.DRAFT);
+    const evaluation = await reload(ctx, em, id);
+    await recordAudit(em, caller, {
+      entityType: 'Evaluation',
+      entityId: id,
+      action: 'CREATE',
+      regionPath: evaluation.regionPath,
+      after: evaluation,
+    });
+    return { evaluation };
+  });
+}
+
+/** The self-evaluation the caller fills in: its own (P4), still editable (P8). */
+export async function ownSelfEvaluation(ctx: RequestContext, globalId: string): Promise<EvaluationEntity> {
+  const current = await visibleEvaluation(ctx, globalId);
+  if (current.kind !== EvaluationKind.SELF) {
+    refuse(
+      ErrorCode.WORKFLOW_VIOLATION,
+      ['input', 'id'],
+      msg('该评价不是单位自评', 'This evaluation is not a self-evaluation'),
+    );
+  }
+  if (current.evaluatorOrganizationId !== ctx.caller.organizationId)
+    refuse(ErrorCode.FORBIDDEN, ['input', 'id'], p4, 'P4');
+  return current;
+}
+
+/** The input as engine content; malformed ids and percentages are refused first (nothing written). */
+function contentOf(
+  input: SaveEvaluationActualsInput,
+  indicators: readonly GoalIndicatorEntity[],
+): SelfContent {
+  const v = new Validation();
+  const known = new Set(indicators.map((i) => i.id));
+  const actuals = input.actuals.map((a, k) => {
+    const id = idOfType(a.indicatorId, 'GoalIndicator');
+    if (!id || !known.has(id)) {
+      v.add(
+        ErrorCode.BAD_USER_INPUT,
+        ['input', 'actuals', String(k), 'indicatorId'],
+        msg('该指标不属于被评价的绩效目标', 'The indicator is not one of the evaluated goal’s'),
+      );
+    }
+    if (a.percentage != null && a.percentage.decimalPlaces() > 2) {
+      v.add(
+        ErrorCode.BAD_USER_INPUT,
+        ['input', 'actuals', String(k), 'percentage'],
+        msg('得分比例最多保留两位小数', 'A percentage has at most two decimal places'),
+      );
+    }
+    return {
+      indicatorId: id ?? a.indicatorId,
+      actual: a.actual ?? null,
+      tier: a.tier ?? null,
+      percentage: a.percentage ?? null,
+      explanation: text(a.explanation),
+      targetSetTooLow: a.targetSetTooLow ?? false,
+    };
+  });
+  if (input.money) {
+    for (const key of ['budgeted', 'inPlace', 'spent'] as const) {
+      if (input.money[key].decimalPlaces() > 2 || input.money[key].isNegative()) {
+        v.add(
+          ErrorCode.BAD_USER_INPUT,
+          ['input', 'money', key],
+          msg('金额须为不小于0、最多两位小数的数（元）', 'An amount is ≥ 0 yuan with at most two decimals'),
+        );
+      }
+    }
+  }
+  v.check();
+  const cp = input.categoryPoints;
+  return {
+    money: input.money ?? null,
+    fundArrivalExplanation: text(input.fundArrivalExplanation),
+    budgetExecutionExplanation: text(input.budgetExecutionExplanation),
+    categoryPoints: cp
+      ? { COMMON: cp.common, OUTPUT: cp.output, BENEFIT: cp.benefit, SATISFACTION: cp.satisfaction }
+      : null,
+    actuals,
+  };
+}
+
+const points = (d: Decimal | undefined) => (d == null ? null : d.toFixed(2));
+
+/**
+ * 填报自评 (DOMAIN §10): money, category points and actuals, checked by the engine — a percentage outside
+ * its tier, a negative value or category points not totalling 100 are refused with their fields and
+ * nothing is written. Guarded by rowVersion; actuals are replaced as a set.
+ */
+export function saveEvaluationActuals(ctx: RequestContext, input: SaveEvaluationActualsInput) {
+  return runMutation(ctx, meanings, async (em) => {
+    const caller = ctx.caller;
+    const current = await ownSelfEvaluation(ctx, input.id);
+    requireEditable(current);
+    const indicators = await goalIndicators(em, caller.tenantId, current.goalId);
+    const content = contentOf(input, indicators);
+    const { inputProblems } = scoreContent(indicators, content);
+    if (inputProblems.length > 0) problemsAbort(inputProblems);
+    const before = snapshot(
+      current,
+      await em.findBy(EvaluationActualEntity, { tenantId: caller.tenantId, evaluationId: current.id }),
+    );
+    const cp = content.categoryPoints;
+    await guardedUpdate(
+      em,
+      EvaluationEntity,
+      current,
+      input.expectedVersion,
+      {
+        budgeted: content.money ? money(content.money.budgeted) : null,
+        inPlace: content.money ? money(content.money.inPlace) : null,
+        spent: content.money ? money(content.money.spent) : null,
+        fundArrivalExplanation: content.fundArrivalExplanation,
+        budgetExecutionExplanation: content.budgetExecutionExplanation,
+        commonPoints: points(cp?.COMMON),
+        outputPoints: points(cp?.OUTPUT),
+        benefitPoints: points(cp?.BENEFIT),
+        satisfactionPoints: points(cp?.SATISFACTION),
+      },
+      ROW_VERSION,
+    );
+    await em.delete(EvaluationActualEntity, { tenantId: caller.tenantId, evaluationId: current.id });
+    if (content.actuals.length > 0) {
+      await em.insert(
+        EvaluationActualEntity,
+        content.actuals.map((a) => ({
+          tenantId: caller.tenantId,
+          id: randomUUID(),
+          evaluationId: current.id,
+          indicatorId: a.indicatorId,
+          actual: a.actual ? a.actual.toFixed() : null,
+          tier: a.tier ?? null,
+          percentage: a.percentage ? a.percentage.toFixed(2) : null,
+          explanation: a.explanation ?? null,
+          targetSetTooLow: a.targetSetTooLow ?? false,
+        })),
+      );
+    }
+    const evaluation = await reload(ctx, em, current.id);
+    await recordAudit(em, caller, {
+      entityType: 'Evaluation',
+      entityId: current.id,
+      action: 'SAVE_ACTUALS',
+      regionPath: current.regionPath,
+      before,
+      after: snapshot(
+        evaluation,
+        await em.findBy(EvaluationActualEntity, { tenantId: caller.tenantId, evaluationId: current.id }),
+      ),
+    });
+    return { evaluation };
+  });
+}

@@ -1,0 +1,266 @@
+import { randomUUID } from 'node:crypto';
+import type { RequestContext } from '../app/context';
+import { recordAudit } from '../audit/audit.service';
+import { OrganizationKind } from '../hierarchy/hierarchy.enums';
+import { Decimal, decimalPlacesOf, money } from '../common/decimal';
+import { ErrorCode, msg } from '../common/errors';
+import { guardedUpdate } from '../common/guarded-update';
+import { userError } from '../common/user-error';
+import { runMutation, Validation, type ConstraintMeanings } from '../common/mutation';
+import { GoalExecutionEntity, FundingHoldEntity, MonitoringPolicyEntity } from './execution.entity';
+import type {
+  LiftFundingHoldInput,
+  RecordExecutionInput,
+  SetFundingHoldInput,
+  SetMonitoringPolicyInput,
+} from './dto/monitoring.inputs';
+import { FundingStatus } from './monitoring.enums';
+import {
+  checkMoney,
+  checkPeriod,
+  currentHold,
+  holdNames,
+  refuse,
+  requireInForce,
+  requireSpendingSide,
+  visibleGoal,
+} from './monitoring.support';
+
+const heldMessage = msg(
+  '该绩效目标已被财政部门暂缓或停止拨款，不能登记新的到位或支出资金',
+  'The goal’s funding is held by finance: no new in-place or spent money may be recorded',
+);
+
+/** The database's own refusals (triggers and constraints) as user errors (DOMAIN §9). */
+const meanings: ConstraintMeanings = {
+  ck_goal_execution_hold: {
+    code: ErrorCode.WORKFLOW_VIOLATION,
+    field: ['input', 'goalId'],
+    message: heldMessage,
+  },
+  ck_goal_execution_goal_in_force: {
+    code: ErrorCode.WORKFLOW_VIOLATION,
+    field: ['input', 'goalId'],
+    message: msg('该绩效目标尚未批复下达', 'The goal is not issued'),
+  },
+  uq_goal_execution_period: {
+    code: ErrorCode.CONFLICT,
+    field: ['input', 'expectedVersion'],
+    message: msg('该月份已登记，请刷新后重试', 'This month was recorded meanwhile; reload and try again'),
+  },
+  ck_funding_hold_not_held: {
+    code: ErrorCode.WORKFLOW_VIOLATION,
+    field: ['input', 'goalId'],
+    message: msg('该绩效目标当前没有暂缓或停止拨款', 'The goal’s funding is not held'),
+  },
+  ck_funding_hold_unchanged: {
+    code: ErrorCode.WORKFLOW_VIOLATION,
+    field: ['input', 'kind'],
+    message: msg('拨款状态没有变化', 'The funding is already in that state'),
+  },
+};
+
+const ROW_VERSION = { property: 'rowVersion', name: 'row_version' };
+
+/**
+ * 登记预算执行 (DOMAIN §4, §9): the spending side records a month's budgeted / in-place / spent money on a
+ * goal in force; a month already recorded is corrected with its rowVersion. While finance holds the
+ * funding, in-place and spent money may not grow (001 三(二); 003 第十八条) — refused here naming the hold,
+ * and by the database trigger too.
+ */
+export function recordExecution(ctx: RequestContext, input: RecordExecutionInput) {
+  return runMutation(ctx, meanings, async (em) => {
+    const goal = await visibleGoal(ctx, input.goalId, ['input', 'goalId']);
+    await requireSpendingSide(ctx, em, goal);
+    requireInForce(goal, ['input', 'goalId']);
+    const v = new Validation();
+    checkPeriod(v, goal, input.year, input.month);
+    checkMoney(v, input.budgeted, ['input', 'budgeted'], '预算数');
+    checkMoney(v, input.inPlace, ['input', 'inPlace'], '到位资金');
+    checkMoney(v, input.spent, ['input', 'spent'], '支出数');
+    v.check();
+    const existing = await (
+      await ctx.scope.goalExecutions()
+    )
+      .andWhere('gx.goal_id = :goalId AND gx.year = :year AND gx.month = :month', {
+        goalId: goal.id,
+        year: input.year,
+        month: input.month,
+      })
+      .getOne();
+    const hold = await currentHold(ctx, goal.id);
+    const grows = input.inPlace.gt(existing?.inPlace ?? 0) || input.spent.gt(existing?.spent ?? 0);
+    if (hold && grows) {
+      const name = holdNames[hold.status];
+      refuse(
+        ErrorCode.WORKFLOW_VIOLATION,
+        ['input', 'goalId'],
+        msg(
+          `该绩效目标已被财政部门${name.zh}（原因：${hold.reason ?? ''}），不能登记新的到位或支出资金`,
+          `The goal’s funding is ${name.en} by finance (reason: ${hold.reason ?? ''}); no new in-place or spent money may be recorded`,
+        ),
+      );
+    }
+    const values = {
+      budgeted: money(input.budgeted),
+      inPlace: money(input.inPlace),
+      spent: money(input.spent),
+      recordedByUserId: ctx.caller.userId,
+      recordedByOrganizationId: ctx.caller.organizationId,
+    };
+    let id: string;
+    if (existing) {
+      if (input.expectedVersion === null || input.expectedVersion === undefined) {
+        refuse(
+          ErrorCode.CONFLICT,
+          ['input', 'expectedVersion'],
+          msg(
+            '该月份已登记；修改时请提供其版本号 expectedVersion',
+            'This month is already recorded; give its rowVersion as expectedVersion to correct it',
+          ),
+        );
+      }
+      id = existing.id;
+      await guardedUpdate(em, GoalExecutionEntity, existing, input.expectedVersion, values, ROW_VERSION);
+    } else {
+      id = randomUUID();
+      await em.insert(GoalExecutionEntity, {
+        tenantId: goal.tenantId,
+        id,
+        goalId: goal.id,
+        year: input.year,
+        month: input.month,
+        ...values,
+      });
+    }
+    await recordAudit(em, ctx.caller, {
+      entityType: 'GoalExecution',
+      entityId: id,
+      action: existing ? 'CORRECT' : 'RECORD',
+      regionPath: goal.regionPath,
+      before: existing ?? null,
+      after: { goalId: goal.id, year: input.year, month: input.month, ...values },
+    });
+    const execution = await em.findOneByOrFail(GoalExecutionEntity, { tenantId: goal.tenantId, id });
+    return { execution, goal };
+  });
+}
+
+/** Finance at the goal's region or above (001 三(二); 003 第十八条); others read it as missing (P6). */
+function requireFinanceOver(ctx: RequestContext, regionPath: string) {
+  const p = ctx.caller;
+  if (p.organizationKind !== OrganizationKind.FINANCE_BUREAU || !regionPath.startsWith(p.regionPath)) {
+    refuse(ErrorCode.NOT_FOUND, ['input', 'goalId'], msg('未找到该绩效目标', 'Performance goal not found'));
+  }
+}
+
+async function writeHold(ctx: RequestContext, goalGid: string, status: FundingStatus, reason: string | null) {
+  return runMutation(ctx, meanings, async (em) => {
+    const goal = await visibleGoal(ctx, goalGid, ['input', 'goalId']);
+    requireFinanceOver(ctx, goal.regionPath);
+    requireInForce(goal, ['input', 'goalId']);
+    const current = await currentHold(ctx, goal.id);
+    if (status === FundingStatus.LIFTED && !current) {
+      refuse(ErrorCode.WORKFLOW_VIOLATION, ['input', 'goalId'], meanings.ck_funding_hold_not_held.message);
+    }
+    if (status !== FundingStatus.LIFTED && current?.status === status) {
+      refuse(ErrorCode.WORKFLOW_VIOLATION, ['input', 'kind'], meanings.ck_funding_hold_unchanged.message);
+    }
+    const id = randomUUID();
+    await em.insert(FundingHoldEntity, {
+      tenantId: goal.tenantId,
+      id,
+      goalId: goal.id,
+      status,
+      reason,
+      actorUserId: ctx.caller.userId,
+      actorOrganizationId: ctx.caller.organizationId,
+    });
+    await recordAudit(em, ctx.caller, {
+      entityType: 'FundingHold',
+      entityId: id,
+      action: status === FundingStatus.LIFTED ? 'LIFT' : status,
+      regionPath: goal.regionPath,
+      before: current ? { status: current.status, reason: current.reason } : null,
+      after: { goalId: goal.id, status, reason },
+    });
+    const hold = await em.findOneByOrFail(FundingHoldEntity, { tenantId: goal.tenantId, id });
+    return { hold, goal };
+  });
+}
+
+/** 暂缓/停止拨款: finance holds a goal's funding, with a mandatory reason (DOMAIN §9). */
+export function setFundingHold(ctx: RequestContext, input: SetFundingHoldInput) {
+  if (input.reason.trim() === '') {
+    return Promise.resolve({
+      userErrors: [
+        userError(
+          ErrorCode.BAD_USER_INPUT,
+          ['input', 'reason'],
+          msg('暂缓或停止拨款须说明原因', 'A funding hold needs a reason'),
+        ),
+      ],
+    });
+  }
+  return writeHold(ctx, input.goalId, input.kind as unknown as FundingStatus, input.reason.trim());
+}
+
+/** 恢复拨款: finance lifts the hold (refused when there is none). */
+export function liftFundingHold(ctx: RequestContext, input: LiftFundingHoldInput) {
+  const note = input.reason?.trim() ? input.reason.trim() : null;
+  return writeHold(ctx, input.goalId, FundingStatus.LIFTED, note);
+}
+
+/** Sets the tenant's SLOW_EXECUTION threshold (DOMAIN §9 policy choice; city finance administrators). */
+export function setMonitoringPolicy(ctx: RequestContext, input: SetMonitoringPolicyInput) {
+  return runMutation(ctx, {}, async (em) => {
+    const t = input.slowExecutionThreshold;
+    const v = new Validation();
+    if (t.isNegative() || t.gt(100) || decimalPlacesOf(t.toFixed()) > 2) {
+      v.add(
+        ErrorCode.BAD_USER_INPUT,
+        ['input', 'slowExecutionThreshold'],
+        msg(
+          '阈值应为 0 到 100 之间、最多两位小数的百分点数',
+          'The threshold must be 0–100 points with at most 2 decimals',
+        ),
+      );
+    }
+    v.check();
+    const existing = await (await ctx.scope.monitoringPolicies()).getOne();
+    const id = existing?.id ?? randomUUID();
+    const value = new Decimal(t).toFixed(2);
+    if (existing) {
+      await guardedUpdate(
+        em,
+        MonitoringPolicyEntity,
+        existing,
+        input.expectedVersion,
+        { slowExecutionThreshold: value },
+        ROW_VERSION,
+      );
+    } else if (input.expectedVersion !== 0) {
+      refuse(
+        ErrorCode.CONFLICT,
+        ['input', 'expectedVersion'],
+        msg('监控参数已被修改，请刷新后重试', 'The policy changed since you read it; reload and try again'),
+      );
+    } else {
+      await em.insert(MonitoringPolicyEntity, {
+        tenantId: ctx.caller.tenantId,
+        id,
+        slowExecutionThreshold: value,
+      });
+    }
+    await recordAudit(em, ctx.caller, {
+      entityType: 'MonitoringPolicy',
+      entityId: id,
+      action: 'SET',
+      regionPath: ctx.caller.regionPath,
+      before: existing ? { slowExecutionThreshold: existing.slowExecutionThreshold } : null,
+      after: { slowExecutionThreshold: value },
+    });
+    const row = await em.findOneByOrFail(MonitoringPolicyEntity, { tenantId: ctx.caller.tenantId });
+    return { policy: { slowExecutionThreshold: row.slowExecutionThreshold, rowVersion: row.rowVersion } };
+  });
+}

@@ -1,0 +1,250 @@
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+import type { RequestContext } from '../app/context';
+import { recordAudit } from '../audit/audit.service';
+import { money } from '../common/decimal';
+import { ErrorCode, msg } from '../common/errors';
+import { idOfType } from '../common/global-id';
+import { runMutation } from '../common/mutation';
+import type { Problem } from '../common/problem';
+import { EvaluationActualEntity } from '../evaluation/evaluation-actual.entity';
+import {
+  insertTransition,
+  meanings,
+  problemsAbort,
+  refuse,
+  reload,
+  requireGoalInForce,
+  visibleGoal,
+} from '../evaluation/evaluation-support';
+import { EvaluationEntity } from '../evaluation/evaluation.entity';
+import { EvaluationKind, EvaluationStatus } from '../evaluation/evaluation.enums';
+import {
+  BUDGET_EXECUTION_KEY,
+  FUND_ARRIVAL_KEY,
+  type IndicatorActual,
+} from '../evaluation/rules/scoring-types';
+import { goalIndicators } from '../evaluation/self-evaluation.service';
+import { scoreContent, storedLines } from '../evaluation/self-scoring';
+import { FundEntity } from '../funds/fund.entity';
+import type { GoalEntity } from '../goals/goal.entity';
+import { GoalScope } from '../goals/goal.enums';
+import { OrganizationKind } from '../hierarchy/hierarchy.enums';
+import { OrganizationEntity } from '../hierarchy/organization.entity';
+import type { CompileRollUpInput } from './compile.inputs';
+import { rollUpLoadersOf } from './rollup.loaders';
+
+/**
+ * Who compiles a transfer goal's result and who reviews it (DOMAIN §11, P4; 003 转移支付 第二十三条):
+ * a regional result by the township's competent department of the fund's sector, reviewed by the fund's
+ * department; the overall result by the fund's department, submitted to finance at the fund's level.
+ */
+async function compilerAndReviewer(em: EntityManager, goal: GoalEntity) {
+  const tenantId = goal.tenantId;
+  const fund = await em.findOneByOrFail(FundEntity, { tenantId, id: goal.fundId ?? '' });
+  if (goal.scope === GoalScope.TRANSFER_OVERALL) {
+    const finance = await em.findOneBy(OrganizationEntity, {
+      tenantId,
+      regionId: fund.regionId,
+      kind: OrganizationKind.FINANCE_BUREAU,
+    });
+    return { compilerId: fund.organizationId, reviewerId: finance?.id ?? null };
+  }
+  const fundDepartment = await em.findOneByOrFail(OrganizationEntity, { tenantId, id: fund.organizationId });
+  const township = await em.findOneBy(OrganizationEntity, {
+    tenantId,
+    regionId: goal.regionId,
+    kind: OrganizationKind.COMPETENT_DEPARTMENT,
+    ...(fundDepartment.sector ? { sector: fundDepartment.sector } : {}),
+  });
+  return { compilerId: township?.id ?? null, reviewerId: fund.organizationId };
+}
+
+const p4 = msg(
+  '分区域结果由乡镇（区域）同行业主管部门汇总确认，整体结果由资金主管部门汇总后报财政部门（P4）',
+  'A regional result is compiled by the region’s department of the fund’s sector, the overall result by the fund’s department (P4)',
+);
+
+/**
+ * 汇总确认 (DOMAIN §11; 003 转移支付 第二十三条): the live roll-up of a regional or overall transfer goal
+ * becomes its submitted self-evaluation — combined actuals for linked indicators, the compiler's own
+ * entries (qualitative tiers, explanations) for the rest, money summed, scored by the same engine — and
+ * goes to the level above for review. Only a complete roll-up (every child counted under the basis) is
+ * compiled; a returned compilation is compiled again.
+ */
+export function compileRollUp(ctx: RequestContext, input: CompileRollUpInput) {
+  return runMutation(ctx, meanings, async (em) => {
+    const caller = ctx.caller;
+    const goal = await visibleGoal(ctx, input.goalId);
+    if (goal.scope !== GoalScope.TRANSFER_REGIONAL && goal.scope !== GoalScope.TRANSFER_OVERALL) {
+      refuse(
+        ErrorCode.WORKFLOW_VIOLATION,
+        ['input', 'goalId'],
+        msg(
+          '只有转移支付分区域和整体绩效目标的结果由下级汇总形成',
+          'Only regional and overall transfer goals are compiled from their children',
+        ),
+      );
+    }
+    requireGoalInForce(goal);
+    const { compilerId, reviewerId } = await compilerAndReviewer(em, goal);
+    if (compilerId !== caller.organizationId) refuse(ErrorCode.FORBIDDEN, ['input', 'goalId'], p4, 'P4');
+    const existing = await em.findOneBy(EvaluationEntity, {
+      tenantId: caller.tenantId,
+      goalId: goal.id,
+      kind: EvaluationKind.SELF,
+    });
+    if (existing && existing.status !== EvaluationStatus.RETURNED) {
+      refuse(
+        ErrorCode.WORKFLOW_VIOLATION,
+        ['input', 'goalId'],
+        msg(
+          `该目标的结果已汇总（状态 ${existing.status}），退回后方可重新汇总`,
+          `This goal’s result is already compiled (${existing.status}); it is compiled again only after a return`,
+        ),
+        'P8',
+      );
+    }
+    const loaders = rollUpLoadersOf(ctx);
+    const node = await loaders.rollUpNode.load(loaders.key(input.basis, goal.id));
+    if (!node) {
+      refuse(
+        ErrorCode.WORKFLOW_VIOLATION,
+        ['input', 'goalId'],
+        msg('该目标没有已下达的下级目标，无可汇总', 'The goal has no children in force to compile'),
+      );
+    }
+    const c = node.result.coverage;
+    if (node.result.provisional) {
+      refuse(
+        ErrorCode.WORKFLOW_VIOLATION,
+        ['input', 'basis'],
+        msg(
+          `下级结果尚不完整（已计入 ${c.counted}/${c.total}，资金覆盖 ${c.moneyShare.times(100).toFixed(2)}%），不能汇总确认`,
+          `The children’s results are incomplete (${c.counted} of ${c.total} counted, ${c.moneyShare.times(100).toFixed(2)}% of the money); compile when all are in`,
+        ),
+      );
+    }
+    const indicators = await goalIndicators(em, caller.tenantId, goal.id);
+    const known = new Set(indicators.map((i) => i.id));
+    const entries = new Map<string, (typeof input.entries)[number]>();
+    const problems: Problem[] = [];
+    input.entries.forEach((e, k) => {
+      const id = e.indicatorId.startsWith('COMMON:')
+        ? e.indicatorId
+        : idOfType(e.indicatorId, 'GoalIndicator');
+      if (!id || (!known.has(id) && id !== FUND_ARRIVAL_KEY && id !== BUDGET_EXECUTION_KEY)) {
+        problems.push({
+          code: ErrorCode.BAD_USER_INPUT,
+          field: ['input', 'entries', String(k), 'indicatorId'],
+          message: msg('该指标不属于此绩效目标', 'The indicator is not one of this goal’s'),
+        });
+      } else entries.set(id, e);
+    });
+    if (problems.length > 0) problemsAbort(problems, ErrorCode.BAD_USER_INPUT);
+    const combined = new Map(
+      node.result.actuals.flatMap((a) => (a.combined ? [[a.indicatorId, a.combined.value] as const] : [])),
+    );
+    const actuals: IndicatorActual[] = indicators.map((i) => {
+      const e = entries.get(i.id);
+      return {
+        indicatorId: i.id,
+        actual: combined.get(i.id) ?? e?.actual ?? null,
+        tier: e?.tier ?? null,
+        percentage: e?.percentage ?? null,
+        explanation: e?.explanation ?? null,
+        targetSetTooLow: e?.targetSetTooLow ?? null,
+      };
+    });
+    const sums = node.result.money;
+    const scored = scoreContent(indicators, {
+      money: sums,
+      fundArrivalExplanation: input.fundArrivalExplanation ?? null,
+      budgetExecutionExplanation: input.budgetExecutionExplanation ?? null,
+      categoryPoints: null,
+      actuals,
+    });
+    const blocking = [...scored.inputProblems, ...scored.submissionProblems];
+    if (blocking.length > 0) problemsAbort(blocking, ErrorCode.WORKFLOW_VIOLATION);
+
+    const id = existing?.id ?? randomUUID();
+    const content = {
+      budgeted: money(sums.budgeted),
+      inPlace: money(sums.inPlace),
+      spent: money(sums.spent),
+      fundArrivalExplanation: input.fundArrivalExplanation ?? null,
+      budgetExecutionExplanation: input.budgetExecutionExplanation ?? null,
+    };
+    if (existing) {
+      await em.update(EvaluationEntity, { tenantId: caller.tenantId, id }, content);
+      await em.delete(EvaluationActualEntity, { tenantId: caller.tenantId, evaluationId: id });
+    } else {
+      await em.insert(EvaluationEntity, {
+        tenantId: caller.tenantId,
+        id,
+        goalId: goal.id,
+        kind: EvaluationKind.SELF,
+        year: goal.year,
+        status: EvaluationStatus.DRAFT,
+        evaluatorOrganizationId: caller.organizationId,
+        reviewerOrganizationId: reviewerId,
+        regionPath: '',
+        ...content,
+      });
+      await insertTransition(em, caller, id, 'CREATE', EvaluationStatus.DRAFT, EvaluationStatus.DRAFT);
+    }
+    const lines = new Map(scored.score.lines.map((l) => [l.key, l]));
+    await em.insert(
+      EvaluationActualEntity,
+      actuals.map((a) => {
+        const line = lines.get(a.indicatorId);
+        return {
+          tenantId: caller.tenantId,
+          id: randomUUID(),
+          evaluationId: id,
+          indicatorId: a.indicatorId,
+          actual: a.actual != null ? a.actual.toFixed() : null,
+          tier: a.tier ?? null,
+          percentage: a.percentage != null ? a.percentage.toFixed() : null,
+          explanation: a.explanation ?? null,
+          targetSetTooLow: a.targetSetTooLow ?? false,
+          score: line ? line.score.toFixed(2) : null,
+          rule: line?.rule ?? null,
+          flags: line ? [...line.flags] : [],
+        };
+      }),
+    );
+    const from = existing?.status ?? EvaluationStatus.DRAFT;
+    await em.update(
+      EvaluationEntity,
+      { tenantId: caller.tenantId, id },
+      {
+        status: EvaluationStatus.SUBMITTED,
+        total: scored.score.total.toFixed(2),
+        grade: scored.score.grade,
+        scoreLines: storedLines(scored.score),
+        submittedAt: new Date(),
+        rowVersion: () => 'row_version + 1',
+      },
+    );
+    await insertTransition(
+      em,
+      caller,
+      id,
+      'SUBMIT',
+      from,
+      EvaluationStatus.SUBMITTED,
+      `汇总口径 ${input.basis}`,
+    );
+    const evaluation = await reload(ctx, em, id);
+    await recordAudit(em, caller, {
+      entityType: 'Evaluation',
+      entityId: id,
+      action: 'COMPILE',
+      regionPath: evaluation.regionPath,
+      before: existing ?? undefined,
+      after: { ...evaluation, basis: input.basis, coverage: { counted: c.counted, total: c.total } },
+    });
+    return { evaluation };
+  });
+}

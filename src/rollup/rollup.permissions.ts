@@ -1,0 +1,31 @@
+import { rule } from 'graphql-shield';
+import type { RequestContext } from '../app/context';
+import { AppError, msg } from '../common/errors';
+import { OrganizationKind } from '../hierarchy/hierarchy.enums';
+
+/**
+ * P4 (DOMAIN §8; 003 转移支付 第二十三条): results are compiled by competent departments — the township's
+ * for its region, the fund's for the overall result. The service then checks which department.
+ */
+export const p4Compiler = rule('P4 competent department compiles results', { cache: 'contextual' })((
+  _parent,
+  _args,
+  ctx: RequestContext,
+) => {
+  if (!ctx.principal) return AppError.unauthenticated();
+  if (ctx.principal.organizationKind === OrganizationKind.COMPETENT_DEPARTMENT) return true;
+  if (ctx.principal.organizationKind === OrganizationKind.AUDIT_OFFICE)
+    return AppError.forbidden('P6', msg('审计部门只能查阅绩效评价', 'Audit offices only read evaluations'));
+  return AppError.forbidden(
+    'P4',
+    msg(
+      '汇总确认由主管部门进行：乡镇主管部门汇总本区域，资金主管部门汇总整体',
+      'Results are compiled by competent departments: the township’s for its region, the fund’s for the whole',
+    ),
+  );
+});
+
+export const rollUpPermissions = {
+  Query: {},
+  Mutation: { compileRollUp: p4Compiler },
+};

@@ -1,0 +1,61 @@
+import type { RequestContext } from '../app/context';
+import { GoalEntity } from '../goals/goal.entity';
+import { OrganizationKind } from '../hierarchy/hierarchy.enums';
+import { ownFundGoal } from './spot-check-support';
+
+/** A submitted self-evaluation that may be drawn, with its goal's region (the notice groups by it). */
+export interface Candidate {
+  id: string;
+  goalId: string;
+  regionId: string;
+}
+
+export interface Jurisdiction {
+  year: number;
+  /** Materialized path of the region drawn in (the caller's, or `within` inside it). */
+  regionPath: string;
+}
+
+/**
+ * 抽查对象 candidates (DOMAIN §12): SUBMITTED or REVIEWED SELF evaluations of the year under the region, as
+ * the caller sees them (ScopedAccess, P6); for a competent department only those of its own funds' goals.
+ * Only ids are read — a city-wide draw holds thousands of candidates. One statement.
+ */
+export async function drawCandidates(ctx: RequestContext, j: Jurisdiction): Promise<Candidate[]> {
+  const qb = (await ctx.scope.evaluations('ev'))
+    .innerJoin(GoalEntity, 'cg', 'cg.tenant_id = ev.tenant_id AND cg.id = ev.goal_id')
+    .andWhere(`ev.kind = 'SELF' AND ev.status IN ('SUBMITTED', 'REVIEWED') AND ev.year = :year`, {
+      year: j.year,
+    })
+    .andWhere('ev.region_path LIKE :within', { within: `${j.regionPath}%` })
+    .select('ev.id', 'id')
+    .addSelect('ev.goal_id', 'goalId')
+    .addSelect('cg.region_id', 'regionId');
+  if (ctx.caller.organizationKind === OrganizationKind.COMPETENT_DEPARTMENT) {
+    qb.andWhere(ownFundGoal('cg'), { drawOrg: ctx.caller.organizationId });
+  }
+  return qb.getRawMany<Candidate>();
+}
+
+/**
+ * 未按要求开展自评 (DOMAIN §12; 003 第二十一条): issued (or filed) PROJECT / TRANSFER_PROJECT goals of the year
+ * under the region, visible to the caller (for a department, of its own funds), with no SUBMITTED or
+ * REVIEWED self-evaluation. One statement, in id order.
+ */
+export async function goalsMissingSelfEvaluation(
+  ctx: RequestContext,
+  j: Jurisdiction,
+): Promise<GoalEntity[]> {
+  const qb = (await ctx.scope.goals('g'))
+    .andWhere(`g.scope IN ('PROJECT', 'TRANSFER_PROJECT') AND g.status IN ('ISSUED', 'FILED_FOR_RECORD')`)
+    .andWhere('g.year = :year AND g.region_path LIKE :within', { year: j.year, within: `${j.regionPath}%` })
+    .andWhere(
+      `NOT EXISTS (SELECT 1 FROM evaluation se WHERE se.tenant_id = g.tenant_id AND se.goal_id = g.id
+         AND se.kind = 'SELF' AND se.status IN ('SUBMITTED', 'REVIEWED'))`,
+    )
+    .orderBy('g.id');
+  if (ctx.caller.organizationKind === OrganizationKind.COMPETENT_DEPARTMENT) {
+    qb.andWhere(ownFundGoal('g'), { drawOrg: ctx.caller.organizationId });
+  }
+  return qb.getMany();
+}

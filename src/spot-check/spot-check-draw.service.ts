@@ -1,0 +1,148 @@
+import { randomUUID } from 'node:crypto';
+import type { RequestContext } from '../app/context';
+import { recordAudit } from '../audit/audit.service';
+import { ErrorCode, msg } from '../common/errors';
+import { runMutation } from '../common/mutation';
+import { abortWith, userError, UserErrorsAbort } from '../common/user-error';
+import { refuse } from '../evaluation/evaluation-support';
+import { DEFAULT_SAMPLE_RATIO, DEFAULT_SCORE_GAP } from '../evaluation/rules/spot-check';
+import { OrganizationKind } from '../hierarchy/hierarchy.enums';
+import type { DrawSpotCheckSampleInput } from './dto/spot-check.inputs';
+import { DEFAULT_MINIMUM, drawPlanProblems, drawWithMinimum, newSeed } from './rules/draw-plan';
+import { drawCandidates, goalsMissingSelfEvaluation } from './spot-check-candidates';
+import { SpotCheckItemEntity } from './spot-check-item.entity';
+import { SpotCheckSampleEntity } from './spot-check-sample.entity';
+import {
+  currentYearInChina,
+  jurisdictionRegion,
+  regionNotFound,
+  spotCheckMeanings,
+} from './spot-check-support';
+import { SpotCheckFlag, SpotCheckItemStatus } from './spot-check.enums';
+import { spotCheckLoadersOf } from './spot-check.loaders';
+
+/**
+ * 抽取抽查样本 (DOMAIN §12; 003 第二十一条, 转移支付 第二十四条). Finance draws over every submitted
+ * (SUBMITTED or REVIEWED) SELF evaluation of the year in its jurisdiction — its subtree, or the `within`
+ * region inside it; a competent department only over the goals of its own funds. The engine's reproducible
+ * draw picks ⌈ratio × n⌉, at least `minimum`; the seed is recorded (generated when absent).
+ *
+ * Policy choice ("no self-evaluation by the deadline", DOMAIN §12): the draw itself is the deadline, once the
+ * budget year has ended — a sample drawn after the year (the year is before the current one) also lists,
+ * flagged MISSING_SELF_EVALUATION, every issued PROJECT / TRANSFER_PROJECT goal of the year in the
+ * jurisdiction with no submitted self-evaluation at that moment; a sample drawn during the year lists none.
+ * The sample and its items are written with one audit event in one transaction.
+ */
+export function drawSpotCheckSample(ctx: RequestContext, input: DrawSpotCheckSampleInput) {
+  return runMutation(ctx, spotCheckMeanings, async (em) => {
+    const caller = ctx.caller;
+    if (
+      caller.organizationKind !== OrganizationKind.FINANCE_BUREAU &&
+      caller.organizationKind !== OrganizationKind.COMPETENT_DEPARTMENT
+    ) {
+      refuse(
+        ErrorCode.FORBIDDEN,
+        ['input'],
+        msg(
+          '只有财政部门或业务主管部门可以抽查复核',
+          'Only finance or a competent department draws spot checks',
+        ),
+        'P6',
+      );
+    }
+    const currentYear = currentYearInChina();
+    const plan = {
+      year: input.year,
+      ratio: input.ratio ?? DEFAULT_SAMPLE_RATIO,
+      minimum: input.minimum ?? DEFAULT_MINIMUM,
+      seed: input.seed ?? newSeed(),
+      currentYear,
+    };
+    const problems = drawPlanProblems(plan);
+    if (problems.length > 0) {
+      throw new UserErrorsAbort(problems.map((p) => userError(p.code, ['input', ...p.field], p.message)));
+    }
+    const region =
+      (await jurisdictionRegion(ctx, input.within)) ??
+      abortWith(ErrorCode.NOT_FOUND, ['input', 'within'], regionNotFound);
+    const jurisdiction = { year: plan.year, regionPath: region.path };
+    const candidates = await drawCandidates(ctx, jurisdiction);
+    const drawn = drawWithMinimum(candidates, plan.seed, plan.ratio, plan.minimum);
+    const deadlinePassed = plan.year < currentYear;
+    const missing = deadlinePassed ? await goalsMissingSelfEvaluation(ctx, jurisdiction) : [];
+    if (drawn.length === 0 && missing.length === 0) {
+      abortWith(
+        ErrorCode.WORKFLOW_VIOLATION,
+        ['input', 'year'],
+        msg(
+          `${plan.year} 年度在该范围内没有已提交的单位自评，也没有未自评的已下达项目目标，无可抽查`,
+          `No submitted self-evaluation and no issued project goal without one for ${plan.year} in this jurisdiction: nothing to draw`,
+        ),
+      );
+    }
+
+    const id = randomUUID();
+    await em.insert(SpotCheckSampleEntity, {
+      tenantId: caller.tenantId,
+      id,
+      year: plan.year,
+      ratio: plan.ratio.toFixed(4),
+      minimum: plan.minimum,
+      seed: plan.seed,
+      candidateCount: candidates.length,
+      sampledCount: drawn.length,
+      missingCount: missing.length,
+      scoreGapThreshold: DEFAULT_SCORE_GAP.toFixed(2),
+      deadlinePassed,
+      regionId: region.id,
+      regionPath: region.path,
+      drawnByUserId: caller.userId,
+      drawnByOrganizationId: caller.organizationId,
+    });
+    const items = [
+      ...drawn.map((e, k) => ({
+        tenantId: caller.tenantId,
+        id: randomUUID(),
+        sampleId: id,
+        position: k + 1,
+        goalId: e.goalId,
+        selfEvaluationId: e.id,
+        sampled: true,
+        regionId: e.regionId,
+        regionPath: '',
+        status: SpotCheckItemStatus.PENDING,
+        flags: [],
+        checkedAt: null,
+      })),
+      ...missing.map((g, k) => ({
+        tenantId: caller.tenantId,
+        id: randomUUID(),
+        sampleId: id,
+        position: drawn.length + k + 1,
+        goalId: g.id,
+        selfEvaluationId: null,
+        sampled: false,
+        regionId: g.regionId,
+        regionPath: '',
+        status: SpotCheckItemStatus.CHECKED,
+        flags: [SpotCheckFlag.MISSING_SELF_EVALUATION],
+        checkedAt: new Date(),
+      })),
+    ];
+    if (items.length > 0) await em.insert(SpotCheckItemEntity, items);
+    const sample = await em.findOneByOrFail(SpotCheckSampleEntity, { tenantId: caller.tenantId, id });
+    const written = await em.find(SpotCheckItemEntity, {
+      where: { tenantId: caller.tenantId, sampleId: id },
+      order: { position: 'ASC' },
+    });
+    await recordAudit(em, caller, {
+      entityType: 'SpotCheckSample',
+      entityId: id,
+      action: 'DRAW',
+      regionPath: sample.regionPath,
+      after: { ...sample, items: written },
+    });
+    spotCheckLoadersOf(ctx).sampleById.prime(id, sample);
+    return { sample };
+  });
+}

@@ -1,0 +1,583 @@
+/**
+ * Department and finance evaluations through GraphQL on a real database (DOMAIN §10, §8 P6/P7/P8):
+ * framework indicators (002 附件7) with OUTPUT + BENEFIT ≥ 60 points (002 第二十一条(二)), the report as
+ * structured sections (002 附件8), commissioning a third party that then sees and edits only that
+ * evaluation, the separation of evaluator and implementing unit (P7), and the freeze after submission.
+ */
+import { randomUUID } from 'node:crypto';
+import { Client } from 'pg';
+import { toGlobalId } from '../../src/common/global-id';
+import { TestApp, type GraphQLResponse } from '../harness/app';
+import { organizationGid } from '../harness/ids';
+
+let app: TestApp;
+
+interface UserErrorRow {
+  code: string;
+  field: string[];
+  message: string;
+  messageEn: string;
+  principle: string | null;
+}
+interface EvaluationRow {
+  id: string;
+  kind: string;
+  rowVersion: number;
+  status: string;
+  total: string | null;
+  grade: string | null;
+  frameworkScores: { code: string; category: string; name: string; points: string; score: string | null }[];
+  reportSections: { key: string; title: string; body: string }[];
+  commissionedOrganization: { name: string } | null;
+}
+type Payload = { evaluation: EvaluationRow | null; userErrors: UserErrorRow[] };
+
+const ERRORS = 'userErrors { code field message messageEn principle }';
+const E_FIELDS =
+  'id kind rowVersion status total grade frameworkScores { code category name points score } reportSections { key title body } commissionedOrganization { name }';
+const CREATE_DEPT = `mutation($input: CreateEvaluationInput!) { createDepartmentEvaluation(input: $input) { evaluation { ${E_FIELDS} } ${ERRORS} } }`;
+const CREATE_FIN = `mutation($input: CreateEvaluationInput!) { createFinanceEvaluation(input: $input) { evaluation { ${E_FIELDS} } ${ERRORS} } }`;
+const SAVE = `mutation($input: SaveFrameworkEvaluationInput!) { saveFrameworkEvaluation(input: $input) { evaluation { ${E_FIELDS} } ${ERRORS} } }`;
+const COMMISSION = `mutation($input: CommissionEvaluationInput!) { commissionEvaluation(input: $input) { evaluation { ${E_FIELDS} } ${ERRORS} } }`;
+const SUBMIT = `mutation($input: EvaluationActionInput!) { submitEvaluation(input: $input) { evaluation { ${E_FIELDS} } ${ERRORS} } }`;
+const CREATE_SELF = `mutation($input: CreateEvaluationInput!) { createSelfEvaluation(input: $input) { evaluation { id } ${ERRORS} } }`;
+const GOAL_FIELDS = 'goal { id rowVersion } userErrors { code messageEn }';
+
+const uuidOf = (globalId: string) => Buffer.from(globalId, 'base64url').toString('utf8').split(':')[1];
+let unitGid = '';
+let thirdPartyGid = '';
+
+const INDICATORS = [
+  {
+    category: 'OUTPUT',
+    subcategory: 'QUANTITY',
+    name: '养护道路里程',
+    kind: 'QUANTITATIVE',
+    unit: '公里',
+    comparator: 'GTE',
+    target: '12.5',
+  },
+  {
+    category: 'BENEFIT',
+    subcategory: 'SOCIAL',
+    name: '道路通行条件',
+    kind: 'QUALITATIVE',
+    target: '明显改善',
+  },
+  {
+    category: 'SATISFACTION',
+    subcategory: 'SERVICE_RECIPIENT',
+    name: '沿线群众满意度',
+    kind: 'QUANTITATIVE',
+    unit: '%',
+    comparator: 'GTE',
+    target: '90',
+  },
+];
+
+/** A framework of 100 points: DECISION 15, PROCESS 20, OUTPUT 40, BENEFIT 25 (OUTPUT + BENEFIT = 65). */
+const FRAMEWORK = [
+  { code: 'PROJECT_BASIS', points: '8', score: '8' },
+  { code: 'GOAL_REASONABLENESS', points: '7', score: '6' },
+  { code: 'FUND_ARRIVAL_RATE', points: '10', score: '10' },
+  { code: 'FUND_USE_COMPLIANCE', points: '10', score: '9', comment: '个别凭证不全' },
+  { code: 'COMPLETION_RATE', points: '20', score: '20' },
+  { code: 'QUALITY_RATE', points: '20', score: '18.5' },
+  { code: 'IMPLEMENTATION_BENEFIT', points: '15', score: '14' },
+  { code: 'SATISFACTION', points: '10', score: '8' },
+];
+const SECTION_KEYS = [
+  'BASIC_INFORMATION',
+  'EVALUATION_WORK',
+  'OVERALL_CONCLUSION',
+  'INDICATOR_ANALYSIS',
+  'EXPERIENCE_AND_PROBLEMS',
+  'RECOMMENDATIONS',
+];
+const SECTIONS = SECTION_KEYS.map((key) => ({ key, body: `${key} 的内容` }));
+
+async function call<T>(
+  query: string,
+  input: Record<string, unknown>,
+  as: string,
+): Promise<GraphQLResponse<T>> {
+  return app.gql<T>(query, { input }, { as });
+}
+
+async function ok(query: string, input: Record<string, unknown>, as: string): Promise<EvaluationRow> {
+  const res = await call<Record<string, Payload>>(query, input, as);
+  const payload = Object.values(res.data ?? {})[0];
+  if (!payload?.evaluation) throw new Error(`expected success: ${JSON.stringify(res)}`);
+  expect(payload.userErrors).toEqual([]);
+  return payload.evaluation;
+}
+
+async function refused(query: string, input: Record<string, unknown>, as: string): Promise<UserErrorRow[]> {
+  const before = await app.tableDigests();
+  const res = await call<Record<string, Payload>>(query, input, as);
+  expect(res.errors).toBeUndefined();
+  const payload = Object.values(res.data!)[0];
+  expect(payload.evaluation).toBeNull();
+  expect(payload.userErrors.length).toBeGreaterThan(0);
+  expect(await app.tableDigests()).toEqual(before);
+  return payload.userErrors;
+}
+
+async function denied(query: string, input: Record<string, unknown>, as: string) {
+  const before = await app.tableDigests();
+  const res = await call(query, input, as);
+  expect(res.errors?.length).toBeGreaterThan(0);
+  expect(await app.tableDigests()).toEqual(before);
+  return { code: res.errors?.[0].extensions?.code, principle: res.errors?.[0].extensions?.principle };
+}
+
+async function goalStep(query: string, input: Record<string, unknown>, as: string) {
+  const res = await call<Record<string, { goal: { id: string; rowVersion: number } | null }>>(
+    query,
+    input,
+    as,
+  );
+  const goal = Object.values(res.data ?? {})[0]?.goal;
+  if (!goal) throw new Error(`arranging failed: ${JSON.stringify(res)}`);
+  return goal;
+}
+
+/** An issued PROJECT goal of 车站街道市政道路养护站 (project of 车站街道建设办公室). */
+async function issuedGoal(name: string) {
+  const res = await call<{ createProject: { project: { id: string } | null } }>(
+    `mutation($input: CreateProjectInput!) { createProject(input: $input) { project { id } userErrors { code messageEn } } }`,
+    {
+      name,
+      implementingUnitId: unitGid,
+      year: 2025,
+      fiscalAmount: '800000.00',
+      otherAmount: '0.00',
+      isNew: false,
+      requiresAssessment: false,
+    },
+    'transport.chezhan',
+  );
+  const projectId = res.data?.createProject.project?.id;
+  if (!projectId) throw new Error(`arranging failed: ${JSON.stringify(res)}`);
+  let g = await goalStep(
+    `mutation($input: CreateGoalInput!) { createGoal(input: $input) { ${GOAL_FIELDS} } }`,
+    {
+      scope: 'PROJECT',
+      year: 2025,
+      name: `${name}绩效目标`,
+      projectId,
+      implementationPeriodObjective: '完成辖区道路养护',
+      annualObjective: '2025年养护道路12.5公里',
+      annualAmount: '800000.00',
+      fiscalAmount: '800000.00',
+      otherAmount: '0.00',
+      indicators: INDICATORS,
+    },
+    'unit.chezhan',
+  );
+  for (const [mutation, as] of [
+    ['submitGoal', 'unit.chezhan'],
+    ['approveGoal', 'transport.chezhan'],
+    ['approveGoal', 'finance.chezhan'],
+    ['issueGoal', 'finance.chezhan'],
+  ]) {
+    g = await goalStep(
+      `mutation($input: GoalActionInput!) { ${mutation}(input: $input) { ${GOAL_FIELDS} } }`,
+      { id: g.id, expectedVersion: g.rowVersion },
+      as,
+    );
+  }
+  return g;
+}
+
+beforeAll(async () => {
+  app = await TestApp.start();
+  unitGid = await organizationGid(app, '车站街道市政道路养护站');
+  thirdPartyGid = await organizationGid(app, '山东正信绩效评价咨询有限公司');
+});
+afterAll(async () => app.stop());
+
+describe('department evaluation (部门评价): framework, report, score and grade', () => {
+  test('the project’s department creates, fills and submits it; total and grade from the framework (DOMAIN §10)', async () => {
+    const goal = await issuedGoal('部门评价项目');
+    const created = await ok(CREATE_DEPT, { goalId: goal.id }, 'transport.chezhan');
+    expect(created).toMatchObject({ kind: 'DEPARTMENT', status: 'DRAFT' });
+    const saved = await ok(
+      SAVE,
+      { id: created.id, expectedVersion: created.rowVersion, indicators: FRAMEWORK, sections: SECTIONS },
+      'transport.chezhan',
+    );
+    expect(saved.frameworkScores[4]).toEqual({
+      code: 'COMPLETION_RATE',
+      category: 'OUTPUT',
+      name: '实际完成率',
+      points: '20.00',
+      score: '20.00',
+    });
+    expect(saved.reportSections.map((s) => s.key)).toEqual(SECTION_KEYS);
+    expect(saved.reportSections[0].title).toContain('基本情况');
+    // P6: the evaluated unit does not see the draft; it gets the result once submitted (002 第二十八条(二) 反馈).
+    const read = `query($id: ID!) { evaluation(id: $id) { id status } }`;
+    const draftView = await app.gql<{ evaluation: unknown }>(read, { id: saved.id }, { as: 'unit.chezhan' });
+    expect(draftView.data?.evaluation).toBeNull();
+    const done = await ok(SUBMIT, { id: saved.id, expectedVersion: saved.rowVersion }, 'transport.chezhan');
+    const unitView = await app.gql<{ evaluation: { status: string } | null }>(
+      read,
+      { id: saved.id },
+      { as: 'unit.chezhan' },
+    );
+    expect(unitView.data?.evaluation?.status).toBe('SUBMITTED');
+    const siblingView = await app.gql<{ evaluation: unknown }>(
+      read,
+      { id: saved.id },
+      { as: 'unit.gongyuan' },
+    );
+    expect(siblingView.data?.evaluation).toBeNull();
+    // 8 + 6 + 10 + 9 + 20 + 18.5 + 14 + 8 = 93.5 → 优 (002 第二十五条).
+    expect(done).toMatchObject({ status: 'SUBMITTED', total: '93.50', grade: 'EXCELLENT' });
+    const [row] = await app.sql<{ total: string; grade: string }>(
+      'SELECT total::text, grade FROM evaluation WHERE id = $1',
+      [uuidOf(done.id)],
+    );
+    expect(row).toEqual({ total: '93.50', grade: 'EXCELLENT' });
+  });
+
+  test('who may create it: the project’s own department; another department, the unit (P7), audit (P6), other tenants are refused', async () => {
+    const goal = await issuedGoal('部门评价权限');
+    expect((await refused(CREATE_DEPT, { goalId: goal.id }, 'agri.chezhan'))[0]).toMatchObject({
+      code: 'FORBIDDEN',
+    });
+    expect((await refused(CREATE_DEPT, { goalId: goal.id }, 'transport.gongyuan'))[0]).toMatchObject({
+      code: 'NOT_FOUND',
+    });
+    // P7 委托人和项目实施主体相分离: the implementing unit — the self-evaluator — never evaluates what it checks.
+    expect(await denied(CREATE_DEPT, { goalId: goal.id }, 'unit.chezhan')).toEqual({
+      code: 'FORBIDDEN',
+      principle: 'P7',
+    });
+    expect(await denied(CREATE_DEPT, { goalId: goal.id }, 'audit.zhangdian')).toEqual({
+      code: 'FORBIDDEN',
+      principle: 'P6',
+    });
+    expect(await denied(CREATE_DEPT, { goalId: goal.id }, 'thirdparty.zibo')).toEqual({
+      code: 'FORBIDDEN',
+      principle: 'P7',
+    });
+    expect(await denied(CREATE_DEPT, { goalId: goal.id }, 'finance.rizhao')).toEqual({
+      code: 'FORBIDDEN',
+      principle: 'P7',
+    });
+    await ok(CREATE_DEPT, { goalId: goal.id }, 'transport.chezhan');
+  });
+
+  test('the self-evaluator as department evaluator is refused (P7), also at the service when its kind would pass', async () => {
+    const goal = await issuedGoal('自评单位不得复评');
+    const self = await call<{ createSelfEvaluation: { evaluation: { id: string } | null } }>(
+      CREATE_SELF,
+      { goalId: goal.id },
+      'unit.chezhan',
+    );
+    expect(self.data?.createSelfEvaluation.evaluation).not.toBeNull();
+    expect(await denied(CREATE_DEPT, { goalId: goal.id }, 'unit.chezhan')).toEqual({
+      code: 'FORBIDDEN',
+      principle: 'P7',
+    });
+    // Make the department the self-evaluator of record (owner SQL): the service's P7 check refuses it too.
+    const deptId = uuidOf(await organizationGid(app, '车站街道建设办公室'));
+    await app.sql(`ALTER TABLE evaluation DISABLE TRIGGER trg_evaluation_before_write`);
+    try {
+      await app.sql(
+        `UPDATE evaluation SET evaluator_organization_id = $1 WHERE goal_id = $2 AND kind = 'SELF'`,
+        [deptId, uuidOf(goal.id)],
+      );
+    } finally {
+      await app.sql(`ALTER TABLE evaluation ENABLE TRIGGER trg_evaluation_before_write`);
+    }
+    expect((await refused(CREATE_DEPT, { goalId: goal.id }, 'transport.chezhan'))[0]).toMatchObject({
+      code: 'FORBIDDEN',
+      principle: 'P7',
+    });
+  });
+});
+
+describe('saveFrameworkEvaluation and submitEvaluation: only the evaluating body (P6, P7)', () => {
+  test('the department succeeds; another department, a sibling, the unit, audit, third party and other tenants are refused', async () => {
+    const goal = await issuedGoal('部门评价填报权限');
+    const e = await ok(CREATE_DEPT, { goalId: goal.id }, 'transport.chezhan');
+    const save = { id: e.id, expectedVersion: e.rowVersion, indicators: FRAMEWORK, sections: SECTIONS };
+    expect(await denied(SAVE, save, 'unit.chezhan')).toEqual({ code: 'FORBIDDEN', principle: 'P7' });
+    expect(await denied(SAVE, save, 'audit.zhangdian')).toEqual({ code: 'FORBIDDEN', principle: 'P6' });
+    // 车站街道农业办公室 sees the evaluation (its subtree) but is not its evaluator.
+    expect((await refused(SAVE, save, 'agri.chezhan'))[0]).toMatchObject({
+      code: 'FORBIDDEN',
+      principle: 'P7',
+    });
+    for (const as of ['transport.gongyuan', 'thirdparty.zibo', 'finance.rizhao']) {
+      expect((await refused(SAVE, save, as))[0]).toMatchObject({ code: 'NOT_FOUND' });
+    }
+    const saved = await ok(SAVE, save, 'transport.chezhan');
+    const submit = { id: saved.id, expectedVersion: saved.rowVersion };
+    expect((await refused(SUBMIT, submit, 'unit.chezhan'))[0]).toMatchObject({ code: 'NOT_FOUND' });
+    expect((await refused(SUBMIT, submit, 'finance.chezhan'))[0]).toMatchObject({
+      code: 'FORBIDDEN',
+      principle: 'P7',
+    });
+    expect(await denied(SUBMIT, submit, 'audit.zhangdian')).toEqual({ code: 'FORBIDDEN', principle: 'P6' });
+    expect((await ok(SUBMIT, submit, 'transport.chezhan')).status).toBe('SUBMITTED');
+  });
+});
+
+describe('finance evaluation (财政评价): finance at the goal’s region or above', () => {
+  test('车站街道财政所 and 张店区财政局 may; a sibling township and another tenant may not; units and departments are refused', async () => {
+    const goal = await issuedGoal('财政评价项目');
+    expect((await ok(CREATE_FIN, { goalId: goal.id }, 'finance.chezhan')).kind).toBe('FINANCE');
+    expect((await ok(CREATE_FIN, { goalId: goal.id }, 'finance.zhangdian')).kind).toBe('FINANCE');
+    expect((await refused(CREATE_FIN, { goalId: goal.id }, 'finance.gongyuan'))[0]).toMatchObject({
+      code: 'NOT_FOUND',
+    });
+    expect((await refused(CREATE_FIN, { goalId: goal.id }, 'finance.rizhao'))[0]).toMatchObject({
+      code: 'NOT_FOUND',
+    });
+    expect(await denied(CREATE_FIN, { goalId: goal.id }, 'unit.chezhan')).toEqual({
+      code: 'FORBIDDEN',
+      principle: 'P7',
+    });
+    expect(await denied(CREATE_FIN, { goalId: goal.id }, 'transport.chezhan')).toEqual({
+      code: 'FORBIDDEN',
+      principle: 'P7',
+    });
+    expect(await denied(CREATE_FIN, { goalId: goal.id }, 'audit.zibo')).toEqual({
+      code: 'FORBIDDEN',
+      principle: 'P6',
+    });
+  });
+});
+
+describe('bad framework input (issue #4): userErrors with code and field, nothing written', () => {
+  test('OUTPUT + BENEFIT below 60 points → BAD_USER_INPUT citing 002 第二十一条(二)', async () => {
+    const goal = await issuedGoal('产出效益权重');
+    const e = await ok(CREATE_DEPT, { goalId: goal.id }, 'transport.chezhan');
+    const indicators = [
+      { code: 'PROJECT_BASIS', points: '25' },
+      { code: 'FUND_ARRIVAL_RATE', points: '20' },
+      { code: 'COMPLETION_RATE', points: '35' },
+      { code: 'SATISFACTION', points: '20' },
+    ];
+    const errors = await refused(
+      SAVE,
+      { id: e.id, expectedVersion: e.rowVersion, indicators, sections: [] },
+      'transport.chezhan',
+    );
+    expect(errors).toEqual([
+      expect.objectContaining({ code: 'BAD_USER_INPUT', field: ['input', 'indicators'] }),
+    ]);
+    expect(errors[0].message).toContain('002 第二十一条(二)');
+    expect(errors[0].messageEn).toContain('55');
+  });
+
+  test('points not totalling 100, a score above its points, a repeated indicator or section', async () => {
+    const goal = await issuedGoal('指标分值校验');
+    const e = await ok(CREATE_DEPT, { goalId: goal.id }, 'transport.chezhan');
+    const indicators = [
+      { code: 'COMPLETION_RATE', points: '40', score: '41' },
+      { code: 'IMPLEMENTATION_BENEFIT', points: '30' },
+      { code: 'IMPLEMENTATION_BENEFIT', points: '20' },
+    ];
+    const sections = [
+      { key: 'OVERALL_CONCLUSION', body: '甲' },
+      { key: 'OVERALL_CONCLUSION', body: '乙' },
+    ];
+    const errors = await refused(
+      SAVE,
+      { id: e.id, expectedVersion: e.rowVersion, indicators, sections },
+      'transport.chezhan',
+    );
+    expect(errors.map((x) => x.field.join('.')).sort()).toEqual([
+      'input.indicators',
+      'input.indicators.0.score',
+      'input.indicators.2.code',
+      'input.sections.1.key',
+    ]);
+  });
+
+  test('submitting an unscored framework or an incomplete report → WORKFLOW_VIOLATION per problem', async () => {
+    const goal = await issuedGoal('报告不完整');
+    const e = await ok(CREATE_DEPT, { goalId: goal.id }, 'transport.chezhan');
+    const unscored = FRAMEWORK.map((f, k) => (k === 0 ? { code: f.code, points: f.points } : f));
+    const saved = await ok(
+      SAVE,
+      { id: e.id, expectedVersion: e.rowVersion, indicators: unscored, sections: SECTIONS.slice(0, 4) },
+      'transport.chezhan',
+    );
+    const errors = await refused(
+      SUBMIT,
+      { id: saved.id, expectedVersion: saved.rowVersion },
+      'transport.chezhan',
+    );
+    expect(errors.every((x) => x.code === 'WORKFLOW_VIOLATION')).toBe(true);
+    expect(errors.map((x) => x.field.join('.'))).toEqual([
+      'input.indicators.0.score',
+      'input.sections',
+      'input.sections',
+    ]);
+  });
+});
+
+describe('commissioning a third party (委托第三方, 002 第十七条; P6, P7)', () => {
+  test('the third party sees and edits only what it is commissioned for; the commissioner no longer edits', async () => {
+    const goal = await issuedGoal('委托第三方评价');
+    const e = await ok(CREATE_FIN, { goalId: goal.id }, 'finance.zhangdian');
+    const read = `query($id: ID!) { evaluation(id: $id) { id } }`;
+    const save = { id: e.id, expectedVersion: e.rowVersion, indicators: FRAMEWORK, sections: SECTIONS };
+    // Not yet commissioned: the third party sees nothing and edits nothing.
+    expect(
+      (await app.gql<{ evaluation: unknown }>(read, { id: e.id }, { as: 'thirdparty.zibo' })).data
+        ?.evaluation,
+    ).toBeNull();
+    expect((await refused(SAVE, save, 'thirdparty.zibo'))[0]).toMatchObject({ code: 'NOT_FOUND' });
+
+    const commission = { id: e.id, expectedVersion: e.rowVersion, thirdPartyOrganizationId: thirdPartyGid };
+    expect(await denied(COMMISSION, commission, 'unit.chezhan')).toEqual({
+      code: 'FORBIDDEN',
+      principle: 'P7',
+    });
+    expect(await denied(COMMISSION, commission, 'thirdparty.zibo')).toEqual({
+      code: 'FORBIDDEN',
+      principle: 'P7',
+    });
+    expect((await refused(COMMISSION, commission, 'finance.chezhan'))[0]).toMatchObject({
+      code: 'FORBIDDEN',
+      principle: 'P7',
+    });
+    // An implementing unit is no third party (P7: the evaluator is never the implementing unit).
+    expect(
+      (
+        await refused(COMMISSION, { ...commission, thirdPartyOrganizationId: unitGid }, 'finance.zhangdian')
+      )[0],
+    ).toMatchObject({
+      code: 'NOT_FOUND',
+      field: ['input', 'thirdPartyOrganizationId'],
+    });
+    const commissioned = await ok(COMMISSION, commission, 'finance.zhangdian');
+    expect(commissioned.commissionedOrganization).toBeNull(); // a city-level third party is outside 张店区's view
+    const [row] = await app.sql<{ commissioned_organization_id: string }>(
+      'SELECT commissioned_organization_id FROM evaluation WHERE id = $1',
+      [uuidOf(e.id)],
+    );
+    expect(row.commissioned_organization_id).toBe(uuidOf(thirdPartyGid));
+    expect(
+      (
+        await refused(
+          COMMISSION,
+          { ...commission, expectedVersion: commissioned.rowVersion },
+          'finance.zhangdian',
+        )
+      )[0].code,
+    ).toBe('WORKFLOW_VIOLATION');
+
+    // The commissioner no longer fills it in; the third party does, and submits.
+    const next = { ...save, expectedVersion: commissioned.rowVersion };
+    expect((await refused(SAVE, next, 'finance.zhangdian'))[0]).toMatchObject({
+      code: 'FORBIDDEN',
+      principle: 'P7',
+    });
+    const saved = await ok(SAVE, next, 'thirdparty.zibo');
+    const list = await app.gql<{ evaluations: { totalCount: number } }>(
+      `{ evaluations { totalCount } }`,
+      {},
+      { as: 'thirdparty.zibo' },
+    );
+    expect(list.data?.evaluations.totalCount).toBe(1);
+    const done = await ok(SUBMIT, { id: saved.id, expectedVersion: saved.rowVersion }, 'thirdparty.zibo');
+    expect(done).toMatchObject({ status: 'SUBMITTED', total: '93.50', grade: 'EXCELLENT' });
+    // The goal itself stays out of the third party's view (P6: only what it is commissioned for).
+    const goalRead = await app.gql<{ evaluation: { goal: unknown } }>(
+      `query($id: ID!) { evaluation(id: $id) { goal { id } } }`,
+      { id: e.id },
+      { as: 'thirdparty.zibo' },
+    );
+    expect(goalRead.data?.evaluation.goal).toBeNull();
+  });
+
+  test('a third party commissioned for another evaluation sees nothing of this one', async () => {
+    const goal = await issuedGoal('未受托第三方');
+    const e = await ok(CREATE_DEPT, { goalId: goal.id }, 'transport.chezhan');
+    // A second third party (owner SQL), commissioned here; thirdparty.zibo is not.
+    const [city] = await app.sql<{ id: string; tenant_id: string; path: string }>(
+      `SELECT id, tenant_id, path FROM region WHERE code = '370300'`,
+    );
+    const otherId = randomUUID();
+    await app.sql(
+      `INSERT INTO organization (tenant_id, id, region_id, region_path, kind, name) VALUES ($1, $2, $3, $4, 'THIRD_PARTY', '淄博华信评估事务所')`,
+      [city.tenant_id, otherId, city.id, city.path],
+    );
+    await ok(
+      COMMISSION,
+      {
+        id: e.id,
+        expectedVersion: e.rowVersion,
+        thirdPartyOrganizationId: toGlobalId('Organization', otherId),
+      },
+      'transport.chezhan',
+    );
+    const read = await app.gql<{ evaluation: unknown }>(
+      `query($id: ID!) { evaluation(id: $id) { id } }`,
+      { id: e.id },
+      { as: 'thirdparty.zibo' },
+    );
+    expect(read.data?.evaluation).toBeNull();
+    expect(
+      (
+        await refused(
+          SAVE,
+          { id: e.id, expectedVersion: 2, indicators: FRAMEWORK, sections: [] },
+          'thirdparty.zibo',
+        )
+      )[0].code,
+    ).toBe('NOT_FOUND');
+    expect((await refused(SUBMIT, { id: e.id, expectedVersion: 2 }, 'thirdparty.zibo'))[0].code).toBe(
+      'NOT_FOUND',
+    );
+  });
+});
+
+describe('P8: a submitted department evaluation is frozen', () => {
+  test('the API and the database refuse changes to its framework and report', async () => {
+    const goal = await issuedGoal('部门评价冻结');
+    const e = await ok(CREATE_DEPT, { goalId: goal.id }, 'transport.chezhan');
+    const saved = await ok(
+      SAVE,
+      { id: e.id, expectedVersion: e.rowVersion, indicators: FRAMEWORK, sections: SECTIONS },
+      'transport.chezhan',
+    );
+    const done = await ok(SUBMIT, { id: saved.id, expectedVersion: saved.rowVersion }, 'transport.chezhan');
+    const [e1] = await refused(
+      SAVE,
+      { id: done.id, expectedVersion: done.rowVersion, indicators: FRAMEWORK, sections: SECTIONS },
+      'transport.chezhan',
+    );
+    expect(e1).toMatchObject({ code: 'WORKFLOW_VIOLATION', principle: 'P8' });
+    const id = uuidOf(done.id);
+    const [{ tenant_id: tenant }] = await app.sql<{ tenant_id: string }>(
+      'SELECT tenant_id FROM evaluation WHERE id = $1',
+      [id],
+    );
+    const api = new Client({ connectionString: app.db.appUrl });
+    await api.connect();
+    try {
+      for (const sql of [
+        `DELETE FROM evaluation_framework_score WHERE evaluation_id = $1`,
+        `DELETE FROM evaluation_report_section WHERE evaluation_id = $1`,
+      ]) {
+        await api.query('BEGIN');
+        await api.query(`SELECT set_config('jixiao.tenant_id', $1, true)`, [tenant]);
+        await expect(api.query(sql, [id])).rejects.toMatchObject({
+          constraint: 'ck_evaluation_content_frozen',
+        });
+        await api.query('ROLLBACK');
+      }
+    } finally {
+      await api.end();
+    }
+  });
+});

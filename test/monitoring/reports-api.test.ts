@@ -1,0 +1,410 @@
+/**
+ * Monitoring reports through GraphQL on a real database (DOMAIN §9; 002 附件4–5, 第十四条): a DRAFT for an
+ * issued goal and month M, money figures to date, per-indicator projections, deviation causes and the
+ * conclusion; flags; submission refused without causes and measures when flagged or not CERTAIN; frozen
+ * after submission (P8, also in the database); acknowledged by the level above (the goal's first reviewer,
+ * 车站街道建设办公室). Missing reports by jurisdiction; the per-tenant threshold. Permissions both ways.
+ */
+import { TestApp } from '../harness/app';
+import { draftProjectGoal, ERRORS, issuedProjectGoal, type IssuedGoal, type UserErrorRow } from './fixtures';
+
+let app: TestApp;
+let goal: IssuedGoal;
+let quiet: IssuedGoal;
+
+const REPORT = `id status rowVersion year month likelihood correctiveMeasures flags
+  money { annualBudget budgetToDate executedToDate executionRateToDate executionOfAnnualRate projectedExecution projectedExecutionRate }
+  indicators { indicator { name } projectedValue projectedTier offTrack causes { cause text } }
+  acknowledger { name } drafter { name } goal { id }`;
+const CREATE = `mutation($input: CreateMonitoringReportInput!) { createMonitoringReport(input: $input) { report { ${REPORT} } ${ERRORS} } }`;
+const UPDATE = `mutation($input: UpdateMonitoringReportInput!) { updateMonitoringReport(input: $input) { report { ${REPORT} } ${ERRORS} } }`;
+const SUBMIT = `mutation($input: MonitoringReportActionInput!) { submitMonitoringReport(input: $input) { report { ${REPORT} } ${ERRORS} } }`;
+const ACK = `mutation($input: MonitoringReportActionInput!) { acknowledgeMonitoringReport(input: $input) { report { ${REPORT} } ${ERRORS} } }`;
+const RECORD = `mutation($input: RecordExecutionInput!) { recordExecution(input: $input) { execution { month } ${ERRORS} } }`;
+const MISSING = `query($y: Int!, $m: Int!) { goalsMissingMonitoringReport(year: $y, month: $m, first: 100) { totalCount nodes { id } } }`;
+const POLICY = `query { monitoringPolicy { slowExecutionThreshold rowVersion } }`;
+const SET_POLICY = `mutation($input: SetMonitoringPolicyInput!) { setMonitoringPolicy(input: $input) { policy { slowExecutionThreshold rowVersion } ${ERRORS} } }`;
+
+interface Report {
+  id: string;
+  status: string;
+  rowVersion: number;
+  flags: string[];
+  money: Record<string, string | null>;
+  indicators: { indicator: { name: string }; projectedValue: string | null; offTrack: boolean | null }[];
+  acknowledger: { name: string } | null;
+}
+type Payload = { report?: Report | null; userErrors: UserErrorRow[] } & Record<string, unknown>;
+
+async function ok(query: string, input: Record<string, unknown>, as: string): Promise<Payload> {
+  const res = await app.gql<Record<string, Payload>>(query, { input }, { as });
+  const payload = Object.values(res.data ?? {})[0];
+  if (!payload || payload.userErrors.length > 0)
+    throw new Error(`expected success as ${as}: ${JSON.stringify(res)}`);
+  return payload;
+}
+
+async function refused(query: string, input: Record<string, unknown>, as: string): Promise<UserErrorRow[]> {
+  const before = await app.tableDigests();
+  const res = await app.gql<Record<string, Payload>>(query, { input }, { as });
+  expect(res.errors).toBeUndefined();
+  const payload = Object.values(res.data!)[0];
+  expect(payload.userErrors.length).toBeGreaterThan(0);
+  expect(await app.tableDigests()).toEqual(before);
+  return payload.userErrors;
+}
+
+async function denied(query: string, input: Record<string, unknown>, as: string) {
+  const before = await app.tableDigests();
+  const res = await app.gql(query, { input }, { as });
+  expect(res.errors?.length).toBeGreaterThan(0);
+  expect(await app.tableDigests()).toEqual(before);
+  return { code: res.errors?.[0].extensions?.code, principle: res.errors?.[0].extensions?.principle };
+}
+
+const lines = (km: string, rate: string, tier: string, causes: { cause: string; text: string }[] = []) => [
+  { indicatorId: goal.indicators[0].id, completionToDate: '5公里', projectedValue: km, causes },
+  { indicatorId: goal.indicators[1].id, completionToDate: '96%', projectedValue: rate },
+  { indicatorId: goal.indicators[2].id, completionToDate: '基本改善', projectedTier: tier },
+];
+
+const statusOf = async (id: string) => {
+  const uuid = Buffer.from(id, 'base64url').toString('utf8').split(':')[1];
+  const [row] = await app.sql<{
+    status: string;
+    executed_to_date: string | null;
+    budget_to_date: string | null;
+  }>('SELECT status, executed_to_date, budget_to_date FROM monitoring_report WHERE id = $1', [uuid]);
+  return row;
+};
+
+beforeAll(async () => {
+  app = await TestApp.start();
+  goal = await issuedProjectGoal(app, '监控报告');
+  quiet = await issuedProjectGoal(app, '未报送');
+  for (const [m, spent] of [
+    [1, '50000.00'],
+    [2, '50000.00'],
+    [3, '50000.00'],
+  ] as const) {
+    await ok(
+      RECORD,
+      { goalId: goal.id, year: 2025, month: m, budgeted: '100000.00', inPlace: '100000.00', spent },
+      'unit.chezhan',
+    );
+  }
+});
+afterAll(async () => app.stop());
+
+describe('a report for March: draft, flags, submission gate, freeze, acknowledgement', () => {
+  let report: Report;
+
+  test('the unit opens a DRAFT; money to date is live; the level above is 车站街道建设办公室', async () => {
+    const payload = await ok(
+      CREATE,
+      {
+        goalId: goal.id,
+        year: 2025,
+        month: 3,
+        projectedExecution: '1100000.00',
+        likelihood: 'CERTAIN',
+        indicators: lines('13', '96', 'ACHIEVED'),
+      },
+      'unit.chezhan',
+    );
+    report = payload.report!;
+    expect(report.status).toBe('DRAFT');
+    expect(report.acknowledger?.name).toBe('车站街道建设办公室');
+    expect(report.money).toMatchObject({
+      annualBudget: '1200000.00',
+      budgetToDate: '300000.00',
+      executedToDate: '150000.00',
+      executionRateToDate: '50.00',
+      executionOfAnnualRate: '12.50',
+      projectedExecutionRate: '91.67',
+    });
+    expect(report.indicators.map((i) => [i.indicator.name, i.offTrack])).toEqual([
+      ['养护道路里程', false],
+      ['验收合格率', false],
+      ['道路通行条件', false],
+    ]);
+    // DOMAIN §9: 12.5% executed after 3 months (25% elapsed) is exactly 12.5 points behind → SLOW_EXECUTION.
+    expect(report.flags).toEqual(['SLOW_EXECUTION']);
+  });
+
+  test('flagged: submission without causes for each off-track indicator and measures is refused, nothing written', async () => {
+    const updated = await ok(
+      UPDATE,
+      {
+        id: report.id,
+        expectedVersion: report.rowVersion,
+        projectedExecution: '1100000.00',
+        likelihood: 'POSSIBLE',
+        indicators: lines('10', '96', 'PARTIAL'),
+      },
+      'unit.chezhan',
+    );
+    report = updated.report!;
+    expect(report.flags).toEqual(['INDICATOR_OFF_TRACK', 'SLOW_EXECUTION']);
+    const errors = await refused(
+      SUBMIT,
+      { id: report.id, expectedVersion: report.rowVersion },
+      'unit.chezhan',
+    );
+    expect(errors.map((e) => [e.code, e.field.join('.')])).toEqual([
+      ['BAD_USER_INPUT', 'report.indicators.0.causes'],
+      ['BAD_USER_INPUT', 'report.indicators.2.causes'],
+      ['BAD_USER_INPUT', 'report.correctiveMeasures'],
+    ]);
+    expect((await statusOf(report.id)).status).toBe('DRAFT');
+  });
+
+  test('with causes and measures it is submitted; money to date is frozen into the report', async () => {
+    const causes = [
+      { cause: 'FUNDING', text: '上级资金未及时到位' },
+      { cause: 'CONDITIONS', text: '雨季影响施工' },
+    ];
+    const withCauses = lines('10', '96', 'PARTIAL', causes);
+    withCauses[2] = {
+      ...withCauses[2],
+      causes: [{ cause: 'STAFFING', text: '技术人员不足' }],
+    } as (typeof withCauses)[number];
+    const updated = await ok(
+      UPDATE,
+      {
+        id: report.id,
+        expectedVersion: report.rowVersion,
+        projectedExecution: '1100000.00',
+        likelihood: 'POSSIBLE',
+        correctiveMeasures: '加快资金拨付，增加施工班组',
+        indicators: withCauses,
+      },
+      'unit.chezhan',
+    );
+    const submitted = await ok(
+      SUBMIT,
+      { id: report.id, expectedVersion: updated.report!.rowVersion },
+      'unit.chezhan',
+    );
+    report = submitted.report!;
+    expect(report.status).toBe('SUBMITTED');
+    expect(await statusOf(report.id)).toEqual({
+      status: 'SUBMITTED',
+      executed_to_date: '150000.00',
+      budget_to_date: '300000.00',
+    });
+    // Money recorded later does not change the submitted report (P8).
+    await ok(
+      RECORD,
+      {
+        goalId: goal.id,
+        year: 2025,
+        month: 3,
+        budgeted: '100000.00',
+        inPlace: '100000.00',
+        spent: '90000.00',
+        expectedVersion: 1,
+      },
+      'unit.chezhan',
+    );
+    const res = await app.gql<{ monitoringReport: Report }>(
+      `query($id: ID!) { monitoringReport(id: $id) { ${REPORT} } }`,
+      { id: report.id },
+      { as: 'audit.zhangdian' },
+    );
+    expect(res.data!.monitoringReport.money.executedToDate).toBe('150000.00');
+  });
+
+  test('frozen after submission (P8): the API refuses edits; the database refuses them even from the owner', async () => {
+    const errors = await refused(
+      UPDATE,
+      { id: report.id, expectedVersion: report.rowVersion, likelihood: 'CERTAIN' },
+      'unit.chezhan',
+    );
+    expect(errors[0].code).toBe('WORKFLOW_VIOLATION');
+    const uuid = Buffer.from(report.id, 'base64url').toString('utf8').split(':')[1];
+    await expect(
+      app.sql(`UPDATE monitoring_report SET likelihood = 'CERTAIN' WHERE id = $1`, [uuid]),
+    ).rejects.toThrow(/frozen/);
+    await expect(
+      app.sql(`DELETE FROM monitoring_report_indicator WHERE report_id = $1`, [uuid]),
+    ).rejects.toThrow(/frozen/);
+    await expect(
+      app.sql(`UPDATE monitoring_report SET status = 'DRAFT' WHERE id = $1`, [uuid]),
+    ).rejects.toThrow(/cannot become/);
+    // No skips: a report cannot be born SUBMITTED.
+    await expect(
+      app.sql(
+        `INSERT INTO monitoring_report (tenant_id, id, goal_id, year, month, status, drafter_organization_id, acknowledger_organization_id)
+         SELECT tenant_id, gen_random_uuid(), goal_id, year, 11, 'SUBMITTED', drafter_organization_id, acknowledger_organization_id FROM monitoring_report WHERE id = $1`,
+        [uuid],
+      ),
+    ).rejects.toThrow(/starts as a draft|ck_monitoring_report_submitted/);
+  });
+
+  test('acknowledgement: refused for the drafter, finance, another department, a sibling, audit; the level above succeeds', async () => {
+    const input = { id: report.id, expectedVersion: report.rowVersion, comment: '已阅，请按措施整改' };
+    for (const as of ['unit.chezhan', 'finance.chezhan', 'agri.chezhan']) {
+      expect((await refused(ACK, input, as))[0]).toMatchObject({ code: 'FORBIDDEN', principle: 'P3' });
+    }
+    for (const as of ['transport.gongyuan', 'finance.rizhao']) {
+      expect((await refused(ACK, input, as))[0].code).toBe('NOT_FOUND');
+    }
+    expect(await denied(ACK, input, 'audit.zhangdian')).toEqual({ code: 'FORBIDDEN', principle: 'P6' });
+    const acked = await ok(ACK, input, 'transport.chezhan');
+    expect(acked.report!.status).toBe('ACKNOWLEDGED');
+    expect(
+      (await refused(ACK, { ...input, expectedVersion: acked.report!.rowVersion }, 'transport.chezhan'))[0]
+        .code,
+    ).toBe('WORKFLOW_VIOLATION');
+  });
+});
+
+describe('bad input and permissions of report drafting', () => {
+  test('a goal not issued, month outside 1..12, a foreign indicator, a cause without text: user errors, nothing written', async () => {
+    const draft = await draftProjectGoal(app, '报告未下达');
+    expect(
+      (await refused(CREATE, { goalId: draft.id, year: 2025, month: 3 }, 'unit.chezhan'))[0],
+    ).toMatchObject({ code: 'WORKFLOW_VIOLATION', field: ['input', 'goalId'] });
+    expect(
+      (await refused(CREATE, { goalId: goal.id, year: 2025, month: 13 }, 'unit.chezhan'))[0],
+    ).toMatchObject({ code: 'BAD_USER_INPUT', field: ['input', 'month'] });
+    const foreign = await refused(
+      CREATE,
+      {
+        goalId: goal.id,
+        year: 2025,
+        month: 4,
+        indicators: [{ indicatorId: quiet.indicators[0].id, projectedValue: '1' }],
+      },
+      'unit.chezhan',
+    );
+    expect(foreign[0].field).toEqual(['input', 'indicators', '0', 'indicatorId']);
+    const noText = await refused(
+      CREATE,
+      {
+        goalId: goal.id,
+        year: 2025,
+        month: 4,
+        indicators: [
+          {
+            indicatorId: goal.indicators[0].id,
+            projectedValue: '1',
+            causes: [{ cause: 'OTHER', text: ' ' }],
+          },
+        ],
+      },
+      'unit.chezhan',
+    );
+    expect(noText[0].field).toEqual(['input', 'indicators', '0', 'causes', '0', 'text']);
+    expect((await refused(CREATE, { goalId: goal.id, year: 2025, month: 3 }, 'unit.chezhan'))[0].code).toBe(
+      'CONFLICT',
+    );
+    expect(
+      (
+        await refused(
+          CREATE,
+          { goalId: goal.id, year: 2025, month: 4, projectedExecution: '-5' },
+          'unit.chezhan',
+        )
+      )[0].field,
+    ).toEqual(['input', 'projectedExecution']);
+  });
+
+  test('the unit’s department may draft for it (P4); wrong department, sibling, other tenant refused; audit by the shield', async () => {
+    const made = await ok(CREATE, { goalId: goal.id, year: 2025, month: 5 }, 'transport.chezhan');
+    expect(made.report!.status).toBe('DRAFT');
+    expect(
+      (await refused(CREATE, { goalId: goal.id, year: 2025, month: 6 }, 'agri.chezhan'))[0],
+    ).toMatchObject({ code: 'FORBIDDEN', principle: 'P4' });
+    for (const as of ['transport.gongyuan', 'unit.gongyuan', 'unit.zhangdian', 'unit.rizhao']) {
+      expect((await refused(CREATE, { goalId: goal.id, year: 2025, month: 6 }, as))[0].code).toBe(
+        'NOT_FOUND',
+      );
+    }
+    expect(await denied(CREATE, { goalId: goal.id, year: 2025, month: 6 }, 'audit.zhangdian')).toEqual({
+      code: 'FORBIDDEN',
+      principle: 'P6',
+    });
+    expect(await denied(SUBMIT, { id: made.report!.id, expectedVersion: 1 }, 'finance.chezhan')).toEqual({
+      code: 'FORBIDDEN',
+      principle: 'P4',
+    });
+  });
+});
+
+describe('goals missing their report (DOMAIN §9; 002 第十四条), by jurisdiction', () => {
+  const ids = async (as: string, m: number) =>
+    (
+      await app.gql<{ goalsMissingMonitoringReport: { nodes: { id: string }[] } }>(
+        MISSING,
+        { y: 2025, m },
+        { as },
+      )
+    ).data!.goalsMissingMonitoringReport.nodes.map((n) => n.id);
+
+  test('a submitted report takes a goal off the list for that month only', async () => {
+    expect(await ids('finance.chezhan', 3)).toEqual(expect.arrayContaining([quiet.id]));
+    expect(await ids('finance.chezhan', 3)).not.toContain(goal.id);
+    expect(await ids('finance.chezhan', 5)).toEqual(expect.arrayContaining([goal.id, quiet.id])); // May is a draft
+    expect(await ids('finance.zhangdian', 3)).toContain(quiet.id);
+    expect(await ids('unit.chezhan', 3)).toContain(quiet.id);
+  });
+
+  test('a month outside 1..12 is BAD_USER_INPUT', async () => {
+    const res = await app.gql(MISSING, { y: 2025, m: 13 }, { as: 'finance.chezhan' });
+    expect(res.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: ['month'] });
+  });
+
+  test('outside the jurisdiction nothing of 车站街道 is listed', async () => {
+    for (const as of ['finance.gongyuan', 'finance.zichuan', 'unit.gongyuan', 'finance.rizhao']) {
+      const listed = await ids(as, 3);
+      expect(listed).not.toContain(quiet.id);
+      expect(listed).not.toContain(goal.id);
+    }
+  });
+});
+
+describe('monitoring policy (DOMAIN §9 policy choice: configurable per tenant, 10 points by default)', () => {
+  test('defaults, then a city finance administrator changes it; the flags follow; other tenants are unaffected', async () => {
+    const read = async (as: string) =>
+      (
+        await app.gql<{ monitoringPolicy: { slowExecutionThreshold: string; rowVersion: number } }>(
+          POLICY,
+          {},
+          { as },
+        )
+      ).data!.monitoringPolicy;
+    expect(await read('unit.chezhan')).toEqual({ slowExecutionThreshold: '10', rowVersion: 0 });
+    for (const as of ['finance.zibo', 'admin.zhangdian', 'audit.zibo', 'transport.zibo']) {
+      expect(await denied(SET_POLICY, { slowExecutionThreshold: '20', expectedVersion: 0 }, as)).toEqual({
+        code: 'FORBIDDEN',
+        principle: 'P6',
+      });
+    }
+    expect(
+      (await refused(SET_POLICY, { slowExecutionThreshold: '101', expectedVersion: 0 }, 'admin.zibo'))[0]
+        .field,
+    ).toEqual(['input', 'slowExecutionThreshold']);
+    await ok(SET_POLICY, { slowExecutionThreshold: '15', expectedVersion: 0 }, 'admin.zibo');
+    expect(
+      (await refused(SET_POLICY, { slowExecutionThreshold: '20', expectedVersion: 0 }, 'admin.zibo'))[0].code,
+    ).toBe('CONFLICT');
+    expect(await read('finance.chezhan')).toEqual({ slowExecutionThreshold: '15.00', rowVersion: 1 });
+    expect(await read('finance.rizhao')).toEqual({ slowExecutionThreshold: '10', rowVersion: 0 });
+    // The May draft: 190,000 executed of 1.2M (15.83%) vs 41.67% elapsed — 25.83 points behind.
+    const may = await app.gql<{ goal: { monitoringReports: { month: number; flags: string[] }[] } }>(
+      `query($id: ID!) { goal(id: $id) { monitoringReports { month flags } } }`,
+      { id: goal.id },
+      { as: 'unit.chezhan' },
+    );
+    expect(may.data!.goal.monitoringReports.find((r) => r.month === 5)?.flags).toEqual(['SLOW_EXECUTION']);
+    await ok(SET_POLICY, { slowExecutionThreshold: '30', expectedVersion: 1 }, 'admin.zibo');
+    const relaxed = await app.gql<{ goal: { monitoringReports: { month: number; flags: string[] }[] } }>(
+      `query($id: ID!) { goal(id: $id) { monitoringReports { month flags } } }`,
+      { id: goal.id },
+      { as: 'unit.chezhan' },
+    );
+    expect(relaxed.data!.goal.monitoringReports.find((r) => r.month === 5)?.flags).toEqual([]);
+  });
+});
