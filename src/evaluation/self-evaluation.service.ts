@@ -4,12 +4,12 @@ import type { RequestContext } from '../app/context';
 import { recordAudit } from '../audit/audit.service';
 import { Decimal, money } from '../common/decimal';
 import { ErrorCode, msg } from '../common/errors';
-import { idOfType } from '../common/global-id';
 import { guardedUpdate } from '../common/guarded-update';
 import { runMutation, Validation } from '../common/mutation';
 import { ProjectEntity } from '../funds/project.entity';
 import { GoalIndicatorEntity } from '../goals/goal-indicator.entity';
 import { GoalScope } from '../goals/goal.enums';
+import { actualsOf, checkMoney } from './actuals-input';
 import type { CreateEvaluationInput, SaveEvaluationActualsInput } from './dto/evaluation.inputs';
 import { EvaluationActualEntity } from './evaluation-actual.entity';
 import {
@@ -117,43 +117,13 @@ function contentOf(
   indicators: readonly GoalIndicatorEntity[],
 ): SelfContent {
   const v = new Validation();
-  const known = new Set(indicators.map((i) => i.id));
-  const actuals = input.actuals.map((a, k) => {
-    const id = idOfType(a.indicatorId, 'GoalIndicator');
-    if (!id || !known.has(id)) {
-      v.add(
-        ErrorCode.BAD_USER_INPUT,
-        ['input', 'actuals', String(k), 'indicatorId'],
-        msg('该指标不属于被评价的绩效目标', 'The indicator is not one of the evaluated goal’s'),
-      );
-    }
-    if (a.percentage != null && a.percentage.decimalPlaces() > 2) {
-      v.add(
-        ErrorCode.BAD_USER_INPUT,
-        ['input', 'actuals', String(k), 'percentage'],
-        msg('得分比例最多保留两位小数', 'A percentage has at most two decimal places'),
-      );
-    }
-    return {
-      indicatorId: id ?? a.indicatorId,
-      actual: a.actual ?? null,
-      tier: a.tier ?? null,
-      percentage: a.percentage ?? null,
-      explanation: text(a.explanation),
-      targetSetTooLow: a.targetSetTooLow ?? false,
-    };
-  });
-  if (input.money) {
-    for (const key of ['budgeted', 'inPlace', 'spent'] as const) {
-      if (input.money[key].decimalPlaces() > 2 || input.money[key].isNegative()) {
-        v.add(
-          ErrorCode.BAD_USER_INPUT,
-          ['input', 'money', key],
-          msg('金额须为不小于0、最多两位小数的数（元）', 'An amount is ≥ 0 yuan with at most two decimals'),
-        );
-      }
-    }
-  }
+  const actuals = actualsOf(
+    v,
+    input.actuals,
+    indicators,
+    msg('该指标不属于被评价的绩效目标', 'The indicator is not one of the evaluated goal’s'),
+  );
+  if (input.money) checkMoney(v, input.money);
   v.check();
   const cp = input.categoryPoints;
   return {

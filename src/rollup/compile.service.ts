@@ -4,9 +4,8 @@ import type { RequestContext } from '../app/context';
 import { recordAudit } from '../audit/audit.service';
 import { money } from '../common/decimal';
 import { ErrorCode, msg } from '../common/errors';
-import { idOfType } from '../common/global-id';
-import { runMutation } from '../common/mutation';
-import type { Problem } from '../common/problem';
+import { runMutation, Validation } from '../common/mutation';
+import { actualsOf } from '../evaluation/actuals-input';
 import { EvaluationActualEntity } from '../evaluation/evaluation-actual.entity';
 import {
   insertTransition,
@@ -19,11 +18,7 @@ import {
 } from '../evaluation/evaluation-support';
 import { EvaluationEntity } from '../evaluation/evaluation.entity';
 import { EvaluationKind, EvaluationStatus } from '../evaluation/evaluation.enums';
-import {
-  BUDGET_EXECUTION_KEY,
-  FUND_ARRIVAL_KEY,
-  type IndicatorActual,
-} from '../evaluation/rules/scoring-types';
+import { type IndicatorActual } from '../evaluation/rules/scoring-types';
 import { goalIndicators } from '../evaluation/self-evaluation.service';
 import { scoreContent, storedLines } from '../evaluation/self-scoring';
 import { FundEntity } from '../funds/fund.entity';
@@ -126,22 +121,16 @@ export function compileRollUp(ctx: RequestContext, input: CompileRollUpInput) {
       );
     }
     const indicators = await goalIndicators(em, caller.tenantId, goal.id);
-    const known = new Set(indicators.map((i) => i.id));
-    const entries = new Map<string, (typeof input.entries)[number]>();
-    const problems: Problem[] = [];
-    input.entries.forEach((e, k) => {
-      const id = e.indicatorId.startsWith('COMMON:')
-        ? e.indicatorId
-        : idOfType(e.indicatorId, 'GoalIndicator');
-      if (!id || (!known.has(id) && id !== FUND_ARRIVAL_KEY && id !== BUDGET_EXECUTION_KEY)) {
-        problems.push({
-          code: ErrorCode.BAD_USER_INPUT,
-          field: ['input', 'entries', String(k), 'indicatorId'],
-          message: msg('该指标不属于此绩效目标', 'The indicator is not one of this goal’s'),
-        });
-      } else entries.set(id, e);
-    });
-    if (problems.length > 0) problemsAbort(problems, ErrorCode.BAD_USER_INPUT);
+    const v = new Validation();
+    const entered = actualsOf(
+      v,
+      input.entries,
+      indicators,
+      msg('该指标不属于此绩效目标', 'The indicator is not one of this goal’s'),
+      ['input', 'entries'],
+    );
+    v.check();
+    const entries = new Map(entered.map((e) => [e.indicatorId, e]));
     const combined = new Map(
       node.result.actuals.flatMap((a) => (a.combined ? [[a.indicatorId, a.combined.value] as const] : [])),
     );

@@ -223,6 +223,25 @@ test('P4: only the township department of the fund’s sector compiles its regio
   expect((await refused(M.compile, compileInput('A'), 'admin.rizhao'))[0].code).toBe('FORBIDDEN');
 });
 
+test('bad input: an entry naming another goal’s indicator, or a goal that is not regional/overall — nothing written', async () => {
+  const foreign = tree.regions.A.indicators['新改建农村公路里程'];
+  const errors = await refused(
+    M.compile,
+    { ...compileInput('A'), entries: [{ indicatorId: foreign, explanation: '—' }] },
+    'transport.chezhan',
+  );
+  expect(errors[0]).toMatchObject({
+    code: 'BAD_USER_INPUT',
+    field: ['input', 'entries', '0', 'indicatorId'],
+  });
+  const project = await refused(
+    M.compile,
+    { goalId: gid('PerformanceGoal', tree.regions.A.project) },
+    'transport.chezhan',
+  );
+  expect(project[0]).toMatchObject({ code: 'WORKFLOW_VIOLATION', field: ['input', 'goalId'] });
+});
+
 test('DOMAIN §10.5: a compiled result below its points needs explanations, or nothing is written', async () => {
   const errors = await refused(M.compile, compileInput('A'), 'transport.chezhan');
   expect(errors.every((e) => e.code === 'WORKFLOW_VIOLATION')).toBe(true);
