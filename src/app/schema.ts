@@ -1,5 +1,5 @@
-import 'reflect-metadata';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
+import 'reflect-metadata';
 import { buildSchemaSync } from 'type-graphql';
 import {
   AssessmentResolver,
@@ -9,8 +9,10 @@ import {
 } from '../assessment/assessment.resolver';
 import { AuditEventResolver } from '../audit/audit.resolver';
 import { AuthResolver } from '../auth/auth.resolver';
+import { evaluationResolvers } from '../evaluation/evaluation.resolver';
 import { AllocationResolver, FundResolver } from '../funds/fund.resolver';
 import { ProjectResolver } from '../funds/project.resolver';
+import { GoalMutationResolver } from '../goals/goal-mutation.resolver';
 import {
   GoalIndicatorResolver,
   GoalResolver,
@@ -21,9 +23,8 @@ import { OrganizationResolver } from '../hierarchy/organization.resolver';
 import { RegionResolver } from '../hierarchy/region.resolver';
 import { UserResolver } from '../hierarchy/user.resolver';
 import { monitoringResolvers } from '../monitoring';
-import { evaluationResolvers } from '../evaluation/evaluation.resolver';
-import { spotCheckResolvers } from '../spot-check/spot-check.resolver';
 import { rollUpResolvers } from '../rollup/rollup.resolver';
+import { spotCheckResolvers } from '../spot-check/spot-check.resolver';
 import { NodeResolver } from './node.resolver';
 import { withPermissions } from './permissions';
 
@@ -41,6 +42,7 @@ export const resolvers = [
   FundAssessmentResolver,
   ProjectAssessmentResolver,
   GoalResolver,
+  GoalMutationResolver,
   ReviewStepResolver,
   GoalTransitionResolver,
   GoalIndicatorResolver,

@@ -1,4 +1,4 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../app/context';
 import { idOfType, toGlobalId } from '../common/global-id';
 import { ConnectionArgs, paginate, SortDirection, toConnection, type SortColumn } from '../common/pagination';
@@ -9,16 +9,7 @@ import type { ProjectEntity } from '../funds/project.entity';
 import { OrganizationType, RegionType } from '../hierarchy/dto/hierarchy.types';
 import type { OrganizationEntity } from '../hierarchy/organization.entity';
 import type { RegionEntity } from '../hierarchy/region.entity';
-import {
-  CreateGoalInput,
-  GoalActionInput,
-  GoalFilter,
-  GoalOrder,
-  GoalPayload,
-  GoalSortField,
-  RequestAdjustmentInput,
-  UpdateGoalInput,
-} from './dto/goal.inputs';
+import { GoalFilter, GoalOrder, GoalSortField } from './dto/goal.inputs';
 import {
   ActionAvailabilityType,
   GoalIndicatorType,
@@ -27,20 +18,10 @@ import {
   PerformanceGoalType,
   ReviewStepType,
 } from './dto/goal.types';
-import { requestAdjustment } from './goal-adjustment.service';
 import { factsFor } from './goal-checks';
-import { createGoal, updateGoal } from './goal-drafting.service';
 import type { GoalIndicatorEntity } from './goal-indicator.entity';
 import { workflowGoal } from './goal-support';
 import type { GoalTransitionEntity } from './goal-transition.entity';
-import {
-  approveGoal,
-  fileGoalForRecord,
-  issueGoal,
-  returnGoal,
-  submitGoal,
-  withdrawAdjustment,
-} from './goal-workflow.service';
 import type { GoalEntity } from './goal.entity';
 import { availableActions } from './rules/workflow';
 
@@ -49,8 +30,6 @@ const goalSort: Record<GoalSortField, SortColumn> = {
   YEAR: { expression: 'g.year', read: (g) => (g as GoalEntity).year },
   CREATED_AT: { expression: 'g.created_at', read: (g) => (g as GoalEntity).createdAt, timestamp: true },
 };
-
-const inputArg = { description: '输入 — the mutation input' };
 
 @Resolver(() => PerformanceGoalType)
 export class GoalResolver {
@@ -243,102 +222,6 @@ export class GoalResolver {
       details: (a.details ?? []).map((m) => m.zh),
       requires: a.requires ?? null,
     }));
-  }
-
-  @Mutation(() => GoalPayload, {
-    description:
-      '新建绩效目标 — by the drafter P1/P2 name (DOMAIN §8); DRAFT, with indicators checked one by one',
-  })
-  createGoal(
-    @Ctx() ctx: RequestContext,
-    @Arg('input', () => CreateGoalInput, inputArg) input: CreateGoalInput,
-  ) {
-    return createGoal(ctx, input);
-  }
-
-  @Mutation(() => GoalPayload, {
-    description: '修改绩效目标 — by the drafter, DRAFT or RETURNED only (P8), guarded by rowVersion',
-  })
-  updateGoal(
-    @Ctx() ctx: RequestContext,
-    @Arg('input', () => UpdateGoalInput, inputArg) input: UpdateGoalInput,
-  ) {
-    return updateGoal(ctx, input);
-  }
-
-  @Mutation(() => GoalPayload, {
-    description: '提交审核 — the drafter sends a complete DRAFT or RETURNED goal to step 1 of its chain',
-  })
-  submitGoal(
-    @Ctx() ctx: RequestContext,
-    @Arg('input', () => GoalActionInput, inputArg) input: GoalActionInput,
-  ) {
-    return submitGoal(ctx, input);
-  }
-
-  @Mutation(() => GoalPayload, {
-    description:
-      '审核通过 — the organization at the current step approves (P3); the final step needs the ex-ante gate',
-  })
-  approveGoal(
-    @Ctx() ctx: RequestContext,
-    @Arg('input', () => GoalActionInput, inputArg) input: GoalActionInput,
-  ) {
-    return approveGoal(ctx, input);
-  }
-
-  @Mutation(() => GoalPayload, {
-    description:
-      '退回修改 — the organization at the current step returns the goal to its drafter, with a comment',
-  })
-  returnGoal(
-    @Ctx() ctx: RequestContext,
-    @Arg('input', () => GoalActionInput, inputArg) input: GoalActionInput,
-  ) {
-    return returnGoal(ctx, input);
-  }
-
-  @Mutation(() => GoalPayload, {
-    description:
-      '报送备案 — the drafter files a complete goal whose budget was issued first (emergency, deferred transfer goal; 002 第十二条) with finance; FILED_FOR_RECORD is in force, and the record holder may return it for correction',
-  })
-  fileGoalForRecord(
-    @Ctx() ctx: RequestContext,
-    @Arg('input', () => GoalActionInput, inputArg) input: GoalActionInput,
-  ) {
-    return fileGoalForRecord(ctx, input);
-  }
-
-  @Mutation(() => GoalPayload, {
-    description:
-      '申请调整 — the drafter or its supervising department requests version n+1 of an issued goal, with a reason; n is superseded when n+1 is issued',
-  })
-  requestAdjustment(
-    @Ctx() ctx: RequestContext,
-    @Arg('input', () => RequestAdjustmentInput, inputArg) input: RequestAdjustmentInput,
-  ) {
-    return requestAdjustment(ctx, input);
-  }
-
-  @Mutation(() => GoalPayload, {
-    description:
-      '撤回调整申请 — the drafter withdraws an adjustment (version n+1) in DRAFT or RETURNED; it becomes WITHDRAWN (kept, read-only) and version n may be adjusted again',
-  })
-  withdrawAdjustment(
-    @Ctx() ctx: RequestContext,
-    @Arg('input', () => GoalActionInput, inputArg) input: GoalActionInput,
-  ) {
-    return withdrawAdjustment(ctx, input);
-  }
-
-  @Mutation(() => GoalPayload, {
-    description: '批复下达 — finance at the budget’s level (the final step) issues an APPROVED goal',
-  })
-  issueGoal(
-    @Ctx() ctx: RequestContext,
-    @Arg('input', () => GoalActionInput, inputArg) input: GoalActionInput,
-  ) {
-    return issueGoal(ctx, input);
   }
 }
 

@@ -1,0 +1,121 @@
+import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
+import type { RequestContext } from '../app/context';
+import {
+  CreateGoalInput,
+  GoalActionInput,
+  GoalPayload,
+  RequestAdjustmentInput,
+  UpdateGoalInput,
+} from './dto/goal.inputs';
+import { requestAdjustment } from './goal-adjustment.service';
+import { createGoal, updateGoal } from './goal-drafting.service';
+import {
+  approveGoal,
+  fileGoalForRecord,
+  issueGoal,
+  returnGoal,
+  submitGoal,
+  withdrawAdjustment,
+} from './goal-workflow.service';
+
+const inputArg = { description: '输入 — the mutation input' };
+
+/** The goal mutations (DOMAIN §5, §7): drafting, the workflow actions, adjustments. */
+@Resolver()
+export class GoalMutationResolver {
+  @Mutation(() => GoalPayload, {
+    description:
+      '新建绩效目标 — by the drafter P1/P2 name (DOMAIN §8); DRAFT, with indicators checked one by one',
+  })
+  createGoal(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => CreateGoalInput, inputArg) input: CreateGoalInput,
+  ) {
+    return createGoal(ctx, input);
+  }
+
+  @Mutation(() => GoalPayload, {
+    description: '修改绩效目标 — by the drafter, DRAFT or RETURNED only (P8), guarded by rowVersion',
+  })
+  updateGoal(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => UpdateGoalInput, inputArg) input: UpdateGoalInput,
+  ) {
+    return updateGoal(ctx, input);
+  }
+
+  @Mutation(() => GoalPayload, {
+    description: '提交审核 — the drafter sends a complete DRAFT or RETURNED goal to step 1 of its chain',
+  })
+  submitGoal(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => GoalActionInput, inputArg) input: GoalActionInput,
+  ) {
+    return submitGoal(ctx, input);
+  }
+
+  @Mutation(() => GoalPayload, {
+    description:
+      '审核通过 — the organization at the current step approves (P3); the final step needs the ex-ante gate',
+  })
+  approveGoal(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => GoalActionInput, inputArg) input: GoalActionInput,
+  ) {
+    return approveGoal(ctx, input);
+  }
+
+  @Mutation(() => GoalPayload, {
+    description:
+      '退回修改 — the organization at the current step returns the goal to its drafter, with a comment',
+  })
+  returnGoal(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => GoalActionInput, inputArg) input: GoalActionInput,
+  ) {
+    return returnGoal(ctx, input);
+  }
+
+  @Mutation(() => GoalPayload, {
+    description:
+      '报送备案 — the drafter files a complete goal whose budget was issued first (emergency, deferred transfer goal; 002 第十二条) with finance; FILED_FOR_RECORD is in force, and the record holder may return it for correction',
+  })
+  fileGoalForRecord(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => GoalActionInput, inputArg) input: GoalActionInput,
+  ) {
+    return fileGoalForRecord(ctx, input);
+  }
+
+  @Mutation(() => GoalPayload, {
+    description:
+      '申请调整 — the drafter or its supervising department requests version n+1 of an issued goal, with a reason; n is superseded when n+1 is issued',
+  })
+  requestAdjustment(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => RequestAdjustmentInput, inputArg) input: RequestAdjustmentInput,
+  ) {
+    return requestAdjustment(ctx, input);
+  }
+
+  @Mutation(() => GoalPayload, {
+    description:
+      '撤回调整申请 — the drafter withdraws an adjustment (version n+1) in DRAFT or RETURNED; it becomes WITHDRAWN (kept, read-only) and version n may be adjusted again',
+  })
+  withdrawAdjustment(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => GoalActionInput, inputArg) input: GoalActionInput,
+  ) {
+    return withdrawAdjustment(ctx, input);
+  }
+
+  @Mutation(() => GoalPayload, {
+    description: '批复下达 — finance at the budget’s level (the final step) issues an APPROVED goal',
+  })
+  issueGoal(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => GoalActionInput, inputArg) input: GoalActionInput,
+  ) {
+    return issueGoal(ctx, input);
+  }
+}
