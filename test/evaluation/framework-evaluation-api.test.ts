@@ -7,18 +7,13 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { toGlobalId } from '../../src/common/global-id';
-import { TestApp, type GraphQLResponse } from '../harness/app';
+import { mutations } from '../harness/mutations';
+import { TestApp } from '../harness/app';
 import { organizationGid } from '../harness/ids';
 
 let app: TestApp;
+const { call: call, ok, refused, denied } = mutations<EvaluationRow>(() => app, 'evaluation');
 
-interface UserErrorRow {
-  code: string;
-  field: string[];
-  message: string;
-  messageEn: string;
-  principle: string | null;
-}
 interface EvaluationRow {
   id: string;
   kind: string;
@@ -30,7 +25,6 @@ interface EvaluationRow {
   reportSections: { key: string; title: string; body: string }[];
   commissionedOrganization: { name: string } | null;
 }
-type Payload = { evaluation: EvaluationRow | null; userErrors: UserErrorRow[] };
 
 const ERRORS = 'userErrors { code field message messageEn principle }';
 const E_FIELDS =
@@ -95,41 +89,6 @@ const SECTION_KEYS = [
   'RECOMMENDATIONS',
 ];
 const SECTIONS = SECTION_KEYS.map((key) => ({ key, body: `${key} 的内容` }));
-
-async function call<T>(
-  query: string,
-  input: Record<string, unknown>,
-  as: string,
-): Promise<GraphQLResponse<T>> {
-  return app.gql<T>(query, { input }, { as });
-}
-
-async function ok(query: string, input: Record<string, unknown>, as: string): Promise<EvaluationRow> {
-  const res = await call<Record<string, Payload>>(query, input, as);
-  const payload = Object.values(res.data ?? {})[0];
-  if (!payload?.evaluation) throw new Error(`expected success: ${JSON.stringify(res)}`);
-  expect(payload.userErrors).toEqual([]);
-  return payload.evaluation;
-}
-
-async function refused(query: string, input: Record<string, unknown>, as: string): Promise<UserErrorRow[]> {
-  const before = await app.tableDigests();
-  const res = await call<Record<string, Payload>>(query, input, as);
-  expect(res.errors).toBeUndefined();
-  const payload = Object.values(res.data!)[0];
-  expect(payload.evaluation).toBeNull();
-  expect(payload.userErrors.length).toBeGreaterThan(0);
-  expect(await app.tableDigests()).toEqual(before);
-  return payload.userErrors;
-}
-
-async function denied(query: string, input: Record<string, unknown>, as: string) {
-  const before = await app.tableDigests();
-  const res = await call(query, input, as);
-  expect(res.errors?.length).toBeGreaterThan(0);
-  expect(await app.tableDigests()).toEqual(before);
-  return { code: res.errors?.[0].extensions?.code, principle: res.errors?.[0].extensions?.principle };
-}
 
 async function goalStep(query: string, input: Record<string, unknown>, as: string) {
   const res = await call<Record<string, { goal: { id: string; rowVersion: number } | null }>>(

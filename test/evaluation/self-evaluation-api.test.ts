@@ -6,19 +6,14 @@
  * a stale edit; of two racing edits exactly one wins.
  */
 import { Client } from 'pg';
-import { TestApp, type GraphQLResponse } from '../harness/app';
+import { mutations, type UserErrorRow } from '../harness/mutations';
+import { TestApp } from '../harness/app';
 import { toGlobalId } from '../../src/common/global-id';
 import { organizationGid } from '../harness/ids';
 
 let app: TestApp;
+const { call: call, ok, refused, denied } = mutations<EvaluationRow>(() => app, 'evaluation');
 
-interface UserErrorRow {
-  code: string;
-  field: string[];
-  message: string;
-  messageEn: string;
-  principle: string | null;
-}
 interface Line {
   key: string;
   name: string;
@@ -88,43 +83,6 @@ const INDICATORS = [
     target: '90',
   },
 ];
-
-async function call<T>(
-  query: string,
-  input: Record<string, unknown>,
-  as: string,
-): Promise<GraphQLResponse<T>> {
-  return app.gql<T>(query, { input }, { as });
-}
-
-async function ok(query: string, input: Record<string, unknown>, as: string): Promise<EvaluationRow> {
-  const res = await call<Record<string, Payload>>(query, input, as);
-  const payload = Object.values(res.data ?? {})[0];
-  if (!payload?.evaluation) throw new Error(`expected success: ${JSON.stringify(res)}`);
-  expect(payload.userErrors).toEqual([]);
-  return payload.evaluation;
-}
-
-/** Refused in the payload; nothing written anywhere. */
-async function refused(query: string, input: Record<string, unknown>, as: string): Promise<UserErrorRow[]> {
-  const before = await app.tableDigests();
-  const res = await call<Record<string, Payload>>(query, input, as);
-  expect(res.errors).toBeUndefined();
-  const payload = Object.values(res.data!)[0];
-  expect(payload.evaluation).toBeNull();
-  expect(payload.userErrors.length).toBeGreaterThan(0);
-  expect(await app.tableDigests()).toEqual(before);
-  return payload.userErrors;
-}
-
-/** Refused by the shield (a GraphQL error); nothing written. */
-async function denied(query: string, input: Record<string, unknown>, as: string) {
-  const before = await app.tableDigests();
-  const res = await call(query, input, as);
-  expect(res.errors?.length).toBeGreaterThan(0);
-  expect(await app.tableDigests()).toEqual(before);
-  return { code: res.errors?.[0].extensions?.code, principle: res.errors?.[0].extensions?.principle };
-}
 
 async function goalStep(query: string, input: Record<string, unknown>, as: string) {
   const res = await call<

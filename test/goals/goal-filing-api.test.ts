@@ -4,24 +4,18 @@
  * submitted for review, is in force once filed, and may be returned by finance (the record holder).
  * Bad filing bases and wrong actors are refused with nothing written.
  */
-import { TestApp, type GraphQLResponse } from '../harness/app';
+import { mutations } from '../harness/mutations';
+import { TestApp } from '../harness/app';
 
 let app: TestApp;
+const { call: mutate, ok, refused } = mutations<GoalRow>(() => app, 'goal');
 
-interface UserErrorRow {
-  code: string;
-  field: string[];
-  message: string;
-  messageEn: string;
-  principle: string | null;
-}
 interface GoalRow {
   id: string;
   rowVersion: number;
   status: string;
   filingBasis: string | null;
 }
-type GoalPayload = { goal: GoalRow | null; userErrors: UserErrorRow[] };
 
 const ERRORS = 'userErrors { code field message messageEn principle }';
 const G = 'id rowVersion status filingBasis';
@@ -51,29 +45,6 @@ const INDICATORS = [
     target: '全部恢复通行',
   },
 ];
-
-async function mutate<T>(query: string, input: Record<string, unknown>, as: string) {
-  return app.gql<T>(query, { input }, { as }) as Promise<GraphQLResponse<T>>;
-}
-
-async function ok(query: string, input: Record<string, unknown>, as: string): Promise<GoalRow> {
-  const res = await mutate<Record<string, GoalPayload>>(query, input, as);
-  const payload = Object.values(res.data ?? {})[0];
-  if (!payload?.goal) throw new Error(`expected success: ${JSON.stringify(res)}`);
-  expect(payload.userErrors).toEqual([]);
-  return payload.goal;
-}
-
-async function refused(query: string, input: Record<string, unknown>, as: string): Promise<UserErrorRow[]> {
-  const before = await app.tableDigests();
-  const res = await mutate<Record<string, GoalPayload>>(query, input, as);
-  expect(res.errors).toBeUndefined();
-  const payload = Object.values(res.data!)[0];
-  expect(payload.goal).toBeNull();
-  expect(payload.userErrors.length).toBeGreaterThan(0);
-  expect(await app.tableDigests()).toEqual(before);
-  return payload.userErrors;
-}
 
 async function newFund(name: string, isEmergency: boolean): Promise<string> {
   const res = await mutate<{ createFund: { fund: { id: string } | null } }>(

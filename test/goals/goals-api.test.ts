@@ -4,18 +4,13 @@
  * its region, and issued; the history and audit rows; the permission principles both ways; a return's
  * comment; P8 after issue; stale versions; bad indicators; and the database's own refusal of status skips.
  */
-import { TestApp, type GraphQLResponse } from '../harness/app';
+import { mutations, type UserErrorRow } from '../harness/mutations';
+import { TestApp } from '../harness/app';
 import { organizationGid, regionGid } from '../harness/ids';
 
 let app: TestApp;
+const { call: mutate, ok, refused, denied } = mutations<GoalRow>(() => app, 'goal');
 
-interface UserErrorRow {
-  code: string;
-  field: string[];
-  message: string;
-  messageEn: string;
-  principle: string | null;
-}
 interface Availability {
   action: string;
   allowed: boolean;
@@ -88,43 +83,6 @@ const INDICATORS = [
     target: '90',
   },
 ];
-
-async function mutate<T>(
-  query: string,
-  input: Record<string, unknown>,
-  as: string,
-): Promise<GraphQLResponse<T>> {
-  return app.gql<T>(query, { input }, { as });
-}
-
-async function ok(query: string, input: Record<string, unknown>, as: string): Promise<GoalRow> {
-  const res = await mutate<Record<string, GoalPayload>>(query, input, as);
-  const payload = Object.values(res.data ?? {})[0];
-  if (!payload?.goal) throw new Error(`expected success: ${JSON.stringify(res)}`);
-  expect(payload.userErrors).toEqual([]);
-  return payload.goal;
-}
-
-/** A mutation refused in its payload; nothing written anywhere. */
-async function refused(query: string, input: Record<string, unknown>, as: string): Promise<UserErrorRow[]> {
-  const before = await app.tableDigests();
-  const res = await mutate<Record<string, GoalPayload>>(query, input, as);
-  expect(res.errors).toBeUndefined();
-  const payload = Object.values(res.data!)[0];
-  expect(payload.goal).toBeNull();
-  expect(payload.userErrors.length).toBeGreaterThan(0);
-  expect(await app.tableDigests()).toEqual(before);
-  return payload.userErrors;
-}
-
-/** A mutation refused by the shield (a GraphQL error); nothing written. */
-async function denied(query: string, input: Record<string, unknown>, as: string) {
-  const before = await app.tableDigests();
-  const res = await mutate(query, input, as);
-  expect(res.errors?.length).toBeGreaterThan(0);
-  expect(await app.tableDigests()).toEqual(before);
-  return { code: res.errors?.[0].extensions?.code, principle: res.errors?.[0].extensions?.principle };
-}
 
 async function newProject(name: string): Promise<string> {
   const res = await mutate<{ createProject: { project: { id: string } | null } }>(

@@ -5,24 +5,18 @@
  * ISSUED. Refusals write nothing; the database itself refuses reviving a withdrawn row or a second live n+1.
  */
 import { Client } from 'pg';
-import { TestApp, type GraphQLResponse } from '../harness/app';
+import { mutations } from '../harness/mutations';
+import { TestApp } from '../harness/app';
 
 let app: TestApp;
+const { call: mutate, ok, refused, denied } = mutations<GoalRow>(() => app, 'goal');
 
-interface UserErrorRow {
-  code: string;
-  field: string[];
-  message: string;
-  messageEn: string;
-  principle: string | null;
-}
 interface GoalRow {
   id: string;
   rowVersion: number;
   status: string;
   goalVersion: number;
 }
-type GoalPayload = { goal: GoalRow | null; userErrors: UserErrorRow[] };
 
 const ERRORS = 'userErrors { code field message messageEn principle }';
 const G = 'id rowVersion status goalVersion';
@@ -62,43 +56,6 @@ const INDICATORS = [
     target: '90',
   },
 ];
-
-async function mutate<T>(
-  query: string,
-  input: Record<string, unknown>,
-  as: string,
-): Promise<GraphQLResponse<T>> {
-  return app.gql<T>(query, { input }, { as });
-}
-
-async function ok(query: string, input: Record<string, unknown>, as: string): Promise<GoalRow> {
-  const res = await mutate<Record<string, GoalPayload>>(query, input, as);
-  const payload = Object.values(res.data ?? {})[0];
-  if (!payload?.goal) throw new Error(`expected success: ${JSON.stringify(res)}`);
-  expect(payload.userErrors).toEqual([]);
-  return payload.goal;
-}
-
-/** A mutation refused in its payload; nothing written anywhere. */
-async function refused(query: string, input: Record<string, unknown>, as: string): Promise<UserErrorRow[]> {
-  const before = await app.tableDigests();
-  const res = await mutate<Record<string, GoalPayload>>(query, input, as);
-  expect(res.errors).toBeUndefined();
-  const payload = Object.values(res.data!)[0];
-  expect(payload.goal).toBeNull();
-  expect(payload.userErrors.length).toBeGreaterThan(0);
-  expect(await app.tableDigests()).toEqual(before);
-  return payload.userErrors;
-}
-
-/** A mutation refused by the shield (a GraphQL error); nothing written. */
-async function denied(query: string, input: Record<string, unknown>, as: string) {
-  const before = await app.tableDigests();
-  const res = await mutate(query, input, as);
-  expect(res.errors?.length).toBeGreaterThan(0);
-  expect(await app.tableDigests()).toEqual(before);
-  return { code: res.errors?.[0].extensions?.code, principle: res.errors?.[0].extensions?.principle };
-}
 
 let unitId = '';
 async function issuedGoal(name: string): Promise<GoalRow> {
