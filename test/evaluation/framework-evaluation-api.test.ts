@@ -9,6 +9,7 @@ import { Client } from 'pg';
 import { toGlobalId } from '../../src/common/global-id';
 import { mutations } from '../harness/mutations';
 import { TestApp } from '../harness/app';
+import { projectGoal } from '../harness/goal-fixtures';
 import { organizationGid } from '../harness/ids';
 
 let app: TestApp;
@@ -35,7 +36,6 @@ const SAVE = `mutation($input: SaveFrameworkEvaluationInput!) { saveFrameworkEva
 const COMMISSION = `mutation($input: CommissionEvaluationInput!) { commissionEvaluation(input: $input) { evaluation { ${E_FIELDS} } ${ERRORS} } }`;
 const SUBMIT = `mutation($input: EvaluationActionInput!) { submitEvaluation(input: $input) { evaluation { ${E_FIELDS} } ${ERRORS} } }`;
 const CREATE_SELF = `mutation($input: CreateEvaluationInput!) { createSelfEvaluation(input: $input) { evaluation { id } ${ERRORS} } }`;
-const GOAL_FIELDS = 'goal { id rowVersion } userErrors { code messageEn }';
 
 const uuidOf = (globalId: string) => Buffer.from(globalId, 'base64url').toString('utf8').split(':')[1];
 let unitGid = '';
@@ -90,64 +90,8 @@ const SECTION_KEYS = [
 ];
 const SECTIONS = SECTION_KEYS.map((key) => ({ key, body: `${key} 的内容` }));
 
-async function goalStep(query: string, input: Record<string, unknown>, as: string) {
-  const res = await call<Record<string, { goal: { id: string; rowVersion: number } | null }>>(
-    query,
-    input,
-    as,
-  );
-  const goal = Object.values(res.data ?? {})[0]?.goal;
-  if (!goal) throw new Error(`arranging failed: ${JSON.stringify(res)}`);
-  return goal;
-}
-
 /** An issued PROJECT goal of 车站街道市政道路养护站 (project of 车站街道建设办公室). */
-async function issuedGoal(name: string) {
-  const res = await call<{ createProject: { project: { id: string } | null } }>(
-    `mutation($input: CreateProjectInput!) { createProject(input: $input) { project { id } userErrors { code messageEn } } }`,
-    {
-      name,
-      implementingUnitId: unitGid,
-      year: 2025,
-      fiscalAmount: '800000.00',
-      otherAmount: '0.00',
-      isNew: false,
-      requiresAssessment: false,
-    },
-    'transport.chezhan',
-  );
-  const projectId = res.data?.createProject.project?.id;
-  if (!projectId) throw new Error(`arranging failed: ${JSON.stringify(res)}`);
-  let g = await goalStep(
-    `mutation($input: CreateGoalInput!) { createGoal(input: $input) { ${GOAL_FIELDS} } }`,
-    {
-      scope: 'PROJECT',
-      year: 2025,
-      name: `${name}绩效目标`,
-      projectId,
-      implementationPeriodObjective: '完成辖区道路养护',
-      annualObjective: '2025年养护道路12.5公里',
-      annualAmount: '800000.00',
-      fiscalAmount: '800000.00',
-      otherAmount: '0.00',
-      indicators: INDICATORS,
-    },
-    'unit.chezhan',
-  );
-  for (const [mutation, as] of [
-    ['submitGoal', 'unit.chezhan'],
-    ['approveGoal', 'transport.chezhan'],
-    ['approveGoal', 'finance.chezhan'],
-    ['issueGoal', 'finance.chezhan'],
-  ]) {
-    g = await goalStep(
-      `mutation($input: GoalActionInput!) { ${mutation}(input: $input) { ${GOAL_FIELDS} } }`,
-      { id: g.id, expectedVersion: g.rowVersion },
-      as,
-    );
-  }
-  return g;
-}
+const issuedGoal = (name: string) => projectGoal(app, { name, unitId: unitGid, indicators: INDICATORS });
 
 beforeAll(async () => {
   app = await TestApp.start();

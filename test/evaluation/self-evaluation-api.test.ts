@@ -9,6 +9,7 @@ import { Client } from 'pg';
 import { mutations, type UserErrorRow } from '../harness/mutations';
 import { TestApp } from '../harness/app';
 import { toGlobalId } from '../../src/common/global-id';
+import { projectGoal as arrangeProjectGoal, goalStep } from '../harness/goal-fixtures';
 import { organizationGid } from '../harness/ids';
 
 let app: TestApp;
@@ -42,7 +43,6 @@ const CREATE_SELF = `mutation($input: CreateEvaluationInput!) { createSelfEvalua
 const SAVE = `mutation($input: SaveEvaluationActualsInput!) { saveEvaluationActuals(input: $input) { evaluation { ${E_FIELDS} } ${ERRORS} } }`;
 const SUBMIT = `mutation($input: EvaluationActionInput!) { submitEvaluation(input: $input) { evaluation { ${E_FIELDS} } ${ERRORS} } }`;
 const REVIEW = `mutation($input: ReviewEvaluationInput!) { reviewEvaluation(input: $input) { evaluation { ${E_FIELDS} } ${ERRORS} } }`;
-const GOAL_FIELDS = 'goal { id rowVersion indicators { id name } } userErrors { code messageEn }';
 
 const uuidOf = (globalId: string) => Buffer.from(globalId, 'base64url').toString('utf8').split(':')[1];
 let unitGid = '';
@@ -84,63 +84,9 @@ const INDICATORS = [
   },
 ];
 
-async function goalStep(query: string, input: Record<string, unknown>, as: string) {
-  const res = await call<
-    Record<
-      string,
-      { goal: { id: string; rowVersion: number; indicators: { id: string; name: string }[] } | null }
-    >
-  >(query, input, as);
-  const goal = Object.values(res.data ?? {})[0]?.goal;
-  if (!goal) throw new Error(`arranging failed: ${JSON.stringify(res)}`);
-  return goal;
-}
-
 /** A PROJECT goal of 车站街道市政道路养护站, taken through its review chain up to `until`. */
-async function projectGoal(name: string, until: 'DRAFT' | 'ISSUED' = 'ISSUED') {
-  const res = await call<{ createProject: { project: { id: string } | null } }>(
-    `mutation($input: CreateProjectInput!) { createProject(input: $input) { project { id } userErrors { code messageEn } } }`,
-    {
-      name,
-      implementingUnitId: unitGid,
-      year: 2025,
-      fiscalAmount: '800000.00',
-      otherAmount: '50000.00',
-      isNew: false,
-      requiresAssessment: false,
-    },
-    'transport.chezhan',
-  );
-  const projectId = res.data?.createProject.project?.id;
-  if (!projectId) throw new Error(`arranging failed: ${JSON.stringify(res)}`);
-  let g = await goalStep(
-    `mutation($input: CreateGoalInput!) { createGoal(input: $input) { ${GOAL_FIELDS} } }`,
-    {
-      scope: 'PROJECT',
-      year: 2025,
-      name: `${name}绩效目标`,
-      projectId,
-      implementationPeriodObjective: '完成辖区道路养护，保障通行安全',
-      annualObjective: '2025年养护道路12.5公里',
-      annualAmount: '850000.00',
-      fiscalAmount: '800000.00',
-      otherAmount: '50000.00',
-      indicators: INDICATORS,
-    },
-    'unit.chezhan',
-  );
-  if (until === 'DRAFT') return g;
-  const step = (mutation: string, as: string) =>
-    goalStep(
-      `mutation($input: GoalActionInput!) { ${mutation}(input: $input) { ${GOAL_FIELDS} } }`,
-      { id: g.id, expectedVersion: g.rowVersion },
-      as,
-    );
-  g = await step('submitGoal', 'unit.chezhan');
-  g = await step('approveGoal', 'transport.chezhan');
-  g = await step('approveGoal', 'finance.chezhan');
-  return step('issueGoal', 'finance.chezhan');
-}
+const projectGoal = (name: string, until: 'DRAFT' | 'ISSUED' = 'ISSUED') =>
+  arrangeProjectGoal(app, { name, unitId: unitGid, indicators: INDICATORS, otherAmount: '50000.00', until });
 
 type Goal = Awaited<ReturnType<typeof projectGoal>>;
 
@@ -351,7 +297,8 @@ describe('a transfer project (DOMAIN §11 worked example, township A)', () => {
       points,
     });
     let g = await goalStep(
-      `mutation($input: CreateGoalInput!) { createGoal(input: $input) { ${GOAL_FIELDS} } }`,
+      app,
+      'createGoal',
       {
         scope: 'TRANSFER_PROJECT',
         year: 2025,
@@ -381,11 +328,7 @@ describe('a transfer project (DOMAIN §11 worked example, township A)', () => {
       ['approveGoal', 'finance.zhangdian'],
       ['issueGoal', 'finance.zhangdian'],
     ]) {
-      g = await goalStep(
-        `mutation($input: GoalActionInput!) { ${mutation}(input: $input) { ${GOAL_FIELDS} } }`,
-        { id: g.id, expectedVersion: g.rowVersion },
-        as,
-      );
+      g = await goalStep(app, mutation, { id: g.id, expectedVersion: g.rowVersion }, as);
     }
     const created = await ok(CREATE_SELF, { goalId: g.id }, 'unit.chezhan');
     expect(created.reviewer).toEqual({ name: '车站街道建设办公室' });

@@ -1,0 +1,101 @@
+import type { TestApp } from './app';
+
+export interface ArrangedGoal {
+  id: string;
+  rowVersion: number;
+  indicators: { id: string; name: string }[];
+}
+
+interface ProjectGoalOptions {
+  /** Goal (and project) name stem. */
+  name: string;
+  /** Global id of the implementing unit; the project is created by its supervising department. */
+  unitId: string;
+  indicators: readonly Record<string, unknown>[];
+  fiscalAmount?: string;
+  otherAmount?: string;
+  /** Logins of the unit, its department and the finance at its region (default: 车站街道). */
+  logins?: { unit: string; department: string; finance: string };
+  until?: 'DRAFT' | 'ISSUED';
+}
+
+const GOAL = 'goal { id rowVersion indicators { id name } } userErrors { code messageEn }';
+
+/** One goal mutation (`createGoal` or a workflow action) as `as`; throws when it is refused. */
+export async function goalStep(
+  app: TestApp,
+  mutation: string,
+  input: Record<string, unknown>,
+  as: string,
+): Promise<ArrangedGoal> {
+  const type = mutation === 'createGoal' ? 'CreateGoalInput' : 'GoalActionInput';
+  const res = await app.gql<Record<string, { goal: ArrangedGoal | null }>>(
+    `mutation($input: ${type}!) { ${mutation}(input: $input) { ${GOAL} } }`,
+    { input },
+    { as },
+  );
+  const goal = Object.values(res.data ?? {})[0]?.goal;
+  if (!goal) throw new Error(`arranging failed at ${mutation} as ${as}: ${JSON.stringify(res)}`);
+  return goal;
+}
+
+/**
+ * Arranges, through the API, a PROJECT goal drafted by the implementing unit and — unless `until` is
+ * DRAFT — taken through its review chain (DOMAIN §7: the unit submits, its department approves, finance
+ * at its region approves and issues). Throws when a step is refused: arranging must not fail silently.
+ */
+export async function projectGoal(app: TestApp, o: ProjectGoalOptions): Promise<ArrangedGoal> {
+  const who = o.logins ?? {
+    unit: 'unit.chezhan',
+    department: 'transport.chezhan',
+    finance: 'finance.chezhan',
+  };
+  const fiscal = o.fiscalAmount ?? '800000.00';
+  const other = o.otherAmount ?? '0.00';
+  const project = await app.gql<{ createProject: { project: { id: string } | null } }>(
+    `mutation($input: CreateProjectInput!) { createProject(input: $input) { project { id } userErrors { code messageEn } } }`,
+    {
+      input: {
+        name: o.name,
+        implementingUnitId: o.unitId,
+        year: 2025,
+        fiscalAmount: fiscal,
+        otherAmount: other,
+        isNew: false,
+        requiresAssessment: false,
+      },
+    },
+    { as: who.department },
+  );
+  const projectId = project.data?.createProject.project?.id;
+  if (!projectId) throw new Error(`arranging failed: ${JSON.stringify(project)}`);
+  const step = (mutation: string, input: Record<string, unknown>, as: string) =>
+    goalStep(app, mutation, input, as);
+  const annual = (Number(fiscal) + Number(other)).toFixed(2);
+  let g = await step(
+    'createGoal',
+    {
+      scope: 'PROJECT',
+      year: 2025,
+      name: `${o.name}绩效目标`,
+      projectId,
+      implementationPeriodObjective: '完成辖区道路养护，保障通行安全',
+      annualObjective: '2025年养护道路12.5公里',
+      annualAmount: annual,
+      fiscalAmount: fiscal,
+      otherAmount: other,
+      indicators: o.indicators,
+    },
+    who.unit,
+  );
+  if (o.until === 'DRAFT') return g;
+  for (const [mutation, as] of [
+    ['submitGoal', who.unit],
+    ['approveGoal', who.department],
+    ['approveGoal', who.finance],
+    ['issueGoal', who.finance],
+  ] as const) {
+    g = await step(mutation, { id: g.id, expectedVersion: g.rowVersion }, as);
+  }
+  return g;
+}
