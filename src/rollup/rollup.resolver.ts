@@ -23,6 +23,7 @@ type RollUpView = EvaluationRollUpType & { node: RollUpNode };
 
 function view(node: RollUpNode): RollUpView {
   const r = node.result;
+  const counted = r.coverage.counted > 0;
   const indicatorById = new Map(node.indicators.map((i) => [i.id, i]));
   const actuals: RolledUpActualType[] = r.actuals.map((a) => ({
     indicator: (indicatorById.get(a.indicatorId) ?? null) as unknown as RolledUpActualType['indicator'],
@@ -37,9 +38,10 @@ function view(node: RollUpNode): RollUpView {
     goalId: node.goalId,
     basis: node.basis as RollUpBasis,
     provisional: r.provisional,
-    total: r.score.total.toFixed(2),
-    grade: r.score.grade,
-    lines: scoreLineTypes(storedLines(r.score)),
+    // Nothing counted yet: no score at all, rather than the money lines' points over nothing (DOMAIN §11).
+    total: counted ? r.score.total.toFixed(2) : null,
+    grade: counted ? r.score.grade : null,
+    lines: counted ? scoreLineTypes(storedLines(r.score)) : [],
     actuals,
     money: {
       budgeted: money(r.money.budgeted),

@@ -153,14 +153,21 @@ export class EvaluationRollUpType {
   provisional!: boolean;
 
   @Field(() => DecimalScalar, {
-    description: '总分 — the parent’s total by DOMAIN §10 (sum of rounded lines)',
+    nullable: true,
+    description:
+      '总分 — the parent’s total by DOMAIN §10 (sum of rounded lines); null while no child is counted (a missing child is never a 0)',
   })
-  total!: string;
+  total!: string | null;
 
-  @Field(() => Grade, { description: '等级 — grade of the total (002 第二十五条)' })
-  grade!: Grade;
+  @Field(() => Grade, {
+    nullable: true,
+    description: '等级 — grade of the total (002 第二十五条); null with the total',
+  })
+  grade!: Grade | null;
 
-  @Field(() => [ScoreLineType], { description: '得分明细 — every line with its inputs, rule and score' })
+  @Field(() => [ScoreLineType], {
+    description: '得分明细 — every line with its inputs, rule and score; empty while no child is counted',
+  })
   lines!: ScoreLineType[];
 
   @Field(() => [RolledUpActualType], { description: '汇总完成值 — the combined actual of each indicator' })

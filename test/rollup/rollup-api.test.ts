@@ -149,6 +149,7 @@ test('DOMAIN §11: before any regional result the roll-up counts nobody — noth
   expect(r.provisional).toBe(true);
   expect(r.children.map((c) => c.source).sort()).toEqual(['MISSING', 'MISSING']);
   expect(r.fundWeightedMean).toBeNull();
+  expect([r.total, r.grade, r.lines]).toEqual([null, null, []]);
 });
 
 test('DOMAIN §11: with only A submitted the result is provisional, 1 of 2, 60% of the money', async () => {
