@@ -25,7 +25,7 @@ export async function profiled<T>(
   }
 }
 
-/** Self time per package (node_modules name, `src`/`bench`, node internals, GC), largest first. */
+/** Self time per package (node_modules name, `src/<module>`, `bench`, node internals, GC), largest first. */
 export function summarizeProfile(profile: Profiler.Profile, top = 12): { bucket: string; share: number }[] {
   const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
   const selfTime = new Map<string, number>();
@@ -53,6 +53,9 @@ function bucketOf(frame: Profiler.ProfileNode['callFrame']): string {
   if (!url) return '(native)';
   const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url);
   if (pkg) return pkg[1];
+  // The service's own code by module (src/rollup, src/evaluation, src/goals, …), the rest by folder.
+  const ownModule = /\/dist\/src\/([^/]+)\//.exec(url);
+  if (ownModule) return `src/${ownModule[1]}`;
   const own = /\/dist\/(src|bench|seeds|migrations)\//.exec(url);
   if (own) return own[1];
   if (url.startsWith('node:')) return 'node internals';

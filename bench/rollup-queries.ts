@@ -83,7 +83,9 @@ const combined = (agg: string, v: string, w: string) => `CASE ${agg}
  * regional values by its own (FUND_WEIGHTED_AVERAGE weighted by the child goal's annual amount); money
  * summed; coverage by count and money at both levels. One JSON row; amounts as exact text. Not computed here: the engine's
  * scoring of the combined actuals (total, grade, lines) — the API does that in TypeScript.
- * RATIO_OF_SUMS (unused by the synthetic city) is left out.
+ * RATIO_OF_SUMS (unused by the synthetic city) is left out. `ev` carries each evaluation's regional goal
+ * and weight, so `kids` is never joined twice: a re-join of the materialized CTE is misestimated (RLS
+ * quals on the CTE scan) and planned as a quadratic nested loop.
  */
 export const RAW_FUND_TREE_SQL = `
 WITH reg AS (
@@ -95,7 +97,7 @@ kids AS (
     FROM performance_goal k JOIN reg ON reg.id = k.parent_goal_id
    WHERE k.tenant_id = $1 AND k.status IN ('ISSUED', 'FILED_FOR_RECORD')),
 ev AS (
-  SELECT e.id, e.goal_id, e.budgeted, e.in_place, e.spent
+  SELECT e.id, e.goal_id, kids.reg_id, kids.w, e.budgeted, e.in_place, e.spent
     FROM evaluation e JOIN kids ON kids.id = e.goal_id
    WHERE e.tenant_id = $1 AND e.kind = 'SELF' AND e.status IN ('SUBMITTED', 'REVIEWED')),
 cov AS (
@@ -105,13 +107,13 @@ cov AS (
     FROM kids LEFT JOIN ev ON ev.goal_id = kids.id
    GROUP BY kids.reg_id),
 regional AS (
-  SELECT kids.reg_id, ri.parent_indicator_id AS top_id, ${combined('ri.aggregation', 'ea.actual', 'kids.w')} AS v
-    FROM ev JOIN kids ON kids.id = ev.goal_id
+  SELECT ev.reg_id, ri.parent_indicator_id AS top_id, ${combined('ri.aggregation', 'ea.actual', 'ev.w')} AS v
+    FROM ev
     JOIN evaluation_actual ea ON ea.tenant_id = $1 AND ea.evaluation_id = ev.id
     JOIN goal_indicator ci ON ci.tenant_id = $1 AND ci.id = ea.indicator_id
     JOIN goal_indicator ri ON ri.tenant_id = $1 AND ri.id = ci.parent_indicator_id
    WHERE ea.actual IS NOT NULL
-   GROUP BY kids.reg_id, ri.tenant_id, ri.id),
+   GROUP BY ev.reg_id, ri.tenant_id, ri.id),
 top AS (
   SELECT ti.position, ${combined('ti.aggregation', 'x.v', 'reg.w')} AS v
     FROM goal_indicator ti
