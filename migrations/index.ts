@@ -7,6 +7,7 @@ import { AdjustmentWithdrawal1763821000000 } from './1763821000000-adjustment-wi
 import { Monitoring1763830000000 } from './1763830000000-monitoring';
 import { Evaluation1763840000000 } from './1763840000000-evaluation';
 import { SpotCheck1763850000000 } from './1763850000000-spot-check';
+import { RollupStatistics1763860000000 } from './1763860000000-rollup-statistics';
 
 /** Migrations in order. New ones are appended; applied ones are never edited. */
 export const migrations = [
@@ -19,4 +20,5 @@ export const migrations = [
   Monitoring1763830000000,
   Evaluation1763840000000,
   SpotCheck1763850000000,
+  RollupStatistics1763860000000,
 ];

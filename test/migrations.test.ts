@@ -42,6 +42,7 @@ describe('migrations are the only way the schema changes (STYLE principle 8)', (
       'Monitoring1763830000000',
       'Evaluation1763840000000',
       'SpotCheck1763850000000',
+      'RollupStatistics1763860000000',
     ]);
     const stamps = names.map((n) => Number(/(\d{13})$/.exec(n)?.[1]));
     expect(stamps.every((t, k) => Number.isFinite(t) && (k === 0 || t > stamps[k - 1]))).toBe(true);
@@ -86,6 +87,9 @@ describe('defence in depth in PostgreSQL (DOMAIN §3, §8 P6)', () => {
       'performance_goal',
       'project',
       'region',
+      'rollup_coverage',
+      'rollup_indicator_stat',
+      'rollup_population',
       'spot_check_item',
       'spot_check_sample',
       'tenant',

@@ -15,6 +15,7 @@ import { UserLoginEntity } from '../hierarchy/user-login.entity';
 import { monitoringEntities } from '../monitoring/monitoring.entities';
 import { evaluationEntities } from '../evaluation/evaluation.entities';
 import { spotCheckEntities } from '../spot-check/spot-check.entities';
+import { rollUpEntities } from '../rollup/rollup-stat.entities';
 
 /** Every entity of the schema; the drift test compares them with the migrated database. */
 export const entities = [
@@ -35,4 +36,5 @@ export const entities = [
   ...monitoringEntities,
   ...evaluationEntities,
   ...spotCheckEntities,
+  ...rollUpEntities,
 ];

@@ -74,17 +74,6 @@ export function linkedActuals(em: EntityManager, tenantId: string, evaluationIds
   );
 }
 
-/** The leaf children's counted self-evaluations: `counted` is the basis test, shared by both statements. */
-const countedLeaves = `
-  kids AS (
-    SELECT c.tenant_id, c.id, c.parent_goal_id, COALESCE(c.annual_amount, 0) AS w
-      FROM performance_goal c
-     WHERE c.tenant_id = $1 AND c.parent_goal_id = ANY($2::uuid[]) AND c.status IN ${IN_FORCE}),
-  ev AS (
-    SELECT e.tenant_id, e.id, e.goal_id, e.status, e.total, e.grade, e.budgeted, e.in_place, e.spent
-      FROM evaluation e JOIN kids k ON e.tenant_id = k.tenant_id AND e.goal_id = k.id
-     WHERE e.kind = 'SELF' AND (e.status = 'REVIEWED' OR ($3 = 'SUBMITTED' AND e.status = 'SUBMITTED')))`;
-
 export interface IndicatorStatsRow {
   parent_goal_id: string;
   indicator_id: string;
@@ -99,12 +88,16 @@ export interface IndicatorStatsRow {
   parts: number;
 }
 
+/** The basis test on a maintained row: REVIEWED rows always count; the others only on SUBMITTED. */
+const counts = `(s.reviewed OR $3 = 'SUBMITTED')`;
+
 /**
- * Sufficient statistics of the leaf children's actuals per parent indicator: enough to combine them
+ * Sufficient statistics of the leaf children's actuals per parent indicator — enough to combine them
  * under any of the six aggregations exactly (Σv, Σw·v, Σw, min, max, and for RATIO_OF_SUMS the sums of
- * numerators and denominators), without shipping one row per child actual.
- * RATIO_OF_SUMS: a child records its ratio; its numerator is rebuilt from its planned denominator
- * (docs/domain-decisions.md).
+ * numerators and denominators). Kept current by `rollup_refresh` (migration RollupStatistics1763860000000)
+ * in the transaction of each submission, review, return or change of a goal's force; read here by
+ * index, one row per parent, indicator and review state. RATIO_OF_SUMS: a child records its ratio; its
+ * numerator is rebuilt from its planned denominator (docs/domain-decisions.md).
  */
 export function leafIndicatorStats(
   em: EntityManager,
@@ -113,19 +106,13 @@ export function leafIndicatorStats(
   basis: Basis,
 ) {
   return em.query<IndicatorStatsRow[]>(
-    `WITH ${countedLeaves}
-     SELECT k.parent_goal_id, ci.parent_indicator_id AS indicator_id, count(*)::int AS n,
-            sum(ea.actual)::text AS sum, sum(k.w * ea.actual)::text AS weighted_sum, sum(k.w)::text AS weight,
-            min(ea.actual)::text AS min, max(ea.actual)::text AS max,
-            sum(ea.actual * ci.ratio_denominator::numeric)::text AS numerator,
-            sum(ci.ratio_denominator::numeric)::text AS denominator,
-            count(ci.ratio_denominator)::int AS parts
-       FROM ev
-       JOIN kids k ON k.tenant_id = ev.tenant_id AND k.id = ev.goal_id
-       JOIN evaluation_actual ea ON ea.tenant_id = ev.tenant_id AND ea.evaluation_id = ev.id
-       JOIN goal_indicator ci ON ci.tenant_id = ea.tenant_id AND ci.id = ea.indicator_id
-      WHERE ci.parent_indicator_id IS NOT NULL AND ea.actual IS NOT NULL
-      GROUP BY k.parent_goal_id, ci.parent_indicator_id`,
+    `SELECT s.parent_goal_id, s.indicator_id, sum(s.n)::int AS n, sum(s.sum)::text AS sum,
+            sum(s.weighted_sum)::text AS weighted_sum, sum(s.weight)::text AS weight,
+            min(s.min)::text AS min, max(s.max)::text AS max, sum(s.numerator)::text AS numerator,
+            sum(s.denominator)::text AS denominator, sum(s.parts)::int AS parts
+       FROM rollup_indicator_stat s
+      WHERE s.tenant_id = $1 AND s.parent_goal_id = ANY($2::uuid[]) AND ${counts}
+      GROUP BY s.parent_goal_id, s.indicator_id`,
     [tenantId, parentIds, basis],
   );
 }
@@ -156,31 +143,26 @@ export function leafCoverageStats(
   basis: Basis,
 ) {
   return em.query<CoverageStatsRow[]>(
-    `WITH ${countedLeaves}
-     SELECT k.parent_goal_id, count(*)::int AS total, sum(k.w)::text AS total_weight,
-            count(ev.id)::int AS counted, COALESCE(sum(k.w) FILTER (WHERE ev.id IS NOT NULL), 0)::text AS counted_weight,
-            count(ev.id) FILTER (WHERE ev.status = 'REVIEWED')::int AS reviewed,
-            COALESCE(sum(ev.budgeted), 0)::text AS budgeted, COALESCE(sum(ev.in_place), 0)::text AS in_place,
-            COALESCE(sum(ev.spent), 0)::text AS spent,
-            COALESCE(sum(k.w) FILTER (WHERE ev.total IS NOT NULL), 0)::text AS scored_weight,
-            COALESCE(sum(k.w * ev.total), 0)::text AS weighted_total,
-            count(*) FILTER (WHERE ev.grade = 'EXCELLENT')::int AS excellent,
-            count(*) FILTER (WHERE ev.grade = 'GOOD')::int AS good,
-            count(*) FILTER (WHERE ev.grade = 'FAIR')::int AS fair,
-            count(*) FILTER (WHERE ev.grade = 'POOR')::int AS poor
-       FROM kids k LEFT JOIN ev ON ev.tenant_id = k.tenant_id AND ev.goal_id = k.id
-      GROUP BY k.parent_goal_id`,
+    `SELECT p.parent_goal_id, p.total, p.total_weight::text AS total_weight,
+            COALESCE(sum(s.counted), 0)::int AS counted, COALESCE(sum(s.counted_weight), 0)::text AS counted_weight,
+            COALESCE(sum(s.counted) FILTER (WHERE s.reviewed), 0)::int AS reviewed,
+            COALESCE(sum(s.budgeted), 0)::text AS budgeted, COALESCE(sum(s.in_place), 0)::text AS in_place,
+            COALESCE(sum(s.spent), 0)::text AS spent, COALESCE(sum(s.scored_weight), 0)::text AS scored_weight,
+            COALESCE(sum(s.weighted_total), 0)::text AS weighted_total,
+            COALESCE(sum(s.excellent), 0)::int AS excellent, COALESCE(sum(s.good), 0)::int AS good,
+            COALESCE(sum(s.fair), 0)::int AS fair, COALESCE(sum(s.poor), 0)::int AS poor
+       FROM rollup_population p
+       LEFT JOIN rollup_coverage s ON s.tenant_id = p.tenant_id AND s.parent_goal_id = p.parent_goal_id AND ${counts}
+      WHERE p.tenant_id = $1 AND p.parent_goal_id = ANY($2::uuid[])
+      GROUP BY p.parent_goal_id, p.total, p.total_weight`,
     [tenantId, parentIds, basis],
   );
 }
 
-/** Whether each goal has children in force (so its result can be computed live from them). */
+/** Which goals have children in force, and whether those are all project-level goals (the leaf level). */
 export function goalsWithChildren(em: EntityManager, tenantId: string, goalIds: readonly string[]) {
   return em.query<{ parent_goal_id: string; leaves: boolean }[]>(
-    `SELECT c.parent_goal_id, bool_and(c.scope IN ('PROJECT', 'TRANSFER_PROJECT')) AS leaves
-       FROM performance_goal c
-      WHERE c.tenant_id = $1 AND c.parent_goal_id = ANY($2::uuid[]) AND c.status IN ${IN_FORCE}
-      GROUP BY c.parent_goal_id`,
+    `SELECT parent_goal_id, leaves FROM rollup_population WHERE tenant_id = $1 AND parent_goal_id = ANY($2::uuid[])`,
     [tenantId, goalIds],
   );
 }
