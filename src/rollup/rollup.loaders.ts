@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { In, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { RequestContext } from '../app/context';
 import { Decimal } from '../common/decimal';
 import type { Grade } from '../common/grade';
@@ -59,13 +59,20 @@ function rollupIndicator(i: GoalIndicatorEntity): RollupIndicator {
   return { ...scoringIndicator(i), aggregation: i.aggregation, unit: i.unit };
 }
 
-async function indicatorsOf(em: EntityManager, tenantId: string, goalIds: string[]) {
-  if (goalIds.length === 0) return new Map<string, GoalIndicatorEntity[]>();
-  const rows = await em.find(GoalIndicatorEntity, {
-    where: { tenantId, goalId: In(goalIds) },
-    order: { position: 'ASC' },
-  });
-  return groupBy(rows, (i) => i.goalId);
+/**
+ * Indicators of many goals in one statement, as plain rows shaped like the entity (no entity
+ * hydration: a fund tree reads thousands of them).
+ */
+async function indicatorsOf(em: EntityManager, tenantId: string, goalIds: readonly string[]) {
+  const rows = await em.query<GoalIndicatorEntity[]>(
+    `SELECT tenant_id AS "tenantId", id, goal_id AS "goalId", position, category, subcategory, name, kind, unit,
+            comparator, target, points::text AS points, parent_indicator_id AS "parentIndicatorId", aggregation,
+            ratio_numerator AS "ratioNumerator", ratio_denominator AS "ratioDenominator"
+       FROM goal_indicator WHERE tenant_id = $1 AND goal_id = ANY($2::uuid[]) ORDER BY goal_id, position`,
+    [tenantId, goalIds],
+  );
+  const byGoal = groupBy(rows, (i) => i.goalId);
+  return goalIds.map((id) => byGoal.get(id) ?? []);
 }
 
 const counts = (basis: Basis, e: OwnResultRow | undefined) =>
@@ -74,6 +81,14 @@ const counts = (basis: Basis, e: OwnResultRow | undefined) =>
 export function rollUpLoaders(ctx: RequestContext) {
   const tenantId = () => ctx.caller.tenantId;
   const em = () => ctx.scope.manager();
+
+  const indicators = new DataLoader<string, GoalIndicatorEntity[]>(async (goalIds) =>
+    indicatorsOf(await em(), tenantId(), goalIds),
+  );
+  const indicatorsByGoal = async (goalIds: readonly string[]) => {
+    const lists = await indicators.loadMany(goalIds);
+    return new Map(goalIds.map((id, k) => [id, (lists[k] as GoalIndicatorEntity[]) ?? []]));
+  };
 
   const node: DataLoader<string, RollUpNode | null> = new DataLoader(async (keys) => {
     const manager = await em();
@@ -86,7 +101,7 @@ export function rollUpLoaders(ctx: RequestContext) {
       (await goalsWithChildren(manager, tenantId(), ids)).map((r) => [r.parent_goal_id, r.leaves]),
     );
     const withChildren = ids.filter((id) => shape.has(id));
-    const indicators = await indicatorsOf(manager, tenantId(), withChildren);
+    const parentIndicators = await indicatorsByGoal(withChildren);
     const results = new Map<string, RollUpNode>();
 
     for (const basis of ['SUBMITTED', 'REVIEWED'] as const) {
@@ -102,7 +117,7 @@ export function rollUpLoaders(ctx: RequestContext) {
         const coverageBy = new Map(coverage.map((c) => [c.parent_goal_id, c]));
         for (const id of leafParents) {
           const result = rollUpFromStats(
-            (indicators.get(id) ?? []).map(rollupIndicator),
+            (parentIndicators.get(id) ?? []).map(rollupIndicator),
             statsBy.get(id) ?? [],
             coverageBy.get(id),
             basis,
@@ -111,13 +126,13 @@ export function rollUpLoaders(ctx: RequestContext) {
             goalId: id,
             basis,
             result,
-            indicators: indicators.get(id) ?? [],
+            indicators: parentIndicators.get(id) ?? [],
             childSources: null,
           });
         }
       }
       if (upperParents.length > 0) {
-        for (const n of await upperNodes(manager, upperParents, basis, indicators)) {
+        for (const n of await upperNodes(manager, upperParents, basis, parentIndicators)) {
           results.set(key(basis, n.goalId), n);
         }
       }
@@ -136,7 +151,7 @@ export function rollUpLoaders(ctx: RequestContext) {
     const childIds = children.map((c) => c.id);
     const [own, childIndicators] = await Promise.all([
       ownResults(manager, tenantId(), childIds),
-      indicatorsOf(manager, tenantId(), childIds),
+      indicatorsByGoal(childIds),
     ]);
     const ownBy = new Map(own.map((e) => [e.goal_id, e]));
     const counted = own.filter((e) => counts(basis, e));
