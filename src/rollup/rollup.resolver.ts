@@ -1,38 +1,30 @@
 import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
-import { EvaluationPayload } from '../evaluation/dto/evaluation.inputs';
-import { CompileRollUpInput } from './compile.inputs';
-import { compileRollUp } from './compile.service';
 import type { RequestContext } from '../app/context';
 import { formatDecimal, money } from '../common/decimal';
-import { storedLines } from '../evaluation/self-scoring';
+import type { Grade } from '../common/grade';
+import { EvaluationPayload } from '../evaluation/dto/evaluation.inputs';
+import { ScoreLineType } from '../evaluation/dto/evaluation.types';
 import { scoreLineTypes } from '../evaluation/score-lines';
+import { storedLines } from '../evaluation/self-scoring';
 import { PerformanceGoalType } from '../goals/dto/goal.types';
 import type { GoalEntity } from '../goals/goal.entity';
-import type { Grade } from '../common/grade';
+import { CompileRollUpInput } from './compile.inputs';
+import { compileRollUp } from './compile.service';
 import { rollUpLoadersOf, type RollUpNode } from './rollup.loaders';
 import {
   EvaluationRollUpType,
   RollUpBasis,
   RollUpChildSource,
   RollUpChildType,
-  type RolledUpActualType,
+  RolledUpActualType,
 } from './rollup.types';
 
 /** The GraphQL view of a roll-up node; `node` stays on the object for the children field. */
-type RollUpView = EvaluationRollUpType & { node: RollUpNode };
+type RollUpView = Omit<EvaluationRollUpType, 'lines' | 'actuals'> & { node: RollUpNode };
 
 function view(node: RollUpNode): RollUpView {
   const r = node.result;
   const counted = r.coverage.counted > 0;
-  const indicatorById = new Map(node.indicators.map((i) => [i.id, i]));
-  const actuals: RolledUpActualType[] = r.actuals.map((a) => ({
-    indicator: (indicatorById.get(a.indicatorId) ?? null) as unknown as RolledUpActualType['indicator'],
-    aggregation: a.aggregation,
-    value: a.combined ? formatDecimal(a.combined.value, 6) : null,
-    failure: a.failure,
-    contributors: a.contributors,
-    counted: a.counted,
-  }));
   return {
     node,
     goalId: node.goalId,
@@ -41,8 +33,6 @@ function view(node: RollUpNode): RollUpView {
     // Nothing counted yet: no score at all, rather than the money lines' points over nothing (DOMAIN §11).
     total: counted ? r.score.total.toFixed(2) : null,
     grade: counted ? r.score.grade : null,
-    lines: counted ? scoreLineTypes(storedLines(r.score)) : [],
-    actuals,
     money: {
       budgeted: money(r.money.budgeted),
       inPlace: money(r.money.inPlace),
@@ -89,6 +79,29 @@ export class GoalRollUpResolver {
 
 @Resolver(() => EvaluationRollUpType)
 export class EvaluationRollUpResolver {
+  @FieldResolver(() => [ScoreLineType], {
+    description: '得分明细 — every line with its inputs, rule and score; empty while no child is counted',
+  })
+  lines(@Root() r: RollUpView): ScoreLineType[] {
+    const { result } = r.node;
+    return result.coverage.counted > 0 ? scoreLineTypes(storedLines(result.score)) : [];
+  }
+
+  @FieldResolver(() => [RolledUpActualType], {
+    description: '汇总完成值 — the combined actual of each indicator',
+  })
+  actuals(@Root() r: RollUpView): RolledUpActualType[] {
+    const indicatorById = new Map(r.node.indicators.map((i) => [i.id, i]));
+    return r.node.result.actuals.map((a) => ({
+      indicator: (indicatorById.get(a.indicatorId) ?? null) as unknown as RolledUpActualType['indicator'],
+      aggregation: a.aggregation,
+      value: a.combined ? formatDecimal(a.combined.value, 6) : null,
+      failure: a.failure,
+      contributors: a.contributors,
+      counted: a.counted,
+    }));
+  }
+
   @FieldResolver(() => [RollUpChildType], {
     description: '下级结果 — every child goal in force, with its source, weight, total and grade',
   })
