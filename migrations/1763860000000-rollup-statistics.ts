@@ -27,8 +27,10 @@ export class RollupStatistics1763860000000 implements MigrationInterface {
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(
-      `CREATE TABLE "rollup_population" ("tenant_id" uuid NOT NULL, "parent_goal_id" uuid NOT NULL, "total" integer NOT NULL, "total_weight" numeric NOT NULL, "leaves" boolean NOT NULL, CONSTRAINT "pk_rollup_population" PRIMARY KEY ("tenant_id", "parent_goal_id"))`,
+      `CREATE TABLE "rollup_population" ("tenant_id" uuid NOT NULL, "parent_goal_id" uuid NOT NULL, "total" integer NOT NULL, "total_weight" numeric NOT NULL, "leaves" boolean NOT NULL, "version" bigint NOT NULL, CONSTRAINT "pk_rollup_population" PRIMARY KEY ("tenant_id", "parent_goal_id"))`,
     );
+    // Every refresh gives its parent a new version: a computed roll-up may be reused while it is unchanged.
+    await q.query(`CREATE SEQUENCE rollup_version_seq`);
     await q.query(
       `CREATE TABLE "rollup_coverage" ("tenant_id" uuid NOT NULL, "parent_goal_id" uuid NOT NULL, "reviewed" boolean NOT NULL, "counted" integer NOT NULL, "counted_weight" numeric NOT NULL, "budgeted" numeric NOT NULL, "in_place" numeric NOT NULL, "spent" numeric NOT NULL, "scored_weight" numeric NOT NULL, "weighted_total" numeric NOT NULL, "excellent" integer NOT NULL, "good" integer NOT NULL, "fair" integer NOT NULL, "poor" integer NOT NULL, CONSTRAINT "pk_rollup_coverage" PRIMARY KEY ("tenant_id", "parent_goal_id", "reviewed"))`,
     );
@@ -46,7 +48,7 @@ export class RollupStatistics1763860000000 implements MigrationInterface {
         DELETE FROM rollup_indicator_stat WHERE tenant_id = p_tenant AND parent_goal_id = p_parent;
         INSERT INTO rollup_population
           SELECT c.tenant_id, c.parent_goal_id, count(*), COALESCE(sum(COALESCE(c.annual_amount, 0)), 0),
-                 bool_and(c.scope IN ${LEAF_SCOPES})
+                 bool_and(c.scope IN ${LEAF_SCOPES}), nextval('rollup_version_seq')
             FROM performance_goal c
            WHERE c.tenant_id = p_tenant AND c.parent_goal_id = p_parent AND c.status IN ${IN_FORCE}
            GROUP BY c.tenant_id, c.parent_goal_id;
@@ -145,5 +147,6 @@ export class RollupStatistics1763860000000 implements MigrationInterface {
     await q.query(`DROP TRIGGER trg_evaluation_rollup ON evaluation`);
     await q.query(`DROP FUNCTION rollup_after_goal(), rollup_after_evaluation(), rollup_refresh(uuid, uuid)`);
     await q.query(`DROP TABLE rollup_indicator_stat, rollup_coverage, rollup_population`);
+    await q.query(`DROP SEQUENCE rollup_version_seq`);
   }
 }

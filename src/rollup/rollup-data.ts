@@ -161,8 +161,8 @@ export function leafCoverageStats(
 
 /** Which goals have children in force, and whether those are all project-level goals (the leaf level). */
 export function goalsWithChildren(em: EntityManager, tenantId: string, goalIds: readonly string[]) {
-  return em.query<{ parent_goal_id: string; leaves: boolean }[]>(
-    `SELECT parent_goal_id, leaves FROM rollup_population WHERE tenant_id = $1 AND parent_goal_id = ANY($2::uuid[])`,
+  return em.query<{ parent_goal_id: string; leaves: boolean; version: string }[]>(
+    `SELECT parent_goal_id, leaves, version::text FROM rollup_population WHERE tenant_id = $1 AND parent_goal_id = ANY($2::uuid[])`,
     [tenantId, goalIds],
   );
 }

@@ -24,6 +24,10 @@ export class RollupPopulationEntity {
   /** Every child in force is a project-level goal (the leaf level). */
   @Column('boolean')
   leaves!: boolean;
+
+  /** A new value on every refresh of this parent (sequence `rollup_version_seq`). */
+  @Column('bigint')
+  version!: string;
 }
 
 @Entity({ name: 'rollup_coverage' })

@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import { LRUCache } from 'lru-cache';
 import type { EntityManager } from 'typeorm';
 import type { RequestContext } from '../app/context';
 import { Decimal } from '../common/decimal';
@@ -92,43 +93,50 @@ export function rollUpLoaders(ctx: RequestContext) {
 
   const node: DataLoader<string, RollUpNode | null> = new DataLoader(async (keys) => {
     const manager = await em();
+    const tenant = tenantId();
     const parsed = keys.map((k) => {
       const [basis, goalId] = k.split('|') as [Basis, string];
       return { basis, goalId };
     });
     const ids = [...new Set(parsed.map((p) => p.goalId))];
-    const shape = new Map(
-      (await goalsWithChildren(manager, tenantId(), ids)).map((r) => [r.parent_goal_id, r.leaves]),
-    );
-    const withChildren = ids.filter((id) => shape.has(id));
-    const parentIndicators = await indicatorsByGoal(withChildren);
+    const shape = new Map((await goalsWithChildren(manager, tenant, ids)).map((r) => [r.parent_goal_id, r]));
     const results = new Map<string, RollUpNode>();
 
     for (const basis of ['SUBMITTED', 'REVIEWED'] as const) {
       const wanted = [...new Set(parsed.filter((p) => p.basis === basis).map((p) => p.goalId))];
-      const leafParents = wanted.filter((id) => shape.get(id) === true);
-      const upperParents = wanted.filter((id) => shape.get(id) === false);
-      if (leafParents.length > 0) {
+      const cacheKey = (id: string) => `${tenant}|${id}|${basis}|${shape.get(id)?.version}`;
+      // Leaf level: reuse what was computed for the same version of the parent's statistics.
+      const leafParents = wanted.filter((id) => shape.get(id)?.leaves === true);
+      const stale = leafParents.filter((id) => {
+        const hit = leafResults.get(cacheKey(id));
+        if (hit) results.set(key(basis, id), hit);
+        return !hit;
+      });
+      const upperParents = wanted.filter((id) => shape.get(id)?.leaves === false);
+      const parentIndicators = await indicatorsByGoal([...stale, ...upperParents]);
+      if (stale.length > 0) {
         const [stats, coverage] = await Promise.all([
-          leafIndicatorStats(manager, tenantId(), leafParents, basis),
-          leafCoverageStats(manager, tenantId(), leafParents, basis),
+          leafIndicatorStats(manager, tenant, stale, basis),
+          leafCoverageStats(manager, tenant, stale, basis),
         ]);
         const statsBy = groupBy(stats, (s) => s.parent_goal_id);
         const coverageBy = new Map(coverage.map((c) => [c.parent_goal_id, c]));
-        for (const id of leafParents) {
-          const result = rollUpFromStats(
-            (parentIndicators.get(id) ?? []).map(rollupIndicator),
-            statsBy.get(id) ?? [],
-            coverageBy.get(id),
-            basis,
-          );
-          results.set(key(basis, id), {
+        for (const id of stale) {
+          const own = parentIndicators.get(id) ?? [];
+          const n: RollUpNode = {
             goalId: id,
             basis,
-            result,
-            indicators: parentIndicators.get(id) ?? [],
+            result: rollUpFromStats(
+              own.map(rollupIndicator),
+              statsBy.get(id) ?? [],
+              coverageBy.get(id),
+              basis,
+            ),
+            indicators: own,
             childSources: null,
-          });
+          };
+          leafResults.set(cacheKey(id), n);
+          results.set(key(basis, id), n);
         }
       }
       if (upperParents.length > 0) {
@@ -149,10 +157,7 @@ export function rollUpLoaders(ctx: RequestContext) {
   ): Promise<RollUpNode[]> {
     const children = await childrenOf(manager, tenantId(), parentIds);
     const childIds = children.map((c) => c.id);
-    const [own, childIndicators] = await Promise.all([
-      ownResults(manager, tenantId(), childIds),
-      indicatorsByGoal(childIds),
-    ]);
+    const own = await ownResults(manager, tenantId(), childIds);
     const ownBy = new Map(own.map((e) => [e.goal_id, e]));
     const counted = own.filter((e) => counts(basis, e));
     const liveIds = childIds.filter((id) => !counts(basis, ownBy.get(id)));
@@ -183,7 +188,7 @@ export function rollUpLoaders(ctx: RequestContext) {
         const n = liveBy.get(c.id);
         if (n && n.result.coverage.counted > 0) {
           sources.set(c.id, 'LIVE');
-          return liveChild(c, n, childIndicators.get(c.id) ?? []);
+          return liveChild(c, n, n.indicators);
         }
         sources.set(c.id, 'MISSING');
         return missingChild(c);
@@ -303,6 +308,14 @@ function missingChild(c: ChildRow): RollupChild {
     reviewed: false,
   };
 }
+
+/**
+ * Leaf-level roll-ups computed in this process, by parent and version of its maintained statistics
+ * (`rollup_population.version`, new on every refresh, read in the request's own transaction): a result
+ * is reused only while nothing under the parent has changed, so every read stays current. The result
+ * depends on the parent's statistics and its indicators, which are frozen while the goal is in force.
+ */
+const leafResults = new LRUCache<string, RollUpNode>({ max: 20_000 });
 
 export type RollUpLoaders = ReturnType<typeof rollUpLoaders>;
 

@@ -110,6 +110,13 @@ test('DOMAIN §11: each regional goal counts exactly its projects’ submitted s
 });
 
 test('the statement count of a whole fund tree is a constant: the same for 4 regions and for 1', async () => {
+  // Fresh statistics versions for both trees: nothing computed before may be reused.
+  for (const t of [big, smaller]) {
+    await app.sql(
+      `SELECT rollup_refresh(tenant_id, parent_goal_id) FROM rollup_population WHERE tenant_id = $1`,
+      [t.city.tenantId],
+    );
+  }
   const a = await fundTree(big);
   const b = await fundTree(smaller);
   expect(a.goal.children.length).toBe(4);
@@ -117,10 +124,32 @@ test('the statement count of a whole fund tree is a constant: the same for 4 reg
   expect(b.goal.rollUp!.coverage.counted).toBeLessThanOrEqual(1);
   expect(a.statements).toBeGreaterThan(0);
   expect(b.statements).toBe(a.statements);
+  // Read again with nothing changed: the regions' results are reused — fewer statements, the same answer.
+  const a2 = await fundTree(big);
+  const b2 = await fundTree(smaller);
+  expect(a2.statements).toBe(b2.statements);
+  expect(a2.statements).toBeLessThan(a.statements);
+  expect(a2.goal).toEqual(a.goal);
   // …and the smaller tree's aggregate is right too (half its projects evaluated).
   const expected = await raw(smaller);
   expect(b.goal.children[0].rollUp!.coverage).toEqual({
     counted: expected.children[0].counted,
     total: expected.children[0].total,
   });
+});
+
+test('always current: a change under a region whose result was reused shows in the very next read', async () => {
+  const before = await fundTree(big);
+  const region = before.goal.children.find((c) => c.rollUp!.coverage.counted > 0)!;
+  const [e] = await app.sql<{ id: string }>(
+    `SELECT e.id FROM evaluation e JOIN performance_goal g ON g.tenant_id = e.tenant_id AND g.id = e.goal_id
+      WHERE g.parent_goal_id = $1 AND e.kind = 'SELF' AND e.status = 'SUBMITTED' LIMIT 1`,
+    [uuidOf(region.id)],
+  );
+  await app.sql(`UPDATE evaluation SET status = 'RETURNED' WHERE id = $1`, [e.id]);
+  const after = await fundTree(big);
+  const again = after.goal.children.find((c) => c.id === region.id)!;
+  expect(again.rollUp!.coverage.counted).toBe(region.rollUp!.coverage.counted - 1);
+  // The region still counts (it has other results), but its money and actuals changed, and so did the whole.
+  expect(after.goal.rollUp!.money).not.toEqual(before.goal.rollUp!.money);
 });
