@@ -77,6 +77,24 @@ async function parentThroughFund(
   return parent && inForce && subject.project.regionPath.startsWith(parent.regionPath) ? parent : null;
 }
 
+/**
+ * Where a goal may hang in the transfer goal tree (DOMAIN §5): under an overall or regional goal of the
+ * same fund; or — 上级绩效目标传导 (002 第十条(二); 003 转移支付 第十五条) — a lower fund's overall goal under
+ * the regional goal its upper fund set for the lower fund's region, so the upper goals are decomposed
+ * into the lower fund's goals.
+ */
+function parentFits(scope: GoalScope, subject: Subject, parent: GoalEntity): boolean {
+  if (parent.fundId === subject.fundId && parent.scope !== GoalScope.TRANSFER_PROJECT) return true;
+  const fund = subject.fund;
+  return (
+    scope === GoalScope.TRANSFER_OVERALL &&
+    !!fund?.upperFundId &&
+    parent.fundId === fund.upperFundId &&
+    parent.scope === GoalScope.TRANSFER_REGIONAL &&
+    parent.regionId === fund.regionId
+  );
+}
+
 /** 新建绩效目标 (DOMAIN §5) — the drafter P1/P2 name for the subject; DRAFT, with its review chain. */
 export function createGoal(ctx: RequestContext, input: CreateGoalInput) {
   return runMutation(ctx, meanings, async (em) => {
@@ -102,13 +120,13 @@ export function createGoal(ctx: RequestContext, input: CreateGoalInput) {
         ? ((await ctx.loaders.goalById.load(pid)) ?? (await parentThroughFund(em, subject, pid)))
         : null;
       if (!parent) return notFound(['input', 'parentGoalId']);
-      if (parent.fundId !== subject.fundId || parent.scope === GoalScope.TRANSFER_PROJECT) {
+      if (!parentFits(input.scope, subject, parent)) {
         abortWith(
           ErrorCode.BAD_USER_INPUT,
           ['input', 'parentGoalId'],
           msg(
-            '上级目标须为同一专项资金的整体或分区域目标',
-            'The parent goal must be an overall or regional goal of the same fund',
+            '上级目标须为同一专项资金的整体或分区域目标，或本资金所承接的上级资金对本区域的分区域目标（上级绩效目标传导）',
+            'The parent goal must be an overall or regional goal of the same fund, or the upper fund’s regional goal for this fund’s region (上级绩效目标传导)',
           ),
         );
       }
