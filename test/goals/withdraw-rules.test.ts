@@ -1,18 +1,10 @@
 /**
  * 撤回调整申请 (DOMAIN §7, §15) as a pure rule: states × actors × the WITHDRAW_ADJUSTMENT action, the
  * record it leaves, WITHDRAWN frozen for every action (P8), and version n adjustable again afterwards.
- * Same regions and organizations as test/goals/workflow.test.ts, reduced to what this rule needs.
+ * The same regions and organizations as test/goals/workflow.test.ts (./workflow-world.ts).
  */
 import { ErrorCode } from '../../src/common/errors';
-import { GoalScope, GoalStatus, WorkflowAction } from '../../src/goals/goal.enums';
-import { OrganizationKind, Sector } from '../../src/hierarchy/hierarchy.enums';
-import {
-  buildReviewChain,
-  directoryOf,
-  type ChainSubject,
-  type OrgRef,
-  type RegionRef,
-} from '../../src/goals/rules/review-chain';
+import { GoalStatus, WorkflowAction } from '../../src/goals/goal.enums';
 import {
   availableActions,
   decide,
@@ -20,71 +12,20 @@ import {
   isEffective,
   isFrozen,
   type Decision,
-  type WorkflowActor,
   type WorkflowGoal,
 } from '../../src/goals/rules/workflow';
-
-const region = (path: string): RegionRef => ({ id: path.split('/').filter(Boolean).pop() as string, path });
-const [C, D, A, B, X] = ['/c/', '/c/d/', '/c/d/a/', '/c/d/b/', '/x/'].map(region) as RegionRef[];
-const paths = new Map([C, D, A, B, X].map((r) => [r.id, r.path]));
-const K = OrganizationKind;
-const org = (id: string, kind: OrganizationKind, r: RegionRef, sector?: Sector, sup?: string): OrgRef => ({
-  id,
-  kind,
-  regionId: r.id,
-  sector: sector ?? null,
-  supervisingDepartmentId: sup ?? null,
-});
-const o = {
-  finD: org('finD', K.FINANCE_BUREAU, D),
-  finA: org('finA', K.FINANCE_BUREAU, A),
-  transD: org('transD', K.COMPETENT_DEPARTMENT, D, Sector.TRANSPORT),
-  transA: org('transA', K.COMPETENT_DEPARTMENT, A, Sector.TRANSPORT),
-  unitD: org('unitD', K.IMPLEMENTING_UNIT, D, Sector.TRANSPORT, 'transD'),
-  unitA: org('unitA', K.IMPLEMENTING_UNIT, A, Sector.TRANSPORT, 'transA'),
-  unitB: org('unitB', K.IMPLEMENTING_UNIT, B, Sector.TRANSPORT, 'transD'),
-  auditD: org('auditD', K.AUDIT_OFFICE, D),
-  thirdD: org('thirdD', K.THIRD_PARTY, D),
-  finX: org('finX', K.FINANCE_BUREAU, X),
-};
-type Who = keyof typeof o;
-const dir = directoryOf(Object.values(o));
-const actor = (who: Who): WorkflowActor => ({
-  userId: `user-of-${who}`,
-  tenantId: who === 'finX' ? 'X' : 'T',
-  organizationId: o[who].id,
-  organizationKind: o[who].kind,
-  regionPath: paths.get(o[who].regionId) as string,
-});
-const fund = { departmentId: 'transD', region: D };
-const subjects = {
-  own: { scope: GoalScope.PROJECT, region: D, drafter: o.unitD, unit: o.unitD },
-  tp: { scope: GoalScope.TRANSFER_PROJECT, region: A, drafter: o.unitA, unit: o.unitA, fund },
-  overall: { scope: GoalScope.TRANSFER_OVERALL, region: D, drafter: o.transD, fund },
-} satisfies Record<string, ChainSubject>;
-type Kind = keyof typeof subjects;
+import { actor, goal, o, subjects, type Kind, type Who } from './workflow-world';
 
 /** Version 2 (the adjustment of version 1) of a goal, in `status`. */
-const v2 = (kind: Kind, status: GoalStatus, over: Partial<WorkflowGoal> = {}): WorkflowGoal => {
-  const s: ChainSubject = subjects[kind];
-  const chain = buildReviewChain(s, dir);
-  if (!chain.ok) throw new Error(chain.message.en);
-  return {
+const v2 = (kind: Kind, status: GoalStatus, over: Partial<WorkflowGoal> = {}): WorkflowGoal =>
+  goal(kind, {
     id: `goal-${kind}-v2`,
-    tenantId: 'T',
-    scope: s.scope,
     version: 2,
     status,
     step: status === GoalStatus.SUBMITTED ? 1 : status === GoalStatus.IN_REVIEW ? 2 : 0,
-    chain: chain.steps,
-    drafterOrganizationId: s.drafter.id,
-    regionPath: s.region.path,
-    filingBasis: null,
     adjusts: 1,
-    adjustmentPending: false,
     ...over,
-  };
-};
+  });
 const v1 = (kind: Kind, status: GoalStatus, over: Partial<WorkflowGoal> = {}) =>
   v2(kind, status, { id: `goal-${kind}-v1`, version: 1, adjusts: null, ...over });
 
@@ -250,6 +191,8 @@ describe('availableActions lists WITHDRAW_ADJUSTMENT with reasons', () => {
             if (!d.ok) expect([a?.code, a?.principle, a?.reason]).toEqual([d.code, d.principle, d.message]);
             allowed += d.ok ? 1 : 0;
           }
-    expect(allowed).toBe(3 * 2); // each scope: its drafter, in DRAFT and RETURNED of version 2
+    // each subject kind: its drafter, in DRAFT and RETURNED of version 2
+    expect(allowed).toBe(Object.keys(subjects).length * 2);
+    expect(Object.keys(subjects)).toHaveLength(4);
   });
 });

@@ -1,109 +1,16 @@
 import { ErrorCode, msg } from '../../src/common/errors';
-import { OrganizationKind, Sector } from '../../src/hierarchy/hierarchy.enums';
-import {
-  DecompositionMode,
-  FilingBasis,
-  GoalScope,
-  GoalStatus,
-  ReviewRole,
-  WorkflowAction,
-} from '../../src/goals/goal.enums';
-import {
-  buildReviewChain,
-  directoryOf,
-  type ChainSubject,
-  type OrgRef,
-  type RegionRef,
-} from '../../src/goals/rules/review-chain';
+import { FilingBasis, GoalStatus, ReviewRole, WorkflowAction } from '../../src/goals/goal.enums';
+import { buildReviewChain } from '../../src/goals/rules/review-chain';
 import {
   availableActions,
   decide,
   isEffective,
   isFrozen,
   type Decision,
-  type WorkflowActor,
   type WorkflowGoal,
 } from '../../src/goals/rules/workflow';
 
-/*
- * Tenant T: city C, district D (the budget level R), townships A and B under D (S and its sibling).
- * Tenant X is another city. Builders keep each case one line.
- */
-const region = (path: string): RegionRef => ({ id: path.split('/').filter(Boolean).pop() as string, path });
-const [C, D, A, B, X] = ['/c/', '/c/d/', '/c/d/a/', '/c/d/b/', '/x/'].map(region) as RegionRef[];
-const paths = new Map([C, D, A, B, X].map((r) => [r.id, r.path]));
-const K = OrganizationKind;
-const org = (id: string, kind: OrganizationKind, r: RegionRef, sector?: Sector, sup?: string): OrgRef => ({
-  id,
-  kind,
-  regionId: r.id,
-  sector: sector ?? null,
-  supervisingDepartmentId: sup ?? null,
-});
-const o = {
-  finC: org('finC', K.FINANCE_BUREAU, C),
-  finD: org('finD', K.FINANCE_BUREAU, D),
-  finA: org('finA', K.FINANCE_BUREAU, A),
-  finB: org('finB', K.FINANCE_BUREAU, B),
-  transD: org('transD', K.COMPETENT_DEPARTMENT, D, Sector.TRANSPORT),
-  eduD: org('eduD', K.COMPETENT_DEPARTMENT, D, Sector.EDUCATION),
-  transA: org('transA', K.COMPETENT_DEPARTMENT, A, Sector.TRANSPORT),
-  transB: org('transB', K.COMPETENT_DEPARTMENT, B, Sector.TRANSPORT),
-  unitD: org('unitD', K.IMPLEMENTING_UNIT, D, Sector.TRANSPORT, 'transD'),
-  unitA: org('unitA', K.IMPLEMENTING_UNIT, A, Sector.TRANSPORT, 'transA'),
-  unitB: org('unitB', K.IMPLEMENTING_UNIT, B, Sector.TRANSPORT, 'transB'),
-  auditD: org('auditD', K.AUDIT_OFFICE, D),
-  auditC: org('auditC', K.AUDIT_OFFICE, C),
-  thirdD: org('thirdD', K.THIRD_PARTY, D),
-  finX: org('finX', K.FINANCE_BUREAU, X),
-};
-type Who = keyof typeof o;
-const dir = directoryOf(Object.values(o));
-const actor = (who: Who): WorkflowActor => ({
-  userId: `user-of-${who}`,
-  tenantId: who === 'finX' ? 'X' : 'T',
-  organizationId: o[who].id,
-  organizationKind: o[who].kind,
-  regionPath: paths.get(o[who].regionId) as string,
-});
-
-const fund = { departmentId: 'transD', region: D };
-const subjects = {
-  own: { scope: GoalScope.PROJECT, region: D, drafter: o.unitD, unit: o.unitD },
-  tp: { scope: GoalScope.TRANSFER_PROJECT, region: A, drafter: o.unitA, unit: o.unitA, fund },
-  overall: { scope: GoalScope.TRANSFER_OVERALL, region: D, drafter: o.transD, fund },
-  bottomUp: {
-    scope: GoalScope.TRANSFER_REGIONAL,
-    region: A,
-    drafter: o.transA,
-    fund,
-    decomposition: DecompositionMode.BOTTOM_UP,
-  },
-} satisfies Record<string, ChainSubject>;
-type Kind = keyof typeof subjects;
-
-const goal = (kind: Kind, over: Partial<WorkflowGoal> = {}): WorkflowGoal => {
-  const s: ChainSubject = subjects[kind];
-  const chain = buildReviewChain(s, dir);
-  if (!chain.ok) throw new Error(chain.message.en);
-  return {
-    id: `goal-${kind}`,
-    tenantId: 'T',
-    scope: s.scope,
-    version: 1,
-    status: GoalStatus.DRAFT,
-    step: 0,
-    chain: chain.steps,
-    drafterOrganizationId: s.drafter.id,
-    regionPath: s.region.path,
-    filingBasis: null,
-    adjusts: null,
-    adjustmentPending: false,
-    ...over,
-  };
-};
-const at = (kind: Kind, status: GoalStatus, step = 0, over: Partial<WorkflowGoal> = {}) =>
-  goal(kind, { status, step, ...over });
+import { actor, at, dir, goal, o, subjects, type Kind, type Who } from './workflow-world';
 
 const { EDIT, SUBMIT, APPROVE, RETURN, ISSUE, REQUEST_ADJUSTMENT, FILE_FOR_RECORD } = WorkflowAction;
 const [ADJUST, FILE] = [REQUEST_ADJUSTMENT, FILE_FOR_RECORD];
