@@ -7,10 +7,10 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { toGlobalId } from '../../src/common/global-id';
-import { mutations } from '../harness/mutations';
 import { TestApp } from '../harness/app';
-import { projectGoal } from '../harness/goal-fixtures';
+import { projectGoal, roadIndicatorsWithout } from '../harness/goal-fixtures';
 import { organizationGid } from '../harness/ids';
+import { mutations } from '../harness/mutations';
 
 let app: TestApp;
 const { call: call, ok, refused, denied } = mutations<EvaluationRow>(() => app, 'evaluation');
@@ -41,33 +41,7 @@ const uuidOf = (globalId: string) => Buffer.from(globalId, 'base64url').toString
 let unitGid = '';
 let thirdPartyGid = '';
 
-const INDICATORS = [
-  {
-    category: 'OUTPUT',
-    subcategory: 'QUANTITY',
-    name: '养护道路里程',
-    kind: 'QUANTITATIVE',
-    unit: '公里',
-    comparator: 'GTE',
-    target: '12.5',
-  },
-  {
-    category: 'BENEFIT',
-    subcategory: 'SOCIAL',
-    name: '道路通行条件',
-    kind: 'QUALITATIVE',
-    target: '明显改善',
-  },
-  {
-    category: 'SATISFACTION',
-    subcategory: 'SERVICE_RECIPIENT',
-    name: '沿线群众满意度',
-    kind: 'QUANTITATIVE',
-    unit: '%',
-    comparator: 'GTE',
-    target: '90',
-  },
-];
+const INDICATORS = roadIndicatorsWithout('验收合格率');
 
 /** A framework of 100 points: DECISION 15, PROCESS 20, OUTPUT 40, BENEFIT 25 (OUTPUT + BENEFIT = 65). */
 const FRAMEWORK = [

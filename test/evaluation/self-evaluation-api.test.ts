@@ -6,11 +6,11 @@
  * a stale edit; of two racing edits exactly one wins.
  */
 import { Client } from 'pg';
-import { mutations, type UserErrorRow } from '../harness/mutations';
-import { TestApp } from '../harness/app';
 import { toGlobalId } from '../../src/common/global-id';
-import { projectGoal as arrangeProjectGoal, goalStep } from '../harness/goal-fixtures';
+import { TestApp } from '../harness/app';
+import { projectGoal as arrangeProjectGoal, goalStep, ROAD_INDICATORS } from '../harness/goal-fixtures';
 import { organizationGid } from '../harness/ids';
+import { mutations, type UserErrorRow } from '../harness/mutations';
 
 let app: TestApp;
 const { call: call, ok, refused, denied } = mutations<EvaluationRow>(() => app, 'evaluation');
@@ -47,42 +47,7 @@ const REVIEW = `mutation($input: ReviewEvaluationInput!) { reviewEvaluation(inpu
 const uuidOf = (globalId: string) => Buffer.from(globalId, 'base64url').toString('utf8').split(':')[1];
 let unitGid = '';
 
-const INDICATORS = [
-  {
-    category: 'OUTPUT',
-    subcategory: 'QUANTITY',
-    name: '养护道路里程',
-    kind: 'QUANTITATIVE',
-    unit: '公里',
-    comparator: 'GTE',
-    target: '12.5',
-  },
-  {
-    category: 'OUTPUT',
-    subcategory: 'QUALITY',
-    name: '验收合格率',
-    kind: 'QUANTITATIVE',
-    unit: '%',
-    comparator: 'GTE',
-    target: '95',
-  },
-  {
-    category: 'BENEFIT',
-    subcategory: 'SOCIAL',
-    name: '道路通行条件',
-    kind: 'QUALITATIVE',
-    target: '明显改善',
-  },
-  {
-    category: 'SATISFACTION',
-    subcategory: 'SERVICE_RECIPIENT',
-    name: '沿线群众满意度',
-    kind: 'QUANTITATIVE',
-    unit: '%',
-    comparator: 'GTE',
-    target: '90',
-  },
-];
+const INDICATORS = ROAD_INDICATORS;
 
 /** A PROJECT goal of 车站街道市政道路养护站, taken through its review chain up to `until`. */
 const projectGoal = (name: string, until: 'DRAFT' | 'ISSUED' = 'ISSUED') =>

@@ -4,9 +4,10 @@
  * its region, and issued; the history and audit rows; the permission principles both ways; a return's
  * comment; P8 after issue; stale versions; bad indicators; and the database's own refusal of status skips.
  */
-import { mutations, type UserErrorRow } from '../harness/mutations';
 import { TestApp } from '../harness/app';
+import { ROAD_INDICATORS } from '../harness/goal-fixtures';
 import { organizationGid, regionGid } from '../harness/ids';
+import { mutations, type UserErrorRow } from '../harness/mutations';
 
 let app: TestApp;
 const { call: mutate, ok, refused, denied } = mutations<GoalRow>(() => app, 'goal');
@@ -47,42 +48,7 @@ const CREATE_PROJECT = `mutation($input: CreateProjectInput!) { createProject(in
 const org: Record<string, string> = {};
 const uuidOf = (globalId: string) => Buffer.from(globalId, 'base64url').toString('utf8').split(':')[1];
 
-const INDICATORS = [
-  {
-    category: 'OUTPUT',
-    subcategory: 'QUANTITY',
-    name: '养护道路里程',
-    kind: 'QUANTITATIVE',
-    unit: '公里',
-    comparator: 'GTE',
-    target: '12.5',
-  },
-  {
-    category: 'OUTPUT',
-    subcategory: 'QUALITY',
-    name: '验收合格率',
-    kind: 'QUANTITATIVE',
-    unit: '%',
-    comparator: 'GTE',
-    target: '95',
-  },
-  {
-    category: 'BENEFIT',
-    subcategory: 'SOCIAL',
-    name: '道路通行条件',
-    kind: 'QUALITATIVE',
-    target: '明显改善',
-  },
-  {
-    category: 'SATISFACTION',
-    subcategory: 'SERVICE_RECIPIENT',
-    name: '沿线群众满意度',
-    kind: 'QUANTITATIVE',
-    unit: '%',
-    comparator: 'GTE',
-    target: '90',
-  },
-];
+const INDICATORS = ROAD_INDICATORS;
 
 async function newProject(name: string): Promise<string> {
   const res = await mutate<{ createProject: { project: { id: string } | null } }>(

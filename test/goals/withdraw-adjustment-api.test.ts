@@ -5,8 +5,9 @@
  * ISSUED. Refusals write nothing; the database itself refuses reviving a withdrawn row or a second live n+1.
  */
 import { Client } from 'pg';
-import { mutations } from '../harness/mutations';
 import { TestApp } from '../harness/app';
+import { roadIndicatorsWithout } from '../harness/goal-fixtures';
+import { mutations } from '../harness/mutations';
 
 let app: TestApp;
 const { call: mutate, ok, refused, denied } = mutations<GoalRow>(() => app, 'goal');
@@ -36,26 +37,7 @@ const CREATE_PROJECT = `mutation($input: CreateProjectInput!) { createProject(in
 
 const uuidOf = (globalId: string) => Buffer.from(globalId, 'base64url').toString('utf8').split(':')[1];
 
-const INDICATORS = [
-  {
-    category: 'OUTPUT',
-    subcategory: 'QUANTITY',
-    name: '养护道路里程',
-    kind: 'QUANTITATIVE',
-    unit: '公里',
-    comparator: 'GTE',
-    target: '12.5',
-  },
-  {
-    category: 'SATISFACTION',
-    subcategory: 'SERVICE_RECIPIENT',
-    name: '沿线群众满意度',
-    kind: 'QUANTITATIVE',
-    unit: '%',
-    comparator: 'GTE',
-    target: '90',
-  },
-];
+const INDICATORS = roadIndicatorsWithout('验收合格率', '道路通行条件');
 
 let unitId = '';
 async function issuedGoal(name: string): Promise<GoalRow> {

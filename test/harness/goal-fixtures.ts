@@ -1,5 +1,50 @@
 import type { TestApp } from './app';
 
+/**
+ * The road-maintenance indicators most goal tests use (DOMAIN §5): two quantitative OUTPUT indicators,
+ * a qualitative BENEFIT one and a quantitative SATISFACTION one; complete enough to submit.
+ */
+export const ROAD_INDICATORS = [
+  {
+    category: 'OUTPUT',
+    subcategory: 'QUANTITY',
+    name: '养护道路里程',
+    kind: 'QUANTITATIVE',
+    unit: '公里',
+    comparator: 'GTE',
+    target: '12.5',
+  },
+  {
+    category: 'OUTPUT',
+    subcategory: 'QUALITY',
+    name: '验收合格率',
+    kind: 'QUANTITATIVE',
+    unit: '%',
+    comparator: 'GTE',
+    target: '95',
+  },
+  {
+    category: 'BENEFIT',
+    subcategory: 'SOCIAL',
+    name: '道路通行条件',
+    kind: 'QUALITATIVE',
+    target: '明显改善',
+  },
+  {
+    category: 'SATISFACTION',
+    subcategory: 'SERVICE_RECIPIENT',
+    name: '沿线群众满意度',
+    kind: 'QUANTITATIVE',
+    unit: '%',
+    comparator: 'GTE',
+    target: '90',
+  },
+];
+
+/** ROAD_INDICATORS without the named ones. */
+export const roadIndicatorsWithout = (...names: string[]) =>
+  ROAD_INDICATORS.filter((i) => !names.includes(i.name));
+
 export interface ArrangedGoal {
   id: string;
   rowVersion: number;
