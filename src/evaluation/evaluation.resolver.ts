@@ -1,5 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../app/context';
+import { availabilityFields } from '../common/availability';
 import { idOfType, toGlobalId } from '../common/global-id';
 import { ConnectionArgs, paginate, SortDirection, toConnection, type SortColumn } from '../common/pagination';
 import { NO_ID } from '../common/sql';
@@ -202,15 +203,7 @@ export class EvaluationResolver {
     @Root() e: EvaluationEntity,
     @Ctx() ctx: RequestContext,
   ): EvaluationActionAvailabilityType[] {
-    return evaluationActions(e, ctx.caller).map((a) => ({
-      action: a.action,
-      allowed: a.allowed,
-      code: a.code,
-      reason: a.reason?.zh ?? null,
-      reasonEn: a.reason?.en ?? null,
-      principle: a.principle,
-      requires: a.requires,
-    }));
+    return evaluationActions(e, ctx.caller).map((a) => ({ ...availabilityFields(a), action: a.action }));
   }
 }
 

@@ -1,5 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../app/context';
+import { availabilityFields } from '../common/availability';
 import { idOfType, toGlobalId } from '../common/global-id';
 import { ConnectionArgs, paginate, SortDirection, toConnection, type SortColumn } from '../common/pagination';
 import { escapeLike, NO_ID } from '../common/sql';
@@ -213,14 +214,9 @@ export class GoalResolver {
       ctx.loaders.adjustmentByGoalId.load(g.id),
     ]);
     return availableActions(workflowGoal(g, next), ctx.caller, facts).map((a) => ({
+      ...availabilityFields(a),
       action: a.action,
-      allowed: a.allowed,
-      code: a.code ?? null,
-      reason: a.reason?.zh ?? null,
-      reasonEn: a.reason?.en ?? null,
-      principle: a.principle ?? null,
       details: (a.details ?? []).map((m) => m.zh),
-      requires: a.requires ?? null,
     }));
   }
 }

@@ -1,6 +1,6 @@
 import { Field, Int, ObjectType } from 'type-graphql';
+import { ActionAvailabilityBase } from '../../common/availability';
 import { DecimalScalar } from '../../common/decimal';
-import { ErrorCode } from '../../common/errors';
 import { Grade } from '../../common/grade';
 import { Node, registerNodeType } from '../../common/node';
 import { connectionType } from '../../common/pagination';
@@ -174,30 +174,9 @@ export class EvaluationTransitionType {
 @ObjectType('EvaluationActionAvailability', {
   description: '可办理操作 — whether the caller may take one action on the evaluation now and, if not, why',
 })
-export class EvaluationActionAvailabilityType {
+export class EvaluationActionAvailabilityType extends ActionAvailabilityBase {
   @Field(() => EvaluationAction, { description: '操作 — the action' })
   action!: EvaluationAction;
-
-  @Field({ description: '可办理 — the caller may take it now' })
-  allowed!: boolean;
-
-  @Field(() => ErrorCode, { nullable: true, description: '错误代码 — why not: the stable code' })
-  code!: ErrorCode | null;
-
-  @Field(() => String, { nullable: true, description: '原因 — why not, in Chinese' })
-  reason!: string | null;
-
-  @Field(() => String, { nullable: true, description: '原因（英文） — why not, in English' })
-  reasonEn!: string | null;
-
-  @Field(() => String, { nullable: true, description: '原则 — the principle of DOMAIN §8 behind a refusal' })
-  principle!: string | null;
-
-  @Field(() => String, {
-    nullable: true,
-    description: '须填写 — free text the action needs: "comment" (return)',
-  })
-  requires!: string | null;
 }
 
 @ObjectType('Evaluation', {

@@ -1,6 +1,6 @@
 import { Field, Int, ObjectType } from 'type-graphql';
+import { ActionAvailabilityBase } from '../../common/availability';
 import { DecimalScalar } from '../../common/decimal';
-import { ErrorCode } from '../../common/errors';
 import { Node, registerNodeType } from '../../common/node';
 import { connectionType } from '../../common/pagination';
 import { DateTime } from '../../common/scalars';
@@ -140,35 +140,14 @@ export class GoalTransitionType {
   description:
     '可办理操作 — whether the caller may take one workflow action on the goal now and, if not, why (DOMAIN §7)',
 })
-export class ActionAvailabilityType {
+export class ActionAvailabilityType extends ActionAvailabilityBase {
   @Field(() => WorkflowAction, { description: '操作 — the action' })
   action!: WorkflowAction;
-
-  @Field({ description: '可办理 — the caller may take it now' })
-  allowed!: boolean;
-
-  @Field(() => ErrorCode, { nullable: true, description: '错误代码 — why not: the stable code' })
-  code!: ErrorCode | null;
-
-  @Field(() => String, { nullable: true, description: '原因 — why not, in Chinese' })
-  reason!: string | null;
-
-  @Field(() => String, { nullable: true, description: '原因（英文） — why not, in English' })
-  reasonEn!: string | null;
-
-  @Field(() => String, { nullable: true, description: '原则 — the principle of DOMAIN §8 behind a refusal' })
-  principle!: string | null;
 
   @Field(() => [String], {
     description: '明细 — the completeness, gate or consistency errors behind a refusal (Chinese)',
   })
   details!: string[];
-
-  @Field(() => String, {
-    nullable: true,
-    description: '须填写 — free text the action still needs: "comment" (return) or "reason" (adjustment)',
-  })
-  requires!: string | null;
 }
 
 @ObjectType('PerformanceGoal', {
