@@ -1,16 +1,14 @@
-import { Decimal, roundHalfUp } from '../common/decimal';
+import { Decimal } from '../common/decimal';
 import { Grade } from '../common/grade';
-import type { CombineFailure, Combined } from '../goals/rules/aggregation-combine';
-import { Aggregation } from '../goals/indicator.enums';
-import type {
-  CombinedActual,
-  Coverage,
-  RollupBasis,
-  RollupIndicator,
-  RollupResult,
+import {
+  finishRollUp,
+  type CombinedActual,
+  type RollupBasis,
+  type RollupIndicator,
+  type RollupResult,
 } from '../evaluation/rules/rollup';
-import { scoreSelfEvaluation } from '../evaluation/rules/scoring';
-import type { IndicatorActual, MoneyFigures } from '../evaluation/rules/scoring-types';
+import { Aggregation } from '../goals/indicator.enums';
+import type { CombineFailure, Combined } from '../goals/rules/aggregation-combine';
 import type { CoverageStatsRow, IndicatorStatsRow } from './rollup-data';
 
 /**
@@ -92,37 +90,23 @@ export function rollUpFromStats(
     if (!s) return { ...base, combined: null, failure: 'NO_CONTRIBUTIONS' };
     return { ...base, ...combineStats(indicator.aggregation, s) };
   });
-  const money: MoneyFigures = { budgeted: dec(c.budgeted), inPlace: dec(c.in_place), spent: dec(c.spent) };
-  const scoringActuals: IndicatorActual[] = actuals.flatMap((a) =>
-    a.combined ? [{ indicatorId: a.indicatorId, actual: a.combined.value }] : [],
-  );
-  const score = scoreSelfEvaluation({ indicators, actuals: scoringActuals, money, categoryPoints: null });
-  const totalMoney = dec(c.total_weight);
-  const countedMoney = dec(c.counted_weight);
-  const complete = c.counted === c.total;
-  const coverage: Coverage = {
+  return finishRollUp({
+    basis,
+    indicators,
+    actuals,
+    money: { budgeted: dec(c.budgeted), inPlace: dec(c.in_place), spent: dec(c.spent) },
     counted: c.counted,
     total: c.total,
-    countedMoney,
-    totalMoney,
-    moneyShare: totalMoney.isZero() ? new Decimal(complete ? 1 : 0) : countedMoney.div(totalMoney),
-  };
-  const scoredWeight = dec(c.scored_weight);
-  const incomplete = actuals.some((a) => a.aggregation && (a.contributors < a.counted || !a.combined));
-  return {
-    basis,
-    provisional: !complete || !coverage.moneyShare.eq(1) || incomplete,
-    actuals,
-    money,
-    score,
-    children: [],
-    fundWeightedMean: scoredWeight.isZero() ? null : roundHalfUp(dec(c.weighted_total).div(scoredWeight), 2),
+    countedMoney: dec(c.counted_weight),
+    totalMoney: dec(c.total_weight),
+    scoredWeight: dec(c.scored_weight),
+    weightedTotal: dec(c.weighted_total),
     gradeDistribution: {
       [Grade.EXCELLENT]: c.excellent,
       [Grade.GOOD]: c.good,
       [Grade.FAIR]: c.fair,
       [Grade.POOR]: c.poor,
     },
-    coverage,
-  };
+    children: [],
+  });
 }

@@ -1,8 +1,8 @@
 import { Decimal, roundHalfUp } from '../../common/decimal';
 import { Grade } from '../../common/grade';
+import type { Aggregation } from '../../goals/indicator.enums';
 import { combine, type CombineFailure, type Combined } from '../../goals/rules/aggregation-combine';
 import { ratioScale } from '../../goals/rules/indicator-rules';
-import type { Aggregation } from '../../goals/indicator.enums';
 import { scoreSelfEvaluation } from './scoring';
 import type {
   IndicatorActual,
@@ -146,55 +146,29 @@ export function rollUp(input: RollupInput): RollupResult {
       : { ...base, combined: null, failure: result.failure };
   });
 
-  const money: MoneyFigures = {
-    budgeted: counted.reduce((s, c) => s.plus(c.money?.budgeted ?? 0), ZERO),
-    inPlace: counted.reduce((s, c) => s.plus(c.money?.inPlace ?? 0), ZERO),
-    spent: counted.reduce((s, c) => s.plus(c.money?.spent ?? 0), ZERO),
-  };
-
-  // The parent's own entries, with every linked indicator's actual replaced by the combined value.
-  const own = new Map((input.ownActuals ?? []).map((a) => [a.indicatorId, a]));
-  const scoringActuals: IndicatorActual[] = [...own.values()].filter((a) => {
-    const ind = input.indicators.find((i) => i.id === a.indicatorId);
-    return !ind?.aggregation;
-  });
-  for (const a of actuals) {
-    if (!a.aggregation || !a.combined) continue;
-    scoringActuals.push({ ...own.get(a.indicatorId), indicatorId: a.indicatorId, actual: a.combined.value });
-  }
-  const score = scoreSelfEvaluation({
-    indicators: input.indicators,
-    actuals: scoringActuals,
-    money,
-    categoryPoints: input.categoryPoints ?? null,
-  });
-
   const scored = counted.filter((c) => c.total !== null);
-  const weightSum = scored.reduce((s, c) => s.plus(c.weight), ZERO);
-  const fundWeightedMean =
-    scored.length === 0 || weightSum.isZero()
-      ? null
-      : roundHalfUp(scored.reduce((s, c) => s.plus(c.weight.times(c.total!)), ZERO).div(weightSum), 2);
   const gradeDistribution: Record<Grade, number> = { EXCELLENT: 0, GOOD: 0, FAIR: 0, POOR: 0 };
   for (const c of counted) if (c.grade) gradeDistribution[c.grade] += 1;
-
-  const totalMoney = population.reduce((s, c) => s.plus(c.weight), ZERO);
-  const countedMoney = counted.reduce((s, c) => s.plus(c.weight), ZERO);
-  const complete = counted.length === population.length;
-  const coverage: Coverage = {
+  const sum = (items: readonly RollupChild[], f: (c: RollupChild) => Decimal) =>
+    items.reduce((t, c) => t.plus(f(c)), ZERO);
+  return finishRollUp({
+    basis: input.basis,
+    indicators: input.indicators,
+    categoryPoints: input.categoryPoints,
+    ownActuals: input.ownActuals,
+    actuals,
+    money: {
+      budgeted: sum(counted, (c) => c.money?.budgeted ?? ZERO),
+      inPlace: sum(counted, (c) => c.money?.inPlace ?? ZERO),
+      spent: sum(counted, (c) => c.money?.spent ?? ZERO),
+    },
     counted: counted.length,
     total: population.length,
-    countedMoney,
-    totalMoney,
-    moneyShare: totalMoney.isZero() ? new Decimal(complete ? 1 : 0) : countedMoney.div(totalMoney),
-  };
-  const incomplete = actuals.some((a) => a.aggregation && (a.contributors < a.counted || !a.combined));
-  return {
-    basis: input.basis,
-    provisional: !complete || !coverage.moneyShare.eq(1) || incomplete,
-    actuals,
-    money,
-    score,
+    countedMoney: sum(counted, (c) => c.weight),
+    totalMoney: sum(population, (c) => c.weight),
+    scoredWeight: sum(scored, (c) => c.weight),
+    weightedTotal: sum(scored, (c) => c.weight.times(c.total!)),
+    gradeDistribution,
     children: input.children.map((c) => ({
       id: c.id,
       name: c.name,
@@ -205,8 +179,70 @@ export function rollUp(input: RollupInput): RollupResult {
       total: c.total,
       grade: c.grade,
     })),
-    fundWeightedMean,
-    gradeDistribution,
+  });
+}
+
+/**
+ * What a roll-up has once its children are combined — per child (`rollUp`) or from the database's
+ * statistics (src/rollup/rollup-stats.ts): the combined actuals, money, counts, weights and grades.
+ */
+export interface RollupTotals {
+  basis: RollupBasis;
+  indicators: readonly RollupIndicator[];
+  categoryPoints?: Partial<Record<ScoringCategory, Decimal>> | null;
+  ownActuals?: readonly IndicatorActual[];
+  actuals: CombinedActual[];
+  money: MoneyFigures;
+  counted: number;
+  total: number;
+  countedMoney: Decimal;
+  totalMoney: Decimal;
+  /** Σ weight and Σ weight × total over counted children that have a total. */
+  scoredWeight: Decimal;
+  weightedTotal: Decimal;
+  gradeDistribution: Record<Grade, number>;
+  children: ChildSummary[];
+}
+
+/**
+ * The shared end of every roll-up (DOMAIN §11): the parent scored with its own targets and points —
+ * its own entries, every linked indicator's actual replaced by the combined value — the fund-weighted
+ * mean of the children's totals, coverage, and provisional when anything is missing.
+ */
+export function finishRollUp(t: RollupTotals): RollupResult {
+  const own = new Map((t.ownActuals ?? []).map((a) => [a.indicatorId, a]));
+  const scoringActuals: IndicatorActual[] = [...own.values()].filter((a) => {
+    const ind = t.indicators.find((i) => i.id === a.indicatorId);
+    return !ind?.aggregation;
+  });
+  for (const a of t.actuals) {
+    if (!a.aggregation || !a.combined) continue;
+    scoringActuals.push({ ...own.get(a.indicatorId), indicatorId: a.indicatorId, actual: a.combined.value });
+  }
+  const score = scoreSelfEvaluation({
+    indicators: t.indicators,
+    actuals: scoringActuals,
+    money: t.money,
+    categoryPoints: t.categoryPoints ?? null,
+  });
+  const complete = t.counted === t.total;
+  const coverage: Coverage = {
+    counted: t.counted,
+    total: t.total,
+    countedMoney: t.countedMoney,
+    totalMoney: t.totalMoney,
+    moneyShare: t.totalMoney.isZero() ? new Decimal(complete ? 1 : 0) : t.countedMoney.div(t.totalMoney),
+  };
+  const incomplete = t.actuals.some((a) => a.aggregation && (a.contributors < a.counted || !a.combined));
+  return {
+    basis: t.basis,
+    provisional: !complete || !coverage.moneyShare.eq(1) || incomplete,
+    actuals: t.actuals,
+    money: t.money,
+    score,
+    children: t.children,
+    fundWeightedMean: t.scoredWeight.isZero() ? null : roundHalfUp(t.weightedTotal.div(t.scoredWeight), 2),
+    gradeDistribution: t.gradeDistribution,
     coverage,
   };
 }
