@@ -3,10 +3,8 @@ import { idOfType } from '../common/global-id';
 import type { Validation } from '../common/mutation';
 import type { GoalIndicatorEntity } from '../goals/goal-indicator.entity';
 import type { EvaluationActualInput, EvaluationMoneyInput } from './dto/evaluation.inputs';
+import { text } from './evaluation-support';
 import type { IndicatorActual } from './rules/scoring-types';
-
-export const text = (s: string | null | undefined): string | null =>
-  s == null || s.trim() === '' ? null : s.trim();
 
 /**
  * Entered actuals as engine input (DOMAIN §10), shared by self-evaluations, spot checks and compiled

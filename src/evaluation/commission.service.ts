@@ -1,5 +1,4 @@
 import type { RequestContext } from '../app/context';
-import { recordAudit } from '../audit/audit.service';
 import { ErrorCode, msg } from '../common/errors';
 import { idOfType } from '../common/global-id';
 import { guardedUpdate } from '../common/guarded-update';
@@ -9,10 +8,9 @@ import { OrganizationKind } from '../hierarchy/hierarchy.enums';
 import { OrganizationEntity } from '../hierarchy/organization.entity';
 import type { CommissionEvaluationInput } from './dto/evaluation.inputs';
 import {
-  insertTransition,
   meanings,
+  recordEvaluationChange,
   refuse,
-  reload,
   ROW_VERSION,
   visibleEvaluation,
 } from './evaluation-support';
@@ -70,16 +68,10 @@ export function commissionEvaluation(ctx: RequestContext, input: CommissionEvalu
       { commissionedOrganizationId: org.id, commissionedAt: new Date() },
       ROW_VERSION,
     );
-    await insertTransition(em, caller, current.id, 'COMMISSION', current.status, current.status, org.name);
-    const evaluation = await reload(ctx, em, current.id);
-    await recordAudit(em, caller, {
-      entityType: 'Evaluation',
-      entityId: current.id,
+    return recordEvaluationChange(ctx, em, current.id, {
       action: 'COMMISSION',
-      regionPath: current.regionPath,
       before: current,
-      after: evaluation,
+      step: { action: 'COMMISSION', from: current.status, to: current.status, comment: org.name },
     });
-    return { evaluation };
   });
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { RequestContext } from '../app/context';
+import { recordAudit } from '../audit/audit.service';
 import type { Principal } from '../auth/principal';
 import { ErrorCode, msg, type Message } from '../common/errors';
 import { idOfType } from '../common/global-id';
@@ -138,6 +139,49 @@ export async function reload(ctx: RequestContext, em: EntityManager, id: string)
   const evaluation = await em.findOneByOrFail(EvaluationEntity, { tenantId: ctx.caller.tenantId, id });
   loaders.evaluationsByGoalId.clear(evaluation.goalId);
   return evaluation;
+}
+
+/** The history step of a new evaluation: created as a draft. */
+export const CREATED = {
+  action: 'CREATE',
+  from: EvaluationStatus.DRAFT,
+  to: EvaluationStatus.DRAFT,
+} as const satisfies EvaluationChange['step'];
+
+/** One change of an evaluation, as `recordEvaluationChange` records it. */
+export interface EvaluationChange {
+  /** The audit action (CREATE, SUBMIT, APPROVE, COMPILE, …). */
+  action: string;
+  before?: object | null;
+  /** The workflow step, kept in the append-only history (evaluation_transition). */
+  step?: { action: TransitionAction; from: EvaluationStatus; to: EvaluationStatus; comment?: string | null };
+  /** What the audit event shows after the change (default: the evaluation as written). */
+  after?: (evaluation: EvaluationEntity) => object | Promise<object>;
+}
+
+/**
+ * The record of a change (DOMAIN §15), in the mutation's transaction: the history row of a workflow
+ * step, the evaluation as written, and the audit event with before and after.
+ */
+export async function recordEvaluationChange(
+  ctx: RequestContext,
+  em: EntityManager,
+  id: string,
+  change: EvaluationChange,
+): Promise<{ evaluation: EvaluationEntity }> {
+  const caller = ctx.caller;
+  const s = change.step;
+  if (s) await insertTransition(em, caller, id, s.action, s.from, s.to, s.comment ?? null);
+  const evaluation = await reload(ctx, em, id);
+  await recordAudit(em, caller, {
+    entityType: 'Evaluation',
+    entityId: id,
+    action: change.action,
+    regionPath: evaluation.regionPath,
+    before: change.before ?? null,
+    after: change.after ? await change.after(evaluation) : evaluation,
+  });
+  return { evaluation };
 }
 
 /** Trimmed text, or null when blank. */

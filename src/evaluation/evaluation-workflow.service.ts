@@ -1,6 +1,5 @@
 import type { EntityManager } from 'typeorm';
 import type { RequestContext } from '../app/context';
-import { recordAudit } from '../audit/audit.service';
 import { requireDecimal } from '../common/decimal';
 import { ErrorCode, msg } from '../common/errors';
 import { guardedUpdate } from '../common/guarded-update';
@@ -9,11 +8,10 @@ import type { Problem } from '../common/problem';
 import type { EvaluationActionInput, ReviewEvaluationInput } from './dto/evaluation.inputs';
 import { EvaluationActualEntity } from './evaluation-actual.entity';
 import {
-  insertTransition,
   meanings,
   problemsAbort,
+  recordEvaluationChange,
   refuse,
-  reload,
   requireEditable,
   ROW_VERSION,
   text,
@@ -85,17 +83,11 @@ async function submitSelfEvaluation(ctx: RequestContext, em: EntityManager, inpu
     },
     ROW_VERSION,
   );
-  await insertTransition(em, caller, current.id, 'SUBMIT', current.status, EvaluationStatus.SUBMITTED);
-  const evaluation = await reload(ctx, em, current.id);
-  await recordAudit(em, caller, {
-    entityType: 'Evaluation',
-    entityId: current.id,
+  return recordEvaluationChange(ctx, em, current.id, {
     action: 'SUBMIT',
-    regionPath: current.regionPath,
     before: current,
-    after: evaluation,
+    step: { action: 'SUBMIT', from: current.status, to: EvaluationStatus.SUBMITTED },
   });
-  return { evaluation };
 }
 
 /**
@@ -145,17 +137,12 @@ export function reviewEvaluation(ctx: RequestContext, input: ReviewEvaluationInp
       { status: to, reviewedAt: new Date() },
       ROW_VERSION,
     );
-    await insertTransition(em, caller, current.id, input.decision, current.status, to, comment);
-    const evaluation = await reload(ctx, em, current.id);
-    await recordAudit(em, caller, {
-      entityType: 'Evaluation',
-      entityId: current.id,
+    return recordEvaluationChange(ctx, em, current.id, {
       action: input.decision,
-      regionPath: current.regionPath,
       before: current,
-      after: { ...evaluation, comment },
+      step: { action: input.decision, from: current.status, to, comment },
+      after: (evaluation) => ({ ...evaluation, comment }),
     });
-    return { evaluation };
   });
 }
 
@@ -169,7 +156,6 @@ async function submitFrameworkEvaluation(
   em: EntityManager,
   input: EvaluationActionInput,
 ) {
-  const caller = ctx.caller;
   const current = await visibleEvaluation(ctx, input.id);
   requireFramework(current);
   requireEditor(ctx, current);
@@ -208,15 +194,9 @@ async function submitFrameworkEvaluation(
     },
     ROW_VERSION,
   );
-  await insertTransition(em, caller, current.id, 'SUBMIT', current.status, EvaluationStatus.SUBMITTED);
-  const evaluation = await reload(ctx, em, current.id);
-  await recordAudit(em, caller, {
-    entityType: 'Evaluation',
-    entityId: current.id,
+  return recordEvaluationChange(ctx, em, current.id, {
     action: 'SUBMIT',
-    regionPath: current.regionPath,
     before: current,
-    after: evaluation,
+    step: { action: 'SUBMIT', from: current.status, to: EvaluationStatus.SUBMITTED },
   });
-  return { evaluation };
 }

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { RequestContext } from '../app/context';
-import { recordAudit } from '../audit/audit.service';
 import type { Decimal } from '../common/decimal';
 import { ErrorCode, msg } from '../common/errors';
 import { guardedUpdate } from '../common/guarded-update';
@@ -14,11 +13,11 @@ import type { CreateEvaluationInput, SaveFrameworkEvaluationInput } from './dto/
 import { EvaluationFrameworkScoreEntity } from './evaluation-framework-score.entity';
 import { EvaluationReportSectionEntity } from './evaluation-report-section.entity';
 import {
-  insertTransition,
+  CREATED,
   meanings,
   problemsAbort,
+  recordEvaluationChange,
   refuse,
-  reload,
   requireEditable,
   requireGoalInForce,
   ROW_VERSION,
@@ -73,16 +72,7 @@ async function create(ctx: RequestContext, em: EntityManager, goal: GoalEntity, 
     evaluatorOrganizationId: caller.organizationId,
     regionPath: '',
   });
-  await insertTransition(em, caller, id, 'CREATE', EvaluationStatus.DRAFT, EvaluationStatus.DRAFT);
-  const evaluation = await reload(ctx, em, id);
-  await recordAudit(em, caller, {
-    entityType: 'Evaluation',
-    entityId: id,
-    action: 'CREATE',
-    regionPath: evaluation.regionPath,
-    after: evaluation,
-  });
-  return { evaluation };
+  return recordEvaluationChange(ctx, em, id, { action: 'CREATE', step: CREATED });
 }
 
 /** 部门评价 (DOMAIN §10): the competent department, on the goals of its own projects and funds. */
@@ -219,15 +209,10 @@ export function saveFrameworkEvaluation(ctx: RequestContext, input: SaveFramewor
         sections.map((s) => ({ ...key, sectionKey: s.key, body: s.body.trim() })),
       );
     }
-    const evaluation = await reload(ctx, em, current.id);
-    await recordAudit(em, caller, {
-      entityType: 'Evaluation',
-      entityId: current.id,
+    return recordEvaluationChange(ctx, em, current.id, {
       action: 'SAVE_FRAMEWORK',
-      regionPath: current.regionPath,
       before,
-      after: await contentSnapshot(em, evaluation),
+      after: (evaluation) => contentSnapshot(em, evaluation),
     });
-    return { evaluation };
   });
 }

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { RequestContext } from '../app/context';
-import { recordAudit } from '../audit/audit.service';
 import { Decimal, money } from '../common/decimal';
 import { ErrorCode, msg } from '../common/errors';
 import { guardedUpdate } from '../common/guarded-update';
@@ -13,11 +12,11 @@ import { actualsOf, checkMoney } from './actuals-input';
 import type { CreateEvaluationInput, SaveEvaluationActualsInput } from './dto/evaluation.inputs';
 import { EvaluationActualEntity } from './evaluation-actual.entity';
 import {
-  insertTransition,
+  CREATED,
   meanings,
   problemsAbort,
+  recordEvaluationChange,
   refuse,
-  reload,
   requireEditable,
   requireGoalInForce,
   ROW_VERSION,
@@ -83,16 +82,7 @@ export function createSelfEvaluation(ctx: RequestContext, input: CreateEvaluatio
       reviewerOrganizationId: project.departmentId,
       regionPath: '',
     });
-    await insertTransition(em, caller, id, 'CREATE', EvaluationStatus.DRAFT, EvaluationStatus.DRAFT);
-    const evaluation = await reload(ctx, em, id);
-    await recordAudit(em, caller, {
-      entityType: 'Evaluation',
-      entityId: id,
-      action: 'CREATE',
-      regionPath: evaluation.regionPath,
-      after: evaluation,
-    });
-    return { evaluation };
+    return recordEvaluationChange(ctx, em, id, { action: 'CREATE', step: CREATED });
   });
 }
 
@@ -193,18 +183,14 @@ export function saveEvaluationActuals(ctx: RequestContext, input: SaveEvaluation
         })),
       );
     }
-    const evaluation = await reload(ctx, em, current.id);
-    await recordAudit(em, caller, {
-      entityType: 'Evaluation',
-      entityId: current.id,
+    return recordEvaluationChange(ctx, em, current.id, {
       action: 'SAVE_ACTUALS',
-      regionPath: current.regionPath,
       before,
-      after: snapshot(
-        evaluation,
-        await em.findBy(EvaluationActualEntity, { tenantId: caller.tenantId, evaluationId: current.id }),
-      ),
+      after: async (evaluation) =>
+        snapshot(
+          evaluation,
+          await em.findBy(EvaluationActualEntity, { tenantId: caller.tenantId, evaluationId: current.id }),
+        ),
     });
-    return { evaluation };
   });
 }

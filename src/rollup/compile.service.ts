@@ -1,18 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { RequestContext } from '../app/context';
-import { recordAudit } from '../audit/audit.service';
 import { money } from '../common/decimal';
 import { ErrorCode, msg } from '../common/errors';
 import { runMutation, Validation } from '../common/mutation';
 import { actualsOf } from '../evaluation/actuals-input';
 import { EvaluationActualEntity } from '../evaluation/evaluation-actual.entity';
 import {
+  CREATED,
   insertTransition,
   meanings,
   problemsAbort,
+  recordEvaluationChange,
   refuse,
-  reload,
   requireGoalInForce,
   visibleGoal,
 } from '../evaluation/evaluation-support';
@@ -180,7 +180,7 @@ export function compileRollUp(ctx: RequestContext, input: CompileRollUpInput) {
         regionPath: '',
         ...content,
       });
-      await insertTransition(em, caller, id, 'CREATE', EvaluationStatus.DRAFT, EvaluationStatus.DRAFT);
+      await insertTransition(em, caller, id, CREATED.action, CREATED.from, CREATED.to);
     }
     const lines = new Map(scored.score.lines.map((l) => [l.key, l]));
     await em.insert(
@@ -216,24 +216,15 @@ export function compileRollUp(ctx: RequestContext, input: CompileRollUpInput) {
         rowVersion: () => 'row_version + 1',
       },
     );
-    await insertTransition(
-      em,
-      caller,
-      id,
-      'SUBMIT',
-      from,
-      EvaluationStatus.SUBMITTED,
-      `汇总口径 ${input.basis}`,
-    );
-    const evaluation = await reload(ctx, em, id);
-    await recordAudit(em, caller, {
-      entityType: 'Evaluation',
-      entityId: id,
+    return recordEvaluationChange(ctx, em, id, {
       action: 'COMPILE',
-      regionPath: evaluation.regionPath,
-      before: existing ?? undefined,
-      after: { ...evaluation, basis: input.basis, coverage: { counted: c.counted, total: c.total } },
+      before: existing,
+      step: { action: 'SUBMIT', from, to: EvaluationStatus.SUBMITTED, comment: `汇总口径 ${input.basis}` },
+      after: (evaluation) => ({
+        ...evaluation,
+        basis: input.basis,
+        coverage: { counted: c.counted, total: c.total },
+      }),
     });
-    return { evaluation };
   });
 }
