@@ -6,7 +6,12 @@
  */
 import { randomUUID } from 'node:crypto';
 import { toGlobalId } from '../../src/common/global-id';
-import type { GraphQLResponse, TestApp } from '../harness/app';
+import type { TestApp } from '../harness/app';
+import {
+  projectGoal as arrangeProjectGoal,
+  ROAD_INDICATORS,
+  roadIndicatorsWithout,
+} from '../harness/goal-fixtures';
 import { organizationGid } from '../harness/ids';
 
 export const ERRORS = 'userErrors { code field message messageEn principle }';
@@ -27,17 +32,6 @@ export interface IssuedGoal {
 
 const uuidOf = (gid: string) => Buffer.from(gid, 'base64url').toString('utf8').split(':')[1];
 
-async function step(app: TestApp, query: string, input: Record<string, unknown>, as: string) {
-  const res: GraphQLResponse<Record<string, { goal: { id: string; rowVersion: number } | null }>> =
-    await app.gql(query, { input }, { as });
-  const payload = Object.values(res.data ?? {})[0];
-  if (!payload?.goal) throw new Error(`arranging failed as ${as}: ${JSON.stringify(res)}`);
-  return payload.goal;
-}
-
-const action = (name: string) =>
-  `mutation($input: GoalActionInput!) { ${name}(input: $input) { goal { id rowVersion } userErrors { code messageEn } } }`;
-
 /**
  * A 车站街道 PROJECT goal of 2025 drafted by unit.chezhan, reviewed by 车站街道建设办公室 and finance.chezhan,
  * issued (DOMAIN §7). Indicators: 养护道路里程 ≥ 12 km, 验收合格率 ≥ 95 %, 道路通行条件 (qualitative).
@@ -55,73 +49,25 @@ export async function draftProjectGoal(app: TestApp, tag: string): Promise<Issue
   return projectGoal(app, tag, '1200000.00', false);
 }
 
+/** 养护道路里程 ≥ 12 km, 验收合格率 ≥ 95 %, 道路通行条件 (qualitative). */
+const INDICATORS = [
+  { ...ROAD_INDICATORS[0], target: '12' },
+  ...roadIndicatorsWithout('养护道路里程', '沿线群众满意度'),
+];
+
 async function projectGoal(
   app: TestApp,
   tag: string,
   annualAmount: string,
   issue: boolean,
 ): Promise<IssuedGoal> {
-  const project = await app.gql<{ createProject: { project: { id: string } | null } }>(
-    `mutation($input: CreateProjectInput!) { createProject(input: $input) { project { id } userErrors { code messageEn } } }`,
-    {
-      input: {
-        name: `${tag}道路养护项目`,
-        implementingUnitId: await organizationGid(app, '车站街道市政道路养护站'),
-        year: 2025,
-        fiscalAmount: annualAmount,
-        otherAmount: '0.00',
-        isNew: false,
-        requiresAssessment: false,
-      },
-    },
-    { as: 'transport.chezhan' },
-  );
-  const projectId = project.data?.createProject.project?.id;
-  if (!projectId) throw new Error(`arranging failed: ${JSON.stringify(project)}`);
-  let g = await step(
-    app,
-    `mutation($input: CreateGoalInput!) { createGoal(input: $input) { goal { id rowVersion } userErrors { code messageEn } } }`,
-    {
-      scope: 'PROJECT',
-      year: 2025,
-      name: `${tag}道路养护绩效目标`,
-      projectId,
-      implementationPeriodObjective: '完成辖区道路养护',
-      annualObjective: '养护道路12公里，验收合格率不低于95%',
-      annualAmount,
-      fiscalAmount: annualAmount,
-      otherAmount: '0.00',
-      indicators: [
-        {
-          category: 'OUTPUT',
-          subcategory: 'QUANTITY',
-          name: '养护道路里程',
-          kind: 'QUANTITATIVE',
-          unit: '公里',
-          comparator: 'GTE',
-          target: '12',
-        },
-        {
-          category: 'OUTPUT',
-          subcategory: 'QUALITY',
-          name: '验收合格率',
-          kind: 'QUANTITATIVE',
-          unit: '%',
-          comparator: 'GTE',
-          target: '95',
-        },
-        {
-          category: 'BENEFIT',
-          subcategory: 'SOCIAL',
-          name: '道路通行条件',
-          kind: 'QUALITATIVE',
-          target: '明显改善',
-        },
-      ],
-    },
-    'unit.chezhan',
-  );
-  if (issue) g = await issueThrough(app, g);
+  const g = await arrangeProjectGoal(app, {
+    name: `${tag}道路养护`,
+    unitId: await organizationGid(app, '车站街道市政道路养护站'),
+    indicators: INDICATORS,
+    fiscalAmount: annualAmount,
+    until: issue ? 'ISSUED' : 'DRAFT',
+  });
   const uuid = uuidOf(g.id);
   const indicators = await app.sql<{ id: string; name: string; kind: string }>(
     'SELECT id, name, kind FROM goal_indicator WHERE goal_id = $1 ORDER BY position',
@@ -132,20 +78,6 @@ async function projectGoal(
     uuid,
     indicators: indicators.map((i) => ({ ...i, id: toGlobalId('GoalIndicator', i.id) })),
   };
-}
-
-/** Submit → 车站街道建设办公室 approves → finance.chezhan approves (final) → issues (DOMAIN §7). */
-async function issueThrough(app: TestApp, draft: { id: string; rowVersion: number }) {
-  let g = draft;
-  g = await step(app, action('submitGoal'), { id: g.id, expectedVersion: g.rowVersion }, 'unit.chezhan');
-  g = await step(
-    app,
-    action('approveGoal'),
-    { id: g.id, expectedVersion: g.rowVersion },
-    'transport.chezhan',
-  );
-  g = await step(app, action('approveGoal'), { id: g.id, expectedVersion: g.rowVersion }, 'finance.chezhan');
-  return step(app, action('issueGoal'), { id: g.id, expectedVersion: g.rowVersion }, 'finance.chezhan');
 }
 
 /** Owner-side lookups of demo rows. */

@@ -308,7 +308,6 @@ describe('a whole tree costs a constant number of SQL statements (DOMAIN §11 "n
   test('2 regions and 7 regions cost the same', async () => {
     const small = await statements('语句计数小树', 2);
     const big = await statements('语句计数大树', 7);
-    console.warn(`monitoring roll-up tree SQL statements: 2 children ${small}, 7 children ${big}`);
     expect(big).toBe(small);
   });
 });
