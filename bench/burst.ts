@@ -91,7 +91,7 @@ export async function burst(options: {
       if (!tokenOf.has(e.userId)) {
         tokenOf.set(
           e.userId,
-          (await options.tokens.issue({ userId: e.userId, tenantId: city.tenantId })).token,
+          (await options.tokens.issue({ userId: e.userId, tenantId: city.tenantId, tokenVersion: 1 })).token,
         );
       }
     }

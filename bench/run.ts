@@ -273,7 +273,8 @@ async function benchmark(options: Options, cleanup: Cleanup, ownSignals: () => v
 
   const anonymous = new GraphQLClient(server.url);
   const login = await anonymous.request<LoginData>(LOGIN, {
-    input: { login: city.sampleLogins.cityFinance, password: DEMO_PASSWORD },
+    // A synthetic tenant's code is its id (issue 8 item 13: logins are qualified by the tenant).
+    input: { tenant: city.tenantId, login: city.sampleLogins.cityFinance, password: DEMO_PASSWORD },
   });
   const token = login.body.data?.login.token;
   if (!token) throw new Error(`login failed: ${login.text}`);

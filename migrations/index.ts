@@ -8,6 +8,15 @@ import { Monitoring1763830000000 } from './1763830000000-monitoring';
 import { Evaluation1763840000000 } from './1763840000000-evaluation';
 import { SpotCheck1763850000000 } from './1763850000000-spot-check';
 import { RollupStatistics1763860000000 } from './1763860000000-rollup-statistics';
+import { AuthHardening1763870000000 } from './1763870000000-auth-hardening';
+import { DefinerHardening1763871000000 } from './1763871000000-definer-hardening';
+import { IdempotencyKeys1763871100000 } from './1763871100000-idempotency-keys';
+import { GoalCategoryPoints1763872000000 } from './1763872000000-goal-category-points';
+import { TenantPolicy1763873000000 } from './1763873000000-tenant-policy';
+import { EvaluationFidelity1763874000000 } from './1763874000000-evaluation-fidelity';
+import { Counterparts1763875000000 } from './1763875000000-counterparts';
+import { GoalRejectionHeader1763876000000 } from './1763876000000-goal-rejection-header';
+import { DepartmentPerformance1763877000000 } from './1763877000000-department-performance';
 
 /** Migrations in order. New ones are appended; applied ones are never edited. */
 export const migrations = [
@@ -21,4 +30,13 @@ export const migrations = [
   Evaluation1763840000000,
   SpotCheck1763850000000,
   RollupStatistics1763860000000,
+  AuthHardening1763870000000,
+  DefinerHardening1763871000000,
+  IdempotencyKeys1763871100000,
+  GoalCategoryPoints1763872000000,
+  TenantPolicy1763873000000,
+  EvaluationFidelity1763874000000,
+  Counterparts1763875000000,
+  GoalRejectionHeader1763876000000,
+  DepartmentPerformance1763877000000,
 ];

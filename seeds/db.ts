@@ -127,8 +127,9 @@ export async function lockSeed(tx: SeedDb, key: string): Promise<void> {
   await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`jixiao:seed:${key}`]);
 }
 
-export async function insertTenant(tx: SeedDb, id: string, name: string): Promise<void> {
-  await tx.query('INSERT INTO tenant (id, name) VALUES ($1, $2)', [id, name]);
+/** `code` qualifies logins at sign-in (issue 8 item 13); without one the tenant's id serves. */
+export async function insertTenant(tx: SeedDb, id: string, name: string, code?: string): Promise<void> {
+  await tx.query('INSERT INTO tenant (id, name, code) VALUES ($1, $2, $3)', [id, name, code ?? null]);
 }
 
 const levelOrder: RegionLevelCode[] = ['CITY', 'DISTRICT', 'TOWNSHIP'];

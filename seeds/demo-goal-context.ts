@@ -1,5 +1,10 @@
 import type { WorkflowActor } from '../src/goals/rules/workflow';
-import { directoryOf, type OrgDirectory, type OrgRef } from '../src/goals/rules/review-chain';
+import {
+  directoryOf,
+  type CounterpartRef,
+  type OrgDirectory,
+  type OrgRef,
+} from '../src/goals/rules/review-chain';
 import type { OrganizationKind, Sector } from '../src/hierarchy/hierarchy.enums';
 import { rowsOf, type SeedDb } from './db';
 import type { Day } from './demo-goal-types';
@@ -29,6 +34,7 @@ export class DemoContext {
     orgs: OrgRow[],
     regions: { id: string; code: string; path: string }[],
     users: { id: string; login: string; organizationId: string }[],
+    counterparts: CounterpartRef[] = [],
   ) {
     for (const o of orgs) this.orgs.set(o.id, o);
     for (const r of regions) {
@@ -36,7 +42,7 @@ export class DemoContext {
       this.regionPaths.set(r.id, r.path);
     }
     for (const u of users) this.users.set(u.login, { userId: u.id, organizationId: u.organizationId });
-    this.dir = directoryOf(orgs);
+    this.dir = directoryOf(orgs, counterparts);
   }
 
   /** Reads the tenant's hierarchy back (paths are computed by the database triggers). */
@@ -70,7 +76,15 @@ export class DemoContext {
       kind: o.kind as OrganizationKind,
       sector: o.sector as Sector | null,
     }));
-    return new DemoContext(tx, tenantId, key, refs, regions, users);
+    // DOMAIN §3: the explicit counterpart mapping (对口部门) for bottom-up and transfer-project chains.
+    const counterparts = rowsOf(
+      await tx.query(
+        `SELECT upper_organization_id AS "upperId", region_id AS "regionId", counterpart_organization_id AS "counterpartId"
+         FROM organization_counterpart WHERE tenant_id = $1`,
+        [tenantId],
+      ),
+    ) as CounterpartRef[];
+    return new DemoContext(tx, tenantId, key, refs, regions, users, counterparts);
   }
 
   id(...parts: string[]): string {

@@ -87,6 +87,27 @@ export async function insertGoal(
       at,
     ],
   );
+  // DOMAIN §5 附件1–3 header for the demo: a one-year period with its money (附件1), and the transfer split
+  // (附件2–3: all of the annual amount from the allocating level, nothing from 县级及以下).
+  const project = spec.scope === 'PROJECT';
+  const transfer = spec.scope.startsWith('TRANSFER_');
+  await ctx.tx.query(
+    `UPDATE performance_goal SET project_attribute = $3, period_start_year = $4, period_end_year = $4,
+            period_amount = $5, period_fiscal_amount = $6, period_other_amount = $7,
+            allocating_level_amount = $8, lower_level_amount = $9
+      WHERE tenant_id = $1 AND id = $2`,
+    [
+      ctx.tenantId,
+      id,
+      project ? 'NEW' : null,
+      project || spec.scope === 'TRANSFER_OVERALL' ? spec.year : null,
+      project ? spec.annualAmount : null,
+      project ? spec.fiscalAmount : null,
+      project ? spec.otherAmount : null,
+      transfer ? spec.annualAmount : null,
+      transfer ? '0.00' : null,
+    ],
+  );
 }
 
 /** 绩效指标, each linked to the parent goal's indicator at its `parent` position (DOMAIN §5). */

@@ -1,4 +1,5 @@
 import { rowsOf, type SeedDb } from './db';
+import { loadDemoEvaluations } from './demo-evaluations';
 import { DemoContext } from './demo-goal-context';
 import type { FundSpec, ProjectSpec } from './demo-goal-types';
 import { GoalWriter } from './demo-goal-workflow';
@@ -44,6 +45,7 @@ export async function loadDemoGoals(tx: SeedDb, tenantId: string, tenantKey: str
   const writer = new GoalWriter(ctx, projects, funds);
   for (const goal of [...workedExampleGoals, ...workflowGoals, ...departmentAndRecordGoals])
     await writer.write(goal);
+  await loadDemoEvaluations(ctx); // issue 9 item 18: a finance evaluation with computed rates
 }
 
 /** 专项资金 created by its competent department (P1), then its allocations (DOMAIN §4). */

@@ -14,7 +14,16 @@ import {
   tenantExists,
 } from './db';
 import { demoGoalsExist, loadDemoGoals } from './demo-goals';
-import { auditOfficeId, departmentId, financeBureauId, implementingUnit, regionBodies } from './hierarchy';
+import {
+  auditOfficeId,
+  departmentId,
+  financeBureauId,
+  implementingUnit,
+  insertCounterparts,
+  regionBodies,
+  sectorCounterparts,
+  type CounterpartRow,
+} from './hierarchy';
 import { seedCreditCode, seedId } from './ids';
 
 /** The password of every demo account (documented in the README; change it outside demos). */
@@ -49,10 +58,23 @@ interface UserSpec {
   inactive?: boolean;
 }
 
+/**
+ * A further competent department of a region sharing a sector with another (DOMAIN §3: a district has
+ * thirty or more budget departments, two may share a sector), and the townships whose office of that
+ * sector also answers for it (one township office serving several district departments).
+ */
+interface ExtraDepartmentSpec {
+  region: string;
+  name: string;
+  sector: SectorCode;
+  answeredIn: string[];
+}
+
 interface TenantSpec {
   name: string;
   code: string;
   sectors: SectorCode[];
+  extraDepartments?: ExtraDepartmentSpec[];
   districts: DistrictSpec[];
   thirdParties: string[];
   users: UserSpec[];
@@ -62,6 +84,10 @@ const zibo: TenantSpec = {
   name: '淄博市',
   code: '370300',
   sectors: ['TRANSPORT', 'AGRICULTURE', 'EDUCATION'],
+  // 张店区城市管理局 shares the TRANSPORT sector with 张店区交通运输局; 车站街道建设办公室 answers for both.
+  extraDepartments: [
+    { region: '370303', name: '张店区城市管理局', sector: 'TRANSPORT', answeredIn: ['370303001'] },
+  ],
   districts: [
     {
       name: '张店区',
@@ -417,8 +443,10 @@ interface BuiltTenant {
   cityCode: string;
   regions: RegionRow[];
   organizations: OrganizationRow[];
+  counterparts: CounterpartRow[];
   users: UserRow[];
-  logins: { login: string; role: string; organization: string }[];
+  /** `tenant`: the tenant code to sign in with (the city's division code). */
+  logins: { login: string; role: string; organization: string; tenant: string }[];
 }
 
 function tenantId(cityCode: string): string {
@@ -459,6 +487,29 @@ function buildTenant(spec: TenantSpec): BuiltTenant {
     addUnits(district, d.units);
     for (const t of d.townships) {
       addUnits(addRegion(district, 'TOWNSHIP', t.name, t.code), t.units);
+    }
+  }
+  const counterparts = sectorCounterparts(key, regions, spec.sectors);
+  const regionByCode = new Map(regions.map((r) => [r.code, r]));
+  for (const extra of spec.extraDepartments ?? []) {
+    const home = regionByCode.get(extra.region)!;
+    const id = seedId(key, 'org', 'COMPETENT_DEPARTMENT', extra.region, extra.name);
+    organizations.push({
+      id,
+      regionId: home.id,
+      kind: 'COMPETENT_DEPARTMENT',
+      sector: extra.sector,
+      supervisingDepartmentId: null,
+      name: extra.name,
+      creditCode: seedCreditCode('11', extra.region, id),
+    });
+    for (const code of extra.answeredIn) {
+      const township = regionByCode.get(code)!;
+      counterparts.push({
+        upperId: id,
+        counterpartId: departmentId(key, code, extra.sector),
+        regionId: township.id,
+      });
     }
   }
   for (const name of spec.thirdParties) {
@@ -510,7 +561,7 @@ function buildTenant(spec: TenantSpec): BuiltTenant {
       isActive: u.inactive !== true,
       isTenantAdmin: u.admin === true,
     });
-    logins.push({ login: u.login, role: u.role, organization: organization.name });
+    logins.push({ login: u.login, role: u.role, organization: organization.name, tenant: spec.code });
   }
   return {
     id: tenantId(spec.code),
@@ -518,6 +569,7 @@ function buildTenant(spec: TenantSpec): BuiltTenant {
     cityCode: spec.code,
     regions,
     organizations,
+    counterparts,
     users,
     logins,
   };
@@ -532,9 +584,7 @@ export const demoTenants = {
 } as const;
 
 /** Every demo account (password {@link DEMO_PASSWORD}), for the README and the startup banner. */
-export const demoLogins: { login: string; role: string; organization: string }[] = built.flatMap(
-  (t) => t.logins,
-);
+export const demoLogins: BuiltTenant['logins'] = built.flatMap((t) => t.logins);
 
 /**
  * Loads the demo data (淄博市 and 日照市) through an OWNER connection, in one transaction: the hierarchy and
@@ -553,9 +603,10 @@ export async function loadDemo(db: SeedDb): Promise<{ created: boolean }> {
     let created = false;
     if (!(await tenantExists(tx, zibo.id))) {
       for (const tenant of built) {
-        await insertTenant(tx, tenant.id, tenant.name);
+        await insertTenant(tx, tenant.id, tenant.name, tenant.cityCode);
         await insertRegions(tx, tenant.id, tenant.regions);
         await insertOrganizations(tx, tenant.id, tenant.organizations);
+        await insertCounterparts(tx, tenant.cityCode, tenant.id, tenant.counterparts);
         await insertUsers(tx, tenant.id, passwordHash, tenant.users);
       }
       created = true;

@@ -1,4 +1,4 @@
-import type { OrganizationRow, RegionRow, SectorCode } from './db';
+import type { OrganizationRow, RegionRow, SectorCode, SeedDb } from './db';
 import { seedCreditCode, seedId } from './ids';
 
 /** Names of a competent department (业务主管部门) by sector: at city/district level and at a township. */
@@ -97,4 +97,54 @@ export function implementingUnit(
     name,
     creditCode: seedCreditCode('12', region.code.slice(0, 6), id),
   };
+}
+
+/** One row of the counterpart mapping (对口部门, DOMAIN §3): who answers for `upperId` in `regionId`. */
+export interface CounterpartRow {
+  upperId: string;
+  counterpartId: string;
+  regionId: string;
+}
+
+/**
+ * The demo's default counterparts: each region's department of a sector answers for its parent region's
+ * department of the same sector (what the code inferred before the mapping was explicit, issue 9 item 5).
+ */
+export function sectorCounterparts(
+  tenantKey: string,
+  regions: readonly RegionRow[],
+  sectors: readonly SectorCode[],
+): CounterpartRow[] {
+  const codeOf = new Map(regions.map((r) => [r.id, r.code]));
+  return regions.flatMap((r) => {
+    const parentCode = r.parentId ? codeOf.get(r.parentId) : undefined;
+    if (!parentCode) return [];
+    return sectors.map((sector) => ({
+      upperId: departmentId(tenantKey, parentCode, sector),
+      counterpartId: departmentId(tenantKey, r.code, sector),
+      regionId: r.id,
+    }));
+  });
+}
+
+/** Inserts counterpart mappings in one statement (ids are derived, so a re-run is recognisable). */
+export async function insertCounterparts(
+  tx: SeedDb,
+  tenantKey: string,
+  tenantId: string,
+  rows: readonly CounterpartRow[],
+): Promise<void> {
+  if (rows.length === 0) return;
+  await tx.query(
+    `INSERT INTO organization_counterpart (tenant_id, id, upper_organization_id, counterpart_organization_id, region_id)
+     SELECT $1::uuid, c.id, c.upper_id, c.counterpart_id, c.region_id
+       FROM unnest($2::uuid[], $3::uuid[], $4::uuid[], $5::uuid[]) AS c(id, upper_id, counterpart_id, region_id)`,
+    [
+      tenantId,
+      rows.map((r) => seedId(tenantKey, 'counterpart', r.upperId, r.regionId)),
+      rows.map((r) => r.upperId),
+      rows.map((r) => r.counterpartId),
+      rows.map((r) => r.regionId),
+    ],
+  );
 }

@@ -14,7 +14,14 @@ import {
   lockSeed,
   tenantExists,
 } from './db';
-import { departmentId, financeBureauId, implementingUnit, regionBodies } from './hierarchy';
+import {
+  departmentId,
+  financeBureauId,
+  implementingUnit,
+  insertCounterparts,
+  regionBodies,
+  sectorCounterparts,
+} from './hierarchy';
 import { seedId } from './ids';
 import { mulberry32 } from './synthetic-model';
 import { generateWorkload, type SyntheticWorkloadSummary } from './synthetic-workload';
@@ -289,6 +296,8 @@ export async function generateSyntheticCity(
     await insertTenant(tx, tenantId, tenantName);
     await insertRegions(tx, tenantId, regions);
     await insertOrganizations(tx, tenantId, organizations);
+    // DOMAIN §3: the same-sector counterparts, explicit (issue 9 item 5).
+    await insertCounterparts(tx, key, tenantId, sectorCounterparts(key, regions, sectors));
     await insertUsers(tx, tenantId, passwordHash, users);
     return withWorkload
       ? generateWorkload(tx, { key, seed, tenantId, year, regions, organizations, users })

@@ -1,21 +1,59 @@
+// Issue 16: tracing (only when OTEL_* asks for it) must patch http, express, graphql and pg before they load.
+import './app/observability/tracing';
 import 'reflect-metadata';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import pino from 'pino';
+import pretty from 'pino-pretty';
+import { stopTracing } from './app/observability/tracing';
+import { loggerOptions } from './auth/log-redaction';
 import { LoginThrottle } from './auth/login-throttle';
 import { TokenService } from './auth/token.service';
 import { ConfigError, parseConfig } from './config/config';
 import { persistedSecret } from './config/secrets';
-import { createDataSource } from './db/data-source';
+import { createDataSource, dbTimeouts } from './db/data-source';
 import { assertSafeAppRole, enableAppRole, ensureDatabase, ensureDatabaseOf, migrate } from './db/bootstrap';
 import { startEmbeddedPostgres, type EmbeddedServer } from './db/embedded';
+import { assertPortFree, during, startupSentence } from './db/startup-errors';
+import { listenHosts } from './app/listen';
 import { startServer } from './app/server';
 import { DEMO_PASSWORD, demoLogins, loadDemo } from '../seeds';
+
+/** Time for closing the pool and the embedded PostgreSQL after the grace period, before a forced exit. */
+const CLOSE_MARGIN_MS = 5000;
 
 /** Start-up only: config → database → schema → server (STYLE "The shape"). */
 async function main(): Promise<void> {
   const config = parseConfig(process.env);
-  const logger = pino({ level: config.LOG_LEVEL, redact: ['password', '*.password', 'token', '*.token'] });
+  // Issue 16: one readable line per entry in a development terminal, JSON otherwise (files, collectors,
+  // production). The redaction of loggerOptions runs before either is written.
+  const format =
+    config.LOG_FORMAT ?? (config.NODE_ENV === 'development' && process.stdout.isTTY ? 'pretty' : 'json');
+  const logger =
+    format === 'pretty'
+      ? pino(
+          loggerOptions(config.LOG_LEVEL),
+          pretty({
+            colorize: true,
+            singleLine: true,
+            translateTime: 'SYS:HH:MM:ss',
+            sync: true,
+            // A request's line: method, path, status and time, not its headers.
+            ignore: 'pid,hostname,req,res,responseTime',
+            messageFormat: (log, key) => {
+              const { req, res, responseTime } = log as {
+                req?: { method: string; url: string };
+                res?: { statusCode: number };
+                responseTime?: number;
+              };
+              const text = String(log[key]);
+              return req && res
+                ? `${text}: ${req.method} ${req.url} ${res.statusCode} ${responseTime} ms`
+                : text;
+            },
+          }),
+        )
+      : pino(loggerOptions(config.LOG_LEVEL));
 
   let tokenSecret = config.TOKEN_SECRET;
   if (!tokenSecret) {
@@ -32,18 +70,21 @@ async function main(): Promise<void> {
   let embedded: EmbeddedServer | null = null;
   let ownerUrl = config.DATABASE_URL;
   if (!ownerUrl) {
-    embedded = await startEmbeddedPostgres(config.EMBEDDED_PG_DIR, config.EMBEDDED_PG_PORT, config.DATA_DIR);
-    await ensureDatabase(embedded.adminUrl(), 'jixiao');
-    ownerUrl = embedded.adminUrl('jixiao');
-    logger.info(
-      { port: config.EMBEDDED_PG_PORT, dir: config.EMBEDDED_PG_DIR },
-      'embedded PostgreSQL started',
+    const pg = await during('starting the embedded PostgreSQL', () =>
+      startEmbeddedPostgres(config.EMBEDDED_PG_DIR, config.EMBEDDED_PG_PORT, config.DATA_DIR),
     );
+    embedded = pg;
+    for (const note of pg.notes) logger.warn(note);
+    await during('creating the database jixiao', () => ensureDatabase(pg.adminUrl(), 'jixiao'));
+    ownerUrl = pg.adminUrl('jixiao');
+    logger.info({ port: config.EMBEDDED_PG_PORT, dir: pg.databaseDir }, 'embedded PostgreSQL started');
   } else {
-    await ensureDatabaseOf(ownerUrl);
+    const url = ownerUrl;
+    await during('connecting to DATABASE_URL', () => ensureDatabaseOf(url));
   }
 
-  const applied = await migrate(ownerUrl);
+  const migrated = ownerUrl;
+  const applied = await during('applying the migrations', () => migrate(migrated));
   logger.info({ applied }, applied.length ? 'migrations applied' : 'database schema up to date');
   const appUrl =
     config.APP_DATABASE_URL ??
@@ -61,7 +102,7 @@ async function main(): Promise<void> {
     }
   }
 
-  const dataSource = createDataSource(appUrl, config.DB_POOL_SIZE);
+  const dataSource = createDataSource(appUrl, config.DB_POOL_SIZE, dbTimeouts(config));
   await dataSource.initialize();
   const services = {
     config,
@@ -70,24 +111,35 @@ async function main(): Promise<void> {
     tokens: new TokenService(tokenSecret, config.TOKEN_TTL),
     loginThrottle: new LoginThrottle(config.LOGIN_MAX_FAILURES, config.LOGIN_BLOCK_SECONDS),
   };
+  for (const host of listenHosts(config.HOST).filter((h) => h !== '::1')) {
+    await assertPortFree(host, config.PORT, 'PORT');
+  }
   const server = await startServer(services, config.HOST, config.PORT);
-  logger.info({ url: server.url }, 'Jixiao API ready');
-  if (config.SEED_DEMO) printBanner(server.url);
+  printBanner(server.url, config.SEED_DEMO, config.IDE_ENABLED ?? config.NODE_ENV !== 'production');
+  logger.info({ url: server.url, listening: server.hosts }, 'Jixiao API ready');
 
+  // Issue 8 item 6: on SIGTERM /readyz and new requests answer 503 at once; requests in flight get
+  // SHUTDOWN_GRACE_MS to finish (the rest are rolled back and cut); then the pool, then PostgreSQL.
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    logger.info({ signal }, 'shutting down: finishing in-flight requests');
-    const timer = setTimeout(() => {
-      logger.error('shutdown grace period exceeded; exiting');
-      process.exit(1);
-    }, config.SHUTDOWN_GRACE_MS);
-    timer.unref();
     server.beginShutdown();
-    await server.stop();
-    await dataSource.destroy();
-    if (embedded) await embedded.stop();
+    logger.info({ signal, graceMs: config.SHUTDOWN_GRACE_MS }, 'shutting down: finishing in-flight requests');
+    const timer = setTimeout(() => {
+      logger.error('shutdown did not complete in time; exiting');
+      process.exit(1);
+    }, config.SHUTDOWN_GRACE_MS + CLOSE_MARGIN_MS);
+    timer.unref();
+    try {
+      await server.stop(config.SHUTDOWN_GRACE_MS);
+      await dataSource.destroy();
+      if (embedded) await embedded.stop();
+      await stopTracing();
+    } catch (error) {
+      logger.error({ err: error }, 'shutdown failed');
+      process.exit(1);
+    }
     logger.info('stopped');
     process.exit(0);
   };
@@ -99,21 +151,26 @@ async function main(): Promise<void> {
   }
 }
 
-function printBanner(url: string): void {
-  const width = Math.max(...demoLogins.map((l) => l.login.length));
-  const lines = demoLogins.map((l) => `  ${l.login.padEnd(width)}  ${l.role} — ${l.organization}`);
-  process.stdout.write(
-    `\nJixiao (绩效) GraphQL API: ${url}\n` +
-      `Health: ${url.replace('/graphql', '/healthz')}   Readiness: ${url.replace('/graphql', '/readyz')}\n` +
-      `Demo logins (password ${DEMO_PASSWORD}):\n${lines.join('\n')}\n\n`,
-  );
+/** Where the API is, and the demo sign-ins with their tenant code (two demo tenants: sign-in needs it). */
+function printBanner(url: string, demo: boolean, ide: boolean): void {
+  const base = url.replace(/\/graphql$/, '');
+  let text =
+    `\nJixiao (绩效) GraphQL API: ${url}${ide ? '   (IDE: open it in a browser)' : ''}\n` +
+    `Health: ${base}/healthz   Readiness: ${base}/readyz\n`;
+  if (demo) {
+    const width = Math.max(...demoLogins.map((l) => l.login.length));
+    const lines = demoLogins.map(
+      (l) => `  ${l.login.padEnd(width)}  tenant ${l.tenant.padEnd(8)}  ${l.role} — ${l.organization}`,
+    );
+    text += `Demo logins (password ${DEMO_PASSWORD}; sign in with login, password and tenant):\n${lines.join('\n')}\n`;
+  }
+  process.stdout.write(`${text}\n`);
 }
 
+// Issue 8 item 4c: every start-up failure is one sentence saying what is wrong and what to do, never a
+// stack trace (LOG_LEVEL=debug or trace adds the full error).
 main().catch((error: unknown) => {
-  if (error instanceof ConfigError) {
-    console.error(error.message);
-    process.exit(2);
-  }
-  console.error(error);
-  process.exit(1);
+  console.error(startupSentence(error));
+  if (/^(debug|trace)$/.test(process.env.LOG_LEVEL ?? '')) console.error(error);
+  process.exit(error instanceof ConfigError ? 2 : 1);
 });

@@ -215,7 +215,7 @@ async function signIn(
   password: string,
 ): Promise<{ token: string | null; userErrors: UserErrorShape[] }> {
   const res = await app.gql<{ login: { token: string | null; userErrors: UserErrorShape[] } }>(LOGIN, {
-    input: { login, password },
+    input: { login, password, tenant: await app.tenantOf(login) },
   });
   return payload(res, 'login');
 }
@@ -370,7 +370,7 @@ describe('DOMAIN §3: a tenant administrator builds the hierarchy of its subtree
     expect(userRow.organization_id).toBe(dbId(unit.id));
     expect(userRow.region_path).toBe(townshipRow.path);
     expect(userRow.password_hash).not.toContain(NEW_PASSWORD);
-    // Logins are unique across tenants: the login directory holds the new one.
+    // The login directory holds the new one (logins are unique per tenant).
     expect(await app.sql('SELECT user_id FROM user_login WHERE login = $1', ['unit.ceshi202'])).toEqual([
       { user_id: dbId(user.id) },
     ]);
@@ -774,15 +774,14 @@ describe('refused changes leave no trace (DOMAIN §3, §15)', () => {
     );
   });
 
-  test('a rolled-back createUser (login taken in another tenant) leaves no user, login entry or audit record', async () => {
-    // Logins are unique across tenants: the login directory refuses it after the app_user insert,
-    // and the savepoint takes the insert back.
+  test('a rolled-back createUser (login taken in the same tenant) leaves no user, login entry or audit record', async () => {
+    // Logins are unique per tenant (issue 8 item 13; another tenant's logins: test/auth/tenant-logins.test.ts).
     await expectRefused<UserPayload>(
       CREATE_USER,
       'createUser',
       {
         organizationId: await organizationGid(app, '车站街道财政所'),
-        login: 'finance.rizhao',
+        login: 'finance.zibo',
         displayName: '重名用户',
         password: NEW_PASSWORD,
       },
@@ -791,7 +790,7 @@ describe('refused changes leave no trace (DOMAIN §3, §15)', () => {
       ['input', 'login'],
     );
     expect(
-      await app.sql('SELECT count(*)::int AS n FROM app_user WHERE login = $1', ['finance.rizhao']),
+      await app.sql('SELECT count(*)::int AS n FROM app_user WHERE login = $1', ['finance.zibo']),
     ).toEqual([{ n: 1 }]);
   });
 });

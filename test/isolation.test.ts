@@ -1411,7 +1411,7 @@ describe('no token', () => {
 
   test('login works without a token', async () => {
     const res = await app.gql<{ login: { token: string | null; userErrors: unknown[] } }>(
-      'mutation { login(input: { login: "finance.gongyuan", password: "Jixiao@2025" }) { token userErrors { code } } }',
+      'mutation { login(input: { tenant: "370300", login: "finance.gongyuan", password: "Jixiao@2025" }) { token userErrors { code } } }',
     );
     expect(res.errors).toBeUndefined();
     expect(res.data?.login.userErrors).toEqual([]);
@@ -1430,7 +1430,8 @@ describe('tokens', () => {
     claims: { sub: string; tid: string },
     options: { key?: Uint8Array; exp?: number | string; iat?: number; iss?: string; aud?: string } = {},
   ): Promise<string> {
-    return new SignJWT({ tid: claims.tid })
+    // tv: the token version of a user never reset (issue 8 item 11).
+    return new SignJWT({ tid: claims.tid, tv: 1 })
       .setProtectedHeader({ alg: 'HS256' })
       .setSubject(claims.sub)
       .setIssuer(options.iss ?? 'jixiao')

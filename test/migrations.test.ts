@@ -1,3 +1,5 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { Client } from 'pg';
 import { ensureDatabaseOf, withDatabase } from '../src/db/bootstrap';
 import { createDataSource } from '../src/db/data-source';
@@ -32,18 +34,11 @@ describe('migrations are the only way the schema changes (STYLE principle 8)', (
     const { rows } = await owner.query<{ name: string }>('SELECT name FROM schema_migration ORDER BY id');
     const names = rows.map((r) => r.name);
     expect(names).toEqual(migrations.map((m) => new m().name));
-    expect(names).toEqual([
-      'Foundation1763780000000',
-      'Funds1763790000000',
-      'Assessment1763800000000',
-      'Goals1763810000000',
-      'ProjectPreApproval1763820000000',
-      'AdjustmentWithdrawal1763821000000',
-      'Monitoring1763830000000',
-      'Evaluation1763840000000',
-      'SpotCheck1763850000000',
-      'RollupStatistics1763860000000',
-    ]);
+    // Every migration file in migrations/ is registered (nothing written and forgotten), in file order.
+    const files = readdirSync(join(__dirname, '..', 'migrations'))
+      .filter((f) => /^\d{13}-.+\.ts$/.test(f))
+      .sort();
+    expect(names.map((n) => /(\d{13})$/.exec(n)?.[1])).toEqual(files.map((f) => f.slice(0, 13)));
     const stamps = names.map((n) => Number(/(\d{13})$/.exec(n)?.[1]));
     expect(stamps.every((t, k) => Number.isFinite(t) && (k === 0 || t > stamps[k - 1]))).toBe(true);
   });
@@ -67,6 +62,9 @@ describe('defence in depth in PostgreSQL (DOMAIN §3, §8 P6)', () => {
     expect(rows.map((r) => r.relname)).toEqual([
       'app_user',
       'audit_event',
+      'department_common_indicator',
+      'department_common_indicator_set',
+      'department_self_evaluation_review',
       'evaluation',
       'evaluation_actual',
       'evaluation_framework_score',
@@ -80,10 +78,11 @@ describe('defence in depth in PostgreSQL (DOMAIN §3, §8 P6)', () => {
       'goal_execution',
       'goal_indicator',
       'goal_transition',
-      'monitoring_policy',
+      'idempotency_key',
       'monitoring_report',
       'monitoring_report_indicator',
       'organization',
+      'organization_counterpart',
       'performance_goal',
       'project',
       'region',
@@ -93,6 +92,7 @@ describe('defence in depth in PostgreSQL (DOMAIN §3, §8 P6)', () => {
       'spot_check_item',
       'spot_check_sample',
       'tenant',
+      'tenant_policy',
       'user_login',
     ]);
     for (const row of rows) {

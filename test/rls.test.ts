@@ -91,7 +91,8 @@ describe('row-level security as the API role', () => {
     );
     const found = await inTenant(
       null,
-      async (q) => (await q(`SELECT tenant_id FROM auth_find_login('ADMIN.RIZHAO')`)).rows,
+      // Logins are qualified by the tenant code (issue 8 item 13).
+      async (q) => (await q(`SELECT tenant_id FROM auth_find_login('371100', 'ADMIN.RIZHAO')`)).rows,
     );
     expect(found).toEqual([{ tenant_id: tenants.rizhao }]);
   });

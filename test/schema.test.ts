@@ -44,6 +44,14 @@ describe('the schema is a product (DEVELOPERS "Standards", DOMAIN §16)', () => 
   });
 });
 
+/** A rule's name; a composed rule (or/and/chain) shows its kind and the names of its parts. */
+function describeRule(rule: unknown): string {
+  const r = rule as { name?: string; getRules?: () => unknown[]; constructor: { name: string } };
+  if (r.name) return r.name;
+  if (r.getRules) return `${r.constructor.name}(${r.getRules().map(describeRule).join(', ')})`;
+  return '(unnamed)';
+}
+
 describe('deny by default (STYLE principle 4, DOMAIN §8)', () => {
   test.each(['Query', 'Mutation'] as const)('every %s field has an explicit shield rule', (root) => {
     const type = root === 'Query' ? schema.getQueryType() : schema.getMutationType();
@@ -57,7 +65,7 @@ describe('deny by default (STYLE principle 4, DOMAIN §8)', () => {
       Object.fromEntries(
         Object.entries(map)
           .sort(([a], [b]) => a.localeCompare(b))
-          .map(([field, rule]) => [field, (rule as { name?: string }).name]),
+          .map(([field, rule]) => [field, describeRule(rule)]),
       );
     expect({
       Query: rules(rootPermissions.Query),

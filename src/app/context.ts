@@ -9,6 +9,7 @@ import type { TokenService } from '../auth/token.service';
 import { AppError } from '../common/errors';
 import { ScopedAccess } from '../common/scoped-access';
 import type { AppConfig } from '../config/config';
+import { availabilityError } from '../db/db-errors';
 import { RequestDb } from '../db/request-db';
 import { fundsLoaders, type FundsLoaders } from '../funds/funds.loaders';
 import { goalsLoaders, type GoalsLoaders } from '../goals/goals.loaders';
@@ -75,24 +76,30 @@ export interface IncomingRequest {
 
 /**
  * Builds the context of an HTTP request. A present but invalid, expired or revoked token is refused
- * with UNAUTHENTICATED (401); no token means an anonymous caller (public fields only).
+ * with UNAUTHENTICATED (401); no token means an anonymous caller (public fields only). The caller
+ * passes `db` when it guarantees its release (server.ts ends it when the response closes); a failure
+ * here rolls it back at once. No database connection in time is SERVICE_UNAVAILABLE (503, issue 8
+ * item 5), not an internal error.
  */
-export async function createContext(services: AppServices, req: IncomingRequest): Promise<RequestContext> {
+export async function createContext(
+  services: AppServices,
+  req: IncomingRequest,
+  db: RequestDb = new RequestDb(services.dataSource),
+): Promise<RequestContext> {
   const requestId = typeof req.id === 'string' ? req.id : randomUUID();
   const header = req.headers.authorization;
   const authorization = Array.isArray(header) ? header[0] : header;
-  const db = new RequestDb(services.dataSource);
   if (!authorization) return new RequestContext(services, requestId, req.ip ?? 'unknown', null, db);
 
   const match = /^Bearer (.+)$/i.exec(authorization.trim());
   const claims = match ? await services.tokens.verify(match[1]) : null;
   if (!claims) throw AppError.unauthenticated();
   try {
-    const principal = await loadPrincipal(db, claims.tenantId, claims.userId, claims.issuedAt);
+    const principal = await loadPrincipal(db, claims.tenantId, claims.userId, claims.tokenVersion);
     if (!principal) throw AppError.unauthenticated();
     return new RequestContext(services, requestId, req.ip ?? 'unknown', principal, db);
   } catch (error) {
-    await db.finish(false);
-    throw error;
+    await db.finish(false).catch(() => undefined);
+    throw availabilityError(error, 503) ?? error;
   }
 }

@@ -12,6 +12,8 @@ import { rollUpPermissions } from '../rollup/rollup.permissions';
 import { monitoringPermissions } from '../monitoring/monitoring.permissions';
 import { evaluationPermissions } from '../evaluation/evaluation.permissions';
 import { spotCheckPermissions } from '../spot-check/spot-check.permissions';
+import { policyPermissions } from '../policy/policy.permissions';
+import { departmentPermissions } from '../department-performance/department.permissions';
 
 /**
  * Every root field and the rule that admits its callers, merged from the modules. A root field missing
@@ -28,6 +30,8 @@ export const rootPermissions = {
     ...evaluationPermissions.Query,
     ...spotCheckPermissions.Query,
     ...auditPermissions.Query,
+    ...policyPermissions.Query,
+    ...departmentPermissions.Query,
   },
   Mutation: {
     ...authPermissions.Mutation,
@@ -39,6 +43,8 @@ export const rootPermissions = {
     ...evaluationPermissions.Mutation,
     ...spotCheckPermissions.Mutation,
     ...rollUpPermissions.Mutation,
+    ...policyPermissions.Mutation,
+    ...departmentPermissions.Mutation,
   },
 };
 

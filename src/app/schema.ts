@@ -13,6 +13,7 @@ import { evaluationResolvers } from '../evaluation/evaluation.resolver';
 import { AllocationResolver, FundResolver } from '../funds/fund.resolver';
 import { ProjectResolver } from '../funds/project.resolver';
 import { GoalMutationResolver } from '../goals/goal-mutation.resolver';
+import { GoalHeaderResolver } from '../goals/goal-extra.resolver';
 import {
   GoalIndicatorResolver,
   GoalResolver,
@@ -25,6 +26,11 @@ import { UserResolver } from '../hierarchy/user.resolver';
 import { monitoringResolvers } from '../monitoring';
 import { rollUpResolvers } from '../rollup/rollup.resolver';
 import { spotCheckResolvers } from '../spot-check/spot-check.resolver';
+import { PolicyResolver } from '../policy/policy.resolver';
+import { PolicyFieldsResolvers } from '../policy/policy-fields.resolver';
+import { CompileFinanceResolver } from '../rollup/compile-finance.resolver';
+import { DepartmentPerformanceResolver } from '../department-performance/department.resolver';
+import { withInputHygiene } from '../common/input-hygiene';
 import { NodeResolver } from './node.resolver';
 import { withPermissions } from './permissions';
 
@@ -46,11 +52,16 @@ export const resolvers = [
   ReviewStepResolver,
   GoalTransitionResolver,
   GoalIndicatorResolver,
+  GoalHeaderResolver,
   AuditEventResolver,
   ...monitoringResolvers,
   ...evaluationResolvers,
   ...spotCheckResolvers,
   ...rollUpResolvers,
+  PolicyResolver,
+  ...PolicyFieldsResolvers,
+  CompileFinanceResolver,
+  DepartmentPerformanceResolver,
 ] as const;
 
 /** The schema as type-graphql builds it, before permissions (emitted to schema/schema.graphql). */
@@ -64,9 +75,12 @@ export function buildBareSchema(): GraphQLSchema {
   return schema;
 }
 
-/** The executable schema: built, then guarded by the shield (DOMAIN §8). */
+/**
+ * The executable schema: built, its arguments checked and cleaned before any resolver (input hygiene,
+ * issue 8 items 8–9), then guarded by the shield (DOMAIN §8), which runs first.
+ */
 export function buildSchema(): GraphQLSchema {
-  return withPermissions(buildBareSchema());
+  return withPermissions(withInputHygiene(buildBareSchema()));
 }
 
 /** The committed SDL: sorted, so diffs show only real changes. */

@@ -1,100 +1,114 @@
 import { createServer, type Server } from 'node:http';
 import { randomUUID } from 'node:crypto';
-import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServer } from '@apollo/server';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
-import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import type { GraphQLFormattedError } from 'graphql';
 import { pinoHttp } from 'pino-http';
-import { ErrorCode } from '../common/errors';
-import { createContext, type AppServices, type RequestContext } from './context';
+import { availabilityError } from '../db/db-errors';
+import type { AppServices, RequestContext } from './context';
+import { formatError } from './format-error';
+import { corsPolicy, graphqlPage, jsonErrors, notFound, readiness, rootIndex } from './http-edges';
+import { ideAssets, idePage } from './ide/ide';
+import { graphqlHandler, requestLifecycle, RequestTracker } from './lifecycle';
+import { queryLimits } from './limits/limits.plugin';
+import { listenAll, listenHosts, urlHost } from './listen';
+import { Metrics } from './observability/metrics';
+import { loadManifest, persistedOperations } from './persisted-operations';
 import { buildSchema } from './schema';
 
-/** Ends each request's transaction and reports its SQL statement count when configured. */
-function requestLifecycle(services: AppServices): ApolloServerPlugin<RequestContext> {
-  return {
-    async requestDidStart() {
-      return {
-        async willSendResponse({ contextValue, response }) {
-          await contextValue.db.finish(true);
-          if (services.config.EXPOSE_SQL_COUNT && response.body.kind === 'single') {
-            response.body.singleResult.extensions = {
-              ...response.body.singleResult.extensions,
-              sqlStatements: contextValue.db.statements,
-            };
-          }
-        },
-      };
-    },
-  };
-}
-
-/** Unexpected errors never leak internals: they become INTERNAL with a request-independent message. */
-export function formatError(services: AppServices) {
+/**
+ * The response form of every error: a database timeout or outage becomes TIMEOUT / SERVICE_UNAVAILABLE
+ * with a retry hint (issue 8 item 5); in production no "Did you mean …" suggestion reveals schema names
+ * (issue 8 item 7); the rest is `formatError`.
+ */
+function responseErrors(services: AppServices) {
+  const base = formatError(services);
+  const production = services.config.NODE_ENV === 'production';
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const code = formatted.extensions?.code;
-    const original = error instanceof GraphQLError ? error.originalError : undefined;
-    const known = typeof code === 'string' && (Object.values(ErrorCode) as string[]).includes(code);
-    const graphqlLevel = [
-      'GRAPHQL_PARSE_FAILED',
-      'GRAPHQL_VALIDATION_FAILED',
-      'BAD_USER_INPUT',
-      'PERSISTED_QUERY_NOT_FOUND',
-      'BAD_REQUEST',
-    ];
-    if (known || (typeof code === 'string' && graphqlLevel.includes(code))) return formatted;
-    services.logger.error({ err: original ?? error }, 'unexpected error');
-    return {
-      message: '内部错误，请稍后重试 (Internal error; please try again later)',
-      locations: formatted.locations,
-      path: formatted.path,
-      extensions: {
-        code: ErrorCode.INTERNAL,
-        messageZh: '内部错误，请稍后重试',
-        messageEn: 'Internal error; please try again later',
-      },
-    };
+    const busy = availabilityError(error);
+    if (busy) {
+      services.logger.warn({ err: error }, 'database busy or unreachable');
+      return { ...formatted, message: busy.message, extensions: busy.extensions };
+    }
+    const result = base(formatted, error);
+    if (!production) return result;
+    return { ...result, message: result.message.replace(/ ?Did you mean .+?\?/g, '') };
   };
 }
 
 export interface RunningServer {
   httpServer: Server;
   url: string;
-  /** Readiness answers 503 from now on, so load balancers stop sending; requests are still served. */
+  /** The addresses listened on (HOST; a loopback the machine lacks is left out). */
+  hosts: string[];
+  /**
+   * Shutdown begins (issue 8 item 6): /readyz and every new request answer 503 at once; requests in
+   * flight go on.
+   */
   beginShutdown: () => void;
-  /** Stops accepting connections and waits for in-flight requests to finish. */
-  stop: () => Promise<void>;
+  /**
+   * Graceful stop: begins shutdown, lets in-flight requests finish for up to `graceMs` (default
+   * SHUTDOWN_GRACE_MS), rolls back and cuts those still running, then closes the port.
+   */
+  stop: (graceMs?: number) => Promise<void>;
 }
 
 /**
- * The HTTP service: POST/GET /graphql, /healthz (process up), /readyz (database reachable; 503 when
- * not, and while shutting down). Structured JSON logs with a request id, no secrets.
+ * The HTTP service: POST/GET /graphql (in a browser: the IDE, issue 16), /healthz (process up),
+ * /readyz (database reachable; 503 when not, and while shutting down), /metrics (Prometheus), `/` (an
+ * index). Structured logs with a request id, no secrets. `host`: HOST, one or more addresses.
  */
 export async function startServer(services: AppServices, host: string, port: number): Promise<RunningServer> {
   const app = express();
   const httpServer = createServer(app);
-  let shuttingDown = false;
+  const tracker = new RequestTracker();
+  const format = responseErrors(services);
+  const config = services.config;
+  const production = config.NODE_ENV === 'production';
+  // Issue 16: the IDE and /metrics are off in production unless enabled.
+  const ide = config.IDE_ENABLED ?? !production;
+  const metrics = (config.METRICS_ENABLED ?? !production) ? new Metrics(services.dataSource) : null;
+  // Read before anything listens: a missing or wrong manifest stops the start-up with one sentence.
+  const persisted = config.PERSISTED_OPERATIONS;
+  const manifest =
+    persisted === 'off' ? new Map<string, string>() : loadManifest(config.PERSISTED_OPERATIONS_FILE);
 
+  // Issue 8 items 2 and 16: token, depth, alias and cost limits, and the per-caller rate limit.
+  const limits = queryLimits(services.config);
   const apollo = new ApolloServer<RequestContext>({
+    parseOptions: limits.parseOptions,
     schema: buildSchema(),
-    introspection: true,
+    // With an allow-list (issue 16), clients cannot register documents through Apollo's APQ.
+    ...(persisted === 'off' ? {} : { persistedQueries: false as const }),
+    // Issue 8 item 7: off in production unless INTROSPECTION=true.
+    introspection: services.config.INTROSPECTION ?? !production,
+    hideSchemaDetailsFromClientErrors: production,
     includeStacktraceInErrorResponses: false,
     logger: services.logger,
-    formatError: formatError(services),
+    formatError: format,
     // main.ts owns SIGTERM/SIGINT (drain, then close the pool, then stop PostgreSQL).
     stopOnTerminationSignals: false,
     plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer }),
+      // stop() drains first (RequestTracker); whatever is left when Apollo stops is cut at once.
+      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: 0 }),
+      // Apollo's landing page loads scripts from a CDN; GET /graphql answers a local page instead.
+      ApolloServerPluginLandingPageDisabled(),
       // No cache hints are used; the per-field cache-control hook cost ~19% of a large tree (bench/).
       ApolloServerPluginCacheControlDisabled(),
-      requestLifecycle(services),
+      requestLifecycle(services, format, metrics),
+      limits.plugin,
     ],
   });
   await apollo.start();
 
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  // X-Forwarded-For is believed only from the configured proxies (TRUSTED_PROXIES; default none).
+  app.set('trust proxy', services.config.TRUSTED_PROXIES);
   app.use(
     pinoHttp({
       logger: services.logger,
@@ -107,40 +121,45 @@ export async function startServer(services: AppServices, host: string, port: num
       redact: ['req.headers.authorization', 'req.headers.cookie'],
     }),
   );
+  // Issue 16: CORS before everything (a preflight never reaches the shutdown gate or Apollo).
+  app.use(corsPolicy(config));
+  app.get('/', rootIndex({ ide, metrics: metrics !== null }));
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
-  app.get('/readyz', async (_req, res) => {
-    if (shuttingDown) {
-      res.status(503).json({ status: 'shutting down' });
-      return;
-    }
-    try {
-      await services.dataSource.query('SELECT 1');
-      res.json({ status: 'ready' });
-    } catch {
-      res.status(503).json({ status: 'database unreachable' });
-    }
-  });
+  app.get(
+    '/readyz',
+    readiness(services, () => tracker.shuttingDown),
+  );
+  if (metrics) app.get('/metrics', metrics.handler(config));
+  if (ide) app.use('/ide', ideAssets());
+  app.use(tracker.gate);
   app.use(
     '/graphql',
+    ide ? idePage : graphqlPage,
     express.json({ limit: '1mb' }),
-    expressMiddleware(apollo, {
-      context: async ({ req }) => createContext(services, { headers: req.headers, ip: req.ip, id: req.id }),
-    }),
+    persistedOperations(persisted, manifest),
+    graphqlHandler(services, apollo, tracker),
   );
+  app.use(notFound);
+  app.use(jsonErrors(services));
 
-  await new Promise<void>((resolve) => httpServer.listen(port, host, resolve));
-  const address = httpServer.address();
-  const boundPort = typeof address === 'object' && address ? address.port : port;
+  const hosts = listenHosts(host);
+  const listening = await listenAll(httpServer, hosts, port, services.logger);
   return {
     httpServer,
-    url: `http://${host}:${boundPort}/graphql`,
+    url: `http://${urlHost(listening.hosts)}:${listening.port}/graphql`,
+    hosts: listening.hosts,
     beginShutdown: () => {
-      shuttingDown = true;
+      tracker.shuttingDown = true;
     },
-    stop: async () => {
-      shuttingDown = true;
+    stop: async (graceMs = services.config.SHUTDOWN_GRACE_MS) => {
+      tracker.shuttingDown = true;
+      if (!(await tracker.drain(graceMs))) {
+        services.logger.error('shutdown grace period exceeded: rolling back the requests still running');
+        tracker.terminateAll();
+      }
+      await listening.closeExtras();
       await apollo.stop();
     },
   };

@@ -35,6 +35,8 @@ import {
   ExAnteAssessmentType,
 } from './dto/assessment.types';
 import { ASSESSMENT_DIMENSIONS } from './assessment.enums';
+import { Idempotent } from '../idempotency/idempotent';
+import { LIST_SIZE, listCost } from '../app/limits/list-cost';
 
 const pendingSort: SortColumn = { expression: 'f.name', read: (f) => (f as FundEntity).name };
 const pendingProjectSort: SortColumn = {
@@ -183,6 +185,7 @@ export class AssessmentResolver {
     description:
       '新建事前绩效评估 — by the subject’s competent department or a third party commissioned by finance (DOMAIN §6); DRAFT',
   })
+  @Idempotent()
   createAssessment(
     @Ctx() ctx: RequestContext,
     @Arg('input', () => CreateAssessmentInput, { description: '输入 — the mutation input' })
@@ -205,6 +208,7 @@ export class AssessmentResolver {
   @Mutation(() => AssessmentPayload, {
     description: '报送事前绩效评估 — the assessor submits a DRAFT or RETURNED assessment to finance',
   })
+  @Idempotent()
   submitAssessment(
     @Ctx() ctx: RequestContext,
     @Arg('input', () => SubmitAssessmentInput, { description: '输入 — the mutation input' })
@@ -258,6 +262,7 @@ const purposeArg = {
 @Resolver(() => FundType)
 export class FundAssessmentResolver {
   @FieldResolver(() => [ExAnteAssessmentType], {
+    complexity: listCost(LIST_SIZE.perItemHistory),
     description: '事前绩效评估 — the fund’s ex-ante assessments visible to the caller, oldest first',
   })
   assessments(@Root() fund: FundEntity, @Ctx() ctx: RequestContext): Promise<AssessmentEntity[]> {
@@ -279,6 +284,7 @@ export class FundAssessmentResolver {
 @Resolver(() => ProjectType)
 export class ProjectAssessmentResolver {
   @FieldResolver(() => [ExAnteAssessmentType], {
+    complexity: listCost(LIST_SIZE.perItemHistory),
     description: '事前绩效评估 — the project’s ex-ante assessments visible to the caller, oldest first',
   })
   assessments(@Root() project: ProjectEntity, @Ctx() ctx: RequestContext): Promise<AssessmentEntity[]> {

@@ -31,6 +31,7 @@ import {
   validateFinanceReview,
 } from './rules/assessment-rules';
 import { mayEnterProjectLibrary } from './rules/gate';
+import { libraryGoalRefusal } from '../goals/goal-library';
 
 const meanings: ConstraintMeanings = {
   ck_ex_ante_assessment_transition: {
@@ -370,6 +371,9 @@ export function enterProjectLibrary(ctx: RequestContext, input: EnterProjectLibr
         msg('只有待入库的项目可以纳入项目库', 'Only a CANDIDATE project can enter the library'),
       );
     }
+    // DOMAIN §5: a goal (submitted at least) besides the gate (003 第十二条(一)).
+    const noGoal = await libraryGoalRefusal(em, current);
+    if (noGoal) abortWith(ErrorCode.WORKFLOW_VIOLATION, ['input', 'projectId'], noGoal);
     const gate = mayEnterProjectLibrary(await projectGateSubject(ctx, current));
     if (!gate.passes) abortWith(ErrorCode.WORKFLOW_VIOLATION, ['input', 'projectId'], gate.reason);
     await guardedUpdate(em, ProjectEntity, current, current.version, {

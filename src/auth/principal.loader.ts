@@ -15,24 +15,25 @@ interface PrincipalRow {
   path: string;
   is_tenant_admin: boolean;
   is_active: boolean;
-  credentials_changed: number;
+  token_version: number;
 }
 
 /**
  * Loads the caller of a verified token in one statement, under the token's tenant. A deactivated or
- * deleted user, or a token older than the user's last credential change, yields null.
+ * deleted user, or a token of an earlier token version (password reset, deactivation, reactivation since
+ * it was issued), yields null.
  */
 export async function loadPrincipal(
   db: RequestDb,
   tenantId: string,
   userId: string,
-  /** The token's `iat` in seconds; omitted when there is no token to compare. */
-  issuedAt = Number.MAX_SAFE_INTEGER,
+  /** The token's `tv` claim (issue 8 item 11: exact revocation). */
+  tokenVersion: number,
 ): Promise<Principal | null> {
   await db.setTenant(tenantId);
   const rows = await db.query<PrincipalRow>(
     `SELECT u.id AS user_id, u.login, u.display_name, u.tenant_id, u.is_tenant_admin, u.is_active,
-            floor(extract(epoch FROM u.credentials_changed_at))::float8 AS credentials_changed,
+            u.token_version,
             o.id AS organization_id, o.kind, o.supervising_department_id, r.id AS region_id, r.level, r.path
        FROM app_user u
        JOIN organization o ON o.tenant_id = u.tenant_id AND o.id = u.organization_id
@@ -41,8 +42,8 @@ export async function loadPrincipal(
     [tenantId, userId],
   );
   const row = rows[0];
-  // A password reset or a deactivation revokes every token issued before it.
-  if (!row || !row.is_active || issuedAt < row.credentials_changed) return null;
+  // A password reset, deactivation or reactivation revokes every token issued before it, exactly.
+  if (!row || !row.is_active || row.token_version !== tokenVersion) return null;
   return {
     userId: row.user_id,
     login: row.login,

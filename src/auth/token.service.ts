@@ -1,11 +1,15 @@
 import { errors, jwtVerify, SignJWT } from 'jose';
 import { uuidPattern } from '../common/global-id';
+import { redactSecret } from './log-redaction';
 
 export interface TokenClaims {
   userId: string;
   tenantId: string;
-  /** Issued at, seconds since the epoch (tokens issued before a password change are refused). */
-  issuedAt?: number;
+  /**
+   * 令牌版本 — the user's `token_version` when the token was issued; a password reset, deactivation or
+   * reactivation increments it, which refuses the token however recently it was issued (issue 8 item 11).
+   */
+  tokenVersion: number;
 }
 
 /** Signed, expiring bearer tokens (HS256, jose). */
@@ -17,10 +21,12 @@ export class TokenService {
     private readonly ttl: string,
   ) {
     this.key = new TextEncoder().encode(secret);
+    // Issue 8 item 10: the signing secret never reaches a log line, configured or generated.
+    redactSecret(secret);
   }
 
   async issue(claims: TokenClaims): Promise<{ token: string; expiresAt: Date }> {
-    const token = await new SignJWT({ tid: claims.tenantId })
+    const token = await new SignJWT({ tid: claims.tenantId, tv: claims.tokenVersion })
       .setProtectedHeader({ alg: 'HS256' })
       .setSubject(claims.userId)
       .setIssuer('jixiao')
@@ -42,10 +48,10 @@ export class TokenService {
         audience: 'jixiao-api',
         algorithms: ['HS256'],
       });
-      const { sub, tid, iat } = payload;
-      if (typeof sub !== 'string' || typeof tid !== 'string' || typeof iat !== 'number') return null;
+      const { sub, tid, tv } = payload;
+      if (typeof sub !== 'string' || typeof tid !== 'string' || !Number.isSafeInteger(tv)) return null;
       if (!uuidPattern.test(sub) || !uuidPattern.test(tid)) return null;
-      return { userId: sub, tenantId: tid, issuedAt: iat };
+      return { userId: sub, tenantId: tid, tokenVersion: tv as number };
     } catch (error) {
       if (error instanceof errors.JOSEError) return null;
       throw error;

@@ -9,6 +9,12 @@ export enum ErrorCode {
   CONFLICT = 'CONFLICT',
   WORKFLOW_VIOLATION = 'WORKFLOW_VIOLATION',
   RATE_LIMITED = 'RATE_LIMITED',
+  /** An operation over a depth, alias, token or cost limit; refused before execution (issue 8 item 2). */
+  QUERY_TOO_COMPLEX = 'QUERY_TOO_COMPLEX',
+  /** A statement or lock wait ran out of time (DB_STATEMENT_TIMEOUT_MS, DB_LOCK_TIMEOUT_MS); retry later. */
+  TIMEOUT = 'TIMEOUT',
+  /** No database connection within DB_POOL_ACQUIRE_TIMEOUT_MS, database unreachable, or shutting down. */
+  SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE',
   INTERNAL = 'INTERNAL',
 }
 
@@ -25,6 +31,8 @@ export interface AppErrorOptions {
   /** The permission principle of DOMAIN §8 that refused the call (P1…P8). */
   principle?: string;
   httpStatus?: number;
+  /** For TIMEOUT and SERVICE_UNAVAILABLE: when a retry may succeed (`extensions.retryAfterSeconds`). */
+  retryAfterSeconds?: number;
 }
 
 /**
@@ -45,6 +53,7 @@ export class AppError extends GraphQLError {
         ...(options.field ? { field: options.field } : {}),
         ...(options.principle ? { principle: options.principle } : {}),
         ...(options.httpStatus ? { http: { status: options.httpStatus } } : {}),
+        ...(options.retryAfterSeconds ? { retryAfterSeconds: options.retryAfterSeconds } : {}),
       },
     });
   }

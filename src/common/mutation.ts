@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { QueryFailedError } from 'typeorm';
 import type { RequestContext } from '../app/context';
+import { databaseUserError } from './database-errors';
 import { ErrorCode, type Message } from './errors';
 import { userError, UserErrorsAbort, type UserError } from './user-error';
 
@@ -27,8 +28,9 @@ function meaningOf(error: unknown, meanings: ConstraintMeanings): UserError | nu
 
 /**
  * Runs a mutation in its own savepoint (STYLE principle 7). Expected failures — user errors thrown with
- * `abortWith`, or a known constraint of the database — roll the savepoint back and come back in the
- * payload; nothing is written. Anything else propagates as a typed error.
+ * `abortWith`, a constraint the module maps, or any other integrity/data refusal of the database
+ * (database-errors.ts, issue 8 item 8) — roll the savepoint back and come back in the payload; nothing
+ * is written. Anything else propagates as a typed error.
  */
 export async function runMutation<R extends object>(
   ctx: RequestContext,
@@ -41,7 +43,7 @@ export async function runMutation<R extends object>(
   } catch (error) {
     if (error instanceof UserErrorsAbort)
       return { userErrors: error.userErrors } as Partial<R> & { userErrors: UserError[] };
-    const known = meaningOf(error, meanings);
+    const known = meaningOf(error, meanings) ?? databaseUserError(error, ctx.services.dataSource);
     if (known) return { userErrors: [known] } as Partial<R> & { userErrors: UserError[] };
     throw error;
   }

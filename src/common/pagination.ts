@@ -100,16 +100,63 @@ function encodeCursor(value: string | number | Date, id: string): string {
   return Buffer.from(JSON.stringify([v, id]), 'utf8').toString('base64url');
 }
 
-/** A cursor is [sort key, uuid]; anything else — forged or stale — is refused as bad input. */
-function decodeCursor(cursor: string, field: string, sort: SortColumn): [string | number, string] {
+/** What a cursor's sort key must be to reach SQL without a database error. */
+type KeyKind = 'text' | 'integer' | 'number' | 'timestamp';
+
+const INTEGER_TYPES = new Set<unknown>(['int', 'int4', 'integer', 'smallint', 'int2', Number]);
+const NUMBER_TYPES = new Set<unknown>([
+  'bigint',
+  'int8',
+  'numeric',
+  'decimal',
+  'real',
+  'float',
+  'double precision',
+]);
+const INT4_MAX = 2147483647;
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/;
+
+/** The kind of the sort column, read from the entity metadata of `alias.column` (no SQL). */
+function keyKind<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, sort: SortColumn): KeyKind {
+  if (sort.timestamp) return 'timestamp';
+  const [alias, column] = sort.expression.split('.');
+  const meta = qb.expressionMap.aliases.find((a) => a.name === alias)?.metadata;
+  const type = meta?.columns.find((c) => c.databaseName === column)?.type;
+  if (INTEGER_TYPES.has(type)) return 'integer';
+  return NUMBER_TYPES.has(type) ? 'number' : 'text';
+}
+
+function keyFits(value: unknown, kind: KeyKind): value is string | number {
+  switch (kind) {
+    case 'timestamp':
+      return typeof value === 'string' && ISO_INSTANT.test(value) && !Number.isNaN(Date.parse(value));
+    case 'integer':
+      return Number.isInteger(value) && Math.abs(value as number) <= INT4_MAX;
+    case 'number':
+      // bigint and numeric come back from pg as strings, and go into their cursors as such.
+      return (
+        (typeof value === 'number' && Number.isFinite(value)) ||
+        (typeof value === 'string' && /^-?\d{1,30}(\.\d{1,30})?$/.test(value))
+      );
+    default:
+      // PostgreSQL refuses a NUL in text (22021); the server never writes one into a cursor.
+      return (
+        (typeof value === 'string' && !value.includes('\u0000')) ||
+        (typeof value === 'number' && Number.isFinite(value))
+      );
+  }
+}
+
+/**
+ * A cursor is [sort key, uuid] with a key of the sort column's kind (issue 8 item 8); anything else —
+ * forged, stale or from another sort — is refused as bad input on its argument, before any SQL.
+ */
+function decodeCursor(cursor: string, field: string, kind: KeyKind): [string | number, string] {
   try {
     const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
     if (Array.isArray(parsed) && parsed.length === 2) {
       const [value, id] = parsed as unknown[];
-      const keyOk = sort.timestamp
-        ? typeof value === 'string' && !Number.isNaN(Date.parse(value))
-        : typeof value === 'string' || typeof value === 'number';
-      if (keyOk && typeof id === 'string' && uuidPattern.test(id)) return [value as string | number, id];
+      if (keyFits(value, kind) && typeof id === 'string' && uuidPattern.test(id)) return [value, id];
     }
   } catch {
     // fall through to the error below
@@ -160,8 +207,9 @@ export async function paginate<T extends ObjectLiteral & { id: string }>(
   const ascending = (direction === SortDirection.ASC) !== backward;
   const op = ascending ? '>' : '<';
 
+  const kind = args.after || args.before ? keyKind(qb, sort) : 'text';
   if (args.after) {
-    const [v, id] = decodeCursor(args.after, 'after', sort);
+    const [v, id] = decodeCursor(args.after, 'after', kind);
     qb.andWhere(
       `(${sort.expression}, ${idExpression}) ${direction === SortDirection.ASC ? '>' : '<'} (:afterValue, :afterId)`,
       {
@@ -171,7 +219,7 @@ export async function paginate<T extends ObjectLiteral & { id: string }>(
     );
   }
   if (args.before) {
-    const [v, id] = decodeCursor(args.before, 'before', sort);
+    const [v, id] = decodeCursor(args.before, 'before', kind);
     qb.andWhere(
       `(${sort.expression}, ${idExpression}) ${direction === SortDirection.ASC ? '<' : '>'} (:beforeValue, :beforeId)`,
       {

@@ -14,11 +14,8 @@ import { GoalIndicatorEntity } from '../goals/goal-indicator.entity';
 import { GoalTransitionEntity } from '../goals/goal-transition.entity';
 import { GoalEntity } from '../goals/goal.entity';
 import type { RequestDb } from '../db/request-db';
-import {
-  FundingHoldEntity,
-  GoalExecutionEntity,
-  MonitoringPolicyEntity,
-} from '../monitoring/execution.entity';
+import { FundingHoldEntity, GoalExecutionEntity } from '../monitoring/execution.entity';
+import { TenantPolicyEntity } from '../policy/policy.entity';
 import { MonitoringReportEntity, MonitoringReportIndicatorEntity } from '../monitoring/report.entity';
 import { EvaluationActualEntity } from '../evaluation/evaluation-actual.entity';
 import { EvaluationFrameworkScoreEntity } from '../evaluation/evaluation-framework-score.entity';
@@ -264,7 +261,7 @@ export class ScopedAccess {
     }
     return qb.andWhere(
       `(${alias}.evaluator_organization_id = :scopeOrg
-        OR (${alias}.status IN ('SUBMITTED', 'REVIEWED') AND EXISTS (SELECT 1 FROM performance_goal seg JOIN project sep ON sep.tenant_id = seg.tenant_id AND sep.id = seg.project_id
+        OR (${alias}.status NOT IN ('DRAFT', 'RETURNED') AND EXISTS (SELECT 1 FROM performance_goal seg JOIN project sep ON sep.tenant_id = seg.tenant_id AND sep.id = seg.project_id
               WHERE seg.tenant_id = ${alias}.tenant_id AND seg.id = ${alias}.goal_id AND sep.implementing_unit_id = :scopeOrg)))`,
       { scopeOrg: p.organizationId },
     );
@@ -341,9 +338,9 @@ export class ScopedAccess {
       .setParameters(visible.getParameters());
   }
 
-  /** 监控参数: the tenant's monitoring thresholds, readable by every signed-in caller of the tenant. */
-  async monitoringPolicies(alias = 'mp'): Promise<SelectQueryBuilder<MonitoringPolicyEntity>> {
-    return this.base(MonitoringPolicyEntity, alias);
+  /** 绩效管理参数 (DOMAIN §10.7): the tenant's policy versions, readable by every signed-in caller of the tenant. */
+  async tenantPolicies(alias = 'tp'): Promise<SelectQueryBuilder<TenantPolicyEntity>> {
+    return this.base(TenantPolicyEntity, alias);
   }
 
   /**

@@ -12,6 +12,16 @@ registerEnumType(ErrorCode, {
     CONFLICT: { description: '冲突 — duplicate, stale version, or the object is still in use' },
     WORKFLOW_VIOLATION: { description: '流程不允许 — the action does not fit the current state' },
     RATE_LIMITED: { description: '请求过于频繁 — too many attempts, try again later' },
+    QUERY_TOO_COMPLEX: {
+      description: '查询过于复杂 — over a depth, alias, token or cost limit; refused before it ran',
+    },
+    TIMEOUT: {
+      description:
+        '超时 — a statement or lock wait ran out of time; retry after `extensions.retryAfterSeconds`',
+    },
+    SERVICE_UNAVAILABLE: {
+      description: '服务暂不可用 — no database connection in time, or shutting down; retry later',
+    },
     INTERNAL: { description: '内部错误 — an unexpected failure' },
   },
 });

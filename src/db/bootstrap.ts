@@ -57,8 +57,40 @@ export async function ensureDatabase(adminUrl: string, database: string): Promis
 }
 
 /**
+ * The SECURITY DEFINER functions the API role may execute (issue 8 item 14): the login lookup, needed
+ * before a tenant is known, and the roll-up refresh its triggers call (which checks the tenant itself).
+ */
+export const APP_DEFINER_FUNCTIONS = ['auth_find_login', 'rollup_refresh'] as const;
+
+/**
+ * Re-asserted at every start after the migrations (so it covers functions added later): PUBLIC executes
+ * no function of the schema; the API role executes the plain non-trigger functions (invoker's rights:
+ * they grant nothing) and the definer functions listed above; every definer function has a pinned
+ * search_path with pg_temp last. Same statements as migration DefinerHardening1763871000000.
+ */
+const restrictFunctionsSql = `DO $$
+  DECLARE f record;
+  BEGIN
+    EXECUTE 'REVOKE ALL ON ALL FUNCTIONS IN SCHEMA public FROM PUBLIC';
+    FOR f IN SELECT p.oid::regprocedure AS sig, p.proname, p.prosecdef
+               FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+              WHERE n.nspname = 'public' AND p.prokind = 'f' AND p.prorettype <> 'trigger'::regtype LOOP
+      IF NOT f.prosecdef OR f.proname = ANY (ARRAY['${APP_DEFINER_FUNCTIONS.join("', '")}']) THEN
+        EXECUTE format('GRANT EXECUTE ON FUNCTION %s TO jixiao_app', f.sig);
+      END IF;
+    END LOOP;
+    FOR f IN SELECT p.oid::regprocedure AS sig
+               FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+              WHERE n.nspname = 'public' AND p.prosecdef
+                AND NOT coalesce(p.proconfig, '{}') @> ARRAY['search_path=pg_catalog, public, pg_temp'] LOOP
+      EXECUTE format('ALTER FUNCTION %s SET search_path = pg_catalog, public, pg_temp', f.sig);
+    END LOOP;
+  END $$`;
+
+/**
  * Gives the API role `jixiao_app` (created NOLOGIN by the first migration) LOGIN and a password, and
- * returns the runtime URL: the owner URL with that role instead of the owner.
+ * returns the runtime URL: the owner URL with that role instead of the owner. Restricts function
+ * execution on the way (see restrictFunctionsSql).
  */
 export async function enableAppRole(ownerUrl: string, password: string): Promise<string> {
   const client = new Client({ connectionString: ownerUrl });
@@ -69,6 +101,7 @@ export async function enableAppRole(ownerUrl: string, password: string): Promise
       [password],
     );
     await client.query(rows[0].sql);
+    await client.query(restrictFunctionsSql);
   } finally {
     await client.end();
   }
@@ -80,7 +113,8 @@ export async function enableAppRole(ownerUrl: string, password: string): Promise
 
 /**
  * Refuses to run the API as a role that could read past row-level security: superuser, BYPASSRLS, or
- * owner of any table (owners are exempt unless forced; we force it, but do not rely on one guard).
+ * owner of any table (owners are exempt unless forced; we force it, but do not rely on one guard); and
+ * refuses a database whose SECURITY DEFINER functions PUBLIC may execute.
  */
 export async function assertSafeAppRole(appUrl: string): Promise<void> {
   const client = new Client({ connectionString: appUrl });
@@ -95,6 +129,16 @@ export async function assertSafeAppRole(appUrl: string): Promise<void> {
     if (!role || role.rolsuper || role.rolbypassrls || Number(role.owned) > 0) {
       throw new Error(
         'The API database role must not be superuser, must not have BYPASSRLS and must own no tables (see README "Database roles")',
+      );
+    }
+    // Issue 8 item 14: a SECURITY DEFINER function that anyone may call is a hole in row-level security.
+    const { rows: open } = await client.query<{ sig: string }>(
+      `SELECT p.oid::regprocedure::text AS sig FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+        WHERE n.nspname = 'public' AND p.prosecdef AND has_function_privilege('public', p.oid, 'EXECUTE')`,
+    );
+    if (open.length > 0) {
+      throw new Error(
+        `SECURITY DEFINER functions executable by PUBLIC: ${open.map((r) => r.sig).join(', ')} (run the migrations)`,
       );
     }
   } finally {

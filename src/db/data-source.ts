@@ -3,8 +3,51 @@ import { DataSource, type DataSourceOptions } from 'typeorm';
 import { migrations } from '../../migrations';
 import { entities } from './entities';
 
-/** TypeORM options for a connection URL. Schema changes come only from migrations (never synchronize). */
-export function dataSourceOptions(url: string, poolSize = 10): DataSourceOptions {
+/**
+ * Time limits of the API's connections (issue 8 item 5): without them one held lock stalls every
+ * tenant and a lost transaction keeps its connection for good. 0 means "no limit" for the three
+ * PostgreSQL settings, as in PostgreSQL.
+ */
+export interface DbTimeouts {
+  /** statement_timeout: a longer statement is cancelled (SQLSTATE 57014). */
+  statementMs: number;
+  /** lock_timeout: a longer lock wait fails (SQLSTATE 55P03). */
+  lockMs: number;
+  /** idle_in_transaction_session_timeout: PostgreSQL ends a session idle this long inside a transaction. */
+  idleInTransactionMs: number;
+  /** Longest wait for a pooled connection (pg-pool connectionTimeoutMillis, also bounds connecting). */
+  acquireMs: number;
+}
+
+/** The timeouts of the configuration (src/config/config.ts, documented in .env.example). */
+export function dbTimeouts(config: {
+  DB_STATEMENT_TIMEOUT_MS: number;
+  DB_LOCK_TIMEOUT_MS: number;
+  DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: number;
+  DB_POOL_ACQUIRE_TIMEOUT_MS: number;
+}): DbTimeouts {
+  return {
+    statementMs: config.DB_STATEMENT_TIMEOUT_MS,
+    lockMs: config.DB_LOCK_TIMEOUT_MS,
+    idleInTransactionMs: config.DB_IDLE_IN_TRANSACTION_TIMEOUT_MS,
+    acquireMs: config.DB_POOL_ACQUIRE_TIMEOUT_MS,
+  };
+}
+
+/**
+ * TypeORM options for a connection URL. Schema changes come only from migrations (never synchronize).
+ * With `timeouts` (the API's runtime pool), every connection starts with the session limits set in its
+ * start-up packet, so no request can run without them.
+ */
+export function dataSourceOptions(url: string, poolSize = 10, timeouts?: DbTimeouts): DataSourceOptions {
+  const limits = timeouts
+    ? {
+        statement_timeout: timeouts.statementMs,
+        lock_timeout: timeouts.lockMs,
+        idle_in_transaction_session_timeout: timeouts.idleInTransactionMs,
+        connectionTimeoutMillis: timeouts.acquireMs,
+      }
+    : {};
   return {
     type: 'postgres',
     url,
@@ -15,10 +58,10 @@ export function dataSourceOptions(url: string, poolSize = 10): DataSourceOptions
     synchronize: false,
     migrationsRun: false,
     logging: false,
-    extra: { max: poolSize, application_name: 'jixiao' },
+    extra: { max: poolSize, application_name: 'jixiao', ...limits },
   };
 }
 
-export function createDataSource(url: string, poolSize?: number): DataSource {
-  return new DataSource(dataSourceOptions(url, poolSize));
+export function createDataSource(url: string, poolSize?: number, timeouts?: DbTimeouts): DataSource {
+  return new DataSource(dataSourceOptions(url, poolSize, timeouts));
 }

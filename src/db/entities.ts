@@ -7,6 +7,7 @@ import { ProjectEntity } from '../funds/project.entity';
 import { GoalIndicatorEntity } from '../goals/goal-indicator.entity';
 import { GoalTransitionEntity } from '../goals/goal-transition.entity';
 import { GoalEntity } from '../goals/goal.entity';
+import { OrganizationCounterpartEntity } from '../hierarchy/counterpart.entity';
 import { OrganizationEntity } from '../hierarchy/organization.entity';
 import { RegionEntity } from '../hierarchy/region.entity';
 import { TenantEntity } from '../hierarchy/tenant.entity';
@@ -16,12 +17,15 @@ import { monitoringEntities } from '../monitoring/monitoring.entities';
 import { evaluationEntities } from '../evaluation/evaluation.entities';
 import { spotCheckEntities } from '../spot-check/spot-check.entities';
 import { rollUpEntities } from '../rollup/rollup-stat.entities';
+import { TenantPolicyEntity } from '../policy/policy.entity';
+import { departmentEntities } from '../department-performance/common-indicator.entity';
 
 /** Every entity of the schema; the drift test compares them with the migrated database. */
 export const entities = [
   TenantEntity,
   RegionEntity,
   OrganizationEntity,
+  OrganizationCounterpartEntity,
   UserEntity,
   UserLoginEntity,
   AuditEventEntity,
@@ -37,4 +41,6 @@ export const entities = [
   ...evaluationEntities,
   ...spotCheckEntities,
   ...rollUpEntities,
+  TenantPolicyEntity,
+  ...departmentEntities,
 ];

@@ -43,8 +43,9 @@ export function actualsOf(
 
 /** Money in yuan (DOMAIN §4): ≥ 0, at most 2 decimals, within NUMERIC(14,2). */
 export function checkMoney(v: Validation, money: EvaluationMoneyInput): void {
-  for (const key of ['budgeted', 'inPlace', 'spent'] as const) {
+  for (const key of ['initialBudget', 'budgeted', 'inPlace', 'spent'] as const) {
     const value = money[key];
+    if (value == null) continue; // 年初预算数 is optional (DOMAIN §10.8)
     if (value.decimalPlaces() > 2 || value.isNegative() || value.greaterThanOrEqualTo('1e12')) {
       v.add(
         ErrorCode.BAD_USER_INPUT,

@@ -6,6 +6,7 @@ import {
   CreateEvaluationInput,
   EvaluationActionInput,
   EvaluationPayload,
+  RespondToEvaluationInput,
   ReviewEvaluationInput,
   SaveEvaluationActualsInput,
   SaveFrameworkEvaluationInput,
@@ -17,7 +18,14 @@ import {
   createFinanceEvaluation,
   saveFrameworkEvaluation,
 } from './framework-evaluation.service';
+import {
+  acknowledgeEvaluationReport,
+  finalizeEvaluation,
+  reportEvaluationToFinance,
+  respondToEvaluation,
+} from './framework-workflow.service';
 import { createSelfEvaluation, saveEvaluationActuals } from './self-evaluation.service';
+import { Idempotent } from '../idempotency/idempotent';
 
 const inputArg = { description: '输入 — the mutation input' };
 
@@ -28,6 +36,7 @@ export class EvaluationMutationResolver {
     description:
       '新建单位自评 — by the spending unit (P4 谁支出、谁自评) on an issued PROJECT or TRANSFER_PROJECT goal',
   })
+  @Idempotent()
   createSelfEvaluation(
     @Ctx() ctx: RequestContext,
     @Arg('input', () => CreateEvaluationInput, inputArg) input: CreateEvaluationInput,
@@ -50,6 +59,7 @@ export class EvaluationMutationResolver {
     description:
       '提交评价 — scores and freezes the evaluation (P8); every missing actual or explanation is listed',
   })
+  @Idempotent()
   submitEvaluation(
     @Ctx() ctx: RequestContext,
     @Arg('input', () => EvaluationActionInput, inputArg) input: EvaluationActionInput,
@@ -61,6 +71,7 @@ export class EvaluationMutationResolver {
     description:
       '审核自评 — the project’s competent department accepts or returns (with a comment) a submitted self-evaluation',
   })
+  @Idempotent()
   reviewEvaluation(
     @Ctx() ctx: RequestContext,
     @Arg('input', () => ReviewEvaluationInput, inputArg) input: ReviewEvaluationInput,
@@ -71,6 +82,7 @@ export class EvaluationMutationResolver {
   @Mutation(() => EvaluationPayload, {
     description: '新建部门评价 — by the competent department, on a goal of its own projects or funds (P7)',
   })
+  @Idempotent()
   createDepartmentEvaluation(
     @Ctx() ctx: RequestContext,
     @Arg('input', () => CreateEvaluationInput, inputArg) input: CreateEvaluationInput,
@@ -81,6 +93,7 @@ export class EvaluationMutationResolver {
   @Mutation(() => EvaluationPayload, {
     description: '新建财政评价 — by finance at the goal’s region or above (P6, P7)',
   })
+  @Idempotent()
   createFinanceEvaluation(
     @Ctx() ctx: RequestContext,
     @Arg('input', () => CreateEvaluationInput, inputArg) input: CreateEvaluationInput,
@@ -92,6 +105,7 @@ export class EvaluationMutationResolver {
     description:
       '委托第三方 — the evaluating body commissions a third party for a draft department or finance evaluation',
   })
+  @Idempotent()
   commissionEvaluation(
     @Ctx() ctx: RequestContext,
     @Arg('input', () => CommissionEvaluationInput, inputArg) input: CommissionEvaluationInput,
@@ -108,5 +122,52 @@ export class EvaluationMutationResolver {
     @Arg('input', () => SaveFrameworkEvaluationInput, inputArg) input: SaveFrameworkEvaluationInput,
   ) {
     return saveFrameworkEvaluation(ctx, input);
+  }
+
+  @Mutation(() => EvaluationPayload, {
+    description:
+      '交换意见 — the evaluated body responds (同意/有异议) to a submitted preliminary department or finance result (002 第二十六条(二)6)',
+  })
+  @Idempotent()
+  respondToEvaluation(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => RespondToEvaluationInput, inputArg) input: RespondToEvaluationInput,
+  ) {
+    return respondToEvaluation(ctx, input);
+  }
+
+  @Mutation(() => EvaluationPayload, {
+    description:
+      '形成最终结论 — the evaluator (or its third party) finalizes the result after the response (002 第二十六条(二)7)',
+  })
+  @Idempotent()
+  finalizeEvaluation(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => EvaluationActionInput, inputArg) input: EvaluationActionInput,
+  ) {
+    return finalizeEvaluation(ctx, input);
+  }
+
+  @Mutation(() => EvaluationPayload, {
+    description:
+      '报送财政 — the department reports its final evaluation to finance at its level (002 第二十八条(二))',
+  })
+  @Idempotent()
+  reportEvaluationToFinance(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => EvaluationActionInput, inputArg) input: EvaluationActionInput,
+  ) {
+    return reportEvaluationToFinance(ctx, input);
+  }
+
+  @Mutation(() => EvaluationPayload, {
+    description: '财政接收 — finance at the department’s level acknowledges a reported department evaluation',
+  })
+  @Idempotent()
+  acknowledgeEvaluationReport(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => EvaluationActionInput, inputArg) input: EvaluationActionInput,
+  ) {
+    return acknowledgeEvaluationReport(ctx, input);
   }
 }

@@ -12,11 +12,11 @@ import type { EvaluationStatus, TransitionAction } from './evaluation.enums';
 @Entity({ name: 'evaluation_transition' })
 @Check(
   'ck_evaluation_transition_action',
-  `"action" IN ('CREATE', 'COMMISSION', 'SUBMIT', 'APPROVE', 'RETURN')`,
+  `"action" IN ('CREATE', 'COMMISSION', 'SUBMIT', 'APPROVE', 'RETURN', 'RESPOND', 'FINALIZE', 'REPORT', 'ACKNOWLEDGE')`,
 )
 @Check(
   'ck_evaluation_transition_status',
-  `"from_status" IN ('DRAFT', 'SUBMITTED', 'RETURNED', 'REVIEWED') AND "to_status" IN ('DRAFT', 'SUBMITTED', 'RETURNED', 'REVIEWED')`,
+  `"from_status" IN ('DRAFT', 'SUBMITTED', 'RETURNED', 'REVIEWED', 'RESPONDED', 'FINALIZED', 'REPORTED', 'ACKNOWLEDGED') AND "to_status" IN ('DRAFT', 'SUBMITTED', 'RETURNED', 'REVIEWED', 'RESPONDED', 'FINALIZED', 'REPORTED', 'ACKNOWLEDGED')`,
 )
 @Check('ck_evaluation_transition_return_comment', `"action" <> 'RETURN' OR length(btrim("comment")) > 0`)
 @Index('idx_evaluation_transition_evaluation', ['tenantId', 'evaluationId', 'at'])

@@ -1,6 +1,5 @@
 import type { EntityManager } from 'typeorm';
 import type { RequestContext } from '../app/context';
-import { requireDecimal } from '../common/decimal';
 import { ErrorCode, msg } from '../common/errors';
 import { guardedUpdate } from '../common/guarded-update';
 import { runMutation } from '../common/mutation';
@@ -19,9 +18,14 @@ import {
 } from './evaluation-support';
 import { EvaluationEntity } from './evaluation.entity';
 import { EvaluationKind, EvaluationStatus, ReviewDecision } from './evaluation.enums';
+import { lineOfRow } from './framework-content';
 import { contentSnapshot, requireEditor, requireFramework } from './framework-evaluation.service';
 import { scoreFramework } from './rules/framework';
+import { policyFor } from '../policy/policy.service';
+import { requireTownshipFinanceStep } from '../rollup/compile-finance.service';
+import { gradeBandsOf, scoringPolicyOf } from '../policy/rules/policy';
 import { checkReportSections } from './rules/report-outline';
+import { rectificationThresholdOf, selfSubmitBlock } from './self-form';
 import { goalIndicators, ownSelfEvaluation } from './self-evaluation.service';
 import { scoreContent, storedContent, storedLines } from './self-scoring';
 
@@ -53,11 +57,15 @@ async function submitSelfEvaluation(ctx: RequestContext, em: EntityManager, inpu
     tenantId: caller.tenantId,
     evaluationId: current.id,
   });
+  const policy = await policyFor(ctx, current.year); // DOMAIN §10.7: the tenant policy of the year
   const { score, inputProblems, submissionProblems } = scoreContent(
     indicators,
     storedContent(current, rows, indicators),
+    scoringPolicyOf(policy),
   );
-  const problems: Problem[] = [...inputProblems, ...submissionProblems];
+  // DOMAIN §10.8, 002 第二十八条(一): low execution or a POOR grade needs 整改措施.
+  const block = selfSubmitBlock(current, score.grade, rectificationThresholdOf(policy));
+  const problems: Problem[] = [...inputProblems, ...submissionProblems, ...(block ? [block] : [])];
   if (problems.length > 0) problemsAbort(problems, ErrorCode.WORKFLOW_VIOLATION);
   const byIndicator = new Map(score.lines.map((l) => [l.key, l]));
   for (const row of rows) {
@@ -80,6 +88,7 @@ async function submitSelfEvaluation(ctx: RequestContext, em: EntityManager, inpu
       grade: score.grade,
       scoreLines: storedLines(score),
       submittedAt: new Date(),
+      policyId: policy.id,
     },
     ROW_VERSION,
   );
@@ -109,6 +118,7 @@ export function reviewEvaluation(ctx: RequestContext, input: ReviewEvaluationInp
         'P4',
       );
     }
+    await requireTownshipFinanceStep(em, current); // 003 转移支付 第二十三条: township finance first
     if (current.status !== EvaluationStatus.SUBMITTED) {
       refuse(
         ErrorCode.WORKFLOW_VIOLATION,
@@ -161,13 +171,8 @@ async function submitFrameworkEvaluation(
   requireEditor(ctx, current);
   requireEditable(current);
   const { indicators, sections } = await contentSnapshot(em, current);
-  const score = scoreFramework(
-    indicators.map((i) => ({
-      code: i.code,
-      points: requireDecimal(i.points),
-      score: i.score == null ? null : requireDecimal(i.score),
-    })),
-  );
+  const policy = await policyFor(ctx, current.year); // DOMAIN §10.7: the year's grade bands
+  const score = scoreFramework(indicators.map(lineOfRow), gradeBandsOf(policy), current.weightJustification);
   const problems: Problem[] = [
     ...score.inputProblems,
     ...score.completionProblems,
@@ -191,6 +196,12 @@ async function submitFrameworkEvaluation(
       total: score.total.toFixed(2),
       grade: score.grade,
       submittedAt: new Date(),
+      policyId: policy.id,
+      // A preliminary result (初步结论) awaits a fresh response (交换意见, 002 第二十六条(二)6).
+      responseDecision: null,
+      responseText: null,
+      respondedAt: null,
+      respondedByOrganizationId: null,
     },
     ROW_VERSION,
   );

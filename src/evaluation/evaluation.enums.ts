@@ -10,13 +10,20 @@ export enum EvaluationKind {
 
 /**
  * 评价状态 (DOMAIN §10): DRAFT → SUBMITTED → REVIEWED (审核, SELF by the level above), or RETURNED with a
- * comment (editable and resubmittable again). A SUBMITTED or REVIEWED evaluation is frozen (P8).
+ * comment (editable and resubmittable again). A department or finance evaluation's SUBMITTED result is
+ * preliminary: the evaluated body responds (RESPONDED, 交换意见), the evaluator finalizes it (FINALIZED);
+ * a department reports it to finance (REPORTED), which acknowledges it
+ * (ACKNOWLEDGED) — 002 第二十六条(二), 第二十八条(二). Anything but DRAFT / RETURNED is frozen (P8).
  */
 export enum EvaluationStatus {
   DRAFT = 'DRAFT',
   SUBMITTED = 'SUBMITTED',
   RETURNED = 'RETURNED',
   REVIEWED = 'REVIEWED',
+  RESPONDED = 'RESPONDED',
+  FINALIZED = 'FINALIZED',
+  REPORTED = 'REPORTED',
+  ACKNOWLEDGED = 'ACKNOWLEDGED',
 }
 
 /** 评价操作 — every button a UI may show on an evaluation (DOMAIN §16). */
@@ -26,10 +33,29 @@ export enum EvaluationAction {
   SUBMIT = 'SUBMIT',
   APPROVE = 'APPROVE',
   RETURN = 'RETURN',
+  RESPOND = 'RESPOND',
+  FINALIZE = 'FINALIZE',
+  REPORT = 'REPORT',
+  ACKNOWLEDGE = 'ACKNOWLEDGE',
 }
 
 /** History actions: CREATE and the workflow actions (EDIT is an audit event only). */
-export type TransitionAction = 'CREATE' | 'COMMISSION' | 'SUBMIT' | 'APPROVE' | 'RETURN';
+export type TransitionAction =
+  | 'CREATE'
+  | 'COMMISSION'
+  | 'SUBMIT'
+  | 'APPROVE'
+  | 'RETURN'
+  | 'RESPOND'
+  | 'FINALIZE'
+  | 'REPORT'
+  | 'ACKNOWLEDGE';
+
+/** 交换意见 — the evaluated body's response to a preliminary result (002 第二十六条(二)6). */
+export enum ResponseDecision {
+  AGREE = 'AGREE',
+  DISAGREE = 'DISAGREE',
+}
 
 /** 审核意见 — the reviewer's decision on a submitted self-evaluation. */
 export enum ReviewDecision {
@@ -63,6 +89,12 @@ registerEnumType(EvaluationStatus, {
     SUBMITTED: { description: '已提交 — frozen (P8), awaiting review (审核) for a self-evaluation' },
     RETURNED: { description: '已退回 — returned with a comment; editable and resubmittable' },
     REVIEWED: { description: '已审核 — accepted by the level above; final' },
+    RESPONDED: {
+      description: '已交换意见 — the evaluated body responded to the preliminary result (部门/财政评价)',
+    },
+    FINALIZED: { description: '最终结论 — the evaluator finalized the result after the exchange of views' },
+    REPORTED: { description: '已报送财政 — a department evaluation reported to finance at its level' },
+    ACKNOWLEDGED: { description: '财政已接收 — finance acknowledged the reported department evaluation' },
   },
 });
 
@@ -75,6 +107,12 @@ registerEnumType(EvaluationAction, {
     SUBMIT: { description: '提交 — submit; the evaluation is scored and frozen' },
     APPROVE: { description: '审核通过 — the level above accepts a submitted self-evaluation' },
     RETURN: { description: '退回 — the level above returns it with a comment' },
+    RESPOND: {
+      description: '交换意见 — the evaluated body responds to the preliminary result (同意/有异议)',
+    },
+    FINALIZE: { description: '形成最终结论 — the evaluator finalizes the result after the response' },
+    REPORT: { description: '报送财政 — the department reports its final evaluation to finance at its level' },
+    ACKNOWLEDGE: { description: '财政接收 — finance at the department’s level acknowledges the report' },
   },
 });
 
@@ -94,5 +132,14 @@ registerEnumType(QualitativeTier, {
     ACHIEVED: { description: '达成指标 — achieved: 80% (inclusive) to 100% of the points' },
     PARTIAL: { description: '部分达成 — partly achieved: 60% (inclusive) to under 80%' },
     NOT_ACHIEVED: { description: '未达成 — not achieved: 0% to under 60%' },
+  },
+});
+
+registerEnumType(ResponseDecision, {
+  name: 'EvaluationResponseDecision',
+  description: '交换意见 — the evaluated body’s response to a preliminary result (002 第二十六条(二)6)',
+  valuesConfig: {
+    AGREE: { description: '同意 — agrees with the preliminary result' },
+    DISAGREE: { description: '有异议 — disagrees; the text says why' },
   },
 });

@@ -1,4 +1,5 @@
-import { rule } from 'graphql-shield';
+import { or, rule } from 'graphql-shield';
+import { p4OwnLevelDepartment } from '../funds/own-level-permissions';
 import type { RequestContext } from '../app/context';
 import { p6SignedInWithinJurisdiction } from '../auth/rules';
 import { AppError, msg } from '../common/errors';
@@ -93,6 +94,28 @@ export const p6Evaluator = kindRule(
   'Audit offices only read evaluations',
 );
 
+/** 交换意见 (002 第二十六条(二)6): the evaluated body — a unit, a department or finance; the service checks which. */
+export const p7EvaluatedBody = kindRule(
+  'P7 evaluated body responds',
+  [
+    OrganizationKind.IMPLEMENTING_UNIT,
+    OrganizationKind.COMPETENT_DEPARTMENT,
+    OrganizationKind.FINANCE_BUREAU,
+  ],
+  'P7',
+  '由被评价单位交换意见',
+  'The evaluated body responds to the preliminary result (P7)',
+);
+
+/** 002 第二十八条(二): finance at the department's level receives its department evaluations. */
+export const p6FinanceReceives = kindRule(
+  'P6 finance receives department evaluations',
+  [OrganizationKind.FINANCE_BUREAU],
+  'P6',
+  '部门评价结果由本级财政部门接收',
+  'Finance at the department’s level acknowledges a reported department evaluation',
+);
+
 /** Root fields of the evaluation module and the principle that admits their callers (DOMAIN §8). */
 export const evaluationPermissions = {
   Query: {
@@ -100,13 +123,18 @@ export const evaluationPermissions = {
     evaluations: p6SignedInWithinJurisdiction,
   },
   Mutation: {
-    createSelfEvaluation: p4SpendingUnit,
-    saveEvaluationActuals: p4SpendingUnit,
+    // P4, and a department's own-level project it runs itself (002 第十六条; src/funds/own-level-permissions.ts).
+    createSelfEvaluation: or(p4SpendingUnit, p4OwnLevelDepartment),
+    saveEvaluationActuals: or(p4SpendingUnit, p4OwnLevelDepartment),
     submitEvaluation: p6Evaluator,
     reviewEvaluation: p4SelfReviewer,
     createDepartmentEvaluation: p7DepartmentEvaluator,
     createFinanceEvaluation: p7FinanceEvaluator,
     commissionEvaluation: p7Commissioner,
     saveFrameworkEvaluation: p7FrameworkEvaluator,
+    respondToEvaluation: p7EvaluatedBody,
+    finalizeEvaluation: p7FrameworkEvaluator,
+    reportEvaluationToFinance: p7DepartmentEvaluator,
+    acknowledgeEvaluationReport: p6FinanceReceives,
   },
 };

@@ -21,6 +21,13 @@ import {
   ScoreLineType,
 } from './dto/evaluation.types';
 import { evaluationActions } from './evaluation-actions';
+import {
+  EvaluationFidelityResolver,
+  EvaluationResponseResolver,
+  evaluationFacts,
+} from './evaluation-fidelity.resolver';
+import { figuresOf, lineOfRow } from './framework-content';
+import { computedScore, frameworkRates } from './rules/framework-figures';
 import type { EvaluationActualEntity } from './evaluation-actual.entity';
 import { EvaluationMutationResolver } from './evaluation-mutation.resolver';
 import { isEditable } from './evaluation-support';
@@ -30,6 +37,7 @@ import { evaluationLoadersOf } from './evaluation.loaders';
 import { DEFAULT_SCORING_POINTS } from './rules/category-points';
 import { REPORT_OUTLINE } from './rules/report-outline';
 import { scoreLinesOf, scoreLineTypes } from './score-lines';
+import { LIST_SIZE, listCost } from '../app/limits/list-cost';
 
 const createdAt: SortColumn = {
   expression: 'ev.created_at',
@@ -155,8 +163,26 @@ export class EvaluationResolver {
   @FieldResolver(() => [FrameworkScoreType], {
     description: '评价指标得分 — framework indicators of a department or finance evaluation, in form order',
   })
-  frameworkScores(@Root() e: EvaluationEntity, @Ctx() ctx: RequestContext) {
-    return evaluationLoadersOf(ctx).frameworkByEvaluationId.load(e.id);
+  async frameworkScores(
+    @Root() e: EvaluationEntity,
+    @Ctx() ctx: RequestContext,
+  ): Promise<FrameworkScoreType[]> {
+    const rows = await evaluationLoadersOf(ctx).frameworkByEvaluationId.load(e.id);
+    const figures = figuresOf(e);
+    const { rates } = frameworkRates(figures);
+    return rows.map((r) => {
+      const line = lineOfRow(r);
+      return {
+        code: line.code,
+        custom: line.code == null,
+        category: r.category,
+        name: r.name,
+        points: r.points,
+        score: r.score,
+        comment: r.comment,
+        ruleText: computedScore(line.code, line.points, figures, rates)?.ruleText ?? null,
+      };
+    });
   }
 
   @FieldResolver(() => [ReportSectionType], {
@@ -199,11 +225,15 @@ export class EvaluationResolver {
     description:
       '可办理操作 — every action with whether the caller may take it now and, if not, why (for UI buttons)',
   })
-  availableActions(
+  async availableActions(
     @Root() e: EvaluationEntity,
     @Ctx() ctx: RequestContext,
-  ): EvaluationActionAvailabilityType[] {
-    return evaluationActions(e, ctx.caller).map((a) => ({ ...availabilityFields(a), action: a.action }));
+  ): Promise<EvaluationActionAvailabilityType[]> {
+    const facts = await evaluationFacts(ctx, e);
+    return evaluationActions(e, ctx.caller, facts).map((a) => ({
+      ...availabilityFields(a),
+      action: a.action,
+    }));
   }
 }
 
@@ -233,6 +263,7 @@ export class EvaluationTransitionResolver {
 @Resolver(() => PerformanceGoalType)
 export class GoalEvaluationsResolver {
   @FieldResolver(() => [EvaluationType], {
+    complexity: listCost(LIST_SIZE.perItemHistory),
     description: '绩效评价 — the evaluations of this goal version the caller sees, oldest first',
   })
   evaluations(@Root() g: GoalEntity, @Ctx() ctx: RequestContext): Promise<EvaluationEntity[]> {
@@ -242,6 +273,8 @@ export class GoalEvaluationsResolver {
 
 export const evaluationResolvers = [
   EvaluationResolver,
+  EvaluationFidelityResolver,
+  EvaluationResponseResolver,
   EvaluationMutationResolver,
   EvaluationActualResolver,
   EvaluationTransitionResolver,

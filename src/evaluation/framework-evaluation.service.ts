@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { RequestContext } from '../app/context';
-import type { Decimal } from '../common/decimal';
 import { ErrorCode, msg } from '../common/errors';
 import { guardedUpdate } from '../common/guarded-update';
 import { runMutation } from '../common/mutation';
@@ -21,19 +20,15 @@ import {
   requireEditable,
   requireGoalInForce,
   ROW_VERSION,
+  text,
   visibleEvaluation,
   visibleGoal,
 } from './evaluation-support';
 import { EvaluationEntity } from './evaluation.entity';
 import { EvaluationKind, EvaluationStatus } from './evaluation.enums';
-import { frameworkIndicator, scoreFramework, type FrameworkLineInput } from './rules/framework';
+import { figureColumns, frameworkRows, prepareFramework } from './framework-content';
+import { scoreFramework } from './rules/framework';
 import { checkReportSections } from './rules/report-outline';
-
-const lineOf = (i: { code: string; points: Decimal; score?: Decimal | null }): FrameworkLineInput => ({
-  code: i.code,
-  points: i.points,
-  score: i.score ?? null,
-});
 
 const p7 = msg(
   '评价主体须与项目实施主体相分离：评价单位不能是项目实施单位，也不能是所评对象的自评单位（002 第十七条）',
@@ -161,9 +156,10 @@ export async function contentSnapshot(em: EntityManager, e: EvaluationEntity) {
 }
 
 /**
- * 填报部门/财政评价 (DOMAIN §10; 002 第二十一条(二), 附件7–8): the framework indicators with points totalling
- * 100 — OUTPUT + BENEFIT at least 60 — and scores within their points, and the report sections. Both are
- * replaced as sets; bad input is refused with its fields and nothing is written.
+ * 填报部门/财政评价 (DOMAIN §10; 002 第二十一条(二), 附件7–8): the framework indicators — reference or custom —
+ * with points totalling 100, OUTPUT + BENEFIT under 60 only with a justification (原则上), scores within
+ * their points; the entered figures, from which the rate indicators' scores are computed; and the report
+ * sections. All are replaced as sets; bad input is refused with its fields and nothing is written.
  */
 export function saveFrameworkEvaluation(ctx: RequestContext, input: SaveFrameworkEvaluationInput) {
   return runMutation(ctx, meanings, async (em) => {
@@ -174,32 +170,35 @@ export function saveFrameworkEvaluation(ctx: RequestContext, input: SaveFramewor
     requireEditable(current);
     // 002 第二十一条(二): points total 100, OUTPUT + BENEFIT ≥ 60, scores within their points; a draft
     // report may still lack sections, but never repeats or invents one.
+    const prepared = prepareFramework(input.indicators, input.figures);
+    const justification = text(input.weightJustification);
     const problems: Problem[] = [
-      ...scoreFramework(input.indicators.map(lineOf)).inputProblems,
+      ...prepared.problems,
+      ...scoreFramework(prepared.lines, undefined, justification).inputProblems,
       ...checkReportSections(input.sections.map((s) => ({ key: s.key, text: s.body }))).filter(
         (p) => p.reason === 'UNKNOWN_SECTION' || p.reason === 'DUPLICATE_SECTION',
       ),
     ];
     if (problems.length > 0) problemsAbort(problems);
     const before = await contentSnapshot(em, current);
-    await guardedUpdate(em, EvaluationEntity, current, input.expectedVersion, {}, ROW_VERSION);
+    await guardedUpdate(
+      em,
+      EvaluationEntity,
+      current,
+      input.expectedVersion,
+      { ...figureColumns(prepared.figures), weightJustification: justification },
+      ROW_VERSION,
+    );
     const key = { tenantId: caller.tenantId, evaluationId: current.id };
     await em.delete(EvaluationFrameworkScoreEntity, key);
     await em.delete(EvaluationReportSectionEntity, key);
     if (input.indicators.length > 0) {
       await em.insert(
         EvaluationFrameworkScoreEntity,
-        input.indicators.map((i, position) => ({
-          ...key,
-          id: randomUUID(),
-          position,
-          category: frameworkIndicator(i.code)?.category ?? 'DECISION',
-          code: i.code,
-          name: frameworkIndicator(i.code)?.name ?? i.code,
-          points: i.points.toFixed(2),
-          score: i.score ? i.score.toFixed(2) : null,
-          comment: i.comment?.trim() || null,
-        })),
+        frameworkRows(
+          prepared.lines,
+          input.indicators.map((i) => text(i.comment)),
+        ).map((row) => ({ ...key, id: randomUUID(), ...row })),
       );
     }
     const sections = input.sections.filter((s) => s.body.trim() !== '');

@@ -5,12 +5,16 @@ import { Decimal, money } from '../common/decimal';
 import { ErrorCode, msg } from '../common/errors';
 import { guardedUpdate } from '../common/guarded-update';
 import { runMutation, Validation } from '../common/mutation';
+import { selfEvaluationReviewerId } from '../funds/own-level';
 import { ProjectEntity } from '../funds/project.entity';
+import { scoringCategoryPoints } from '../goals/goal-category-points';
 import { GoalIndicatorEntity } from '../goals/goal-indicator.entity';
+import { GoalEntity } from '../goals/goal.entity';
 import { GoalScope } from '../goals/goal.enums';
 import { actualsOf, checkMoney } from './actuals-input';
 import type { CreateEvaluationInput, SaveEvaluationActualsInput } from './dto/evaluation.inputs';
 import { EvaluationActualEntity } from './evaluation-actual.entity';
+import { EvaluationReportSectionEntity } from './evaluation-report-section.entity';
 import {
   CREATED,
   meanings,
@@ -26,6 +30,7 @@ import {
 } from './evaluation-support';
 import { EvaluationEntity } from './evaluation.entity';
 import { EvaluationKind, EvaluationStatus } from './evaluation.enums';
+import { checkReportSections } from './rules/report-outline';
 import { scoreContent, type SelfContent } from './self-scoring';
 
 const p4 = msg(
@@ -37,10 +42,28 @@ const p4 = msg(
 export const goalIndicators = (em: EntityManager, tenantId: string, goalId: string) =>
   em.find(GoalIndicatorEntity, { where: { tenantId, goalId }, order: { position: 'ASC' } });
 
-const snapshot = (e: EvaluationEntity, actuals: readonly EvaluationActualEntity[]) => ({
+const snapshot = (
+  e: EvaluationEntity,
+  actuals: readonly EvaluationActualEntity[],
+  sections: readonly EvaluationReportSectionEntity[],
+) => ({
   ...e,
   actuals: actuals.map((a) => ({ ...a })),
+  reportSections: sections.map((r) => ({ key: r.sectionKey, body: r.body })),
 });
+
+async function contentOfStored(em: EntityManager, e: EvaluationEntity) {
+  const key = { tenantId: e.tenantId, evaluationId: e.id };
+  const [actuals, sections] = await Promise.all([
+    em.findBy(EvaluationActualEntity, key),
+    em.findBy(EvaluationReportSectionEntity, key),
+  ]);
+  return snapshot(e, actuals, sections);
+}
+
+/** A text field of the form: null/absent keeps the saved value, "" clears it (DOMAIN §10.8). */
+const keepOr = (given: string | null | undefined, saved: string | null) =>
+  given == null ? saved : text(given);
 
 /**
  * 单位自评 (DOMAIN §10; P4 谁支出、谁自评, 002 第十七条): only the implementing unit of the goal's project,
@@ -79,8 +102,15 @@ export function createSelfEvaluation(ctx: RequestContext, input: CreateEvaluatio
       year: goal.year,
       status: EvaluationStatus.DRAFT,
       evaluatorOrganizationId: caller.organizationId,
-      reviewerOrganizationId: project.departmentId,
+      reviewerOrganizationId: await selfEvaluationReviewerId(em, project), // own-level: finance (DOMAIN §10)
       regionPath: '',
+      // DOMAIN §10.1: scored with the goal's own category points (null: the defaults).
+      commonPoints: goal.commonPoints,
+      outputPoints: goal.outputPoints,
+      benefitPoints: goal.benefitPoints,
+      satisfactionPoints: goal.satisfactionPoints,
+      // 附件6 绩效目标 年度目标: the goal's annual objective, editable on the form (DOMAIN §10.8).
+      annualObjective: goal.annualObjective,
     });
     return recordEvaluationChange(ctx, em, id, { action: 'CREATE', step: CREATED });
   });
@@ -105,6 +135,7 @@ export async function ownSelfEvaluation(ctx: RequestContext, globalId: string): 
 function contentOf(
   input: SaveEvaluationActualsInput,
   indicators: readonly GoalIndicatorEntity[],
+  goalPoints: SelfContent['categoryPoints'],
 ): SelfContent {
   const v = new Validation();
   const actuals = actualsOf(
@@ -122,7 +153,7 @@ function contentOf(
     budgetExecutionExplanation: text(input.budgetExecutionExplanation),
     categoryPoints: cp
       ? { COMMON: cp.common, OUTPUT: cp.output, BENEFIT: cp.benefit, SATISFACTION: cp.satisfaction }
-      : null,
+      : goalPoints, // DOMAIN §10.1: none given → the goal's own category points (null: the defaults)
     actuals,
   };
 }
@@ -130,9 +161,11 @@ function contentOf(
 const points = (d: Decimal | undefined) => (d == null ? null : d.toFixed(2));
 
 /**
- * 填报自评 (DOMAIN §10): money, category points and actuals, checked by the engine — a percentage outside
- * its tier, a negative value or category points not totalling 100 are refused with their fields and
- * nothing is written. Guarded by rowVersion; actuals are replaced as a set.
+ * 填报自评 (DOMAIN §10): money (年初预算数 / 全年预算数 / 到位数 / 执行数), category points and actuals,
+ * checked by the engine — a percentage outside its tier, a negative value or category points not
+ * totalling 100 are refused with their fields and nothing is written; the 附件6 texts (年度总体目标,
+ * 实际完成情况, 整改措施) and the 自评报告 sections (DOMAIN §10.8). Guarded by rowVersion; actuals and
+ * report sections are replaced as sets.
  */
 export function saveEvaluationActuals(ctx: RequestContext, input: SaveEvaluationActualsInput) {
   return runMutation(ctx, meanings, async (em) => {
@@ -140,13 +173,19 @@ export function saveEvaluationActuals(ctx: RequestContext, input: SaveEvaluation
     const current = await ownSelfEvaluation(ctx, input.id);
     requireEditable(current);
     const indicators = await goalIndicators(em, caller.tenantId, current.goalId);
-    const content = contentOf(input, indicators);
+    const goal = await em.findOneByOrFail(GoalEntity, { tenantId: caller.tenantId, id: current.goalId });
+    const content = contentOf(input, indicators, scoringCategoryPoints(goal));
     const { inputProblems } = scoreContent(indicators, content);
-    if (inputProblems.length > 0) problemsAbort(inputProblems);
-    const before = snapshot(
-      current,
-      await em.findBy(EvaluationActualEntity, { tenantId: caller.tenantId, evaluationId: current.id }),
-    );
+    // 自评报告 (DOMAIN §10.8): sections of the 002 outline, never an unknown or repeated one.
+    const sections = input.reportSections;
+    const sectionProblems = sections
+      ? checkReportSections(sections.map((r) => ({ key: r.key, text: r.body })))
+          .filter((p) => p.reason === 'UNKNOWN_SECTION' || p.reason === 'DUPLICATE_SECTION')
+          .map((p) => ({ ...p, field: ['reportSections', ...p.field.slice(1)] }))
+      : [];
+    if (inputProblems.length + sectionProblems.length > 0)
+      problemsAbort([...inputProblems, ...sectionProblems]);
+    const before = await contentOfStored(em, current);
     const cp = content.categoryPoints;
     await guardedUpdate(
       em,
@@ -154,6 +193,7 @@ export function saveEvaluationActuals(ctx: RequestContext, input: SaveEvaluation
       current,
       input.expectedVersion,
       {
+        initialBudget: input.money?.initialBudget != null ? money(input.money.initialBudget) : null,
         budgeted: content.money ? money(content.money.budgeted) : null,
         inPlace: content.money ? money(content.money.inPlace) : null,
         spent: content.money ? money(content.money.spent) : null,
@@ -163,9 +203,22 @@ export function saveEvaluationActuals(ctx: RequestContext, input: SaveEvaluation
         outputPoints: points(cp?.OUTPUT),
         benefitPoints: points(cp?.BENEFIT),
         satisfactionPoints: points(cp?.SATISFACTION),
+        annualObjective: keepOr(input.annualObjective, current.annualObjective),
+        achievement: keepOr(input.achievement, current.achievement),
+        rectificationMeasures: keepOr(input.rectificationMeasures, current.rectificationMeasures),
       },
       ROW_VERSION,
     );
+    if (sections) {
+      const key = { tenantId: caller.tenantId, evaluationId: current.id };
+      await em.delete(EvaluationReportSectionEntity, key);
+      const written = sections.filter((r) => r.body.trim() !== '');
+      if (written.length > 0)
+        await em.insert(
+          EvaluationReportSectionEntity,
+          written.map((r) => ({ ...key, sectionKey: r.key, body: r.body.trim() })),
+        );
+    }
     await em.delete(EvaluationActualEntity, { tenantId: caller.tenantId, evaluationId: current.id });
     if (content.actuals.length > 0) {
       await em.insert(
@@ -186,11 +239,7 @@ export function saveEvaluationActuals(ctx: RequestContext, input: SaveEvaluation
     return recordEvaluationChange(ctx, em, current.id, {
       action: 'SAVE_ACTUALS',
       before,
-      after: async (evaluation) =>
-        snapshot(
-          evaluation,
-          await em.findBy(EvaluationActualEntity, { tenantId: caller.tenantId, evaluationId: current.id }),
-        ),
+      after: (evaluation) => contentOfStored(em, evaluation),
     });
   });
 }

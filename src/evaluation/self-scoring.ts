@@ -11,6 +11,7 @@ import {
   type IndicatorActual,
   type ScoringCategory,
   type ScoringIndicator,
+  type ScoringPolicy,
   type SelfScore,
 } from './rules/scoring-types';
 
@@ -95,7 +96,11 @@ export interface SelfScoring {
  * mapped back to the input's field paths. Unknown money counts as 0 for a preview and is a submission
  * problem.
  */
-export function scoreContent(indicators: readonly GoalIndicatorEntity[], c: SelfContent): SelfScoring {
+export function scoreContent(
+  indicators: readonly GoalIndicatorEntity[],
+  c: SelfContent,
+  policy?: ScoringPolicy | null, // DOMAIN §10.7: the tenant policy's bands and over-target (defaults when absent)
+): SelfScoring {
   const own = indicators.some((i) => i.category === 'COMMON');
   const moneyNotes: IndicatorActual[] = own
     ? []
@@ -113,6 +118,7 @@ export function scoreContent(indicators: readonly GoalIndicatorEntity[], c: Self
     actuals: [...c.actuals, ...moneyNotes],
     money: c.money ?? { budgeted: zero, inPlace: zero, spent: zero },
     categoryPoints: c.categoryPoints,
+    policy,
   });
   const n = c.actuals.length;
   const remap = (p: Problem): Problem => {

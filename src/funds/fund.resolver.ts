@@ -22,6 +22,8 @@ import type { FundEntity } from './fund.entity';
 import { createFund, setAllocations, updateFund } from './fund.service';
 import type { ProjectEntity } from './project.entity';
 import { fundTotal } from './rules/fund-rules';
+import { Idempotent } from '../idempotency/idempotent';
+import { LIST_SIZE, listCost } from '../app/limits/list-cost';
 
 const fundSort: Record<FundSortField, SortColumn> = {
   NAME: { expression: 'f.name', read: (f) => (f as FundEntity).name },
@@ -122,6 +124,7 @@ export class FundResolver {
   }
 
   @FieldResolver(() => [AllocationType], {
+    complexity: listCost(LIST_SIZE.fundLines),
     description:
       '资金分配 — allocations the caller may see: all of them for the giving side, its own share for a receiver',
   })
@@ -130,6 +133,7 @@ export class FundResolver {
   }
 
   @FieldResolver(() => [ProjectType], {
+    complexity: listCost(LIST_SIZE.fundLines),
     description: '项目 — projects financed by this fund, within the caller’s view',
   })
   projects(@Root() fund: FundEntity, @Ctx() ctx: RequestContext): Promise<ProjectEntity[]> {
@@ -139,6 +143,7 @@ export class FundResolver {
   @Mutation(() => FundPayload, {
     description: '新建专项资金 — a competent department sets up a fund of its own (P1)',
   })
+  @Idempotent()
   createFund(
     @Ctx() ctx: RequestContext,
     @Arg('input', () => CreateFundInput, { description: '输入 — the mutation input' }) input: CreateFundInput,

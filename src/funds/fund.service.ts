@@ -8,6 +8,7 @@ import { idOfType } from '../common/global-id';
 import { guardedUpdate } from '../common/guarded-update';
 import { runMutation, Validation, type ConstraintMeanings } from '../common/mutation';
 import type { Problem } from '../common/problem';
+import { NO_ID } from '../common/sql';
 import { abortWith } from '../common/user-error';
 import type { Decimal } from '../common/decimal';
 import { AllocationEntity } from './allocation.entity';
@@ -18,7 +19,12 @@ import type {
   UpdateFundInput,
 } from './dto/fund.inputs';
 import { FundEntity } from './fund.entity';
-import { allocationTotal, validateAllocations, type AllocationInput } from './rules/allocation-rules';
+import {
+  allocatableAmount,
+  allocationTotal,
+  validateAllocations,
+  type AllocationInput,
+} from './rules/allocation-rules';
 import { formatWanYuan, fundYears, validateFund, type FundInput } from './rules/fund-rules';
 
 const meanings: ConstraintMeanings = {
@@ -152,7 +158,7 @@ export function createFund(ctx: RequestContext, input: CreateFundInput) {
   });
 }
 
-/** 修改专项资金 — by its own department, guarded by version; own-level money stays above the allocations. */
+/** 修改专项资金 — by its own department, guarded by version; upper + own-level money stays above the allocations. */
 export function updateFund(ctx: RequestContext, input: UpdateFundInput) {
   return runMutation(ctx, meanings, async (em) => {
     const caller = ctx.caller;
@@ -209,14 +215,16 @@ export function updateFund(ctx: RequestContext, input: UpdateFundInput) {
       );
     }
     if (input.amounts && v.ok) {
+      // DOMAIN §4: the new upper-level + own-level money still covers the allocations made.
       const allocated = allocationTotal(allocations);
-      if (allocated.greaterThan(input.amounts.ownLevel)) {
+      if (allocated.greaterThan(allocatableAmount(input.amounts))) {
+        const cap = allocatableAmount(input.amounts);
         v.add(
           ErrorCode.BAD_USER_INPUT,
-          ['input', 'amounts', 'ownLevel'],
+          ['input', 'amounts'],
           msg(
-            `本级资金 ${formatWanYuan(input.amounts.ownLevel)}少于已分配合计 ${formatWanYuan(allocated)}`,
-            `Own-level money ${formatWanYuan(input.amounts.ownLevel)} is less than the allocations total ${formatWanYuan(allocated)}`,
+            `可分配资金 ${formatWanYuan(cap)}（上级资金 ${formatWanYuan(input.amounts.upperLevel)} + 本级资金 ${formatWanYuan(input.amounts.ownLevel)}）少于已分配合计 ${formatWanYuan(allocated)}`,
+            `The allocatable money ${formatWanYuan(cap)} (upper-level ${formatWanYuan(input.amounts.upperLevel)} + own-level ${formatWanYuan(input.amounts.ownLevel)}) is less than the allocations total ${formatWanYuan(allocated)}`,
           ),
         );
       }
@@ -255,7 +263,7 @@ export function updateFund(ctx: RequestContext, input: UpdateFundInput) {
 /**
  * 设置资金分配 — replaces the fund's whole allocation set atomically (DOMAIN §4): every target resolved
  * within the caller's view (else NOT_FOUND), then the pure rules (method, direct child regions, no
- * duplicates, amounts, Σ ≤ own-level money with the numbers in 万元), then the fund's version is bumped
+ * duplicates, amounts, Σ ≤ upper-level + own-level money with the numbers in 万元), then the fund's version is bumped
  * under the guard, so two racing sets cannot both apply.
  */
 export function setAllocations(ctx: RequestContext, input: SetAllocationsInput) {
@@ -267,12 +275,12 @@ export function setAllocations(ctx: RequestContext, input: SetAllocationsInput) 
       input.allocations.map(async (a, i) => {
         const at = ['input', 'allocations', String(i)];
         const region = a.regionId
-          ? await ctx.loaders.regionById.load(idOfType(a.regionId, 'Region') ?? '')
+          ? await ctx.loaders.regionById.load(idOfType(a.regionId, 'Region') ?? NO_ID)
           : null;
         if (a.regionId && !region)
           v.add(ErrorCode.NOT_FOUND, [...at, 'regionId'], msg('未找到该行政区划', 'Region not found'));
         const project = a.projectId
-          ? await ctx.loaders.projectById.load(idOfType(a.projectId, 'Project') ?? '')
+          ? await ctx.loaders.projectById.load(idOfType(a.projectId, 'Project') ?? NO_ID)
           : null;
         if (a.projectId && !project)
           v.add(ErrorCode.NOT_FOUND, [...at, 'projectId'], msg('未找到该项目', 'Project not found'));
@@ -288,7 +296,12 @@ export function setAllocations(ctx: RequestContext, input: SetAllocationsInput) 
     addProblems(
       v,
       validateAllocations(
-        { method: fund.allocationMethod, regionPath: fund.regionPath, ownLevel: fund.ownLevelAmount },
+        {
+          method: fund.allocationMethod,
+          regionPath: fund.regionPath,
+          upperLevel: fund.upperLevelAmount,
+          ownLevel: fund.ownLevelAmount,
+        },
         rows,
       ),
     );

@@ -16,8 +16,10 @@ import {
 } from './dto/project.inputs';
 import { FundType, ProjectConnection, ProjectType } from './dto/funds.types';
 import type { FundEntity } from './fund.entity';
+import { isSelfImplemented } from './own-level';
 import type { ProjectEntity } from './project.entity';
 import { createProject, updateProject } from './project.service';
+import { Idempotent } from '../idempotency/idempotent';
 
 const projectSort: Record<ProjectSortField, SortColumn> = {
   NAME: { expression: 'p.name', read: (p) => (p as ProjectEntity).name },
@@ -102,13 +104,23 @@ export class ProjectResolver {
 
   @FieldResolver(() => OrganizationType, {
     nullable: true,
-    description: '实施单位 — the implementing unit (null only if outside the caller’s view)',
+    description:
+      '实施单位 — the implementing unit; null for an own-level project its department runs itself (selfImplemented), or outside the caller’s view',
   })
   implementingUnit(
     @Root() project: ProjectEntity,
     @Ctx() ctx: RequestContext,
-  ): Promise<OrganizationEntity | null> {
+  ): Promise<OrganizationEntity | null> | null {
+    if (isSelfImplemented(project)) return null;
     return ctx.loaders.organizationById.load(project.implementingUnitId);
+  }
+
+  @FieldResolver(() => Boolean, {
+    description:
+      '部门本级自行实施 — an own-level (本级) project the competent department runs itself, without an implementing unit (002 第十六条); the department drafts its goal and self-evaluates it',
+  })
+  selfImplemented(@Root() project: ProjectEntity): boolean {
+    return isSelfImplemented(project);
   }
 
   @FieldResolver(() => RegionType, {
@@ -123,6 +135,7 @@ export class ProjectResolver {
     description:
       '新建项目 — by the implementing unit or a competent department over it (P2); status CANDIDATE',
   })
+  @Idempotent()
   createProject(
     @Ctx() ctx: RequestContext,
     @Arg('input', () => CreateProjectInput, { description: '输入 — the mutation input' })

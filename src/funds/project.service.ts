@@ -91,22 +91,47 @@ async function financingFund(
   return fund;
 }
 
-/** 新建项目 — by the implementing unit or a department over it (P2); created as CANDIDATE (待入库). */
+/**
+ * The implementing unit a create names, or — for an own-level project (本级, 002 第十六条 "部门本级和所属
+ * 单位"; DOMAIN §3) — the calling competent department itself when it names no unit or names itself: the
+ * department is then the responsible body and carries the project out (stored as its own implementing
+ * body, so P2 drafting, P4 self-evaluation and P7 separation apply to it unchanged).
+ */
+async function implementerOf(ctx: RequestContext, input: CreateProjectInput): Promise<OrganizationEntity> {
+  const caller = ctx.caller;
+  const field = ['input', 'implementingUnitId'];
+  const unitId = input.implementingUnitId ? idOfType(input.implementingUnitId, 'Organization') : null;
+  const ownLevel =
+    !input.implementingUnitId ||
+    (unitId === caller.organizationId && caller.organizationKind === OrganizationKind.COMPETENT_DEPARTMENT);
+  if (ownLevel) {
+    const self = await ctx.loaders.organizationById.load(caller.organizationId);
+    if (!self || self.kind !== OrganizationKind.COMPETENT_DEPARTMENT) {
+      abortWith(
+        ErrorCode.BAD_USER_INPUT,
+        field,
+        msg(
+          '须指定实施单位；只有业务主管部门可以不经实施单位自行实施本级项目',
+          'Name the implementing unit; only a competent department runs an own-level project itself',
+        ),
+      );
+    }
+    return self;
+  }
+  const unit = unitId ? await ctx.loaders.organizationById.load(unitId) : null;
+  if (!unit || unit.kind !== OrganizationKind.IMPLEMENTING_UNIT) {
+    abortWith(ErrorCode.NOT_FOUND, field, msg('未找到该实施单位', 'Implementing unit not found'));
+  }
+  const callerOrg = await ctx.loaders.organizationById.load(caller.organizationId);
+  if (!mayPrepareFor(ctx, unit, callerOrg)) abortWith(ErrorCode.FORBIDDEN, field, p2Refusal);
+  return unit;
+}
+
+/** 新建项目 — by the implementing unit or a department over it (P2), or a department's own-level project; CANDIDATE (待入库). */
 export function createProject(ctx: RequestContext, input: CreateProjectInput) {
   return runMutation(ctx, {}, async (em) => {
     const caller = ctx.caller;
-    const unitId = idOfType(input.implementingUnitId, 'Organization');
-    const unit = unitId ? await ctx.loaders.organizationById.load(unitId) : null;
-    if (!unit || unit.kind !== OrganizationKind.IMPLEMENTING_UNIT) {
-      abortWith(
-        ErrorCode.NOT_FOUND,
-        ['input', 'implementingUnitId'],
-        msg('未找到该实施单位', 'Implementing unit not found'),
-      );
-    }
-    const callerOrg = await ctx.loaders.organizationById.load(caller.organizationId);
-    if (!mayPrepareFor(ctx, unit, callerOrg))
-      abortWith(ErrorCode.FORBIDDEN, ['input', 'implementingUnitId'], p2Refusal);
+    const unit = await implementerOf(ctx, input);
     const departmentId =
       caller.organizationKind === OrganizationKind.COMPETENT_DEPARTMENT
         ? caller.organizationId

@@ -22,6 +22,7 @@ import { GoalEntity } from './goal.entity';
 import { GoalStatus, WorkflowAction } from './goal.enums';
 import { buildReviewChain } from './rules/review-chain';
 import { decide } from './rules/workflow';
+import { headerOf } from './goal-header';
 
 /**
  * 申请调整 (DOMAIN §7; 002 第十三条; 000 第十四条): an issued or filed goal changes only through version
@@ -74,8 +75,15 @@ export function requestAdjustment(ctx: RequestContext, input: RequestAdjustmentI
       implementationPeriodObjective: current.implementationPeriodObjective,
       annualObjective: current.annualObjective,
       annualAmount: current.annualAmount,
+      // DOMAIN §10.1: version n+1 starts from version n's category points, like its indicators.
+      commonPoints: current.commonPoints,
+      outputPoints: current.outputPoints,
+      benefitPoints: current.benefitPoints,
+      satisfactionPoints: current.satisfactionPoints,
       fiscalAmount: current.fiscalAmount,
       otherAmount: current.otherAmount,
+      // DOMAIN §5: and from its 附件1–3 header.
+      ...headerOf(current),
       status: GoalStatus.DRAFT,
       currentStep: 0,
       reviewChain: chain.steps,

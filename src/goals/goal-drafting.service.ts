@@ -9,6 +9,8 @@ import { runMutation, Validation } from '../common/mutation';
 import { abortWith } from '../common/user-error';
 import type { CreateGoalInput, UpdateGoalInput } from './dto/goal.inputs';
 import { validateIndicators, writeIndicators } from './goal-indicators';
+import { categoryPointsColumns, categoryPointsProblems } from './goal-category-points';
+import { headerColumns, headerProblems, mergedHeader } from './goal-header';
 import { dirOf, subjectOf, type Subject } from './goal-subject';
 import {
   amount,
@@ -27,6 +29,7 @@ import { FilingBasis, GoalScope, GoalStatus, WorkflowAction } from './goal.enums
 import { buildReviewChain, checkDrafter } from './rules/review-chain';
 import { decide } from './rules/workflow';
 import { filingFits } from './rules/workflow-types';
+import { checkDepartmentGoalIndicators } from '../department-performance/common-indicators.service';
 
 /**
  * 先行下达预算 (002 第十二条): a goal is filed for record instead of reviewed only when its budget went out
@@ -112,6 +115,13 @@ export function createGoal(ctx: RequestContext, input: CreateGoalInput) {
       );
     const filing = await filingBasisProblem(ctx, input, subject);
     if (filing) v.add(ErrorCode.BAD_USER_INPUT, ['input', 'filingBasis'], filing);
+    // DOMAIN §10.1: a goal's own category points total 100 (refused with nothing written).
+    for (const p of categoryPointsProblems(input.categoryPoints)) v.add(p.code, p.field, p.message);
+    // DOMAIN §5: the 附件1–3 header, checked field by field.
+    const header = mergedHeader(input.header, null);
+    const annual = amount(input.annualAmount);
+    for (const p of headerProblems(header, input.scope, input.year, annual))
+      v.add(p.code, p.field, p.message);
     v.check();
     let parentGoalId: string | null = null;
     if (input.parentGoalId) {
@@ -133,6 +143,15 @@ export function createGoal(ctx: RequestContext, input: CreateGoalInput) {
       parentGoalId = parent.id;
     }
     const links = await validateIndicators(em, caller.tenantId, input.scope, parentGoalId, input.indicators);
+    // DOMAIN §5; 003 第十二条(二): a department goal carries finance's 共性 indicators unchanged, points total 100.
+    if (input.scope === GoalScope.DEPARTMENT)
+      await checkDepartmentGoalIndicators(
+        em,
+        caller.tenantId,
+        subject.chain.region.path,
+        input.year,
+        input.indicators,
+      );
     const chain = buildReviewChain(subject.chain, dir);
     if (!chain.ok) refusalErrors(chain);
     const id = randomUUID();
@@ -154,6 +173,8 @@ export function createGoal(ctx: RequestContext, input: CreateGoalInput) {
       annualAmount: amount(input.annualAmount),
       fiscalAmount: amount(input.fiscalAmount),
       otherAmount: amount(input.otherAmount),
+      ...categoryPointsColumns(input.categoryPoints ?? null),
+      ...headerColumns(header),
       status: GoalStatus.DRAFT,
       currentStep: 0,
       reviewChain: chain.ok ? chain.steps : [],
@@ -187,6 +208,15 @@ export function updateGoal(ctx: RequestContext, input: UpdateGoalInput) {
         msg('须填写目标名称（最多200字）', 'A name of at most 200 characters is required'),
       );
     }
+    // DOMAIN §10.1: omitted = unchanged; null = back to the defaults; a set must total 100.
+    const points = new Validation();
+    for (const p of categoryPointsProblems(input.categoryPoints)) points.add(p.code, p.field, p.message);
+    // DOMAIN §5 附件1–3 header: omitted = unchanged, null = cleared (the whole header or one field).
+    const header = mergedHeader(input.header, current);
+    const annual = amount(input.annualAmount);
+    for (const p of headerProblems(header, current.scope, current.year, annual))
+      points.add(p.code, p.field, p.message);
+    points.check();
     const links = await validateIndicators(
       em,
       caller.tenantId,
@@ -194,6 +224,15 @@ export function updateGoal(ctx: RequestContext, input: UpdateGoalInput) {
       current.parentGoalId,
       input.indicators,
     );
+    // DOMAIN §5; 003 第十二条(二): the department may not remove or change finance's 共性 indicators.
+    if (current.scope === GoalScope.DEPARTMENT)
+      await checkDepartmentGoalIndicators(
+        em,
+        caller.tenantId,
+        current.regionPath,
+        current.year,
+        input.indicators,
+      );
     const before = snapshot(current, await ctx.loaders.indicatorsByGoalId.load(current.id));
     await guardedUpdate(
       em,
@@ -207,6 +246,8 @@ export function updateGoal(ctx: RequestContext, input: UpdateGoalInput) {
         annualAmount: amount(input.annualAmount),
         fiscalAmount: amount(input.fiscalAmount),
         otherAmount: amount(input.otherAmount),
+        ...(input.categoryPoints !== undefined ? categoryPointsColumns(input.categoryPoints) : {}),
+        ...headerColumns(header),
       },
       ROW_VERSION,
     );

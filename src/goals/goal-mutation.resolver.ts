@@ -14,9 +14,12 @@ import {
   fileGoalForRecord,
   issueGoal,
   returnGoal,
+  rejectGoal,
   submitGoal,
   withdrawAdjustment,
 } from './goal-workflow.service';
+import { RejectGoalInput } from './dto/goal-extra.inputs';
+import { Idempotent } from '../idempotency/idempotent';
 
 const inputArg = { description: '输入 — the mutation input' };
 
@@ -27,6 +30,7 @@ export class GoalMutationResolver {
     description:
       '新建绩效目标 — by the drafter P1/P2 name (DOMAIN §8); DRAFT, with indicators checked one by one',
   })
+  @Idempotent()
   createGoal(
     @Ctx() ctx: RequestContext,
     @Arg('input', () => CreateGoalInput, inputArg) input: CreateGoalInput,
@@ -47,6 +51,7 @@ export class GoalMutationResolver {
   @Mutation(() => GoalPayload, {
     description: '提交审核 — the drafter sends a complete DRAFT or RETURNED goal to step 1 of its chain',
   })
+  @Idempotent()
   submitGoal(
     @Ctx() ctx: RequestContext,
     @Arg('input', () => GoalActionInput, inputArg) input: GoalActionInput,
@@ -58,6 +63,7 @@ export class GoalMutationResolver {
     description:
       '审核通过 — the organization at the current step approves (P3); the final step needs the ex-ante gate',
   })
+  @Idempotent()
   approveGoal(
     @Ctx() ctx: RequestContext,
     @Arg('input', () => GoalActionInput, inputArg) input: GoalActionInput,
@@ -69,6 +75,7 @@ export class GoalMutationResolver {
     description:
       '退回修改 — the organization at the current step returns the goal to its drafter, with a comment',
   })
+  @Idempotent()
   returnGoal(
     @Ctx() ctx: RequestContext,
     @Arg('input', () => GoalActionInput, inputArg) input: GoalActionInput,
@@ -80,6 +87,7 @@ export class GoalMutationResolver {
     description:
       '报送备案 — the drafter files a complete goal whose budget was issued first (emergency, deferred transfer goal; 002 第十二条) with finance; FILED_FOR_RECORD is in force, and the record holder may return it for correction',
   })
+  @Idempotent()
   fileGoalForRecord(
     @Ctx() ctx: RequestContext,
     @Arg('input', () => GoalActionInput, inputArg) input: GoalActionInput,
@@ -91,6 +99,7 @@ export class GoalMutationResolver {
     description:
       '申请调整 — the drafter or its supervising department requests version n+1 of an issued goal, with a reason; n is superseded when n+1 is issued',
   })
+  @Idempotent()
   requestAdjustment(
     @Ctx() ctx: RequestContext,
     @Arg('input', () => RequestAdjustmentInput, inputArg) input: RequestAdjustmentInput,
@@ -102,6 +111,7 @@ export class GoalMutationResolver {
     description:
       '撤回调整申请 — the drafter withdraws an adjustment (version n+1) in DRAFT or RETURNED; it becomes WITHDRAWN (kept, read-only) and version n may be adjusted again',
   })
+  @Idempotent()
   withdrawAdjustment(
     @Ctx() ctx: RequestContext,
     @Arg('input', () => GoalActionInput, inputArg) input: GoalActionInput,
@@ -112,10 +122,23 @@ export class GoalMutationResolver {
   @Mutation(() => GoalPayload, {
     description: '批复下达 — finance at the budget’s level (the final step) issues an APPROVED goal',
   })
+  @Idempotent()
   issueGoal(
     @Ctx() ctx: RequestContext,
     @Arg('input', () => GoalActionInput, inputArg) input: GoalActionInput,
   ) {
     return issueGoal(ctx, input);
+  }
+
+  @Mutation(() => GoalPayload, {
+    description:
+      '不予受理 — finance at the budget’s level (the final step, P3) refuses a goal under review that stays unacceptable, with a reason (001 三(一)); REJECTED is terminal',
+  })
+  @Idempotent()
+  rejectGoal(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => RejectGoalInput, inputArg) input: RejectGoalInput,
+  ) {
+    return rejectGoal(ctx, input);
   }
 }

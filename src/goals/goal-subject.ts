@@ -5,6 +5,9 @@ import { idOfType } from '../common/global-id';
 import { abortWith } from '../common/user-error';
 import { FundEntity } from '../funds/fund.entity';
 import { ProjectEntity } from '../funds/project.entity';
+import { pathIds } from '../auth/principal';
+import { NO_ID } from '../common/sql';
+import { OrganizationCounterpartEntity } from '../hierarchy/counterpart.entity';
 import { OrganizationEntity } from '../hierarchy/organization.entity';
 import { RegionEntity } from '../hierarchy/region.entity';
 import type { CreateGoalInput } from './dto/goal.inputs';
@@ -38,7 +41,17 @@ export async function directoryFor(em: EntityManager, tenantId: string, path: st
     .where('o.tenant_id = :tenantId', { tenantId })
     .andWhere(`(:path LIKE o.region_path || '%' OR o.id = ANY(:ids))`, { path, ids })
     .getMany();
-  return directoryOf(rows.map(orgRef));
+  // DOMAIN §3: the counterparts mapped in the subject's region (S), for bottom-up and project chains.
+  const regionId = pathIds(path).at(-1) ?? NO_ID;
+  const mapped = await em.findBy(OrganizationCounterpartEntity, { tenantId, regionId });
+  return directoryOf(
+    rows.map(orgRef),
+    mapped.map((m) => ({
+      upperId: m.upperOrganizationId,
+      regionId: m.regionId,
+      counterpartId: m.counterpartOrganizationId,
+    })),
+  );
 }
 
 export async function regionRef(em: EntityManager, tenantId: string, id: string) {
@@ -102,6 +115,7 @@ export async function subjectOf(
     region,
     drafter,
     unit: unit ?? null,
+    projectDepartmentId: project?.departmentId ?? null,
     department: input.scope === GoalScope.DEPARTMENT ? drafter : null,
     fund: fund && fundRegion ? { departmentId: fund.organizationId, region: fundRegion } : null,
     decomposition: input.decomposition ?? null,
@@ -134,6 +148,7 @@ export async function chainSubjectOf(
     drafterId,
     ...(unitOrg ? [unitOrg.id] : []),
     ...(unitOrg?.supervisingDepartmentId ? [unitOrg.supervisingDepartmentId] : []),
+    ...(project ? [project.departmentId] : []),
     ...(fund ? [fund.organizationId] : []),
   ];
   const dir = await directoryFor(em, tenantId, region.path, ids);
@@ -145,6 +160,7 @@ export async function chainSubjectOf(
     region,
     drafter,
     unit: unitOrg ? orgRef(unitOrg) : null,
+    projectDepartmentId: project?.departmentId ?? null,
     department: g.departmentId ? (dir.organization(g.departmentId) ?? null) : null,
     fund: fund && fundRegion ? { departmentId: fund.organizationId, region: fundRegion } : null,
     decomposition: g.decomposition,
@@ -162,6 +178,7 @@ export async function dirOf(em: EntityManager, tenantId: string, subject: ChainS
     subject.drafter.id,
     ...(subject.unit ? [subject.unit.id] : []),
     ...(subject.unit?.supervisingDepartmentId ? [subject.unit.supervisingDepartmentId] : []),
+    ...(subject.projectDepartmentId ? [subject.projectDepartmentId] : []),
     ...(subject.fund ? [subject.fund.departmentId] : []),
   ];
   return directoryFor(em, tenantId, subject.region.path, ids);

@@ -12,11 +12,11 @@ import type { GoalStatus, ReviewRole, WorkflowAction } from './goal.enums';
 @Entity({ name: 'goal_transition' })
 @Check(
   'ck_goal_transition_action',
-  `"action" IN ('EDIT', 'SUBMIT', 'APPROVE', 'RETURN', 'ISSUE', 'REQUEST_ADJUSTMENT', 'FILE_FOR_RECORD', 'WITHDRAW_ADJUSTMENT')`,
+  `"action" IN ('EDIT', 'SUBMIT', 'APPROVE', 'RETURN', 'ISSUE', 'REQUEST_ADJUSTMENT', 'FILE_FOR_RECORD', 'WITHDRAW_ADJUSTMENT', 'REJECT')`,
 )
 @Check(
   'ck_goal_transition_status',
-  `"from_status" IN ('DRAFT', 'SUBMITTED', 'IN_REVIEW', 'APPROVED', 'ISSUED', 'RETURNED', 'SUPERSEDED', 'FILED_FOR_RECORD', 'WITHDRAWN') AND "to_status" IN ('DRAFT', 'SUBMITTED', 'IN_REVIEW', 'APPROVED', 'ISSUED', 'RETURNED', 'SUPERSEDED', 'FILED_FOR_RECORD', 'WITHDRAWN')`,
+  `"from_status" IN ('DRAFT', 'SUBMITTED', 'IN_REVIEW', 'APPROVED', 'ISSUED', 'RETURNED', 'SUPERSEDED', 'FILED_FOR_RECORD', 'WITHDRAWN', 'REJECTED') AND "to_status" IN ('DRAFT', 'SUBMITTED', 'IN_REVIEW', 'APPROVED', 'ISSUED', 'RETURNED', 'SUPERSEDED', 'FILED_FOR_RECORD', 'WITHDRAWN', 'REJECTED')`,
 )
 @Check(
   'ck_goal_transition_role',

@@ -7,6 +7,7 @@ import { guardedUpdate } from '../common/guarded-update';
 import { runMutation } from '../common/mutation';
 import { abortWith } from '../common/user-error';
 import type { GoalActionInput } from './dto/goal.inputs';
+import type { RejectGoalInput } from './dto/goal-extra.inputs';
 import { factsFor } from './goal-checks';
 import { rebuildChain } from './goal-subject';
 import {
@@ -24,17 +25,22 @@ import { WorkflowAction } from './goal.enums';
 import { decide, type Accepted, type DecideInput, type Decision } from './rules/workflow';
 
 /** One workflow action (DOMAIN §7): `decide`, then the guarded update, the history row and the audit event. */
-function transition(ctx: RequestContext, input: GoalActionInput, action: WorkflowAction) {
+function transition(ctx: RequestContext, input: GoalActionInput | RejectGoalInput, action: WorkflowAction) {
   return runMutation(ctx, meanings, async (em) => {
     const caller: Principal = ctx.caller;
     const current = await visibleGoal(ctx, input.id);
     const { facts, problems } = await factsFor(ctx, current, action);
-    const decideInput: DecideInput = { ...facts, comment: input.comment ?? null };
+    const reason = 'reason' in input ? input.reason : null;
+    const comment = 'comment' in input ? (input.comment ?? null) : null;
+    const decideInput: DecideInput = { ...facts, comment, reason };
     const next = await liveAdjustmentOf(em, current);
     const d: Decision = decide(workflowGoal(current, next), caller, action, decideInput);
     if (!d.ok) {
       if (action === WorkflowAction.RETURN && d.code === ErrorCode.BAD_USER_INPUT) {
         abortWith(ErrorCode.BAD_USER_INPUT, ['input', 'comment'], d.message);
+      }
+      if (action === WorkflowAction.REJECT && d.code === ErrorCode.BAD_USER_INPUT) {
+        abortWith(ErrorCode.BAD_USER_INPUT, ['input', 'reason'], d.message);
       }
       return refusalErrors(d, problems);
     }
@@ -107,3 +113,10 @@ export const fileGoalForRecord = (ctx: RequestContext, input: GoalActionInput) =
  */
 export const withdrawAdjustment = (ctx: RequestContext, input: GoalActionInput) =>
   transition(ctx, input, WorkflowAction.WITHDRAW_ADJUSTMENT);
+
+/**
+ * 不予受理 (001 三(一); DOMAIN §7): finance at the final step refuses a goal under review with a reason;
+ * REJECTED is terminal, recorded as a transition whose comment is the reason, and audited.
+ */
+export const rejectGoal = (ctx: RequestContext, input: RejectGoalInput) =>
+  transition(ctx, input, WorkflowAction.REJECT);

@@ -14,7 +14,7 @@ import { FundEntity } from '../funds/fund.entity';
 import { ProjectEntity } from '../funds/project.entity';
 import { OrganizationEntity } from '../hierarchy/organization.entity';
 import { RegionEntity } from '../hierarchy/region.entity';
-import type { DecompositionMode, FilingBasis, GoalScope, GoalStatus } from './goal.enums';
+import type { DecompositionMode, FilingBasis, GoalScope, GoalStatus, ProjectAttribute } from './goal.enums';
 import type { ReviewStep } from './rules/review-chain';
 
 /** A tenant-qualified foreign key (tenant_id, column) → target(tenant_id, id), named. */
@@ -40,7 +40,7 @@ export function tenantFk(name: string, column: string): JoinColumnOptions[] {
 )
 @Check(
   'ck_performance_goal_status',
-  `"status" IN ('DRAFT', 'SUBMITTED', 'IN_REVIEW', 'APPROVED', 'ISSUED', 'RETURNED', 'SUPERSEDED', 'FILED_FOR_RECORD', 'WITHDRAWN')`,
+  `"status" IN ('DRAFT', 'SUBMITTED', 'IN_REVIEW', 'APPROVED', 'ISSUED', 'RETURNED', 'SUPERSEDED', 'FILED_FOR_RECORD', 'WITHDRAWN', 'REJECTED')`,
 )
 @Check(
   'ck_performance_goal_decomposition',
@@ -71,6 +71,25 @@ export function tenantFk(name: string, column: string): JoinColumnOptions[] {
 // withdrawn n+1 stays as history and a new n+1 may follow it (AdjustmentWithdrawal1763821000000).
 @Index('uq_performance_goal_supersedes', { synchronize: false })
 @Check('ck_performance_goal_year', `"year" BETWEEN 2000 AND 2100`)
+// DOMAIN §10.1 (一级指标权重可做适当调整): a goal's own category points, all or none, ≥ 0, totalling 100
+// (GoalCategoryPoints1763872000000).
+@Check(
+  'ck_performance_goal_category_points',
+  `("common_points" IS NULL AND "output_points" IS NULL AND "benefit_points" IS NULL AND "satisfaction_points" IS NULL) OR ("common_points" >= 0 AND "output_points" >= 0 AND "benefit_points" >= 0 AND "satisfaction_points" >= 0 AND "common_points" + "output_points" + "benefit_points" + "satisfaction_points" = 100)`,
+)
+// The 附件1–3 header (GoalRejectionHeader1763876000000): attribute, ordered period years, amounts ≥ 0.
+@Check(
+  'ck_performance_goal_project_attribute',
+  `"project_attribute" IS NULL OR "project_attribute" IN ('NEW', 'CONTINUING')`,
+)
+@Check(
+  'ck_performance_goal_period',
+  `("period_start_year" IS NULL OR "period_start_year" BETWEEN 2000 AND 2100) AND ("period_end_year" IS NULL OR "period_end_year" BETWEEN 2000 AND 2100) AND ("period_start_year" IS NULL OR "period_end_year" IS NULL OR "period_end_year" >= "period_start_year")`,
+)
+@Check(
+  'ck_performance_goal_header_amounts',
+  `("period_amount" IS NULL OR "period_amount" >= 0) AND ("period_fiscal_amount" IS NULL OR "period_fiscal_amount" >= 0) AND ("period_other_amount" IS NULL OR "period_other_amount" >= 0) AND ("allocating_level_amount" IS NULL OR "allocating_level_amount" >= 0) AND ("lower_level_amount" IS NULL OR "lower_level_amount" >= 0)`,
+)
 @Index('idx_performance_goal_region_path', { synchronize: false })
 @Index('idx_performance_goal_fund', ['tenantId', 'fundId'])
 @Index('idx_performance_goal_project', ['tenantId', 'projectId'])
@@ -125,6 +144,52 @@ export class GoalEntity {
 
   @Column('numeric', { name: 'other_amount', precision: 14, scale: 2, nullable: true })
   otherAmount!: string | null;
+
+  /** 一级指标分值 (DOMAIN §10.1): the goal's own category points; all null = the defaults 10/50/30/10. */
+  @Column('numeric', { name: 'common_points', precision: 5, scale: 2, nullable: true })
+  commonPoints!: string | null;
+
+  @Column('numeric', { name: 'output_points', precision: 5, scale: 2, nullable: true })
+  outputPoints!: string | null;
+
+  @Column('numeric', { name: 'benefit_points', precision: 5, scale: 2, nullable: true })
+  benefitPoints!: string | null;
+
+  @Column('numeric', { name: 'satisfaction_points', precision: 5, scale: 2, nullable: true })
+  satisfactionPoints!: string | null;
+
+  /** 项目属性 (附件1): 新增 / 延续. */
+  @Column('varchar', { name: 'project_attribute', length: 16, nullable: true })
+  projectAttribute!: ProjectAttribute | null;
+
+  /** 项目类别 (附件1): free text, as the form leaves it open. */
+  @Column('varchar', { name: 'project_category', length: 100, nullable: true })
+  projectCategory!: string | null;
+
+  /** 项目实施期 / 专项实施期 (附件1–2): first and last budget year. */
+  @Column('integer', { name: 'period_start_year', nullable: true })
+  periodStartYear!: number | null;
+
+  @Column('integer', { name: 'period_end_year', nullable: true })
+  periodEndYear!: number | null;
+
+  /** 实施期金额 (附件1), of which 财政拨款 and 其他资金 (yuan). */
+  @Column('numeric', { name: 'period_amount', precision: 16, scale: 2, nullable: true })
+  periodAmount!: string | null;
+
+  @Column('numeric', { name: 'period_fiscal_amount', precision: 16, scale: 2, nullable: true })
+  periodFiscalAmount!: string | null;
+
+  @Column('numeric', { name: 'period_other_amount', precision: 16, scale: 2, nullable: true })
+  periodOtherAmount!: string | null;
+
+  /** 附件2–3 其中：市级（本级）预算资金 — of the annual amount, the allocating level's money (yuan). */
+  @Column('numeric', { name: 'allocating_level_amount', precision: 16, scale: 2, nullable: true })
+  allocatingLevelAmount!: string | null;
+
+  /** 附件2–3 县级及以下资金 — of the annual amount, the lower levels' own money (yuan). */
+  @Column('numeric', { name: 'lower_level_amount', precision: 16, scale: 2, nullable: true })
+  lowerLevelAmount!: string | null;
 
   @Column('varchar', { length: 24 })
   status!: GoalStatus;

@@ -17,7 +17,8 @@ export enum GoalScope {
  * `IN_REVIEW` is step k ≥ 2 (at least one reviewer has approved). `FILED_FOR_RECORD` is the end of the
  * record path (先行下达预算、再报备案, 002 第十二条): effective and frozen like `ISSUED`, but never approved.
  * `WITHDRAWN` ends an adjustment its drafter abandoned before submitting it (DOMAIN §7, §15): frozen and
- * readable, never deleted; version n can then be adjusted again.
+ * readable, never deleted; version n can then be adjusted again. `REJECTED` is finance's refusal of a goal
+ * that stays unacceptable after review (不予受理, 001 三(一)): terminal, frozen, readable, with its reason.
  */
 export enum GoalStatus {
   DRAFT = 'DRAFT',
@@ -29,6 +30,7 @@ export enum GoalStatus {
   SUPERSEDED = 'SUPERSEDED',
   FILED_FOR_RECORD = 'FILED_FOR_RECORD',
   WITHDRAWN = 'WITHDRAWN',
+  REJECTED = 'REJECTED',
 }
 
 /** 绩效目标流程操作 (DOMAIN §7): every button a UI may show on a goal. */
@@ -41,6 +43,7 @@ export enum WorkflowAction {
   REQUEST_ADJUSTMENT = 'REQUEST_ADJUSTMENT',
   FILE_FOR_RECORD = 'FILE_FOR_RECORD',
   WITHDRAW_ADJUSTMENT = 'WITHDRAW_ADJUSTMENT',
+  REJECT = 'REJECT',
 }
 
 /** 分区域绩效目标的分解方式 (DOMAIN §5; 003 转移支付 第十五条(二)). */
@@ -102,6 +105,10 @@ registerEnumType(GoalStatus, {
       description:
         '已撤回 — an adjustment request withdrawn by its drafter before submission; frozen, still readable',
     },
+    REJECTED: {
+      description:
+        '不予受理 — refused by finance at the final step after review (001 三(一) 经审核仍不合格的，可不予受理); terminal, with a reason',
+    },
   },
 });
 
@@ -123,6 +130,10 @@ registerEnumType(WorkflowAction, {
     WITHDRAW_ADJUSTMENT: {
       description:
         '撤回调整申请 — the drafter abandons an adjustment (version n+1) still in draft or returned; version n can be adjusted again',
+    },
+    REJECT: {
+      description:
+        '不予受理 — finance at the final step refuses a goal that stays unacceptable after review, with a reason (001 三(一)); terminal',
     },
   },
 });
@@ -163,5 +174,20 @@ registerEnumType(FilingBasis, {
     TRANSFER_DEFERRED: {
       description: '转移支付目标未能同步下达 — regional/project goals reported for record after the transfer',
     },
+  },
+});
+
+/** 项目属性 (附件1): a new project or one continuing from earlier years. */
+export enum ProjectAttribute {
+  NEW = 'NEW',
+  CONTINUING = 'CONTINUING',
+}
+
+registerEnumType(ProjectAttribute, {
+  name: 'ProjectAttribute',
+  description: '项目属性 — project attribute on the 附件1 goal form',
+  valuesConfig: {
+    NEW: { description: '新增 — a new project' },
+    CONTINUING: { description: '延续 — a project continuing from earlier years' },
   },
 });

@@ -1,5 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../app/context';
+import { hasSubtreeJurisdiction } from '../auth/principal';
 import { availabilityFields } from '../common/availability';
 import { idOfType, toGlobalId } from '../common/global-id';
 import { ConnectionArgs, paginate, SortDirection, toConnection, type SortColumn } from '../common/pagination';
@@ -13,18 +14,21 @@ import type { RegionEntity } from '../hierarchy/region.entity';
 import { GoalFilter, GoalOrder, GoalSortField } from './dto/goal.inputs';
 import {
   ActionAvailabilityType,
+  GoalCategoryPointsType,
   GoalIndicatorType,
   GoalTransitionType,
   PerformanceGoalConnection,
   PerformanceGoalType,
   ReviewStepType,
 } from './dto/goal.types';
+import { categoryPointsView } from './goal-category-points';
 import { factsFor } from './goal-checks';
 import type { GoalIndicatorEntity } from './goal-indicator.entity';
 import { workflowGoal } from './goal-support';
 import type { GoalTransitionEntity } from './goal-transition.entity';
 import type { GoalEntity } from './goal.entity';
 import { availableActions } from './rules/workflow';
+import { LIST_SIZE, listCost } from '../app/limits/list-cost';
 
 const goalSort: Record<GoalSortField, SortColumn> = {
   NAME: { expression: 'g.name', read: (g) => (g as GoalEntity).name },
@@ -106,7 +110,18 @@ export class GoalResolver {
     return toGlobalId('PerformanceGoal', g.id);
   }
 
-  @FieldResolver(() => [GoalIndicatorType], { description: '绩效指标 — the indicators, in form order' })
+  @FieldResolver(() => GoalCategoryPointsType, {
+    description:
+      '一级指标分值 — the category points in force (DOMAIN §10.1): the goal’s own (custom) or the defaults 10/50/30/10; they total 100 and bound the indicators’ points',
+  })
+  categoryPoints(@Root() g: GoalEntity): GoalCategoryPointsType {
+    return categoryPointsView(g);
+  }
+
+  @FieldResolver(() => [GoalIndicatorType], {
+    complexity: listCost(LIST_SIZE.indicators),
+    description: '绩效指标 — the indicators, in form order',
+  })
   indicators(@Root() g: GoalEntity, @Ctx() ctx: RequestContext): Promise<GoalIndicatorEntity[]> {
     return ctx.loaders.indicatorsByGoalId.load(g.id);
   }
@@ -120,6 +135,7 @@ export class GoalResolver {
   }
 
   @FieldResolver(() => [PerformanceGoalType], {
+    complexity: listCost(LIST_SIZE.goalChildren),
     description: '下级目标 — the child goals visible to the caller, oldest first',
   })
   children(@Root() g: GoalEntity, @Ctx() ctx: RequestContext): Promise<GoalEntity[]> {
@@ -173,6 +189,7 @@ export class GoalResolver {
   }
 
   @FieldResolver(() => [PerformanceGoalType], {
+    complexity: listCost(LIST_SIZE.perItemHistory),
     description:
       '已撤回的调整申请 — adjustments of this version that their drafters withdrew (WITHDRAWN, kept as history), oldest first',
   })
@@ -195,6 +212,7 @@ export class GoalResolver {
   }
 
   @FieldResolver(() => [GoalTransitionType], {
+    complexity: listCost(LIST_SIZE.transitions),
     description: '流转记录 — the review history of this version, oldest first',
   })
   transitions(@Root() g: GoalEntity, @Ctx() ctx: RequestContext): Promise<GoalTransitionEntity[]> {
@@ -225,10 +243,11 @@ export class GoalResolver {
 export class ReviewStepResolver {
   @FieldResolver(() => OrganizationType, {
     nullable: true,
-    description: '审核单位 — the reviewing organization (null if outside the caller’s view)',
+    description:
+      '审核单位 — the reviewing organization; shown to every caller who sees the goal, the drafter included (DOMAIN §7: the organisations of the review chain are never hidden from those who take part in it)',
   })
   organization(@Root() s: ReviewStepType, @Ctx() ctx: RequestContext): Promise<OrganizationEntity | null> {
-    return ctx.loaders.organizationById.load(s.organizationId);
+    return ctx.loaders.goalParticipantById.load(s.organizationId);
   }
 }
 
@@ -236,13 +255,28 @@ export class ReviewStepResolver {
 export class GoalTransitionResolver {
   @FieldResolver(() => OrganizationType, {
     nullable: true,
-    description: '办理单位 — the acting organization (null if outside the caller’s view)',
+    description:
+      '办理单位 — the acting organization; shown to every caller who sees the goal, the drafter included (DOMAIN §7)',
   })
   actorOrganization(
     @Root() t: GoalTransitionType,
     @Ctx() ctx: RequestContext,
   ): Promise<OrganizationEntity | null> {
-    return ctx.loaders.organizationById.load(t.actorOrganizationId);
+    return ctx.loaders.goalParticipantById.load(t.actorOrganizationId);
+  }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description:
+      '办理人 — the acting person’s name, shown to the acting organization itself and to bodies whose jurisdiction covers the actor’s region (the same level or above); null for lower levels and units, who see the organization only',
+  })
+  async actorName(@Root() t: GoalTransitionType, @Ctx() ctx: RequestContext): Promise<string | null> {
+    const caller = ctx.caller;
+    const actor = await ctx.loaders.goalActorById.load(t.actorUserId);
+    if (!actor) return null;
+    const own = caller.organizationId === t.actorOrganizationId;
+    const above = hasSubtreeJurisdiction(caller) && actor.regionPath.startsWith(caller.regionPath);
+    return own || above ? actor.displayName : null;
   }
 }
 

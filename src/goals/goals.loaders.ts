@@ -4,6 +4,7 @@ import type { ScopedAccess } from '../common/scoped-access';
 import type { GoalIndicatorEntity } from './goal-indicator.entity';
 import type { GoalTransitionEntity } from './goal-transition.entity';
 import type { GoalEntity } from './goal.entity';
+import { goalParticipantsLoaders } from './goal-participants.loaders';
 
 /**
  * Per-request loaders of performance goals (STYLE principle 6): every batch goes through the scoped
@@ -12,6 +13,7 @@ import type { GoalEntity } from './goal.entity';
  */
 export function goalsLoaders(scope: ScopedAccess) {
   return {
+    ...goalParticipantsLoaders(scope),
     goalById: new DataLoader<string, GoalEntity | null>(async (ids) => {
       const rows = await (await scope.goals()).andWhere('g.id = ANY(:ids)', { ids }).getMany();
       const byId = new Map(rows.map((g) => [g.id, g]));

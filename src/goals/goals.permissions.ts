@@ -42,5 +42,6 @@ export const goalsPermissions = {
     requestAdjustment: p6GoalActor,
     withdrawAdjustment: p6GoalActor,
     fileGoalForRecord: p6GoalActor,
+    rejectGoal: p6GoalActor,
   },
 };

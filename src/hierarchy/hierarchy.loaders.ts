@@ -58,6 +58,50 @@ export function hierarchyLoaders(scope: ScopedAccess) {
       const byRegion = groupBy(rows, (o) => o.regionId);
       return regionIds.map((id) => byRegion.get(id) ?? []);
     }),
+
+    /**
+     * 对口部门 (DOMAIN §3): the counterparts mapped for each upper department, in the caller's view,
+     * ordered by region then name. One statement for all keys.
+     */
+    counterpartsByDepartmentId: new DataLoader<string, OrganizationEntity[]>(async (departmentIds) => {
+      const { entities, raw } = await (await scope.organizations())
+        .innerJoin(
+          'organization_counterpart',
+          'oc',
+          'oc.tenant_id = o.tenant_id AND oc.counterpart_organization_id = o.id',
+        )
+        .andWhere('oc.upper_organization_id = ANY(:departmentIds)', { departmentIds })
+        .addSelect('oc.upper_organization_id', 'key')
+        .orderBy('o.region_path')
+        .addOrderBy('o.name')
+        .getRawAndEntities<{ key: string; o_id: string }>();
+      return departmentIds.map((id) =>
+        raw.flatMap((r) => {
+          const o = r.key === id ? entities.find((e) => e.id === r.o_id) : undefined;
+          return o ? [o] : [];
+        }),
+      );
+    }),
+
+    /** The upper departments an organization answers for as their counterpart, in the caller's view. */
+    counterpartOfByOrganizationId: new DataLoader<string, OrganizationEntity[]>(async (counterpartIds) => {
+      const { entities, raw } = await (await scope.organizations())
+        .innerJoin(
+          'organization_counterpart',
+          'oc',
+          'oc.tenant_id = o.tenant_id AND oc.upper_organization_id = o.id',
+        )
+        .andWhere('oc.counterpart_organization_id = ANY(:counterpartIds)', { counterpartIds })
+        .addSelect('oc.counterpart_organization_id', 'key')
+        .orderBy('o.name')
+        .getRawAndEntities<{ key: string; o_id: string }>();
+      return counterpartIds.map((id) =>
+        raw.flatMap((r) => {
+          const o = r.key === id ? entities.find((e) => e.id === r.o_id) : undefined;
+          return o ? [o] : [];
+        }),
+      );
+    }),
   };
 }
 

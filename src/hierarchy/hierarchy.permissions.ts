@@ -17,6 +17,8 @@ export const hierarchyPermissions = {
     createOrganization: p6TenantAdministrator,
     updateOrganization: p6TenantAdministrator,
     deleteOrganization: p6TenantAdministrator,
+    setCounterpart: p6TenantAdministrator,
+    removeCounterpart: p6TenantAdministrator,
     createUser: p6TenantAdministrator,
     updateUser: p6TenantAdministrator,
   },

@@ -25,7 +25,6 @@ import { RegionEntity } from './region.entity';
 @Check('ck_organization_supervisor', `"kind" = 'IMPLEMENTING_UNIT' OR "supervising_department_id" IS NULL`)
 @Index('idx_organization_region_path', { synchronize: false })
 @Index('uq_organization_singleton', { synchronize: false })
-@Index('uq_organization_department_sector', { synchronize: false })
 @Index('idx_organization_region', ['tenantId', 'regionId', 'kind'])
 @Index('idx_organization_supervisor', ['tenantId', 'supervisingDepartmentId'])
 export class OrganizationEntity {

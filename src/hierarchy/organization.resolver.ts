@@ -13,10 +13,13 @@ import {
   OrganizationSortField,
   UpdateOrganizationInput,
 } from './dto/organization.inputs';
+import { CounterpartPayload, RemoveCounterpartInput, SetCounterpartInput } from './dto/counterpart.inputs';
 import { DeletePayload } from './dto/region.inputs';
+import { removeCounterpart, setCounterpart } from './counterpart.service';
 import type { OrganizationEntity } from './organization.entity';
 import { createOrganization, deleteOrganization, updateOrganization } from './organization.service';
 import type { RegionEntity } from './region.entity';
+import { Idempotent } from '../idempotency/idempotent';
 
 const organizationSort: Record<OrganizationSortField, SortColumn> = {
   NAME: { expression: 'o.name', read: (o) => (o as OrganizationEntity).name },
@@ -103,9 +106,55 @@ export class OrganizationResolver {
       : null;
   }
 
+  @FieldResolver(() => [OrganizationType], {
+    description:
+      '对口部门 — the departments of directly lower regions that answer for this department’s funds there (an explicit mapping, DOMAIN §3; 003 转移支付 第六–八条), those in the caller’s view',
+  })
+  counterparts(
+    @Root() organization: OrganizationEntity,
+    @Ctx() ctx: RequestContext,
+  ): Promise<OrganizationEntity[]> {
+    return ctx.loaders.counterpartsByDepartmentId.load(organization.id);
+  }
+
+  @FieldResolver(() => [OrganizationType], {
+    description:
+      '对口上级部门 — the upper departments this department answers for as their counterpart (one township office may serve several), those in the caller’s view',
+  })
+  counterpartOf(
+    @Root() organization: OrganizationEntity,
+    @Ctx() ctx: RequestContext,
+  ): Promise<OrganizationEntity[]> {
+    return ctx.loaders.counterpartOfByOrganizationId.load(organization.id);
+  }
+
+  @Mutation(() => CounterpartPayload, {
+    description:
+      '设置对口部门 — tenant administrators: name the lower-level department answering for an upper department’s funds in its region (replaces the previous one there)',
+  })
+  setCounterpart(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => SetCounterpartInput, { description: '输入 — the mutation input' })
+    input: SetCounterpartInput,
+  ) {
+    return setCounterpart(ctx, input);
+  }
+
+  @Mutation(() => CounterpartPayload, {
+    description: '取消对口部门 — tenant administrators: remove a mapping',
+  })
+  removeCounterpart(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => RemoveCounterpartInput, { description: '输入 — the mutation input' })
+    input: RemoveCounterpartInput,
+  ) {
+    return removeCounterpart(ctx, input);
+  }
+
   @Mutation(() => OrganizationPayload, {
     description: '新建单位 — tenant administrators, inside their subtree',
   })
+  @Idempotent()
   createOrganization(
     @Ctx() ctx: RequestContext,
     @Arg('input', () => CreateOrganizationInput, { description: '输入 — the mutation input' })

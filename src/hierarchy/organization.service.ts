@@ -29,14 +29,6 @@ const meanings: ConstraintMeanings = {
       'This region already has an organization of this kind (one finance bureau and one audit office per region)',
     ),
   },
-  uq_organization_department_sector: {
-    code: ErrorCode.CONFLICT,
-    field: ['input', 'sector'],
-    message: msg(
-      '该区划已有该行业的主管部门',
-      'This region already has a competent department for this sector',
-    ),
-  },
 };
 
 /**

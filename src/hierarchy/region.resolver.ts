@@ -1,5 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../app/context';
+import { LIST_SIZE, listCost } from '../app/limits/list-cost';
 import { pathIds } from '../auth/principal';
 import { AppError, ErrorCode, msg } from '../common/errors';
 import { idOfType, toGlobalId } from '../common/global-id';
@@ -20,6 +21,7 @@ import {
 import type { OrganizationEntity } from './organization.entity';
 import type { RegionEntity } from './region.entity';
 import { createRegion, deleteRegion, updateRegion } from './region.service';
+import { Idempotent } from '../idempotency/idempotent';
 
 const regionSort: Record<RegionSortField, SortColumn> = {
   CODE: { expression: 'r.code', read: (r) => (r as RegionEntity).code },
@@ -100,6 +102,7 @@ export class RegionResolver {
 
   @FieldResolver(() => [RegionType], {
     description: '上级区划链 — ancestors from the city down, excluding this region',
+    complexity: listCost(LIST_SIZE.regionAncestors),
   })
   async ancestors(@Root() region: RegionEntity, @Ctx() ctx: RequestContext): Promise<RegionEntity[]> {
     const ids = pathIds(region.path).slice(0, -1);
@@ -109,6 +112,7 @@ export class RegionResolver {
 
   @FieldResolver(() => [RegionType], {
     description: '下级区划 — the direct children in the caller’s jurisdiction',
+    complexity: listCost(LIST_SIZE.regionChildren),
   })
   children(@Root() region: RegionEntity, @Ctx() ctx: RequestContext): Promise<RegionEntity[]> {
     return ctx.loaders.childrenByRegionId.load(region.id);
@@ -116,6 +120,7 @@ export class RegionResolver {
 
   @FieldResolver(() => [RegionType], {
     description: '所辖区划 — all regions below this one, optionally of one level',
+    complexity: listCost(LIST_SIZE.regionDescendants),
   })
   descendants(
     @Root() region: RegionEntity,
@@ -126,7 +131,10 @@ export class RegionResolver {
     return ctx.loaders.descendantsByPath.load(`${region.path}|${level ?? ''}`);
   }
 
-  @FieldResolver(() => [OrganizationType], { description: '单位 — organizations located in this region' })
+  @FieldResolver(() => [OrganizationType], {
+    description: '单位 — organizations located in this region',
+    complexity: listCost(LIST_SIZE.regionOrganizations),
+  })
   async organizations(
     @Root() region: RegionEntity,
     @Ctx() ctx: RequestContext,
@@ -140,6 +148,7 @@ export class RegionResolver {
   @Mutation(() => RegionPayload, {
     description: '新建行政区划 — tenant administrators, inside their subtree',
   })
+  @Idempotent()
   createRegion(
     @Ctx() ctx: RequestContext,
     @Arg('input', () => CreateRegionInput, { description: '输入 — the mutation input' })

@@ -11,8 +11,8 @@ import {
 import { OrganizationEntity } from './organization.entity';
 
 /**
- * 用户 — a person who logs in on behalf of one organization. Logins are unique across all tenants
- * (`uq_app_user_login` on lower(login)) so that a login names exactly one account.
+ * 用户 — a person who logs in on behalf of one organization. Logins are unique within a tenant
+ * (`uq_app_user_login` on (tenant_id, lower(login))); at sign-in the tenant code qualifies them.
  */
 @Entity({ name: 'app_user' })
 @Index('uq_app_user_login', { synchronize: false })
@@ -51,6 +51,13 @@ export class UserEntity {
   /** 凭据变更时间 — tokens issued before this instant (password reset, deactivation) are refused. */
   @Column('timestamptz', { name: 'credentials_changed_at', default: () => 'now()' })
   credentialsChangedAt!: Date;
+
+  /**
+   * 令牌版本 — carried in every token; a password reset, deactivation or reactivation increments it,
+   * so every token issued before is refused (issue 8 item 11: exact, not per second).
+   */
+  @Column('integer', { name: 'token_version', default: 1 })
+  tokenVersion!: number;
 
   @Column('integer', { default: 1 })
   version!: number;

@@ -15,6 +15,7 @@ import {
 import type { OrganizationEntity } from './organization.entity';
 import type { UserEntity } from './user.entity';
 import { createUser, updateUser } from './user.service';
+import { Idempotent } from '../idempotency/idempotent';
 
 const userSort: Record<UserSortField, SortColumn> = {
   LOGIN: { expression: 'u.login', read: (u) => (u as UserEntity).login },
@@ -88,6 +89,7 @@ export class UserResolver {
   @Mutation(() => UserPayload, {
     description: '新建用户 — tenant administrators, for organizations of their subtree',
   })
+  @Idempotent()
   createUser(
     @Ctx() ctx: RequestContext,
     @Arg('input', () => CreateUserInput, { description: '输入 — the mutation input' }) input: CreateUserInput,

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { RequestContext } from '../app/context';
 import { recordAudit } from '../audit/audit.service';
+import { HashingBusy, hashSlots } from '../auth/hash-slots';
 import { hashPassword } from '../auth/password';
 import { ErrorCode, msg } from '../common/errors';
 import { idOfType } from '../common/global-id';
@@ -20,7 +21,22 @@ const loginTaken = {
   field: ['input', 'login'],
   message: msg('该登录名已被使用', 'This login is already taken'),
 };
+/** Logins are unique per tenant (issue 8 item 13): "taken" only ever speaks of the admin's own tenant. */
 const meanings: ConstraintMeanings = { pk_user_login: loginTaken, uq_app_user_login: loginTaken };
+
+/** Hashes a new password in one of the bounded hashing slots (issue 8 item 12). */
+async function hashInSlot(ctx: RequestContext, password: string): Promise<string> {
+  try {
+    return await hashSlots(ctx.services.config).run(() => hashPassword(password));
+  } catch (error) {
+    if (!(error instanceof HashingBusy)) throw error;
+    return abortWith(
+      ErrorCode.RATE_LIMITED,
+      ['input', 'password'],
+      msg('服务器繁忙，请稍后再试', 'The server is busy; please try again shortly'),
+    );
+  }
+}
 
 /** P6: only a body with a subtree to administer (finance, competent department) has administrators. */
 function checkAdminFlag(v: Validation, organization: OrganizationEntity, isTenantAdmin: boolean): void {
@@ -64,7 +80,7 @@ export function createUser(ctx: RequestContext, input: CreateUserInput) {
       regionPath: '',
       login: input.login,
       displayName: input.displayName.trim(),
-      passwordHash: await hashPassword(input.password),
+      passwordHash: await hashInSlot(ctx, input.password),
       isActive: true,
       isTenantAdmin: input.isTenantAdmin,
     });
@@ -78,6 +94,11 @@ export function createUser(ctx: RequestContext, input: CreateUserInput) {
     });
     return { user };
   });
+}
+
+/** A password reset, a deactivation or a reactivation revokes every token issued before it. */
+function revokesTokens(current: UserEntity, input: UpdateUserInput): boolean {
+  return input.password != null || (input.isActive != null && input.isActive !== current.isActive);
 }
 
 /** 修改用户 — guarded by version; an administrator cannot lock itself out. */
@@ -116,9 +137,13 @@ export function updateUser(ctx: RequestContext, input: UpdateUserInput) {
       ...(input.displayName != null ? { displayName: input.displayName.trim() } : {}),
       ...(input.isActive != null ? { isActive: input.isActive } : {}),
       ...(input.isTenantAdmin != null ? { isTenantAdmin: input.isTenantAdmin } : {}),
-      ...(input.password != null ? { passwordHash: await hashPassword(input.password) } : {}),
-      // A new password or a deactivation signs the user out everywhere.
-      ...(input.password != null || input.isActive === false ? { credentialsChangedAt: () => 'now()' } : {}),
+      ...(input.password != null ? { passwordHash: await hashInSlot(ctx, input.password) } : {}),
+      // Issue 8 item 11: a new password, a deactivation or a reactivation signs the user out everywhere,
+      // exactly — the token version changes, so even a token issued in the same second is refused, and
+      // a reactivation does not bring back tokens issued before the deactivation.
+      ...(revokesTokens(current, input)
+        ? { credentialsChangedAt: () => 'now()', tokenVersion: () => 'token_version + 1' }
+        : {}),
     });
     const user = await em.findOneByOrFail(UserEntity, { tenantId: current.tenantId, id: current.id });
     const action =

@@ -123,28 +123,3 @@ export class FundingHoldEntity {
   @JoinColumn(tenantFk('fk_funding_hold_actor_organization', 'actor_organization_id'))
   actorOrganization?: OrganizationEntity;
 }
-
-/** 监控参数 — per-tenant monitoring thresholds (DOMAIN §9 policy choice); absent row → defaults. */
-@Entity({ name: 'monitoring_policy' })
-@Check(
-  'ck_monitoring_policy_threshold',
-  `"slow_execution_threshold" >= 0 AND "slow_execution_threshold" <= 100`,
-)
-@Unique('uq_monitoring_policy_tenant', ['tenantId'])
-export class MonitoringPolicyEntity {
-  @PrimaryColumn('uuid', { name: 'tenant_id', primaryKeyConstraintName: 'pk_monitoring_policy' })
-  tenantId!: string;
-
-  @PrimaryColumn('uuid', { primaryKeyConstraintName: 'pk_monitoring_policy' })
-  id!: string;
-
-  /** SLOW_EXECUTION: percentage points executed may lag behind the time elapsed (default 10). */
-  @Column('numeric', { name: 'slow_execution_threshold', precision: 5, scale: 2, default: () => "'10'" })
-  slowExecutionThreshold!: string;
-
-  @Column('integer', { name: 'row_version', default: 1 })
-  rowVersion!: number;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt!: Date;
-}

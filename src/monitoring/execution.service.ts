@@ -2,12 +2,14 @@ import { randomUUID } from 'node:crypto';
 import type { RequestContext } from '../app/context';
 import { recordAudit } from '../audit/audit.service';
 import { OrganizationKind } from '../hierarchy/hierarchy.enums';
-import { Decimal, decimalPlacesOf, money } from '../common/decimal';
+import { Decimal, money } from '../common/decimal';
 import { ErrorCode, msg } from '../common/errors';
 import { guardedUpdate } from '../common/guarded-update';
 import { userError } from '../common/user-error';
 import { runMutation, Validation, type ConstraintMeanings } from '../common/mutation';
-import { GoalExecutionEntity, FundingHoldEntity, MonitoringPolicyEntity } from './execution.entity';
+import { GoalExecutionEntity, FundingHoldEntity } from './execution.entity';
+import { policyFor, updatePolicy } from '../policy/policy.service';
+import { budgetYearAt, type ResolvedPolicy } from '../policy/rules/policy';
 import type {
   LiftFundingHoldInput,
   RecordExecutionInput,
@@ -211,56 +213,32 @@ export function liftFundingHold(ctx: RequestContext, input: LiftFundingHoldInput
   return writeHold(ctx, input.goalId, FundingStatus.LIFTED, note);
 }
 
-/** Sets the tenant's SLOW_EXECUTION threshold (DOMAIN §9 policy choice; city finance administrators). */
-export function setMonitoringPolicy(ctx: RequestContext, input: SetMonitoringPolicyInput) {
-  return runMutation(ctx, {}, async (em) => {
-    const t = input.slowExecutionThreshold;
-    const v = new Validation();
-    if (t.isNegative() || t.gt(100) || decimalPlacesOf(t.toFixed()) > 2) {
-      v.add(
-        ErrorCode.BAD_USER_INPUT,
-        ['input', 'slowExecutionThreshold'],
-        msg(
-          '阈值应为 0 到 100 之间、最多两位小数的百分点数',
-          'The threshold must be 0–100 points with at most 2 decimals',
-        ),
-      );
-    }
-    v.check();
-    const existing = await (await ctx.scope.monitoringPolicies()).getOne();
-    const id = existing?.id ?? randomUUID();
-    const value = new Decimal(t).toFixed(2);
-    if (existing) {
-      await guardedUpdate(
-        em,
-        MonitoringPolicyEntity,
-        existing,
-        input.expectedVersion,
-        { slowExecutionThreshold: value },
-        ROW_VERSION,
-      );
-    } else if (input.expectedVersion !== 0) {
-      refuse(
-        ErrorCode.CONFLICT,
-        ['input', 'expectedVersion'],
-        msg('监控参数已被修改，请刷新后重试', 'The policy changed since you read it; reload and try again'),
-      );
-    } else {
-      await em.insert(MonitoringPolicyEntity, {
-        tenantId: ctx.caller.tenantId,
-        id,
-        slowExecutionThreshold: value,
-      });
-    }
-    await recordAudit(em, ctx.caller, {
-      entityType: 'MonitoringPolicy',
-      entityId: id,
-      action: 'SET',
-      regionPath: ctx.caller.regionPath,
-      before: existing ? { slowExecutionThreshold: existing.slowExecutionThreshold } : null,
-      after: { slowExecutionThreshold: value },
-    });
-    const row = await em.findOneByOrFail(MonitoringPolicyEntity, { tenantId: ctx.caller.tenantId });
-    return { policy: { slowExecutionThreshold: row.slowExecutionThreshold, rowVersion: row.rowVersion } };
+/** The legacy view of the policy (监控参数): the SLOW_EXECUTION threshold in force this year and its version. */
+export async function monitoringPolicyView(ctx: RequestContext) {
+  const p = await policyFor(ctx, budgetYearAt(new Date()));
+  return legacyView(p);
+}
+
+// Stored thresholds read with two places, as the former monitoring_policy column showed them.
+const legacyView = (p: ResolvedPolicy) => ({
+  slowExecutionThreshold: p.isDefault
+    ? p.slowExecutionThreshold
+    : new Decimal(p.slowExecutionThreshold).toFixed(2),
+  rowVersion: p.version,
+});
+
+/**
+ * Sets the SLOW_EXECUTION threshold (DOMAIN §9; deprecated: `updatePolicy` sets every policy value). Kept for
+ * existing clients as a narrow writer of the tenant policy: a new version of the version in force this
+ * year — of the baseline year 2000, which applies to every year, while the defaults apply.
+ */
+export async function setMonitoringPolicy(ctx: RequestContext, input: SetMonitoringPolicyInput) {
+  const current = await policyFor(ctx, budgetYearAt(new Date()));
+  const result = await updatePolicy(ctx, {
+    year: current.isDefault ? 2000 : current.effectiveYear,
+    expectedVersion: input.expectedVersion,
+    slowExecutionThreshold: input.slowExecutionThreshold,
+    reason: 'setMonitoringPolicy',
   });
+  return { policy: result.policy ? legacyView(result.policy) : null, userErrors: result.userErrors };
 }

@@ -8,6 +8,7 @@ import { PerformanceGoalConnection, PerformanceGoalType } from '../goals/dto/goa
 import type { GoalEntity } from '../goals/goal.entity';
 import { OrganizationType } from '../hierarchy/dto/hierarchy.types';
 import type { OrganizationEntity } from '../hierarchy/organization.entity';
+import { RollUpVisibility, rollUpVisibility } from '../rollup/rollup-visibility';
 import {
   ExecutionTotalsType,
   FundingHoldType,
@@ -21,6 +22,7 @@ import { monitoringLoaders } from './monitoring.loaders';
 import type { MonitoringReportEntity } from './report.entity';
 import { moneyFigures, totalsToDate } from './rules/money';
 import { IN_FORCE } from './rules/parties';
+import { LIST_SIZE, listCost } from '../app/limits/list-cost';
 
 const monthArg = { description: '截至月份 — month M (1–12)' };
 const yearArg = { description: '年度 — year' };
@@ -32,7 +34,10 @@ const yearArg = { description: '年度 — year' };
  */
 @Resolver(() => PerformanceGoalType)
 export class MonitoringGoalResolver {
-  @FieldResolver(() => [GoalExecutionType], { description: '预算执行 — money recorded per month, in order' })
+  @FieldResolver(() => [GoalExecutionType], {
+    complexity: listCost(LIST_SIZE.monthly),
+    description: '预算执行 — money recorded per month, in order',
+  })
   executions(@Root() g: GoalEntity, @Ctx() ctx: RequestContext): Promise<GoalExecutionEntity[]> {
     return monitoringLoaders(ctx).executionsByGoalId.load(g.id);
   }
@@ -55,6 +60,7 @@ export class MonitoringGoalResolver {
   }
 
   @FieldResolver(() => [FundingHoldType], {
+    complexity: listCost(LIST_SIZE.perItemHistory),
     description: '拨款控制记录 — the funding-hold history, oldest first',
   })
   fundingHolds(@Root() g: GoalEntity, @Ctx() ctx: RequestContext): Promise<FundingHoldEntity[]> {
@@ -75,6 +81,7 @@ export class MonitoringGoalResolver {
   }
 
   @FieldResolver(() => [MonitoringReportType], {
+    complexity: listCost(LIST_SIZE.monthly),
     description: '监控报告 — the goal’s monitoring reports, by period',
   })
   monitoringReports(@Root() g: GoalEntity, @Ctx() ctx: RequestContext): Promise<MonitoringReportEntity[]> {
@@ -83,7 +90,7 @@ export class MonitoringGoalResolver {
 
   @FieldResolver(() => MonitoringRollupType, {
     description:
-      '监控汇总 — the children’s reports for January … M combined (DOMAIN §9, §11); provisional below full coverage',
+      '监控汇总 — the children’s reports for January … M combined (DOMAIN §9, §11); provisional below full coverage; a receiving region sees the parent’s indicators only, every combined figure null (visibility OWN_CHILDREN, DOMAIN §11 “Who sees what”)',
   })
   async monitoringRollup(
     @Root() g: GoalEntity,
@@ -97,8 +104,33 @@ export class MonitoringGoalResolver {
     acknowledgedOnly: boolean,
   ): Promise<MonitoringRollupType> {
     const key = { goalId: g.id, year, month, acknowledgedOnly };
-    const { rollup: r, parentIndicators } = await monitoringLoaders(ctx).rollups.load(key);
+    const { rollup: r, parentIndicators, policy } = await monitoringLoaders(ctx).rollups.load(key);
     const byId = new Map(parentIndicators.map((i) => [i.id, i]));
+    const visibility = rollUpVisibility(ctx.caller, g);
+    if (visibility !== RollUpVisibility.FULL) {
+      // DOMAIN §11 "Who sees what", P6: a receiving region sees the parent's own indicators (targets),
+      // never figures combined over the children — a sibling's would follow by subtraction.
+      return {
+        year,
+        month,
+        acknowledgedOnly,
+        visibility,
+        policy: policy ?? null,
+        childCount: null,
+        reportedCount: null,
+        moneyShare: null,
+        provisional: null,
+        money: null,
+        indicators: parentIndicators.map((indicator) => ({
+          indicator: indicator as unknown as MonitoringRollupType['indicators'][number]['indicator'],
+          contributions: null,
+          combined: null,
+          failure: null,
+          offTrack: null,
+        })),
+        flags: null,
+      };
+    }
     const figures = moneyFigures(
       r.annualBudget,
       { budgetToDate: r.budgetToDate, inPlaceToDate: r.inPlaceToDate, executedToDate: r.executedToDate },
@@ -108,6 +140,8 @@ export class MonitoringGoalResolver {
       year,
       month,
       acknowledgedOnly,
+      visibility,
+      policy: policy ?? null,
       childCount: r.childCount,
       reportedCount: r.reportedCount,
       moneyShare: r.moneyShare,

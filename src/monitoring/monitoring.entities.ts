@@ -1,4 +1,4 @@
-import { FundingHoldEntity, GoalExecutionEntity, MonitoringPolicyEntity } from './execution.entity';
+import { FundingHoldEntity, GoalExecutionEntity } from './execution.entity';
 import { MonitoringReportEntity, MonitoringReportIndicatorEntity } from './report.entity';
 
 /** The entities of dual monitoring (DOMAIN §9), registered as one entry in src/db/entities.ts. */
@@ -7,7 +7,6 @@ export const monitoringEntities = [
   FundingHoldEntity,
   MonitoringReportEntity,
   MonitoringReportIndicatorEntity,
-  MonitoringPolicyEntity,
 ];
 
 /** The tables a monitoring mutation may write (test digests: nothing written on refusal). */
@@ -16,5 +15,5 @@ export const MONITORING_TABLES = [
   'funding_hold',
   'monitoring_report',
   'monitoring_report_indicator',
-  'monitoring_policy',
+  'tenant_policy',
 ];

@@ -1,36 +1,36 @@
 import DataLoader from 'dataloader';
 import type { RequestContext } from '../app/context';
 import { groupBy } from '../common/collections';
+import { OrganizationEntity } from '../hierarchy/organization.entity';
 import { Decimal } from '../common/decimal';
 import type { ScopedAccess } from '../common/scoped-access';
 import type { GoalExecutionEntity, FundingHoldEntity } from './execution.entity';
 import type { MonitoringReportEntity, MonitoringReportIndicatorEntity } from './report.entity';
-import { DEFAULT_SLOW_EXECUTION_THRESHOLD } from './rules/flags';
+import { policyFor } from '../policy/policy.service';
 import { loadRollups, type RollupKey, type RollupAnswer } from './monitoring.rollup';
-
-export interface PolicyFacts {
-  slowExecutionThreshold: string;
-  rowVersion: number;
-}
 
 /**
  * Per-request loaders of dual monitoring (STYLE principle 6), kept beside the request context (one set per
  * request): every batch goes through the scoped helper with its keys as one array parameter, so an object
  * outside the caller's jurisdiction answers like a missing one.
  */
-function build(scope: ScopedAccess) {
-  let policyRead: Promise<PolicyFacts> | null = null;
-  /** The tenant's thresholds (DOMAIN §9), the defaults while no row exists; read once per request. */
-  const policy = (): Promise<PolicyFacts> => {
-    policyRead ??= (async () => {
-      const row = await (await scope.monitoringPolicies()).getOne();
-      return row
-        ? { slowExecutionThreshold: row.slowExecutionThreshold, rowVersion: row.rowVersion }
-        : { slowExecutionThreshold: DEFAULT_SLOW_EXECUTION_THRESHOLD, rowVersion: 0 };
-    })();
-    return policyRead;
-  };
+function build(ctx: RequestContext) {
+  const scope: ScopedAccess = ctx.scope;
   return {
+    /**
+     * The parties of reports the caller already sees (drafter, acknowledging finance office): shown to
+     * those who take part, like a review chain (DOMAIN §7 "never hidden from those who take part"); read
+     * by id within the tenant only, one statement per batch.
+     */
+    partyById: new DataLoader<string, OrganizationEntity | null>(async (ids) => {
+      const em = await ctx.db.manager();
+      const rows = await em
+        .createQueryBuilder(OrganizationEntity, 'po')
+        .where('po.tenant_id = :tenant AND po.id = ANY(:ids)', { tenant: ctx.caller.tenantId, ids })
+        .getMany();
+      const byId = new Map(rows.map((r) => [r.id, r]));
+      return ids.map((id) => byId.get(id) ?? null);
+    }),
     executionsByGoalId: new DataLoader<string, GoalExecutionEntity[]>(async (ids) => {
       const rows = await (await scope.goalExecutions())
         .andWhere('gx.goal_id = ANY(:ids)', { ids })
@@ -70,11 +70,17 @@ function build(scope: ScopedAccess) {
       const grouped = groupBy(rows, (r) => r.reportId);
       return ids.map((id) => grouped.get(id) ?? []);
     }),
-    policy,
     rollups: new DataLoader<RollupKey, RollupAnswer, string>(
       async (keys): Promise<RollupAnswer[]> => {
-        const threshold = new Decimal((await policy()).slowExecutionThreshold);
-        return loadRollups(scope, keys, threshold);
+        // DOMAIN §9, §10.7: each year's flags with that year's SLOW_EXECUTION threshold (tenant policy).
+        const answers = new Map<RollupKey, RollupAnswer>();
+        for (const year of [...new Set(keys.map((k) => k.year))]) {
+          const ofYear = keys.filter((k) => k.year === year);
+          const policy = await policyFor(ctx, year);
+          const rows = await loadRollups(scope, ofYear, new Decimal(policy.slowExecutionThreshold));
+          ofYear.forEach((k, i) => answers.set(k, { ...rows[i]!, policy }));
+        }
+        return keys.map((k) => answers.get(k)!);
       },
       { cacheKeyFn: (k) => `${k.goalId}|${k.year}|${k.month}|${k.acknowledgedOnly ? 1 : 0}` },
     ),
@@ -89,7 +95,7 @@ const perRequest = new WeakMap<RequestContext, MonitoringLoaders>();
 export function monitoringLoaders(ctx: RequestContext): MonitoringLoaders {
   let set = perRequest.get(ctx);
   if (!set) {
-    set = build(ctx.scope);
+    set = build(ctx);
     perRequest.set(ctx, set);
   }
   return set;

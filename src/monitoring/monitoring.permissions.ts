@@ -100,6 +100,8 @@ export const monitoringPermissions = {
     monitoringReport: p6SignedInWithinJurisdiction,
     monitoringPolicy: p6SignedInWithinJurisdiction,
     goalsMissingMonitoringReport: p6SignedInWithinJurisdiction,
+    goalsWithoutMonitoringReport: p6SignedInWithinJurisdiction,
+    departmentGoalsMissingMidYearCheck: p6SignedInWithinJurisdiction,
   },
   Mutation: {
     recordExecution: p4SpendingSideReports,

@@ -26,9 +26,18 @@ import {
   MonitoringPolicyType,
   MonitoringReportType,
 } from './dto/monitoring.types';
-import { liftFundingHold, recordExecution, setFundingHold, setMonitoringPolicy } from './execution.service';
-import { MonitoringFlag } from './monitoring.enums';
-import { monitoringLoaders, type PolicyFacts } from './monitoring.loaders';
+import {
+  liftFundingHold,
+  monitoringPolicyView,
+  recordExecution,
+  setFundingHold,
+  setMonitoringPolicy,
+} from './execution.service';
+import { MonitoringFlag, MonitoringReportStatus } from './monitoring.enums';
+import { monitoringLoaders } from './monitoring.loaders';
+import { PolicyType } from '../policy/dto/policy.types';
+import { policyFor, policyUsed } from '../policy/policy.service';
+import type { ResolvedPolicy } from '../policy/rules/policy';
 import { reportView } from './monitoring.view';
 import type { MonitoringReportEntity } from './report.entity';
 import {
@@ -37,6 +46,7 @@ import {
   submitMonitoringReport,
   updateMonitoringReport,
 } from './report.service';
+import { Idempotent } from '../idempotency/idempotent';
 
 const inputArg = { description: '输入 — the mutation input' };
 
@@ -58,8 +68,18 @@ export class MonitoringReportResolver {
   @Query(() => MonitoringPolicyType, {
     description: '监控参数 — the tenant’s monitoring thresholds (defaults when unset)',
   })
-  monitoringPolicy(@Ctx() ctx: RequestContext): Promise<PolicyFacts> {
-    return monitoringLoaders(ctx).policy();
+  monitoringPolicy(@Ctx() ctx: RequestContext) {
+    return monitoringPolicyView(ctx);
+  }
+
+  @FieldResolver(() => PolicyType, {
+    description:
+      '所用绩效管理参数 — the tenant policy the flags use: the version frozen on submission, the one in force for the year while DRAFT (DOMAIN §10 rule 7)',
+  })
+  policy(@Root() r: MonitoringReportEntity, @Ctx() ctx: RequestContext): Promise<ResolvedPolicy> {
+    return r.status === MonitoringReportStatus.DRAFT
+      ? policyFor(ctx, r.year)
+      : policyUsed(ctx, r.policyId, r.year);
   }
 
   @FieldResolver(() => ID, { description: '全局标识 — opaque global id' })
@@ -83,13 +103,13 @@ export class MonitoringReportResolver {
   @FieldResolver(() => OrganizationType, {
     nullable: true,
     description:
-      '确认单位 — the level above that acknowledges (the goal’s first reviewer above the reporting side)',
+      '确认单位 — the reporting body’s own-level finance bureau that acknowledges (003 转移支付 第二十条)',
   })
   acknowledger(
     @Root() r: MonitoringReportEntity,
     @Ctx() ctx: RequestContext,
   ): Promise<OrganizationEntity | null> {
-    return ctx.loaders.organizationById.load(r.acknowledgerOrganizationId);
+    return monitoringLoaders(ctx).partyById.load(r.acknowledgerOrganizationId);
   }
 
   @FieldResolver(() => MonitoringMoneyType, {
@@ -132,6 +152,7 @@ export class MonitoringReportResolver {
     description:
       '登记预算执行 — the spending side records a month’s money (P4); refused while funding is held',
   })
+  @Idempotent()
   recordExecution(
     @Ctx() ctx: RequestContext,
     @Arg('input', () => RecordExecutionInput, inputArg) input: RecordExecutionInput,
@@ -162,6 +183,7 @@ export class MonitoringReportResolver {
   @Mutation(() => MonitoringReportPayload, {
     description: '新建监控报告 — a DRAFT report of an issued goal for January … M, by its spending side (P4)',
   })
+  @Idempotent()
   createMonitoringReport(
     @Ctx() ctx: RequestContext,
     @Arg('input', () => CreateMonitoringReportInput, inputArg) input: CreateMonitoringReportInput,
@@ -181,6 +203,7 @@ export class MonitoringReportResolver {
     description:
       '报送监控报告 — submit a complete DRAFT; flagged reports need causes and measures; frozen after (P8)',
   })
+  @Idempotent()
   submitMonitoringReport(
     @Ctx() ctx: RequestContext,
     @Arg('input', () => MonitoringReportActionInput, inputArg) input: MonitoringReportActionInput,
@@ -191,6 +214,7 @@ export class MonitoringReportResolver {
   @Mutation(() => MonitoringReportPayload, {
     description: '确认监控报告 — the level above that reviews the goal acknowledges a submitted report (P3)',
   })
+  @Idempotent()
   acknowledgeMonitoringReport(
     @Ctx() ctx: RequestContext,
     @Arg('input', () => MonitoringReportActionInput, inputArg) input: MonitoringReportActionInput,

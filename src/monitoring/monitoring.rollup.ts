@@ -1,3 +1,4 @@
+import type { ResolvedPolicy } from '../policy/rules/policy';
 import { groupBy } from '../common/collections';
 import { Decimal, parseDecimal } from '../common/decimal';
 import type { ScopedAccess } from '../common/scoped-access';
@@ -19,6 +20,8 @@ export interface RollupAnswer {
   rollup: Rollup;
   /** The parent's indicators, in form order (for the `indicator` of each rolled-up line). */
   parentIndicators: GoalIndicatorEntity[];
+  /** The tenant policy whose SLOW_EXECUTION threshold made the flags (DOMAIN §10.7). */
+  policy?: ResolvedPolicy;
 }
 
 const dec = (text: string | null): Decimal | null => (text === null ? null : parseDecimal(text));

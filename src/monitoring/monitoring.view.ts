@@ -3,6 +3,7 @@ import { Decimal, requireDecimal } from '../common/decimal';
 import type { GoalIndicatorEntity } from '../goals/goal-indicator.entity';
 import { MonitoringReportStatus } from './monitoring.enums';
 import { monitoringLoaders } from './monitoring.loaders';
+import { policyFor, policyUsed } from '../policy/policy.service';
 import type { MonitoringReportEntity, MonitoringReportIndicatorEntity } from './report.entity';
 import { reportFindings, type Findings } from './rules/findings';
 import { totalsToDate, type MoneyToDate } from './rules/money';
@@ -27,7 +28,9 @@ async function build(ctx: RequestContext, r: MonitoringReportEntity): Promise<Re
     ctx.loaders.indicatorsByGoalId.load(r.goalId),
     m.linesByReportId.load(r.id),
     draft ? m.executionsByGoalId.load(r.goalId) : Promise.resolve([]),
-    m.policy(),
+    // DOMAIN §10.7: a draft is flagged with the policy in force for its year; a submitted report with
+    // the version frozen into it on submission, so a later change never rewrites its flags.
+    draft ? policyFor(ctx, r.year) : policyUsed(ctx, r.policyId, r.year),
   ]);
   return reportFindings({
     annualBudget: draft ? (goal?.annualAmount ?? null) : r.annualBudget,
@@ -42,7 +45,7 @@ async function build(ctx: RequestContext, r: MonitoringReportEntity): Promise<Re
 
 /**
  * What a report shows (DOMAIN §9): a DRAFT reads the money to date live from the records; a submitted
- * report shows the figures frozen on submission (P8). Flags use the tenant's current threshold. Built
+ * report shows the figures frozen on submission (P8). Flags use the policy version it names. Built
  * once per report object and request, from batched loaders (no N+1 over a list of reports).
  */
 export function reportView(ctx: RequestContext, r: MonitoringReportEntity): Promise<ReportView> {

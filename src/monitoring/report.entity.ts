@@ -1,3 +1,4 @@
+import { TenantPolicyEntity } from '../policy/policy.entity';
 import {
   Check,
   Column,
@@ -111,6 +112,10 @@ export class MonitoringReportEntity {
   @Column('text', { name: 'acknowledgement_comment', nullable: true })
   acknowledgementComment!: string | null;
 
+  /** 绩效管理参数 version the flags were computed with, frozen on submission (null: the defaults; §10.7). */
+  @Column('uuid', { name: 'policy_id', nullable: true })
+  policyId!: string | null;
+
   @Column('integer', { name: 'row_version', default: 1 })
   rowVersion!: number;
 
@@ -123,6 +128,10 @@ export class MonitoringReportEntity {
   @ManyToOne(() => GoalEntity, { onDelete: 'RESTRICT' })
   @JoinColumn(tenantFk('fk_monitoring_report_goal', 'goal_id'))
   goal?: GoalEntity;
+
+  @ManyToOne(() => TenantPolicyEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn(tenantFk('fk_monitoring_report_policy', 'policy_id'))
+  policy?: TenantPolicyEntity;
 
   @ManyToOne(() => OrganizationEntity, { onDelete: 'RESTRICT' })
   @JoinColumn(tenantFk('fk_monitoring_report_drafter', 'drafter_organization_id'))

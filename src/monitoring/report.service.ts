@@ -10,13 +10,15 @@ import { runMutation, Validation, type ConstraintMeanings } from '../common/muta
 import { userError, UserErrorsAbort } from '../common/user-error';
 import type { GoalIndicatorEntity } from '../goals/goal-indicator.entity';
 import type { GoalEntity } from '../goals/goal.entity';
+import { OrganizationKind } from '../hierarchy/hierarchy.enums';
+import { OrganizationEntity } from '../hierarchy/organization.entity';
 import type {
   CreateMonitoringReportInput,
   MonitoringReportActionInput,
   UpdateMonitoringReportInput,
 } from './dto/monitoring.inputs';
 import { MonitoringReportStatus } from './monitoring.enums';
-import { monitoringLoaders } from './monitoring.loaders';
+import { policyFor } from '../policy/policy.service';
 import { checkPeriod, refuse, requireInForce, requireSpendingSide, visibleGoal } from './monitoring.support';
 import { checkContent, contentColumns } from './report-content';
 import { MonitoringReportEntity, MonitoringReportIndicatorEntity } from './report.entity';
@@ -100,7 +102,17 @@ export function createMonitoringReport(ctx: RequestContext, input: CreateMonitor
     const id = randomUUID();
     const lines = checkContent(v, input, await indicatorsOf(ctx, goal.id), goal.tenantId, id);
     v.check();
-    const acknowledger = acknowledgerOf(goal.reviewChain);
+    // DOMAIN §9; 003 转移支付 第二十条 "绩效运行监控结果提交同级财政部门": the reporting body's own-level finance
+    // (a township's reports go to the township finance office), else the goal's level above (legacy rule).
+    const finance = await em.findOne(OrganizationEntity, {
+      where: {
+        tenantId: goal.tenantId,
+        regionId: ctx.caller.regionId,
+        kind: OrganizationKind.FINANCE_BUREAU,
+      },
+      order: { id: 'ASC' },
+    });
+    const acknowledger = finance?.id ?? acknowledgerOf(goal.reviewChain);
     if (!acknowledger) {
       refuse(
         ErrorCode.WORKFLOW_VIOLATION,
@@ -168,7 +180,7 @@ async function liveFindings(ctx: RequestContext, report: MonitoringReportEntity,
       .andWhere('mri.report_id = :id', { id: report.id })
       .getMany(),
     (await ctx.scope.goalExecutions()).andWhere('gx.goal_id = :id', { id: goal.id }).getMany(),
-    monitoringLoaders(ctx).policy(),
+    policyFor(ctx, report.year),
   ]);
   const toDate = totalsToDate(executions, report.year, report.month);
   const findings = reportFindings({
@@ -180,7 +192,7 @@ async function liveFindings(ctx: RequestContext, report: MonitoringReportEntity,
     indicators,
     lines,
   });
-  return { findings, toDate };
+  return { findings, toDate, policy };
 }
 
 /**
@@ -193,7 +205,7 @@ export function submitMonitoringReport(ctx: RequestContext, input: MonitoringRep
     const { report, goal } = await visibleReport(ctx, input.id);
     await requireSpendingSide(ctx, em, goal);
     requireDraft(report);
-    const { findings, toDate } = await liveFindings(ctx, report, goal);
+    const { findings, toDate, policy } = await liveFindings(ctx, report, goal);
     const problems = submissionProblems({
       likelihood: report.likelihood,
       correctiveMeasures: report.correctiveMeasures,
@@ -215,6 +227,8 @@ export function submitMonitoringReport(ctx: RequestContext, input: MonitoringRep
       executedToDate: money(toDate.executedToDate),
       submittedAt: new Date(),
       submittedByUserId: ctx.caller.userId,
+      // DOMAIN §10.7: the policy version the flags were computed with, frozen with the figures (P8).
+      policyId: policy.id,
     };
     await guardedUpdate(em, MonitoringReportEntity, report, input.expectedVersion, snapshot, ROW_VERSION);
     await recordAudit(em, ctx.caller, {
@@ -229,7 +243,7 @@ export function submitMonitoringReport(ctx: RequestContext, input: MonitoringRep
   });
 }
 
-/** 确认 (DOMAIN §9): the level above acknowledges a submitted report (P3: the goal's reviewer). */
+/** 确认 (DOMAIN §9; 003 转移支付 第二十条): the same-level finance bureau acknowledges a submitted report. */
 export function acknowledgeMonitoringReport(ctx: RequestContext, input: MonitoringReportActionInput) {
   return runMutation(ctx, meanings, async (em) => {
     const { report, goal } = await visibleReport(ctx, input.id);
@@ -238,8 +252,8 @@ export function acknowledgeMonitoringReport(ctx: RequestContext, input: Monitori
         ErrorCode.FORBIDDEN,
         ['input', 'id'],
         msg(
-          '监控报告由审核该绩效目标的上一级单位确认',
-          'A monitoring report is acknowledged by the level above that reviews the goal (P3)',
+          '监控报告由填报单位的同级财政部门确认（003 转移支付 第二十条）',
+          'A monitoring report is acknowledged by the reporting body’s own-level finance bureau (003 transfer art. 20; P3)',
         ),
         'P3',
       );

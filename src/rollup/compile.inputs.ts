@@ -1,6 +1,8 @@
 import { Field, ID, InputType } from 'type-graphql';
 import { EvaluationActualInput } from '../evaluation/dto/evaluation.inputs';
 import { RollUpBasis } from './rollup.types';
+import { MAX_INDICATORS, MaxItems } from '../common/input-limits';
+import { IdempotencyKeyField } from '../idempotency/idempotency-key.field';
 
 @InputType({
   description:
@@ -16,10 +18,11 @@ export class CompileRollUpInput {
   })
   basis!: RollUpBasis;
 
+  @MaxItems(MAX_INDICATORS)
   @Field(() => [EvaluationActualInput], {
     defaultValue: [],
     description:
-      '汇总人填报 — qualitative tiers and explanations per indicator; actuals of linked indicators come from the roll-up and are ignored here',
+      '汇总人填报 — qualitative tiers and explanations per indicator (at most 500); actuals of linked indicators come from the roll-up and are ignored here',
   })
   entries!: EvaluationActualInput[];
 
@@ -28,4 +31,7 @@ export class CompileRollUpInput {
 
   @Field(() => String, { nullable: true, description: '预算执行率说明 — why execution is below 100%' })
   budgetExecutionExplanation?: string | null;
+
+  @IdempotencyKeyField()
+  idempotencyKey?: string | null;
 }

@@ -22,16 +22,29 @@ import { type IndicatorActual } from '../evaluation/rules/scoring-types';
 import { goalIndicators } from '../evaluation/self-evaluation.service';
 import { scoreContent, storedLines } from '../evaluation/self-scoring';
 import { FundEntity } from '../funds/fund.entity';
+import { scoringCategoryPoints } from '../goals/goal-category-points';
 import type { GoalEntity } from '../goals/goal.entity';
 import { GoalScope } from '../goals/goal.enums';
 import { OrganizationKind } from '../hierarchy/hierarchy.enums';
+import { counterpartIdOf } from '../hierarchy/counterpart.service';
 import { OrganizationEntity } from '../hierarchy/organization.entity';
 import type { CompileRollUpInput } from './compile.inputs';
 import { rollUpLoadersOf } from './rollup.loaders';
+import { policyFor } from '../policy/policy.service';
+import { dueDatePassed, scoringPolicyOf } from '../policy/rules/policy';
+
+/** What the compiled result states of its coverage (DOMAIN §11): counted of all, the money share, who is missing. */
+function coverageNote(basis: string, counted: number, total: number, share: string, missing: string[]) {
+  const gap =
+    counted < total
+      ? `；缺报 ${total - counted} 个（不计为 0 分）${missing.length ? `：${missing.join('、')}` : ''}`
+      : '';
+  return `汇总口径 ${basis}；覆盖 ${counted}/${total}，资金 ${share}%${gap}`;
+}
 
 /**
  * Who compiles a transfer goal's result and who reviews it (DOMAIN §11, P4; 003 转移支付 第二十三条):
- * a regional result by the township's competent department of the fund's sector, reviewed by the fund's
+ * a regional result by the township's counterpart of the fund's department (DOMAIN §3), reviewed by the fund's
  * department; the overall result by the fund's department, submitted to finance at the fund's level.
  */
 async function compilerAndReviewer(em: EntityManager, goal: GoalEntity) {
@@ -45,27 +58,24 @@ async function compilerAndReviewer(em: EntityManager, goal: GoalEntity) {
     });
     return { compilerId: fund.organizationId, reviewerId: finance?.id ?? null };
   }
-  const fundDepartment = await em.findOneByOrFail(OrganizationEntity, { tenantId, id: fund.organizationId });
-  const township = await em.findOneBy(OrganizationEntity, {
-    tenantId,
-    regionId: goal.regionId,
-    kind: OrganizationKind.COMPETENT_DEPARTMENT,
-    ...(fundDepartment.sector ? { sector: fundDepartment.sector } : {}),
-  });
-  return { compilerId: township?.id ?? null, reviewerId: fund.organizationId };
+  // DOMAIN §3: the region's counterpart of the fund's department, from the explicit mapping.
+  const compilerId = await counterpartIdOf(em, tenantId, fund.organizationId, goal.regionId);
+  return { compilerId, reviewerId: fund.organizationId };
 }
 
 const p4 = msg(
-  '分区域结果由乡镇（区域）同行业主管部门汇总确认，整体结果由资金主管部门汇总后报财政部门（P4）',
-  'A regional result is compiled by the region’s department of the fund’s sector, the overall result by the fund’s department (P4)',
+  '分区域结果由乡镇（区域）对口业务主管部门汇总确认，整体结果由资金主管部门汇总后报财政部门（P4）',
+  'A regional result is compiled by the region’s counterpart of the fund’s department, the overall result by the fund’s department (P4)',
 );
 
 /**
  * 汇总确认 (DOMAIN §11; 003 转移支付 第二十三条): the live roll-up of a regional or overall transfer goal
  * becomes its submitted self-evaluation — combined actuals for linked indicators, the compiler's own
  * entries (qualitative tiers, explanations) for the rest, money summed, scored by the same engine — and
- * goes to the level above for review. Only a complete roll-up (every child counted under the basis) is
- * compiled; a returned compilation is compiled again.
+ * goes to the level above for review (a regional result first to the township finance office,
+ * compile-finance.service.ts). Before the tenant's self-evaluation due date only a complete roll-up is
+ * compiled; after it, missing children stay missing and the coverage is stated (DOMAIN §11). A returned
+ * compilation is compiled again.
  */
 export function compileRollUp(ctx: RequestContext, input: CompileRollUpInput) {
   return runMutation(ctx, meanings, async (em) => {
@@ -110,16 +120,32 @@ export function compileRollUp(ctx: RequestContext, input: CompileRollUpInput) {
       );
     }
     const c = node.result.coverage;
-    if (node.result.provisional) {
+    const share = c.moneyShare.times(100).toFixed(2);
+    // DOMAIN §11; §10.7: before the tenant's self-evaluation due date only a complete roll-up compiles;
+    // after it, one with children missing — listed as missing (never 0), the coverage stated.
+    const policy = await policyFor(ctx, goal.year);
+    const due = policy.selfEvaluationDueDate;
+    if (node.result.provisional && !dueDatePassed(policy, new Date())) {
       refuse(
         ErrorCode.WORKFLOW_VIOLATION,
         ['input', 'basis'],
         msg(
-          `下级结果尚不完整（已计入 ${c.counted}/${c.total}，资金覆盖 ${c.moneyShare.times(100).toFixed(2)}%），不能汇总确认`,
-          `The children’s results are incomplete (${c.counted} of ${c.total} counted, ${c.moneyShare.times(100).toFixed(2)}% of the money); compile when all are in`,
+          `下级结果尚不完整（已计入 ${c.counted}/${c.total}，资金覆盖 ${share}%），自评截止日期 ${due} 前不能汇总确认`,
+          `The children’s results are incomplete (${c.counted} of ${c.total} counted, ${share}% of the money); before the self-evaluation due date ${due} only a complete roll-up is compiled`,
         ),
       );
     }
+    if (c.counted === 0) {
+      refuse(
+        ErrorCode.WORKFLOW_VIOLATION,
+        ['input', 'basis'],
+        msg(
+          `下级结果均未计入（已计入 0/${c.total}），无可汇总`,
+          `No child result is counted (0 of ${c.total} counted, ${share}% of the money): nothing to compile`,
+        ),
+      );
+    }
+    const missing = node.result.children.filter((ch) => !ch.counted).map((ch) => ch.name);
     const indicators = await goalIndicators(em, caller.tenantId, goal.id);
     const v = new Validation();
     const entered = actualsOf(
@@ -146,13 +172,17 @@ export function compileRollUp(ctx: RequestContext, input: CompileRollUpInput) {
       };
     });
     const sums = node.result.money;
-    const scored = scoreContent(indicators, {
-      money: sums,
-      fundArrivalExplanation: input.fundArrivalExplanation ?? null,
-      budgetExecutionExplanation: input.budgetExecutionExplanation ?? null,
-      categoryPoints: null,
-      actuals,
-    });
+    const scored = scoreContent(
+      indicators,
+      {
+        money: sums,
+        fundArrivalExplanation: input.fundArrivalExplanation ?? null,
+        budgetExecutionExplanation: input.budgetExecutionExplanation ?? null,
+        categoryPoints: scoringCategoryPoints(goal), // DOMAIN §10.1: the goal's own (null: the defaults)
+        actuals,
+      },
+      scoringPolicyOf(policy),
+    );
     const blocking = [...scored.inputProblems, ...scored.submissionProblems];
     if (blocking.length > 0) problemsAbort(blocking, ErrorCode.WORKFLOW_VIOLATION);
 
@@ -163,6 +193,10 @@ export function compileRollUp(ctx: RequestContext, input: CompileRollUpInput) {
       spent: money(sums.spent),
       fundArrivalExplanation: input.fundArrivalExplanation ?? null,
       budgetExecutionExplanation: input.budgetExecutionExplanation ?? null,
+      commonPoints: goal.commonPoints,
+      outputPoints: goal.outputPoints,
+      benefitPoints: goal.benefitPoints,
+      satisfactionPoints: goal.satisfactionPoints,
     };
     if (existing) {
       await em.update(EvaluationEntity, { tenantId: caller.tenantId, id }, content);
@@ -213,17 +247,24 @@ export function compileRollUp(ctx: RequestContext, input: CompileRollUpInput) {
         grade: scored.score.grade,
         scoreLines: storedLines(scored.score),
         submittedAt: new Date(),
+        policyId: policy.id,
         rowVersion: () => 'row_version + 1',
       },
     );
     return recordEvaluationChange(ctx, em, id, {
       action: 'COMPILE',
       before: existing,
-      step: { action: 'SUBMIT', from, to: EvaluationStatus.SUBMITTED, comment: `汇总口径 ${input.basis}` },
+      step: {
+        action: 'SUBMIT',
+        from,
+        to: EvaluationStatus.SUBMITTED,
+        comment: coverageNote(input.basis, c.counted, c.total, share, missing),
+      },
       after: (evaluation) => ({
         ...evaluation,
         basis: input.basis,
-        coverage: { counted: c.counted, total: c.total },
+        coverage: { counted: c.counted, total: c.total, moneyShare: share, missing },
+        policy: { id: policy.id, version: policy.version, dueDate: due },
       }),
     });
   });

@@ -59,13 +59,15 @@ export interface LinkedActualRow {
   parent_indicator_id: string;
   actual: string;
   planned_denominator: string | null;
+  /** The child indicator's unit (as its parent's): the scale of a RATIO_OF_SUMS ratio. */
+  unit: string | null;
 }
 
 /** Actuals of the given evaluations for indicators linked to a parent indicator (DOMAIN §5 tree). */
 export function linkedActuals(em: EntityManager, tenantId: string, evaluationIds: readonly string[]) {
   return em.query<LinkedActualRow[]>(
     `SELECT ea.evaluation_id, ci.parent_indicator_id, ea.actual::text AS actual,
-            ci.ratio_denominator AS planned_denominator
+            ci.ratio_denominator AS planned_denominator, ci.unit
        FROM evaluation_actual ea
        JOIN goal_indicator ci ON ci.tenant_id = ea.tenant_id AND ci.id = ea.indicator_id
       WHERE ea.tenant_id = $1 AND ea.evaluation_id = ANY($2::uuid[])
@@ -97,7 +99,9 @@ const counts = `(s.reviewed OR $3 = 'SUBMITTED')`;
  * numerators and denominators). Kept current by `rollup_refresh` (migration RollupStatistics1763860000000)
  * in the transaction of each submission, review, return or change of a goal's force; read here by
  * index, one row per parent, indicator and review state. RATIO_OF_SUMS: a child records its ratio; its
- * numerator is rebuilt from its planned denominator (docs/domain-decisions.md).
+ * numerator is rebuilt from its planned denominator (docs/domain-decisions.md) as ratio × denominator —
+ * in the ratio's unit, so `combineStats` applies no scale (the per-child path rebuilds counts instead:
+ * `ratioParts`, then `combine` scales once; both give the same value).
  */
 export function leafIndicatorStats(
   em: EntityManager,

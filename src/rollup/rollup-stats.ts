@@ -7,6 +7,7 @@ import {
   type RollupIndicator,
   type RollupResult,
 } from '../evaluation/rules/rollup';
+import type { ScoringCategory } from '../evaluation/rules/scoring-types';
 import { Aggregation } from '../goals/indicator.enums';
 import type { CombineFailure, Combined } from '../goals/rules/aggregation-combine';
 import type { CoverageStatsRow, IndicatorStatsRow } from './rollup-data';
@@ -75,6 +76,8 @@ export function rollUpFromStats(
   stats: readonly IndicatorStatsRow[],
   coverageRow: CoverageStatsRow | undefined,
   basis: RollupBasis,
+  /** The parent goal's own category points (DOMAIN §10.1); null: the defaults. */
+  categoryPoints: Partial<Record<ScoringCategory, Decimal>> | null = null,
 ): RollupResult {
   const c = coverageRow ?? EMPTY_COVERAGE;
   const byIndicator = new Map(stats.map((s) => [s.indicator_id, s]));
@@ -93,6 +96,7 @@ export function rollUpFromStats(
   return finishRollUp({
     basis,
     indicators,
+    categoryPoints,
     actuals,
     money: { budgeted: dec(c.budgeted), inPlace: dec(c.in_place), spent: dec(c.spent) },
     counted: c.counted,

@@ -1,18 +1,22 @@
 import DataLoader from 'dataloader';
 import { LRUCache } from 'lru-cache';
+import { recordRollUpCacheLookups } from '../app/observability/cache-stats';
 import type { EntityManager } from 'typeorm';
 import type { RequestContext } from '../app/context';
 import { Decimal } from '../common/decimal';
 import type { Grade } from '../common/grade';
 import { groupBy } from '../common/collections';
 import {
+  ratioParts,
   rollUp,
   type RollupChild,
   type RollupIndicator,
   type RollupResult,
 } from '../evaluation/rules/rollup';
 import { scoringIndicator } from '../evaluation/self-scoring';
+import { scoringCategoryPoints } from '../goals/goal-category-points';
 import { GoalIndicatorEntity } from '../goals/goal-indicator.entity';
+import type { GoalEntity } from '../goals/goal.entity';
 import {
   childrenOf,
   goalsWithChildren,
@@ -22,6 +26,7 @@ import {
   ownResults,
   type Basis,
   type ChildRow,
+  type LinkedActualRow,
   type OwnResultRow,
 } from './rollup-data';
 import { rollUpFromStats } from './rollup-stats';
@@ -35,8 +40,9 @@ import { rollUpFromStats } from './rollup-stats';
  *   submitted self-evaluation (e.g. the regional result its township department compiled), else — when it
  *   has children of its own — its live roll-up (recursively, batched level by level), else it is missing
  *   (never counted as 0).
- * The aggregate belongs to the parent: a caller who may see the parent sees its roll-up over all its
- * children; the children themselves stay behind the caller's jurisdiction (`PerformanceGoal` reads).
+ * The loaders always compute the full roll-up (results are cached across callers); what a caller is
+ * shown of it — every child and aggregate, or only its own child rows — is decided at the resolver by
+ * `rollUpVisibility` (DOMAIN §11 "Who sees what", P6; rollup-visibility.ts).
  */
 export interface RollUpNode {
   goalId: string;
@@ -60,17 +66,41 @@ function rollupIndicator(i: GoalIndicatorEntity): RollupIndicator {
   return { ...scoringIndicator(i), aggregation: i.aggregation, unit: i.unit };
 }
 
+/** An indicator row carrying its goal's own category points (DOMAIN §10.1), read in the same statement. */
+type GoalPoints = Pick<GoalEntity, 'commonPoints' | 'outputPoints' | 'benefitPoints' | 'satisfactionPoints'>;
+type IndicatorRow = GoalIndicatorEntity & { goalPoints?: GoalPoints };
+
+/**
+ * The parent's category points (DOMAIN §10.1: the goal's own, else null = the defaults), from its
+ * indicator rows. A goal without indicators scores only its money lines, which then carry all 100 points
+ * whatever the category points are.
+ */
+function categoryPointsOf(indicators: readonly IndicatorRow[]) {
+  const first = indicators[0]?.goalPoints;
+  return first ? scoringCategoryPoints(first) : null;
+}
+
 /**
  * Indicators of many goals in one statement, as plain rows shaped like the entity (no entity
- * hydration: a fund tree reads thousands of them).
+ * hydration: a fund tree reads thousands of them), each with its goal's category points.
  */
 async function indicatorsOf(em: EntityManager, tenantId: string, goalIds: readonly string[]) {
-  const rows = await em.query<GoalIndicatorEntity[]>(
-    `SELECT tenant_id AS "tenantId", id, goal_id AS "goalId", position, category, subcategory, name, kind, unit,
-            comparator, target, points::text AS points, parent_indicator_id AS "parentIndicatorId", aggregation,
-            ratio_numerator AS "ratioNumerator", ratio_denominator AS "ratioDenominator"
-       FROM goal_indicator WHERE tenant_id = $1 AND goal_id = ANY($2::uuid[]) ORDER BY goal_id, position`,
+  const raw = await em.query<(GoalIndicatorEntity & GoalPoints)[]>(
+    `SELECT i.tenant_id AS "tenantId", i.id, i.goal_id AS "goalId", i.position, i.category, i.subcategory, i.name,
+            i.kind, i.unit, i.comparator, i.target, i.points::text AS points,
+            i.parent_indicator_id AS "parentIndicatorId", i.aggregation, i.ratio_numerator AS "ratioNumerator",
+            i.ratio_denominator AS "ratioDenominator", g.common_points::text AS "commonPoints",
+            g.output_points::text AS "outputPoints", g.benefit_points::text AS "benefitPoints",
+            g.satisfaction_points::text AS "satisfactionPoints"
+       FROM goal_indicator i JOIN performance_goal g ON g.tenant_id = i.tenant_id AND g.id = i.goal_id
+      WHERE i.tenant_id = $1 AND i.goal_id = ANY($2::uuid[]) ORDER BY i.goal_id, i.position`,
     [tenantId, goalIds],
+  );
+  const rows: IndicatorRow[] = raw.map(
+    ({ commonPoints, outputPoints, benefitPoints, satisfactionPoints, ...indicator }) => ({
+      ...indicator,
+      goalPoints: { commonPoints, outputPoints, benefitPoints, satisfactionPoints },
+    }),
   );
   const byGoal = groupBy(rows, (i) => i.goalId);
   return goalIds.map((id) => byGoal.get(id) ?? []);
@@ -112,6 +142,7 @@ export function rollUpLoaders(ctx: RequestContext) {
         if (hit) results.set(key(basis, id), hit);
         return !hit;
       });
+      recordRollUpCacheLookups(leafParents.length - stale.length, stale.length);
       const upperParents = wanted.filter((id) => shape.get(id)?.leaves === false);
       const parentIndicators = await indicatorsByGoal([...stale, ...upperParents]);
       if (stale.length > 0) {
@@ -131,6 +162,7 @@ export function rollUpLoaders(ctx: RequestContext) {
               statsBy.get(id) ?? [],
               coverageBy.get(id),
               basis,
+              categoryPointsOf(own),
             ),
             indicators: own,
             childSources: null,
@@ -195,6 +227,7 @@ export function rollUpLoaders(ctx: RequestContext) {
       });
       const result = rollUp({
         indicators: (indicators.get(parentId) ?? []).map(rollupIndicator),
+        categoryPoints: categoryPointsOf(indicators.get(parentId) ?? []),
         children: rollupChildren,
         basis,
       });
@@ -235,11 +268,7 @@ export function rollUpLoaders(ctx: RequestContext) {
   return { rollUpNode: node, rollUpChildSummaries: childSummaries, key };
 }
 
-function evaluatedChild(
-  c: ChildRow,
-  e: OwnResultRow,
-  rows: { parent_indicator_id: string; actual: string; planned_denominator: string | null }[],
-): RollupChild {
+function evaluatedChild(c: ChildRow, e: OwnResultRow, rows: readonly LinkedActualRow[]): RollupChild {
   const money =
     e.budgeted != null && e.in_place != null && e.spent != null
       ? { budgeted: new Decimal(e.budgeted), inPlace: new Decimal(e.in_place), spent: new Decimal(e.spent) }
@@ -252,12 +281,7 @@ function evaluatedChild(
     actuals: rows.map((a) => {
       const value = new Decimal(a.actual);
       const denominator = a.planned_denominator != null ? new Decimal(a.planned_denominator) : null;
-      return {
-        indicatorId: a.parent_indicator_id,
-        value,
-        numerator: denominator ? value.times(denominator) : null,
-        denominator,
-      };
+      return { indicatorId: a.parent_indicator_id, value, ...ratioParts(value, denominator, a.unit) };
     }),
     total: new Decimal(e.total),
     grade: e.grade as Grade,
@@ -269,22 +293,18 @@ function evaluatedChild(
 
 /** A child without its own result, standing in with its live roll-up (its actuals mapped to our indicators). */
 function liveChild(c: ChildRow, n: RollUpNode, indicators: GoalIndicatorEntity[]): RollupChild {
-  const parentOf = new Map(indicators.map((i) => [i.id, i.parentIndicatorId]));
-  const denominatorOf = new Map(indicators.map((i) => [i.id, i.ratioDenominator]));
+  const byId = new Map(indicators.map((i) => [i.id, i]));
   return {
     id: c.id,
     name: c.name,
     weight: new Decimal(c.weight),
     money: n.result.money,
     actuals: n.result.actuals.flatMap((a) => {
-      const parent = parentOf.get(a.indicatorId);
-      if (!parent || !a.combined) return [];
-      const d = denominatorOf.get(a.indicatorId);
-      const denominator = d != null ? new Decimal(d) : null;
+      const own = byId.get(a.indicatorId);
+      if (!own?.parentIndicatorId || !a.combined) return [];
+      const denominator = own.ratioDenominator != null ? new Decimal(own.ratioDenominator) : null;
       const value = a.combined.value;
-      return [
-        { indicatorId: parent, value, numerator: denominator ? value.times(denominator) : null, denominator },
-      ];
+      return [{ indicatorId: own.parentIndicatorId, value, ...ratioParts(value, denominator, own.unit) }];
     }),
     total: n.result.score.total,
     grade: n.result.score.grade,

@@ -25,7 +25,26 @@ export const p4Compiler = rule('P4 competent department compiles results', { cac
   );
 });
 
+/**
+ * 003 转移支付 第二十三条 "报送同级财政部门": a region's compiled result passes its own finance office; only
+ * finance bureaus take this step (which one is checked per record).
+ */
+export const p3SameLevelFinancePasses = rule('P3 same-level finance passes a compiled result', {
+  cache: 'contextual',
+})((_parent, _args, ctx: RequestContext) => {
+  if (!ctx.principal) return AppError.unauthenticated();
+  return ctx.principal.organizationKind === OrganizationKind.FINANCE_BUREAU
+    ? true
+    : AppError.forbidden(
+        'P3',
+        msg(
+          '本地区自评结果由同级财政部门审核',
+          'A compiled regional result is passed by its own-level finance office',
+        ),
+      );
+});
+
 export const rollUpPermissions = {
   Query: {},
-  Mutation: { compileRollUp: p4Compiler },
+  Mutation: { compileRollUp: p4Compiler, reviewCompiledResultAsFinance: p3SameLevelFinancePasses },
 };

@@ -11,6 +11,7 @@ import type { GoalEntity } from '../goals/goal.entity';
 import { CompileRollUpInput } from './compile.inputs';
 import { compileRollUp } from './compile.service';
 import { rollUpLoadersOf, type RollUpNode } from './rollup.loaders';
+import { RollUpVisibility, rollUpVisibility, whenFull } from './rollup-visibility';
 import {
   EvaluationRollUpType,
   RollUpBasis,
@@ -18,17 +19,42 @@ import {
   RollUpChildType,
   RolledUpActualType,
 } from './rollup.types';
+import { Idempotent } from '../idempotency/idempotent';
+import { LIST_SIZE, listCost } from '../app/limits/list-cost';
 
 /** The GraphQL view of a roll-up node; `node` stays on the object for the children field. */
 type RollUpView = Omit<EvaluationRollUpType, 'lines' | 'actuals'> & { node: RollUpNode };
 
-function view(node: RollUpNode): RollUpView {
+/**
+ * What the caller sees of a roll-up (DOMAIN §11 "Who sees what", P6): the giving side all of it; a
+ * receiving region its basis and its own child rows only — every aggregate over the children is null.
+ */
+function view(node: RollUpNode, visibility: RollUpVisibility): RollUpView {
+  const full = fullView(node);
+  if (visibility === RollUpVisibility.FULL) return full;
+  return {
+    node,
+    goalId: node.goalId,
+    basis: full.basis,
+    visibility,
+    provisional: null,
+    total: null,
+    grade: null,
+    money: null,
+    fundWeightedMean: null,
+    gradeDistribution: null,
+    coverage: null,
+  };
+}
+
+function fullView(node: RollUpNode): RollUpView {
   const r = node.result;
   const counted = r.coverage.counted > 0;
   return {
     node,
     goalId: node.goalId,
     basis: node.basis as RollUpBasis,
+    visibility: RollUpVisibility.FULL,
     provisional: r.provisional,
     // Nothing counted yet: no score at all, rather than the money lines' points over nothing (DOMAIN §11).
     total: counted ? r.score.total.toFixed(2) : null,
@@ -73,37 +99,46 @@ export class GoalRollUpResolver {
   ): Promise<RollUpView | null> {
     const loaders = rollUpLoadersOf(ctx);
     const node = await loaders.rollUpNode.load(loaders.key(basis, goal.id));
-    return node ? view(node) : null;
+    return node ? view(node, rollUpVisibility(ctx.caller, goal)) : null;
   }
 }
 
 @Resolver(() => EvaluationRollUpType)
 export class EvaluationRollUpResolver {
   @FieldResolver(() => [ScoreLineType], {
-    description: '得分明细 — every line with its inputs, rule and score; empty while no child is counted',
+    nullable: true,
+    description:
+      '得分明细 — every line with its inputs, rule and score; empty while no child is counted; null for a receiving region (仅本辖区下级, DOMAIN §11 “Who sees what”)',
   })
-  lines(@Root() r: RollUpView): ScoreLineType[] {
+  lines(@Root() r: RollUpView): ScoreLineType[] | null {
     const { result } = r.node;
-    return result.coverage.counted > 0 ? scoreLineTypes(storedLines(result.score)) : [];
+    return whenFull(
+      r.visibility,
+      result.coverage.counted > 0 ? scoreLineTypes(storedLines(result.score)) : [],
+    );
   }
 
   @FieldResolver(() => [RolledUpActualType], {
-    description: '汇总完成值 — the combined actual of each indicator',
+    description:
+      '汇总完成值 — the combined actual of each parent indicator; a receiving region gets every indicator (its own target and points) with value, failure and counts null (DOMAIN §11 “Who sees what”)',
   })
   actuals(@Root() r: RollUpView): RolledUpActualType[] {
     const indicatorById = new Map(r.node.indicators.map((i) => [i.id, i]));
+    const v = r.visibility;
     return r.node.result.actuals.map((a) => ({
       indicator: (indicatorById.get(a.indicatorId) ?? null) as unknown as RolledUpActualType['indicator'],
       aggregation: a.aggregation,
-      value: a.combined ? formatDecimal(a.combined.value, 6) : null,
-      failure: a.failure,
-      contributors: a.contributors,
-      counted: a.counted,
+      value: whenFull(v, a.combined ? formatDecimal(a.combined.value, 6) : null),
+      failure: whenFull(v, a.failure),
+      contributors: whenFull(v, a.contributors),
+      counted: whenFull(v, a.counted),
     }));
   }
 
   @FieldResolver(() => [RollUpChildType], {
-    description: '下级结果 — every child goal in force, with its source, weight, total and grade',
+    complexity: listCost(LIST_SIZE.fundLines),
+    description:
+      '下级结果 — every child goal in force, with its source, weight, total and grade; a receiving region gets only the rows of the child goals it may read itself, never a sibling’s (DOMAIN §11 “Who sees what”, P6)',
   })
   async children(@Root() r: RollUpView, @Ctx() ctx: RequestContext): Promise<RollUpChildType[]> {
     const { node } = r;
@@ -130,19 +165,17 @@ export class EvaluationRollUpResolver {
             grade: (e?.grade as Grade | undefined) ?? null,
           };
         });
-    const goals = await ctx.loaders.goalById.loadMany(rows.map((r) => r.goalId));
-    return rows.map((row, k) => {
-      const g = goals[k];
-      return {
-        goal: (g && !(g instanceof Error) ? g : null) as unknown as PerformanceGoalType | null,
-        source: row.source,
-        weight: row.weight,
-        counted: row.counted,
-        reviewed: row.reviewed,
-        total: row.total,
-        grade: row.grade,
-      };
-    });
+    const goals = (await ctx.loaders.goalById.loadMany(rows.map((r) => r.goalId))).map((g) =>
+      g && !(g instanceof Error) ? g : null,
+    );
+    // A receiving region: its own rows only — not even a sibling's row with the goal left out (P6).
+    const shown = rows
+      .map((row, k) => ({ row, g: goals[k] }))
+      .filter(({ g }) => r.visibility === RollUpVisibility.FULL || g !== null);
+    return shown.map(({ row: { goalId: _id, ...row }, g }) => ({
+      goal: g as unknown as PerformanceGoalType | null,
+      ...row,
+    }));
   }
 }
 
@@ -152,6 +185,7 @@ export class CompileRollUpResolver {
     description:
       '汇总确认 — the township department compiles its region’s result, the fund’s department the overall result, from a complete roll-up; submitted to the level above for review (DOMAIN §11, P4)',
   })
+  @Idempotent()
   compileRollUp(
     @Ctx() ctx: RequestContext,
     @Arg('input', () => CompileRollUpInput, { description: '输入 — the mutation input' })

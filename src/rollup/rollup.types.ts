@@ -4,6 +4,7 @@ import { Grade } from '../common/grade';
 import { ScoreLineType } from '../evaluation/dto/evaluation.types';
 import { GoalIndicatorType, PerformanceGoalType } from '../goals/dto/goal.types';
 import { Aggregation } from '../goals/indicator.enums';
+import { RollUpVisibility } from './rollup-visibility';
 
 /** 汇总口径 (DOMAIN §11): all submitted children, or only those reviewed by the level above. */
 export enum RollUpBasis {
@@ -49,22 +50,30 @@ export class RolledUpActualType {
   @Field(() => DecimalScalar, {
     nullable: true,
     description:
-      '汇总完成值 — the combined actual (exact quotient shown to 6 decimals); null when nothing combined',
+      '汇总完成值 — the combined actual (exact quotient shown to 6 decimals); null when nothing combined; null for a receiving region (仅本辖区下级, DOMAIN §11 “Who sees what”)',
   })
   value!: string | null;
 
   @Field(() => String, {
     nullable: true,
     description:
-      '未能汇总的原因 — NO_CONTRIBUTIONS, ZERO_WEIGHT, ZERO_DENOMINATOR or MISSING_PARTS; null when combined',
+      '未能汇总的原因 — NO_CONTRIBUTIONS, ZERO_WEIGHT, ZERO_DENOMINATOR or MISSING_PARTS; null when combined; null for a receiving region (仅本辖区下级, DOMAIN §11 “Who sees what”)',
   })
   failure!: string | null;
 
-  @Field(() => Int, { description: '填报下级数 — counted children that reported this indicator' })
-  contributors!: number;
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      '填报下级数 — counted children that reported this indicator; null for a receiving region (仅本辖区下级, DOMAIN §11 “Who sees what”)',
+  })
+  contributors!: number | null;
 
-  @Field(() => Int, { description: '计入下级数 — children counted in this roll-up' })
-  counted!: number;
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      '计入下级数 — children counted in this roll-up; null for a receiving region (仅本辖区下级, DOMAIN §11 “Who sees what”)',
+  })
+  counted!: number | null;
 }
 
 @ObjectType('RollUpMoney', { description: '资金情况 — money of the counted children, summed (元)' })
@@ -149,44 +158,73 @@ export class EvaluationRollUpType {
   @Field(() => RollUpBasis, { description: '汇总口径 — which children were counted' })
   basis!: RollUpBasis;
 
-  @Field({ description: '暂定结果 — coverage below 100%, or an indicator some counted child did not report' })
-  provisional!: boolean;
+  @Field(() => RollUpVisibility, {
+    description:
+      '汇总可见范围 — FULL for the giving side; OWN_CHILDREN for a receiving region, which sees only its own child rows and the parent’s own targets (actuals[].indicator), every aggregate below being null (DOMAIN §11 “Who sees what”, P6)',
+  })
+  visibility!: RollUpVisibility;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      '暂定结果 — coverage below 100%, or an indicator some counted child did not report; null for a receiving region (仅本辖区下级, DOMAIN §11 “Who sees what”) (it would tell whether a sibling has submitted)',
+  })
+  provisional!: boolean | null;
 
   @Field(() => DecimalScalar, {
     nullable: true,
     description:
-      '总分 — the parent’s total by DOMAIN §10 (sum of rounded lines); null while no child is counted (a missing child is never a 0)',
+      '总分 — the parent’s total by DOMAIN §10 (sum of rounded lines); null while no child is counted (a missing child is never a 0); null for a receiving region (仅本辖区下级, DOMAIN §11 “Who sees what”)',
   })
   total!: string | null;
 
   @Field(() => Grade, {
     nullable: true,
-    description: '等级 — grade of the total (002 第二十五条); null with the total',
+    description:
+      '等级 — grade of the total (002 第二十五条); null with the total; null for a receiving region (仅本辖区下级, DOMAIN §11 “Who sees what”)',
   })
   grade!: Grade | null;
 
   @Field(() => [ScoreLineType], {
-    description: '得分明细 — every line with its inputs, rule and score; empty while no child is counted',
+    nullable: true,
+    description:
+      '得分明细 — every line with its inputs, rule and score; empty while no child is counted; null for a receiving region (仅本辖区下级, DOMAIN §11 “Who sees what”)',
   })
-  lines!: ScoreLineType[];
+  lines!: ScoreLineType[] | null;
 
-  @Field(() => [RolledUpActualType], { description: '汇总完成值 — the combined actual of each indicator' })
+  @Field(() => [RolledUpActualType], {
+    description:
+      '汇总完成值 — the combined actual of each parent indicator; a receiving region gets every indicator (its target and points) with the figures null',
+  })
   actuals!: RolledUpActualType[];
 
-  @Field(() => RollUpMoneyType, { description: '资金情况 — money summed over counted children' })
-  money!: RollUpMoneyType;
+  @Field(() => RollUpMoneyType, {
+    nullable: true,
+    description:
+      '资金情况 — money summed over counted children; null for a receiving region (仅本辖区下级, DOMAIN §11 “Who sees what”)',
+  })
+  money!: RollUpMoneyType | null;
 
   @Field(() => DecimalScalar, {
     nullable: true,
-    description: '下级得分资金加权平均 — Σ(weight × total) ÷ Σweight over counted children (2 decimals)',
+    description:
+      '下级得分资金加权平均 — Σ(weight × total) ÷ Σweight over counted children (2 decimals); null for a receiving region (仅本辖区下级, DOMAIN §11 “Who sees what”)',
   })
   fundWeightedMean!: string | null;
 
-  @Field(() => GradeDistributionType, { description: '等级分布 — grades of the counted children' })
-  gradeDistribution!: GradeDistributionType;
+  @Field(() => GradeDistributionType, {
+    nullable: true,
+    description:
+      '等级分布 — grades of the counted children; null for a receiving region (仅本辖区下级, DOMAIN §11 “Who sees what”)',
+  })
+  gradeDistribution!: GradeDistributionType | null;
 
-  @Field(() => RollUpCoverageType, { description: '覆盖率 — counted children by number and money' })
-  coverage!: RollUpCoverageType;
+  @Field(() => RollUpCoverageType, {
+    nullable: true,
+    description:
+      '覆盖率 — counted children by number and money; null for a receiving region (仅本辖区下级, DOMAIN §11 “Who sees what”)',
+  })
+  coverage!: RollUpCoverageType | null;
 
   /** Set by the resolver for the children field. */
   goalId!: string;

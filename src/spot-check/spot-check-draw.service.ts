@@ -5,7 +5,9 @@ import { ErrorCode, msg } from '../common/errors';
 import { runMutation } from '../common/mutation';
 import { abortWith, userError, UserErrorsAbort } from '../common/user-error';
 import { refuse } from '../evaluation/evaluation-support';
-import { DEFAULT_SAMPLE_RATIO, DEFAULT_SCORE_GAP } from '../evaluation/rules/spot-check';
+import { Decimal } from '../common/decimal';
+import { policyFor } from '../policy/policy.service';
+import { dueDatePassed, endOfDueDate } from '../policy/rules/policy';
 import { OrganizationKind } from '../hierarchy/hierarchy.enums';
 import type { DrawSpotCheckSampleInput } from './dto/spot-check.inputs';
 import { DEFAULT_MINIMUM, drawPlanProblems, drawWithMinimum, newSeed } from './rules/draw-plan';
@@ -27,10 +29,11 @@ import { spotCheckLoadersOf } from './spot-check.loaders';
  * region inside it; a competent department only over the goals of its own funds. The engine's reproducible
  * draw picks ⌈ratio × n⌉, at least `minimum`; the seed is recorded (generated when absent).
  *
- * Policy choice ("no self-evaluation by the deadline", DOMAIN §12): the draw itself is the deadline, once the
- * budget year has ended — a sample drawn after the year (the year is before the current one) also lists,
- * flagged MISSING_SELF_EVALUATION, every issued PROJECT / TRANSFER_PROJECT goal of the year in the
- * jurisdiction with no submitted self-evaluation at that moment; a sample drawn during the year lists none.
+ * "No self-evaluation by the deadline" (DOMAIN §12): the deadline is the tenant's self-evaluation due date of
+ * the year (tenant policy, §10.7), not the moment of the draw. A sample drawn after it also lists, flagged
+ * MISSING_SELF_EVALUATION, every issued PROJECT / TRANSFER_PROJECT goal of the year in the jurisdiction with
+ * no self-evaluation submitted by it (and not drawn); one drawn before it lists none. Candidates include
+ * department evaluations (002 第二十八条(二)). Ratio and gap default to the policy's; the sample names it.
  * The sample and its items are written with one audit event in one transaction.
  */
 export function drawSpotCheckSample(ctx: RequestContext, input: DrawSpotCheckSampleInput) {
@@ -51,9 +54,11 @@ export function drawSpotCheckSample(ctx: RequestContext, input: DrawSpotCheckSam
       );
     }
     const currentYear = currentYearInChina();
+    // DOMAIN §10.7, §12: the ratio, gap and due date come from the tenant policy of the year.
+    const policy = await policyFor(ctx, input.year);
     const plan = {
       year: input.year,
-      ratio: input.ratio ?? DEFAULT_SAMPLE_RATIO,
+      ratio: input.ratio ?? new Decimal(policy.spotCheckRatio),
       minimum: input.minimum ?? DEFAULT_MINIMUM,
       seed: input.seed ?? newSeed(),
       currentYear,
@@ -68,8 +73,12 @@ export function drawSpotCheckSample(ctx: RequestContext, input: DrawSpotCheckSam
     const jurisdiction = { year: plan.year, regionPath: region.path };
     const candidates = await drawCandidates(ctx, jurisdiction);
     const drawn = drawWithMinimum(candidates, plan.seed, plan.ratio, plan.minimum);
-    const deadlinePassed = plan.year < currentYear;
-    const missing = deadlinePassed ? await goalsMissingSelfEvaluation(ctx, jurisdiction) : [];
+    const deadlinePassed = dueDatePassed(policy, new Date());
+    const dueEnd = endOfDueDate(policy.selfEvaluationDueDate);
+    const drawnGoals = drawn.map((e) => e.goalId);
+    const missing = deadlinePassed
+      ? await goalsMissingSelfEvaluation(ctx, jurisdiction, dueEnd, drawnGoals)
+      : [];
     if (drawn.length === 0 && missing.length === 0) {
       abortWith(
         ErrorCode.WORKFLOW_VIOLATION,
@@ -92,8 +101,10 @@ export function drawSpotCheckSample(ctx: RequestContext, input: DrawSpotCheckSam
       candidateCount: candidates.length,
       sampledCount: drawn.length,
       missingCount: missing.length,
-      scoreGapThreshold: DEFAULT_SCORE_GAP.toFixed(2),
+      scoreGapThreshold: new Decimal(policy.spotCheckGap).toFixed(2),
       deadlinePassed,
+      selfEvaluationDueDate: policy.selfEvaluationDueDate,
+      policyId: policy.id,
       regionId: region.id,
       regionPath: region.path,
       drawnByUserId: caller.userId,

@@ -13,6 +13,8 @@ import { EvaluationEntity } from '../evaluation/evaluation.entity';
 import { EvaluationKind, EvaluationStatus } from '../evaluation/evaluation.enums';
 import { evaluationLoadersOf } from '../evaluation/evaluation.loaders';
 import { spotCheckFlags } from '../evaluation/rules/spot-check';
+import { policyUsed } from '../policy/policy.service';
+import { endOfDueDate, scoringPolicyOf } from '../policy/rules/policy';
 import { goalIndicators } from '../evaluation/self-evaluation.service';
 import { scoreContent, storedContent, storedLines } from '../evaluation/self-scoring';
 import { ProjectEntity } from '../funds/project.entity';
@@ -74,7 +76,12 @@ export function recordSpotCheck(ctx: RequestContext, input: RecordSpotCheckInput
     ) {
       refuse(ErrorCode.FORBIDDEN, ['input', 'itemId'], p7, 'P7');
     }
-    if (self.status !== EvaluationStatus.SUBMITTED && self.status !== EvaluationStatus.REVIEWED) {
+    const open = self.status === EvaluationStatus.DRAFT || self.status === EvaluationStatus.RETURNED;
+    const settled =
+      self.kind === EvaluationKind.SELF
+        ? self.status === EvaluationStatus.SUBMITTED || self.status === EvaluationStatus.REVIEWED
+        : !open; // 部门评价 (002 第二十八条(二)): any state past its draft
+    if (!settled) {
       refuse(
         ErrorCode.WORKFLOW_VIOLATION,
         ['input', 'itemId'],
@@ -88,7 +95,13 @@ export function recordSpotCheck(ctx: RequestContext, input: RecordSpotCheckInput
     const indicators = await goalIndicators(em, caller.tenantId, self.goalId);
     const selfContent = storedContent(self, [], indicators);
     const content = checkContent(input, indicators, selfContent.categoryPoints);
-    const { score, inputProblems, submissionProblems } = scoreContent(indicators, content);
+    // DOMAIN §10.7: the check is scored with the policy the sample was drawn under.
+    const policy = await policyUsed(ctx, sample.policyId, sample.year);
+    const { score, inputProblems, submissionProblems } = scoreContent(
+      indicators,
+      content,
+      scoringPolicyOf(policy),
+    );
     // The checker's notes are optional; every indicator needs an actual and the money must be valid.
     const problems = [
       ...inputProblems,
@@ -149,6 +162,7 @@ export function recordSpotCheck(ctx: RequestContext, input: RecordSpotCheckInput
         grade: score.grade,
         scoreLines: storedLines(score),
         submittedAt: new Date(),
+        policyId: policy.id,
       },
       ROW_VERSION,
     );
@@ -159,7 +173,14 @@ export function recordSpotCheck(ctx: RequestContext, input: RecordSpotCheckInput
         id: item.id,
         regionId: item.regionId,
         selfSubmittedAt: self.submittedAt,
-        deadline: sample.drawnAt,
+        // DOMAIN §12: "by the deadline" is the tenant's self-evaluation due date recorded on the sample, not
+        // the draw; it concerns self-evaluations only, not a sampled department evaluation (部门评价).
+        deadline:
+          self.kind !== EvaluationKind.SELF && self.submittedAt
+            ? self.submittedAt
+            : sample.selfEvaluationDueDate
+              ? endOfDueDate(sample.selfEvaluationDueDate)
+              : sample.drawnAt,
         selfTotal: self.total == null ? null : requireDecimal(self.total),
         selfGrade: self.grade,
         checkTotal: score.total,

@@ -11,6 +11,7 @@ import {
 import { tenantFk } from '../goals/goal.entity';
 import { OrganizationEntity } from '../hierarchy/organization.entity';
 import { RegionEntity } from '../hierarchy/region.entity';
+import { TenantPolicyEntity } from '../policy/policy.entity';
 import { UserEntity } from '../hierarchy/user.entity';
 
 /**
@@ -68,6 +69,14 @@ export class SpotCheckSampleEntity {
   @Column('boolean', { name: 'deadline_passed' })
   deadlinePassed!: boolean;
 
+  /** 自评截止日期 of the year under the tenant policy when drawn (null: drawn before it was recorded). */
+  @Column('date', { name: 'self_evaluation_due_date', nullable: true })
+  selfEvaluationDueDate!: string | null;
+
+  /** The tenant policy version in force when drawn (null: the defaults; DOMAIN §10.7). */
+  @Column('uuid', { name: 'policy_id', nullable: true })
+  policyId!: string | null;
+
   @Column('uuid', { name: 'region_id' })
   regionId!: string;
 
@@ -86,6 +95,10 @@ export class SpotCheckSampleEntity {
   @ManyToOne(() => RegionEntity, { onDelete: 'RESTRICT' })
   @JoinColumn(tenantFk('fk_spot_check_sample_region', 'region_id'))
   region?: RegionEntity;
+
+  @ManyToOne(() => TenantPolicyEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn(tenantFk('fk_spot_check_sample_policy', 'policy_id'))
+  policy?: TenantPolicyEntity;
 
   @ManyToOne(() => UserEntity, { onDelete: 'RESTRICT' })
   @JoinColumn(tenantFk('fk_spot_check_sample_drawn_by_user', 'drawn_by_user_id'))

@@ -32,6 +32,7 @@ import { spotCheckNotice, type SpotCheckNotice } from './spot-check-notice';
 import { recordSpotCheck } from './spot-check-record.service';
 import type { SpotCheckSampleEntity } from './spot-check-sample.entity';
 import { spotCheckLoadersOf } from './spot-check.loaders';
+import { Idempotent } from '../idempotency/idempotent';
 
 const drawnAt = {
   expression: 'scs.drawn_at',
@@ -94,6 +95,7 @@ export class SpotCheckSampleResolver {
   @Mutation(() => DrawSpotCheckSamplePayload, {
     description: '抽取抽查样本 — draw a reproducible sample of submitted self-evaluations (DOMAIN §12)',
   })
+  @Idempotent()
   drawSpotCheckSample(
     @Ctx() ctx: RequestContext,
     @Arg('input', () => DrawSpotCheckSampleInput, inputArg) input: DrawSpotCheckSampleInput,
@@ -105,6 +107,7 @@ export class SpotCheckSampleResolver {
     description:
       '录入抽查复核 — re-score a drawn self-evaluation as a SPOT_CHECK evaluation and flag it (DOMAIN §12)',
   })
+  @Idempotent()
   recordSpotCheck(
     @Ctx() ctx: RequestContext,
     @Arg('input', () => RecordSpotCheckInput, inputArg) input: RecordSpotCheckInput,

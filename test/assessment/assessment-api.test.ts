@@ -6,6 +6,7 @@
  */
 import { TestApp, type GraphQLResponse } from '../harness/app';
 import { organizationGid, regionGid } from '../harness/ids';
+import { submittedGoalFor } from '../harness/goal-fixtures';
 
 let app: TestApp;
 
@@ -72,6 +73,8 @@ async function newProject(name: string, overrides: Record<string, unknown> = {})
     'transport.zhangdian',
   );
   if (!res.data?.createProject.project) throw new Error(`arranging failed: ${JSON.stringify(res)}`);
+  // DOMAIN §5 (003 第十二条(一)): a project enters the library only with a submitted goal.
+  await submittedGoalFor(app, res.data.createProject.project.id);
   return res.data.createProject.project.id;
 }
 

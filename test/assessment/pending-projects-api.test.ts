@@ -6,6 +6,7 @@
  */
 import { TestApp } from '../harness/app';
 import { organizationGid, regionGid } from '../harness/ids';
+import { submittedGoalFor } from '../harness/goal-fixtures';
 
 let app: TestApp;
 const uuidOf = (globalId: string) => Buffer.from(globalId, 'base64url').toString('utf8').split(':')[1];
@@ -41,6 +42,8 @@ async function newProject(name: string, governmentPreApproved: boolean): Promise
   const project = res.data?.createProject.project;
   if (!project) throw new Error(`arranging failed: ${JSON.stringify(res)}`);
   expect(project.governmentPreApproved).toBe(governmentPreApproved);
+  // DOMAIN §5 (003 第十二条(一)): a project enters the library only with a submitted goal.
+  await submittedGoalFor(app, project.id);
   return project.id;
 }
 

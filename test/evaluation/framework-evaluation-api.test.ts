@@ -231,7 +231,7 @@ describe('finance evaluation (财政评价): finance at the goal’s region or a
 });
 
 describe('bad framework input (issue #4): userErrors with code and field, nothing written', () => {
-  test('OUTPUT + BENEFIT below 60 points → BAD_USER_INPUT citing 002 第二十一条(二)', async () => {
+  test('OUTPUT + BENEFIT below 60 points without a justification → BAD_USER_INPUT citing 002 第二十一条(二)', async () => {
     const goal = await issuedGoal('产出效益权重');
     const e = await ok(CREATE_DEPT, { goalId: goal.id }, 'transport.chezhan');
     const indicators = [
@@ -245,8 +245,9 @@ describe('bad framework input (issue #4): userErrors with code and field, nothin
       { id: e.id, expectedVersion: e.rowVersion, indicators, sections: [] },
       'transport.chezhan',
     );
+    // Issue 9 item 18: 原则上 — a justification would allow it (test/evaluation/framework-fidelity-api.test.ts).
     expect(errors).toEqual([
-      expect.objectContaining({ code: 'BAD_USER_INPUT', field: ['input', 'indicators'] }),
+      expect.objectContaining({ code: 'BAD_USER_INPUT', field: ['input', 'weightJustification'] }),
     ]);
     expect(errors[0].message).toContain('002 第二十一条(二)');
     expect(errors[0].messageEn).toContain('55');

@@ -1,6 +1,5 @@
 import { Decimal } from '../../src/common/decimal';
 import { Grade } from '../../src/common/grade';
-import { apportion } from '../../src/evaluation/rules/apportion';
 import {
   BUDGET_EXECUTION_KEY,
   FUND_ARRIVAL_KEY,
@@ -138,19 +137,23 @@ describe('self-evaluation scoring (DOMAIN §10; 002 第二十一、二十四、�
       actuals: ['a', 'b', 'c', 'e', 'f', 'g', 's'].map((id) => act(id, '100')),
       money: full,
     });
-    // 50 ÷ 3 apportioned to the cent (16.67 + 16.67 + 16.66 = 50); BENEFIT: 12, then 18 ÷ 2 = 9 each.
+    // DOMAIN §10.2: points are exact — 50 ÷ 3 on each OUTPUT line (equal weights, equal points), never
+    // 16.67/16.67/16.66; BENEFIT: 12, then 18 ÷ 2 = 9 each. §10.6: only scores are rounded, so the three
+    // fully met OUTPUT lines score 16.67 each and the total (the sum of rounded scores) is 100.01.
+    const third = new Decimal(50).div(3).toFixed();
     expect(result.lines.map((l) => l.points.toFixed())).toEqual([
       '5',
       '5',
-      '16.67',
-      '16.67',
-      '16.66',
+      third,
+      third,
+      third,
       '12',
       '9',
       '9',
       '10',
     ]);
-    expect(result.total.toFixed(2)).toBe('100.00');
+    expect(result.lines.map((l) => l.score.toFixed(2)).slice(2, 5)).toEqual(['16.67', '16.67', '16.67']);
+    expect(result.total.toFixed(2)).toBe('100.01');
   });
 
   test('a category with no indicators hands its points on in proportion (DOMAIN §10.1 policy choice)', () => {
@@ -159,14 +162,18 @@ describe('self-evaluation scoring (DOMAIN §10; 002 第二十一、二十四、�
       actuals: [act('out', '100'), act('b', '100')],
       money: full,
     });
-    // SATISFACTION's 10 go to COMMON 10 : OUTPUT 50 : BENEFIT 30 → 11.11, 55.56, 33.33 (totals 100).
+    // SATISFACTION's 10 go to COMMON 10 : OUTPUT 50 : BENEFIT 30 → exactly 100/9 (two money lines of
+    // 50/9 each — equal weights, equal points), 500/9 and 300/9 (DOMAIN §10.1–2: never rounded).
+    const ninths = (k: number) => new Decimal(k).div(9).toFixed();
     expect(result.lines.map((l) => [l.key, l.points.toFixed()])).toEqual([
-      [FUND_ARRIVAL_KEY, '5.56'],
-      [BUDGET_EXECUTION_KEY, '5.55'],
-      ['out', '55.56'],
-      ['b', '33.33'],
+      [FUND_ARRIVAL_KEY, ninths(50)],
+      [BUDGET_EXECUTION_KEY, ninths(50)],
+      ['out', ninths(500)],
+      ['b', ninths(300)],
     ]);
-    expect(result.total.toFixed(2)).toBe('100.00');
+    // Scores 5.56 + 5.56 + 55.56 + 33.33 (each rounded half-up once, DOMAIN §10.6).
+    expect(result.lines.map((l) => l.score.toFixed(2))).toEqual(['5.56', '5.56', '55.56', '33.33']);
+    expect(result.total.toFixed(2)).toBe('100.01');
   });
 
   test('custom category points must total 100; otherwise refused and the defaults used (DOMAIN §10.1)', () => {
@@ -282,11 +289,5 @@ describe('self-evaluation scoring (DOMAIN §10; 002 第二十一、二十四、�
     ]);
     expect(result.total.toFixed(2)).toBe('59.28');
     expect(result.grade).toBe(Grade.POOR);
-  });
-
-  test('apportion: shares to the cent, exact total, largest remainder then earlier first', () => {
-    expect(apportion(d(10), [d(1), d(1), d(1)]).map((x) => x.toFixed())).toEqual(['3.34', '3.33', '3.33']);
-    expect(apportion(d(100), [d(0), d(0)]).map((x) => x.toFixed())).toEqual(['50', '50']);
-    expect(apportion(d('0.01'), [d(1), d(2)]).map((x) => x.toFixed())).toEqual(['0', '0.01']);
   });
 });

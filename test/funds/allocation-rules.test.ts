@@ -17,6 +17,7 @@ const TOWNSHIP_B = '/c/d/b/';
 const factorFund: AllocatedFund = {
   method: AllocationMethod.FACTOR,
   regionPath: DISTRICT,
+  upperLevel: '0.00',
   ownLevel: '10000000.00',
 };
 const projectFund: AllocatedFund = { ...factorFund, method: AllocationMethod.PROJECT };
@@ -38,8 +39,8 @@ describe('allocation arithmetic', () => {
     expect(allocationTotal(amounts.map((amount) => ({ amount }))).equals(total)).toBe(true),
   );
 
-  test('the cap is the own-level money', () =>
-    expect(allocatableAmount(factorFund).equals('10000000')).toBe(true));
+  test('the cap is upper-level + own-level money', () =>
+    expect(allocatableAmount({ upperLevel: '6000000', ownLevel: '10000000' }).equals('16000000')).toBe(true));
 
   test('sums of cents right at the cap pass exactly', () => {
     const fund = { ...factorFund, ownLevel: '0.3' };
@@ -190,7 +191,7 @@ describe('validateAllocations', () => {
       [['input', 'allocations', '0', 'amount']],
       [ErrorCode.BAD_USER_INPUT],
     ],
-    // DOMAIN §4: Σ allocations ≤ own-level money.
+    // DOMAIN §4: Σ allocations ≤ upper-level + own-level money (here all own-level).
     [
       'over the own-level money',
       factorFund,
@@ -220,7 +221,9 @@ describe('validateAllocations', () => {
       toRegion(TOWNSHIP_A, '6500000'),
       toRegion(TOWNSHIP_B, '4000000'),
     ]);
-    expect(problem.message.zh).toBe('分配合计 1,050.00 万元超过本级资金 1,000.00 万元（超出 50.00 万元）');
+    expect(problem.message.zh).toBe(
+      '分配合计 1,050.00 万元超过可分配资金 1,000.00 万元（上级资金 0.00 万元 + 本级资金 1,000.00 万元；超出 50.00 万元）',
+    );
     expect(problem.message.en).toContain('1,050.00 万元');
     expect(problem.message.en).toContain('1,000.00 万元');
   });
@@ -228,7 +231,7 @@ describe('validateAllocations', () => {
   test('one fen over is shown exactly, never rounded to equal numbers', () => {
     const [problem] = validateAllocations(factorFund, [toRegion(TOWNSHIP_A, '10000000.01')]);
     expect(problem.message.zh).toBe(
-      '分配合计 1,000.000001 万元超过本级资金 1,000.00 万元（超出 0.000001 万元）',
+      '分配合计 1,000.000001 万元超过可分配资金 1,000.00 万元（上级资金 0.00 万元 + 本级资金 1,000.00 万元；超出 0.000001 万元）',
     );
   });
 
@@ -239,5 +242,43 @@ describe('validateAllocations', () => {
       ['input'],
     );
     expect(problems.map((p) => p.field.join('.'))).toEqual(['input.1.regionId', 'input.1.amount']);
+  });
+});
+
+// Issue 9 item 4. DOMAIN §4, 003 转移支付 第二条 (中央财政、省财政和市财政、区财政安排下级政府), 附件2: a district
+// passes upper-level money down; the ceiling is upper-level + own-level money; lower-level matching money
+// (县级及以下资金) is the receivers' own and is not allocated. Each test fails on the old own-level-only cap.
+describe('allocation ceiling = upper-level + own-level money', () => {
+  const upperOnly: AllocatedFund = { ...factorFund, upperLevel: '8000000.00', ownLevel: '0.00' };
+
+  test('a fund financed only by upper-level money allocates up to it', () => {
+    expect(
+      validateAllocations(upperOnly, [toRegion(TOWNSHIP_A, '5000000'), toRegion(TOWNSHIP_B, '3000000')]),
+    ).toEqual([]);
+  });
+
+  test('upper-level and own-level money add up; lower-level matching money is excluded', () => {
+    // 上级 600 + 本级 400 = 1,000万元 allocatable; 下级配套 500万元 is not (附件2 县级及以下资金).
+    const fund = { ...factorFund, upperLevel: '6000000', ownLevel: '4000000' };
+    expect(
+      validateAllocations(fund, [toRegion(TOWNSHIP_A, '6000000'), toRegion(TOWNSHIP_B, '4000000')]),
+    ).toEqual([]);
+    const over = validateAllocations(fund, [
+      toRegion(TOWNSHIP_A, '6000000'),
+      toRegion(TOWNSHIP_B, '4000000.01'),
+    ]);
+    expect(over.map((p) => [p.code, p.field])).toEqual([
+      [ErrorCode.BAD_USER_INPUT, ['input', 'allocations']],
+    ]);
+  });
+
+  test('over the ceiling is refused with every number in 万元', () => {
+    const [problem] = validateAllocations(upperOnly, [toRegion(TOWNSHIP_A, '9000000')]);
+    expect(problem.message.zh).toBe(
+      '分配合计 900.00 万元超过可分配资金 800.00 万元（上级资金 800.00 万元 + 本级资金 0.00 万元；超出 100.00 万元）',
+    );
+    expect(problem.message.en).toBe(
+      'Allocations total 900.00 万元, more than the allocatable money 800.00 万元 (upper-level 800.00 万元 + own-level 0.00 万元; by 100.00 万元)',
+    );
   });
 });

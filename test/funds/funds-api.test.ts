@@ -325,7 +325,7 @@ describe('bad input: a user error with a stable code and field, and nothing writ
       expect.objectContaining({ code: 'BAD_USER_INPUT', field: ['input', 'allocations'] }),
     ]);
     expect(errors[0].message).toBe(
-      '分配合计 1,000.000001 万元超过本级资金 1,000.00 万元（超出 0.000001 万元）',
+      '分配合计 1,000.000001 万元超过可分配资金 1,000.00 万元（上级资金 0.00 万元 + 本级资金 1,000.00 万元；超出 0.000001 万元）',
     );
     expect(errors[0].messageEn).toContain('1,000.000001 万元');
   });
@@ -395,13 +395,14 @@ describe('bad input: a user error with a stable code and field, and nothing writ
     ]);
   });
 
-  test('updateFund may not lower own-level money below the allocations, nor change the method', async () => {
+  test('updateFund may not lower upper + own-level money below the allocations, nor change the method', async () => {
+    // DOMAIN §4: the ceiling is upper-level + own-level money; the error names the whole amounts.
     const low = await refused(UPDATE_FUND, {
       id: factorFund.id,
       expectedVersion: factorFund.version,
       amounts: { upperLevel: '0', ownLevel: '9000000.00', lowerLevel: '0' },
     });
-    expect(low[0]).toMatchObject({ code: 'BAD_USER_INPUT', field: ['input', 'amounts', 'ownLevel'] });
+    expect(low[0]).toMatchObject({ code: 'BAD_USER_INPUT', field: ['input', 'amounts'] });
     expect(low[0].message).toContain('900.00 万元');
     const method = await refused(UPDATE_FUND, {
       id: factorFund.id,

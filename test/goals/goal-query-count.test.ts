@@ -152,7 +152,7 @@ afterAll(async () => app.stop());
 /** Every object field of a goal that loads something, each alone (so a failure names the field). */
 const FIELDS: Record<string, string> = {
   indicators: 'indicators { id name target parentIndicatorId }',
-  transitions: 'transitions { action at actorOrganization { name } }',
+  transitions: 'transitions { action at actorName actorOrganization { name } }',
   availableActions: 'availableActions { action allowed code reason principle details requires }',
   parent: 'parent { id name }',
   children: 'children { id name }',
@@ -163,6 +163,10 @@ const FIELDS: Record<string, string> = {
   reviewChain: 'reviewChain { index role organization { name } }',
   previousVersion: 'previousVersion { id }',
   nextVersion: 'nextVersion { id }',
+  // Issue 9 items 7 and 11: the decomposition report (DOMAIN §5) and the 附件1–3 header.
+  consistency:
+    'consistency { parentGoalId childCount complete ok indicators { name combined target meets linkedChildren } money { childrenTotal allocated meets } errors { message } warnings { message } }',
+  header: 'header { projectAttribute periodStartYear allocatingLevelAmount }',
 };
 const ALL = Object.values(FIELDS).join('\n');
 
@@ -179,6 +183,11 @@ const GROUPS: Record<string, { filter: Record<string, unknown>; as: string; base
   // availableActions runs the consistency check (DOMAIN §5) for each overall goal in review.
   'TRANSFER_OVERALL in review (consistency)': {
     filter: { scope: 'TRANSFER_OVERALL', status: 'SUBMITTED', text: TAG },
+    as: 'finance.zhangdian',
+  },
+  // The consistency report of each regional child against its parent's tree (DOMAIN §5, issue 9 item 7).
+  'TRANSFER_REGIONAL drafts (consistency report)': {
+    filter: { scope: 'TRANSFER_REGIONAL', status: 'DRAFT', text: TAG },
     as: 'finance.zhangdian',
   },
   'the unit’s drafts and goals in review, mixed': { filter: { text: TAG }, as: 'unit.chezhan', baseline: 2 },

@@ -43,7 +43,12 @@ const unitD = org('unitD', UNIT, D, Sector.TRANSPORT, 'transD');
 const unitA = org('unitA', UNIT, A, Sector.TRANSPORT, 'transA');
 const loneUnitA = org('loneUnitA', UNIT, A, Sector.TRANSPORT);
 const all = [finC, finD, finA, finB, transC, transD, eduD, transA, transB, unitD, unitA, loneUnitA];
-const dir = directoryOf(all);
+// DOMAIN §3: counterparts (对口部门) are an explicit mapping — here the same-sector offices one level down.
+const dir = directoryOf(all, [
+  { upperId: 'transC', regionId: D.id, counterpartId: 'transD' },
+  { upperId: 'transD', regionId: A.id, counterpartId: 'transA' },
+  { upperId: 'transD', regionId: B.id, counterpartId: 'transB' },
+]);
 
 const fundD = { departmentId: 'transD', region: D };
 const fundC = { departmentId: 'transC', region: C };
@@ -134,7 +139,7 @@ describe('review chains follow budget levels', () => {
       ],
     ],
     [
-      "TRANSFER_PROJECT of a unit without a supervisor: S's counterpart of the fund's sector",
+      "TRANSFER_PROJECT of a unit without a supervisor: S's counterpart of the fund's department (DOMAIN §3 mapping)",
       { scope: GoalScope.TRANSFER_PROJECT, region: A, drafter: loneUnitA, unit: loneUnitA, fund: fundD },
       [
         ['transA', SUP],

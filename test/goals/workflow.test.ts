@@ -242,6 +242,7 @@ describe('issue and freeze', () => {
       S.SUPERSEDED,
       S.FILED_FOR_RECORD,
       S.WITHDRAWN,
+      S.REJECTED, // 不予受理 is terminal (001 三(一))
     ]);
     expect(statuses.filter(isEffective)).toEqual([S.ISSUED, S.FILED_FOR_RECORD]);
   });

@@ -4,7 +4,7 @@ import pino from 'pino';
 import { LoginThrottle } from '../../src/auth/login-throttle';
 import { TokenService } from '../../src/auth/token.service';
 import { parseConfig } from '../../src/config/config';
-import { createDataSource } from '../../src/db/data-source';
+import { createDataSource, dbTimeouts } from '../../src/db/data-source';
 import { startServer, type RunningServer } from '../../src/app/server';
 import type { AppServices } from '../../src/app/context';
 import { DEMO_PASSWORD } from '../../seeds';
@@ -17,6 +17,7 @@ const DIGESTED_TABLES = [
   'tenant',
   'region',
   'organization',
+  'organization_counterpart',
   'app_user',
   'user_login',
   'audit_event',
@@ -55,7 +56,7 @@ export class TestApp {
   static async start(env: Record<string, string> = {}): Promise<TestApp> {
     const db = await createTestDatabase();
     const config = parseConfig({ NODE_ENV: 'test', EXPOSE_SQL_COUNT: 'true', LOG_LEVEL: 'silent', ...env });
-    const dataSource = createDataSource(db.appUrl, 4);
+    const dataSource = createDataSource(db.appUrl, 4, dbTimeouts(config));
     await dataSource.initialize();
     const services: AppServices = {
       config,
@@ -95,13 +96,22 @@ export class TestApp {
     return (await res.json()) as GraphQLResponse<T>;
   }
 
-  /** Signs in through the API (cached per login). */
+  /** The tenant code of a login, when exactly one tenant has it (logins are unique per tenant). */
+  async tenantOf(login: string): Promise<string | undefined> {
+    const rows = await this.sql<{ code: string }>(
+      'SELECT t.code FROM app_user u JOIN tenant t ON t.id = u.tenant_id WHERE u.login = lower($1)',
+      [login],
+    );
+    return rows.length === 1 ? rows[0].code : undefined;
+  }
+
+  /** Signs in through the API, qualified by the login's tenant code (cached per login). */
   async tokenFor(login: string, password = DEMO_PASSWORD): Promise<string> {
     const cached = this.tokens.get(login);
     if (cached) return cached;
     const res = await this.gql<{ login: { token: string | null; userErrors: unknown[] } }>(
       `mutation($input: LoginInput!) { login(input: $input) { token userErrors { code message } } }`,
-      { input: { login, password } },
+      { input: { login, password, tenant: await this.tenantOf(login) } },
     );
     const token = res.data?.login.token;
     if (!token) throw new Error(`login ${login} failed: ${JSON.stringify(res)}`);

@@ -19,10 +19,15 @@ export default async function globalSetup(): Promise<void> {
     adminUrl = process.env.DATABASE_URL;
   } else {
     const dir = mkdtempSync(join(tmpdir(), 'jixiao-test-'));
-    chmodSync(dir, 0o755); // initdb runs as a separate OS user when we are root
+    // As root the server runs as the `postgres` OS user: it must reach this folder (the binaries it
+    // reaches wherever the clone lives, src/db/pg-binaries.ts; an unreachable tmp dir moves the data).
+    chmodSync(dir, 0o755);
     const port = 55000 + (process.pid % 5000);
     const server = await startEmbeddedPostgres(join(dir, 'pg'), port, dir);
-    Object.assign(globalThis, { __jixiaoEmbedded: server, __jixiaoEmbeddedDir: dir });
+    Object.assign(globalThis, {
+      __jixiaoEmbedded: server,
+      __jixiaoEmbeddedDirs: [dir, server.databaseDir],
+    });
     adminUrl = server.adminUrl('postgres');
   }
   const template = `jx_tpl_${process.pid}_${Date.now().toString(36)}`;

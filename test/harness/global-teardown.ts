@@ -16,10 +16,10 @@ export default async function globalTeardown(): Promise<void> {
     for (const { datname } of rows) await admin.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
     await admin.end();
   }
-  const { __jixiaoEmbedded: embedded, __jixiaoEmbeddedDir: dir } = globalThis as {
+  const { __jixiaoEmbedded: embedded, __jixiaoEmbeddedDirs: dirs = [] } = globalThis as {
     __jixiaoEmbedded?: { stop: () => Promise<void> };
-    __jixiaoEmbeddedDir?: string;
+    __jixiaoEmbeddedDirs?: string[];
   };
   if (embedded) await embedded.stop();
-  if (dir) rmSync(dir, { recursive: true, force: true });
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
 }

@@ -99,7 +99,8 @@ afterAll(async () => app.stop());
 describe('a report for March: draft, flags, submission gate, freeze, acknowledgement', () => {
   let report: Report;
 
-  test('the unit opens a DRAFT; money to date is live; the level above is 车站街道建设办公室', async () => {
+  // DOMAIN §9, 003 转移支付 第二十条 (issue 9 item 12): a township's reports go to the township finance office.
+  test('the unit opens a DRAFT; money to date is live; acknowledged by 车站街道财政所 (same-level finance)', async () => {
     const payload = await ok(
       CREATE,
       {
@@ -114,7 +115,7 @@ describe('a report for March: draft, flags, submission gate, freeze, acknowledge
     );
     report = payload.report!;
     expect(report.status).toBe('DRAFT');
-    expect(report.acknowledger?.name).toBe('车站街道建设办公室');
+    expect(report.acknowledger?.name).toBe('车站街道财政所');
     expect(report.money).toMatchObject({
       annualBudget: '1200000.00',
       budgetToDate: '300000.00',
@@ -242,19 +243,19 @@ describe('a report for March: draft, flags, submission gate, freeze, acknowledge
     ).rejects.toThrow(/starts as a draft|ck_monitoring_report_submitted/);
   });
 
-  test('acknowledgement: refused for the drafter, finance, another department, a sibling, audit; the level above succeeds', async () => {
+  test('acknowledgement: refused for the drafter, the departments, a sibling, audit; the township finance office succeeds', async () => {
     const input = { id: report.id, expectedVersion: report.rowVersion, comment: '已阅，请按措施整改' };
-    for (const as of ['unit.chezhan', 'finance.chezhan', 'agri.chezhan']) {
+    for (const as of ['unit.chezhan', 'transport.chezhan', 'agri.chezhan']) {
       expect((await refused(ACK, input, as))[0]).toMatchObject({ code: 'FORBIDDEN', principle: 'P3' });
     }
     for (const as of ['transport.gongyuan', 'finance.rizhao']) {
       expect((await refused(ACK, input, as))[0].code).toBe('NOT_FOUND');
     }
     expect(await denied(ACK, input, 'audit.zhangdian')).toEqual({ code: 'FORBIDDEN', principle: 'P6' });
-    const acked = await ok(ACK, input, 'transport.chezhan');
+    const acked = await ok(ACK, input, 'finance.chezhan');
     expect(acked.report!.status).toBe('ACKNOWLEDGED');
     expect(
-      (await refused(ACK, { ...input, expectedVersion: acked.report!.rowVersion }, 'transport.chezhan'))[0]
+      (await refused(ACK, { ...input, expectedVersion: acked.report!.rowVersion }, 'finance.chezhan'))[0]
         .code,
     ).toBe('WORKFLOW_VIOLATION');
   });

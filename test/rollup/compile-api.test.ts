@@ -284,6 +284,17 @@ test('DOMAIN §11: the regions compile to 96.08 and 98.40; the fund’s departme
   );
   expect(again[0]).toMatchObject({ code: 'WORKFLOW_VIOLATION', principle: 'P8' });
 
+  // 003 转移支付 第二十三条 (issue 9 item 12): each region's result passes its township finance office first.
+  for (const [e, finance] of [
+    [a, 'finance.chezhan'],
+    [b, 'finance.gongyuan'],
+  ] as const) {
+    await ok(
+      `mutation($input: ReviewEvaluationInput!) { reviewCompiledResultAsFinance(input: $input) { ${EVAL} ${ERR} } }`,
+      { id: e.id, expectedVersion: e.rowVersion, decision: 'APPROVE' },
+      finance,
+    );
+  }
   for (const e of [a, b]) {
     await ok(
       M.review,

@@ -107,16 +107,17 @@ test('the hierarchy without the workload is unchanged: a hierarchy-only run writ
 });
 
 // DOMAIN §4: allocations go to direct child regions (factor) or projects below (project method), and add up
-// within the fund's own-level money — checked with the funds module's own rules.
+// within the fund's upper-level + own-level money (DOMAIN §4) — checked with the funds module's own rules.
 test('every fund allocation set passes the allocation rules (within ceilings, right targets)', async () => {
   const funds = await sql<{
     id: string;
     method: AllocationMethod;
     region_path: string;
     own: string;
+    upper: string;
     upper_fund_id: string | null;
   }>(
-    `SELECT id, allocation_method AS method, region_path, own_level_amount::text AS own, upper_fund_id FROM fund WHERE tenant_id = $1`,
+    `SELECT id, allocation_method AS method, region_path, own_level_amount::text AS own, upper_level_amount::text AS upper, upper_fund_id FROM fund WHERE tenant_id = $1`,
     [city.tenantId],
   );
   expect(funds.filter((f) => f.method === AllocationMethod.PROJECT).length).toBeGreaterThan(0);
@@ -135,7 +136,7 @@ test('every fund allocation set passes the allocation rules (within ceilings, ri
     const mine = allocations.filter((a) => a.fund_id === f.id);
     expect(mine.length).toBeGreaterThan(0);
     const problems = validateAllocations(
-      { method: f.method, regionPath: f.region_path, ownLevel: f.own },
+      { method: f.method, regionPath: f.region_path, upperLevel: f.upper, ownLevel: f.own },
       mine.map((a) => ({
         regionPath: a.region_id ? a.region_path : null,
         project: a.project_id ? { id: a.project_id, regionPath: a.region_path } : null,

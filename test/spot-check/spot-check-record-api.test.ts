@@ -80,6 +80,14 @@ beforeAll(async () => {
   );
   agriGoal = await issuedGoalOf(app, projectId, 'agri.zhangdian', '农业局自建项目目标');
   await ownerSelfEvaluation(app, agriGoal, agri!.id);
+  // DOMAIN §12 (issue 9 item 16): "by the deadline" is the tenant's self-evaluation due date (31 March of the
+  // next year by default), not the draw — these self-evaluations count as submitted on time (March 2025).
+  await app.sql(`ALTER TABLE evaluation DISABLE TRIGGER trg_evaluation_before_write`);
+  await app.sql(
+    `UPDATE evaluation SET submitted_at = '2025-03-01T10:00:00+08:00' WHERE kind = 'SELF' AND year = $1`,
+    [YEAR],
+  );
+  await app.sql(`ALTER TABLE evaluation ENABLE TRIGGER trg_evaluation_before_write`);
 
   const res = await app.gql<DrawResult>(
     DRAW,

@@ -5,6 +5,7 @@ import { UserError } from '../../common/user-error';
 import { ProjectType } from '../../funds/dto/funds.types';
 import { AssessmentDimension, ReviewOutcome } from '../assessment.enums';
 import { ExAnteAssessmentType } from './assessment.types';
+import { IdempotencyKeyField } from '../../idempotency/idempotency-key.field';
 
 @InputType({ description: '评估内容结论 — the conclusion on one dimension' })
 export class DimensionConclusionInput {
@@ -37,6 +38,9 @@ export class CreateAssessmentInput {
 
   @Field(() => Grade, { nullable: true, description: '评估等级 — overall grade; must agree with the score' })
   grade?: Grade | null;
+
+  @IdempotencyKeyField()
+  idempotencyKey?: string | null;
 }
 
 @InputType({
@@ -68,6 +72,9 @@ export class SubmitAssessmentInput {
 
   @Field(() => Int, { description: '基于版本 — the version the submission is based on' })
   expectedVersion!: number;
+
+  @IdempotencyKeyField()
+  idempotencyKey?: string | null;
 }
 
 @InputType({

@@ -23,8 +23,15 @@ registerEnumType(Ability, {
   },
 });
 
-@InputType({ description: '登录 — sign in with login and password' })
+@InputType({ description: '登录 — sign in with tenant code, login and password' })
 export class LoginInput {
+  @Field(() => String, {
+    nullable: true,
+    description:
+      '租户代码 — the code of the user’s city (e.g. 370300); logins are unique per city only. May be omitted when the deployment has one city or DEFAULT_TENANT is configured',
+  })
+  tenant?: string | null;
+
   @Field({ description: '登录名 — login' })
   login!: string;
 

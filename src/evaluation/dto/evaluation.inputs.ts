@@ -1,19 +1,39 @@
-import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { Extensions, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { DecimalScalar, type Decimal } from '../../common/decimal';
 import { UserError } from '../../common/user-error';
-import { EvaluationKind, EvaluationStatus, QualitativeTier, ReviewDecision } from '../evaluation.enums';
-import { FrameworkIndicatorEnum, ReportSectionKeyEnum } from '../framework';
+import {
+  EvaluationKind,
+  EvaluationStatus,
+  QualitativeTier,
+  ResponseDecision,
+  ReviewDecision,
+} from '../evaluation.enums';
+import { FrameworkCategoryEnum, FrameworkIndicatorEnum, ReportSectionKeyEnum } from '../framework';
 import { EvaluationType } from './evaluation.types';
+import { MAX_INDICATORS, MaxItems } from '../../common/input-limits';
+import { IdempotencyKeyField } from '../../idempotency/idempotency-key.field';
 
 @InputType({ description: '新建评价 — the goal to evaluate' })
 export class CreateEvaluationInput {
   @Field(() => ID, { description: '绩效目标 — the goal (an issued goal version)' })
   goalId!: string;
+
+  @IdempotencyKeyField()
+  idempotencyKey?: string | null;
 }
 
 @InputType({ description: '资金情况 — money of the evaluated year, in yuan (DOMAIN §4)' })
 export class EvaluationMoneyInput {
-  @Field(() => DecimalScalar, { description: '预算数（元） — budgeted' })
+  @Field(() => DecimalScalar, {
+    nullable: true,
+    description:
+      '年初预算数（元） — the budget at the start of the year (附件6); informational, rates use 全年预算数',
+  })
+  initialBudget?: Decimal | null;
+
+  @Field(() => DecimalScalar, {
+    description: '全年预算数（元） — the full-year budget (附件6), the base of the rates (DOMAIN §10.8)',
+  })
   budgeted!: Decimal;
 
   @Field(() => DecimalScalar, { description: '到位数（元） — in place' })
@@ -68,6 +88,15 @@ export class EvaluationActualInput {
   targetSetTooLow?: boolean | null;
 }
 
+@InputType({ description: '评价报告章节 — one section of the report' })
+export class ReportSectionInput {
+  @Field(() => ReportSectionKeyEnum, { description: '章节 — section key (002 附件8 outline)' })
+  key!: string;
+
+  @Field({ description: '正文 — body text' })
+  body!: string;
+}
+
 @InputType({
   description:
     '填报自评 — money, category points and actuals of a DRAFT or RETURNED self-evaluation; actuals replaced as a set',
@@ -93,14 +122,44 @@ export class SaveEvaluationActualsInput {
 
   @Field(() => CategoryPointsInput, {
     nullable: true,
-    description: '一级指标权重 — null for the defaults 10/50/30/10',
+    description:
+      '一级指标权重 — null for the goal’s own category points (一级指标分值; the defaults 10/50/30/10 unless the goal sets others)',
   })
   categoryPoints?: CategoryPointsInput | null;
 
+  @MaxItems(MAX_INDICATORS)
   @Field(() => [EvaluationActualInput], {
-    description: '实际完成情况 — the actuals, one per indicator at most',
+    description: '实际完成情况 — the actuals, one per indicator at most (at most 500)',
   })
   actuals!: EvaluationActualInput[];
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      '年度总体目标 — the annual objective of the 附件6 form (copied from the goal on creation); null keeps it, "" clears it',
+  })
+  annualObjective?: string | null;
+
+  @Extensions({ textKind: 'multiline' })
+  @Field(() => String, {
+    nullable: true,
+    description: '实际完成情况（文字） — what was achieved, as text (附件6); null keeps it, "" clears it',
+  })
+  achievement?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      '整改措施 — rectification measures, required to submit when the execution rate is low or the grade POOR (002 第二十八条(一)); null keeps them, "" clears them',
+  })
+  rectificationMeasures?: string | null;
+
+  @Field(() => [ReportSectionInput], {
+    nullable: true,
+    description:
+      '自评报告 — the self-evaluation report as sections of the 002 outline (附件8), replaced as a set; null keeps it',
+  })
+  reportSections?: ReportSectionInput[] | null;
 }
 
 @InputType({ description: '评价操作 — submit an evaluation' })
@@ -110,6 +169,9 @@ export class EvaluationActionInput {
 
   @Field(() => Int, { description: '基于版本 — the rowVersion the action is based on (stale → CONFLICT)' })
   expectedVersion!: number;
+
+  @IdempotencyKeyField()
+  idempotencyKey?: string | null;
 }
 
 @InputType({ description: '审核自评 — the level above accepts or returns a submitted self-evaluation' })
@@ -131,8 +193,24 @@ export class CommissionEvaluationInput extends EvaluationActionInput {
 
 @InputType({ description: '评价指标 — one framework indicator with its points and score' })
 export class FrameworkScoreInput {
-  @Field(() => FrameworkIndicatorEnum, { description: '三级指标 — framework indicator (002 附件7)' })
-  code!: string;
+  @Field(() => FrameworkIndicatorEnum, {
+    nullable: true,
+    description:
+      '三级指标 — a reference indicator of 002 附件7; null for a custom indicator (category and name)',
+  })
+  code?: string | null;
+
+  @Field(() => FrameworkCategoryEnum, {
+    nullable: true,
+    description: '一级指标（自定义指标） — category of a custom indicator (DECISION/PROCESS/OUTPUT/BENEFIT)',
+  })
+  category?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: '指标名称（自定义指标） — name of a custom indicator, 1–200 characters',
+  })
+  name?: string | null;
 
   @Field(() => DecimalScalar, {
     description: '分值 — points (all indicators total 100; OUTPUT + BENEFIT ≥ 60)',
@@ -146,13 +224,37 @@ export class FrameworkScoreInput {
   comment?: string | null;
 }
 
-@InputType({ description: '评价报告章节 — one section of the report' })
-export class ReportSectionInput {
-  @Field(() => ReportSectionKeyEnum, { description: '章节 — section key (002 附件8 outline)' })
-  key!: string;
+@InputType({
+  description:
+    '评价数据 — entered figures of a department or finance evaluation (附件7); every rate is computed from them',
+})
+export class FrameworkFiguresInput {
+  @Field(() => DecimalScalar, { nullable: true, description: '计划产出数 — planned output' })
+  plannedOutput?: Decimal | null;
 
-  @Field({ description: '正文 — body text' })
-  body!: string;
+  @Field(() => DecimalScalar, { nullable: true, description: '实际产出数 — actual output' })
+  actualOutput?: Decimal | null;
+
+  @Field(() => DecimalScalar, {
+    nullable: true,
+    description: '质量达标产出数 — output meeting the quality standard',
+  })
+  standardOutput?: Decimal | null;
+
+  @Field(() => DecimalScalar, { nullable: true, description: '计划成本（元） — planned cost, yuan' })
+  plannedCost?: Decimal | null;
+
+  @Field(() => DecimalScalar, { nullable: true, description: '实际成本（元） — actual cost, yuan' })
+  actualCost?: Decimal | null;
+
+  @Field(() => DecimalScalar, { nullable: true, description: '预算资金（元） — budgeted, yuan' })
+  budgeted?: Decimal | null;
+
+  @Field(() => DecimalScalar, { nullable: true, description: '实际到位资金（元） — in place, yuan' })
+  inPlace?: Decimal | null;
+
+  @Field(() => DecimalScalar, { nullable: true, description: '实际支出资金（元） — spent, yuan' })
+  spent?: Decimal | null;
 }
 
 @InputType({
@@ -166,11 +268,43 @@ export class SaveFrameworkEvaluationInput {
   @Field(() => Int, { description: '基于版本 — the rowVersion the change is based on (stale → CONFLICT)' })
   expectedVersion!: number;
 
-  @Field(() => [FrameworkScoreInput], { description: '评价指标 — the framework indicators used' })
+  @MaxItems(MAX_INDICATORS)
+  @Field(() => [FrameworkScoreInput], {
+    description: '评价指标 — the framework indicators used (at most 500)',
+  })
   indicators!: FrameworkScoreInput[];
 
   @Field(() => [ReportSectionInput], { description: '评价报告 — the report sections written so far' })
   sections!: ReportSectionInput[];
+
+  @Field(() => FrameworkFiguresInput, {
+    nullable: true,
+    description:
+      '评价数据 — the figures the rates are computed from (实际完成率, 质量达标率, 成本节约率, 资金到位率, 预算执行率); replaced as a whole, null for none',
+  })
+  figures?: FrameworkFiguresInput | null;
+
+  @Extensions({ textKind: 'multiline' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      '权重说明 — why OUTPUT + BENEFIT carry under 60 points (原则上不低于60%, 002 第二十一条(二)); required then',
+  })
+  weightJustification?: string | null;
+}
+
+@InputType({
+  description: '交换意见 — the evaluated body responds to the preliminary result (002 第二十六条(二)6)',
+})
+export class RespondToEvaluationInput extends EvaluationActionInput {
+  @Field(() => ResponseDecision, { description: '意见 — AGREE 同意 or DISAGREE 有异议' })
+  decision!: ResponseDecision;
+
+  @Field(() => String, {
+    nullable: true,
+    description: '意见说明 — the response text; required when disagreeing',
+  })
+  text?: string | null;
 }
 
 @InputType({ description: '绩效评价筛选 — filters on evaluations; all given filters must hold' })

@@ -116,8 +116,21 @@ export class EvaluationActualType {
   description: '评价指标得分 — one framework indicator of a department or finance evaluation (002 附件7)',
 })
 export class FrameworkScoreType {
-  @Field(() => FrameworkIndicatorEnum, { description: '三级指标 — framework indicator' })
-  code!: string;
+  @Field(() => FrameworkIndicatorEnum, {
+    nullable: true,
+    description: '三级指标 — the reference indicator of 附件7; null for a custom indicator',
+  })
+  code!: string | null;
+
+  @Field({ description: '自定义指标 — a custom indicator beside the 17 reference ones' })
+  custom!: boolean;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      '计分规则 — how a rate indicator’s score was computed from the figures (null: scored by hand)',
+  })
+  ruleText!: string | null;
 
   @Field(() => FrameworkCategoryEnum, { description: '一级指标 — framework category' })
   category!: string;
@@ -194,7 +207,13 @@ export class EvaluationType extends Node {
   @Field(() => EvaluationStatus, { description: '状态 — workflow status' })
   status!: EvaluationStatus;
 
-  @Field(() => DecimalScalar, { nullable: true, description: '预算数（元） — budgeted' })
+  @Field(() => DecimalScalar, { nullable: true, description: '年初预算数（元） — initial budget (附件6)' })
+  initialBudget!: string | null;
+
+  @Field(() => DecimalScalar, {
+    nullable: true,
+    description: '全年预算数（元） — full-year budget (附件6), the base of the rates; budgeted (预算数)',
+  })
   budgeted!: string | null;
 
   @Field(() => DecimalScalar, { nullable: true, description: '到位数（元） — in place' })
@@ -214,6 +233,36 @@ export class EvaluationType extends Node {
     description: '预算执行率说明 — why the budget execution rate is below 100%',
   })
   budgetExecutionExplanation!: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: '年度总体目标 — the annual objective (附件6 绩效目标 年度目标), copied from the goal',
+  })
+  annualObjective!: string | null;
+
+  @Field(() => String, { nullable: true, description: '实际完成情况 — what was achieved, as text (附件6)' })
+  achievement!: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: '整改措施 — rectification measures (002 第二十八条(一))',
+  })
+  rectificationMeasures!: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: '权重说明 — why OUTPUT + BENEFIT carry under 60 points (002 第二十一条(二) 原则上)',
+  })
+  weightJustification!: string | null;
+
+  @Field(() => DateTime, { nullable: true, description: '形成最终结论时间 — finalized at' })
+  finalizedAt!: Date | null;
+
+  @Field(() => DateTime, { nullable: true, description: '报送财政时间 — reported to finance at' })
+  reportedAt!: Date | null;
+
+  @Field(() => DateTime, { nullable: true, description: '财政接收时间 — acknowledged by finance at' })
+  acknowledgedAt!: Date | null;
 
   @Field(() => DecimalScalar, { nullable: true, description: '总分 — total, set on submission' })
   total!: string | null;

@@ -1,7 +1,7 @@
 import { Decimal, formatDecimal } from '../../common/decimal';
 import { ErrorCode, msg } from '../../common/errors';
 import type { Problem } from '../../common/problem';
-import { apportion } from './apportion';
+import { divBy, exact, isZero, plus, ratio, times, ZERO_EXACT, type Exact } from './exact';
 import type { ScoringCategory } from './scoring-types';
 
 /** 一级指标权重 by default (002 第二十一条(一); DOMAIN §10.1): 共性 10, 产出 50, 效益 30, 满意度 10. */
@@ -29,8 +29,8 @@ export function validPoints(points: Decimal): boolean {
 export interface CategoryPointsResult {
   /** The category points as set (or the defaults when none or invalid ones were given). */
   nominal: Record<ScoringCategory, Decimal>;
-  /** After handing the points of empty categories on (DOMAIN §10.1 policy choice); totals 100. */
-  effective: Record<ScoringCategory, Decimal>;
+  /** After handing the points of empty categories on (DOMAIN §10.1 policy choice); exact, totals 100. */
+  effective: Record<ScoringCategory, Exact>;
   problems: Problem[];
 }
 
@@ -39,7 +39,7 @@ export interface CategoryPointsResult {
  * 适当调整, 002 第二十一条(一)); a category left out of a given set has 0. Invalid sets are reported and
  * the defaults are used for the (unsaveable) score. Policy choice: a category with no lines gives its
  * points to the categories that have lines, in proportion to their points (equally if those all have
- * 0), apportioned to the cent so the effective points total exactly 100.
+ * 0) — exactly (§10.2: points are never rounded), so the effective points total exactly 100.
  */
 export function categoryPoints(
   given: Partial<Record<ScoringCategory, Decimal>> | null | undefined,
@@ -84,32 +84,44 @@ export function categoryPoints(
     if (valid) nominal = set;
   }
   const present = SCORING_CATEGORIES.filter(hasLines);
-  const effective = Object.fromEntries(SCORING_CATEGORIES.map((c) => [c, new Decimal(0)])) as Record<
+  const effective = Object.fromEntries(SCORING_CATEGORIES.map((c) => [c, ZERO_EXACT])) as Record<
     ScoringCategory,
-    Decimal
+    Exact
   >;
-  const shares = apportion(
-    new Decimal(100),
-    present.map((c) => nominal[c]),
+  const shares = share(
+    exact(100),
+    present.map((c) => exact(nominal[c])),
   );
   present.forEach((c, k) => (effective[c] = shares[k]!));
   return { nominal, effective, problems };
 }
 
 /**
+ * `whole` shared in proportion to `weights`, exactly (whole × wᵢ ÷ Σw); all weights 0 → equal shares.
+ * Equal weights always get equal shares (DOMAIN §10.2).
+ */
+export function share(whole: Exact, weights: readonly Exact[]): Exact[] {
+  if (weights.length === 0) return [];
+  const total = weights.reduce(plus, ZERO_EXACT);
+  if (isZero(total)) return weights.map(() => divBy(whole, weights.length));
+  return weights.map((w) => times(whole, ratio(w, total)));
+}
+
+/**
  * Each line's points inside its category (DOMAIN §10.2): its own when given; the category's remaining
- * points split equally among the lines without (policy choice, as the goal module's `indicatorPoints`);
- * then scaled to the category's effective points (after §10.1 redistribution) and apportioned to the
- * cent. Lines whose given points are all 0 share equally.
+ * points split equally among the lines without (policy choice, as the goal module's `indicatorPoints`,
+ * which calls this); then scaled to the category's effective points (after §10.1 redistribution).
+ * Exact: 50 split three ways is 50 ÷ 3 on each line, never 16.67/16.67/16.66. Lines whose points are all
+ * 0 share equally.
  */
 export function linePoints(
   nominalCategory: Decimal,
-  effectiveCategory: Decimal,
+  effectiveCategory: Exact,
   given: readonly (Decimal | null)[],
-): Decimal[] {
+): Exact[] {
   const fixed = given.reduce<Decimal>((s, p) => s.plus(p ?? 0), new Decimal(0));
   const open = given.filter((p) => p === null).length;
   const remainder = Decimal.max(nominalCategory.minus(fixed), 0);
-  const nominal = given.map((p) => p ?? (open > 0 ? remainder.div(open) : new Decimal(0)));
-  return apportion(effectiveCategory, nominal);
+  const nominal = given.map((p) => (p !== null ? exact(p) : exact(remainder, open)));
+  return share(effectiveCategory, nominal);
 }

@@ -78,11 +78,29 @@ export function costSavingRate(plannedCost: Decimal, actualCost: Decimal): Decim
   return plannedCost.isZero() ? null : plannedCost.minus(actualCost).div(plannedCost);
 }
 
-/** One indicator of a framework evaluation: the points the evaluator set and, once scored, its score. */
+/**
+ * One indicator of a framework evaluation: a reference indicator of 附件7 by its code, or a custom one
+ * (code null) with its own category and name beside them (附件7 is 参考, "可根据项目实际情况有选择地设置和细化");
+ * the points the evaluator set and, once scored, its score.
+ */
 export interface FrameworkLineInput {
-  code: string;
+  code: string | null;
+  custom?: { category: FrameworkCategory; name: string } | null;
   points: Decimal;
   score?: Decimal | null;
+}
+
+/** Stored code of a custom indicator: CUSTOM_1, CUSTOM_2, … in form order. */
+export const CUSTOM_PREFIX = 'CUSTOM_';
+export const isCustomCode = (code: string) => code.startsWith(CUSTOM_PREFIX);
+
+/** A line's category and name: the reference indicator's, or the custom one's. */
+export function lineDef(line: FrameworkLineInput): { category: FrameworkCategory; name: string } | null {
+  if (line.code != null) {
+    const known = byCode.get(line.code);
+    return known ? { category: known.category, name: known.name } : null;
+  }
+  return line.custom ? { category: line.custom.category, name: line.custom.name.trim() } : null;
 }
 
 const bad = (reason: string, field: string[], zh: string, en: string): Problem => ({
@@ -92,20 +110,53 @@ const bad = (reason: string, field: string[], zh: string, en: string): Problem =
   message: msg(zh, en),
 });
 
+/** OUTPUT + BENEFIT points of a set (002 第二十一条(二) 产出、效益指标权重合计). */
+export function resultWeight(lines: readonly FrameworkLineInput[]): Decimal {
+  return lines.reduce((sum, line) => {
+    const def = lineDef(line);
+    const result = def && (def.category === 'OUTPUT' || def.category === 'BENEFIT');
+    return result && line.points.isFinite() ? sum.plus(line.points) : sum;
+  }, new Decimal(0));
+}
+
+const weightText = (w: Decimal) =>
+  msg(
+    `产出、效益指标分值合计 ${formatDecimal(w)}，原则上不低于 60（002 第二十一条(二)）`,
+    `Output and benefit indicators carry ${formatDecimal(w)} points; in principle at least 60 (002 art. 21(2))`,
+  );
+
 /**
- * The evaluator's indicator set (002 第二十一条(二)): known codes, each once, points ≥ 0 with at most 2
- * decimals, totalling 100 (002 第二十五条 总分一般设置为100分), and OUTPUT + BENEFIT at least 60
- * (原则上产出、效益指标权重合计不低于60%).
+ * 原则上产出、效益指标权重合计不低于60% (002 第二十一条(二)): "in principle", so a lower weight is a warning
+ * that needs a justification (DOMAIN §10), not a refusal. Null when the weight is at least 60.
  */
-export function checkFramework(lines: readonly FrameworkLineInput[]): Problem[] {
+export function resultWeightWarning(lines: readonly FrameworkLineInput[]): Problem | null {
+  const w = resultWeight(lines);
+  if (w.gte(60)) return null;
+  return {
+    code: ErrorCode.BAD_USER_INPUT,
+    reason: 'RESULT_WEIGHT_BELOW_60',
+    field: ['indicators'],
+    message: weightText(w),
+  };
+}
+
+/**
+ * The evaluator's indicator set (002 第二十一条(二)): reference codes each once, custom indicators with a
+ * category and a name not repeated, points ≥ 0 with at most 2 decimals, totalling 100 (002 第二十五条
+ * 总分一般设置为100分); OUTPUT + BENEFIT under 60 only with a justification.
+ */
+export function checkFramework(
+  lines: readonly FrameworkLineInput[],
+  justification?: string | null,
+): Problem[] {
   const problems: Problem[] = [];
   const seen = new Set<string>();
+  const names = new Set<string>();
   let total = new Decimal(0);
-  let results = new Decimal(0);
   lines.forEach((line, k) => {
     const at = (f: string) => ['indicators', String(k), f];
-    const known = byCode.get(line.code);
-    if (!known)
+    const def = lineDef(line);
+    if (line.code != null && !def)
       problems.push(
         bad(
           'UNKNOWN_FRAMEWORK_INDICATOR',
@@ -114,16 +165,35 @@ export function checkFramework(lines: readonly FrameworkLineInput[]): Problem[] 
           `Unknown framework indicator ${line.code}`,
         ),
       );
-    else if (seen.has(line.code))
+    else if (line.code != null && seen.has(line.code))
       problems.push(
         bad(
           'DUPLICATE_INDICATOR',
           at('code'),
-          `评价指标「${known.name}」重复`,
+          `评价指标「${def?.name}」重复`,
           `Indicator ${line.code} repeats`,
         ),
       );
-    seen.add(line.code);
+    else if (line.code == null && (!def || def.name === '' || def.name.length > 200))
+      problems.push(
+        bad(
+          'CUSTOM_INDICATOR_INVALID',
+          at('name'),
+          '自定义评价指标须给出一级指标和名称（1–200 字）',
+          'A custom indicator needs a category and a name of 1–200 characters',
+        ),
+      );
+    else if (line.code == null && def && names.has(def.name))
+      problems.push(
+        bad(
+          'DUPLICATE_INDICATOR',
+          at('name'),
+          `评价指标「${def.name}」重复`,
+          `Indicator "${def.name}" repeats`,
+        ),
+      );
+    if (line.code != null) seen.add(line.code);
+    if (def) names.add(def.name);
     const p = line.points;
     if (!p.isFinite() || p.isNegative() || p.decimalPlaces() > 2) {
       problems.push(
@@ -137,7 +207,6 @@ export function checkFramework(lines: readonly FrameworkLineInput[]): Problem[] 
       return;
     }
     total = total.plus(p);
-    if (known && (known.category === 'OUTPUT' || known.category === 'BENEFIT')) results = results.plus(p);
   });
   if (!total.eq(100)) {
     problems.push(
@@ -149,22 +218,22 @@ export function checkFramework(lines: readonly FrameworkLineInput[]): Problem[] 
       ),
     );
   }
-  if (results.lt(60)) {
-    problems.push(
-      bad(
-        'RESULT_WEIGHT_TOO_LOW',
-        ['indicators'],
-        `产出、效益指标分值合计 ${formatDecimal(results)}，原则上不低于 60（002 第二十一条(二)）`,
-        `Output and benefit indicators carry ${formatDecimal(results)} points; they should carry at least 60 (002 art. 21(2))`,
-      ),
-    );
+  const warning = resultWeightWarning(lines);
+  if (warning && (justification == null || justification.trim() === '')) {
+    const w = weightText(resultWeight(lines));
+    problems.push({
+      ...warning,
+      reason: 'RESULT_WEIGHT_TOO_LOW',
+      field: ['weightJustification'],
+      message: msg(`${w.zh}；低于 60 须说明理由`, `${w.en}; under 60 needs a justification`),
+    });
   }
   return problems;
 }
 
 export interface FrameworkScore {
   lines: {
-    code: string;
+    code: string | null;
     name: string;
     category: FrameworkCategory;
     points: Decimal;
@@ -182,12 +251,17 @@ export interface FrameworkScore {
  * Scores a framework evaluation: each indicator's score is given by the evaluator within 0..points, rounded
  * half-up to 2 dp (DOMAIN §10.6); total = Σ rounded scores; grade by 002 第二十五条 (bands a parameter).
  */
-export function scoreFramework(lines: readonly FrameworkLineInput[], bands?: GradeBands): FrameworkScore {
-  const inputProblems = checkFramework(lines);
+export function scoreFramework(
+  lines: readonly FrameworkLineInput[],
+  bands?: GradeBands,
+  justification?: string | null,
+): FrameworkScore {
+  const inputProblems = checkFramework(lines, justification);
   const completionProblems: Problem[] = [];
   const scored = lines.map((line, k) => {
-    const known = byCode.get(line.code);
-    const name = known?.name ?? line.code;
+    const known = lineDef(line);
+    const name = known?.name ?? line.code ?? '';
+    const shown = line.code ?? name;
     let score: Decimal | null = null;
     if (line.score === null || line.score === undefined) {
       completionProblems.push(
@@ -195,7 +269,7 @@ export function scoreFramework(lines: readonly FrameworkLineInput[], bands?: Gra
           'SCORE_REQUIRED',
           ['indicators', String(k), 'score'],
           `评价指标「${name}」尚未评分`,
-          `Indicator ${line.code} has no score yet`,
+          `Indicator ${shown} has no score yet`,
         ),
       );
     } else if (!line.score.isFinite() || line.score.isNegative() || line.score.gt(line.points)) {
@@ -204,7 +278,7 @@ export function scoreFramework(lines: readonly FrameworkLineInput[], bands?: Gra
           'SCORE_OUT_OF_RANGE',
           ['indicators', String(k), 'score'],
           `评价指标「${name}」得分须在 0 至 ${formatDecimal(line.points)} 之间`,
-          `The score of ${line.code} lies between 0 and ${formatDecimal(line.points)}`,
+          `The score of ${shown} lies between 0 and ${formatDecimal(line.points)}`,
         ),
       );
     } else score = roundHalfUp(line.score, 2);

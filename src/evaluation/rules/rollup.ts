@@ -36,6 +36,25 @@ export interface ChildActual {
   denominator?: Decimal | null;
 }
 
+/**
+ * RATIO_OF_SUMS (DOMAIN §5, §11): a child's self-evaluation records its ratio in its unit (e.g. 91.5 for
+ * 91.5 %), not the parts; its numerator is rebuilt from its planned denominator as a count, ratio ÷ scale
+ * × denominator (scale 100 for %, 1000 for ‰, else 1; 19 of 20 for 95 %), because `combine` applies the
+ * parent's scale once to Σnumerators ÷ Σdenominators. Issue 9: multiplying the percentage by the
+ * denominator without ÷ 100 made every level above the first read 100 times too high (9,150 for 91.5 %).
+ */
+export function ratioParts(
+  value: Decimal,
+  plannedDenominator: Decimal | null,
+  unit: string | null | undefined,
+): Pick<ChildActual, 'numerator' | 'denominator'> {
+  if (!plannedDenominator) return { numerator: null, denominator: null };
+  return {
+    numerator: value.times(plannedDenominator).div(ratioScale(unit)),
+    denominator: plannedDenominator,
+  };
+}
+
 export interface RollupChild {
   id: string;
   name: string;

@@ -1,4 +1,5 @@
-import { Decimal, formatDecimal, roundHalfUp } from '../../common/decimal';
+import { formatDecimal } from '../../common/decimal';
+import { divBy, roundExact, timesBy, valueOf, type Exact } from './exact';
 import { BUDGET_EXECUTION_KEY, FUND_ARRIVAL_KEY, type MoneyFigures } from './scoring-types';
 
 /**
@@ -12,7 +13,8 @@ export interface RateLine {
   inputs: Record<string, string>;
   rule: 'RATE' | 'RATE_NO_BASE';
   ruleText: string;
-  raw: Decimal;
+  /** Exact (a fraction), not yet rounded. */
+  raw: Exact;
 }
 
 export const COMMON_LINES = [
@@ -32,18 +34,19 @@ const NUM_NAMES = { inPlace: '到位资金', spent: '实际支出', budgeted: '�
  * One rate line. Policy choice: a zero base (nothing budgeted, resp. nothing in place) leaves nothing
  * unmet, so the line scores its full points (rule RATE_NO_BASE) rather than dividing by zero.
  */
-export function scoreRateLine(which: 0 | 1, points: Decimal, money: MoneyFigures): RateLine {
+export function scoreRateLine(which: 0 | 1, points: Exact, money: MoneyFigures): RateLine {
   const def = COMMON_LINES[which];
   const numerator = money[def.num];
   const denominator = money[def.den];
-  const P = formatDecimal(points);
+  const P = formatDecimal(valueOf(points));
+  const shown = valueOf(points).toFixed();
   const N = numerator.toFixed();
   const D = denominator.toFixed();
   const base = { key: def.key, name: def.name };
   if (denominator.isZero()) {
     return {
       ...base,
-      inputs: { [def.num]: N, [def.den]: D, points: points.toFixed() },
+      inputs: { [def.num]: N, [def.den]: D, points: shown },
       rule: 'RATE_NO_BASE',
       ruleText:
         `规则 RATE_NO_BASE：${NUM_NAMES[def.den]}为 0，${def.name}无从计算，得满分 ${P}` +
@@ -52,11 +55,11 @@ export function scoreRateLine(which: 0 | 1, points: Decimal, money: MoneyFigures
     };
   }
   const rate = numerator.div(denominator);
-  const raw = rate.gte(1) ? points : points.times(numerator).div(denominator);
-  const s = roundHalfUp(raw, 2).toFixed(2);
+  const raw = rate.gte(1) ? points : divBy(timesBy(points, numerator), denominator);
+  const s = roundExact(raw, 2).toFixed(2);
   return {
     ...base,
-    inputs: { [def.num]: N, [def.den]: D, rate: rate.toFixed(), points: points.toFixed() },
+    inputs: { [def.num]: N, [def.den]: D, rate: rate.toFixed(), points: shown },
     rule: 'RATE',
     ruleText:
       `规则 RATE：${def.name} = ${NUM_NAMES[def.num]} ${N} ÷ ${NUM_NAMES[def.den]} ${D} = ${formatDecimal(rate.times(100), 2)}%，` +

@@ -1,4 +1,5 @@
-import { Decimal, roundHalfUp } from '../../common/decimal';
+import type { Decimal } from '../../common/decimal';
+import { cmp, exact, roundExact, valueOf, ZERO_EXACT, type Exact } from './exact';
 import { ErrorCode, msg, type Message } from '../../common/errors';
 import type { Problem } from '../../common/problem';
 import {
@@ -8,7 +9,7 @@ import {
   tierRangeText,
   TIER_RANGES,
 } from './scoring-qualitative';
-import { scoreQuantitative } from './scoring-quantitative';
+import { scoreQuantitative, type OverTargetPolicy } from './scoring-quantitative';
 import type { IndicatorActual, ScoreLine, ScoringIndicator } from './scoring-types';
 
 /** The actual entered for an indicator and its index in `input.actuals` (for field paths). */
@@ -34,7 +35,7 @@ const bad = (reason: string, field: string[], message: Message): Problem => ({
 const zeroLine = (rule: string, zh: string, en: string) => ({
   rule,
   ruleText: `规则 ${rule}：${zh} / rule ${rule}: ${en}`,
-  raw: new Decimal(0),
+  raw: ZERO_EXACT,
 });
 
 function finiteNonNegative(d: Decimal | null | undefined): d is Decimal {
@@ -49,14 +50,16 @@ function finiteNonNegative(d: Decimal | null | undefined): d is Decimal {
 export function scoreIndicatorLine(
   indicator: ScoringIndicator,
   indicatorIndex: number,
-  points: Decimal,
+  points: Exact,
   entry: IndexedActual | undefined,
+  overTargetPolicy?: OverTargetPolicy,
 ): LineOutcome {
   const problems: Problem[] = [];
   const at = (field: string) => ['actuals', String(entry?.index ?? 0), field];
   const name = `「${indicator.name}」`;
-  const inputs: Record<string, string> = { points: points.toFixed() };
-  let outcome: { rule: string; ruleText: string; raw: Decimal; overTarget?: boolean };
+  const shownPoints = valueOf(points);
+  const inputs: Record<string, string> = { points: shownPoints.toFixed() };
+  let outcome: { rule: string; ruleText: string; raw: Exact; overTarget?: boolean };
   let hasActual = false;
 
   if (indicator.kind === 'QUANTITATIVE') {
@@ -103,7 +106,7 @@ export function scoreIndicatorLine(
     } else {
       hasActual = true;
       const tooLow = entry?.actual.targetSetTooLow === true;
-      outcome = scoreQuantitative(points, comparator, target, actual, tooLow);
+      outcome = scoreQuantitative(points, comparator, target, actual, tooLow, overTargetPolicy);
       if (outcome.overTarget) inputs.targetSetTooLow = String(tooLow);
     }
   } else {
@@ -154,20 +157,21 @@ export function scoreIndicatorLine(
     }
   }
 
-  const score = roundHalfUp(outcome.raw, 2);
+  // DOMAIN §10.6: the score alone is rounded, half-up to 2 decimals, from the exact value.
+  const score = roundExact(outcome.raw, 2);
   const overTarget = outcome.overTarget === true;
   return {
     line: {
       key: indicator.id,
       name: indicator.name,
       category: indicator.category,
-      points,
+      points: shownPoints,
       inputs,
       rule: outcome.rule,
       ruleText: outcome.ruleText,
       score,
       flags: overTarget ? ['OVER_TARGET'] : [],
-      needsExplanation: score.lt(points) || overTarget,
+      needsExplanation: cmp(exact(score), points) < 0 || overTarget,
     },
     hasActual,
     inputProblems: problems,

@@ -1,4 +1,5 @@
-import { Decimal, formatDecimal, roundHalfUp } from '../../common/decimal';
+import { Decimal, formatDecimal } from '../../common/decimal';
+import { divBy, roundExact, timesBy, valueOf, type Exact } from './exact';
 import type { QualitativeTier } from './scoring-types';
 
 /**
@@ -41,15 +42,16 @@ export function tierRangeText(tier: QualitativeTier): string {
 export interface QualitativeScore {
   rule: 'QUALITATIVE_TIER';
   ruleText: string;
-  raw: Decimal;
+  /** Exact (a fraction), not yet rounded. */
+  raw: Exact;
 }
 
 /** Scores a qualitative indicator whose percentage lies inside its tier (checked before). */
-export function scoreQualitative(p: Decimal, tier: QualitativeTier, percentage: Decimal): QualitativeScore {
-  const raw = p.times(percentage).div(100);
-  const P = formatDecimal(p);
+export function scoreQualitative(p: Exact, tier: QualitativeTier, percentage: Decimal): QualitativeScore {
+  const raw = divBy(timesBy(p, percentage), 100);
+  const P = formatDecimal(valueOf(p));
   const pct = formatDecimal(percentage);
-  const s = roundHalfUp(raw, 2).toFixed(2);
+  const s = roundExact(raw, 2).toFixed(2);
   const range = tierRangeText(tier);
   return {
     rule: 'QUALITATIVE_TIER',

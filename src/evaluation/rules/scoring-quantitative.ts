@@ -1,4 +1,5 @@
-import { Decimal, formatDecimal, roundHalfUp } from '../../common/decimal';
+import { Decimal, formatDecimal } from '../../common/decimal';
+import { divBy, roundExact, timesBy, valueOf, ZERO_EXACT, type Exact } from './exact';
 
 /**
  * Quantitative indicator scoring (DOMAIN §10.3; 002 第二十四条: 完成指标值的，记该指标所赋全部分值；…
@@ -11,8 +12,8 @@ export type QuantitativeComparator = 'GTE' | 'LTE' | 'EQ';
 export interface QuantitativeScore {
   rule: string;
   ruleText: string;
-  /** Exact, not yet rounded. */
-  raw: Decimal;
+  /** Exact (a fraction), not yet rounded. */
+  raw: Exact;
   overTarget: boolean;
 }
 
@@ -21,10 +22,21 @@ export const OVER_TARGET_THRESHOLD = new Decimal('1.2');
 /** Policy choice (DOMAIN §10.3): the deduction for a target set too low never goes below 80% of the points. */
 export const OVER_TARGET_FLOOR = new Decimal('0.8');
 
-const f = (d: Decimal): string => formatDecimal(d, 4);
-const two = (d: Decimal): string => roundHalfUp(d, 2).toFixed(2);
+/** The tenant policy's over-target threshold (ratio a ÷ t) and floor (DOMAIN §10.3, §10.7). */
+export interface OverTargetPolicy {
+  threshold: Decimal;
+  floor: Decimal;
+}
 
-function line(rule: string, zh: string, en: string, raw: Decimal, overTarget = false): QuantitativeScore {
+export const DEFAULT_OVER_TARGET: Readonly<OverTargetPolicy> = {
+  threshold: OVER_TARGET_THRESHOLD,
+  floor: OVER_TARGET_FLOOR,
+};
+
+const f = (d: Decimal): string => formatDecimal(d, 4);
+const two = (e: Exact): string => roundExact(e, 2).toFixed(2);
+
+function line(rule: string, zh: string, en: string, raw: Exact, overTarget = false): QuantitativeScore {
   return { rule, ruleText: `规则 ${rule}：${zh} / rule ${rule}: ${en}`, raw, overTarget };
 }
 
@@ -33,13 +45,16 @@ function line(rule: string, zh: string, en: string, raw: Decimal, overTarget = f
  * before scoring). `targetSetTooLow`: the over-target was confirmed as 原指标值设定明显偏低.
  */
 export function scoreQuantitative(
-  p: Decimal,
+  p: Exact,
   comparator: QuantitativeComparator,
   t: Decimal,
   a: Decimal,
   targetSetTooLow: boolean,
+  policy: OverTargetPolicy = DEFAULT_OVER_TARGET,
 ): QuantitativeScore {
-  const P = f(p);
+  const { threshold: TH, floor: FL } = policy;
+  const pct = f(TH.times(100));
+  const P = f(valueOf(p));
   const A = f(a);
   const T = f(t);
   if (t.isZero()) {
@@ -57,13 +72,13 @@ export function scoreQuantitative(
           'TARGET_ZERO_MISSED',
           `指标值为 0，实际值 ${A} 不满足 ${sym} 0，得 0 分`,
           `target 0, actual ${A} fails ${sym} 0, 0 points`,
-          new Decimal(0),
+          ZERO_EXACT,
         );
   }
   switch (comparator) {
     case 'GTE': {
       if (a.lt(t)) {
-        const raw = Decimal.max(p.times(a).div(t), 0);
+        const raw = divBy(timesBy(p, a), t); // a ≥ 0, t > 0: never below 0
         return line(
           'GTE_PROPORTIONAL',
           `实际值 ${A} < 指标值 ${T}，得分 = ${P} × ${A} ÷ ${T} = ${two(raw)}`,
@@ -71,7 +86,7 @@ export function scoreQuantitative(
           raw,
         );
       }
-      const over = a.gt(t.times(OVER_TARGET_THRESHOLD)); // a ÷ t > 1.2, cross-multiplied
+      const over = a.gt(t.times(TH)); // a ÷ t > threshold (1.2), cross-multiplied
       if (!over) {
         return line(
           'GTE_MET',
@@ -83,22 +98,20 @@ export function scoreQuantitative(
       if (!targetSetTooLow) {
         return line(
           'GTE_MET',
-          `实际值 ${A} 超过指标值 ${T} 的 120%（完成值高于指标值较多），得满分 ${P}，须说明原因`,
-          `actual ${A} exceeds 120% of target ${T} (over target), full ${P} points; explain why`,
+          `实际值 ${A} 超过指标值 ${T} 的 ${pct}%（完成值高于指标值较多），得满分 ${P}，须说明原因`,
+          `actual ${A} exceeds ${pct}% of target ${T} (over target), full ${P} points; explain why`,
           p,
           true,
         );
       }
       // p × max(0.8, 1 − (a ÷ t − 1.2)) = p × max(0.8, (2.2t − a) ÷ t)
-      const factorNumerator = t.times(OVER_TARGET_THRESHOLD.plus(1)).minus(a);
-      const floorNumerator = t.times(OVER_TARGET_FLOOR);
-      const raw = factorNumerator.gt(floorNumerator)
-        ? p.times(factorNumerator).div(t)
-        : p.times(OVER_TARGET_FLOOR);
+      const factorNumerator = t.times(TH.plus(1)).minus(a);
+      const floorNumerator = t.times(FL);
+      const raw = factorNumerator.gt(floorNumerator) ? divBy(timesBy(p, factorNumerator), t) : timesBy(p, FL);
       return line(
         'OVER_TARGET_DEDUCTION',
-        `实际值 ${A} 超过指标值 ${T} 的 120%，经确认原指标值设定明显偏低，按偏离度调减：得分 = ${P} × max(0.8, 1 − (${A} ÷ ${T} − 1.2)) = ${two(raw)}`,
-        `actual ${A} exceeds 120% of target ${T}, confirmed target set too low, reduced by the deviation: score = ${P} × max(0.8, 1 − (${A} ÷ ${T} − 1.2)) = ${two(raw)}`,
+        `实际值 ${A} 超过指标值 ${T} 的 ${pct}%，经确认原指标值设定明显偏低，按偏离度调减：得分 = ${P} × max(${f(FL)}, 1 − (${A} ÷ ${T} − ${f(TH)})) = ${two(raw)}`,
+        `actual ${A} exceeds ${pct}% of target ${T}, confirmed target set too low, reduced by the deviation: score = ${P} × max(${f(FL)}, 1 − (${A} ÷ ${T} − ${f(TH)})) = ${two(raw)}`,
         raw,
         true,
       );
@@ -112,7 +125,7 @@ export function scoreQuantitative(
           p,
         );
       }
-      const raw = p.times(t).div(a);
+      const raw = divBy(timesBy(p, t), a);
       return line(
         'LTE_PROPORTIONAL',
         `实际值 ${A} > 指标值 ${T}，得分 = ${P} × ${T} ÷ ${A} = ${two(raw)}`,
@@ -130,7 +143,7 @@ export function scoreQuantitative(
         );
       }
       // p × max(0, 1 − |a − t| ÷ |t|) = p × max(0, |t| − |a − t|) ÷ |t|
-      const raw = p.times(Decimal.max(t.abs().minus(a.minus(t).abs()), 0)).div(t.abs());
+      const raw = divBy(timesBy(p, Decimal.max(t.abs().minus(a.minus(t).abs()), 0)), t.abs());
       return line(
         'EQ_DEVIATION',
         `实际值 ${A} ≠ 指标值 ${T}，得分 = ${P} × max(0, 1 − |${A} − ${T}| ÷ ${T}) = ${two(raw)}`,

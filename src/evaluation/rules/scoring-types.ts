@@ -1,3 +1,5 @@
+import type { GradeBands } from '../../common/grade';
+import type { OverTargetPolicy } from './scoring-quantitative';
 import type { Decimal } from '../../common/decimal';
 import type { Grade } from '../../common/grade';
 import type { Problem } from '../../common/problem';
@@ -52,6 +54,14 @@ export interface SelfScoringInput {
   money: MoneyFigures;
   /** default COMMON 10, OUTPUT 50, BENEFIT 30, SATISFACTION 10 */
   categoryPoints?: Partial<Record<ScoringCategory, Decimal>> | null;
+  /** The tenant policy's grade bands and over-target threshold/floor (DOMAIN §10.7); defaults when absent. */
+  policy?: ScoringPolicy | null;
+}
+
+/** What of the tenant policy the engine uses (DOMAIN §10.3, §10.7). */
+export interface ScoringPolicy {
+  gradeBands?: GradeBands;
+  overTarget?: OverTargetPolicy;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { Decimal, roundHalfUp } from '../../common/decimal';
+import { Decimal } from '../../common/decimal';
 import { ErrorCode, msg } from '../../common/errors';
 import { gradeOf } from '../../common/grade';
 import type { Problem } from '../../common/problem';
@@ -9,6 +9,7 @@ import {
   scoringCategoryNames,
   validPoints,
 } from './category-points';
+import { cmp, exact, roundExact, valueOf, type Exact } from './exact';
 import { checkMoney, checkPointTotals } from './scoring-checks';
 import { COMMON_LINES, scoreRateLine } from './scoring-common';
 import { scoreIndicatorLine, type IndexedActual } from './scoring-lines';
@@ -87,7 +88,7 @@ export function scoreSelfEvaluation(input: SelfScoringInput): SelfScore {
     const nominal = points.nominal[category];
     const effective = points.effective[category];
     if (category === 'COMMON' && !withCommonIndicators) {
-      const [arrival, execution] = linePoints(nominal, effective, [null, null]) as [Decimal, Decimal];
+      const [arrival, execution] = linePoints(nominal, effective, [null, null]) as [Exact, Exact];
       lines.push(rateLine(0, arrival, input), rateLine(1, execution, input));
       if (!moneyValid) for (const l of lines.slice(-2)) invalidate(l);
       continue;
@@ -103,7 +104,13 @@ export function scoreSelfEvaluation(input: SelfScoringInput): SelfScore {
     );
     const carried = linePoints(nominal, effective, given);
     members.forEach(({ indicator, index }, k) => {
-      const outcome = scoreIndicatorLine(indicator, index, carried[k]!, byId.get(indicator.id));
+      const outcome = scoreIndicatorLine(
+        indicator,
+        index,
+        carried[k]!,
+        byId.get(indicator.id),
+        input.policy?.overTarget,
+      );
       inputProblems.push(...outcome.inputProblems);
       lines.push(outcome.line);
       if (!outcome.hasActual && outcome.inputProblems.length === 0) {
@@ -141,25 +148,33 @@ export function scoreSelfEvaluation(input: SelfScoringInput): SelfScore {
     });
   }
 
-  // DOMAIN §10.6: the total is the sum of the rounded line scores; §10.7: grade by 002 第二十五条.
+  // DOMAIN §10.6: the total is the sum of the rounded line scores — with exact points (§10.2) it may pass
+  // 100 by the rounding of the lines (three lines of 50 ÷ 3 fully met: 16.67 × 3); §10.7: grade by 002
+  // 第二十五条 (a total above 100 grades as 100 would).
   const total = lines.reduce((s, l) => s.plus(l.score), new Decimal(0));
-  return { lines, total, grade: gradeOf(total), inputProblems, submissionProblems };
+  return {
+    lines,
+    total,
+    grade: gradeOf(Decimal.min(total, 100), input.policy?.gradeBands),
+    inputProblems,
+    submissionProblems,
+  };
 }
 
-function rateLine(which: 0 | 1, points: Decimal, input: SelfScoringInput): ScoreLine {
+function rateLine(which: 0 | 1, points: Exact, input: SelfScoringInput): ScoreLine {
   const r = scoreRateLine(which, points, input.money);
-  const score = roundHalfUp(r.raw, 2);
+  const score = roundExact(r.raw, 2); // DOMAIN §10.6: only the score is rounded
   return {
     key: r.key,
     name: r.name,
     category: 'COMMON',
-    points,
+    points: valueOf(points),
     inputs: r.inputs,
     rule: r.rule,
     ruleText: r.ruleText,
     score,
     flags: [],
-    needsExplanation: score.lt(points),
+    needsExplanation: cmp(exact(score), points) < 0,
   };
 }
 

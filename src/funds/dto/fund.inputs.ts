@@ -4,6 +4,7 @@ import { SortDirection } from '../../common/pagination';
 import { UserError } from '../../common/user-error';
 import { AllocationMethod, BudgetBook, FundCategory } from '../fund.enums';
 import { FundType } from './funds.types';
+import { IdempotencyKeyField } from '../../idempotency/idempotency-key.field';
 
 export enum FundSortField {
   NAME = 'NAME',
@@ -130,6 +131,9 @@ export class CreateFundInput {
 
   @Field({ defaultValue: false, description: '设立时已评估 — already assessed when created' })
   assessedAtCreation!: boolean;
+
+  @IdempotencyKeyField()
+  idempotencyKey?: string | null;
 }
 
 @InputType({ description: '修改专项资金 — change a fund of your own department; omitted fields stay' })
@@ -165,7 +169,8 @@ export class UpdateFundInput {
 
   @Field(() => FundAmountsInput, {
     nullable: true,
-    description: '资金来源 — new amounts; own-level money may not fall below the allocations',
+    description:
+      '资金来源 — new amounts; upper-level + own-level money may not fall below the allocations (DOMAIN §4)',
   })
   amounts?: FundAmountsInput | null;
 
@@ -204,7 +209,7 @@ export class AllocationInput {
 
 @InputType({
   description:
-    '设置资金分配 — replace a fund’s whole allocation set; the sum may not exceed its own-level money',
+    '设置资金分配 — replace a fund’s whole allocation set; the sum may not exceed its upper-level + own-level money (lower-level matching money is not allocated; DOMAIN §4, 003 转移支付 第二条)',
 })
 export class SetAllocationsInput {
   @Field(() => ID, { description: '专项资金 — the fund' })

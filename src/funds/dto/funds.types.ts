@@ -36,11 +36,15 @@ export class FundType extends Node {
   @Field(() => Int, { description: '结束年度 — last year covered (equal to startYear for an annual fund)' })
   endYear!: number;
 
-  @Field(() => DecimalScalar, { description: '上级资金（元） — upper-level money, yuan with 2 places' })
+  @Field(() => DecimalScalar, {
+    description:
+      '上级资金（元） — upper-level money passed down (central, provincial, city), yuan with 2 places; allocatable with the own-level money',
+  })
   upperLevelAmount!: string;
 
   @Field(() => DecimalScalar, {
-    description: '本级资金（元） — own-level money, yuan; the cap on the sum of allocations',
+    description:
+      '本级资金（元） — own-level money, yuan; with the upper-level money, the cap on the sum of allocations',
   })
   ownLevelAmount!: string;
 

@@ -4,6 +4,7 @@ import { SortDirection } from '../../common/pagination';
 import { UserError } from '../../common/user-error';
 import { ProjectLibraryStatus } from '../fund.enums';
 import { ProjectType } from './funds.types';
+import { IdempotencyKeyField } from '../../idempotency/idempotency-key.field';
 
 export enum ProjectSortField {
   NAME = 'NAME',
@@ -62,9 +63,11 @@ export class CreateProjectInput {
   name!: string;
 
   @Field(() => ID, {
-    description: '实施单位 — the implementing unit (yourself, or a unit in your department’s subtree)',
+    nullable: true,
+    description:
+      '实施单位 — the implementing unit (yourself, or a unit in your department’s subtree); omit it (or name your own department) for an own-level project the competent department runs itself (本级, 002 第十六条 “部门本级”)',
   })
-  implementingUnitId!: string;
+  implementingUnitId?: string | null;
 
   @Field(() => ID, { nullable: true, description: '专项资金 — the fund financing it, if any' })
   fundId?: string | null;
@@ -90,6 +93,9 @@ export class CreateProjectInput {
       '政府先行安排 — pre-approved by the government (002 第七条): may enter the library before its assessment and is listed as assessment pending',
   })
   governmentPreApproved!: boolean;
+
+  @IdempotencyKeyField()
+  idempotencyKey?: string | null;
 }
 
 @InputType({ description: '修改项目 — change a project; omitted fields stay' })

@@ -9,7 +9,9 @@ export interface AllocatedFund {
   method: AllocationMethod;
   /** Materialized path of the fund's region (its competent department's region), e.g. "/c/d/". */
   regionPath: string;
-  /** 本级资金, in yuan: the cap on the sum of allocations (DOMAIN §4). */
+  /** 上级资金, in yuan: central, provincial or city money passed down (003 转移支付 第二条). */
+  upperLevel: Money;
+  /** 本级资金, in yuan. With the upper-level money, the cap on the sum of allocations (DOMAIN §4). */
   ownLevel: Money;
 }
 
@@ -41,9 +43,28 @@ export function isDirectChildPath(parentPath: string, childPath: string): boolea
   return isStrictAncestorPath(parentPath, childPath) && depthOf(childPath) === depthOf(parentPath) + 1;
 }
 
-/** The amount the allocations may add up to: the fund's own-level money (DOMAIN §4). */
-export function allocatableAmount(fund: Pick<AllocatedFund, 'ownLevel'>): Decimal {
-  return new Decimal(fund.ownLevel);
+/**
+ * The amount the allocations may add up to (DOMAIN §4): the money the allocating level budgets for the
+ * fund — upper-level plus own-level money. A district passes central, provincial and city transfers down
+ * (003 转移支付 第二条 "中央财政、省财政和市财政、区财政安排下级政府"; 附件2 市级预算资金); lower-level matching
+ * money (县级及以下资金) is the receivers' own and is never allocated.
+ */
+export function allocatableAmount(fund: Pick<AllocatedFund, 'upperLevel' | 'ownLevel'>): Decimal {
+  return new Decimal(fund.upperLevel).plus(fund.ownLevel);
+}
+
+/** The over-the-ceiling message, with every number in 万元 (DOMAIN §4). */
+export function overCeilingMessage(
+  fund: Pick<AllocatedFund, 'upperLevel' | 'ownLevel'>,
+  total: Decimal,
+): Message {
+  const cap = allocatableAmount(fund);
+  const upper = formatWanYuan(new Decimal(fund.upperLevel));
+  const own = formatWanYuan(new Decimal(fund.ownLevel));
+  return msg(
+    `分配合计 ${formatWanYuan(total)}超过可分配资金 ${formatWanYuan(cap)}（上级资金 ${upper} + 本级资金 ${own}；超出 ${formatWanYuan(total.minus(cap))}）`,
+    `Allocations total ${formatWanYuan(total)}, more than the allocatable money ${formatWanYuan(cap)} (upper-level ${upper} + own-level ${own}; by ${formatWanYuan(total.minus(cap))})`,
+  );
 }
 
 /** Σ allocations, exactly (amounts already validated). */
@@ -116,7 +137,7 @@ function checkTarget(fund: AllocatedFund, a: AllocationInput, at: string[]): Pro
  * Validates the whole set of a fund's allocations (DOMAIN §4) and returns every problem, with field
  * paths under `at` (default `['input', 'allocations']`, then the index): each target fits the method;
  * no region or project twice; each amount above 0 with at most 2 decimals; the sum within the fund's
- * own-level money, with both numbers in 万元. To add one allocation, validate the existing ones plus it.
+ * upper-level plus own-level money, with the numbers in 万元. To add one allocation, validate the existing ones plus it.
  */
 export function validateAllocations(
   fund: AllocatedFund,
@@ -160,18 +181,7 @@ export function validateAllocations(
 
   if (amountsValid) {
     const total = allocationTotal(allocations);
-    const cap = allocatableAmount(fund);
-    if (total.greaterThan(cap)) {
-      problems.push(
-        bad(
-          at,
-          msg(
-            `分配合计 ${formatWanYuan(total)}超过本级资金 ${formatWanYuan(cap)}（超出 ${formatWanYuan(total.minus(cap))}）`,
-            `Allocations total ${formatWanYuan(total)}, more than the fund's own-level money ${formatWanYuan(cap)} (by ${formatWanYuan(total.minus(cap))})`,
-          ),
-        ),
-      );
-    }
+    if (total.greaterThan(allocatableAmount(fund))) problems.push(bad(at, overCeilingMessage(fund, total)));
   }
   return problems;
 }

@@ -11,6 +11,9 @@ import {
   IndicatorSubcategory,
 } from '../indicator.enums';
 import { PerformanceGoalType } from './goal.types';
+import { GoalHeaderInput } from './goal-extra.inputs';
+import { MAX_INDICATORS, MaxItems } from '../../common/input-limits';
+import { IdempotencyKeyField } from '../../idempotency/idempotency-key.field';
 
 export enum GoalSortField {
   NAME = 'NAME',
@@ -105,6 +108,24 @@ export class GoalIndicatorInput {
   ratioDenominator?: string | null;
 }
 
+@InputType({
+  description:
+    '一级指标分值 — a goal’s own category points (DOMAIN §10.1; 002 第二十一条(一) 一级指标权重可做适当调整): each a decimal ≥ 0 with at most 2 decimals, the four totalling exactly 100 (default 共性 10, 产出 50, 效益 30, 满意度 10)',
+})
+export class GoalCategoryPointsInput {
+  @Field(() => DecimalScalar, { description: '共性指标分值 — COMMON points (default 10)' })
+  common!: Decimal;
+
+  @Field(() => DecimalScalar, { description: '产出指标分值 — OUTPUT points (default 50)' })
+  output!: Decimal;
+
+  @Field(() => DecimalScalar, { description: '效益指标分值 — BENEFIT points (default 30)' })
+  benefit!: Decimal;
+
+  @Field(() => DecimalScalar, { description: '满意度指标分值 — SATISFACTION points (default 10)' })
+  satisfaction!: Decimal;
+}
+
 /** The editable content of a goal, shared by creating and updating it. */
 @InputType({ description: '绩效目标内容 — the editable content of a goal (base of create and update)' })
 abstract class GoalContentInput {
@@ -126,7 +147,24 @@ abstract class GoalContentInput {
   @Field(() => DecimalScalar, { nullable: true, description: '其中：其他资金（元） — other money' })
   otherAmount?: Decimal | null;
 
-  @Field(() => [GoalIndicatorInput], { description: '绩效指标 — the indicators, in form order' })
+  @Field(() => GoalCategoryPointsInput, {
+    nullable: true,
+    description:
+      '一级指标分值 — the goal’s own category points, totalling 100 (DOMAIN §10.1); on create omitted or null = the defaults 10/50/30/10; on update omitted = unchanged, null = back to the defaults',
+  })
+  categoryPoints?: GoalCategoryPointsInput | null;
+
+  @Field(() => GoalHeaderInput, {
+    nullable: true,
+    description:
+      '目标表表头 — the 附件1–3 header (project attribute, category, implementation period and its money; the transfer money split); on create omitted = empty; on update omitted = unchanged, null = cleared, and inside it each field omitted = unchanged, null = cleared',
+  })
+  header?: GoalHeaderInput | null;
+
+  @MaxItems(MAX_INDICATORS)
+  @Field(() => [GoalIndicatorInput], {
+    description: '绩效指标 — the indicators, in form order (at most 500)',
+  })
   indicators!: GoalIndicatorInput[];
 }
 
@@ -165,6 +203,9 @@ export class CreateGoalInput extends GoalContentInput {
       '先行下达预算的依据 — set when the budget was issued before the goal (002 第十二条): EMERGENCY for an emergency fund’s goal, TRANSFER_DEFERRED for a regional or project transfer goal reported after the money; such a goal is filed for record (fileGoalForRecord) instead of reviewed',
   })
   filingBasis?: FilingBasis | null;
+
+  @IdempotencyKeyField()
+  idempotencyKey?: string | null;
 }
 
 @InputType({
@@ -194,6 +235,9 @@ export class GoalActionInput {
     description: '意见 — comment; required when returning, kept on the record when approving',
   })
   comment?: string | null;
+
+  @IdempotencyKeyField()
+  idempotencyKey?: string | null;
 }
 
 @InputType({
@@ -209,6 +253,9 @@ export class RequestAdjustmentInput {
 
   @Field({ description: '调整理由 — why the goal must change (required)' })
   reason!: string;
+
+  @IdempotencyKeyField()
+  idempotencyKey?: string | null;
 }
 
 @ObjectType({ description: '绩效目标操作结果 — the goal after the change, or what went wrong' })

@@ -134,6 +134,7 @@ export class GoalTransitionType {
   goalVersion!: number;
 
   actorOrganizationId!: string;
+  actorUserId!: string;
 }
 
 @ObjectType('GoalActionAvailability', {
@@ -148,6 +149,27 @@ export class ActionAvailabilityType extends ActionAvailabilityBase {
     description: '明细 — the completeness, gate or consistency errors behind a refusal (Chinese)',
   })
   details!: string[];
+}
+
+@ObjectType('GoalCategoryPoints', {
+  description:
+    '一级指标分值 — the category points in force for a goal (DOMAIN §10.1; 002 第二十一条(一)): its own, or the defaults 共性 10, 产出 50, 效益 30, 满意度 10; they total 100',
+})
+export class GoalCategoryPointsType {
+  @Field(() => DecimalScalar, { description: '共性指标分值 — COMMON points' })
+  common!: string;
+
+  @Field(() => DecimalScalar, { description: '产出指标分值 — OUTPUT points' })
+  output!: string;
+
+  @Field(() => DecimalScalar, { description: '效益指标分值 — BENEFIT points' })
+  benefit!: string;
+
+  @Field(() => DecimalScalar, { description: '满意度指标分值 — SATISFACTION points' })
+  satisfaction!: string;
+
+  @Field({ description: '是否自定 — true when the goal sets its own points, false for the defaults' })
+  custom!: boolean;
 }
 
 @ObjectType('PerformanceGoal', {

@@ -3,6 +3,8 @@ import { decimalPlacesOf, Decimal, formatDecimal, parseDecimal } from '../../com
 import { msg, type Message } from '../../common/errors';
 import { GoalScope } from '../goal.enums';
 import { categoryNames, IndicatorCategory } from '../indicator.enums';
+import { linePoints } from '../../evaluation/rules/category-points';
+import { exact, valueOf } from '../../evaluation/rules/exact';
 import { checkIndicator, checkPoints, type IndicatorInput, type Problem } from './indicator-rules';
 
 /**
@@ -61,7 +63,9 @@ export function effectiveCategoryPoints(
 /**
  * Each indicator's points within its category (DOMAIN §10.2): its own when given; the category's
  * remaining points split equally among the indicators without points. Exact (an equal split of 50 by 3
- * is 16.666…): scores are rounded per indicator, never the points (DOMAIN §10.6).
+ * is 50 ÷ 3 on each, shown as 16.666…7): scores are rounded per indicator, never the points (DOMAIN
+ * §10.6). The same function as the self-evaluation scorer's (`linePoints`), so a goal and its
+ * evaluation always agree on an indicator's points.
  */
 export function indicatorPoints(
   indicators: readonly Pick<IndicatorInput, 'category' | 'points'>[],
@@ -69,19 +73,19 @@ export function indicatorPoints(
 ): Decimal[] {
   const perCategory = effectiveCategoryPoints(categoryPoints);
   const given = indicators.map((i) => (blank(i.points) ? null : parseDecimal(i.points!.trim())));
-  const remainder = new Map<IndicatorCategory, { left: Decimal; open: number }>();
+  const result: Decimal[] = new Array<Decimal>(indicators.length);
   for (const c of categories) {
     const members = indicators.map((i, k) => ({ i, k })).filter(({ i }) => i.category === c);
-    const fixed = members.reduce((sum, { k }) => sum.plus(given[k] ?? 0), new Decimal(0));
-    const open = members.filter(({ k }) => !given[k]).length;
-    remainder.set(c, { left: perCategory[c].minus(fixed), open });
+    if (members.length === 0) continue;
+    const nominal = perCategory[c];
+    const carried = linePoints(
+      nominal,
+      exact(nominal),
+      members.map(({ k }) => given[k] ?? null),
+    );
+    members.forEach(({ k }, m) => (result[k] = valueOf(carried[m]!)));
   }
-  return indicators.map((i, k) => {
-    const own = given[k];
-    if (own) return own;
-    const { left, open } = remainder.get(i.category)!;
-    return Decimal.max(left, 0).div(open);
-  });
+  return result;
 }
 
 /**
@@ -192,6 +196,53 @@ function checkMoney(goal: GoalDraft, path: string[]): Problem[] {
   return problems;
 }
 
+/** The API field of each category's points (GoalCategoryPointsInput). */
+const categoryField: Record<IndicatorCategory, string> = {
+  COMMON: 'common',
+  OUTPUT: 'output',
+  BENEFIT: 'benefit',
+  SATISFACTION: 'satisfaction',
+};
+
+/**
+ * A goal's own category points (DOMAIN §10.1; 002 第二十一条(一) 一级指标权重可做适当调整): each a decimal ≥ 0
+ * with at most 2 decimals, together exactly 100 (a category left out counts 0). Problems under
+ * `path`.categoryPoints(.field), e.g. ['input', 'categoryPoints', 'output'].
+ */
+export function checkCategoryPoints(given: CategoryPoints, path: string[]): Problem[] {
+  const problems: Problem[] = [];
+  let valid = true;
+  for (const c of categories) {
+    const text = given[c];
+    const problem = text === undefined ? null : checkPoints(text.trim());
+    if (problem) {
+      valid = false;
+      problems.push({
+        code: ErrorCode.BAD_USER_INPUT,
+        reason: 'POINTS_INVALID',
+        field: [...path, 'categoryPoints', categoryField[c]],
+        message: msg(`${categoryNames[c]}：${problem.zh}`, `${c}: ${problem.en}`),
+      });
+    }
+  }
+  const total = categories.reduce(
+    (s, c) => s.plus(parseDecimal((given[c] ?? '0').trim()) ?? 0),
+    new Decimal(0),
+  );
+  if (valid && !total.eq(100)) {
+    problems.push({
+      code: ErrorCode.BAD_USER_INPUT,
+      reason: 'CATEGORY_POINTS_TOTAL',
+      field: [...path, 'categoryPoints'],
+      message: msg(
+        `一级指标分值合计应为 100，现为 ${formatDecimal(total)}`,
+        `Category points must total 100, not ${formatDecimal(total)}`,
+      ),
+    });
+  }
+  return problems;
+}
+
 /**
  * Points (DOMAIN §10.1–2; 002 第二十一条(一)): category points, when the goal sets them, total 100. Within
  * a category, points given on indicators never exceed the category's points; if every indicator has
@@ -205,36 +256,9 @@ function checkPointTotals(goal: GoalDraft, path: string[]): Problem[] {
   const given =
     goal.categoryPoints && Object.keys(goal.categoryPoints).length > 0 ? goal.categoryPoints : null;
   if (given) {
-    let valid = true;
-    for (const c of categories) {
-      const text = given[c];
-      const problem = text === undefined ? null : checkPoints(text.trim());
-      if (problem) {
-        valid = false;
-        problems.push({
-          code: ErrorCode.BAD_USER_INPUT,
-          reason: 'POINTS_INVALID',
-          field: [...path, 'categoryPoints', c],
-          message: problem,
-        });
-      }
-    }
-    const total = categories.reduce(
-      (s, c) => s.plus(parseDecimal((given[c] ?? '0').trim()) ?? 0),
-      new Decimal(0),
-    );
-    if (valid && !total.eq(100)) {
-      problems.push({
-        code: ErrorCode.BAD_USER_INPUT,
-        reason: 'CATEGORY_POINTS_TOTAL',
-        field: [...path, 'categoryPoints'],
-        message: msg(
-          `一级指标分值合计应为 100，现为 ${formatDecimal(total)}`,
-          `Category points must total 100, not ${formatDecimal(total)}`,
-        ),
-      });
-    }
-    if (!valid) return problems; // indicator points are checked against valid category points only
+    problems.push(...checkCategoryPoints(given, path));
+    // Indicator points are checked against valid category points only.
+    if (problems.some((p) => p.reason === 'POINTS_INVALID')) return problems;
   }
   const perCategory = effectiveCategoryPoints(goal.categoryPoints);
   for (const c of categories) {

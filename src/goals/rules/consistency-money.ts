@@ -10,7 +10,8 @@ import {
 
 /**
  * The children's money adds up to the allocation, exactly to the fen (DOMAIN §4 allocations, §5
- * Consistency). A child's money is its share of this fund (`fundAmount`), else its annual amount.
+ * Consistency). A child's money is its share of this fund (`fundAmount`), else its annual amount. While
+ * the decomposition is incomplete (`complete: false`) only an overshoot is an error.
  */
 export function checkMoney(input: ConsistencyInput, words: Wording): ConsistencyProblem[] {
   const problems: ConsistencyProblem[] = [];
@@ -47,12 +48,14 @@ export function checkMoney(input: ConsistencyInput, words: Wording): Consistency
   if (!allocated || amounts.some((a) => !a)) return problems;
   const valid = amounts as Decimal[];
   const total = valid.reduce((s, a) => s.plus(a), new Decimal(0));
-  if (!total.eq(allocated)) {
+  // An incomplete decomposition may still fall short; it may never exceed the allocation.
+  const pending = input.complete === false && total.lt(allocated);
+  if (!total.eq(allocated) && !pending) {
     const detail = input.children.map((c, i) => `${c.label} ${money(valid[i])}`).join(', ');
     const goals = words.children.en.replace('targets', 'goals');
     problems.push(
       problem(
-        'ERROR',
+        input.moneyBlocks === false ? 'WARNING' : 'ERROR',
         'MONEY_MISMATCH',
         ['children'],
         msg(

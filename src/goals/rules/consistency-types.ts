@@ -33,6 +33,19 @@ export interface ConsistencyInput {
   children: ChildGoal[];
   /** 分区域 (factor method, the default) or 分项目 (project method, or projects under a regional goal). */
   childKind?: 'REGIONAL' | 'PROJECT';
+  /**
+   * Whether `children` is the whole decomposition (default true). While goals are still to come into force
+   * (bottom-up, late or project children approved one by one, DOMAIN §5), a shortfall that later children
+   * can still make up is a warning, not an error: money below the allocation, and targets whose combined
+   * value may still move (see `definiteMiss`). Structural problems and overshoots stay errors.
+   */
+  complete?: boolean;
+  /**
+   * Whether a money mismatch blocks (default true: the fund's allocations, DOMAIN §4). False under a
+   * regional goal, whose projects the township funds from its share without a fund allocation per project
+   * (**policy choice**): the mismatch is then a warning the reviewer weighs.
+   */
+  moneyBlocks?: boolean;
 }
 
 export type Severity = 'ERROR' | 'WARNING';

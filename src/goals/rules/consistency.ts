@@ -58,6 +58,18 @@ const aggregationWords: Record<Aggregation, Message> = {
   MAX: msg('最大值', 'maximum'),
 };
 
+/**
+ * A miss that no further child can repair (contributions ≥ 0): a SUM already above an LTE target, a MIN
+ * already below a GTE target, a MAX already above an LTE target.
+ */
+function definiteMiss(aggregation: Aggregation, comparator: Comparator): boolean {
+  return (
+    (aggregation === Aggregation.SUM && comparator === Comparator.LTE) ||
+    (aggregation === Aggregation.MIN && comparator === Comparator.GTE) ||
+    (aggregation === Aggregation.MAX && comparator === Comparator.LTE)
+  );
+}
+
 /** The relation that fails: a GTE target missed from below, an LTE one from above, an EQ one at all. */
 const failSymbols: Record<Comparator, string> = { GTE: '<', LTE: '>', EQ: '≠' };
 
@@ -167,6 +179,8 @@ function checkParentIndicator(
     );
   }
   const meets = meetsTarget(result.combined, comparator, target);
+  // Children still to come can make up a shortfall, not undo a definite miss (DOMAIN §5, late children).
+  const severity = input.complete === false && !definiteMiss(aggregation, comparator) ? 'WARNING' : 'ERROR';
   const shown = formatCombined(result.combined);
   const combined: CombinedTarget = {
     parentIndicatorId: parent.id,
@@ -203,8 +217,8 @@ function checkParentIndicator(
   return done({
     combined,
     problems: one(
-      'ERROR',
-      'TARGET_NOT_MET',
+      severity,
+      severity === 'ERROR' ? 'TARGET_NOT_MET' : 'TARGET_PENDING',
       msg(
         `${parent.name}: ${words.children.zh}${how.zh} ${withUnit(shown)} ${symbol} ${words.parent.zh} ${shownTarget} (${detail(true)})`,
         `${parent.name}: ${words.children.en} ${how.en} ${withUnit(shown)} ${symbol} ${words.parent.en} ${shownTarget} (${detail(false)})`,

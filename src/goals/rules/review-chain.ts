@@ -14,6 +14,7 @@ import { badInput, forbidden, type Principle, type Refusal } from './workflow-re
 
 export {
   directoryOf,
+  type CounterpartRef,
   type ChainSubject,
   type OrgDirectory,
   type OrgRef,
@@ -50,7 +51,12 @@ function rawChain(subject: ChainSubject, dir: OrgDirectory): Draft[] | Refusal {
     case GoalScope.PROJECT: {
       // DOMAIN §7; 003 第十三条: the competent department reviews its units' goals, then finance at R.
       if (!subject.unit) return missing('项目实施单位', 'the implementing unit');
-      const supervisor = supervisorOf(subject.unit, subject.region.id, null, dir);
+      const supervisor = supervisorOf(
+        subject.unit,
+        subject.region.id,
+        { projectDepartmentId: subject.projectDepartmentId },
+        dir,
+      );
       return [[supervisor, ReviewRole.SUPERVISING_DEPARTMENT, '主管部门'], finance(subject.region.id)];
     }
     case GoalScope.DEPARTMENT:
@@ -78,7 +84,12 @@ function rawChain(subject: ChainSubject, dir: OrgDirectory): Draft[] | Refusal {
       const fund = fundParties(subject, dir);
       if ('ok' in fund) return fund;
       if (!subject.unit) return missing('项目实施单位', 'the implementing unit');
-      const supervisor = supervisorOf(subject.unit, subject.region.id, fund.department.sector, dir);
+      const supervisor = supervisorOf(
+        subject.unit,
+        subject.region.id,
+        { projectDepartmentId: subject.projectDepartmentId, fundDepartment: fund.department },
+        dir,
+      );
       return [
         [supervisor, ReviewRole.SUPERVISING_DEPARTMENT, '主管部门'],
         [dir.financeBureau(subject.region.id), ReviewRole.LOWER_FINANCE, '下级财政部门'],
@@ -145,8 +156,10 @@ export function checkDrafter(subject: ChainSubject, dir: OrgDirectory): Refusal 
         const fund = fundParties(subject, dir);
         if ('ok' in fund) return fund;
       }
+      // P2 "or its department": the unit's supervising department or the project's own department.
       return d.id === unit.id ||
-        (unit.supervisingDepartmentId !== null && d.id === unit.supervisingDepartmentId)
+        (unit.supervisingDepartmentId !== null && d.id === unit.supervisingDepartmentId) ||
+        (subject.projectDepartmentId != null && d.id === subject.projectDepartmentId)
         ? null
         : forbidden(
             'P2',

@@ -20,21 +20,35 @@ export interface OrgDirectory {
   organization(id: string): OrgRef | undefined;
   /** 财政部门 of a region (one per region, DOMAIN §3). */
   financeBureau(regionId: string): OrgRef | undefined;
-  /** 业务主管部门 of a region for a sector (one per region and sector). */
-  competentDepartment(regionId: string, sector: Sector): OrgRef | undefined;
+  /**
+   * 对口部门: the department of region `regionId` mapped to answer for `upperId`'s funds there — the
+   * explicit mapping of DOMAIN §3 (003 转移支付 第六–八条), never inferred from a sector (a region has many
+   * departments and two may share a sector).
+   */
+  counterpart(upperId: string, regionId: string): OrgRef | undefined;
 }
 
-export function directoryOf(orgs: readonly OrgRef[]): OrgDirectory {
+/** One row of the counterpart mapping (organization_counterpart). */
+export interface CounterpartRef {
+  upperId: string;
+  regionId: string;
+  counterpartId: string;
+}
+
+export function directoryOf(
+  orgs: readonly OrgRef[],
+  counterparts: readonly CounterpartRef[] = [],
+): OrgDirectory {
   const byId = new Map(orgs.map((o) => [o.id, o]));
+  const mapped = new Map(counterparts.map((c) => [`${c.upperId}|${c.regionId}`, c.counterpartId]));
   return {
     organization: (id) => byId.get(id),
     financeBureau: (regionId) =>
       orgs.find((o) => o.regionId === regionId && o.kind === OrganizationKind.FINANCE_BUREAU),
-    competentDepartment: (regionId, sector) =>
-      orgs.find(
-        (o) =>
-          o.regionId === regionId && o.kind === OrganizationKind.COMPETENT_DEPARTMENT && o.sector === sector,
-      ),
+    counterpart: (upperId, regionId) => {
+      const id = mapped.get(`${upperId}|${regionId}`);
+      return id ? byId.get(id) : undefined;
+    },
   };
 }
 
@@ -57,6 +71,8 @@ export interface ChainSubject {
   drafter: OrgRef;
   /** PROJECT, TRANSFER_PROJECT: the unit that applies for and uses the money (申请/实施单位). */
   unit?: OrgRef | null;
+  /** PROJECT, TRANSFER_PROJECT: the project's owning competent department (项目主管部门). */
+  projectDepartmentId?: string | null;
   /** DEPARTMENT: the department whose whole budget the goal covers. */
   department?: OrgRef | null;
   /** Transfer scopes: the fund's owning competent department and the allocating region R. */
@@ -108,24 +124,28 @@ export function fundParties(subject: ChainSubject, dir: OrgDirectory): FundParti
   return { department, region };
 }
 
-/** The counterpart department in S: the competent department of S in the fund's sector. */
+/** The counterpart department in S: the one mapped to answer for the fund's department there (DOMAIN §3). */
 export function counterpartIn(
   regionId: string,
   fundDepartment: OrgRef,
   dir: OrgDirectory,
 ): OrgRef | undefined {
-  return fundDepartment.sector ? dir.competentDepartment(regionId, fundDepartment.sector) : undefined;
+  return dir.counterpart(fundDepartment.id, regionId);
 }
 
-/** The competent department of the spending unit (主管部门), or the counterpart department of S. */
+/**
+ * The competent department over the spending unit (主管部门): a department running its own project
+ * itself (本级, 002 第十六条 "部门本级") is its own; else the unit's supervising department; else the
+ * project's owning department; else, for a transfer project, S's counterpart of the fund's department.
+ */
 export function supervisorOf(
   unit: OrgRef,
   fallbackRegionId: string,
-  fallbackSector: Sector | null,
+  fallback: { projectDepartmentId?: string | null; fundDepartment?: OrgRef | null },
   dir: OrgDirectory,
 ) {
   if (unit.kind === OrganizationKind.COMPETENT_DEPARTMENT) return unit;
   if (unit.supervisingDepartmentId) return dir.organization(unit.supervisingDepartmentId);
-  const sector = fallbackSector ?? unit.sector;
-  return sector ? dir.competentDepartment(fallbackRegionId, sector) : undefined;
+  if (fallback.projectDepartmentId) return dir.organization(fallback.projectDepartmentId);
+  return fallback.fundDepartment ? counterpartIn(fallbackRegionId, fallback.fundDepartment, dir) : undefined;
 }

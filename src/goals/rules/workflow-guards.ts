@@ -4,7 +4,7 @@ import { GoalStatus, type WorkflowAction } from '../goal.enums';
 import type { ReviewStep } from './review-chain';
 import { draftingPrinciple } from './review-chain';
 import { forbidden, isWithin, violation, type Refusal } from './workflow-refusal';
-import { isFrozen, type WorkflowActor, type WorkflowGoal } from './workflow-types';
+import { isFrozen, parentInForce, type WorkflowActor, type WorkflowGoal } from './workflow-types';
 
 const statusNames: Record<GoalStatus, string> = {
   DRAFT: '草稿',
@@ -16,6 +16,7 @@ const statusNames: Record<GoalStatus, string> = {
   SUPERSEDED: '已被调整替代',
   FILED_FOR_RECORD: '已备案',
   WITHDRAWN: '已撤回',
+  REJECTED: '不予受理',
 };
 
 /**
@@ -104,25 +105,30 @@ export function wrongStatus(goal: WorkflowGoal, action: WorkflowAction, hint?: M
   const base =
     goal.status === GoalStatus.WITHDRAWN
       ? msg('该调整申请已撤回，只可查阅', 'This adjustment request was withdrawn; it is read-only (P8)')
-      : goal.status === GoalStatus.SUPERSEDED
+      : goal.status === GoalStatus.REJECTED
         ? msg(
-            '绩效目标已被新版本替代，只可查阅',
-            'The goal was superseded by a later version; it is read-only (P8)',
+            '绩效目标已被财政部门不予受理，只可查阅（001 三(一)）',
+            'The goal was refused by finance (不予受理, 001 三(一)); it is read-only (P8)',
           )
-        : goal.status === GoalStatus.APPROVED
+        : goal.status === GoalStatus.SUPERSEDED
           ? msg(
-              '绩效目标已审定、待批复下达，不得变更',
-              'The goal is approved and awaiting issue; it is frozen (P8)',
+              '绩效目标已被新版本替代，只可查阅',
+              'The goal was superseded by a later version; it is read-only (P8)',
             )
-          : isFrozen(goal.status)
+          : goal.status === GoalStatus.APPROVED
             ? msg(
-                `绩效目标${name}，不得变更；确需调整的，应申请调整`,
-                `The goal is ${goal.status} and frozen; request an adjustment to change it (P8)`,
+                '绩效目标已审定、待批复下达，不得变更',
+                'The goal is approved and awaiting issue; it is frozen (P8)',
               )
-            : msg(
-                `绩效目标当前状态为“${name}”，不能执行该操作`,
-                `${action} is not possible while the goal is ${goal.status}`,
-              );
+            : isFrozen(goal.status)
+              ? msg(
+                  `绩效目标${name}，不得变更；确需调整的，应申请调整`,
+                  `The goal is ${goal.status} and frozen; request an adjustment to change it (P8)`,
+                )
+              : msg(
+                  `绩效目标当前状态为“${name}”，不能执行该操作`,
+                  `${action} is not possible while the goal is ${goal.status}`,
+                );
   const message = hint ? msg(`${base.zh}（${hint.zh}）`, `${base.en} (${hint.en})`) : base;
   return violation(message, isFrozen(goal.status) ? 'P8' : undefined);
 }
@@ -138,3 +144,18 @@ export function chainIsUsable(chain: readonly ReviewStep[]): boolean {
 }
 
 export const isBlank = (text: string | null | undefined): boolean => !text || text.trim().length === 0;
+
+/**
+ * DOMAIN §5 Tree integrity: a child goal is approved, issued or filed only while its parent is in force
+ * (approved, issued or filed); `parentStatus` is absent for a goal without a parent.
+ */
+export function parentNotInForce(parentStatus: GoalStatus | null | undefined): Refusal | null {
+  if (parentStatus === undefined || parentStatus === null || parentInForce(parentStatus)) return null;
+  const name = statusNames[parentStatus];
+  return violation(
+    msg(
+      `上级绩效目标尚未生效（当前为“${name}”），下级目标须待上级目标审定或批复下达后才能审定、下达或备案（分区域绩效目标汇总后应与整体绩效目标保持对应关系）`,
+      `The parent goal is not in force (it is ${parentStatus}); a child goal is approved, issued or filed only once its parent is approved or issued (DOMAIN §5 tree integrity)`,
+    ),
+  );
+}

@@ -41,12 +41,17 @@ export interface WorkflowFacts {
   completenessErrors?: readonly Message[];
   gateErrors?: readonly Message[];
   consistencyErrors?: readonly Message[];
+  /**
+   * The parent goal's status, for a goal that has a parent (DOMAIN §5 Tree integrity); absent or null for
+   * a goal without one. A child is approved, issued or filed only while its parent is in force.
+   */
+  parentStatus?: GoalStatus | null;
 }
 
 export interface DecideInput extends WorkflowFacts {
   /** RETURN: the reviewer's comment (required). Kept on the record for APPROVE when given. */
   comment?: string | null;
-  /** REQUEST_ADJUSTMENT: why the issued goal must change (required). */
+  /** REQUEST_ADJUSTMENT: why the issued goal must change; REJECT: why it is refused (required). */
   reason?: string | null;
 }
 
@@ -124,7 +129,7 @@ export interface ActionAvailability {
 
 /**
  * P8: frozen after approval — no content edits; changes go through adjustment (or a return of a filing).
- * A withdrawn adjustment is frozen too: it is kept as history (DOMAIN §15), never revived.
+ * A withdrawn adjustment and a rejected goal (不予受理) are frozen too: kept as history (DOMAIN §15), never revived.
  */
 export function isFrozen(status: GoalStatus): boolean {
   return (
@@ -132,7 +137,18 @@ export function isFrozen(status: GoalStatus): boolean {
     status === GoalStatus.ISSUED ||
     status === GoalStatus.FILED_FOR_RECORD ||
     status === GoalStatus.SUPERSEDED ||
-    status === GoalStatus.WITHDRAWN
+    status === GoalStatus.WITHDRAWN ||
+    status === GoalStatus.REJECTED
+  );
+}
+
+/**
+ * A parent goal in force for its children (DOMAIN §5 Tree integrity): approved or issued — or filed for
+ * record, which stands for issued on the record path (002 第十二条).
+ */
+export function parentInForce(status: GoalStatus): boolean {
+  return (
+    status === GoalStatus.APPROVED || status === GoalStatus.ISSUED || status === GoalStatus.FILED_FOR_RECORD
   );
 }
 

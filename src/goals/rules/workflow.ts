@@ -10,9 +10,11 @@ import {
   notFinal,
   notInChain,
   outOfTurn,
+  parentNotInForce,
   selfReview,
   wrongStatus,
 } from './workflow-guards';
+import { reject } from './workflow-reject';
 import { badInput, forbidden, violation, type Refusal } from './workflow-refusal';
 import { accept, record } from './workflow-record';
 import { withdrawAdjustment } from './workflow-withdraw';
@@ -42,6 +44,8 @@ export * from './workflow-types';
  *   which the record holder (finance at R) may RETURN for correction (002 第十一条: 不符合要求的…修改完善).
  *   An adjustment (n+1) in DRAFT/RETURNED ─WITHDRAW_ADJUSTMENT (its drafter)→ WITHDRAWN (terminal, kept);
  *   version n may then be adjusted again.
+ *   SUBMITTED/IN_REVIEW at the final step ─REJECT (finance, reason; 不予受理, 001 三(一))→ REJECTED (terminal).
+ *   A child goal is approved, issued or filed only while its parent is in force (DOMAIN §5 Tree integrity).
  *
  * Checks run in a fixed order so each refusal names the right rule: jurisdiction (P6) → who may act
  * (P1/P2 drafting, P3 reviewing) → status (WORKFLOW_VIOLATION, P8 when frozen) → turn (P3) → input
@@ -65,11 +69,13 @@ export function decide(
     case WorkflowAction.RETURN:
       return review(goal, actor, action, input);
     case WorkflowAction.ISSUE:
-      return issue(goal, actor);
+      return issue(goal, actor, input);
     case WorkflowAction.REQUEST_ADJUSTMENT:
       return requestAdjustment(goal, actor, input);
     case WorkflowAction.WITHDRAW_ADJUSTMENT:
       return withdrawAdjustment(goal, actor, input.comment);
+    case WorkflowAction.REJECT:
+      return reject(goal, actor, input.reason);
   }
 }
 
@@ -88,7 +94,7 @@ export function availableActions(
     const requires =
       action === WorkflowAction.RETURN
         ? 'comment'
-        : action === WorkflowAction.REQUEST_ADJUSTMENT
+        : action === WorkflowAction.REQUEST_ADJUSTMENT || action === WorkflowAction.REJECT
           ? 'reason'
           : null;
     if (d.ok) return { action, allowed: true, ...(requires ? { requires } : {}) };
@@ -142,6 +148,9 @@ function submitOrFile(
       ),
     );
   }
+  // DOMAIN §5 Tree integrity: a filed goal is in force at once, so its parent must already be.
+  const orphan = filing ? parentNotInForce(input.parentStatus) : null;
+  if (orphan) return orphan;
   const errors = input.completenessErrors ?? [];
   if (errors.length > 0) {
     return badInput(
@@ -186,8 +195,14 @@ function review(
     if (isBlank(input.comment)) return commentNeeded();
     return accept(goal, actor, action, { status: GoalStatus.RETURNED, step: 0 }, step.role, input.comment);
   }
-  // DOMAIN §6 gate and §5 consistency block approval; the reasons travel with the refusal.
-  const blockers = [...(input.gateErrors ?? []), ...(input.consistencyErrors ?? [])];
+  // DOMAIN §5 tree integrity (the parent in force), the §6 gate of the project and of the fund's tree, and
+  // §5 consistency block approval; every reason travels with the refusal.
+  const orphan = parentNotInForce(input.parentStatus);
+  const blockers = [
+    ...(orphan ? [orphan.message] : []),
+    ...(input.gateErrors ?? []),
+    ...(input.consistencyErrors ?? []),
+  ];
   if (blockers.length > 0) {
     return violation(
       msg(
@@ -205,7 +220,7 @@ function review(
 }
 
 /** 批复下达 (002 第十二条; 003 第十四条): finance at the budget's level issues an approved goal. */
-function issue(goal: WorkflowGoal, actor: WorkflowActor): Decision {
+function issue(goal: WorkflowGoal, actor: WorkflowActor, input: DecideInput): Decision {
   if (actor.organizationId === goal.drafterOrganizationId) return selfReview();
   const last = goal.chain[goal.chain.length - 1];
   if (!last || last.organizationId !== actor.organizationId) return notFinal();
@@ -218,6 +233,9 @@ function issue(goal: WorkflowGoal, actor: WorkflowActor): Decision {
         : msg('须先经审核链审定', 'it must first be approved by its review chain'),
     );
   }
+  // DOMAIN §5 Tree integrity: a child is issued only while its parent is in force.
+  const orphan = parentNotInForce(input.parentStatus);
+  if (orphan) return orphan;
   return accept(goal, actor, WorkflowAction.ISSUE, { status: GoalStatus.ISSUED, step: 0 }, last.role);
 }
 

@@ -3,6 +3,7 @@ import { SortDirection } from '../../common/pagination';
 import { UserError } from '../../common/user-error';
 import { OrganizationKind, Sector } from '../hierarchy.enums';
 import { OrganizationType } from './hierarchy.types';
+import { IdempotencyKeyField } from '../../idempotency/idempotency-key.field';
 
 export enum OrganizationSortField {
   NAME = 'NAME',
@@ -71,6 +72,9 @@ export class CreateOrganizationInput {
 
   @Field({ nullable: true, description: '统一社会信用代码 — unified social credit code (18 characters)' })
   creditCode?: string;
+
+  @IdempotencyKeyField()
+  idempotencyKey?: string | null;
 }
 
 @InputType({ description: '修改单位 — change an organization; it cannot move to another region' })

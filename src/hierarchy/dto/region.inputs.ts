@@ -3,6 +3,7 @@ import { SortDirection } from '../../common/pagination';
 import { UserError } from '../../common/user-error';
 import { RegionLevel } from '../hierarchy.enums';
 import { RegionType } from './hierarchy.types';
+import { IdempotencyKeyField } from '../../idempotency/idempotency-key.field';
 
 export enum RegionSortField {
   CODE = 'CODE',
@@ -64,6 +65,9 @@ export class CreateRegionInput {
 
   @Field({ description: '行政区划代码 — division code (6 digits for a district, 9 for a township)' })
   code!: string;
+
+  @IdempotencyKeyField()
+  idempotencyKey?: string | null;
 }
 
 @InputType({ description: '修改行政区划 — rename or recode a region; regions never move' })

@@ -2,6 +2,7 @@ import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-gr
 import { SortDirection } from '../../common/pagination';
 import { UserError } from '../../common/user-error';
 import { UserType } from './hierarchy.types';
+import { IdempotencyKeyField } from '../../idempotency/idempotency-key.field';
 
 export enum UserSortField {
   LOGIN = 'LOGIN',
@@ -61,6 +62,9 @@ export class CreateUserInput {
 
   @Field({ defaultValue: false, description: '系统管理员 — administers its organization’s subtree' })
   isTenantAdmin!: boolean;
+
+  @IdempotencyKeyField()
+  idempotencyKey?: string | null;
 }
 
 @InputType({ description: '修改用户 — change, deactivate or reactivate a user' })

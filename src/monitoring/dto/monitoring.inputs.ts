@@ -1,6 +1,8 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { DecimalScalar, type Decimal } from '../../common/decimal';
 import { DeviationCause, FundingHoldKind, Likelihood, ProjectedTier } from '../monitoring.enums';
+import { MAX_INDICATORS, MaxItems } from '../../common/input-limits';
+import { IdempotencyKeyField } from '../../idempotency/idempotency-key.field';
 
 @InputType({ description: '登记预算执行 — the money of one month of an issued goal, by its spending side' })
 export class RecordExecutionInput {
@@ -27,6 +29,9 @@ export class RecordExecutionInput {
     description: '基于版本 — required when the month was already recorded (its rowVersion; stale → CONFLICT)',
   })
   expectedVersion?: number | null;
+
+  @IdempotencyKeyField()
+  idempotencyKey?: string | null;
 }
 
 @InputType({ description: '暂缓/停止拨款 — finance holds a goal’s funding, with a reason (003 第十八条)' })
@@ -112,9 +117,10 @@ export class MonitoringReportContentInput {
   })
   projectedExecution?: Decimal | null;
 
+  @MaxItems(MAX_INDICATORS)
   @Field(() => [MonitoringIndicatorInput], {
     nullable: true,
-    description: '指标监控情况 — the indicator lines, replaced as a set',
+    description: '指标监控情况 — the indicator lines, replaced as a set (at most 500)',
   })
   indicators?: MonitoringIndicatorInput[] | null;
 }
@@ -129,6 +135,9 @@ export class CreateMonitoringReportInput extends MonitoringReportContentInput {
 
   @Field(() => Int, { description: '截至月份 — month M (1–12)' })
   month!: number;
+
+  @IdempotencyKeyField()
+  idempotencyKey?: string | null;
 }
 
 @InputType({ description: '修改监控报告 — replace the content of a DRAFT report' })
@@ -150,6 +159,9 @@ export class MonitoringReportActionInput {
 
   @Field(() => String, { nullable: true, description: '意见 — comment when acknowledging' })
   comment?: string | null;
+
+  @IdempotencyKeyField()
+  idempotencyKey?: string | null;
 }
 
 @InputType({ description: '设置监控参数 — change the tenant’s monitoring thresholds' })

@@ -3,6 +3,8 @@ import { DecimalScalar, type Decimal } from '../../common/decimal';
 import { UserError } from '../../common/user-error';
 import { EvaluationActualInput, EvaluationMoneyInput } from '../../evaluation/dto/evaluation.inputs';
 import { SpotCheckItemType, SpotCheckSampleType } from './spot-check.types';
+import { MAX_INDICATORS, MaxItems } from '../../common/input-limits';
+import { IdempotencyKeyField } from '../../idempotency/idempotency-key.field';
 
 @InputType({
   description: '抽取抽查样本 — draw a spot-check sample of submitted self-evaluations (DOMAIN §12)',
@@ -31,6 +33,9 @@ export class DrawSpotCheckSampleInput {
     description: '范围 — a region in the caller’s jurisdiction; default the caller’s own',
   })
   within?: string | null;
+
+  @IdempotencyKeyField()
+  idempotencyKey?: string | null;
 }
 
 @InputType({
@@ -45,13 +50,17 @@ export class RecordSpotCheckInput {
   })
   expectedVersion!: number;
 
+  @MaxItems(MAX_INDICATORS)
   @Field(() => [EvaluationActualInput], {
-    description: '实际完成情况 — the checker’s actuals, one per indicator of the goal',
+    description: '实际完成情况 — the checker’s actuals, one per indicator of the goal (at most 500)',
   })
   actuals!: EvaluationActualInput[];
 
   @Field(() => EvaluationMoneyInput, { description: '资金情况 — money as verified by the checker' })
   money!: EvaluationMoneyInput;
+
+  @IdempotencyKeyField()
+  idempotencyKey?: string | null;
 }
 
 @ObjectType({ description: '抽取抽查样本结果 — the drawn sample, or why not' })

@@ -7,6 +7,7 @@ import { RegionType } from '../../hierarchy/dto/hierarchy.types';
 import { SpotCheckItemEntity } from '../spot-check-item.entity';
 import { SpotCheckSampleEntity } from '../spot-check-sample.entity';
 import { SpotCheckFlag, SpotCheckItemStatus, SpotCheckRecommendation } from '../spot-check.enums';
+import { LIST_SIZE, listCost } from '../../app/limits/list-cost';
 
 registerNodeType(SpotCheckSampleEntity, 'SpotCheckSample');
 registerNodeType(SpotCheckItemEntity, 'SpotCheckItem');
@@ -83,9 +84,16 @@ export class SpotCheckSampleType extends Node {
 
   @Field({
     description:
-      '自评期限已过 — the year had ended when drawn, so goals without a self-evaluation were listed',
+      '自评期限已过 — the tenant’s self-evaluation due date of the year had passed when drawn, so goals without a self-evaluation by it were listed (DOMAIN §12)',
   })
   deadlinePassed!: boolean;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      '自评截止日期 — the self-evaluation due date (tenant policy) the sample was judged by, YYYY-MM-DD',
+  })
+  selfEvaluationDueDate!: string | null;
 
   @Field(() => DateTime, { description: '抽取时间 — when drawn' })
   drawnAt!: Date;
@@ -118,10 +126,14 @@ export class SpotCheckNoticeType {
   @Field(() => Int, { description: '年度 — the budget year' })
   year!: number;
 
-  @Field(() => [SpotCheckItemType], { description: '通报事项 — flagged items, by region then position' })
+  @Field(() => [SpotCheckItemType], {
+    complexity: listCost(LIST_SIZE.fundLines),
+    description: '通报事项 — flagged items, by region then position',
+  })
   items!: unknown[];
 
   @Field(() => [SpotCheckNoticeRegionType], {
+    complexity: listCost(LIST_SIZE.regionChildren),
     description: '通报区划 — regions with flagged items, each to be tightened',
   })
   regions!: SpotCheckNoticeRegionType[];

@@ -1,0 +1,119 @@
+import type { DataSource } from 'typeorm';
+import { QueryFailedError } from 'typeorm';
+import { ErrorCode, msg, type Message } from './errors';
+import { userError, type UserError } from './user-error';
+
+/**
+ * Database refusals a module did not map itself (issue 8 item 8: "an unmapped database check
+ * violation … must be a BAD_USER_INPUT (or the fitting code) with the field path"). The module's own
+ * `ConstraintMeanings` come first (mutation.ts); this is the stable fallback by SQLSTATE, so a missing
+ * validation reads as a refusal of the input, not as INTERNAL. Only integrity (class 23), data
+ * exceptions (class 22) and trigger exceptions (P0001) are mapped — anything else is a bug or an
+ * outage and keeps its own path. The mutation's savepoint has already rolled everything back.
+ */
+
+interface PgError {
+  code?: string;
+  constraint?: string;
+  table?: string;
+  column?: string;
+  detail?: string;
+}
+
+/** Constraints written by state triggers (migrations: "…_transition", "…_frozen", "…_in_force" …). */
+const WORKFLOW_CONSTRAINT =
+  /_(transition|frozen|in_force|append_only|commission_once|hold|not_held|unchanged|fixed|immovable)$/;
+
+/** The sentences of the fallback, one per kind of refusal. */
+export const DATABASE_REFUSALS = {
+  duplicate: msg('与已有记录重复', 'This duplicates an existing record'),
+  overlap: msg('与已有记录冲突', 'This overlaps an existing record'),
+  stillReferenced: msg('仍被其他记录引用，不能删除或修改', 'It is still referenced by other records'),
+  missingReference: msg('引用的对象不存在', 'A referenced object does not exist'),
+  missingValue: msg('缺少必填的值', 'A required value is missing'),
+  workflow: msg('当前状态不允许此修改', 'The current state does not allow this change'),
+  rule: msg('输入的值不符合数据规则', 'A value does not satisfy the rules of the data'),
+  tooLong: msg('文本过长', 'A text is too long'),
+  outOfRange: msg('数值超出允许范围', 'A number is out of range'),
+  format: msg('值的格式无效', 'A value has an invalid format'),
+  trigger: msg('此修改不符合数据规则', 'The change breaks a rule of the data'),
+  invalid: msg('输入的值无效', 'A value is not valid'),
+} satisfies Record<string, Message>;
+
+function meaningOf(pg: PgError): { code: ErrorCode; message: Message } | null {
+  const r = DATABASE_REFUSALS;
+  const state = pg.code ?? '';
+  switch (state) {
+    case '23505':
+      return { code: ErrorCode.CONFLICT, message: r.duplicate };
+    case '23P01':
+      return { code: ErrorCode.CONFLICT, message: r.overlap };
+    case '23503':
+      return /still referenced/.test(pg.detail ?? '')
+        ? { code: ErrorCode.CONFLICT, message: r.stillReferenced }
+        : { code: ErrorCode.NOT_FOUND, message: r.missingReference };
+    case '23502':
+      return { code: ErrorCode.BAD_USER_INPUT, message: r.missingValue };
+    case '23514':
+      return WORKFLOW_CONSTRAINT.test(pg.constraint ?? '')
+        ? { code: ErrorCode.WORKFLOW_VIOLATION, message: r.workflow }
+        : { code: ErrorCode.BAD_USER_INPUT, message: r.rule };
+    case '22001':
+      return { code: ErrorCode.BAD_USER_INPUT, message: r.tooLong };
+    case '22003':
+      return { code: ErrorCode.BAD_USER_INPUT, message: r.outOfRange };
+    case '22P02':
+      return { code: ErrorCode.BAD_USER_INPUT, message: r.format };
+    case 'P0001':
+      return { code: ErrorCode.BAD_USER_INPUT, message: r.trigger };
+    default:
+      return state.startsWith('22') ? { code: ErrorCode.BAD_USER_INPUT, message: r.invalid } : null;
+  }
+}
+
+const camel = (column: string): string => column.replace(/_([a-z0-9])/g, (_m, c: string) => c.toUpperCase());
+
+/** Column names by table, from the entity metadata (no SQL). */
+function columnsByTable(dataSource: DataSource): Map<string, Set<string>> {
+  const tables = new Map<string, Set<string>>();
+  for (const meta of dataSource.entityMetadatas) {
+    tables.set(meta.tableName, new Set(meta.columns.map((c) => c.databaseName)));
+  }
+  return tables;
+}
+
+/**
+ * The input field a refusal concerns, when the database names it: the column (not-null), the key of
+ * a foreign key (`Key (tenant_id, region_id)`), or the column a constraint is named after
+ * (`ck_<table>_<column>…`, `uq_<table>_<column>`, `fk_<table>_<relation>`). Otherwise the whole input.
+ */
+function fieldOf(pg: PgError, dataSource: DataSource): string[] {
+  if (pg.column) return ['input', camel(pg.column)];
+  const key = /^Key \(([^)]*)\)/.exec(pg.detail ?? '')?.[1];
+  const keyColumn = key
+    ?.split(',')
+    .map((c) => c.trim())
+    .find((c) => c !== 'tenant_id');
+  if (keyColumn) return ['input', camel(keyColumn)];
+  const name = /^(ck|uq|fk|ex|pk)_(.+)$/.exec(pg.constraint ?? '');
+  if (!name) return ['input'];
+  const tables = columnsByTable(dataSource);
+  const table =
+    pg.table ??
+    [...tables.keys()].sort((a, b) => b.length - a.length).find((t) => name[2].startsWith(`${t}_`));
+  const columns = table ? tables.get(table) : undefined;
+  if (!table || !columns) return ['input'];
+  const rest = name[2].slice(table.length + 1);
+  const column = [...columns]
+    .sort((a, b) => b.length - a.length)
+    .find((c) => c !== 'tenant_id' && (rest === c || rest.startsWith(`${c}_`) || `${rest}_id` === c));
+  return column ? ['input', camel(column)] : ['input'];
+}
+
+/** The stable user error of a database refusal, or null when the error is not one. */
+export function databaseUserError(error: unknown, dataSource: DataSource): UserError | null {
+  if (!(error instanceof QueryFailedError)) return null;
+  const pg = error.driverError as PgError;
+  const meaning = meaningOf(pg);
+  return meaning ? userError(meaning.code, fieldOf(pg, dataSource), meaning.message) : null;
+}

@@ -1,0 +1,84 @@
+import { AppError, ErrorCode, msg } from '../common/errors';
+
+/** SQLSTATEs of a statement or lock wait that ran out of time (issue 8 item 5). */
+const TIMEOUT_STATES = new Set([
+  '57014', // query_canceled: statement_timeout
+  '55P03', // lock_not_available: lock_timeout
+  '25P03', // idle_in_transaction_session_timeout
+]);
+
+/** SQLSTATEs of a database that does not take work right now. */
+const UNAVAILABLE_STATES = new Set([
+  '57P01', // admin_shutdown
+  '57P02', // crash_shutdown
+  '57P03', // cannot_connect_now
+  '53300', // too_many_connections
+]);
+
+/** pg-pool and pg messages of a connection that could not be had in time or was lost. */
+const UNAVAILABLE_MESSAGES = [
+  'timeout exceeded when trying to connect',
+  'Connection terminated due to connection timeout',
+  'Connection terminated unexpectedly',
+];
+
+const UNAVAILABLE_NODE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENOTFOUND',
+]);
+
+/** Seconds after which a retry is likely to succeed (`extensions.retryAfterSeconds`). */
+export const RETRY_AFTER_TIMEOUT_SECONDS = 2;
+export const RETRY_AFTER_UNAVAILABLE_SECONDS = 5;
+
+export function timeoutError(httpStatus?: number): AppError {
+  return new AppError(
+    ErrorCode.TIMEOUT,
+    msg(
+      '数据库繁忙，操作超时，请稍后重试',
+      'The database is busy and the operation timed out; please retry later',
+    ),
+    { retryAfterSeconds: RETRY_AFTER_TIMEOUT_SECONDS, ...(httpStatus ? { httpStatus } : {}) },
+  );
+}
+
+export function unavailableError(httpStatus?: number): AppError {
+  return new AppError(
+    ErrorCode.SERVICE_UNAVAILABLE,
+    msg('服务暂时不可用，请稍后重试', 'The service is temporarily unavailable; please retry later'),
+    { retryAfterSeconds: RETRY_AFTER_UNAVAILABLE_SECONDS, ...(httpStatus ? { httpStatus } : {}) },
+  );
+}
+
+/** The error and what it wraps (GraphQLError.originalError, TypeORM driverError, Error.cause). */
+function* chain(error: unknown): Generator<Record<string, unknown>> {
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && current && typeof current === 'object'; depth += 1) {
+    const record = current as Record<string, unknown>;
+    yield record;
+    current = record.originalError ?? record.driverError ?? record.cause;
+  }
+}
+
+/**
+ * A database failure that means "busy or unreachable, try again" rather than a bug: TIMEOUT for a
+ * statement or lock that ran out of time, SERVICE_UNAVAILABLE for no connection; null otherwise.
+ */
+export function availabilityError(error: unknown, httpStatus?: number): AppError | null {
+  for (const link of chain(error)) {
+    const code = typeof link.code === 'string' ? link.code : '';
+    const message = typeof link.message === 'string' ? link.message : '';
+    if (TIMEOUT_STATES.has(code)) return timeoutError(httpStatus);
+    if (
+      UNAVAILABLE_STATES.has(code) ||
+      UNAVAILABLE_NODE_CODES.has(code) ||
+      UNAVAILABLE_MESSAGES.some((m) => message.includes(m))
+    ) {
+      return unavailableError(httpStatus);
+    }
+  }
+  return null;
+}

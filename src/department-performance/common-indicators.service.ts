@@ -1,0 +1,202 @@
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+import type { RequestContext } from '../app/context';
+import { recordAudit } from '../audit/audit.service';
+import { Decimal, parseDecimal } from '../common/decimal';
+import { ErrorCode, msg } from '../common/errors';
+import { runMutation, Validation } from '../common/mutation';
+import { userError, UserErrorsAbort } from '../common/user-error';
+import type { GoalIndicatorInput } from '../goals/dto/goal.inputs';
+import { IndicatorCategory, IndicatorKind, IndicatorSubcategory } from '../goals/indicator.enums';
+import { checkIndicator } from '../goals/rules/indicator-rules';
+import {
+  DepartmentCommonIndicatorEntity,
+  DepartmentCommonIndicatorSetEntity,
+} from './common-indicator.entity';
+import { CommonIndicatorSource } from './department.enums';
+import type { SetCommonIndicatorsInput } from './dto/department.inputs';
+import { departmentIndicatorProblems } from './rules/common-lock';
+
+export interface CommonSet {
+  set: DepartmentCommonIndicatorSetEntity;
+  indicators: DepartmentCommonIndicatorEntity[];
+}
+
+/**
+ * The 共性 set in force for a department located at `regionPath` (DOMAIN §5; 003 第十二条(二)): its own
+ * region's set of the year, else the nearest one above it; null when finance set none.
+ */
+export async function commonSetFor(
+  em: EntityManager,
+  tenantId: string,
+  regionPath: string,
+  year: number,
+): Promise<CommonSet | null> {
+  const set = await em
+    .createQueryBuilder(DepartmentCommonIndicatorSetEntity, 's')
+    .where('s.tenant_id = :tenantId AND s.year = :year', { tenantId, year })
+    .andWhere(`:path LIKE s.region_path || '%'`, { path: regionPath })
+    .orderBy('length(s.region_path)', 'DESC')
+    .getOne();
+  if (!set) return null;
+  const indicators = await em.find(DepartmentCommonIndicatorEntity, {
+    where: { tenantId, setId: set.id },
+    order: { position: 'ASC' },
+  });
+  return { set, indicators };
+}
+
+/** A common indicator as a goal carries it: 共性指标 / 预算管理, locked (DOMAIN §5). */
+export const asGoalIndicator = (c: DepartmentCommonIndicatorEntity): GoalIndicatorInput => ({
+  category: IndicatorCategory.COMMON,
+  subcategory: IndicatorSubcategory.BUDGET_MANAGEMENT,
+  name: c.name,
+  kind: c.kind,
+  unit: c.unit,
+  comparator: c.comparator,
+  target: c.target,
+  points: new Decimal(c.points).toFixed(),
+});
+
+/**
+ * The hook the goal module calls for a DEPARTMENT goal on create and update (DOMAIN §5): when finance set
+ * common indicators for the year, they are present and unchanged and the points total 100; otherwise
+ * nothing is written and every problem comes back.
+ */
+export async function checkDepartmentGoalIndicators(
+  em: EntityManager,
+  tenantId: string,
+  regionPath: string,
+  year: number,
+  indicators: readonly GoalIndicatorInput[],
+): Promise<void> {
+  const common = await commonSetFor(em, tenantId, regionPath, year);
+  if (!common) return;
+  const problems = departmentIndicatorProblems(
+    common.indicators,
+    indicators.map((i) => ({
+      category: i.category,
+      name: i.name,
+      kind: i.kind,
+      unit: i.unit ?? null,
+      comparator: i.comparator ?? null,
+      target: i.target ?? null,
+      points: i.points ?? null,
+    })),
+  );
+  if (problems.length) throw new UserErrorsAbort(problems.map((p) => userError(p.code, p.field, p.message)));
+}
+
+const computed = (s: CommonIndicatorSource) => s !== CommonIndicatorSource.ENTERED;
+
+/**
+ * 设定共性指标 (004 二(二)1 "年度部门预算编制前，财政部门建立、更新本级共性的绩效指标框架"): finance sets the
+ * list for its own region and year, replacing the previous one; each indicator is checked like a goal's,
+ * names are unique, points are given and total above 0 and below 100 (the department's 个性 indicators
+ * carry the rest); a computed rate is quantitative in %. Goals already drafted keep their copy.
+ */
+export function setCommonIndicators(ctx: RequestContext, input: SetCommonIndicatorsInput) {
+  return runMutation(ctx, {}, async (em) => {
+    const caller = ctx.caller;
+    const v = new Validation();
+    if (!Number.isInteger(input.year) || input.year < 2000 || input.year > 2100)
+      v.add(
+        ErrorCode.BAD_USER_INPUT,
+        ['input', 'year'],
+        msg('年度须在 2000 至 2100 之间', 'The year lies between 2000 and 2100'),
+      );
+    const names = new Set<string>();
+    let total = new Decimal(0);
+    input.indicators.forEach((c, k) => {
+      const path = ['input', 'indicators', String(k)];
+      const goalShape = {
+        ...asGoalIndicator({ ...c, points: '0' } as DepartmentCommonIndicatorEntity),
+        points: c.points,
+      };
+      for (const p of checkIndicator(
+        { ...goalShape, aggregation: null, parentIndicatorId: null },
+        { use: 'DEPARTMENT_GOAL', path },
+      ))
+        v.add(p.code, p.field, p.message);
+      const points = parseDecimal(c.points.trim());
+      if (!points)
+        v.add(ErrorCode.BAD_USER_INPUT, [...path, 'points'], msg('须设定分值', 'Points are required'));
+      else total = total.plus(points);
+      if (names.has(c.name.trim()))
+        v.add(
+          ErrorCode.BAD_USER_INPUT,
+          [...path, 'name'],
+          msg(`共性指标「${c.name}」重复`, `"${c.name}" repeats`),
+        );
+      names.add(c.name.trim());
+      if (computed(c.source) && (c.kind !== IndicatorKind.QUANTITATIVE || (c.unit ?? '').trim() !== '%'))
+        v.add(
+          ErrorCode.BAD_USER_INPUT,
+          [...path, 'source'],
+          msg('由资金数计算的比率须为以 % 计的定量指标', 'A rate computed from money is quantitative, in %'),
+        );
+    });
+    if (input.indicators.length > 0 && (total.lte(0) || total.gte(100)))
+      v.add(
+        ErrorCode.BAD_USER_INPUT,
+        ['input', 'indicators'],
+        msg(
+          `共性指标分值合计 ${total.toFixed()}，应大于 0 且小于 100（其余分值由部门个性指标承担）`,
+          `The common indicators' points total ${total.toFixed()}; they must lie above 0 and below 100`,
+        ),
+      );
+    v.check();
+    const existing = await em.findOneBy(DepartmentCommonIndicatorSetEntity, {
+      tenantId: caller.tenantId,
+      regionId: caller.regionId,
+      year: input.year,
+    });
+    const before = existing ? await commonSetFor(em, caller.tenantId, existing.regionPath, input.year) : null;
+    const id = existing?.id ?? randomUUID();
+    if (existing) {
+      await em.update(
+        DepartmentCommonIndicatorSetEntity,
+        { tenantId: caller.tenantId, id },
+        { organizationId: caller.organizationId, updatedAt: new Date(), rowVersion: existing.rowVersion + 1 },
+      );
+      await em.delete(DepartmentCommonIndicatorEntity, { tenantId: caller.tenantId, setId: id });
+    } else {
+      await em.insert(DepartmentCommonIndicatorSetEntity, {
+        tenantId: caller.tenantId,
+        id,
+        regionId: caller.regionId,
+        regionPath: caller.regionPath,
+        year: input.year,
+        organizationId: caller.organizationId,
+      });
+    }
+    if (input.indicators.length)
+      await em.insert(
+        DepartmentCommonIndicatorEntity,
+        input.indicators.map((c, position) => ({
+          tenantId: caller.tenantId,
+          id: randomUUID(),
+          setId: id,
+          position,
+          dimension: c.dimension,
+          name: c.name.trim(),
+          kind: c.kind,
+          unit: c.unit?.trim() || null,
+          comparator: c.comparator ?? null,
+          target: c.target.trim(),
+          points: c.points.trim(),
+          source: c.source,
+        })),
+      );
+    const after = (await commonSetFor(em, caller.tenantId, caller.regionPath, input.year))!;
+    await recordAudit(em, caller, {
+      entityType: 'DepartmentCommonIndicatorSet',
+      entityId: id,
+      action: existing ? 'UPDATE' : 'CREATE',
+      regionPath: caller.regionPath,
+      before,
+      after,
+    });
+    return { set: after };
+  });
+}

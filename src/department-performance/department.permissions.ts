@@ -1,0 +1,58 @@
+import { rule } from 'graphql-shield';
+import type { RequestContext } from '../app/context';
+import { p6SignedInWithinJurisdiction } from '../auth/rules';
+import { AppError, msg } from '../common/errors';
+import { OrganizationKind } from '../hierarchy/hierarchy.enums';
+
+const kindRule = (name: string, kind: OrganizationKind, principle: string, zh: string, en: string) =>
+  rule(name, { cache: 'contextual' })((_parent, _args, ctx: RequestContext) => {
+    if (!ctx.principal) return AppError.unauthenticated();
+    if (ctx.principal.organizationKind === kind) return true;
+    // P6: audit offices read department performance and write nothing (003 第七条).
+    if (ctx.principal.organizationKind === OrganizationKind.AUDIT_OFFICE)
+      return AppError.forbidden('P6', msg('审计部门只能查阅', 'Audit offices only read'));
+    return AppError.forbidden(principle, msg(zh, en));
+  });
+
+/** 003 第十二条(二) "共性指标按区财政部门规定设置": finance sets the common indicators. */
+export const p6FinanceSetsCommonIndicators = kindRule(
+  'P6 finance sets common indicators',
+  OrganizationKind.FINANCE_BUREAU,
+  'P6',
+  '共性指标由财政部门设定',
+  'Common indicators are set by finance',
+);
+
+/** P2/P4 (003 第十二条(二), 第二十条(一)): the department drafts and self-evaluates its own overall goal. */
+export const p4DepartmentItself = kindRule(
+  'P4 the department itself',
+  OrganizationKind.COMPETENT_DEPARTMENT,
+  'P4',
+  '部门整体绩效目标和自评由该部门自行编制和开展',
+  'A department drafts and self-evaluates its own overall goal (P2, P4)',
+);
+
+/** P3 (004 二(四) "财政部门审核…确定评价等级"): finance at the department's region reviews its self-evaluation. */
+export const p3FinanceReviews = kindRule(
+  'P3 finance reviews department self-evaluations',
+  OrganizationKind.FINANCE_BUREAU,
+  'P3',
+  '部门整体自评由同级财政部门审核',
+  'Finance at the department’s region reviews its self-evaluation (P3)',
+);
+
+/** Root fields of department-wide performance and the principle that admits their callers (DOMAIN §8). */
+export const departmentPermissions = {
+  Query: {
+    departmentCommonIndicators: p6SignedInWithinJurisdiction,
+    departmentSelfEvaluationReview: p6SignedInWithinJurisdiction,
+  },
+  Mutation: {
+    setDepartmentCommonIndicators: p6FinanceSetsCommonIndicators,
+    createDepartmentGoal: p4DepartmentItself,
+    createDepartmentSelfEvaluation: p4DepartmentItself,
+    saveDepartmentSelfEvaluation: p4DepartmentItself,
+    submitDepartmentSelfEvaluation: p4DepartmentItself,
+    reviewDepartmentSelfEvaluation: p3FinanceReviews,
+  },
+};

@@ -1,0 +1,122 @@
+import type { EntityManager } from 'typeorm';
+import type { RequestContext } from '../app/context';
+import { ErrorCode, msg } from '../common/errors';
+import { guardedUpdate } from '../common/guarded-update';
+import { runMutation } from '../common/mutation';
+import type { ReviewEvaluationInput } from '../evaluation/dto/evaluation.inputs';
+import {
+  meanings,
+  recordEvaluationChange,
+  refuse,
+  ROW_VERSION,
+  visibleEvaluation,
+} from '../evaluation/evaluation-support';
+import { EvaluationEntity } from '../evaluation/evaluation.entity';
+import { EvaluationKind, EvaluationStatus, ReviewDecision } from '../evaluation/evaluation.enums';
+import { GoalEntity } from '../goals/goal.entity';
+import { GoalScope } from '../goals/goal.enums';
+import { OrganizationKind } from '../hierarchy/hierarchy.enums';
+import { OrganizationEntity } from '../hierarchy/organization.entity';
+
+/**
+ * 003 转移支付 第二十三条 "镇办业务主管部门…汇总形成本地区自评结果报送同级财政部门，并逐级上报区业务主管部门"
+ * (DOMAIN §11): a compiled regional result passes the township finance office before the fund's (district)
+ * department reviews it. The finance step is a transition of the SUBMITTED result (APPROVE, SUBMITTED →
+ * SUBMITTED, by the finance office) after its latest submission; a return sends it back to the compiler.
+ */
+
+/** The township finance office a compiled regional result passes, or null when none applies. */
+export async function townshipFinanceOf(em: EntityManager, e: EvaluationEntity): Promise<string | null> {
+  if (e.kind !== EvaluationKind.SELF) return null;
+  const goal = await em.findOneBy(GoalEntity, { tenantId: e.tenantId, id: e.goalId });
+  if (!goal || goal.scope !== GoalScope.TRANSFER_REGIONAL) return null;
+  const finance = await em.findOne(OrganizationEntity, {
+    where: { tenantId: e.tenantId, regionId: goal.regionId, kind: OrganizationKind.FINANCE_BUREAU },
+    order: { id: 'ASC' },
+  });
+  return finance?.id ?? null;
+}
+
+/** Whether the finance office has passed the result since its latest submission (one statement). */
+async function financePassed(em: EntityManager, e: EvaluationEntity, financeId: string): Promise<boolean> {
+  const rows = (await em.query(
+    `SELECT EXISTS (SELECT 1 FROM evaluation_transition f
+       WHERE f.tenant_id = $1 AND f.evaluation_id = $2 AND f.action = 'APPROVE' AND f.from_status = 'SUBMITTED'
+         AND f.to_status = 'SUBMITTED' AND f.actor_organization_id = $3
+         AND f.at > coalesce((SELECT max(s.at) FROM evaluation_transition s WHERE s.tenant_id = $1
+                      AND s.evaluation_id = $2 AND s.action = 'SUBMIT'), '-infinity')) AS passed`,
+    [e.tenantId, e.id, financeId],
+  )) as { passed: boolean }[];
+  return rows[0]?.passed === true;
+}
+
+/**
+ * Called by the department's review (reviewEvaluation): a compiled regional result is reviewed by the
+ * fund's department only once the township finance office has passed it (003 转移支付 第二十三条).
+ */
+export async function requireTownshipFinanceStep(em: EntityManager, e: EvaluationEntity): Promise<void> {
+  if (e.status !== EvaluationStatus.SUBMITTED) return;
+  const financeId = await townshipFinanceOf(em, e);
+  if (!financeId || (await financePassed(em, e, financeId))) return;
+  refuse(
+    ErrorCode.WORKFLOW_VIOLATION,
+    ['input', 'id'],
+    msg(
+      '本地区自评结果须先报送乡镇（街道）财政部门审核，再由区业务主管部门审核（003 转移支付 第二十三条）',
+      'A compiled regional result passes the township finance office before the district department reviews it (003 transfer art. 23)',
+    ),
+  );
+}
+
+/** 乡镇财政审核: the township finance office passes (APPROVE) or returns (RETURN, with a comment) the result. */
+export function reviewCompiledResultAsFinance(ctx: RequestContext, input: ReviewEvaluationInput) {
+  return runMutation(ctx, meanings, async (em) => {
+    const current = await visibleEvaluation(ctx, input.id);
+    const financeId = await townshipFinanceOf(em, current);
+    if (!financeId || financeId !== ctx.caller.organizationId) {
+      refuse(
+        ErrorCode.FORBIDDEN,
+        ['input', 'id'],
+        msg(
+          '本地区自评结果由同级（乡镇、街道）财政部门审核',
+          'A compiled regional result is passed by the finance office of its own township (003 transfer art. 23)',
+        ),
+        'P3',
+      );
+    }
+    if (current.status !== EvaluationStatus.SUBMITTED || (await financePassed(em, current, financeId))) {
+      refuse(
+        ErrorCode.WORKFLOW_VIOLATION,
+        ['input', 'id'],
+        msg('该结果当前不在乡镇财政审核环节', 'The result is not awaiting the township finance office'),
+      );
+    }
+    const comment = input.comment?.trim() ? input.comment.trim() : null;
+    if (input.decision === ReviewDecision.APPROVE) {
+      return recordEvaluationChange(ctx, em, current.id, {
+        action: 'FINANCE_APPROVE',
+        before: current,
+        step: { action: 'APPROVE', from: current.status, to: EvaluationStatus.SUBMITTED, comment },
+      });
+    }
+    if (!comment)
+      refuse(
+        ErrorCode.BAD_USER_INPUT,
+        ['input', 'comment'],
+        msg('退回须填写意见', 'A return needs a comment'),
+      );
+    await guardedUpdate(
+      em,
+      EvaluationEntity,
+      current,
+      input.expectedVersion,
+      { status: EvaluationStatus.RETURNED, reviewedAt: new Date() },
+      ROW_VERSION,
+    );
+    return recordEvaluationChange(ctx, em, current.id, {
+      action: 'FINANCE_RETURN',
+      before: current,
+      step: { action: 'RETURN', from: current.status, to: EvaluationStatus.RETURNED, comment },
+    });
+  });
+}

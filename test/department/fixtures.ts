@@ -1,0 +1,163 @@
+/**
+ * Shared arrangement of the department-wide tests (DOMAIN §5; 003 第十二条(二); 004 二(二)3): 张店区财政局's
+ * 共性 indicators of 2025 and a department goal of 张店区农业农村局 with its own (个性) indicators.
+ */
+import type { TestApp } from '../harness/app';
+
+export const ERRORS = 'userErrors { code field message messageEn principle }';
+export const uuid = (gid: string) => Buffer.from(gid, 'base64url').toString('utf8').split(':')[1]!;
+
+export const SET_COMMON = `mutation($input: SetCommonIndicatorsInput!) { setDepartmentCommonIndicators(input: $input) { set { id totalPoints indicators { name dimension points source } } ${ERRORS} } }`;
+export const G = 'id status rowVersion scope indicators { id name category points }';
+export const CREATE_DEPT_GOAL = `mutation($input: CreateDepartmentGoalInput!) { createDepartmentGoal(input: $input) { goal { ${G} } ${ERRORS} } }`;
+export const UPDATE_GOAL = `mutation($input: UpdateGoalInput!) { updateGoal(input: $input) { goal { ${G} } ${ERRORS} } }`;
+export const GOAL_ACTION = (name: string) =>
+  `mutation($input: GoalActionInput!) { ${name}(input: $input) { goal { ${G} } ${ERRORS} } }`;
+
+/** 004 二(二)3's dimensions; 预算执行率 computed from recorded money (10 points together). */
+export const COMMON_2025 = [
+  {
+    dimension: 'MANAGEMENT_EFFICIENCY',
+    name: '预算执行率',
+    kind: 'QUANTITATIVE',
+    unit: '%',
+    comparator: 'GTE',
+    target: '90',
+    points: '4',
+    source: 'BUDGET_EXECUTION_RATE',
+  },
+  {
+    dimension: 'OPERATING_COST',
+    name: '三公经费控制率',
+    kind: 'QUANTITATIVE',
+    unit: '%',
+    comparator: 'LTE',
+    target: '100',
+    points: '2',
+    source: 'ENTERED',
+  },
+  {
+    dimension: 'OPERATING_COST',
+    name: '在职人员控制率',
+    kind: 'QUANTITATIVE',
+    unit: '%',
+    comparator: 'LTE',
+    target: '100',
+    points: '2',
+    source: 'ENTERED',
+  },
+  {
+    dimension: 'MANAGEMENT_EFFICIENCY',
+    name: '政府采购执行率',
+    kind: 'QUANTITATIVE',
+    unit: '%',
+    comparator: 'GTE',
+    target: '95',
+    points: '2',
+    source: 'ENTERED',
+  },
+];
+
+/** The department's 个性 indicators for its duties and key work (90 points). */
+export const OWN = [
+  {
+    category: 'OUTPUT',
+    subcategory: 'QUANTITY',
+    name: '新建高标准农田面积',
+    kind: 'QUANTITATIVE',
+    unit: '亩',
+    comparator: 'GTE',
+    target: '12000',
+    points: '50',
+  },
+  {
+    category: 'BENEFIT',
+    subcategory: 'ECONOMIC',
+    name: '农村居民人均可支配收入增长率',
+    kind: 'QUANTITATIVE',
+    unit: '%',
+    comparator: 'GTE',
+    target: '6',
+    points: '30',
+  },
+  {
+    category: 'SATISFACTION',
+    subcategory: 'SERVICE_RECIPIENT',
+    name: '农户满意度',
+    kind: 'QUANTITATIVE',
+    unit: '%',
+    comparator: 'GTE',
+    target: '90',
+    points: '10',
+  },
+];
+
+export const goalInput = (name: string) => ({
+  year: 2025,
+  name,
+  implementationPeriodObjective: '推进乡村振兴，提升农业综合生产能力',
+  annualObjective: '建成高标准农田1.2万亩，农民收入增长6%，农户满意度不低于90%',
+  annualAmount: '1000000.00',
+  fiscalAmount: '1000000.00',
+  otherAmount: '0.00',
+  indicators: OWN,
+});
+
+export interface GoalRow {
+  id: string;
+  status: string;
+  rowVersion: number;
+  indicators: { id: string; name: string; category: string; points: string | null }[];
+}
+
+export async function gql<T>(
+  app: TestApp,
+  query: string,
+  input: Record<string, unknown>,
+  as: string,
+): Promise<T> {
+  const res = await app.gql<Record<string, T>>(query, { input }, { as });
+  if (res.errors) throw new Error(`${as}: ${JSON.stringify(res.errors)}`);
+  return Object.values(res.data!)[0]!;
+}
+
+export async function must<T>(
+  app: TestApp,
+  query: string,
+  input: Record<string, unknown>,
+  as: string,
+  key: string,
+) {
+  const p = await gql<Record<string, unknown>>(app, query, input, as);
+  if (!p[key]) throw new Error(`expected ${key} as ${as}: ${JSON.stringify(p.userErrors)}`);
+  return p[key] as T;
+}
+
+export const setCommon = (app: TestApp) =>
+  must(app, SET_COMMON, { year: 2025, indicators: COMMON_2025 }, 'finance.zhangdian', 'set');
+
+/** An agri department goal drafted, submitted, approved and issued by 张店区财政局 (DOMAIN §7). */
+export async function issuedDepartmentGoal(app: TestApp, name: string): Promise<GoalRow> {
+  let g = await must<GoalRow>(app, CREATE_DEPT_GOAL, goalInput(name), 'agri.zhangdian', 'goal');
+  g = await must<GoalRow>(
+    app,
+    GOAL_ACTION('submitGoal'),
+    { id: g.id, expectedVersion: g.rowVersion },
+    'agri.zhangdian',
+    'goal',
+  );
+  g = await must<GoalRow>(
+    app,
+    GOAL_ACTION('approveGoal'),
+    { id: g.id, expectedVersion: g.rowVersion },
+    'finance.zhangdian',
+    'goal',
+  );
+  return must<GoalRow>(
+    app,
+    GOAL_ACTION('issueGoal'),
+    { id: g.id, expectedVersion: g.rowVersion },
+    'finance.zhangdian',
+    'goal',
+  );
+}

@@ -1,0 +1,115 @@
+/**
+ * Arranging roll-up tests on the demo's worked example fund 农村公路提档升级专项资金 (DOMAIN §11): the goals
+ * of the tree, and a regional result (a submitted SELF evaluation of a regional goal, as compileRollUp
+ * writes it) inserted as the owner and scored by the engine exactly as a submission is.
+ */
+import { randomUUID } from 'node:crypto';
+import { Decimal } from '../../src/common/decimal';
+import { scoreSelfEvaluation } from '../../src/evaluation/rules/scoring';
+import type { ScoringIndicator } from '../../src/evaluation/rules/scoring-types';
+import type { TestApp } from '../harness/app';
+
+export const gid = (type: string, id: string) => Buffer.from(`${type}:${id}`).toString('base64url');
+
+/** 车站街道 (township A) and 公园街道 (township B) of 张店区 (370303). */
+export const REGION = { A: '370303001', B: '370303002', district: '370303' } as const;
+
+/** An issued goal of the worked example fund by scope and region code. */
+export async function workedExampleGoal(app: TestApp, scope: string, regionCode: string): Promise<string> {
+  const [row] = await app.sql<{ id: string }>(
+    `SELECT g.id FROM performance_goal g JOIN fund f ON f.id = g.fund_id JOIN region r ON r.id = g.region_id
+      WHERE f.name = '农村公路提档升级专项资金' AND g.scope = $1 AND r.code = $2 AND g.status = 'ISSUED'`,
+    [scope, regionCode],
+  );
+  return row.id;
+}
+
+/** DOMAIN §11 worked example: the regional self-evaluations of A and B. */
+export const A_RESULT = {
+  actuals: {
+    新改建农村公路里程: '27',
+    工程验收合格率: '100',
+    当年完工率: '80',
+    受益群众人数: '12500',
+    群众满意度: '92',
+  },
+  money: ['6000000.00', '6000000.00', '5700000.00'] as [string, string, string],
+};
+export const B_RESULT = {
+  actuals: {
+    新改建农村公路里程: '20',
+    工程验收合格率: '90',
+    当年完工率: '100',
+    受益群众人数: '8000',
+    群众满意度: '85',
+  },
+  money: ['4000000.00', '3800000.00', '3800000.00'] as [string, string, string],
+};
+
+type IndicatorRow = {
+  id: string;
+  name: string;
+  category: ScoringIndicator['category'];
+  comparator: 'GTE' | 'LTE' | 'EQ';
+  target: string;
+  points: string;
+};
+
+/** A submitted (or reviewed) SELF evaluation of a regional goal, scored by the engine as `submitEvaluation` does. */
+export async function submitRegional(
+  app: TestApp,
+  goalId: string,
+  result: { actuals: Record<string, string>; money: [string, string, string] },
+  status: 'SUBMITTED' | 'REVIEWED' = 'SUBMITTED',
+) {
+  const { actuals, money } = result;
+  const indicators = await app.sql<IndicatorRow>(
+    `SELECT id, name, category, comparator, target, points::text FROM goal_indicator WHERE goal_id = $1 ORDER BY position`,
+    [goalId],
+  );
+  const [{ tenant_id: tenantId, drafter_organization_id: evaluator }] = await app.sql<{
+    tenant_id: string;
+    drafter_organization_id: string;
+  }>('SELECT tenant_id, drafter_organization_id FROM performance_goal WHERE id = $1', [goalId]);
+  const id = randomUUID();
+  await app.sql(
+    `INSERT INTO evaluation (tenant_id, id, goal_id, kind, year, status, evaluator_organization_id, budgeted, in_place, spent, region_path)
+     VALUES ($1, $2, $3, 'SELF', 2025, 'DRAFT', $4, $5, $6, $7, '')`,
+    [tenantId, id, goalId, evaluator, ...money],
+  );
+  for (const i of indicators) {
+    await app.sql(
+      `INSERT INTO evaluation_actual (tenant_id, id, evaluation_id, indicator_id, actual, explanation) VALUES ($1, $2, $3, $4, $5, '见说明')`,
+      [tenantId, randomUUID(), id, i.id, actuals[i.name]],
+    );
+  }
+  const score = scoreSelfEvaluation({
+    indicators: indicators.map((i) => ({
+      id: i.id,
+      name: i.name,
+      category: i.category,
+      kind: 'QUANTITATIVE',
+      comparator: i.comparator,
+      target: new Decimal(i.target),
+      points: new Decimal(i.points),
+    })),
+    actuals: indicators.map((i) => ({ indicatorId: i.id, actual: new Decimal(actuals[i.name]) })),
+    money: { budgeted: new Decimal(money[0]), inPlace: new Decimal(money[1]), spent: new Decimal(money[2]) },
+  });
+  await app.sql(
+    `UPDATE evaluation SET status = 'SUBMITTED', total = $2, grade = $3, submitted_at = now() WHERE id = $1`,
+    [id, score.total.toFixed(2), score.grade],
+  );
+  if (status === 'REVIEWED') {
+    await app.sql(`UPDATE evaluation SET status = 'REVIEWED', reviewed_at = now() WHERE id = $1`, [id]);
+  }
+  return { id, total: score.total.toFixed(2) };
+}
+
+/** Every scalar leaf of a GraphQL answer, as text (to prove a figure appears nowhere in it). */
+export function leaves(value: unknown): string[] {
+  if (value === null || value === undefined) return [];
+  if (Array.isArray(value)) return value.flatMap(leaves);
+  if (typeof value === 'object') return Object.values(value).flatMap(leaves);
+  return [String(value)];
+}
