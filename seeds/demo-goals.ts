@@ -1,5 +1,7 @@
 import { rowsOf, type SeedDb } from './db';
+import { loadDemoDepartment } from './demo-department';
 import { loadDemoEvaluations } from './demo-evaluations';
+import { loadDemoSelfEvaluation } from './demo-self-evaluation';
 import { DemoContext } from './demo-goal-context';
 import type { FundSpec, ProjectSpec } from './demo-goal-types';
 import { GoalWriter } from './demo-goal-workflow';
@@ -46,6 +48,8 @@ export async function loadDemoGoals(tx: SeedDb, tenantId: string, tenantKey: str
   for (const goal of [...workedExampleGoals, ...workflowGoals, ...departmentAndRecordGoals])
     await writer.write(goal);
   await loadDemoEvaluations(ctx); // issue 9 item 18: a finance evaluation with computed rates
+  await loadDemoDepartment(ctx); // issue 12: 部门/单位整体绩效 in 淄川区 (seeds/demo-department.ts)
+  await loadDemoSelfEvaluation(ctx); // issue 9 item 17: a submitted self-evaluation with the 附件6 fields
 }
 
 /** 专项资金 created by its competent department (P1), then its allocations (DOMAIN §4). */

@@ -322,6 +322,25 @@ const zibo: TenantSpec = {
       role: '财政部门 finance bureau',
       at: { region: '370302', kind: 'FINANCE_BUREAU' },
     },
+    // 部门/单位整体绩效 demo (seeds/demo-department.ts, docs/demo.md): 淄川区's departments and a subordinate unit.
+    {
+      login: 'agri.zichuan',
+      displayName: '韩立军',
+      role: '业务主管部门 competent department',
+      at: { region: '370302', sector: 'AGRICULTURE' },
+    },
+    {
+      login: 'edu.zichuan',
+      displayName: '宋雅琴',
+      role: '业务主管部门 competent department',
+      at: { region: '370302', sector: 'EDUCATION' },
+    },
+    {
+      login: 'unit.zichuan',
+      displayName: '曹文博',
+      role: '项目实施单位 implementing unit (所属单位 of 淄川区教育局)',
+      at: { region: '370302', unit: 1 },
+    },
     {
       login: 'finance.chezhan',
       displayName: '徐立新',

@@ -8,6 +8,7 @@ import { runMutation, Validation } from '../common/mutation';
 import { userError, UserErrorsAbort } from '../common/user-error';
 import type { GoalIndicatorInput } from '../goals/dto/goal.inputs';
 import { IndicatorCategory, IndicatorKind, IndicatorSubcategory } from '../goals/indicator.enums';
+import { GoalIndicatorEntity } from '../goals/goal-indicator.entity';
 import { checkIndicator } from '../goals/rules/indicator-rules';
 import {
   DepartmentCommonIndicatorEntity,
@@ -85,6 +86,42 @@ export async function checkDepartmentGoalIndicators(
     })),
   );
   if (problems.length) throw new UserErrorsAbort(problems.map((p) => userError(p.code, p.field, p.message)));
+}
+
+/**
+ * The same lock at submission (DOMAIN §5; 003 第十二条(二)): a draft made before finance set (or changed) the
+ * year's list must be brought in line before it goes to review. Refused with WORKFLOW_VIOLATION, one error
+ * naming the 共性 indicators missing or changed, then each problem; nothing is written.
+ */
+export async function checkDepartmentGoalAtSubmit(
+  em: EntityManager,
+  goal: { tenantId: string; id: string; regionPath: string; year: number },
+): Promise<void> {
+  const common = await commonSetFor(em, goal.tenantId, goal.regionPath, goal.year);
+  if (!common) return;
+  const stored = await em.find(GoalIndicatorEntity, {
+    where: { tenantId: goal.tenantId, goalId: goal.id },
+    order: { position: 'ASC' },
+  });
+  const problems = departmentIndicatorProblems(
+    common.indicators,
+    stored.map((i) => ({ ...i, points: i.points == null ? null : String(i.points) })),
+  );
+  if (!problems.length) return;
+  const named = common.indicators
+    .filter((c) => problems.some((p) => p.message.zh.includes(`「${c.name}」`)))
+    .map((c) => c.name);
+  const head = named.length
+    ? msg(
+        `须先按财政部门设定的共性指标修改目标再提交：${named.map((n) => `「${n}」`).join('、')}`,
+        `Bring the goal in line with finance's common indicators before submitting: ${named.join(', ')}`,
+      )
+    : msg('须先修改指标分值再提交', 'Correct the indicator points before submitting');
+  throw new UserErrorsAbort(
+    [head, ...problems.map((p) => p.message)].map((m) =>
+      userError(ErrorCode.WORKFLOW_VIOLATION, ['input', 'id'], m),
+    ),
+  );
 }
 
 const computed = (s: CommonIndicatorSource) => s !== CommonIndicatorSource.ENTERED;

@@ -3,11 +3,18 @@ import type { RequestContext } from '../app/context';
 import { p6SignedInWithinJurisdiction } from '../auth/rules';
 import { AppError, msg } from '../common/errors';
 import { OrganizationKind } from '../hierarchy/hierarchy.enums';
+import { p4SpendingSideReports } from '../monitoring/monitoring.permissions';
 
-const kindRule = (name: string, kind: OrganizationKind, principle: string, zh: string, en: string) =>
+const kindRule = (
+  name: string,
+  kind: OrganizationKind | OrganizationKind[],
+  principle: string,
+  zh: string,
+  en: string,
+) =>
   rule(name, { cache: 'contextual' })((_parent, _args, ctx: RequestContext) => {
     if (!ctx.principal) return AppError.unauthenticated();
-    if (ctx.principal.organizationKind === kind) return true;
+    if ([kind].flat().includes(ctx.principal.organizationKind)) return true;
     // P6: audit offices read department performance and write nothing (003 第七条).
     if (ctx.principal.organizationKind === OrganizationKind.AUDIT_OFFICE)
       return AppError.forbidden('P6', msg('审计部门只能查阅', 'Audit offices only read'));
@@ -32,6 +39,18 @@ export const p4DepartmentItself = kindRule(
   'A department drafts and self-evaluates its own overall goal (P2, P4)',
 );
 
+/**
+ * P2 (003 第十二条(二) "编制部门和单位整体绩效目标"): a department drafts its overall goal, a subordinate unit its
+ * unit-wide goal (the goal module's `checkDrafter` requires the unit to have a supervising department).
+ */
+export const p2DepartmentOrUnitItself = kindRule(
+  'P2 the department or unit itself',
+  [OrganizationKind.COMPETENT_DEPARTMENT, OrganizationKind.IMPLEMENTING_UNIT],
+  'P2',
+  '部门（单位）整体绩效目标由该部门或所属单位自行编制',
+  'A department or a subordinate unit drafts its own overall goal (P2)',
+);
+
 /** P3 (004 二(四) "财政部门审核…确定评价等级"): finance at the department's region reviews its self-evaluation. */
 export const p3FinanceReviews = kindRule(
   'P3 finance reviews department self-evaluations',
@@ -49,7 +68,9 @@ export const departmentPermissions = {
   },
   Mutation: {
     setDepartmentCommonIndicators: p6FinanceSetsCommonIndicators,
-    createDepartmentGoal: p4DepartmentItself,
+    createDepartmentGoal: p2DepartmentOrUnitItself,
+    // 004 二(三)1: the June check is the goal's spending side's monitoring report (DOMAIN §9, P4).
+    createMidYearCheck: p4SpendingSideReports,
     createDepartmentSelfEvaluation: p4DepartmentItself,
     saveDepartmentSelfEvaluation: p4DepartmentItself,
     submitDepartmentSelfEvaluation: p4DepartmentItself,

@@ -12,6 +12,8 @@ import { EvaluationType } from '../evaluation/dto/evaluation.types';
 import { evaluationLoadersOf } from '../evaluation/evaluation.loaders';
 import { GoalPayload } from '../goals/dto/goal.inputs';
 import { Idempotent } from '../idempotency/idempotent';
+import { MonitoringReportPayload } from '../monitoring/dto/monitoring.payloads';
+import { createMidYearCheck } from './mid-year-check.service';
 import { DepartmentSelfEvaluationReviewEntity } from './common-indicator.entity';
 import { commonSetFor, setCommonIndicators, type CommonSet } from './common-indicators.service';
 import { createDepartmentGoal } from './department-goal.service';
@@ -24,6 +26,7 @@ import {
 import {
   CreateDepartmentGoalInput,
   CreateDepartmentSelfEvaluationInput,
+  CreateMidYearCheckInput,
   ReviewDepartmentSelfEvaluationInput,
   SetCommonIndicatorsInput,
 } from './dto/department.inputs';
@@ -127,6 +130,19 @@ export class DepartmentPerformanceResolver {
     @Arg('input', { description: '目标内容 — the goal' }) input: CreateDepartmentGoalInput,
   ) {
     return createDepartmentGoal(ctx, input);
+  }
+
+  @Idempotent()
+  @Mutation(() => MonitoringReportPayload, {
+    description:
+      '新建年中整体绩效监控 — the June check of a department (unit) overall goal: a monitoring report for January … the policy’s check month (6), acknowledged by finance (004 二(三)1)',
+  })
+  createMidYearCheck(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', { description: '监控内容 — the goal and the report content' })
+    input: CreateMidYearCheckInput,
+  ) {
+    return createMidYearCheck(ctx, input);
   }
 
   @Idempotent()

@@ -3,6 +3,11 @@ import { ErrorCode, msg, type Message } from '../common/errors';
 import type { Problem } from '../common/problem';
 import { OrganizationKind } from '../hierarchy/hierarchy.enums';
 import type { EvaluationEntity } from './evaluation.entity';
+import {
+  awaitingTownshipFinance,
+  financeReviewRefusal,
+  type TownshipFinanceStep,
+} from './rules/township-finance';
 import { EvaluationAction, EvaluationKind, EvaluationStatus } from './evaluation.enums';
 
 export interface Availability {
@@ -47,6 +52,8 @@ export interface EvaluationFacts {
   evaluatorRegionId?: string | null;
   /** A self-evaluation's submission block found by `rectificationProblem` (DOMAIN §10.8). */
   submitBlock?: Problem | null;
+  /** A compiled regional result's township finance step (003 转移支付 第二十三条); absent otherwise. */
+  townshipFinance?: TownshipFinanceStep | null;
 }
 
 /**
@@ -126,6 +133,9 @@ export function evaluationActions(
         msg('单位自评由项目主管部门审核', 'The project’s competent department reviews a self-evaluation'),
         'P4',
       );
+    // 003 转移支付 第二十三条: a compiled regional result passes the township finance office first.
+    const waiting = awaitingTownshipFinance(e.status, facts.townshipFinance ?? null);
+    if (waiting) return no(action, waiting.code, waiting.message, waiting.principle);
     if (e.status !== EvaluationStatus.SUBMITTED)
       return no(
         action,
@@ -133,6 +143,12 @@ export function evaluationActions(
         msg('只有已提交的自评可以审核', 'Only a submitted self-evaluation is reviewed'),
       );
     return yes(action, action === EvaluationAction.RETURN ? 'comment' : null);
+  };
+  // 乡镇财政审核 (DOMAIN §11; 003 转移支付 第二十三条): the decision reviewCompiledResultAsFinance takes.
+  const financeReview = (): Availability => {
+    const A = EvaluationAction.FINANCE_REVIEW;
+    const refusal = financeReviewRefusal(e.status, caller.organizationId, facts.townshipFinance ?? null);
+    return refusal ? no(A, refusal.code, refusal.message, refusal.principle) : yes(A, 'decision');
   };
   const onlyFramework = (action: EvaluationAction): Availability | null =>
     framework
@@ -244,6 +260,7 @@ export function evaluationActions(
     fill(EvaluationAction.SUBMIT),
     review(EvaluationAction.APPROVE),
     review(EvaluationAction.RETURN),
+    financeReview(),
     respond(),
     finalize(),
     report(),

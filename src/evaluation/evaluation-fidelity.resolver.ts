@@ -12,13 +12,15 @@ import { EvaluationType } from './dto/evaluation.types';
 import type { EvaluationFacts } from './evaluation-actions';
 import { isEditable } from './evaluation-support';
 import type { EvaluationEntity } from './evaluation.entity';
-import { EvaluationKind, type ResponseDecision } from './evaluation.enums';
+import { EvaluationKind, EvaluationStatus, type ResponseDecision } from './evaluation.enums';
 import { evaluationLoadersOf } from './evaluation.loaders';
 import { figuresOf, lineOfRow } from './framework-content';
 import { resultWeightWarning } from './rules/framework';
 import { frameworkRates } from './rules/framework-figures';
 import { scoreContent, storedContent } from './self-scoring';
+import { GoalScope } from '../goals/goal.enums';
 import { policyFor } from '../policy/policy.service';
+import { townshipFinanceStep } from '../rollup/compile-finance.service';
 import { scoringPolicyOf } from '../policy/rules/policy';
 import { rectificationThresholdOf, selfExecutionRate, selfSubmitBlock } from './self-form';
 
@@ -27,8 +29,9 @@ const isFramework = (e: EvaluationEntity) =>
 
 /**
  * What `availableActions` decides on beyond the evaluation (DOMAIN §16), read through the caller's view:
- * the evaluated body and the evaluator's region (framework), and a self-evaluation's submission block
- * (整改措施, DOMAIN §10.8) once its content is otherwise complete.
+ * the evaluated body and the evaluator's region (framework), a self-evaluation's submission block
+ * (整改措施, DOMAIN §10.8) once its content is otherwise complete, and a submitted compiled regional
+ * result's township finance step (DOMAIN §11; 003 转移支付 第二十三条).
  */
 export async function evaluationFacts(ctx: RequestContext, e: EvaluationEntity): Promise<EvaluationFacts> {
   if (isFramework(e)) {
@@ -43,6 +46,13 @@ export async function evaluationFacts(ctx: RequestContext, e: EvaluationEntity):
           : goal.drafterOrganizationId,
       evaluatorRegionId: evaluator?.regionId ?? null,
     };
+  }
+  if (e.kind === EvaluationKind.SELF && e.status === EvaluationStatus.SUBMITTED) {
+    // 003 转移支付 第二十三条: a compiled regional result's township finance step (other goals: none; the
+    // goal is read through the batched loader, so only regional results cost statements).
+    const goal = await ctx.loaders.goalById.load(e.goalId);
+    if (goal?.scope !== GoalScope.TRANSFER_REGIONAL) return {};
+    return { townshipFinance: await townshipFinanceStep(await ctx.scope.manager(), e) };
   }
   if (
     e.kind !== EvaluationKind.SELF ||

@@ -33,6 +33,7 @@ export enum EvaluationAction {
   SUBMIT = 'SUBMIT',
   APPROVE = 'APPROVE',
   RETURN = 'RETURN',
+  FINANCE_REVIEW = 'FINANCE_REVIEW',
   RESPOND = 'RESPOND',
   FINALIZE = 'FINALIZE',
   REPORT = 'REPORT',
@@ -107,6 +108,10 @@ registerEnumType(EvaluationAction, {
     SUBMIT: { description: '提交 — submit; the evaluation is scored and frozen' },
     APPROVE: { description: '审核通过 — the level above accepts a submitted self-evaluation' },
     RETURN: { description: '退回 — the level above returns it with a comment' },
+    FINANCE_REVIEW: {
+      description:
+        '乡镇财政审核 — the township finance office passes or returns its region’s compiled self-evaluation result before the fund’s department reviews it (reviewCompiledResultAsFinance; 003 转移支付 第二十三条)',
+    },
     RESPOND: {
       description: '交换意见 — the evaluated body responds to the preliminary result (同意/有异议)',
     },

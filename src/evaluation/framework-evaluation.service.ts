@@ -27,6 +27,8 @@ import {
 import { EvaluationEntity } from './evaluation.entity';
 import { EvaluationKind, EvaluationStatus } from './evaluation.enums';
 import { figureColumns, frameworkRows, prepareFramework } from './framework-content';
+import { policyFor } from '../policy/policy.service';
+import { gradeBandsOf } from '../policy/rules/policy';
 import { scoreFramework } from './rules/framework';
 import { checkReportSections } from './rules/report-outline';
 
@@ -174,7 +176,9 @@ export function saveFrameworkEvaluation(ctx: RequestContext, input: SaveFramewor
     const justification = text(input.weightJustification);
     const problems: Problem[] = [
       ...prepared.problems,
-      ...scoreFramework(prepared.lines, undefined, justification).inputProblems,
+      // DOMAIN §10.7: the engine with the year's tenant policy (its grade bands), as on submission.
+      ...scoreFramework(prepared.lines, gradeBandsOf(await policyFor(ctx, current.year)), justification)
+        .inputProblems,
       ...checkReportSections(input.sections.map((s) => ({ key: s.key, text: s.body }))).filter(
         (p) => p.reason === 'UNKNOWN_SECTION' || p.reason === 'DUPLICATE_SECTION',
       ),

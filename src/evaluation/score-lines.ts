@@ -3,6 +3,9 @@ import { toGlobalId } from '../common/global-id';
 import type { IndicatorCategory } from '../goals/indicator.enums';
 import type { ScoreLineType } from './dto/evaluation.types';
 import type { EvaluationEntity, StoredScoreLine } from './evaluation.entity';
+import { policyFor, policyUsed } from '../policy/policy.service';
+import { scoringPolicyOf } from '../policy/rules/policy';
+import { isEditable } from './evaluation-support';
 import { evaluationLoadersOf } from './evaluation.loaders';
 import { scoreContent, storedContent, storedLines } from './self-scoring';
 
@@ -30,9 +33,14 @@ export function scoreLineTypes(lines: readonly StoredScoreLine[]): ScoreLineType
  * the goal; the evaluator always sees its own goal.
  */
 export async function scoreLinesOf(ctx: RequestContext, e: EvaluationEntity): Promise<StoredScoreLine[]> {
-  const [indicators, rows] = await Promise.all([
+  const [indicators, rows, policy] = await Promise.all([
     ctx.loaders.indicatorsByGoalId.load(e.goalId),
     evaluationLoadersOf(ctx).actualsByEvaluationId.load(e.id),
+    // DOMAIN §10.7: a draft previews with the policy in force for its year (as it will be submitted); a
+    // submitted one without stored lines with the policy it was submitted with.
+    isEditable(e) ? policyFor(ctx, e.year) : policyUsed(ctx, e.policyId, e.year),
   ]);
-  return storedLines(scoreContent(indicators, storedContent(e, rows, indicators)).score);
+  return storedLines(
+    scoreContent(indicators, storedContent(e, rows, indicators), scoringPolicyOf(policy)).score,
+  );
 }

@@ -30,6 +30,8 @@ import {
 } from './evaluation-support';
 import { EvaluationEntity } from './evaluation.entity';
 import { EvaluationKind, EvaluationStatus } from './evaluation.enums';
+import { policyFor } from '../policy/policy.service';
+import { scoringPolicyOf } from '../policy/rules/policy';
 import { checkReportSections } from './rules/report-outline';
 import { scoreContent, type SelfContent } from './self-scoring';
 
@@ -175,7 +177,9 @@ export function saveEvaluationActuals(ctx: RequestContext, input: SaveEvaluation
     const indicators = await goalIndicators(em, caller.tenantId, current.goalId);
     const goal = await em.findOneByOrFail(GoalEntity, { tenantId: caller.tenantId, id: current.goalId });
     const content = contentOf(input, indicators, scoringCategoryPoints(goal));
-    const { inputProblems } = scoreContent(indicators, content);
+    // DOMAIN §10.7: checked by the engine with the tenant policy in force for the year (as on submission).
+    const policy = scoringPolicyOf(await policyFor(ctx, current.year));
+    const { inputProblems } = scoreContent(indicators, content, policy);
     // 自评报告 (DOMAIN §10.8): sections of the 002 outline, never an unknown or repeated one.
     const sections = input.reportSections;
     const sectionProblems = sections

@@ -21,8 +21,12 @@ import {
   workflowGoal,
 } from './goal-support';
 import { GoalEntity } from './goal.entity';
-import { WorkflowAction } from './goal.enums';
+import { GoalScope, WorkflowAction } from './goal.enums';
+import { checkDepartmentGoalAtSubmit } from '../department-performance/common-indicators.service';
 import { decide, type Accepted, type DecideInput, type Decision } from './rules/workflow';
+
+const isSubmission = (a: WorkflowAction) =>
+  a === WorkflowAction.SUBMIT || a === WorkflowAction.FILE_FOR_RECORD;
 
 /** One workflow action (DOMAIN §7): `decide`, then the guarded update, the history row and the audit event. */
 function transition(ctx: RequestContext, input: GoalActionInput | RejectGoalInput, action: WorkflowAction) {
@@ -45,6 +49,9 @@ function transition(ctx: RequestContext, input: GoalActionInput | RejectGoalInpu
       return refusalErrors(d, problems);
     }
     const changes: Partial<GoalEntity> = { status: d.next.status, currentStep: d.next.step };
+    // DOMAIN §5; 003 第十二条(二): a department goal carries finance's 共性 indicators when it goes to review.
+    if (current.scope === GoalScope.DEPARTMENT && isSubmission(action))
+      await checkDepartmentGoalAtSubmit(em, current);
     if (action === WorkflowAction.SUBMIT) {
       // The chain is snapshotted on submission (DOMAIN §7): who reviews is fixed for this round.
       const chain = await rebuildChain(em, current);

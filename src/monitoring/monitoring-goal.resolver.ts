@@ -22,6 +22,8 @@ import { monitoringLoaders } from './monitoring.loaders';
 import type { MonitoringReportEntity } from './report.entity';
 import { moneyFigures, totalsToDate } from './rules/money';
 import { IN_FORCE } from './rules/parties';
+import { policyFor } from '../policy/policy.service';
+import { monitoringMonthDue } from '../policy/rules/policy';
 import { LIST_SIZE, listCost } from '../app/limits/list-cost';
 
 const monthArg = { description: '截至月份 — month M (1–12)' };
@@ -154,7 +156,7 @@ export class MonitoringGoalResolver {
 
   @Query(() => PerformanceGoalConnection, {
     description:
-      '未报送监控报告的目标 — goals in force of the year in the caller’s jurisdiction without a submitted report for month M (DOMAIN §9; 002 第十四条)',
+      '未报送监控报告的目标 — goals in force of the year in the caller’s jurisdiction without a submitted report for month M, once that report is due: the tenant policy’s cadence asks for month M (监控频次) and its due day of month M + 1 has passed (报送日, Asia/Shanghai); otherwise empty (DOMAIN §9; 002 第十四条)',
   })
   async goalsMissingMonitoringReport(
     @Ctx() ctx: RequestContext,
@@ -168,6 +170,9 @@ export class MonitoringGoalResolver {
       });
     }
     const p = ctx.caller;
+    // DOMAIN §9 "Cadences and due dates are tenant settings": a month the cadence does not ask for, or whose
+    // due day (of month M + 1, Asia/Shanghai) has not passed yet, lists nothing as missing.
+    const due = monitoringMonthDue(await policyFor(ctx, year), year, month, new Date());
     const qb = (await ctx.scope.goals())
       .andWhere('g.year = :year', { year })
       .andWhere('g.status = ANY(:inForce)', { inForce: [...IN_FORCE] })
@@ -179,6 +184,7 @@ export class MonitoringGoalResolver {
     // Jurisdiction (DOMAIN §3): bodies with a subtree list the goals located in it, not those they only review.
     if (hasSubtreeJurisdiction(p))
       qb.andWhere('g.region_path LIKE :missingPrefix', { missingPrefix: `${p.regionPath}%` });
+    if (!due) qb.andWhere('FALSE');
     const sort = { expression: 'g.name', read: (x: object) => (x as GoalEntity).name };
     const result = await paginate(qb, page, sort, SortDirection.ASC, 'g.id');
     return toConnection(PerformanceGoalConnection, result);

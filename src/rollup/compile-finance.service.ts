@@ -13,6 +13,11 @@ import {
 } from '../evaluation/evaluation-support';
 import { EvaluationEntity } from '../evaluation/evaluation.entity';
 import { EvaluationKind, EvaluationStatus, ReviewDecision } from '../evaluation/evaluation.enums';
+import {
+  awaitingTownshipFinance,
+  financeReviewRefusal,
+  type TownshipFinanceStep,
+} from '../evaluation/rules/township-finance';
 import { GoalEntity } from '../goals/goal.entity';
 import { GoalScope } from '../goals/goal.enums';
 import { OrganizationKind } from '../hierarchy/hierarchy.enums';
@@ -50,47 +55,39 @@ async function financePassed(em: EntityManager, e: EvaluationEntity, financeId: 
   return rows[0]?.passed === true;
 }
 
+/** The township finance step of an evaluation (null unless it is a compiled regional result with a finance office). */
+export async function townshipFinanceStep(
+  em: EntityManager,
+  e: EvaluationEntity,
+): Promise<TownshipFinanceStep | null> {
+  const financeId = await townshipFinanceOf(em, e);
+  if (!financeId) return null;
+  const passed = e.status === EvaluationStatus.SUBMITTED && (await financePassed(em, e, financeId));
+  return { financeId, passed };
+}
+
 /**
  * Called by the department's review (reviewEvaluation): a compiled regional result is reviewed by the
- * fund's department only once the township finance office has passed it (003 转移支付 第二十三条).
+ * fund's department only once the township finance office has passed it (003 转移支付 第二十三条) — the
+ * same decision `availableActions` shows (`awaitingTownshipFinance`).
  */
 export async function requireTownshipFinanceStep(em: EntityManager, e: EvaluationEntity): Promise<void> {
   if (e.status !== EvaluationStatus.SUBMITTED) return;
-  const financeId = await townshipFinanceOf(em, e);
-  if (!financeId || (await financePassed(em, e, financeId))) return;
-  refuse(
-    ErrorCode.WORKFLOW_VIOLATION,
-    ['input', 'id'],
-    msg(
-      '本地区自评结果须先报送乡镇（街道）财政部门审核，再由区业务主管部门审核（003 转移支付 第二十三条）',
-      'A compiled regional result passes the township finance office before the district department reviews it (003 transfer art. 23)',
-    ),
-  );
+  const refusal = awaitingTownshipFinance(e.status, await townshipFinanceStep(em, e));
+  if (refusal) refuse(refusal.code, ['input', 'id'], refusal.message, refusal.principle ?? undefined);
 }
 
 /** 乡镇财政审核: the township finance office passes (APPROVE) or returns (RETURN, with a comment) the result. */
 export function reviewCompiledResultAsFinance(ctx: RequestContext, input: ReviewEvaluationInput) {
   return runMutation(ctx, meanings, async (em) => {
     const current = await visibleEvaluation(ctx, input.id);
-    const financeId = await townshipFinanceOf(em, current);
-    if (!financeId || financeId !== ctx.caller.organizationId) {
-      refuse(
-        ErrorCode.FORBIDDEN,
-        ['input', 'id'],
-        msg(
-          '本地区自评结果由同级（乡镇、街道）财政部门审核',
-          'A compiled regional result is passed by the finance office of its own township (003 transfer art. 23)',
-        ),
-        'P3',
-      );
-    }
-    if (current.status !== EvaluationStatus.SUBMITTED || (await financePassed(em, current, financeId))) {
-      refuse(
-        ErrorCode.WORKFLOW_VIOLATION,
-        ['input', 'id'],
-        msg('该结果当前不在乡镇财政审核环节', 'The result is not awaiting the township finance office'),
-      );
-    }
+    // The same decision as availableActions' FINANCE_REVIEW (rules/township-finance.ts).
+    const refusal = financeReviewRefusal(
+      current.status,
+      ctx.caller.organizationId,
+      await townshipFinanceStep(em, current),
+    );
+    if (refusal) refuse(refusal.code, ['input', 'id'], refusal.message, refusal.principle ?? undefined);
     const comment = input.comment?.trim() ? input.comment.trim() : null;
     if (input.decision === ReviewDecision.APPROVE) {
       return recordEvaluationChange(ctx, em, current.id, {

@@ -165,8 +165,10 @@ export function leafCoverageStats(
 
 /** Which goals have children in force, and whether those are all project-level goals (the leaf level). */
 export function goalsWithChildren(em: EntityManager, tenantId: string, goalIds: readonly string[]) {
-  return em.query<{ parent_goal_id: string; leaves: boolean; version: string }[]>(
-    `SELECT parent_goal_id, leaves, version::text FROM rollup_population WHERE tenant_id = $1 AND parent_goal_id = ANY($2::uuid[])`,
+  return em.query<{ parent_goal_id: string; leaves: boolean; version: string; year: number }[]>(
+    `SELECT p.parent_goal_id, p.leaves, p.version::text, g.year
+       FROM rollup_population p JOIN performance_goal g ON g.tenant_id = p.tenant_id AND g.id = p.parent_goal_id
+      WHERE p.tenant_id = $1 AND p.parent_goal_id = ANY($2::uuid[])`,
     [tenantId, goalIds],
   );
 }

@@ -7,7 +7,7 @@ import {
   type RollupIndicator,
   type RollupResult,
 } from '../evaluation/rules/rollup';
-import type { ScoringCategory } from '../evaluation/rules/scoring-types';
+import type { ScoringCategory, ScoringPolicy } from '../evaluation/rules/scoring-types';
 import { Aggregation } from '../goals/indicator.enums';
 import type { CombineFailure, Combined } from '../goals/rules/aggregation-combine';
 import type { CoverageStatsRow, IndicatorStatsRow } from './rollup-data';
@@ -78,6 +78,8 @@ export function rollUpFromStats(
   basis: RollupBasis,
   /** The parent goal's own category points (DOMAIN §10.1); null: the defaults. */
   categoryPoints: Partial<Record<ScoringCategory, Decimal>> | null = null,
+  /** The tenant policy of the parent goal's year (DOMAIN §10.7); null: the defaults. */
+  policy: ScoringPolicy | null = null,
 ): RollupResult {
   const c = coverageRow ?? EMPTY_COVERAGE;
   const byIndicator = new Map(stats.map((s) => [s.indicator_id, s]));
@@ -97,6 +99,7 @@ export function rollUpFromStats(
     basis,
     indicators,
     categoryPoints,
+    policy,
     actuals,
     money: { budgeted: dec(c.budgeted), inPlace: dec(c.in_place), spent: dec(c.spent) },
     counted: c.counted,

@@ -13,7 +13,10 @@ import {
   type RollupIndicator,
   type RollupResult,
 } from '../evaluation/rules/rollup';
+import type { ScoringPolicy } from '../evaluation/rules/scoring-types';
 import { scoringIndicator } from '../evaluation/self-scoring';
+import { policyFor } from '../policy/policy.service';
+import { scoringPolicyOf } from '../policy/rules/policy';
 import { scoringCategoryPoints } from '../goals/goal-category-points';
 import { GoalIndicatorEntity } from '../goals/goal-indicator.entity';
 import type { GoalEntity } from '../goals/goal.entity';
@@ -121,6 +124,15 @@ export function rollUpLoaders(ctx: RequestContext) {
     return new Map(goalIds.map((id, k) => [id, (lists[k] as GoalIndicatorEntity[]) ?? []]));
   };
 
+  /** The scoring policy of each year (DOMAIN §10.7) and a cache key naming its version (null id: the defaults). */
+  const policiesOf = async (years: readonly number[]) => {
+    const distinct = [...new Set(years)];
+    const resolved = await Promise.all(distinct.map((y) => policyFor(ctx, y)));
+    return new Map(
+      resolved.map((p) => [p.year, { key: p.id ?? 'default', scoring: scoringPolicyOf(p) }] as const),
+    );
+  };
+
   const node: DataLoader<string, RollUpNode | null> = new DataLoader(async (keys) => {
     const manager = await em();
     const tenant = tenantId();
@@ -131,10 +143,14 @@ export function rollUpLoaders(ctx: RequestContext) {
     const ids = [...new Set(parsed.map((p) => p.goalId))];
     const shape = new Map((await goalsWithChildren(manager, tenant, ids)).map((r) => [r.parent_goal_id, r]));
     const results = new Map<string, RollUpNode>();
+    // DOMAIN §10.7: each parent is graded with the tenant policy of its year (read once per year and request).
+    const policies = await policiesOf([...shape.values()].map((r) => r.year));
+    const policyOf = (id: string) => policies.get(shape.get(id)?.year ?? 0) ?? null;
 
     for (const basis of ['SUBMITTED', 'REVIEWED'] as const) {
       const wanted = [...new Set(parsed.filter((p) => p.basis === basis).map((p) => p.goalId))];
-      const cacheKey = (id: string) => `${tenant}|${id}|${basis}|${shape.get(id)?.version}`;
+      const cacheKey = (id: string) =>
+        `${tenant}|${id}|${basis}|${shape.get(id)?.version}|${policyOf(id)?.key ?? 'default'}`;
       // Leaf level: reuse what was computed for the same version of the parent's statistics.
       const leafParents = wanted.filter((id) => shape.get(id)?.leaves === true);
       const stale = leafParents.filter((id) => {
@@ -163,6 +179,7 @@ export function rollUpLoaders(ctx: RequestContext) {
               coverageBy.get(id),
               basis,
               categoryPointsOf(own),
+              policyOf(id)?.scoring ?? null,
             ),
             indicators: own,
             childSources: null,
@@ -172,7 +189,8 @@ export function rollUpLoaders(ctx: RequestContext) {
         }
       }
       if (upperParents.length > 0) {
-        for (const n of await upperNodes(manager, upperParents, basis, parentIndicators)) {
+        const scoring = new Map(upperParents.map((id) => [id, policyOf(id)?.scoring ?? null]));
+        for (const n of await upperNodes(manager, upperParents, basis, parentIndicators, scoring)) {
           results.set(key(basis, n.goalId), n);
         }
       }
@@ -186,6 +204,7 @@ export function rollUpLoaders(ctx: RequestContext) {
     parentIds: string[],
     basis: Basis,
     indicators: Map<string, GoalIndicatorEntity[]>,
+    scoring: Map<string, ScoringPolicy | null>,
   ): Promise<RollUpNode[]> {
     const children = await childrenOf(manager, tenantId(), parentIds);
     const childIds = children.map((c) => c.id);
@@ -230,6 +249,7 @@ export function rollUpLoaders(ctx: RequestContext) {
         categoryPoints: categoryPointsOf(indicators.get(parentId) ?? []),
         children: rollupChildren,
         basis,
+        policy: scoring.get(parentId) ?? null,
       });
       const liveProvisional = rollupChildren.some((c) => liveBy.get(c.id)?.result.provisional && c.submitted);
       return {

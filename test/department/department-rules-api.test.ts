@@ -147,10 +147,11 @@ describe('permission matrix, both ways (DOMAIN §8)', () => {
     await setM.ok(SET_COMMON, input, 'finance.zichuan');
   });
 
-  test('department goal: the department drafts (P2); units, audit and third parties are refused', async () => {
+  test('department goal: the department drafts (P2); finance, audit and third parties are refused', async () => {
     const input = goalInput('权限测试');
-    for (const as of ['unit.zhangdian', 'finance.zhangdian', 'thirdparty.zibo'])
-      expect(await goalM.denied(CREATE_DEPT_GOAL, input, as)).toEqual({ code: 'FORBIDDEN', principle: 'P4' });
+    // A subordinate unit drafts only its own unit-wide goal (test/department/unit-goal-api.test.ts).
+    for (const as of ['finance.zhangdian', 'thirdparty.zibo'])
+      expect(await goalM.denied(CREATE_DEPT_GOAL, input, as)).toEqual({ code: 'FORBIDDEN', principle: 'P2' });
     expect(await goalM.denied(CREATE_DEPT_GOAL, input, 'audit.zhangdian')).toEqual({
       code: 'FORBIDDEN',
       principle: 'P6',

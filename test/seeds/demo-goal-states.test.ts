@@ -141,7 +141,7 @@ describe('every goal workflow state is in the demo (DOMAIN §7)', () => {
     },
   );
 
-  it('P6: audit.zhangdian reads all 张店区 demo goals and may act on none; finance.zichuan and 日照市 see none', async () => {
+  it('P6: audit.zhangdian reads all 张店区 demo goals and may act on none; finance.zichuan sees only 淄川区’s, 日照市 none', async () => {
     const [{ n }] = (await app.sql<{ n: number }>(
       `SELECT count(*)::int AS n FROM (${demoGoals}) g WHERE g.region_path LIKE (SELECT path || '%' FROM region WHERE code = '370303')`,
     )) as [{ n: number }];
@@ -155,7 +155,12 @@ describe('every goal workflow state is in the demo (DOMAIN §7)', () => {
         )
       ).data!.goals.totalCount;
     expect(await total('audit.zhangdian')).toBe(n);
-    expect(await total('finance.zichuan')).toBe(0);
+    // 淄川区财政局 sees only 淄川区's own: the three 部门/单位整体 goals of seeds/demo-department.ts, none of 张店区.
+    const [{ zichuan }] = (await app.sql<{ zichuan: number }>(
+      `SELECT count(*)::int AS zichuan FROM (${demoGoals}) g WHERE g.region_path LIKE (SELECT path || '%' FROM region WHERE code = '370302')`,
+    )) as [{ zichuan: number }];
+    expect(zichuan).toBe(3);
+    expect(await total('finance.zichuan')).toBe(zichuan);
     expect(await total('finance.rizhao')).toBe(0);
     expect(await actionsFor(WORKFLOW_DEMO.approved, 'audit.zhangdian')).toEqual([]);
   });

@@ -4,6 +4,7 @@ import { DecimalScalar, type Decimal } from '../../common/decimal';
 import { Grade } from '../../common/grade';
 import { GoalIndicatorInput } from '../../goals/dto/goal.inputs';
 import { Comparator, IndicatorKind } from '../../goals/indicator.enums';
+import { MonitoringReportContentInput } from '../../monitoring/dto/monitoring.inputs';
 import { CommonIndicatorSource, DepartmentDimension } from '../department.enums';
 
 @InputType({
@@ -126,4 +127,16 @@ export class ReviewDepartmentSelfEvaluationInput {
     description: '理由/意见 — reason of a changed grade, or the return comment',
   })
   comment?: string | null;
+}
+
+@InputType({
+  description:
+    '年中整体绩效监控 — the June check of a department (unit) overall goal: January to the policy’s check month (004 二(三)1)',
+})
+export class CreateMidYearCheckInput extends MonitoringReportContentInput {
+  @Field(() => ID, { description: '部门（单位）整体绩效目标 — the DEPARTMENT goal in force' })
+  goalId!: string;
+
+  @IdempotencyKeyField()
+  idempotencyKey?: string | null;
 }

@@ -9,6 +9,7 @@ import type {
   MoneyFigures,
   ScoringCategory,
   ScoringIndicator,
+  ScoringPolicy,
   SelfScore,
 } from './scoring-types';
 
@@ -83,6 +84,8 @@ export interface RollupInput {
   basis: RollupBasis;
   /** What the parent's evaluator enters: qualitative tiers, explanations, targetSetTooLow; actuals of unlinked indicators. */
   ownActuals?: readonly IndicatorActual[];
+  /** The tenant policy of the parent goal's year (DOMAIN §10.7): grade bands, over-target; null: the defaults. */
+  policy?: ScoringPolicy | null;
 }
 
 export interface CombinedActual {
@@ -175,6 +178,7 @@ export function rollUp(input: RollupInput): RollupResult {
     indicators: input.indicators,
     categoryPoints: input.categoryPoints,
     ownActuals: input.ownActuals,
+    policy: input.policy,
     actuals,
     money: {
       budgeted: sum(counted, (c) => c.money?.budgeted ?? ZERO),
@@ -210,6 +214,8 @@ export interface RollupTotals {
   indicators: readonly RollupIndicator[];
   categoryPoints?: Partial<Record<ScoringCategory, Decimal>> | null;
   ownActuals?: readonly IndicatorActual[];
+  /** DOMAIN §10.7: the parent is graded with the tenant policy of its year (null: the defaults). */
+  policy?: ScoringPolicy | null;
   actuals: CombinedActual[];
   money: MoneyFigures;
   counted: number;
@@ -243,6 +249,7 @@ export function finishRollUp(t: RollupTotals): RollupResult {
     actuals: scoringActuals,
     money: t.money,
     categoryPoints: t.categoryPoints ?? null,
+    policy: t.policy,
   });
   const complete = t.counted === t.total;
   const coverage: Coverage = {

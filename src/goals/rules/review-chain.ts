@@ -59,9 +59,20 @@ function rawChain(subject: ChainSubject, dir: OrgDirectory): Draft[] | Refusal {
       );
       return [[supervisor, ReviewRole.SUPERVISING_DEPARTMENT, '主管部门'], finance(subject.region.id)];
     }
-    case GoalScope.DEPARTMENT:
+    case GoalScope.DEPARTMENT: {
       // DOMAIN §7; 003 第十三条(二): finance at the department's region reviews its goal.
-      return [finance(subject.region.id)];
+      const subjectOrg = subject.department;
+      if (subjectOrg?.kind !== OrganizationKind.IMPLEMENTING_UNIT) return [finance(subject.region.id)];
+      // 单位整体 (003 第十三条(一)(二); 004 三3 "开展所属单位绩效目标审核"): the unit's department reviews, then
+      // finance at that department's region — the unit's budget is part of the department's (003 第十四条).
+      const dept = subjectOrg.supervisingDepartmentId
+        ? dir.organization(subjectOrg.supervisingDepartmentId)
+        : undefined;
+      return [
+        [dept, ReviewRole.SUPERVISING_DEPARTMENT, '主管部门'],
+        finance(dept?.regionId ?? subject.region.id),
+      ];
+    }
     case GoalScope.TRANSFER_OVERALL: {
       // 003 转移支付 第十五条(一): set by the fund's department, sent to finance at R.
       const fund = fundParties(subject, dir);
@@ -143,7 +154,7 @@ export function buildReviewChain(subject: ChainSubject, dir: OrgDirectory): Chai
  *   counterpart department (镇办主管部门会同同级财政部门编报 — S's finance co-signs as the first chain step).
  * - P2 (谁编制预算/谁使用资金、谁编制目标, 002 第十条(一); 003 第十二条; 003 转移支付 第十五条(三)):
  *   PROJECT and TRANSFER_PROJECT by the unit that applies for and uses the money, or its department
- *   for it; DEPARTMENT by the department itself.
+ *   for it; DEPARTMENT by the department itself, or by a subordinate unit for its own unit-wide goal.
  */
 export function checkDrafter(subject: ChainSubject, dir: OrgDirectory): Refusal | null {
   const d = subject.drafter;
@@ -172,13 +183,18 @@ export function checkDrafter(subject: ChainSubject, dir: OrgDirectory): Refusal 
     case GoalScope.DEPARTMENT: {
       const dept = subject.department;
       if (!dept) return missing('部门', 'the department');
-      return dept.kind === OrganizationKind.COMPETENT_DEPARTMENT && d.id === dept.id
+      // 003 第十二条(二) 编制部门和单位整体绩效目标: a department, or a subordinate unit (所属单位: an
+      // implementing unit with a supervising department) for its own unit-wide goal.
+      const own =
+        dept.kind === OrganizationKind.COMPETENT_DEPARTMENT ||
+        (dept.kind === OrganizationKind.IMPLEMENTING_UNIT && dept.supervisingDepartmentId !== null);
+      return own && d.id === dept.id
         ? null
         : forbidden(
             'P2',
             msg(
-              '部门整体绩效目标由该部门自行编制',
-              'A department-wide goal is drafted by the department itself (P2)',
+              '部门（单位）整体绩效目标由该部门或其所属单位自行编制',
+              'A department-wide (unit-wide) goal is drafted by the department, or its subordinate unit, itself (P2)',
             ),
           );
     }

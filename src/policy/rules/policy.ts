@@ -264,6 +264,21 @@ export function monitoringDueAt(year: number, month: number, dueDay: number): Da
   return endOfDueDate(`${y}-${String(m).padStart(2, '0')}-${String(dueDay).padStart(2, '0')}`);
 }
 
+/**
+ * Whether the report for month M of a year is due at `now` (DOMAIN §9 "Cadences and due dates are tenant
+ * settings"): the policy's cadence asks for a report that month, and its due day of month M + 1 has passed
+ * (end of day, Asia/Shanghai). A month that is not due lists no goal as missing.
+ */
+export function monitoringMonthDue(
+  p: Pick<PolicyValues, 'monitoringCadence' | 'monitoringDueDay'>,
+  year: number,
+  month: number,
+  now: Date,
+): boolean {
+  if (!reportMonths(p.monitoringCadence).includes(month)) return false;
+  return now.getTime() >= monitoringDueAt(year, month, p.monitoringDueDay).getTime();
+}
+
 /** Budget years follow the calendar in China (UTC+8), whatever the server's zone. */
 export function budgetYearAt(now: Date): number {
   return new Date(now.getTime() + 8 * 3600 * 1000).getUTCFullYear();
