@@ -17,6 +17,8 @@ import { EvaluationFidelity1763874000000 } from './1763874000000-evaluation-fide
 import { Counterparts1763875000000 } from './1763875000000-counterparts';
 import { GoalRejectionHeader1763876000000 } from './1763876000000-goal-rejection-header';
 import { DepartmentPerformance1763877000000 } from './1763877000000-department-performance';
+import { ResultsApplication1763880000000 } from './1763880000000-results-application';
+import { Disclosure1763879000000 } from './1763879000000-disclosure';
 
 /** Migrations in order. New ones are appended; applied ones are never edited. */
 export const migrations = [
@@ -39,4 +41,6 @@ export const migrations = [
   Counterparts1763875000000,
   GoalRejectionHeader1763876000000,
   DepartmentPerformance1763877000000,
+  Disclosure1763879000000,
+  ResultsApplication1763880000000,
 ];

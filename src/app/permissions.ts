@@ -14,6 +14,8 @@ import { evaluationPermissions } from '../evaluation/evaluation.permissions';
 import { spotCheckPermissions } from '../spot-check/spot-check.permissions';
 import { policyPermissions } from '../policy/policy.permissions';
 import { departmentPermissions } from '../department-performance/department.permissions';
+import { disclosurePermissions } from '../disclosure/disclosure.permissions';
+import { resultsPermissions } from '../results/results.permissions';
 
 /**
  * Every root field and the rule that admits its callers, merged from the modules. A root field missing
@@ -32,6 +34,8 @@ export const rootPermissions = {
     ...auditPermissions.Query,
     ...policyPermissions.Query,
     ...departmentPermissions.Query,
+    ...disclosurePermissions.Query,
+    ...resultsPermissions.Query,
   },
   Mutation: {
     ...authPermissions.Mutation,
@@ -45,6 +49,8 @@ export const rootPermissions = {
     ...rollUpPermissions.Mutation,
     ...policyPermissions.Mutation,
     ...departmentPermissions.Mutation,
+    ...disclosurePermissions.Mutation,
+    ...resultsPermissions.Mutation,
   },
 };
 

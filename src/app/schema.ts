@@ -30,6 +30,8 @@ import { PolicyResolver } from '../policy/policy.resolver';
 import { PolicyFieldsResolvers } from '../policy/policy-fields.resolver';
 import { CompileFinanceResolver } from '../rollup/compile-finance.resolver';
 import { DepartmentPerformanceResolver } from '../department-performance/department.resolver';
+import { DisclosureResolver } from '../disclosure/disclosure.resolver';
+import { resultsResolvers } from '../results/results.resolver';
 import { withInputHygiene } from '../common/input-hygiene';
 import { NodeResolver } from './node.resolver';
 import { withPermissions } from './permissions';
@@ -62,6 +64,8 @@ export const resolvers = [
   ...PolicyFieldsResolvers,
   CompileFinanceResolver,
   DepartmentPerformanceResolver,
+  ...resultsResolvers,
+  DisclosureResolver,
 ] as const;
 
 /** The schema as type-graphql builds it, before permissions (emitted to schema/schema.graphql). */

@@ -58,9 +58,15 @@ export async function ensureDatabase(adminUrl: string, database: string): Promis
 
 /**
  * The SECURITY DEFINER functions the API role may execute (issue 8 item 14): the login lookup, needed
- * before a tenant is known, and the roll-up refresh its triggers call (which checks the tenant itself).
+ * before a tenant is known, the roll-up refresh its triggers call (which checks the tenant itself), and
+ * the anonymous disclosure reads (published, unclassified rows only; DOMAIN §14, issue 13).
  */
-export const APP_DEFINER_FUNCTIONS = ['auth_find_login', 'rollup_refresh'] as const;
+export const APP_DEFINER_FUNCTIONS = [
+  'auth_find_login',
+  'disclosure_public_evaluations',
+  'disclosure_public_goals',
+  'rollup_refresh',
+] as const;
 
 /**
  * Re-asserted at every start after the migrations (so it covers functions added later): PUBLIC executes

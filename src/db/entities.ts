@@ -19,6 +19,7 @@ import { spotCheckEntities } from '../spot-check/spot-check.entities';
 import { rollUpEntities } from '../rollup/rollup-stat.entities';
 import { TenantPolicyEntity } from '../policy/policy.entity';
 import { departmentEntities } from '../department-performance/common-indicator.entity';
+import { resultsEntities } from '../results/results.entities';
 
 /** Every entity of the schema; the drift test compares them with the migrated database. */
 export const entities = [
@@ -43,4 +44,5 @@ export const entities = [
   ...rollUpEntities,
   TenantPolicyEntity,
   ...departmentEntities,
+  ...resultsEntities,
 ];

@@ -31,6 +31,9 @@ const DIGESTED_TABLES = [
   'goal_transition',
   ...MONITORING_TABLES,
   ...EVALUATION_TABLES,
+  'result_finding',
+  'result_recommendation',
+  'disclosure',
 ];
 
 export interface GraphQLResponse<T = Record<string, unknown>> {

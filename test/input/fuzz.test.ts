@@ -62,7 +62,7 @@ function loginFor(mutation: string): string | undefined {
   if (/Region|Organization|User|Counterpart/.test(mutation)) return 'admin.zhangdian';
   if (/DepartmentSelfEvaluation/.test(mutation))
     return /review/.test(mutation) ? 'finance.zhangdian' : 'transport.zhangdian';
-  if (/reportEvaluationToFinance/.test(mutation)) return 'transport.zhangdian';
+  if (/reportEvaluationToFinance|createMidYearCheck/.test(mutation)) return 'transport.zhangdian';
   if (/updatePolicy/.test(mutation)) return 'finance.zibo';
   if (/Fund$|setAllocations|Project$|Assessment$|compileRollUp|createDepartmentEvaluation/.test(mutation))
     return /review/.test(mutation) ? 'finance.zhangdian' : 'transport.zhangdian';

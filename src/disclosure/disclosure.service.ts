@@ -1,0 +1,248 @@
+import type { EntityManager } from 'typeorm';
+import type { RequestContext } from '../app/context';
+import { recordAudit } from '../audit/audit.service';
+import { ErrorCode, msg } from '../common/errors';
+import { fromGlobalId } from '../common/global-id';
+import { abortWith, userError, UserErrorsAbort } from '../common/user-error';
+
+/**
+ * The goal's responsible department (P5 谁主管、谁负责、谁公开; docs/domain-decisions.md "Disclosure"): the
+ * fund's department for transfer goals, the department itself (a unit goal's supervising department) for
+ * DEPARTMENT goals, the project's department for PROJECT goals.
+ */
+export const GOAL_RESPONSIBLE_SQL = `(SELECT CASE WHEN g.scope IN ('TRANSFER_OVERALL', 'TRANSFER_REGIONAL', 'TRANSFER_PROJECT')
+    THEN (SELECT f.organization_id FROM fund f WHERE f.tenant_id = g.tenant_id AND f.id = g.fund_id)
+    ELSE (SELECT coalesce(o.supervising_department_id, o.id) FROM organization o
+           WHERE o.tenant_id = g.tenant_id AND o.id = coalesce(g.department_id,
+             (SELECT p.department_id FROM project p WHERE p.tenant_id = g.tenant_id AND p.id = g.project_id))) END)`;
+
+export type SubjectType = 'GOAL' | 'EVALUATION';
+
+/** A goal or evaluation as disclosure sees it: its state and its responsible department (P5). */
+export interface Subject {
+  type: SubjectType;
+  id: string;
+  status: string;
+  regionPath: string;
+  responsibleOrganizationId: string | null;
+}
+
+/** The disclosure row of a subject (DOMAIN §14). */
+export interface DisclosureRow {
+  subjectType: SubjectType;
+  subjectId: string;
+  classified: boolean;
+  classifiedReason: string | null;
+  publishedOn: string | null;
+  withdrawnOn: string | null;
+  responsibleOrganizationId: string;
+}
+
+/** DOMAIN §14: only issued goals and completed (reviewed / finalized) evaluations may be published. */
+export const PUBLISHABLE_GOAL = ['ISSUED'];
+export const PUBLISHABLE_EVALUATION = ['REVIEWED', 'FINALIZED', 'REPORTED', 'ACKNOWLEDGED'];
+
+/**
+ * P5 谁主管、谁负责、谁公开 (003 第二十七条, 转移支付 第三十五条): a goal's responsible department (see
+ * GOAL_RESPONSIBLE_SQL); for an evaluation, the evaluating body (finance for FINANCE evaluations, the
+ * department for its own), and for a unit's self-evaluation the goal's responsible department (003 第二十七条
+ * "业务主管部门负责将…绩效评价结果…向社会公开").
+ */
+export const EVALUATION_RESPONSIBLE_SQL = `(SELECT CASE WHEN e.kind = 'SELF' THEN ${GOAL_RESPONSIBLE_SQL}
+    ELSE e.evaluator_organization_id END FROM performance_goal g WHERE g.tenant_id = e.tenant_id AND g.id = e.goal_id)`;
+
+const notFound = () =>
+  abortWith(ErrorCode.NOT_FOUND, ['input', 'subjectId'], msg('未找到该事项', 'Item not found'));
+
+/** Loads a goal or evaluation the caller sees (P6: anything else reads as missing). */
+export async function loadSubject(ctx: RequestContext, globalId: string): Promise<Subject> {
+  const parsed = fromGlobalId(globalId);
+  if (parsed?.type === 'PerformanceGoal') {
+    const qb = await ctx.scope.goals('g');
+    const row = await qb
+      .select('g.status', 'status')
+      .addSelect('g.region_path', 'regionPath')
+      .addSelect(GOAL_RESPONSIBLE_SQL, 'responsible')
+      .andWhere('g.id = :subjectId', { subjectId: parsed.id })
+      .getRawOne<{ status: string; regionPath: string; responsible: string | null }>();
+    if (!row) return notFound();
+    return { type: 'GOAL', id: parsed.id, ...row, responsibleOrganizationId: row.responsible };
+  }
+  if (parsed?.type === 'Evaluation') {
+    const qb = await ctx.scope.evaluations('e');
+    const row = await qb
+      .select('e.status', 'status')
+      .addSelect('e.region_path', 'regionPath')
+      .addSelect(EVALUATION_RESPONSIBLE_SQL, 'responsible')
+      .andWhere('e.id = :subjectId', { subjectId: parsed.id })
+      .getRawOne<{ status: string; regionPath: string; responsible: string | null }>();
+    if (!row) return notFound();
+    return { type: 'EVALUATION', id: parsed.id, ...row, responsibleOrganizationId: row.responsible };
+  }
+  return notFound();
+}
+
+/** P5: only the responsible department classifies, publishes and withdraws (finance for its own evaluations). */
+function requireResponsible(ctx: RequestContext, subject: Subject): string {
+  if (!subject.responsibleOrganizationId || subject.responsibleOrganizationId !== ctx.caller.organizationId)
+    throw new UserErrorsAbort([
+      userError(
+        ErrorCode.FORBIDDEN,
+        ['input', 'subjectId'],
+        msg(
+          '谁主管、谁负责、谁公开：只有责任部门可以公开或定密',
+          'Only the responsible department discloses or classifies this item (P5)',
+        ),
+        'P5',
+      ),
+    ]);
+  return subject.responsibleOrganizationId;
+}
+
+async function current(em: EntityManager, ctx: RequestContext, s: Subject): Promise<DisclosureRow | null> {
+  const rows = await em.query<DisclosureRow[]>(
+    `SELECT subject_type AS "subjectType", subject_id AS "subjectId", classified, classified_reason AS "classifiedReason",
+            to_char(published_on, 'YYYY-MM-DD') AS "publishedOn", to_char(withdrawn_on, 'YYYY-MM-DD') AS "withdrawnOn",
+            responsible_organization_id AS "responsibleOrganizationId"
+       FROM disclosure WHERE tenant_id = $1 AND subject_type = $2 AND subject_id = $3`,
+    [ctx.caller.tenantId, s.type, s.id],
+  );
+  return rows[0] ?? null;
+}
+
+async function write(
+  em: EntityManager,
+  ctx: RequestContext,
+  s: Subject,
+  action: string,
+  before: DisclosureRow | null,
+  next: Pick<DisclosureRow, 'classified' | 'classifiedReason' | 'publishedOn' | 'withdrawnOn'>,
+): Promise<DisclosureRow> {
+  const responsible = requireResponsible(ctx, s);
+  await em.query(
+    `INSERT INTO disclosure (tenant_id, subject_type, subject_id, region_path, responsible_organization_id,
+                             classified, classified_reason, published_on, withdrawn_on)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+     ON CONFLICT (tenant_id, subject_type, subject_id) DO UPDATE SET responsible_organization_id = EXCLUDED.responsible_organization_id,
+       classified = EXCLUDED.classified, classified_reason = EXCLUDED.classified_reason,
+       published_on = EXCLUDED.published_on, withdrawn_on = EXCLUDED.withdrawn_on, updated_at = now()`,
+    [
+      ctx.caller.tenantId,
+      s.type,
+      s.id,
+      s.regionPath,
+      responsible,
+      next.classified,
+      next.classifiedReason,
+      next.publishedOn,
+      next.withdrawnOn,
+    ],
+  );
+  const after = (await current(em, ctx, s))!;
+  // DOMAIN §14 "marked classified … audited", §15: every disclosure change is on the audit trail.
+  await recordAudit(em, ctx.caller, {
+    entityType: s.type === 'GOAL' ? 'PerformanceGoal' : 'Evaluation',
+    entityId: s.id,
+    action,
+    regionPath: s.regionPath,
+    before,
+    after,
+  });
+  return after;
+}
+
+/**
+ * DOMAIN §14: marks an item classified (涉密, with a reason) or lifts the mark. A classified item is never
+ * published: classifying a published item takes it off the public pages (the audit keeps its history).
+ */
+export async function classify(
+  em: EntityManager,
+  ctx: RequestContext,
+  s: Subject,
+  classified: boolean,
+  reason: string | null,
+): Promise<DisclosureRow> {
+  requireResponsible(ctx, s);
+  if (classified && !reason)
+    abortWith(
+      ErrorCode.BAD_USER_INPUT,
+      ['input', 'reason'],
+      msg('定密须说明理由', 'Classifying needs a reason'),
+    );
+  const before = await current(em, ctx, s);
+  return write(em, ctx, s, classified ? 'DISCLOSURE_CLASSIFY' : 'DISCLOSURE_DECLASSIFY', before, {
+    classified,
+    classifiedReason: classified ? reason : null,
+    publishedOn: classified ? null : (before?.publishedOn ?? null),
+    withdrawnOn: classified ? null : (before?.withdrawnOn ?? null),
+  });
+}
+
+/**
+ * DOMAIN §14 (002 第二十九条; 003 第二十七条): publishes an issued goal or a completed evaluation on a date.
+ * Classified items are refused (WORKFLOW_VIOLATION, principle P5), as are items not yet publishable.
+ */
+export async function publish(
+  em: EntityManager,
+  ctx: RequestContext,
+  s: Subject,
+  on: string,
+): Promise<DisclosureRow> {
+  requireResponsible(ctx, s);
+  const before = await current(em, ctx, s);
+  if (before?.classified)
+    throw new UserErrorsAbort([
+      userError(
+        ErrorCode.WORKFLOW_VIOLATION,
+        ['input', 'subjectId'],
+        msg('涉密事项不得公开', 'A classified item is never published (P5)'),
+        'P5',
+      ),
+    ]);
+  const allowed = s.type === 'GOAL' ? PUBLISHABLE_GOAL : PUBLISHABLE_EVALUATION;
+  if (!allowed.includes(s.status))
+    abortWith(
+      ErrorCode.WORKFLOW_VIOLATION,
+      ['input', 'subjectId'],
+      msg(
+        '只有已下达的目标和已完成的评价可以公开',
+        'Only issued goals and completed evaluations are published',
+      ),
+    );
+  if (before?.publishedOn && !before.withdrawnOn)
+    abortWith(
+      ErrorCode.CONFLICT,
+      ['input', 'subjectId'],
+      msg('该事项已公开', 'The item is already published'),
+    );
+  return write(em, ctx, s, 'DISCLOSURE_PUBLISH', before, {
+    classified: false,
+    classifiedReason: null,
+    publishedOn: on,
+    withdrawnOn: null,
+  });
+}
+
+/** DOMAIN §14: withdraws a publication on a date (not before it was published). */
+export async function withdraw(
+  em: EntityManager,
+  ctx: RequestContext,
+  s: Subject,
+  on: string,
+): Promise<DisclosureRow> {
+  requireResponsible(ctx, s);
+  const before = await current(em, ctx, s);
+  if (!before?.publishedOn || before.withdrawnOn)
+    abortWith(
+      ErrorCode.WORKFLOW_VIOLATION,
+      ['input', 'subjectId'],
+      msg('该事项未公开', 'The item is not published'),
+    );
+  if (on < before.publishedOn)
+    abortWith(
+      ErrorCode.BAD_USER_INPUT,
+      ['input', 'on'],
+      msg('撤回日期早于公开日期', 'Withdrawn before it was published'),
+    );
+  return write(em, ctx, s, 'DISCLOSURE_WITHDRAW', before, { ...before, withdrawnOn: on });
+}

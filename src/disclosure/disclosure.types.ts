@@ -1,0 +1,187 @@
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { LIST_SIZE, listCost } from '../app/limits/list-cost';
+import { UserError } from '../common/user-error';
+
+/** 公开事项类型 (DOMAIN §14). */
+export enum DisclosureSubjectType {
+  GOAL = 'GOAL',
+  EVALUATION = 'EVALUATION',
+}
+registerEnumType(DisclosureSubjectType, {
+  name: 'DisclosureSubjectType',
+  description: '公开事项类型 — what is disclosed (DOMAIN §14)',
+  valuesConfig: {
+    GOAL: { description: '绩效目标 — an issued performance goal' },
+    EVALUATION: { description: '绩效评价结果 — a completed evaluation' },
+  },
+});
+
+@ObjectType({ description: '信息公开状态 — the disclosure state of a goal or evaluation (DOMAIN §14, P5)' })
+export class DisclosureType {
+  @Field(() => ID, { description: '事项 — global id of the goal or evaluation' })
+  subjectId!: string;
+
+  @Field(() => DisclosureSubjectType, { description: '事项类型 — goal or evaluation' })
+  subjectType!: DisclosureSubjectType;
+
+  @Field({ description: '涉密 — classified: never published' })
+  classified!: boolean;
+
+  @Field(() => String, { nullable: true, description: '定密理由 — why it is classified' })
+  classifiedReason!: string | null;
+
+  @Field(() => String, { nullable: true, description: '公开日期 — date published (YYYY-MM-DD)' })
+  publishedOn!: string | null;
+
+  @Field(() => String, { nullable: true, description: '撤回日期 — date withdrawn (YYYY-MM-DD)' })
+  withdrawnOn!: string | null;
+
+  @Field(() => ID, { description: '责任部门 — the responsible department (谁主管、谁负责、谁公开, P5)' })
+  responsibleOrganizationId!: string;
+}
+
+@ObjectType({ description: '信息公开操作结果 — the new disclosure state, or why not' })
+export class DisclosurePayload {
+  @Field(() => DisclosureType, { nullable: true, description: '公开状态 — null on failure' })
+  disclosure?: DisclosureType | null;
+
+  @Field(() => [UserError], { description: '操作错误 — empty on success' })
+  userErrors!: UserError[];
+}
+
+@InputType({ description: '定密 — mark a goal or evaluation classified (涉密) or lift the mark' })
+export class ClassifyInput {
+  @Field(() => ID, { description: '事项 — global id of the goal or evaluation' })
+  subjectId!: string;
+
+  @Field({ description: '涉密 — true to classify, false to lift the mark' })
+  classified!: boolean;
+
+  @Field(() => String, { nullable: true, description: '定密理由 — required when classifying' })
+  reason?: string | null;
+}
+
+@InputType({ description: '公开/撤回 — publish or withdraw a goal or evaluation on a date' })
+export class DisclosureDateInput {
+  @Field(() => ID, { description: '事项 — global id of the goal or evaluation' })
+  subjectId!: string;
+
+  @Field({ description: '日期 — the date of publication or withdrawal (YYYY-MM-DD)' })
+  on!: string;
+}
+
+@ObjectType({ description: '待公开事项 — an item due for publication and not yet published (DOMAIN §14)' })
+export class PublicationDueItem {
+  @Field(() => ID, { description: '事项 — global id of the goal or evaluation' })
+  subjectId!: string;
+
+  @Field(() => DisclosureSubjectType, { description: '事项类型 — goal or evaluation' })
+  subjectType!: DisclosureSubjectType;
+
+  @Field({ description: '名称 — the goal’s name (for an evaluation, its goal’s)' })
+  name!: string;
+
+  @Field(() => Int, { description: '年度 — year' })
+  year!: number;
+
+  @Field(() => ID, { nullable: true, description: '责任部门 — who publishes it (P5)' })
+  responsibleOrganizationId!: string | null;
+}
+
+@ObjectType({ description: '公开绩效指标 — a published goal’s indicator and target (DOMAIN §14)' })
+export class PublicIndicator {
+  @Field({ description: '一级指标 — category' })
+  category!: string;
+
+  @Field({ description: '二级指标 — subcategory' })
+  subcategory!: string;
+
+  @Field({ description: '三级指标 — indicator name' })
+  name!: string;
+
+  @Field(() => String, { nullable: true, description: '计量单位 — unit' })
+  unit!: string | null;
+
+  @Field(() => String, { nullable: true, description: '比较方式 — comparator' })
+  comparator!: string | null;
+
+  @Field(() => String, { nullable: true, description: '指标值 — target' })
+  target!: string | null;
+}
+
+@ObjectType({ description: '公开绩效目标 — a published goal, disclosure fields only (DOMAIN §14)' })
+export class PublicGoal {
+  @Field(() => ID, { description: '公开编号 — global id of the goal' })
+  id!: string;
+
+  @Field({ description: '名称 — name' })
+  name!: string;
+
+  @Field(() => Int, { description: '年度 — year' })
+  year!: number;
+
+  @Field({ description: '区划代码 — region code' })
+  regionCode!: string;
+
+  @Field({ description: '区划 — region name' })
+  regionName!: string;
+
+  @Field({ description: '责任部门 — the responsible department’s name' })
+  organizationName!: string;
+
+  @Field(() => String, { nullable: true, description: '年度目标 — annual objective' })
+  annualObjective!: string | null;
+
+  @Field(() => String, { nullable: true, description: '年度资金总额 — annual amount (decimal text)' })
+  annualAmount!: string | null;
+
+  @Field(() => String, { nullable: true, description: '财政资金 — fiscal amount (decimal text)' })
+  fiscalAmount!: string | null;
+
+  @Field(() => String, { nullable: true, description: '其他资金 — other amount (decimal text)' })
+  otherAmount!: string | null;
+
+  @Field({ description: '公开日期 — date published' })
+  publishedOn!: string;
+
+  @Field(() => [PublicIndicator], {
+    description: '绩效指标 — indicators with targets',
+    complexity: listCost(LIST_SIZE.indicators),
+  })
+  indicators!: PublicIndicator[];
+}
+
+@ObjectType({
+  description: '公开绩效评价结果 — a published evaluation result, disclosure fields only (DOMAIN §14)',
+})
+export class PublicEvaluation {
+  @Field(() => ID, { description: '公开编号 — global id of the evaluation' })
+  id!: string;
+
+  @Field({ description: '项目/资金名称 — the evaluated goal’s name' })
+  goalName!: string;
+
+  @Field({ description: '评价类型 — SELF, DEPARTMENT, FINANCE or SPOT_CHECK' })
+  kind!: string;
+
+  @Field(() => Int, { description: '年度 — year' })
+  year!: number;
+
+  @Field({ description: '区划代码 — region code' })
+  regionCode!: string;
+
+  @Field({ description: '区划 — region name' })
+  regionName!: string;
+
+  @Field({ description: '公开部门 — the responsible department’s name' })
+  organizationName!: string;
+
+  @Field(() => String, { nullable: true, description: '评分 — total score (decimal text)' })
+  score!: string | null;
+
+  @Field(() => String, { nullable: true, description: '等级 — grade' })
+  grade!: string | null;
+
+  @Field({ description: '公开日期 — date published' })
+  publishedOn!: string;
+}

@@ -1,0 +1,68 @@
+import type { RequestContext } from '../app/context';
+import { hasSubtreeJurisdiction } from '../auth/principal';
+import { FindingEntity, RecommendationEntity } from './results.entities';
+import { shanghaiDateOf } from './rules/due-dates';
+
+export interface FindingFilter {
+  state?: string;
+  overdue?: boolean;
+  sourceKind?: string;
+  year?: number;
+  regionId?: string;
+  departmentId?: string;
+}
+
+const MAX = 100;
+
+// OVERDUE in SQL, the same rule as rules/due-dates.ts isOverdue (DOMAIN §13, computed from today).
+const OVERDUE_SQL = `((f.state = 'OPEN' AND f.feedback_due_on < :today) OR (f.state IN ('FEEDBACK_GIVEN', 'REOPENED') AND f.rectification_due_on < :today))`;
+
+/**
+ * 问题清单 by jurisdiction (DOMAIN §13; P6): finance, departments and audit offices see their subtree; every
+ * body sees the findings that name it; filters by state, overdue, source, year, region and department.
+ */
+export async function listFindings(ctx: RequestContext, filter: FindingFilter, first?: number) {
+  const caller = ctx.caller;
+  const em = await ctx.db.manager();
+  const subtree = hasSubtreeJurisdiction(caller);
+  const qb = em
+    .createQueryBuilder(FindingEntity, 'f')
+    .where('f.tenant_id = :tenant', { tenant: caller.tenantId })
+    .andWhere(
+      `(${subtree ? 'f.region_path LIKE :path OR ' : ''}:org IN (f.feedback_organization_id, f.responsible_organization_id, f.verifier_organization_id))`,
+      { path: `${caller.regionPath}%`, org: caller.organizationId },
+    );
+  if (filter.state) qb.andWhere('f.state = :state', { state: filter.state });
+  if (filter.sourceKind) qb.andWhere('f.source_kind = :sourceKind', { sourceKind: filter.sourceKind });
+  if (filter.year != null) qb.andWhere('f.year = :year', { year: filter.year });
+  if (filter.departmentId) qb.andWhere('f.department_id = :dept', { dept: filter.departmentId });
+  if (filter.regionId) {
+    const region = await ctx.loaders.regionById.load(filter.regionId);
+    qb.andWhere('f.region_path LIKE :within', { within: region ? `${region.path}%` : '-' });
+  }
+  if (filter.overdue != null) {
+    qb.andWhere(filter.overdue ? OVERDUE_SQL : `NOT ${OVERDUE_SQL}`, { today: shanghaiDateOf(new Date()) });
+  }
+  return qb
+    .orderBy('f.created_at', 'DESC')
+    .addOrderBy('f.id')
+    .limit(Math.min(Math.max(first ?? MAX, 1), MAX))
+    .getMany();
+}
+
+/** 预算建议清单 — a budget year's recommendations in the caller's subtree (P6). */
+export async function listRecommendations(ctx: RequestContext, budgetYear: number) {
+  const caller = ctx.caller;
+  const em = await ctx.db.manager();
+  return em
+    .createQueryBuilder(RecommendationEntity, 'r')
+    .where('r.tenant_id = :tenant AND r.budget_year = :year AND r.region_path LIKE :path', {
+      tenant: caller.tenantId,
+      year: budgetYear,
+      path: `${caller.regionPath}%`,
+    })
+    .orderBy('r.created_at', 'ASC')
+    .addOrderBy('r.id')
+    .limit(500)
+    .getMany();
+}

@@ -1,0 +1,179 @@
+import { Check, Column, CreateDateColumn, Entity, Index, PrimaryColumn, Unique } from 'typeorm';
+
+/**
+ * 问题与整改 — a finding from a completed evaluation (DOMAIN §13; 003 转移支付 第三十三条), its due dates (Asia/
+ * Shanghai calendar dates), the feedback by the evaluating body, the evaluated body's rectification report and
+ * finance's verification. OVERDUE is computed from today, never stored.
+ */
+@Entity({ name: 'result_finding' })
+@Unique('uq_result_finding_source', ['tenantId', 'sourceKind', 'sourceId'])
+@Index('idx_result_finding_region_path', { synchronize: false })
+export class FindingEntity {
+  @PrimaryColumn('uuid', { name: 'tenant_id', primaryKeyConstraintName: 'pk_result_finding' })
+  tenantId!: string;
+
+  @PrimaryColumn('uuid', { primaryKeyConstraintName: 'pk_result_finding' })
+  id!: string;
+
+  @Column('varchar', { name: 'source_kind', length: 24 })
+  sourceKind!: string;
+
+  @Column('uuid', { name: 'source_id' })
+  sourceId!: string;
+
+  @Column('uuid', { name: 'goal_id' })
+  goalId!: string;
+
+  @Column('integer')
+  year!: number;
+
+  @Column('varchar', { length: 16, nullable: true })
+  grade!: string | null;
+
+  @Column('uuid', { name: 'region_id' })
+  regionId!: string;
+
+  @Column('text', { name: 'region_path' })
+  regionPath!: string;
+
+  @Column('uuid', { name: 'department_id', nullable: true })
+  departmentId!: string | null;
+
+  @Column('uuid', { name: 'feedback_organization_id' })
+  feedbackOrganizationId!: string;
+
+  @Column('uuid', { name: 'responsible_organization_id' })
+  responsibleOrganizationId!: string;
+
+  @Column('uuid', { name: 'verifier_organization_id' })
+  verifierOrganizationId!: string;
+
+  @Column('text')
+  description!: string;
+
+  @Column('date', { name: 'completed_on' })
+  completedOn!: string;
+
+  @Column('date', { name: 'own_deadline', nullable: true })
+  ownDeadline!: string | null;
+
+  @Column('date', { name: 'feedback_due_on' })
+  feedbackDueOn!: string;
+
+  @Column('date', { name: 'rectification_due_on' })
+  rectificationDueOn!: string;
+
+  @Column('varchar', { length: 16 })
+  state!: string;
+
+  @Column('text', { nullable: true })
+  feedback!: string | null;
+
+  @Column('date', { name: 'feedback_given_on', nullable: true })
+  feedbackGivenOn!: string | null;
+
+  @Column('text', { nullable: true })
+  response!: string | null;
+
+  @Column('date', { name: 'responded_on', nullable: true })
+  respondedOn!: string | null;
+
+  @Column('text', { name: 'verification_comment', nullable: true })
+  verificationComment!: string | null;
+
+  @Column('date', { name: 'verified_on', nullable: true })
+  verifiedOn!: string | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+
+  @Column('integer', { name: 'row_version', default: 1 })
+  rowVersion!: number;
+}
+
+/**
+ * 预算安排建议 — next year's budget recommendation for a subject (DOMAIN §13 "Budget linkage"; 003 第二十六条,
+ * 转移支付 第三十–三十一条; 004 二(五)), with its basis, this year's amount, the change and its minimum cut.
+ */
+@Entity({ name: 'result_recommendation' })
+@Unique('uq_result_recommendation_basis', ['tenantId', 'budgetYear', 'basisId'])
+@Check('ck_result_recommendation_cut', `"minimum_cut" IS NULL OR "recommended_change" <= -"minimum_cut"`)
+@Index('idx_result_recommendation_region_path', { synchronize: false })
+export class RecommendationEntity {
+  @PrimaryColumn('uuid', { name: 'tenant_id', primaryKeyConstraintName: 'pk_result_recommendation' })
+  tenantId!: string;
+
+  @PrimaryColumn('uuid', { primaryKeyConstraintName: 'pk_result_recommendation' })
+  id!: string;
+
+  @Column('integer', { name: 'budget_year' })
+  budgetYear!: number;
+
+  @Column('varchar', { name: 'subject_kind', length: 16 })
+  subjectKind!: string;
+
+  @Column('uuid', { name: 'goal_id' })
+  goalId!: string;
+
+  @Column('uuid', { name: 'fund_id', nullable: true })
+  fundId!: string | null;
+
+  @Column('uuid', { name: 'project_id', nullable: true })
+  projectId!: string | null;
+
+  @Column('uuid', { name: 'region_id' })
+  regionId!: string;
+
+  @Column('text', { name: 'region_path' })
+  regionPath!: string;
+
+  @Column('uuid', { name: 'department_id', nullable: true })
+  departmentId!: string | null;
+
+  @Column('uuid', { name: 'basis_id' })
+  basisId!: string;
+
+  @Column('varchar', { name: 'basis_kind', length: 24 })
+  basisKind!: string;
+
+  @Column('varchar', { length: 16, nullable: true })
+  grade!: string | null;
+
+  @Column('varchar', { length: 24 })
+  action!: string;
+
+  @Column('text')
+  rule!: string;
+
+  @Column('numeric', { name: 'current_amount', precision: 14, scale: 2 })
+  currentAmount!: string;
+
+  @Column('numeric', { name: 'recommended_change', precision: 14, scale: 2 })
+  recommendedChange!: string;
+
+  @Column('numeric', { name: 'minimum_cut', precision: 14, scale: 2, nullable: true })
+  minimumCut!: string | null;
+
+  @Column('varchar', { length: 16 })
+  status!: string;
+
+  @Column('numeric', { name: 'decided_change', precision: 14, scale: 2, nullable: true })
+  decidedChange!: string | null;
+
+  @Column('text', { name: 'decision_reason', nullable: true })
+  decisionReason!: string | null;
+
+  @Column('uuid', { name: 'decided_by_organization_id', nullable: true })
+  decidedByOrganizationId!: string | null;
+
+  @Column('uuid', { name: 'proposed_by_organization_id' })
+  proposedByOrganizationId!: string;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+
+  @Column('integer', { name: 'row_version', default: 1 })
+  rowVersion!: number;
+}
+
+export const resultsEntities = [FindingEntity, RecommendationEntity];

@@ -1,0 +1,371 @@
+/**
+ * Results application through GraphQL on a real database (DOMAIN §13; 001 三(四); 002 第二十八条(二); 003
+ * 第二十六条, 转移支付 第三十–三十三条; 004 二(五)): a POOR finance evaluation of the demo transfer fund
+ * 农村公路提档升级专项资金 produces a finding with its due dates and a recommendation with its minimum cut;
+ * who gives feedback, responds and verifies — both ways; bad input writes nothing.
+ */
+import { toGlobalId } from '../../src/common/global-id';
+import { TestApp } from '../harness/app';
+import { mutations } from '../harness/mutations';
+
+let app: TestApp;
+const ev = mutations<{ id: string; rowVersion: number; status: string; grade: string | null }>(
+  () => app,
+  'evaluation',
+);
+const fi = mutations<FindingRow>(() => app, 'finding');
+const rec = mutations<RecommendationRow[]>(() => app, 'recommendations');
+const dec = mutations<RecommendationRow>(() => app, 'recommendation');
+
+interface FindingRow {
+  id: string;
+  state: string;
+  overdue: boolean;
+  completedOn: string;
+  feedbackDueOn: string;
+  rectificationDueOn: string;
+  availableActions: { action: string; allowed: boolean; code: string | null }[];
+}
+interface RecommendationRow {
+  id: string;
+  subjectKind: string;
+  goalId: string;
+  action: string;
+  currentAmount: string;
+  minimumCut: string | null;
+  recommendedChange: string;
+  status: string;
+  rule: string;
+}
+
+const ERRORS = 'userErrors { code field message messageEn principle }';
+const E = 'id rowVersion status grade';
+const evalPayload = (name: string, input: string) =>
+  `mutation($input: ${input}!) { ${name}(input: $input) { evaluation { ${E} } ${ERRORS} } }`;
+const F = `id state overdue completedOn feedbackDueOn rectificationDueOn availableActions { action allowed code }`;
+const findingPayload = (name: string, input: string) =>
+  `mutation($input: ${input}!) { ${name}(input: $input) { finding { ${F} } ${ERRORS} } }`;
+const OPEN = findingPayload('openFinding', 'OpenFindingInput');
+const FEEDBACK = findingPayload('giveFindingFeedback', 'FindingActionInput');
+const RESPOND = findingPayload('respondToFinding', 'FindingActionInput');
+const VERIFY = findingPayload('verifyFinding', 'FindingActionInput');
+const REOPEN = findingPayload('reopenFinding', 'FindingActionInput');
+const R = 'id subjectKind goalId action currentAmount minimumCut recommendedChange status rule';
+const PROPOSE = `mutation($input: ProposeRecommendationsInput!) { proposeRecommendations(input: $input) { recommendations { ${R} } ${ERRORS} } }`;
+const DECIDE = `mutation($input: DecideRecommendationInput!) { decideRecommendation(input: $input) { recommendation { ${R} } ${ERRORS} } }`;
+
+const uuidOf = (globalId: string) => Buffer.from(globalId, 'base64url').toString('utf8').split(':')[1];
+let goalGid = '';
+let fundGid = '';
+
+/** A FINANCE evaluation of the fund's overall goal scoring 38.54: POOR (DOMAIN §10.7), finalized (002 第二十六条(二)). */
+async function poorFinanceEvaluation() {
+  const created = await ev.ok(
+    evalPayload('createFinanceEvaluation', 'CreateEvaluationInput'),
+    { goalId: goalGid },
+    'finance.zhangdian',
+  );
+  const saved = await ev.ok(
+    evalPayload('saveFrameworkEvaluation', 'SaveFrameworkEvaluationInput'),
+    {
+      id: created.id,
+      expectedVersion: created.rowVersion,
+      indicators: [
+        { code: 'PROJECT_BASIS', points: '8', score: '2' },
+        { code: 'GOAL_REASONABLENESS', points: '7', score: '2' },
+        { code: 'FUND_ARRIVAL_RATE', points: '5' },
+        { code: 'BUDGET_EXECUTION_RATE', points: '5' },
+        { code: 'FUND_USE_COMPLIANCE', points: '10', score: '3' },
+        { code: 'COMPLETION_RATE', points: '20' },
+        { code: 'QUALITY_RATE', points: '15' },
+        { code: 'COST_SAVING_RATE', points: '5' },
+        { code: null, category: 'BENEFIT', name: '道路通行效率提升', points: '15', score: '3' },
+        { code: 'SATISFACTION', points: '10', score: '3' },
+      ],
+      sections: [
+        'BASIC_INFORMATION',
+        'EVALUATION_WORK',
+        'OVERALL_CONCLUSION',
+        'INDICATOR_ANALYSIS',
+        'EXPERIENCE_AND_PROBLEMS',
+        'RECOMMENDATIONS',
+      ].map((key) => ({ key, body: `${key} 的内容` })),
+      figures: {
+        plannedOutput: '50',
+        actualOutput: '10',
+        standardOutput: '5',
+        plannedCost: '1000000.00',
+        actualCost: '1100000.00',
+        budgeted: '1000000.00',
+        inPlace: '950000.00',
+        spent: '900000.00',
+      },
+    },
+    'finance.zhangdian',
+  );
+  const act = (e: { id: string; rowVersion: number }) => ({ id: e.id, expectedVersion: e.rowVersion });
+  const submitted = await ev.ok(
+    evalPayload('submitEvaluation', 'EvaluationActionInput'),
+    act(saved),
+    'finance.zhangdian',
+  );
+  const responded = await ev.ok(
+    evalPayload('respondToEvaluation', 'RespondToEvaluationInput'),
+    { ...act(submitted), decision: 'AGREE' },
+    'transport.zhangdian',
+  );
+  const final = await ev.ok(
+    evalPayload('finalizeEvaluation', 'EvaluationActionInput'),
+    act(responded),
+    'finance.zhangdian',
+  );
+  expect(final).toMatchObject({ status: 'FINALIZED', grade: 'POOR' });
+  return final.id;
+}
+
+const shanghaiDue = async (evaluationId: string, months: number) =>
+  (
+    await app.sql<{ d: string }>(
+      // PostgreSQL's own month arithmetic clamps to the month's end too: an independent oracle.
+      `SELECT to_char((finalized_at AT TIME ZONE 'Asia/Shanghai')::date + make_interval(months => $2::int), 'YYYY-MM-DD') AS d
+         FROM evaluation WHERE id = $1`,
+      [uuidOf(evaluationId), months],
+    )
+  )[0].d;
+
+let evaluationGid = '';
+let finding: FindingRow;
+let second: FindingRow;
+
+beforeAll(async () => {
+  app = await TestApp.start();
+  const [goal] = await app.sql<{ id: string; fund_id: string }>(
+    `SELECT id, fund_id FROM performance_goal WHERE name = '农村公路提档升级专项资金整体绩效目标' AND status = 'ISSUED'`,
+  );
+  goalGid = toGlobalId('PerformanceGoal', goal.id);
+  fundGid = toGlobalId('Fund', goal.fund_id);
+  evaluationGid = await poorFinanceEvaluation();
+});
+afterAll(async () => app.stop());
+
+describe('a POOR finance evaluation of a transfer fund, end to end (DOMAIN §13; 003 转移支付 第三十一、三十三条)', () => {
+  test('finance opens a finding: OPEN, feedback due 1 month after completion, rectification 2 months after that', async () => {
+    finding = await fi.ok(
+      OPEN,
+      { evaluationId: evaluationGid, description: '农村公路提档升级完成率低，质量达标率不足' },
+      'finance.zhangdian',
+    );
+    const oneMonth = await shanghaiDue(evaluationGid, 1);
+    const threeMonths = await shanghaiDue(evaluationGid, 3);
+    expect(finding).toMatchObject({ state: 'OPEN', overdue: false, feedbackDueOn: oneMonth });
+    const [row] = await app.sql<Record<string, string>>(
+      `SELECT f.state, f.grade, f.source_kind, to_char(f.feedback_due_on, 'YYYY-MM-DD') AS feedback_due,
+              to_char(f.rectification_due_on, 'YYYY-MM-DD') AS rectification_due,
+              (SELECT name FROM organization o WHERE o.id = f.responsible_organization_id) AS responsible,
+              (SELECT name FROM organization o WHERE o.id = f.verifier_organization_id) AS verifier,
+              (SELECT count(*)::text FROM audit_event a WHERE a.entity_id = f.id AND a.action = 'OPEN') AS audits
+         FROM result_finding f WHERE f.source_id = $1`,
+      [uuidOf(evaluationGid)],
+    );
+    expect(row).toMatchObject({
+      state: 'OPEN',
+      grade: 'POOR',
+      source_kind: 'EVALUATION',
+      feedback_due: oneMonth,
+      // Before feedback: 2 months after the feedback due date, the latest it can be (DOMAIN §13).
+      rectification_due: threeMonths,
+      audits: '1',
+    });
+    expect(row.responsible).toContain('交通运输局');
+    expect(row.verifier).toContain('财政');
+  });
+
+  test('finance proposes next year’s recommendation: cut at least 10% of this year’s amount, as an amount', async () => {
+    const proposed = await rec.ok(PROPOSE, { year: 2025, fundId: fundGid }, 'finance.zhangdian');
+    const fund = proposed.find((r) => r.goalId === goalGid)!;
+    expect(fund).toMatchObject({ subjectKind: 'FUND', action: 'CUT_AT_LEAST', status: 'PROPOSED' });
+    expect(fund.rule).toContain('003 转移支付 第三十一条');
+    const [row] = await app.sql<Record<string, string>>(
+      `SELECT current_amount::text, minimum_cut::text, recommended_change::text, budget_year::text, basis_id::text,
+              (SELECT annual_amount::text FROM performance_goal g WHERE g.id = r.goal_id) AS goal_amount,
+              (SELECT (annual_amount * 0.10)::numeric(14,2)::text FROM performance_goal g WHERE g.id = r.goal_id) AS tenth
+         FROM result_recommendation r WHERE r.id = $1`,
+      [uuidOf(fund.id)],
+    );
+    expect(row).toMatchObject({
+      current_amount: row.goal_amount,
+      minimum_cut: row.tenth,
+      recommended_change: `-${row.tenth}`,
+      budget_year: '2026',
+      basis_id: uuidOf(evaluationGid),
+    });
+    expect(row.current_amount).toBe('10000000.00');
+    // Proposing again adds nothing new.
+    expect(await rec.ok(PROPOSE, { year: 2025, fundId: fundGid }, 'finance.zhangdian')).toEqual([]);
+    // Finance accepts; an override needs a reason.
+    const noReason = await dec.refused(DECIDE, { id: fund.id, change: '-2000000' }, 'finance.zhangdian');
+    expect(noReason.map((u) => [u.code, u.field.join('.')])).toEqual([['BAD_USER_INPUT', 'input.reason']]);
+    expect((await dec.denied(DECIDE, { id: fund.id }, 'transport.zhangdian')).code).toBe('FORBIDDEN');
+    expect((await dec.ok(DECIDE, { id: fund.id }, 'finance.zhangdian')).status).toBe('ACCEPTED');
+    const [decided] = await app.sql<{ status: string; decided_change: string }>(
+      'SELECT status, decided_change::text FROM result_recommendation WHERE id = $1',
+      [uuidOf(fund.id)],
+    );
+    expect(decided).toEqual({ status: 'ACCEPTED', decided_change: '-1000000.00' });
+  });
+});
+
+describe('who gives feedback, who responds, who verifies (DOMAIN §13) — both ways', () => {
+  test('the evaluating body gives feedback, the evaluated body responds, finance at the level verifies', async () => {
+    const input = (text: string) => ({ id: finding.id, text });
+    expect((await fi.refused(FEEDBACK, input('反馈'), 'transport.zhangdian'))[0].code).toBe('FORBIDDEN');
+    expect((await fi.denied(FEEDBACK, input('反馈'), 'audit.zhangdian')).code).toBe('FORBIDDEN');
+    const fed = await fi.ok(FEEDBACK, input('请于两个月内整改'), 'finance.zhangdian');
+    expect(fed.state).toBe('FEEDBACK_GIVEN');
+    const [row] = await app.sql<{ due: string; expected: string }>(
+      `SELECT to_char(rectification_due_on, 'YYYY-MM-DD') AS due,
+              to_char(feedback_given_on + interval '2 months', 'YYYY-MM-DD') AS expected
+         FROM result_finding WHERE id = $1`,
+      [uuidOf(finding.id)],
+    );
+    expect(row.due).toBe(row.expected);
+    // Verifying before a response: WORKFLOW_VIOLATION, nothing written.
+    expect((await fi.refused(VERIFY, input('核实'), 'finance.zhangdian'))[0].code).toBe('WORKFLOW_VIOLATION');
+    expect((await fi.refused(RESPOND, input('整改'), 'finance.zhangdian'))[0].code).toBe('FORBIDDEN');
+    const responded = await fi.ok(RESPOND, input('已制定整改方案并实施'), 'transport.zhangdian');
+    expect(responded.state).toBe('RESPONDED');
+    expect(responded.availableActions.filter((a) => a.allowed)).toEqual([]);
+    expect((await fi.denied(VERIFY, input('核实'), 'transport.zhangdian')).code).toBe('FORBIDDEN');
+    expect((await fi.ok(REOPEN, input('整改不到位'), 'finance.zhangdian')).state).toBe('REOPENED');
+    await fi.ok(RESPOND, input('补充整改材料'), 'transport.zhangdian');
+    // Finance above the level (the city) sees the finding but does not verify it.
+    expect((await fi.refused(VERIFY, input('核实'), 'finance.zibo'))[0].code).toBe('FORBIDDEN');
+    expect((await fi.ok(VERIFY, input('整改到位'), 'finance.zhangdian')).state).toBe('VERIFIED');
+    const audits = await app.sql<{ action: string }>(
+      'SELECT action FROM audit_event WHERE entity_id = $1 ORDER BY occurred_at, action',
+      [uuidOf(finding.id)],
+    );
+    expect(audits.map((a) => a.action)).toContain('VERIFY');
+  });
+});
+
+describe('bad input: a clear error with a stable code, nothing written (DOMAIN §13, P6)', () => {
+  test('feedback on another jurisdiction’s finding reads as missing; a fund outside the jurisdiction too', async () => {
+    expect((await fi.refused(FEEDBACK, { id: finding.id, text: '反馈' }, 'finance.zichuan'))[0].code).toBe(
+      'NOT_FOUND',
+    );
+    expect((await rec.refused(PROPOSE, { year: 2025, fundId: fundGid }, 'finance.zichuan'))[0]).toMatchObject(
+      {
+        code: 'NOT_FOUND',
+        field: ['input', 'fundId'],
+      },
+    );
+    // A township's finance office is below the fund's level: the fund is outside its jurisdiction.
+    expect((await rec.refused(PROPOSE, { year: 2025, fundId: fundGid }, 'finance.chezhan'))[0].code).toBe(
+      'NOT_FOUND',
+    );
+    expect((await rec.denied(PROPOSE, { year: 2025 }, 'transport.zhangdian')).code).toBe('FORBIDDEN');
+    // One finding per source.
+    expect(
+      (await fi.refused(OPEN, { evaluationId: evaluationGid, description: '重复' }, 'finance.zhangdian'))[0]
+        .code,
+    ).toBe('CONFLICT');
+  });
+});
+
+describe('a funding hold is a source too (DOMAIN §13 "a funding hold"; 001 三(二); 003 第十八条)', () => {
+  const HOLD_FINDING = findingPayload('openFundingHoldFinding', 'OpenFundingHoldFindingInput');
+  const HOLD = `mutation($input: SetFundingHoldInput!) { setFundingHold(input: $input) { hold { status } ${ERRORS} } }`;
+
+  test('no hold: WORKFLOW_VIOLATION; after a hold, finance opens a finding dated from the hold', async () => {
+    const [goal] = await app.sql<{ id: string }>(
+      `SELECT id FROM performance_goal WHERE name = '农村公路提档升级专项资金车站街道区域绩效目标' AND status = 'ISSUED'`,
+    );
+    const goalId = toGlobalId('PerformanceGoal', goal.id);
+    const input = { goalId, description: '资金使用进度严重滞后，已暂缓拨款' };
+    expect((await fi.refused(HOLD_FINDING, input, 'finance.zhangdian'))[0]).toMatchObject({
+      code: 'WORKFLOW_VIOLATION',
+      field: ['input', 'goalId'],
+    });
+    const held = await app.gql<{ setFundingHold: { userErrors: unknown[] } }>(
+      HOLD,
+      { input: { goalId, kind: 'SUSPENDED', reason: '执行进度滞后' } },
+      { as: 'finance.zhangdian' },
+    );
+    expect(held.data!.setFundingHold.userErrors).toEqual([]);
+    expect((await fi.denied(HOLD_FINDING, input, 'transport.zhangdian')).code).toBe('FORBIDDEN');
+    const opened = await fi.ok(HOLD_FINDING, input, 'finance.zhangdian');
+    const [row] = await app.sql<Record<string, string>>(
+      `SELECT f.source_kind, f.state, to_char(f.feedback_due_on, 'YYYY-MM-DD') AS due,
+              to_char((h.at AT TIME ZONE 'Asia/Shanghai')::date + interval '1 month', 'YYYY-MM-DD') AS expected,
+              (SELECT name FROM organization o WHERE o.id = f.verifier_organization_id) AS verifier,
+              (SELECT name FROM organization o WHERE o.id = f.responsible_organization_id) AS responsible
+         FROM result_finding f JOIN funding_hold h ON h.id = f.source_id WHERE f.id = $1`,
+      [uuidOf(opened.id)],
+    );
+    expect(row).toMatchObject({ source_kind: 'FUNDING_HOLD', state: 'OPEN', due: row.expected });
+    // Finance at the goal's level (the township) verifies; the fund's department rectifies.
+    expect(row.verifier).toContain('车站街道');
+    expect(row.responsible).toContain('交通运输局');
+  });
+});
+
+describe('lists by jurisdiction with filters; OVERDUE computed from today (DOMAIN §13)', () => {
+  test('an overdue finding is listed as overdue; another district sees none', async () => {
+    second = await fi.ok(
+      OPEN,
+      { evaluationId: await poorFinanceEvaluation(), description: '第二次评价发现的问题' },
+      'finance.zhangdian',
+    );
+    // Arrange a feedback due date in the past (the rule itself is tested in results-rules.test.ts).
+    await app.sql(`UPDATE result_finding SET feedback_due_on = '2000-01-31' WHERE id = $1`, [
+      uuidOf(second.id),
+    ]);
+    const list = async (as: string, args: string) =>
+      (await app.gql<{ findings: FindingRow[] }>(`{ findings${args} { ${F} } }`, {}, { as })).data!.findings;
+    const overdue = await list('finance.zhangdian', '(overdue: true, year: 2025)');
+    expect(overdue.map((f) => f.id)).toEqual([second.id]);
+    expect(overdue[0].overdue).toBe(true);
+    const verified = await list('finance.zhangdian', '(state: VERIFIED)');
+    expect(verified.map((f) => f.id)).toContain(finding.id);
+    expect(verified.map((f) => f.id)).not.toContain(second.id);
+    expect(await list('finance.zichuan', '')).toEqual([]);
+    expect((await list('transport.zhangdian', '')).map((f) => f.id)).toEqual(
+      expect.arrayContaining([finding.id, second.id]),
+    );
+  });
+});
+
+describe('unrectified findings and overrides (DOMAIN §13 "findings not rectified": reduce further; "accepted by finance")', () => {
+  test('a finding past its rectification date produces its own recommendation; finance overrides with a reason', async () => {
+    await fi.ok(FEEDBACK, { id: second.id, text: '请整改' }, 'finance.zhangdian');
+    // Arrange a rectification due date in the past, no report yet.
+    await app.sql(`UPDATE result_finding SET rectification_due_on = '2000-03-31' WHERE id = $1`, [
+      uuidOf(second.id),
+    ]);
+    const proposed = await rec.ok(PROPOSE, { year: 2025, fundId: fundGid }, 'finance.zhangdian');
+    const further = proposed.filter((r) => r.action === 'REDUCE_FURTHER');
+    expect(further).toHaveLength(1);
+    expect(further[0].rule).toContain('002 第二十八条(二)');
+    const [row] = await app.sql<{ basis_kind: string; basis_id: string }>(
+      'SELECT basis_kind, basis_id::text FROM result_recommendation WHERE id = $1',
+      [uuidOf(further[0].id)],
+    );
+    expect(row).toEqual({ basis_kind: 'FINDING', basis_id: uuidOf(second.id) });
+    const overridden = await dec.ok(
+      DECIDE,
+      { id: further[0].id, change: '-3000000.00', reason: '连续两年评价为差，压减30%' },
+      'finance.zhangdian',
+    );
+    expect(overridden.status).toBe('OVERRIDDEN');
+    const [decided] = await app.sql<{ decided_change: string; decision_reason: string }>(
+      'SELECT decided_change::text, decision_reason FROM result_recommendation WHERE id = $1',
+      [uuidOf(further[0].id)],
+    );
+    expect(decided).toEqual({ decided_change: '-3000000.00', decision_reason: '连续两年评价为差，压减30%' });
+    // Decided once: a second decision is a WORKFLOW_VIOLATION, nothing written.
+    expect((await dec.refused(DECIDE, { id: further[0].id }, 'finance.zhangdian'))[0].code).toBe(
+      'WORKFLOW_VIOLATION',
+    );
+  });
+});
