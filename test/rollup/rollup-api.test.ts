@@ -5,23 +5,11 @@
  * the overall result is computed live by the API: actuals combined by each indicator's aggregation, the
  * overall goal scored with its own targets and points, coverage, provisional, the basis, jurisdiction.
  */
-import { randomUUID } from 'node:crypto';
-import { Decimal } from '../../src/common/decimal';
-import { scoreSelfEvaluation } from '../../src/evaluation/rules/scoring';
-import type { ScoringIndicator } from '../../src/evaluation/rules/scoring-types';
 import { TestApp } from '../harness/app';
+import { submitRegional as submitRegionalAs } from './fixtures';
 
 let app: TestApp;
 const gid = (type: string, id: string) => Buffer.from(`${type}:${id}`).toString('base64url');
-
-type IndicatorRow = {
-  id: string;
-  name: string;
-  category: ScoringIndicator['category'];
-  comparator: 'GTE' | 'LTE' | 'EQ';
-  target: string;
-  points: string;
-};
 
 let overall: string;
 let goalA: string;
@@ -36,54 +24,14 @@ async function goalOf(scope: string, regionCode: string): Promise<string> {
   return row.id;
 }
 
-/** A submitted SELF evaluation of a regional goal, scored by the engine as `submitEvaluation` does. */
-async function submitRegional(
+/** A submitted SELF evaluation of a regional goal, scored by the engine (test/rollup/fixtures.ts). */
+function submitRegional(
   goalId: string,
-  actualsByName: Record<string, string>,
+  actuals: Record<string, string>,
   money: [string, string, string],
   status: 'SUBMITTED' | 'REVIEWED' = 'SUBMITTED',
 ) {
-  const indicators = await app.sql<IndicatorRow>(
-    `SELECT id, name, category, comparator, target, points::text FROM goal_indicator WHERE goal_id = $1 ORDER BY position`,
-    [goalId],
-  );
-  const [{ tenant_id: tenantId, drafter_organization_id: evaluator }] = await app.sql<{
-    tenant_id: string;
-    drafter_organization_id: string;
-  }>('SELECT tenant_id, drafter_organization_id FROM performance_goal WHERE id = $1', [goalId]);
-  const id = randomUUID();
-  await app.sql(
-    `INSERT INTO evaluation (tenant_id, id, goal_id, kind, year, status, evaluator_organization_id, budgeted, in_place, spent, region_path)
-     VALUES ($1, $2, $3, 'SELF', 2025, 'DRAFT', $4, $5, $6, $7, '')`,
-    [tenantId, id, goalId, evaluator, ...money],
-  );
-  for (const i of indicators) {
-    await app.sql(
-      `INSERT INTO evaluation_actual (tenant_id, id, evaluation_id, indicator_id, actual, explanation) VALUES ($1, $2, $3, $4, $5, '见说明')`,
-      [tenantId, randomUUID(), id, i.id, actualsByName[i.name]],
-    );
-  }
-  const score = scoreSelfEvaluation({
-    indicators: indicators.map((i) => ({
-      id: i.id,
-      name: i.name,
-      category: i.category,
-      kind: 'QUANTITATIVE',
-      comparator: i.comparator,
-      target: new Decimal(i.target),
-      points: new Decimal(i.points),
-    })),
-    actuals: indicators.map((i) => ({ indicatorId: i.id, actual: new Decimal(actualsByName[i.name]) })),
-    money: { budgeted: new Decimal(money[0]), inPlace: new Decimal(money[1]), spent: new Decimal(money[2]) },
-  });
-  await app.sql(
-    `UPDATE evaluation SET status = 'SUBMITTED', total = $2, grade = $3, submitted_at = now() WHERE id = $1`,
-    [id, score.total.toFixed(2), score.grade],
-  );
-  if (status === 'REVIEWED') {
-    await app.sql(`UPDATE evaluation SET status = 'REVIEWED', reviewed_at = now() WHERE id = $1`, [id]);
-  }
-  return { id, total: score.total.toFixed(2) };
+  return submitRegionalAs(app, goalId, { actuals, money }, status);
 }
 
 const A_ACTUALS = {
