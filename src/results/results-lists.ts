@@ -50,9 +50,14 @@ export async function listFindings(ctx: RequestContext, filter: FindingFilter, f
     .getMany();
 }
 
-/** 预算建议清单 — a budget year's recommendations in the caller's subtree (P6). */
+/**
+ * 预算建议清单 — a budget year's recommendations in the caller's subtree (P6). They are finance's budget
+ * linkage for whole regions and funds: a body without subtree jurisdiction (a unit, a third party) reads
+ * none, never a neighbour unit's recommendation in its region.
+ */
 export async function listRecommendations(ctx: RequestContext, budgetYear: number) {
   const caller = ctx.caller;
+  if (!hasSubtreeJurisdiction(caller)) return [];
   const em = await ctx.db.manager();
   return em
     .createQueryBuilder(RecommendationEntity, 'r')

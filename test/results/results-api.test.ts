@@ -212,6 +212,17 @@ describe('a POOR finance evaluation of a transfer fund, end to end (DOMAIN §13;
       [uuidOf(fund.id)],
     );
     expect(decided).toEqual({ status: 'ACCEPTED', decided_change: '-1000000.00' });
+    // P6 both ways: district finance and its audit office read it; a unit of the fund's own district (no
+    // subtree jurisdiction), a township unit, the sibling district's finance and another city read none.
+    const LIST = `query { budgetRecommendations(budgetYear: 2026) { id } }`;
+    for (const as of ['finance.zhangdian', 'audit.zhangdian']) {
+      const res = await app.gql<{ budgetRecommendations: { id: string }[] }>(LIST, {}, { as });
+      expect(res.data?.budgetRecommendations.map((r) => r.id)).toContain(fund.id);
+    }
+    for (const as of ['unit.zhangdian', 'unit.chezhan', 'finance.zichuan', 'finance.rizhao']) {
+      const res = await app.gql<{ budgetRecommendations: { id: string }[] }>(LIST, {}, { as });
+      expect(res.data?.budgetRecommendations).toEqual([]);
+    }
   });
 });
 
