@@ -14,7 +14,7 @@ import { TokenService } from '../src/auth/token.service';
 import { parseConfig } from '../src/config/config';
 import { assertSafeAppRole, enableAppRole, migrate } from '../src/db/bootstrap';
 import { createDataSource } from '../src/db/data-source';
-import type { AppServices } from '../src/app/context';
+import type { AppServices } from '../src/common/request-context';
 import { startServer } from '../src/app/server';
 import { toGlobalId } from '../src/common/global-id';
 import { DEMO_PASSWORD, generateSyntheticCity, type SyntheticCity } from '../seeds';

@@ -1,6 +1,6 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { ErrorCode } from '../common/errors';
-import type { AppServices } from './context';
+import type { AppServices } from '../common/request-context';
 
 /** Unexpected errors never leak internals: they become INTERNAL with a request-independent message. */
 export function formatError(services: AppServices) {

@@ -2,7 +2,7 @@ import cors from 'cors';
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { AppConfig } from '../config/config';
 import { ErrorCode } from '../common/errors';
-import type { AppServices } from './context';
+import type { AppServices } from '../common/request-context';
 import { poolOf } from './observability/metrics';
 
 /**

@@ -5,7 +5,7 @@ import type { GraphQLFormattedError } from 'graphql';
 import { AppError } from '../common/errors';
 import { availabilityError, RETRY_AFTER_UNAVAILABLE_SECONDS, unavailableError } from '../db/db-errors';
 import { RequestDb } from '../db/request-db';
-import { createContext, type AppServices, type RequestContext } from './context';
+import { createContext, type AppServices, type RequestContext } from '../common/request-context';
 import type { Metrics } from './observability/metrics';
 
 type Format = (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;

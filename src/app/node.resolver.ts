@@ -3,7 +3,7 @@ import { fromGlobalId } from '../common/global-id';
 import { Node } from '../common/node';
 import { evaluationLoadersOf } from '../evaluation/evaluation.loaders';
 import { spotCheckLoadersOf } from '../spot-check/spot-check.loaders';
-import type { RequestContext } from './context';
+import type { RequestContext } from '../common/request-context';
 
 /**
  * `node(id)` (DOMAIN §16): the same authorization as the typed lookups — it goes through the same

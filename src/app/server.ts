@@ -10,7 +10,7 @@ import express from 'express';
 import type { GraphQLFormattedError } from 'graphql';
 import { pinoHttp } from 'pino-http';
 import { availabilityError } from '../db/db-errors';
-import type { AppServices, RequestContext } from './context';
+import type { AppServices, RequestContext } from '../common/request-context';
 import { formatError } from './format-error';
 import { corsPolicy, graphqlPage, jsonErrors, notFound, readiness, rootIndex } from './http-edges';
 import { ideAssets, idePage } from './ide/ide';

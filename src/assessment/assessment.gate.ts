@@ -1,4 +1,4 @@
-import type { RequestContext } from '../app/context';
+import type { RequestContext } from '../common/request-context';
 import type { FundEntity } from '../funds/fund.entity';
 import type { ProjectEntity } from '../funds/project.entity';
 import type { AssessmentEntity } from './assessment.entity';

@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import type { RequestContext } from '../app/context';
+import type { RequestContext } from '../common/request-context';
 import { idOfType, toGlobalId } from '../common/global-id';
 import { ConnectionArgs, paginate, SortDirection, toConnection, type SortColumn } from '../common/pagination';
 import { NO_ID } from '../common/sql';
@@ -36,7 +36,7 @@ import {
 } from './dto/assessment.types';
 import { ASSESSMENT_DIMENSIONS } from './assessment.enums';
 import { Idempotent } from '../idempotency/idempotent';
-import { LIST_SIZE, listCost } from '../app/limits/list-cost';
+import { LIST_SIZE, listCost } from '../common/list-cost';
 
 const pendingSort: SortColumn = { expression: 'f.name', read: (f) => (f as FundEntity).name };
 const pendingProjectSort: SortColumn = {

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import type { RequestContext } from '../app/context';
+import type { RequestContext } from '../common/request-context';
 import { fromGlobalId, idOfType, toGlobalId } from '../common/global-id';
 import { ConnectionArgs, paginate, SortDirection, toConnection, type SortColumn } from '../common/pagination';
 import { NO_ID } from '../common/sql';

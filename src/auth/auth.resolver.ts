@@ -1,5 +1,5 @@
 import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
-import type { RequestContext } from '../app/context';
+import type { RequestContext } from '../common/request-context';
 import { AppError } from '../common/errors';
 import { OrganizationKind } from '../hierarchy/hierarchy.enums';
 import { login } from './auth.service';

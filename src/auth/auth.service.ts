@@ -1,4 +1,4 @@
-import type { RequestContext } from '../app/context';
+import type { RequestContext } from '../common/request-context';
 import { ErrorCode, msg } from '../common/errors';
 import { userError, type UserError } from '../common/user-error';
 import type { LoginInput, LoginPayload } from './dto/auth.types';

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { QueryFailedError } from 'typeorm';
-import type { RequestContext } from '../app/context';
+import type { RequestContext } from './request-context';
 import { databaseUserError } from './database-errors';
 import { ErrorCode, type Message } from './errors';
 import { userError, UserErrorsAbort, type UserError } from './user-error';

@@ -1,4 +1,4 @@
-import type { RequestContext } from '../app/context';
+import type { RequestContext } from '../common/request-context';
 import { createGoal } from '../goals/goal-drafting.service';
 import { GoalScope } from '../goals/goal.enums';
 import { asGoalIndicator, commonSetFor } from './common-indicators.service';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { RequestContext } from '../app/context';
+import type { RequestContext } from '../common/request-context';
 import { Decimal } from '../common/decimal';
 import { idOfType, toGlobalId } from '../common/global-id';
 import { ErrorCode, msg } from '../common/errors';

@@ -1,5 +1,5 @@
 import { Arg, Ctx, Field, ID, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
-import type { RequestContext } from '../app/context';
+import type { RequestContext } from '../common/request-context';
 import { Decimal } from '../common/decimal';
 import { idOfType } from '../common/global-id';
 import { UserError } from '../common/user-error';

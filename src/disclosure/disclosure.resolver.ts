@@ -1,5 +1,5 @@
 import { Arg, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
-import type { RequestContext } from '../app/context';
+import type { RequestContext } from '../common/request-context';
 import { Decimal } from '../common/decimal';
 import { AppError, ErrorCode, msg } from '../common/errors';
 import { toGlobalId } from '../common/global-id';

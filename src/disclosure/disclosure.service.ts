@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { RequestContext } from '../app/context';
+import type { RequestContext } from '../common/request-context';
 import { recordAudit } from '../audit/audit.service';
 import { ErrorCode, msg } from '../common/errors';
 import { fromGlobalId } from '../common/global-id';

@@ -1,4 +1,4 @@
-import type { RequestContext } from '../app/context';
+import type { RequestContext } from '../common/request-context';
 import { ErrorCode, msg } from '../common/errors';
 import { idOfType } from '../common/global-id';
 import { guardedUpdate } from '../common/guarded-update';

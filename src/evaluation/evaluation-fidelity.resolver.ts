@@ -1,5 +1,5 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import type { RequestContext } from '../app/context';
+import type { RequestContext } from '../common/request-context';
 import { DecimalScalar } from '../common/decimal';
 import { OrganizationType } from '../hierarchy/dto/hierarchy.types';
 import type { OrganizationEntity } from '../hierarchy/organization.entity';

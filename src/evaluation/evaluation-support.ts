@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import type { RequestContext } from '../app/context';
+import type { RequestContext } from '../common/request-context';
 import { recordAudit } from '../audit/audit.service';
 import type { Principal } from '../auth/principal';
 import { ErrorCode, msg, type Message } from '../common/errors';

@@ -1,6 +1,6 @@
 import { or, rule } from 'graphql-shield';
 import { p4OwnLevelDepartment } from '../funds/own-level-permissions';
-import type { RequestContext } from '../app/context';
+import type { RequestContext } from '../common/request-context';
 import { p6SignedInWithinJurisdiction } from '../auth/rules';
 import { AppError, msg } from '../common/errors';
 import { OrganizationKind } from '../hierarchy/hierarchy.enums';

@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import type { RequestContext } from '../app/context';
+import type { RequestContext } from '../common/request-context';
 import { availabilityFields } from '../common/availability';
 import { idOfType, toGlobalId } from '../common/global-id';
 import { ConnectionArgs, paginate, SortDirection, toConnection, type SortColumn } from '../common/pagination';
@@ -37,7 +37,7 @@ import { evaluationLoadersOf } from './evaluation.loaders';
 import { DEFAULT_SCORING_POINTS } from './rules/category-points';
 import { REPORT_OUTLINE } from './rules/report-outline';
 import { scoreLinesOf, scoreLineTypes } from './score-lines';
-import { LIST_SIZE, listCost } from '../app/limits/list-cost';
+import { LIST_SIZE, listCost } from '../common/list-cost';
 
 const createdAt: SortColumn = {
   expression: 'ev.created_at',

@@ -1,4 +1,4 @@
-import type { RequestContext } from '../app/context';
+import type { RequestContext } from '../common/request-context';
 import { toGlobalId } from '../common/global-id';
 import type { IndicatorCategory } from '../goals/indicator.enums';
 import type { ScoreLineType } from './dto/evaluation.types';

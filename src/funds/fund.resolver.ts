@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import type { RequestContext } from '../app/context';
+import type { RequestContext } from '../common/request-context';
 import { DecimalScalar, money } from '../common/decimal';
 import { idOfType, toGlobalId } from '../common/global-id';
 import { ConnectionArgs, paginate, SortDirection, toConnection, type SortColumn } from '../common/pagination';
@@ -23,7 +23,7 @@ import { createFund, setAllocations, updateFund } from './fund.service';
 import type { ProjectEntity } from './project.entity';
 import { fundTotal } from './rules/fund-rules';
 import { Idempotent } from '../idempotency/idempotent';
-import { LIST_SIZE, listCost } from '../app/limits/list-cost';
+import { LIST_SIZE, listCost } from '../common/list-cost';
 
 const fundSort: Record<FundSortField, SortColumn> = {
   NAME: { expression: 'f.name', read: (f) => (f as FundEntity).name },

@@ -1,4 +1,4 @@
-import type { RequestContext } from '../app/context';
+import type { RequestContext } from '../common/request-context';
 import { GatePurpose } from '../assessment/assessment.enums';
 import { fundGateSubject, projectGateSubject } from '../assessment/assessment.gate';
 import { assessmentGate } from '../assessment/rules/gate';

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { randomUUID } from 'node:crypto';
-import type { RequestContext } from '../app/context';
+import type { RequestContext } from '../common/request-context';
 import { recordAudit } from '../audit/audit.service';
 import { ErrorCode, msg, type Message } from '../common/errors';
 import { idOfType } from '../common/global-id';

@@ -1,5 +1,5 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import type { RequestContext } from '../app/context';
+import type { RequestContext } from '../common/request-context';
 import { toGlobalId } from '../common/global-id';
 import { GoalConsistencyReportType, GoalHeaderType } from './dto/goal-extra.types';
 import { PerformanceGoalType } from './dto/goal.types';

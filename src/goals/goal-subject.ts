@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { RequestContext } from '../app/context';
+import type { RequestContext } from '../common/request-context';
 import { ErrorCode, msg } from '../common/errors';
 import { idOfType } from '../common/global-id';
 import { abortWith } from '../common/user-error';

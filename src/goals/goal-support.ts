@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Not, type EntityManager } from 'typeorm';
-import type { RequestContext } from '../app/context';
+import type { RequestContext } from '../common/request-context';
 import type { Principal } from '../auth/principal';
 import { money, type Decimal } from '../common/decimal';
 import { ErrorCode, msg, type Message } from '../common/errors';

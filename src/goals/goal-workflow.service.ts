@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { RequestContext } from '../app/context';
+import type { RequestContext } from '../common/request-context';
 import { recordAudit } from '../audit/audit.service';
 import type { Principal } from '../auth/principal';
 import { ErrorCode } from '../common/errors';

@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import type { RequestContext } from '../app/context';
+import type { RequestContext } from '../common/request-context';
 import { hasSubtreeJurisdiction } from '../auth/principal';
 import { availabilityFields } from '../common/availability';
 import { idOfType, toGlobalId } from '../common/global-id';
@@ -28,7 +28,7 @@ import { workflowGoal } from './goal-support';
 import type { GoalTransitionEntity } from './goal-transition.entity';
 import type { GoalEntity } from './goal.entity';
 import { availableActions } from './rules/workflow';
-import { LIST_SIZE, listCost } from '../app/limits/list-cost';
+import { LIST_SIZE, listCost } from '../common/list-cost';
 
 const goalSort: Record<GoalSortField, SortColumn> = {
   NAME: { expression: 'g.name', read: (g) => (g as GoalEntity).name },

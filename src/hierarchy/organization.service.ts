@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import type { RequestContext } from '../app/context';
+import type { RequestContext } from '../common/request-context';
 import { pathIds } from '../auth/principal';
 import { recordAudit } from '../audit/audit.service';
 import { ErrorCode, msg } from '../common/errors';

@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import type { RequestContext } from '../app/context';
-import { LIST_SIZE, listCost } from '../app/limits/list-cost';
+import type { RequestContext } from '../common/request-context';
+import { LIST_SIZE, listCost } from '../common/list-cost';
 import { pathIds } from '../auth/principal';
 import { AppError, ErrorCode, msg } from '../common/errors';
 import { idOfType, toGlobalId } from '../common/global-id';

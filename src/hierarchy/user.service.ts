@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { RequestContext } from '../app/context';
+import type { RequestContext } from '../common/request-context';
 import { recordAudit } from '../audit/audit.service';
 import { HashingBusy, hashSlots } from '../auth/hash-slots';
 import { hashPassword } from '../auth/password';

@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager, FindOptionsWhere, ObjectLiteral } from 'typeorm';
-import type { RequestContext } from '../app/context';
+import type { RequestContext } from '../common/request-context';
 import { durationSeconds } from './request-hash';
 
 /** What a payload field held: an entity (reloaded by primary key on replay) or a plain JSON value. */

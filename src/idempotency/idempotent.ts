@@ -1,5 +1,5 @@
 import { createMethodMiddlewareDecorator } from 'type-graphql';
-import type { RequestContext } from '../app/context';
+import type { RequestContext } from '../common/request-context';
 import { ErrorCode, msg } from '../common/errors';
 import { userError, type UserError } from '../common/user-error';
 import { IDEMPOTENCY_KEY_PATTERN } from './idempotency-key.field';

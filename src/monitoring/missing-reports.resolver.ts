@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, Int, Query, Resolver } from 'type-graphql';
-import type { RequestContext } from '../app/context';
+import type { RequestContext } from '../common/request-context';
 import { hasSubtreeJurisdiction } from '../auth/principal';
 import { AppError, ErrorCode, msg } from '../common/errors';
 import { ConnectionArgs, paginate, SortDirection, toConnection } from '../common/pagination';

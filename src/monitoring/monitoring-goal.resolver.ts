@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
-import type { RequestContext } from '../app/context';
+import type { RequestContext } from '../common/request-context';
 import { hasSubtreeJurisdiction } from '../auth/principal';
 import { Decimal } from '../common/decimal';
 import { AppError, ErrorCode, msg } from '../common/errors';
@@ -24,7 +24,7 @@ import { moneyFigures, totalsToDate } from './rules/money';
 import { IN_FORCE } from './rules/parties';
 import { policyFor } from '../policy/policy.service';
 import { monitoringMonthDue } from '../policy/rules/policy';
-import { LIST_SIZE, listCost } from '../app/limits/list-cost';
+import { LIST_SIZE, listCost } from '../common/list-cost';
 
 const monthArg = { description: '截至月份 — month M (1–12)' };
 const yearArg = { description: '年度 — year' };

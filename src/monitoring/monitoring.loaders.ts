@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import type { RequestContext } from '../app/context';
+import type { RequestContext } from '../common/request-context';
 import { groupBy } from '../common/collections';
 import { OrganizationEntity } from '../hierarchy/organization.entity';
 import { Decimal } from '../common/decimal';

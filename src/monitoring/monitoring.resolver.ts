@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import type { RequestContext } from '../app/context';
+import type { RequestContext } from '../common/request-context';
 import { idOfType, toGlobalId } from '../common/global-id';
 import { PerformanceGoalType } from '../goals/dto/goal.types';
 import type { GoalEntity } from '../goals/goal.entity';

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { RequestContext } from '../app/context';
+import type { RequestContext } from '../common/request-context';
 import { decimalPlacesOf, type Decimal } from '../common/decimal';
 import { ErrorCode, msg, type Message } from '../common/errors';
 import { idOfType } from '../common/global-id';

@@ -1,4 +1,4 @@
-import type { RequestContext } from '../app/context';
+import type { RequestContext } from '../common/request-context';
 import { Decimal, requireDecimal } from '../common/decimal';
 import type { GoalIndicatorEntity } from '../goals/goal-indicator.entity';
 import { MonitoringReportStatus } from './monitoring.enums';

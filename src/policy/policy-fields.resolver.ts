@@ -1,5 +1,5 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import type { RequestContext } from '../app/context';
+import type { RequestContext } from '../common/request-context';
 import { EvaluationType } from '../evaluation/dto/evaluation.types';
 import type { EvaluationEntity } from '../evaluation/evaluation.entity';
 import { EvaluationStatus } from '../evaluation/evaluation.enums';

@@ -1,5 +1,5 @@
 import { Arg, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
-import type { RequestContext } from '../app/context';
+import type { RequestContext } from '../common/request-context';
 import { AppError, ErrorCode, msg } from '../common/errors';
 import { UpdatePolicyInput } from './dto/policy.inputs';
 import { PolicyType, UpdatePolicyPayload } from './dto/policy.types';

@@ -1,4 +1,4 @@
-import type { RequestContext } from '../app/context';
+import type { RequestContext } from '../common/request-context';
 import { hasSubtreeJurisdiction, type Principal } from '../auth/principal';
 import { recordAudit } from '../audit/audit.service';
 import { ErrorCode, msg } from '../common/errors';

@@ -1,4 +1,4 @@
-import type { RequestContext } from '../app/context';
+import type { RequestContext } from '../common/request-context';
 import { hasSubtreeJurisdiction } from '../auth/principal';
 import { FindingEntity, RecommendationEntity } from './results.entities';
 import { shanghaiDateOf } from './rules/due-dates';

@@ -1,5 +1,5 @@
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
-import type { RequestContext } from '../app/context';
+import type { RequestContext } from '../common/request-context';
 import type { Principal } from '../auth/principal';
 import { Grade } from '../common/grade';
 import { idOfType, toGlobalId } from '../common/global-id';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import type { RequestContext } from '../app/context';
+import type { RequestContext } from '../common/request-context';
 import { money } from '../common/decimal';
 import { ErrorCode, msg } from '../common/errors';
 import { runMutation, Validation } from '../common/mutation';

@@ -1,8 +1,8 @@
 import DataLoader from 'dataloader';
 import { LRUCache } from 'lru-cache';
-import { recordRollUpCacheLookups } from '../app/observability/cache-stats';
+import { recordRollUpCacheLookups } from '../common/cache-stats';
 import type { EntityManager } from 'typeorm';
-import type { RequestContext } from '../app/context';
+import type { RequestContext } from '../common/request-context';
 import { Decimal } from '../common/decimal';
 import type { Grade } from '../common/grade';
 import { groupBy } from '../common/collections';

@@ -1,5 +1,5 @@
 import { rule } from 'graphql-shield';
-import type { RequestContext } from '../app/context';
+import type { RequestContext } from '../common/request-context';
 import { AppError, msg } from '../common/errors';
 import { OrganizationKind } from '../hierarchy/hierarchy.enums';
 

@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
-import type { RequestContext } from '../app/context';
+import type { RequestContext } from '../common/request-context';
 import { formatDecimal, money } from '../common/decimal';
 import type { Grade } from '../common/grade';
 import { EvaluationPayload } from '../evaluation/dto/evaluation.inputs';
@@ -20,7 +20,7 @@ import {
   RolledUpActualType,
 } from './rollup.types';
 import { Idempotent } from '../idempotency/idempotent';
-import { LIST_SIZE, listCost } from '../app/limits/list-cost';
+import { LIST_SIZE, listCost } from '../common/list-cost';
 
 /** The GraphQL view of a roll-up node; `node` stays on the object for the children field. */
 type RollUpView = Omit<EvaluationRollUpType, 'lines' | 'actuals'> & { node: RollUpNode };

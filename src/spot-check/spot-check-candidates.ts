@@ -1,4 +1,4 @@
-import type { RequestContext } from '../app/context';
+import type { RequestContext } from '../common/request-context';
 import { GoalEntity } from '../goals/goal.entity';
 import { OrganizationKind } from '../hierarchy/hierarchy.enums';
 import { ownFundGoal } from './spot-check-support';

@@ -1,4 +1,4 @@
-import type { RequestContext } from '../app/context';
+import type { RequestContext } from '../common/request-context';
 import type { RegionEntity } from '../hierarchy/region.entity';
 import type { SpotCheckItemEntity } from './spot-check-item.entity';
 import { AppError, ErrorCode } from '../common/errors';

@@ -1,4 +1,4 @@
-import type { RequestContext } from '../app/context';
+import type { RequestContext } from '../common/request-context';
 import { ErrorCode, msg } from '../common/errors';
 import type { ConstraintMeanings } from '../common/mutation';
 import { idOfType } from '../common/global-id';

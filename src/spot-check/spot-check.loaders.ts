@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { SelectQueryBuilder } from 'typeorm';
-import type { RequestContext } from '../app/context';
+import type { RequestContext } from '../common/request-context';
 import { groupBy } from '../common/collections';
 import type { ScopedAccess } from '../common/scoped-access';
 import { SpotCheckItemEntity } from './spot-check-item.entity';

@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import type { RequestContext } from '../app/context';
+import type { RequestContext } from '../common/request-context';
 import { DecimalScalar } from '../common/decimal';
 import { Grade } from '../common/grade';
 import { idOfType, toGlobalId } from '../common/global-id';

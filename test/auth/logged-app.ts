@@ -5,7 +5,7 @@ import { loggerOptions } from '../../src/auth/log-redaction';
 import { LoginThrottle } from '../../src/auth/login-throttle';
 import { TokenService } from '../../src/auth/token.service';
 import { startServer, type RunningServer } from '../../src/app/server';
-import type { AppServices } from '../../src/app/context';
+import type { AppServices } from '../../src/common/request-context';
 import { parseConfig } from '../../src/config/config';
 import { createDataSource } from '../../src/db/data-source';
 import { createTestDatabase, type TestDatabase } from '../harness/database';

@@ -6,7 +6,7 @@ import { TokenService } from '../../src/auth/token.service';
 import { parseConfig } from '../../src/config/config';
 import { createDataSource, dbTimeouts } from '../../src/db/data-source';
 import { startServer, type RunningServer } from '../../src/app/server';
-import type { AppServices } from '../../src/app/context';
+import type { AppServices } from '../../src/common/request-context';
 import { DEMO_PASSWORD } from '../../seeds';
 import { MONITORING_TABLES } from '../../src/monitoring/monitoring.entities';
 import { EVALUATION_TABLES } from '../../src/evaluation/evaluation.entities';

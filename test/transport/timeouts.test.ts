@@ -1,7 +1,7 @@
 import { connect, createServer, type Server, type Socket } from 'node:net';
 import pino from 'pino';
 import { startServer, type RunningServer } from '../../src/app/server';
-import type { AppServices } from '../../src/app/context';
+import type { AppServices } from '../../src/common/request-context';
 import { LoginThrottle } from '../../src/auth/login-throttle';
 import { TokenService } from '../../src/auth/token.service';
 import { parseConfig } from '../../src/config/config';

@@ -22,7 +22,7 @@ import {
   type ComplexityEstimator,
 } from 'graphql-query-complexity';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../common/pagination';
-import { LIST_SIZE, listCost } from './list-cost';
+import { LIST_SIZE, listCost } from '../../common/list-cost';
 
 /**
  * Connections (DOMAIN §16 cursor pagination): the selection is paid `first` (or `last`) times, the

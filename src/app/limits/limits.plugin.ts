@@ -2,7 +2,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import type { GraphQLFormattedError, GraphQLSchema, ParseOptions } from 'graphql';
 import type { ComplexityEstimator } from 'graphql-query-complexity';
 import type { AppConfig } from '../../config/config';
-import type { RequestContext } from '../context';
+import type { RequestContext } from '../../common/request-context';
 import { costEstimators, operationCost } from './cost';
 import { LeakyBucket, type BucketState, type SpendResult } from './leaky-bucket';
 import { tooComplex, rateLimited, type Audience } from './limit-errors';

@@ -4,8 +4,8 @@ import type { RequestHandler } from 'express';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { DataSource } from 'typeorm';
 import type { AppConfig } from '../../config/config';
-import type { RequestContext } from '../context';
-import { rollUpCacheStats } from './cache-stats';
+import type { RequestContext } from '../../common/request-context';
+import { rollUpCacheStats } from '../../common/cache-stats';
 
 /** The pg pool behind the API's DataSource (typeorm's `driver.master`), when it is initialized. */
 export interface PoolStats {

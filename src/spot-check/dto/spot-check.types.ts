@@ -7,7 +7,7 @@ import { RegionType } from '../../hierarchy/dto/hierarchy.types';
 import { SpotCheckItemEntity } from '../spot-check-item.entity';
 import { SpotCheckSampleEntity } from '../spot-check-sample.entity';
 import { SpotCheckFlag, SpotCheckItemStatus, SpotCheckRecommendation } from '../spot-check.enums';
-import { LIST_SIZE, listCost } from '../../app/limits/list-cost';
+import { LIST_SIZE, listCost } from '../../common/list-cost';
 
 registerNodeType(SpotCheckSampleEntity, 'SpotCheckSample');
 registerNodeType(SpotCheckItemEntity, 'SpotCheckItem');
