@@ -6,7 +6,7 @@ import {
   type RollupBasis,
   type RollupIndicator,
   type RollupResult,
-} from '../evaluation/rules/rollup';
+} from './rules/rollup';
 import type { ScoringCategory, ScoringPolicy } from '../evaluation/rules/scoring-types';
 import { Aggregation } from '../goals/indicator.enums';
 import type { CombineFailure, Combined } from '../goals/rules/aggregation-combine';
@@ -15,7 +15,7 @@ import type { CoverageStatsRow, IndicatorStatsRow } from './rollup-data';
 /**
  * The roll-up of a parent whose children are leaves (project goals), from the sufficient statistics
  * the database computed over the children's self-evaluations (DOMAIN §11). It answers exactly what the
- * per-child `rollUp` (src/evaluation/rules/rollup.ts) answers for the same children — the equivalence is
+ * per-child `rollUp` (src/rollup/rules/rollup.ts) answers for the same children — the equivalence is
  * tested — without reading one row per child actual.
  */
 

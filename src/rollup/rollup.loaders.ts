@@ -12,7 +12,7 @@ import {
   type RollupChild,
   type RollupIndicator,
   type RollupResult,
-} from '../evaluation/rules/rollup';
+} from './rules/rollup';
 import type { ScoringPolicy } from '../evaluation/rules/scoring-types';
 import { scoringIndicator } from '../evaluation/self-scoring';
 import { policyFor } from '../policy/policy.service';

@@ -12,7 +12,7 @@ import { insertTransition, refuse, ROW_VERSION } from '../evaluation/evaluation-
 import { EvaluationEntity } from '../evaluation/evaluation.entity';
 import { EvaluationKind, EvaluationStatus } from '../evaluation/evaluation.enums';
 import { evaluationLoadersOf } from '../evaluation/evaluation.loaders';
-import { spotCheckFlags } from '../evaluation/rules/spot-check';
+import { spotCheckFlags } from './rules/flags';
 import { policyUsed } from '../policy/policy.service';
 import { endOfDueDate, scoringPolicyOf } from '../policy/rules/policy';
 import { goalIndicators } from '../evaluation/self-evaluation.service';

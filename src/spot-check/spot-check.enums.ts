@@ -1,5 +1,5 @@
 import { registerEnumType } from 'type-graphql';
-import type { SpotCheckFlag as EngineFlag } from '../evaluation/rules/spot-check';
+import type { SpotCheckFlag as EngineFlag } from './rules/flags';
 
 /** 抽查状态 (DOMAIN §12): PENDING until re-scored, then CHECKED (once). */
 export enum SpotCheckItemStatus {

@@ -7,7 +7,7 @@ import {
   type ScoringCategory,
   type ScoringIndicator,
 } from '../../src/evaluation/rules/scoring';
-import { drawSample, sampleSize } from '../../src/evaluation/rules/spot-check';
+import { drawSample, sampleSize } from '../../src/spot-check/rules/flags';
 
 /** Property tests of DOMAIN §10 (scoring) and §12 (sampling); decimals are integers of cents, never floats. */
 const cents = (n: number | bigint): Decimal => new Decimal(n.toString()).div(100);

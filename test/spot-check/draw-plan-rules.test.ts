@@ -1,10 +1,10 @@
 /**
  * The parameters of a spot-check draw (DOMAIN §12 抽查复核; 003 第二十一条, 转移支付 第二十四条): ratio
  * (10%, at least 1 — policy choice), minimum, year, recorded seed; the draw with a minimum around the
- * engine's reproducible sampling (src/evaluation/rules/spot-check.ts).
+ * engine's reproducible sampling (src/spot-check/rules/flags.ts).
  */
 import { Decimal } from '../../src/common/decimal';
-import { drawSample } from '../../src/evaluation/rules/spot-check';
+import { drawSample } from '../../src/spot-check/rules/flags';
 import {
   DEFAULT_MINIMUM,
   drawPlanProblems,

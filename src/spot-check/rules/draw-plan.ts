@@ -2,10 +2,10 @@ import { randomInt } from 'node:crypto';
 import { Decimal } from '../../common/decimal';
 import { ErrorCode, msg } from '../../common/errors';
 import type { Problem } from '../../common/problem';
-import { checkSampling, drawSample } from '../../evaluation/rules/spot-check';
+import { checkSampling, drawSample } from './flags';
 
 /**
- * The parameters of a spot-check draw around the engine's sampling (src/evaluation/rules/spot-check.ts):
+ * The parameters of a spot-check draw around the engine's sampling (src/spot-check/rules/flags.ts):
  * the engine gives ⌈ratio × n⌉ (at least 1) drawn from a seed; DOMAIN §12 "a ratio (10%, at least 1)"
  * makes the minimum a parameter too, and the year must be one whose self-evaluations can exist.
  */

@@ -2,7 +2,7 @@ import { Decimal, formatDecimal } from '../../common/decimal';
 import { ErrorCode, msg } from '../../common/errors';
 import { Grade } from '../../common/grade';
 import type { Problem } from '../../common/problem';
-import { mulberry32, nextBelow } from './prng';
+import { mulberry32, nextBelow } from '../../evaluation/rules/prng';
 
 /**
  * 抽查复核 (DOMAIN §12; 003 第二十一条, 转移支付 第二十四条; 002 第二十八条(二)): a reproducible sample of

@@ -3,7 +3,7 @@ import { Grade } from '../../common/grade';
 import type { Aggregation } from '../../goals/indicator.enums';
 import { combine, type CombineFailure, type Combined } from '../../goals/rules/aggregation-combine';
 import { ratioScale } from '../../goals/rules/indicator-rules';
-import { scoreSelfEvaluation } from './scoring';
+import { scoreSelfEvaluation } from '../../evaluation/rules/scoring';
 import type {
   IndicatorActual,
   MoneyFigures,
@@ -11,7 +11,7 @@ import type {
   ScoringIndicator,
   ScoringPolicy,
   SelfScore,
-} from './scoring-types';
+} from '../../evaluation/rules/scoring-types';
 
 /**
  * 逐级汇总 — roll-up of children's self-evaluations into their parent goal's result (DOMAIN §11; 003 转移支付

@@ -1,6 +1,6 @@
 import { Decimal } from '../../src/common/decimal';
 import { Grade } from '../../src/common/grade';
-import { rollUp, type RollupChild, type RollupIndicator } from '../../src/evaluation/rules/rollup';
+import { rollUp, type RollupChild, type RollupIndicator } from '../../src/rollup/rules/rollup';
 import {
   scoreSelfEvaluation,
   type IndicatorActual,

@@ -8,7 +8,7 @@ import {
   sampleSize,
   spotCheckFlags,
   type SpotCheckItem,
-} from '../../src/evaluation/rules/spot-check';
+} from '../../src/spot-check/rules/flags';
 
 const d = (s: string | number): Decimal => new Decimal(s);
 const candidates = (n: number) =>

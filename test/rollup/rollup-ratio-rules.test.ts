@@ -12,7 +12,7 @@ import {
   rollUp,
   type RollupChild,
   type RollupIndicator,
-} from '../../src/evaluation/rules/rollup';
+} from '../../src/rollup/rules/rollup';
 import { Aggregation } from '../../src/goals/indicator.enums';
 
 const d = (s: string | number) => new Decimal(s);
