@@ -7,12 +7,7 @@ import { Grade } from '../../src/common/grade';
  * rebuild (91.89 × 37, no ÷ 100) read 9,000.02 % at the overall level and scored full points.
  */
 import { Decimal, roundHalfUp } from '../../src/common/decimal';
-import {
-  ratioParts,
-  rollUp,
-  type RollupChild,
-  type RollupIndicator,
-} from '../../src/rollup/rules/rollup';
+import { ratioParts, rollUp, type RollupChild, type RollupIndicator } from '../../src/rollup/rules/rollup';
 import { Aggregation } from '../../src/goals/indicator.enums';
 
 const d = (s: string | number) => new Decimal(s);
