@@ -60,7 +60,7 @@ export interface DistrictFundsData {
   };
 }
 
-export const SUBMIT = `mutation Submit($input: EvaluationActionInput!) {
+export const SUBMIT = `mutation Submit($input: SubmitEvaluationInput!) {
   submitEvaluation(input: $input) { evaluation { id status total } userErrors { code message } }
 }`;
 

@@ -18,7 +18,9 @@ import { Counterparts1763875000000 } from './1763875000000-counterparts';
 import { GoalRejectionHeader1763876000000 } from './1763876000000-goal-rejection-header';
 import { DepartmentPerformance1763877000000 } from './1763877000000-department-performance';
 import { ResultsApplication1763880000000 } from './1763880000000-results-application';
+import { ResultsClosing1763886000000 } from './1763886000000-results-closing';
 import { Disclosure1763879000000 } from './1763879000000-disclosure';
+import { PinyinCollation1763884000000 } from './1763884000000-pinyin-collation';
 
 /** Migrations in order. New ones are appended; applied ones are never edited. */
 export const migrations = [
@@ -43,4 +45,6 @@ export const migrations = [
   DepartmentPerformance1763877000000,
   Disclosure1763879000000,
   ResultsApplication1763880000000,
+  PinyinCollation1763884000000,
+  ResultsClosing1763886000000,
 ];

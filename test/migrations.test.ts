@@ -87,6 +87,7 @@ describe('defence in depth in PostgreSQL (DOMAIN §3, §8 P6)', () => {
       'performance_goal',
       'project',
       'region',
+      'result_allocation_simulation',
       'result_finding',
       'result_recommendation',
       'rollup_coverage',

@@ -25,6 +25,8 @@ const config: CodegenConfig = {
         scalars: {
           DateTime: 'string',
           Decimal: 'string',
+          Money: 'string', // always two decimals, e.g. "1200.00" (docs/frontend/ordering-and-values.md)
+          Score: 'string', // always two decimals, e.g. "96.08"
           JSONObject: 'Record<string, unknown>',
         },
       },

@@ -40,7 +40,7 @@ export function readiness(services: AppServices, shuttingDown: () => boolean): R
 }
 
 function jsonError(code: string, zh: string, en: string) {
-  return { errors: [{ message: `${zh} (${en})`, extensions: { code, messageZh: zh, messageEn: en } }] };
+  return { errors: [{ message: en, extensions: { code, messageZh: zh, messageEn: en } }] };
 }
 
 /**

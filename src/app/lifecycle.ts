@@ -2,7 +2,7 @@ import type { ApolloServer, ApolloServerPlugin } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { RequestHandler } from 'express';
 import type { GraphQLFormattedError } from 'graphql';
-import { AppError } from '../common/errors';
+import { RefusalError } from '../common/refusal';
 import { availabilityError, RETRY_AFTER_UNAVAILABLE_SECONDS, unavailableError } from '../db/db-errors';
 import { RequestDb } from '../db/request-db';
 import { createContext, type AppServices, type RequestContext } from '../common/request-context';
@@ -86,10 +86,10 @@ export function requestLifecycle(
           }
           if (!failure && db.abandoned && db.statements > 0) failure = unavailableError();
           if (failure) {
-            const known = failure instanceof AppError ? failure : availabilityError(failure);
+            const known = failure instanceof RefusalError ? failure : availabilityError(failure);
             const shown = known ?? failure;
             const message = shown instanceof Error ? shown.message : 'commit failed';
-            const extensions = shown instanceof AppError ? shown.extensions : {};
+            const extensions = shown instanceof RefusalError ? shown.extensions : {};
             response.body = {
               kind: 'single',
               singleResult: { errors: [format({ message, extensions }, shown)] },

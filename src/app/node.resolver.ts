@@ -1,9 +1,22 @@
 import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
+import { canReadAuditTrail } from '../audit/audit.permissions';
+import { AuditEventEntity } from '../audit/audit-event.entity';
 import { fromGlobalId } from '../common/global-id';
-import { Node } from '../common/node';
+import { Node, registerNodeType } from '../common/node';
 import { evaluationLoadersOf } from '../evaluation/evaluation.loaders';
+import { GoalIndicatorEntity } from '../goals/goal-indicator.entity';
+import { monitoringLoaders } from '../monitoring/monitoring.loaders';
+import { MonitoringReportEntity } from '../monitoring/report.entity';
+import { listFindings, listRecommendations } from '../results/results-lists';
+import { findingView, recommendationView } from '../results/results.resolver';
 import { spotCheckLoadersOf } from '../spot-check/spot-check.loaders';
 import type { RequestContext } from '../common/request-context';
+
+// Issue 11 item 7: every type with an id is a Node. Entities resolved by their class (views such as
+// Finding carry `__typename`, src/common/node.ts).
+registerNodeType(MonitoringReportEntity, 'MonitoringReport');
+registerNodeType(AuditEventEntity, 'AuditEvent');
+registerNodeType(GoalIndicatorEntity, 'GoalIndicator');
 
 /**
  * `node(id)` (DOMAIN §16): the same authorization as the typed lookups — it goes through the same
@@ -36,12 +49,30 @@ export class NodeResolver {
         return ctx.loaders.assessmentById.load(parsed.id);
       case 'PerformanceGoal':
         return ctx.loaders.goalById.load(parsed.id);
+      case 'GoalIndicator':
+        return (await ctx.scope.goalIndicators()).andWhere('gi.id = :id', { id: parsed.id }).getOne();
+      case 'MonitoringReport':
+        return monitoringLoaders(ctx).reportById.load(parsed.id);
       case 'Evaluation':
         return evaluationLoadersOf(ctx).evaluationById.load(parsed.id);
       case 'SpotCheckSample':
         return spotCheckLoadersOf(ctx).sampleById.load(parsed.id);
       case 'SpotCheckItem':
         return spotCheckLoadersOf(ctx).itemById.load(parsed.id);
+      case 'Finding': {
+        const [finding] = await listFindings(ctx, { ids: [parsed.id] }, 1);
+        return finding ? { ...findingView(finding, ctx.caller), __typename: 'Finding' } : null;
+      }
+      case 'BudgetRecommendation': {
+        const [recommendation] = await listRecommendations(ctx, null, [parsed.id]);
+        return recommendation
+          ? { ...recommendationView(recommendation), __typename: 'BudgetRecommendation' }
+          : null;
+      }
+      case 'AuditEvent':
+        // The same readers as `auditEvents` (P6, 003 第七条): anyone else reads it as missing.
+        if (!canReadAuditTrail(ctx.caller)) return null;
+        return (await ctx.scope.auditEvents()).andWhere('a.id = :id', { id: parsed.id }).getOne();
       case 'User':
         return (await ctx.scope.users()).andWhere('u.id = :id', { id: parsed.id }).getOne();
       default:

@@ -4,9 +4,10 @@ import { deny, shield } from 'graphql-shield';
 import { assessmentPermissions } from '../assessment/assessment.permissions';
 import { auditPermissions } from '../audit/audit.permissions';
 import { authPermissions } from '../auth/auth.permissions';
-import { AppError } from '../common/errors';
+import { refusal } from '../common/refusal';
 import { fundsPermissions } from '../funds/funds.permissions';
 import { goalsPermissions } from '../goals/goals.permissions';
+import { inboxPermissions } from '../inbox/inbox.permissions';
 import { hierarchyPermissions } from '../hierarchy/hierarchy.permissions';
 import { rollUpPermissions } from '../rollup/rollup.permissions';
 import { monitoringPermissions } from '../monitoring/monitoring.permissions';
@@ -14,6 +15,7 @@ import { evaluationPermissions } from '../evaluation/evaluation.permissions';
 import { spotCheckPermissions } from '../spot-check/spot-check.permissions';
 import { policyPermissions } from '../policy/policy.permissions';
 import { departmentPermissions } from '../department-performance/department.permissions';
+import { payloadRefusals } from './payload-refusals';
 import { disclosurePermissions } from '../disclosure/disclosure.permissions';
 import { resultsPermissions } from '../results/results.permissions';
 
@@ -28,6 +30,7 @@ export const rootPermissions = {
     ...fundsPermissions.Query,
     ...assessmentPermissions.Query,
     ...goalsPermissions.Query,
+    ...inboxPermissions.Query,
     ...monitoringPermissions.Query,
     ...evaluationPermissions.Query,
     ...spotCheckPermissions.Query,
@@ -55,7 +58,8 @@ export const rootPermissions = {
 };
 
 /**
- * Applies the shield to the root types only. Objects are reachable only through root fields and are
+ * Applies the shield to the root types only, and answers a refused mutation in its payload
+ * (payload-refusals.ts). Objects are reachable only through root fields and are
  * already limited to the caller's jurisdiction by the scoped data access, so wrapping each of their
  * fields (thousands per large list) would add cost and no protection (STYLE "Performance shape").
  */
@@ -63,8 +67,9 @@ export function withPermissions(schema: GraphQLSchema): GraphQLSchema {
   const generator = shield(rootPermissions, {
     fallbackRule: deny,
     allowExternalErrors: true,
-    fallbackError: () => AppError.forbidden(),
+    fallbackError: () => refusal.forbidden(),
   }) as unknown as { generate: (s: GraphQLSchema) => IMiddlewareTypeMap };
   const all = generator.generate(schema);
-  return applyMiddleware(schema, { Query: all.Query, Mutation: all.Mutation });
+  // The first middleware is the outermost: payload refusals see what the shield answers (issue 11 item 4).
+  return applyMiddleware(schema, payloadRefusals(schema), { Query: all.Query, Mutation: all.Mutation });
 }

@@ -61,7 +61,7 @@ function refusal(code: 'PERSISTED_QUERY_NOT_FOUND' | 'PERSISTED_QUERY_REQUIRED')
           '此服务只接受已登记的操作（请发送操作 id）',
           'Only persisted operations are accepted here: send the operation id',
         ];
-  return { errors: [{ message: `${zh} (${en})`, extensions: { code, messageZh: zh, messageEn: en } }] };
+  return { errors: [{ message: en, extensions: { code, messageZh: zh, messageEn: en } }] };
 }
 
 interface Body {

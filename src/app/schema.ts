@@ -1,6 +1,8 @@
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import 'reflect-metadata';
 import { buildSchemaSync } from 'type-graphql';
+import './modules';
+import './abilities';
 import {
   AssessmentResolver,
   AssessmentReviewResolver,
@@ -20,6 +22,7 @@ import {
   GoalTransitionResolver,
   ReviewStepResolver,
 } from '../goals/goal.resolver';
+import { MeResolver } from '../hierarchy/me.resolver';
 import { OrganizationResolver } from '../hierarchy/organization.resolver';
 import { RegionResolver } from '../hierarchy/region.resolver';
 import { UserResolver } from '../hierarchy/user.resolver';
@@ -33,12 +36,18 @@ import { DepartmentPerformanceResolver } from '../department-performance/departm
 import { DisclosureResolver } from '../disclosure/disclosure.resolver';
 import { resultsResolvers } from '../results/results.resolver';
 import { withInputHygiene } from '../common/input-hygiene';
+import { InboxResolver } from '../inbox/inbox.resolver';
+import { FindingLinksResolver, RecommendationLinksResolver } from '../results/results-links.resolver';
 import { NodeResolver } from './node.resolver';
 import { withPermissions } from './permissions';
 
 export const resolvers = [
   AuthResolver,
+  MeResolver,
   NodeResolver,
+  InboxResolver,
+  FindingLinksResolver,
+  RecommendationLinksResolver,
   RegionResolver,
   OrganizationResolver,
   UserResolver,

@@ -7,11 +7,10 @@ import {
 } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import express from 'express';
-import type { GraphQLFormattedError } from 'graphql';
 import { pinoHttp } from 'pino-http';
-import { availabilityError } from '../db/db-errors';
 import type { AppServices, RequestContext } from '../common/request-context';
 import { formatError } from './format-error';
+import { congressPackageHandler } from '../results/congress/congress-http';
 import { corsPolicy, graphqlPage, jsonErrors, notFound, readiness, rootIndex } from './http-edges';
 import { ideAssets, idePage } from './ide/ide';
 import { graphqlHandler, requestLifecycle, RequestTracker } from './lifecycle';
@@ -20,26 +19,6 @@ import { listenAll, listenHosts, urlHost } from './listen';
 import { Metrics } from './observability/metrics';
 import { loadManifest, persistedOperations } from './persisted-operations';
 import { buildSchema } from './schema';
-
-/**
- * The response form of every error: a database timeout or outage becomes TIMEOUT / SERVICE_UNAVAILABLE
- * with a retry hint (issue 8 item 5); in production no "Did you mean …" suggestion reveals schema names
- * (issue 8 item 7); the rest is `formatError`.
- */
-function responseErrors(services: AppServices) {
-  const base = formatError(services);
-  const production = services.config.NODE_ENV === 'production';
-  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const busy = availabilityError(error);
-    if (busy) {
-      services.logger.warn({ err: error }, 'database busy or unreachable');
-      return { ...formatted, message: busy.message, extensions: busy.extensions };
-    }
-    const result = base(formatted, error);
-    if (!production) return result;
-    return { ...result, message: result.message.replace(/ ?Did you mean .+?\?/g, '') };
-  };
-}
 
 export interface RunningServer {
   httpServer: Server;
@@ -67,7 +46,7 @@ export async function startServer(services: AppServices, host: string, port: num
   const app = express();
   const httpServer = createServer(app);
   const tracker = new RequestTracker();
-  const format = responseErrors(services);
+  const format = formatError(services);
   const config = services.config;
   const production = config.NODE_ENV === 'production';
   // Issue 16: the IDE and /metrics are off in production unless enabled.
@@ -141,6 +120,8 @@ export async function startServer(services: AppServices, host: string, port: num
     persistedOperations(persisted, manifest),
     graphqlHandler(services, apollo, tracker),
   );
+  // DOMAIN §13: the people's congress package as a document (bearer token, jurisdiction)
+  app.get('/reports/congress-package.docx', congressPackageHandler(services));
   app.use(notFound);
   app.use(jsonErrors(services));
 

@@ -135,3 +135,25 @@ registerEnumType(GateBasis, {
     NOT_ASSESSED: { description: '未开展评估 — no assessment submitted' },
   },
 });
+
+/** 事前绩效评估操作 — the workflow actions on an assessment (DOMAIN §6), for `availableActions`. */
+export enum AssessmentAction {
+  EDIT = 'EDIT',
+  SUBMIT = 'SUBMIT',
+  ACCEPT = 'ACCEPT',
+  RETURN = 'RETURN',
+}
+
+registerEnumType(AssessmentAction, {
+  name: 'AssessmentAction',
+  description: '事前绩效评估操作 — a workflow action on an ex-ante assessment (DOMAIN §6)',
+  valuesConfig: {
+    EDIT: { description: '修改 — change a DRAFT or RETURNED assessment (its assessor)' },
+    SUBMIT: { description: '报送 — submit it to finance (its assessor)' },
+    ACCEPT: {
+      description:
+        '审核通过 — finance at the subject’s level or above accepts it (P3, never the assessor, P7)',
+    },
+    RETURN: { description: '退回 — finance returns it with a comment (P3, never the assessor, P7)' },
+  },
+});

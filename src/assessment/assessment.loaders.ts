@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import { groupBy } from '../common/collections';
+import { registerLoaders } from '../common/request-context';
 import type { ScopedAccess } from '../common/scoped-access';
 import type { AssessmentDimensionEntity } from './assessment-dimension.entity';
 import type { AssessmentEntity } from './assessment.entity';
@@ -49,3 +50,10 @@ export function assessmentLoaders(scope: ScopedAccess) {
 }
 
 export type AssessmentLoaders = ReturnType<typeof assessmentLoaders>;
+
+// This module's part of every request's loader set (composed by src/app/modules.ts).
+registerLoaders('assessment', assessmentLoaders);
+declare module '../common/request-context' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- the merge adds the members
+  interface Loaders extends AssessmentLoaders {}
+}

@@ -7,6 +7,13 @@ import { FundConnection, FundType, ProjectConnection, ProjectType } from '../fun
 import type { FundEntity } from '../funds/fund.entity';
 import type { ProjectEntity } from '../funds/project.entity';
 import { OrganizationType } from '../hierarchy/dto/hierarchy.types';
+import { availabilityOf } from '../common/decision';
+import { ProjectActionAvailabilityType } from '../funds/dto/actions.types';
+import { ProjectAction } from '../funds/fund.enums';
+import { decideProject } from '../funds/rules/project-decision';
+import { AssessmentAction } from './assessment.enums';
+import { decideAssessment } from './rules/assessment-decision';
+import { libraryFacts } from './project-library.service';
 import type { OrganizationEntity } from '../hierarchy/organization.entity';
 import type { AssessmentEntity } from './assessment.entity';
 import { dimensionNames, GatePurpose } from './assessment.enums';
@@ -19,7 +26,6 @@ import {
   updateAssessment,
 } from './assessment.service';
 import {
-  AssessmentPayload,
   AssessmentPendingFilter,
   CreateAssessmentInput,
   EnterProjectLibraryInput,
@@ -29,6 +35,7 @@ import {
   UpdateAssessmentInput,
 } from './dto/assessment.inputs';
 import {
+  AssessmentActionAvailabilityType,
   AssessmentDimensionConclusionType,
   AssessmentGateType,
   AssessmentReviewType,
@@ -37,6 +44,12 @@ import {
 import { ASSESSMENT_DIMENSIONS } from './assessment.enums';
 import { Idempotent } from '../idempotency/idempotent';
 import { LIST_SIZE, listCost } from '../common/list-cost';
+import {
+  CreateAssessmentPayload,
+  ReviewAssessmentPayload,
+  SubmitAssessmentPayload,
+  UpdateAssessmentPayload,
+} from './dto/assessment-mutation.types';
 
 const pendingSort: SortColumn = { expression: 'f.name', read: (f) => (f as FundEntity).name };
 const pendingProjectSort: SortColumn = {
@@ -112,6 +125,21 @@ export class AssessmentResolver {
     return toConnection(ProjectConnection, result);
   }
 
+  @FieldResolver(() => [AssessmentActionAvailabilityType], {
+    description:
+      '可办理操作 — each action on the assessment (EDIT, SUBMIT, ACCEPT, RETURN) with whether the caller may take it now and, if not, why; a return requires a comment; the same decision as the mutations (issue 11 item 2)',
+  })
+  availableActions(
+    @Root() a: AssessmentEntity,
+    @Ctx() ctx: RequestContext,
+  ): AssessmentActionAvailabilityType[] {
+    return Object.values(AssessmentAction).map((action) => {
+      const returning = action === AssessmentAction.RETURN;
+      const verdict = decideAssessment(a, ctx.caller, action, { comment: returning ? '…' : null });
+      return availabilityOf(action, verdict, returning ? 'comment' : null);
+    });
+  }
+
   @FieldResolver(() => ID, { description: '全局标识 — opaque global id' })
   id(@Root() a: AssessmentEntity): string {
     return toGlobalId('ExAnteAssessment', a.id);
@@ -181,7 +209,7 @@ export class AssessmentResolver {
     };
   }
 
-  @Mutation(() => AssessmentPayload, {
+  @Mutation(() => CreateAssessmentPayload, {
     description:
       '新建事前绩效评估 — by the subject’s competent department or a third party commissioned by finance (DOMAIN §6); DRAFT',
   })
@@ -194,7 +222,7 @@ export class AssessmentResolver {
     return createAssessment(ctx, input);
   }
 
-  @Mutation(() => AssessmentPayload, {
+  @Mutation(() => UpdateAssessmentPayload, {
     description: '修改事前绩效评估 — by the assessor, DRAFT or RETURNED only, guarded by version',
   })
   updateAssessment(
@@ -205,7 +233,7 @@ export class AssessmentResolver {
     return updateAssessment(ctx, input);
   }
 
-  @Mutation(() => AssessmentPayload, {
+  @Mutation(() => SubmitAssessmentPayload, {
     description: '报送事前绩效评估 — the assessor submits a DRAFT or RETURNED assessment to finance',
   })
   @Idempotent()
@@ -217,7 +245,7 @@ export class AssessmentResolver {
     return submitAssessment(ctx, input);
   }
 
-  @Mutation(() => AssessmentPayload, {
+  @Mutation(() => ReviewAssessmentPayload, {
     description:
       '财政审核事前绩效评估 — finance at the subject’s level or above accepts or returns (with a comment); never the assessor',
   })
@@ -300,5 +328,19 @@ export class ProjectAssessmentResolver {
     @Arg('purpose', () => GatePurpose, purposeArg) purpose: GatePurpose,
   ): Promise<GateView> {
     return gateView(await projectGateSubject(ctx, project), purpose);
+  }
+
+  @FieldResolver(() => [ProjectActionAvailabilityType], {
+    description:
+      '可办理操作 — each action on the project (EDIT, ENTER_LIBRARY) with whether the caller may take it now and, if not, why; the same decision as the mutations (issue 11 item 2)',
+  })
+  async availableActions(
+    @Root() project: ProjectEntity,
+    @Ctx() ctx: RequestContext,
+  ): Promise<ProjectActionAvailabilityType[]> {
+    const facts = await libraryFacts(ctx, await ctx.db.manager(), project);
+    return Object.values(ProjectAction).map((action) =>
+      availabilityOf(action, decideProject(project, ctx.caller, action, facts)),
+    );
   }
 }

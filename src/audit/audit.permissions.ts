@@ -1,7 +1,8 @@
 import { rule } from 'graphql-shield';
 import type { RequestContext } from '../common/request-context';
 import { canAdminister, type Principal } from '../auth/principal';
-import { AppError, msg } from '../common/errors';
+import { msg } from '../common/error-code';
+import { refusal } from '../common/refusal';
 import { OrganizationKind } from '../hierarchy/hierarchy.enums';
 
 /**
@@ -24,10 +25,10 @@ export function canReadAuditTrail(p: Principal): boolean {
 export const p6AuditTrailReader = rule('P6 audit trail reader: audit office, finance or administrator', {
   cache: 'contextual',
 })((_parent, _args, ctx: RequestContext) => {
-  if (!ctx.principal) return AppError.unauthenticated();
+  if (!ctx.principal) return refusal.unauthenticated();
   return canReadAuditTrail(ctx.principal)
     ? true
-    : AppError.forbidden(
+    : refusal.forbidden(
         'P6',
         msg(
           '审计留痕仅供审计部门、财政部门和系统管理员查阅本辖区',

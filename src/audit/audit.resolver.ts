@@ -62,6 +62,8 @@ function actorNames(ctx: RequestContext): NameLoaders {
 @Resolver(() => AuditEventType)
 export class AuditEventResolver {
   @Query(() => AuditEventConnection, {
+    // issue 11 item 4: a caller the shield refuses (P6) gets null here, the rest of the response stands
+    nullable: true,
     description:
       '审计留痕 — the audit trail of the caller’s subtree, newest first (DOMAIN §15; 003 第七条). Readable by ' +
       'audit offices (审计部门), finance bureaus (财政部门) and tenant administrators (系统管理员) of competent ' +

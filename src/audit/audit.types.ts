@@ -1,6 +1,7 @@
 import { GraphQLScalarType } from 'graphql';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Field, ID, InputType, ObjectType } from 'type-graphql';
+import { Node } from '../common/node';
 import { connectionType } from '../common/pagination';
 import { DateTime } from '../common/scalars';
 
@@ -17,6 +18,7 @@ export const JSONObject = new GraphQLScalarType({
  * acted even when the actor's own record lies outside its view.
  */
 @ObjectType('AuditEvent', {
+  implements: Node,
   description:
     '审计事件 — one append-only record of a change (DOMAIN §15): who, which organization, when, what, before and after',
 })

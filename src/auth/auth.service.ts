@@ -1,6 +1,7 @@
 import type { RequestContext } from '../common/request-context';
-import { ErrorCode, msg } from '../common/errors';
-import { userError, type UserError } from '../common/user-error';
+import { ErrorCode, msg } from '../common/error-code';
+import { problem, type Problem } from '../common/problem';
+import { userErrorsOf } from '../common/user-error';
 import type { LoginInput, LoginPayload } from './dto/auth.types';
 import { HashingBusy, hashSlots } from './hash-slots';
 import { verifyPassword } from './password';
@@ -16,28 +17,28 @@ interface AccountRow {
   token_version: number;
 }
 
-const refused = (error: UserError): LoginPayload => ({ userErrors: [error] });
+const refused = (p: Problem): LoginPayload => ({ userErrors: userErrorsOf([p]) });
 
 /** One message for every failed sign-in, so nobody can tell which logins exist. */
 const failed = () =>
-  userError(ErrorCode.UNAUTHENTICATED, ['input'], msg('登录名或密码错误', 'Wrong login or password'));
+  problem(ErrorCode.UNAUTHENTICATED, ['input'], msg('登录名或密码错误', 'Wrong login or password'));
 
 const tooMany = (wait: number) =>
-  userError(
+  problem(
     ErrorCode.RATE_LIMITED,
     ['input', 'login'],
     msg(`登录失败次数过多，请${wait}秒后再试`, `Too many failed attempts; try again in ${wait} seconds`),
   );
 
 const busy = () =>
-  userError(
+  problem(
     ErrorCode.RATE_LIMITED,
     ['input'],
     msg('登录请求过多，请稍后再试', 'Too many sign-ins at the moment; please try again shortly'),
   );
 
 const oneLoginPerRequest = () =>
-  userError(ErrorCode.BAD_USER_INPUT, ['input'], msg('每个请求只能登录一次', 'Only one sign-in per request'));
+  problem(ErrorCode.BAD_USER_INPUT, ['input'], msg('每个请求只能登录一次', 'Only one sign-in per request'));
 
 /** Requests that already made their one sign-in attempt (issue 8 item 12: no aliased `login` fields). */
 const attempted = new WeakSet<RequestContext>();

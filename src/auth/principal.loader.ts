@@ -1,5 +1,5 @@
 import type { RequestDb } from '../db/request-db';
-import type { OrganizationKind, RegionLevel } from '../hierarchy/hierarchy.enums';
+import type { OrganizationKind, RegionLevel } from './principal-kinds';
 import type { Principal } from './principal';
 
 interface PrincipalRow {

@@ -1,4 +1,4 @@
-import { OrganizationKind, RegionLevel } from '../hierarchy/hierarchy.enums';
+import { OrganizationKind, RegionLevel } from './principal-kinds';
 
 /**
  * The caller of a request, loaded once per request after the token is verified (DOMAIN §8, P6).

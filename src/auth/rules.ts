@@ -1,6 +1,7 @@
 import { rule } from 'graphql-shield';
 import type { RequestContext } from '../common/request-context';
-import { AppError, msg } from '../common/errors';
+import { msg } from '../common/error-code';
+import { refusal } from '../common/refusal';
 import { canAdminister } from './principal';
 
 /**
@@ -14,7 +15,7 @@ export const publicAccess = rule('public', { cache: 'no_cache' })(() => true);
 /** P6 jurisdiction: a signed-in caller; what it sees is then limited to its subtree by the scoped helper. */
 export const p6SignedInWithinJurisdiction = rule('P6 signed in, within jurisdiction', {
   cache: 'contextual',
-})((_parent, _args, ctx: RequestContext) => (ctx.principal ? true : AppError.unauthenticated()));
+})((_parent, _args, ctx: RequestContext) => (ctx.principal ? true : refusal.unauthenticated()));
 
 /**
  * P6 administration: tenant administrators (系统管理员) of a body that may write — audit offices read
@@ -25,11 +26,8 @@ export const p6TenantAdministrator = rule('P6 tenant administrator', { cache: 'c
   _args,
   ctx: RequestContext,
 ) => {
-  if (!ctx.principal) return AppError.unauthenticated();
+  if (!ctx.principal) return refusal.unauthenticated();
   return canAdminister(ctx.principal)
     ? true
-    : AppError.forbidden(
-        'P6',
-        msg('只有系统管理员可以执行此操作', 'Only a tenant administrator may do this'),
-      );
+    : refusal.forbidden('P6', msg('只有系统管理员可以执行此操作', 'Only a tenant administrator may do this'));
 });

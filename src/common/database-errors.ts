@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { QueryFailedError } from 'typeorm';
-import { ErrorCode, msg, type Message } from './errors';
-import { userError, type UserError } from './user-error';
+import { ErrorCode, msg, type Message } from './error-code';
+import { problem, type Problem } from './problem';
 
 /**
  * Database refusals a module did not map itself (issue 8 item 8: "an unmapped database check
@@ -110,10 +110,10 @@ function fieldOf(pg: PgError, dataSource: DataSource): string[] {
   return column ? ['input', camel(column)] : ['input'];
 }
 
-/** The stable user error of a database refusal, or null when the error is not one. */
-export function databaseUserError(error: unknown, dataSource: DataSource): UserError | null {
+/** The stable problem of a database refusal, or null when the error is not one. */
+export function databaseProblem(error: unknown, dataSource: DataSource): Problem | null {
   if (!(error instanceof QueryFailedError)) return null;
   const pg = error.driverError as PgError;
   const meaning = meaningOf(pg);
-  return meaning ? userError(meaning.code, fieldOf(pg, dataSource), meaning.message) : null;
+  return meaning ? problem(meaning.code, fieldOf(pg, dataSource), meaning.message) : null;
 }

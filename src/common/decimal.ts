@@ -75,16 +75,16 @@ function canonical(text: string): string {
 }
 
 function invalid(message: Message, node?: ValueNode): GraphQLError {
-  return new GraphQLError(`${message.zh} (${message.en})`, {
+  return new GraphQLError(message.en, {
     ...(node ? { nodes: node } : {}),
     extensions: { code: 'BAD_USER_INPUT', messageZh: message.zh, messageEn: message.en },
   });
 }
 
-const notText = (shown: string): Message =>
+const notText = (shownZh: string, shownEn = shownZh): Message =>
   msg(
-    `十进制数须以字符串形式传递，例如 "1234.50"，不接受 ${shown}`,
-    `A Decimal must be given as a string such as "1234.50", not ${shown}`,
+    `十进制数须以字符串形式传递，例如 "1234.50"，不接受 ${shownZh}`,
+    `A Decimal must be given as a string such as "1234.50", not ${shownEn}`,
   );
 
 const malformed = (shown: string): Message =>
@@ -105,7 +105,7 @@ function fromText(text: string, node?: ValueNode): Decimal {
  */
 function fromNumber(value: number): Decimal {
   if (Number.isSafeInteger(value)) return new Decimal(value);
-  throw invalid(notText(`JSON 数字/number ${String(value)}`));
+  throw invalid(notText(`JSON 数字 ${String(value)}`, `the JSON number ${String(value)}`));
 }
 
 /** 十进制数 — the GraphQL scalar for money, rates, targets and scores. */
@@ -130,7 +130,8 @@ export const DecimalScalar = new GraphQLScalarType<Decimal, string>({
   parseLiteral(ast: ValueNode): Decimal {
     if (ast.kind === Kind.STRING) return fromText(ast.value, ast);
     if (ast.kind === Kind.INT) return fromText(ast.value, ast);
-    if (ast.kind === Kind.FLOAT) throw invalid(notText(`浮点字面量/float literal ${ast.value}`), ast);
+    if (ast.kind === Kind.FLOAT)
+      throw invalid(notText(`浮点字面量 ${ast.value}`, `the float literal ${ast.value}`), ast);
     throw invalid(notText(ast.kind), ast);
   },
   extensions: { jsonSchema: { type: 'string', pattern: DECIMAL_PATTERN.source } },

@@ -1,7 +1,7 @@
 import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
-import { ErrorCode, msg } from './errors';
-import { abortWith } from './user-error';
+import { ErrorCode, msg } from './error-code';
+import { refusal } from './refusal';
 
 /**
  * Optimistic concurrency (DOMAIN §15): the edit names the version it was based on, and the UPDATE only
@@ -28,13 +28,14 @@ export async function guardedUpdate<T extends ObjectLiteral>(
     })
     .execute();
   if (result.affected !== 1) {
-    abortWith(
+    throw refusal(
       ErrorCode.CONFLICT,
       ['input', 'expectedVersion'],
       msg(
         '该记录已被他人修改，请刷新后重试',
         'The record was changed by someone else since you read it; reload and try again',
       ),
+      { reason: 'STALE_VERSION' },
     );
   }
 }

@@ -12,10 +12,12 @@ import {
   type GraphQLSchema,
 } from 'graphql';
 import { getMetadataStorage } from 'type-graphql';
-import { AppError, ErrorCode, msg, type Message } from './errors';
+import { ErrorCode, msg, type Message } from './error-code';
+import { problem } from './problem';
+import { abort } from './refusal';
+import { userErrorsOf } from './user-error';
 import { DEFAULT_MAX_ITEMS } from './input-limits';
 import { cleanText, textKindOf, textProblem, type TextKind } from './text-hygiene';
-import { userError } from './user-error';
 
 /**
  * Input hygiene in one place (issue 8 items 8 and 9): every field that takes arguments — root queries,
@@ -158,11 +160,9 @@ export function withInputHygiene(schema: GraphQLSchema): GraphQLSchema {
       field.resolve = (source, given, context, info) => {
         const { args, findings } = cleanArguments(field.args, given, marks);
         if (findings.length === 0) return resolve(source, args, context, info);
-        if (payload)
-          return {
-            userErrors: findings.map((f) => userError(ErrorCode.BAD_USER_INPUT, f.field, f.message)),
-          };
-        throw new AppError(ErrorCode.BAD_USER_INPUT, findings[0].message, { field: findings[0].field });
+        const problems = findings.map((f) => problem(ErrorCode.BAD_USER_INPUT, f.field, f.message));
+        // A mutation with a payload answers them in `userErrors`; any other field with a top-level error.
+        return payload ? { userErrors: userErrorsOf(problems) } : abort(problems);
       };
     }
   }

@@ -1,12 +1,14 @@
 import type { EntityManager } from 'typeorm';
 import { QueryFailedError } from 'typeorm';
 import type { RequestContext } from './request-context';
-import { databaseUserError } from './database-errors';
-import { ErrorCode, type Message } from './errors';
-import { userError, UserErrorsAbort, type UserError } from './user-error';
+import { databaseProblem } from './database-errors';
+import { ErrorCode, type Message } from './error-code';
+import { problem, type Problem, type ProblemExtras } from './problem';
+import { abort, refusalIn } from './refusal';
+import { userErrorsOf, type UserError } from './user-error';
 
 /** What a database constraint means to the person who broke it: the code, the input field, the sentence. */
-export interface ConstraintMeaning {
+export interface ConstraintMeaning extends ProblemExtras {
   code: ErrorCode;
   field: string[];
   message: Message;
@@ -19,16 +21,16 @@ interface DriverError {
   constraint?: string;
 }
 
-function meaningOf(error: unknown, meanings: ConstraintMeanings): UserError | null {
+function meaningOf(error: unknown, meanings: ConstraintMeanings): Problem | null {
   if (!(error instanceof QueryFailedError)) return null;
   const driver = error.driverError as DriverError;
   const meaning = driver.constraint ? meanings[driver.constraint] : undefined;
-  return meaning ? userError(meaning.code, meaning.field, meaning.message) : null;
+  return meaning ? problem(meaning.code, meaning.field, meaning.message, meaning) : null;
 }
 
 /**
- * Runs a mutation in its own savepoint (STYLE principle 7). Expected failures — user errors thrown with
- * `abortWith`, a constraint the module maps, or any other integrity/data refusal of the database
+ * Runs a mutation in its own savepoint (STYLE principle 7). Expected failures — any refusal
+ * (`throw refusal(...)`, `abort(problems)`, refusal.ts), a constraint the module maps, or any other integrity/data refusal of the database
  * (database-errors.ts, issue 8 item 8) — roll the savepoint back and come back in the payload; nothing
  * is written. Anything else propagates as a typed error.
  */
@@ -41,28 +43,29 @@ export async function runMutation<R extends object>(
     const result = await ctx.db.savepoint(work);
     return { ...result, userErrors: [] };
   } catch (error) {
-    if (error instanceof UserErrorsAbort)
-      return { userErrors: error.userErrors } as Partial<R> & { userErrors: UserError[] };
-    const known = meaningOf(error, meanings) ?? databaseUserError(error, ctx.services.dataSource);
-    if (known) return { userErrors: [known] } as Partial<R> & { userErrors: UserError[] };
+    const refused = refusalIn(error);
+    if (refused?.belongsInPayload)
+      return { userErrors: userErrorsOf(refused.problems) } as Partial<R> & { userErrors: UserError[] };
+    const known = meaningOf(error, meanings) ?? databaseProblem(error, ctx.services.dataSource);
+    if (known) return { userErrors: userErrorsOf([known]) } as Partial<R> & { userErrors: UserError[] };
     throw error;
   }
 }
 
 /** Collects user errors while validating an input, then aborts with all of them at once. */
 export class Validation {
-  private readonly errors: UserError[] = [];
+  private readonly problems: Problem[] = [];
 
-  add(code: ErrorCode, field: string[], message: Message): void {
-    this.errors.push(userError(code, field, message));
+  add(code: ErrorCode, field: string[], message: Message, extras: ProblemExtras = {}): void {
+    this.problems.push(problem(code, field, message, extras));
   }
 
   get ok(): boolean {
-    return this.errors.length === 0;
+    return this.problems.length === 0;
   }
 
   /** Aborts the mutation when anything was added. */
   check(): void {
-    if (this.errors.length > 0) throw new UserErrorsAbort(this.errors);
+    if (this.problems.length > 0) abort(this.problems);
   }
 }

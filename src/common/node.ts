@@ -7,8 +7,14 @@ export function registerNodeType(entity: abstract new () => object, typeName: st
   nodeTypeNames.set(entity.prototype as object, typeName);
 }
 
+/**
+ * The GraphQL type of a node value: registered by its entity class, or — for plain view objects built
+ * by a resolver (findings, recommendations) — named by their own `__typename`.
+ */
 export function nodeTypeName(value: object): string | undefined {
-  return nodeTypeNames.get(Object.getPrototypeOf(value) as object);
+  return (
+    nodeTypeNames.get(Object.getPrototypeOf(value) as object) ?? (value as { __typename?: string }).__typename
+  );
 }
 
 /** 节点 — any object with a global id, fetchable with `node(id)` (DOMAIN §16). */

@@ -1,6 +1,8 @@
 import { ArgsType, Field, Int, ObjectType, registerEnumType, type ClassType } from 'type-graphql';
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import { AppError, ErrorCode, msg } from './errors';
+import { NAME_COLUMNS, byPinyin } from './collation';
+import { ErrorCode, msg } from './error-code';
+import { refusal } from './refusal';
 import { uuidPattern } from './global-id';
 
 /** DOMAIN §16: cursor pagination, `first` capped at 100. */
@@ -93,6 +95,21 @@ export interface SortColumn {
   read: (row: ObjectLiteral) => string | number | Date;
   /** The key is a timestamp: a cursor must carry a valid ISO date. */
   timestamp?: boolean;
+  /**
+   * Sort in pinyin order (issue 11 item 8). Default: on for a text column named `name` or `display_name`
+   * (see common/collation.ts), off otherwise; `false` turns it off.
+   */
+  pinyin?: boolean;
+}
+
+/** The SQL sort key: a name column collated for pinyin order, anything else as given. */
+function sortKey<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, sort: SortColumn): string {
+  if (sort.pinyin === false || sort.timestamp) return sort.expression;
+  if (sort.pinyin) return byPinyin(sort.expression);
+  const [, column] = sort.expression.split('.');
+  return column && NAME_COLUMNS.has(column) && keyKind(qb, sort) === 'text'
+    ? byPinyin(sort.expression)
+    : sort.expression;
 }
 
 function encodeCursor(value: string | number | Date, id: string): string {
@@ -161,18 +178,18 @@ function decodeCursor(cursor: string, field: string, kind: KeyKind): [string | n
   } catch {
     // fall through to the error below
   }
-  throw new AppError(ErrorCode.BAD_USER_INPUT, msg('分页游标无效', 'The cursor is not valid'), {
-    field: [field],
+  throw refusal(ErrorCode.BAD_USER_INPUT, [field], msg('分页游标无效', 'The cursor is not valid'), {
+    reason: 'CURSOR_INVALID',
   });
 }
 
 function pageSize(value: number | undefined, field: string): number | undefined {
   if (value === undefined || value === null) return undefined;
   if (!Number.isInteger(value) || value < 0 || value > MAX_PAGE_SIZE) {
-    throw new AppError(
+    throw refusal(
       ErrorCode.BAD_USER_INPUT,
+      [field],
       msg(`每页数量须在 0 到 ${MAX_PAGE_SIZE} 之间`, `${field} must be between 0 and ${MAX_PAGE_SIZE}`),
-      { field: [field] },
     );
   }
   return value;
@@ -193,12 +210,10 @@ export async function paginate<T extends ObjectLiteral & { id: string }>(
   const first = pageSize(args.first, 'first');
   const last = pageSize(args.last, 'last');
   if (first !== undefined && last !== undefined) {
-    throw new AppError(
+    throw refusal(
       ErrorCode.BAD_USER_INPUT,
+      ['last'],
       msg('first 与 last 不能同时使用', 'Use either first or last, not both'),
-      {
-        field: ['last'],
-      },
     );
   }
   const countQuery = qb.clone();
@@ -208,10 +223,11 @@ export async function paginate<T extends ObjectLiteral & { id: string }>(
   const op = ascending ? '>' : '<';
 
   const kind = args.after || args.before ? keyKind(qb, sort) : 'text';
+  const key = sortKey(qb, sort);
   if (args.after) {
     const [v, id] = decodeCursor(args.after, 'after', kind);
     qb.andWhere(
-      `(${sort.expression}, ${idExpression}) ${direction === SortDirection.ASC ? '>' : '<'} (:afterValue, :afterId)`,
+      `(${key}, ${idExpression}) ${direction === SortDirection.ASC ? '>' : '<'} (:afterValue, :afterId)`,
       {
         afterValue: v,
         afterId: id,
@@ -221,7 +237,7 @@ export async function paginate<T extends ObjectLiteral & { id: string }>(
   if (args.before) {
     const [v, id] = decodeCursor(args.before, 'before', kind);
     qb.andWhere(
-      `(${sort.expression}, ${idExpression}) ${direction === SortDirection.ASC ? '<' : '>'} (:beforeValue, :beforeId)`,
+      `(${key}, ${idExpression}) ${direction === SortDirection.ASC ? '<' : '>'} (:beforeValue, :beforeId)`,
       {
         beforeValue: v,
         beforeId: id,
@@ -230,7 +246,7 @@ export async function paginate<T extends ObjectLiteral & { id: string }>(
   }
   const order = op === '>' ? 'ASC' : 'DESC';
   const rows = await qb
-    .orderBy(sort.expression, order)
+    .orderBy(key, order)
     .addOrderBy(idExpression, order)
     .limit(limit + 1)
     .getMany();

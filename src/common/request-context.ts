@@ -1,22 +1,50 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
-import { assessmentLoaders, type AssessmentLoaders } from '../assessment/assessment.loaders';
 import { loadPrincipal } from '../auth/principal.loader';
 import type { Principal } from '../auth/principal';
 import type { LoginThrottle } from '../auth/login-throttle';
 import type { TokenService } from '../auth/token.service';
-import { AppError } from './errors';
+import { refusal } from './refusal';
 import { ScopedAccess } from './scoped-access';
 import type { AppConfig } from '../config/config';
 import { availabilityError } from '../db/db-errors';
 import { RequestDb } from '../db/request-db';
-import { fundsLoaders, type FundsLoaders } from '../funds/funds.loaders';
-import { goalsLoaders, type GoalsLoaders } from '../goals/goals.loaders';
-import { hierarchyLoaders, type HierarchyLoaders } from '../hierarchy/hierarchy.loaders';
 
-/** The loader sets of all modules, built once per request from the scoped access. */
-export type Loaders = HierarchyLoaders & FundsLoaders & AssessmentLoaders & GoalsLoaders;
+/**
+ * The loaders of all modules, one set per request built from the scoped access (STYLE principle 6).
+ * Each module adds its own by declaration merging next to its factory, so `common/` imports no module:
+ * `declare module '../common/request-context' { interface Loaders extends GoalsLoaders {} }` and
+ * `registerLoaders('goals', goalsLoaders)`. Two modules declaring the same loader name with different
+ * types do not compile; with the same type they fail at registration's first use (`composeLoaders`).
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled by the modules' augmentations
+export interface Loaders {}
+
+type LoaderFactory = (scope: ScopedAccess) => object;
+const loaderFactories = new Map<string, LoaderFactory>();
+
+/** Adds a module's loader factory (called from the module's `*.loaders.ts`; composed in src/app/modules.ts). */
+export function registerLoaders(module: string, factory: LoaderFactory): void {
+  if (loaderFactories.has(module)) throw new Error(`Loaders of ${module} are registered twice`);
+  loaderFactories.set(module, factory);
+}
+
+/**
+ * The loader set of one request. Fails closed: without registered modules there are no loaders (a
+ * missing import of src/app/modules.ts), and two modules may not claim the same loader name.
+ */
+export function composeLoaders(scope: ScopedAccess): Loaders {
+  if (loaderFactories.size === 0) throw new Error('No loaders are registered: import src/app/modules.ts');
+  const set: Record<string, unknown> = {};
+  for (const [module, factory] of loaderFactories) {
+    for (const [name, loader] of Object.entries(factory(scope))) {
+      if (name in set) throw new Error(`Loader ${name} of ${module} is registered twice`);
+      set[name] = loader;
+    }
+  }
+  return set as unknown as Loaders;
+}
 
 /** Long-lived services shared by all requests. */
 export interface AppServices {
@@ -52,18 +80,13 @@ export class RequestContext {
   }
 
   get loaders(): Loaders {
-    this.loaderSet ??= {
-      ...hierarchyLoaders(this.scoped),
-      ...fundsLoaders(this.scoped),
-      ...assessmentLoaders(this.scoped),
-      ...goalsLoaders(this.scoped),
-    };
+    this.loaderSet ??= composeLoaders(this.scoped);
     return this.loaderSet;
   }
 
   /** The caller, or UNAUTHENTICATED. Resolvers behind shield rules may rely on it. */
   get caller(): Principal {
-    if (!this.principal) throw AppError.unauthenticated();
+    if (!this.principal) throw refusal.unauthenticated();
     return this.principal;
   }
 }
@@ -93,10 +116,10 @@ export async function createContext(
 
   const match = /^Bearer (.+)$/i.exec(authorization.trim());
   const claims = match ? await services.tokens.verify(match[1]) : null;
-  if (!claims) throw AppError.unauthenticated();
+  if (!claims) throw refusal.unauthenticated();
   try {
     const principal = await loadPrincipal(db, claims.tenantId, claims.userId, claims.tokenVersion);
-    if (!principal) throw AppError.unauthenticated();
+    if (!principal) throw refusal.unauthenticated();
     return new RequestContext(services, requestId, req.ip ?? 'unknown', principal, db);
   } catch (error) {
     await db.finish(false).catch(() => undefined);

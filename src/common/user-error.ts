@@ -1,5 +1,7 @@
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
-import { ErrorCode, type Message } from './errors';
+import { ErrorCode, type Message } from './error-code';
+import { problem, type Problem } from './problem';
+import { RefusalError } from './refusal';
 
 registerEnumType(ErrorCode, {
   name: 'ErrorCode',
@@ -32,7 +34,10 @@ export class UserError {
   @Field(() => ErrorCode, { description: '错误代码 — stable code' })
   code!: ErrorCode;
 
-  @Field(() => [String], { description: '字段 — path of the input field concerned, e.g. ["input", "code"]' })
+  @Field(() => [String], {
+    description:
+      '字段 — path of the input field concerned, e.g. ["input", "entries", "4", "explanation"]; empty when the whole call is refused',
+  })
   field!: string[];
 
   @Field({ description: '错误信息 — the message in Chinese' })
@@ -46,24 +51,79 @@ export class UserError {
     description: '违反的原则 — the permission principle of DOMAIN §8 that refused it (P1…P8), when one did',
   })
   principle?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      '规则原因 — the rule-specific reason code (规则原因代码), e.g. `EXPLANATION_REQUIRED`, stable for a UI to tell findings apart; null when the code says it all',
+  })
+  reason?: string | null;
 }
 
+/**
+ * The one mapping of a problem to a payload's user error (issue 10 item 5); `extensionsOf`
+ * (refusal.ts) is its twin for top-level errors. Detail sentences become user errors of their own on
+ * the same field, so a form can list them.
+ */
+export function userErrorsOf(problems: readonly Problem[]): UserError[] {
+  return problems.flatMap((p) => [
+    {
+      code: p.code,
+      field: [...p.field],
+      message: p.message.zh,
+      messageEn: p.message.en,
+      principle: p.principle ?? null,
+      reason: p.reason ?? null,
+    },
+    ...(p.details ?? []).map((d) => ({
+      code: p.code,
+      field: [...p.field],
+      message: d.zh,
+      messageEn: d.en,
+      principle: p.principle ?? null,
+      reason: p.reason ?? null,
+    })),
+  ]);
+}
+
+/** A user error as a problem again (the old helpers build user errors directly). */
+function problemOf(e: UserError): Problem {
+  return problem(
+    e.code,
+    e.field,
+    { zh: e.message, en: e.messageEn },
+    {
+      principle: e.principle ?? undefined,
+      reason: e.reason ?? undefined,
+    },
+  );
+}
+
+/** @deprecated build a `Problem` (problem.ts) and `throw refusal(...)` / `abort(problems)` instead. */
 export function userError(
   code: ErrorCode,
   field: string[],
   message: Message,
   principle?: string | null,
 ): UserError {
-  return { code, field, message: message.zh, messageEn: message.en, ...(principle ? { principle } : {}) };
+  return userErrorsOf([problem(code, field, message, { principle: principle ?? undefined })])[0];
 }
 
-/** Thrown inside a mutation to roll it back and answer with user errors in the payload. */
-export class UserErrorsAbort extends Error {
-  constructor(readonly userErrors: UserError[]) {
-    super(userErrors.map((e) => e.messageEn).join('; '));
+/**
+ * @deprecated use `abort(problems)` or `throw refusal(...)` (refusal.ts). A refusal built from user
+ * errors; `userErrors` gives them back.
+ */
+export class UserErrorsAbort extends RefusalError {
+  constructor(userErrors: UserError[]) {
+    super(userErrors.map(problemOf));
+  }
+
+  get userErrors(): UserError[] {
+    return userErrorsOf(this.problems);
   }
 }
 
+/** @deprecated use `throw refusal(code, field, message)` (refusal.ts). */
 export function abortWith(code: ErrorCode, field: string[], message: Message): never {
   throw new UserErrorsAbort([userError(code, field, message)]);
 }

@@ -65,6 +65,7 @@ export const APP_DEFINER_FUNCTIONS = [
   'auth_find_login',
   'disclosure_public_evaluations',
   'disclosure_public_goals',
+  'disclosure_public_results',
   'rollup_refresh',
 ] as const;
 

@@ -21,7 +21,11 @@ import { TenantPolicyEntity } from '../policy/policy.entity';
 import { departmentEntities } from '../department-performance/common-indicator.entity';
 import { resultsEntities } from '../results/results.entities';
 
-/** Every entity of the schema; the drift test compares them with the migrated database. */
+/**
+ * Every entity of the schema; the drift test compares them with the migrated database. The catalogue is
+ * the one file of db/ that names domain modules (TypeORM needs every class when the DataSource is built;
+ * test/architecture/import-graph.ts ALLOWED_UPWARD): the rest of db/ imports no module.
+ */
 export const entities = [
   TenantEntity,
   RegionEntity,

@@ -9,12 +9,13 @@ import { createDataSource } from './data-source';
 import { startEmbeddedPostgres } from './embedded';
 
 /**
- * `npm run migration:generate [-- <Name>]` (STYLE principle 8: the schema changes only through
+ * `npm run migration:generate [-- <Name> | --check]` (STYLE principle 8: the schema changes only through
  * migrations). Applies every migration to a throw-away database — on the server of DATABASE_URL (the
  * owner needs CREATEDB), or on an embedded PostgreSQL in a temporary folder when it is unset — and asks
  * TypeORM's schema builder what it would change so the tables match the entities. Prints that SQL; with
  * a name, also writes it as migrations/<timestamp>-<name>.ts (register it in migrations/index.ts).
- * On a clean tree the answer is empty: entities and migrations agree (test/migrations.test.ts).
+ * With `--check` (CI) it writes nothing and exits 1 when there is SQL. On a clean tree the answer is
+ * empty: entities and migrations agree (test/ops/generate-migration.test.ts, test/migrations.test.ts).
  */
 
 export interface SchemaDiff {
@@ -109,28 +110,46 @@ function freePort(): Promise<number> {
   });
 }
 
-async function main(): Promise<void> {
-  const name = process.argv[2];
-  const diff = await withThrowAwayDatabase(process.env.DATABASE_URL, schemaDiff);
+/**
+ * The command: `[<PascalCaseName>]` prints the SQL and, with a name, writes the migration; `--check`
+ * (CI) prints it and answers 1 when the entities and the migrations disagree. Returns the exit code.
+ */
+export async function runGenerator(
+  args: readonly string[],
+  databaseUrl: string | undefined,
+  write: (text: string) => void = (text) => process.stdout.write(text),
+): Promise<number> {
+  const check = args.includes('--check');
+  const name = args.find((a) => !a.startsWith('--'));
+  if (check && name) throw new Error('--check writes nothing: give either --check or a migration name');
+  const diff = await withThrowAwayDatabase(databaseUrl, schemaDiff);
   if (diff.up.length === 0) {
-    process.stdout.write('No schema change: the entities match the migrations.\n');
-    return;
+    write('No schema change: the entities match the migrations.\n');
+    return 0;
   }
-  process.stdout.write(`-- up\n${diff.up.join(';\n')};\n-- down\n${diff.down.join(';\n')};\n`);
+  write(`-- up\n${diff.up.join(';\n')};\n-- down\n${diff.down.join(';\n')};\n`);
+  if (check) {
+    write('\nThe entities and the migrations disagree: npm run migration:generate -- <PascalCaseName>\n');
+    return 1;
+  }
   if (!name) {
-    process.stdout.write('\nTo write it as a migration: npm run migration:generate -- <PascalCaseName>\n');
-    return;
+    write('\nTo write it as a migration: npm run migration:generate -- <PascalCaseName>\n');
+    return 0;
   }
   const { fileName, source } = migrationSource(name, Date.now(), diff);
   // Compiled to dist/src/db/: the project's migrations/ is three levels up.
   const target = join(__dirname, '..', '..', '..', 'migrations', fileName);
   writeFileSync(target, source);
-  process.stdout.write(`\nwrote ${target}: review it, then register it in migrations/index.ts\n`);
+  write(`\nwrote ${target}: review it, then register it in migrations/index.ts\n`);
+  return 0;
 }
 
 if (require.main === module) {
-  main().catch((error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
-    process.exit(1);
-  });
+  runGenerator(process.argv.slice(2), process.env.DATABASE_URL).then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+      console.error(error instanceof Error ? error.message : error);
+      process.exit(1);
+    },
+  );
 }

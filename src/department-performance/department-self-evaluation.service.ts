@@ -1,27 +1,21 @@
-import { randomUUID } from 'node:crypto';
 import type { RequestContext } from '../common/request-context';
+import { p4SelfEvaluator } from '../auth/principles';
 import { Decimal } from '../common/decimal';
 import { idOfType, toGlobalId } from '../common/global-id';
 import { ErrorCode, msg } from '../common/errors';
 import { gradeNames, type Grade } from '../common/grade';
 import { runMutation } from '../common/mutation';
-import { UserErrorsAbort } from '../common/user-error';
+import { refusalIn } from '../common/refusal';
+import { userErrorsOf } from '../common/user-error';
 import type { EvaluationActionInput, SaveEvaluationActualsInput } from '../evaluation/dto/evaluation.inputs';
-import {
-  CREATED,
-  meanings,
-  recordEvaluationChange,
-  refuse,
-  requireGoalInForce,
-  text,
-  visibleEvaluation,
-  visibleGoal,
-} from '../evaluation/evaluation-support';
-import { EvaluationEntity } from '../evaluation/evaluation.entity';
-import { EvaluationKind, EvaluationStatus, ReviewDecision } from '../evaluation/evaluation.enums';
+import { insertEvaluation } from '../evaluation/evaluation.repository';
+import { meanings, refuse } from '../evaluation/evaluation.errors';
+import { requireGoalInForce, text } from '../evaluation/rules/evaluation-guards';
+import { visibleEvaluation, visibleGoal } from '../evaluation/evaluation.query';
+import { EvaluationKind, ReviewDecision } from '../evaluation/evaluation.enums';
 import { reviewEvaluation, submitEvaluation } from '../evaluation/evaluation-workflow.service';
 import { EvaluationReportSectionEntity } from '../evaluation/evaluation-report-section.entity';
-import { saveEvaluationActuals } from '../evaluation/self-evaluation.service';
+import { saveEvaluationActuals } from '../evaluation/self-evaluation-save.service';
 import { GoalIndicatorEntity } from '../goals/goal-indicator.entity';
 import { GoalScope, ReviewRole } from '../goals/goal.enums';
 import { GoalExecutionEntity } from '../monitoring/execution.entity';
@@ -44,7 +38,8 @@ async function answering<R extends object>(work: () => Promise<R>) {
   try {
     return await work();
   } catch (error) {
-    if (error instanceof UserErrorsAbort) return { userErrors: error.userErrors };
+    const refused = refusalIn(error);
+    if (refused) return { userErrors: userErrorsOf(refused.problems) };
     throw error;
   }
 }
@@ -68,8 +63,12 @@ export function createDepartmentSelfEvaluation(
         ['input', 'goalId'],
         msg('部门整体自评针对部门整体绩效目标', 'A department-wide self-evaluation is of a DEPARTMENT goal'),
       );
-    if (goal.departmentId !== caller.organizationId)
-      refuse(ErrorCode.FORBIDDEN, ['input', 'goalId'], p4, 'P4');
+    const notSelf = p4SelfEvaluator({
+      callerOrgId: caller.organizationId,
+      selfEvaluatorOrgId: goal.departmentId,
+      message: p4,
+    });
+    if (notSelf) refuse(notSelf.code, ['input', 'goalId'], notSelf.message, notSelf.principle);
     // 004 二(四): 依据年初确定的整体绩效目标 — only a goal in force (issued with the budget) is self-evaluated.
     requireGoalInForce(goal);
     const finance = goal.reviewChain.find((s) => s.role === ReviewRole.BUDGET_FINANCE && s.final);
@@ -82,24 +81,18 @@ export function createDepartmentSelfEvaluation(
           'The goal has no finance step to review the self-evaluation',
         ),
       );
-    const id = randomUUID();
-    await em.insert(EvaluationEntity, {
-      tenantId: caller.tenantId,
-      id,
+    return insertEvaluation(ctx, em, {
       goalId: goal.id,
       kind: EvaluationKind.SELF,
       year: goal.year,
-      status: EvaluationStatus.DRAFT,
       evaluatorOrganizationId: caller.organizationId,
       reviewerOrganizationId: finance.organizationId,
-      regionPath: '',
       commonPoints: goal.commonPoints,
       outputPoints: goal.outputPoints,
       benefitPoints: goal.benefitPoints,
       satisfactionPoints: goal.satisfactionPoints,
       annualObjective: goal.annualObjective,
     });
-    return recordEvaluationChange(ctx, em, id, { action: 'CREATE', step: CREATED });
   });
 }
 
@@ -144,7 +137,20 @@ async function saveChecked(ctx: RequestContext, input: SaveEvaluationActualsInpu
         },
       ],
     };
-  let money = input.money ?? null;
+  // issue 11 item 1: money omitted keeps the stored figures; null (or none stored) takes the records.
+  const stored =
+    input.money === undefined &&
+    evaluation.budgeted != null &&
+    evaluation.inPlace != null &&
+    evaluation.spent != null
+      ? {
+          budgeted: new Decimal(evaluation.budgeted),
+          inPlace: new Decimal(evaluation.inPlace),
+          spent: new Decimal(evaluation.spent),
+          initialBudget: evaluation.initialBudget != null ? new Decimal(evaluation.initialBudget) : null,
+        }
+      : null;
+  let money = input.money ?? stored;
   if (!money) {
     const rows = await em.findBy(GoalExecutionEntity, { tenantId: goal.tenantId, goalId: goal.id });
     const t = totalsToDate(rows, goal.year, 12);

@@ -3,16 +3,10 @@ import type { RequestContext } from '../common/request-context';
 import { Decimal } from '../common/decimal';
 import { idOfType } from '../common/global-id';
 import { UserError } from '../common/user-error';
-import {
-  EvaluationActionInput,
-  EvaluationPayload,
-  SaveEvaluationActualsInput,
-} from '../evaluation/dto/evaluation.inputs';
+import { EvaluationActionInput, SaveEvaluationActualsInput } from '../evaluation/dto/evaluation.inputs';
 import { EvaluationType } from '../evaluation/dto/evaluation.types';
 import { evaluationLoadersOf } from '../evaluation/evaluation.loaders';
-import { GoalPayload } from '../goals/dto/goal.inputs';
 import { Idempotent } from '../idempotency/idempotent';
-import { MonitoringReportPayload } from '../monitoring/dto/monitoring.payloads';
 import { createMidYearCheck } from './mid-year-check.service';
 import { DepartmentSelfEvaluationReviewEntity } from './common-indicator.entity';
 import { commonSetFor, setCommonIndicators, type CommonSet } from './common-indicators.service';
@@ -35,6 +29,15 @@ import {
   CommonIndicatorSetType,
   DepartmentSelfEvaluationReviewType,
 } from './dto/department.types';
+import {
+  CreateDepartmentGoalPayload,
+  CreateDepartmentSelfEvaluationPayload,
+  CreateMidYearCheckPayload,
+  SaveDepartmentSelfEvaluationInput,
+  SaveDepartmentSelfEvaluationPayload,
+  SubmitDepartmentSelfEvaluationInput,
+  SubmitDepartmentSelfEvaluationPayload,
+} from './dto/department-mutation.types';
 
 @ObjectType({ description: '财政审核部门整体自评结果 — the evaluation and finance’s review, or why not' })
 export class DepartmentSelfEvaluationReviewPayload {
@@ -121,7 +124,7 @@ export class DepartmentPerformanceResolver {
   }
 
   @Idempotent()
-  @Mutation(() => GoalPayload, {
+  @Mutation(() => CreateDepartmentGoalPayload, {
     description:
       '新建部门整体绩效目标 — common indicators copied in and locked, plus the department’s own (004 二(二)3)',
   })
@@ -133,7 +136,7 @@ export class DepartmentPerformanceResolver {
   }
 
   @Idempotent()
-  @Mutation(() => MonitoringReportPayload, {
+  @Mutation(() => CreateMidYearCheckPayload, {
     description:
       '新建年中整体绩效监控 — the June check of a department (unit) overall goal: a monitoring report for January … the policy’s check month (6), acknowledged by finance (004 二(三)1)',
   })
@@ -146,7 +149,7 @@ export class DepartmentPerformanceResolver {
   }
 
   @Idempotent()
-  @Mutation(() => EvaluationPayload, {
+  @Mutation(() => CreateDepartmentSelfEvaluationPayload, {
     description:
       '新建部门整体自评 — the department self-evaluates its issued goal (003 第二十条(一); 004 二(四))',
   })
@@ -157,24 +160,28 @@ export class DepartmentPerformanceResolver {
     return createDepartmentSelfEvaluation(ctx, input);
   }
 
-  @Mutation(() => EvaluationPayload, {
+  @Mutation(() => SaveDepartmentSelfEvaluationPayload, {
     description:
       '填报部门整体自评 — 附件6 table and report; rates from recorded money are computed (DOMAIN §10.8)',
   })
   saveDepartmentSelfEvaluation(
     @Ctx() ctx: RequestContext,
-    @Arg('input', { description: '自评内容 — as for any self-evaluation' }) input: SaveEvaluationActualsInput,
+    @Arg('input', () => SaveDepartmentSelfEvaluationInput, {
+      description: '自评内容 — as for any self-evaluation',
+    })
+    input: SaveEvaluationActualsInput,
   ) {
     return saveDepartmentSelfEvaluation(ctx, input);
   }
 
   @Idempotent()
-  @Mutation(() => EvaluationPayload, {
+  @Mutation(() => SubmitDepartmentSelfEvaluationPayload, {
     description: '提交部门整体自评 — report sections complete, then scored and frozen (P8)',
   })
   submitDepartmentSelfEvaluation(
     @Ctx() ctx: RequestContext,
-    @Arg('input', { description: '自评 — id and version' }) input: EvaluationActionInput,
+    @Arg('input', () => SubmitDepartmentSelfEvaluationInput, { description: '自评 — id and version' })
+    input: EvaluationActionInput,
   ) {
     return submitDepartmentSelfEvaluation(ctx, input);
   }

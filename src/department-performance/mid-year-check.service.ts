@@ -2,7 +2,7 @@ import type { RequestContext } from '../common/request-context';
 import { ErrorCode, msg } from '../common/errors';
 import { UserErrorsAbort } from '../common/user-error';
 import { GoalScope } from '../goals/goal.enums';
-import { refuse, visibleGoal } from '../monitoring/monitoring.support';
+import { refuse, visibleGoal } from '../monitoring/monitoring.query';
 import { createMonitoringReport } from '../monitoring/report.service';
 import { policyFor } from '../policy/policy.service';
 import type { CreateMidYearCheckInput } from './dto/department.inputs';

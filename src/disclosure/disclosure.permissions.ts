@@ -29,6 +29,7 @@ export const disclosurePermissions = {
   Query: {
     publicGoals: publicAccess,
     publicEvaluations: publicAccess,
+    publicResults: publicAccess,
     publicationDue: p6SignedInWithinJurisdiction,
   },
   Mutation: {

@@ -1,5 +1,6 @@
 import { Arg, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
 import type { RequestContext } from '../common/request-context';
+import { byPinyin } from '../common/collation';
 import { Decimal } from '../common/decimal';
 import { AppError, ErrorCode, msg } from '../common/errors';
 import { toGlobalId } from '../common/global-id';
@@ -25,7 +26,15 @@ import {
   PublicEvaluation,
   PublicGoal,
   type PublicIndicator,
+  PublicResults,
 } from './disclosure.types';
+import {
+  ClassifyForDisclosurePayload,
+  PublishDisclosureInput,
+  PublishDisclosurePayload,
+  WithdrawDisclosureInput,
+  WithdrawDisclosurePayload,
+} from './disclosure-mutation.types';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const REGION_CODE = /^[0-9A-Za-z]{1,12}$/;
@@ -73,7 +82,7 @@ const money = (v: string | null) => (v === null ? null : new Decimal(v).toFixed(
 /** 信息公开 (DOMAIN §14, P5; 002 第二十九条; 003 第二十七条, 转移支付 第三十五条; 004 四(四)). */
 @Resolver()
 export class DisclosureResolver {
-  @Mutation(() => DisclosurePayload, {
+  @Mutation(() => ClassifyForDisclosurePayload, {
     description:
       '定密 — the responsible department marks a goal or evaluation classified (涉密), audited (P5)',
   })
@@ -89,12 +98,13 @@ export class DisclosureResolver {
     });
   }
 
-  @Mutation(() => DisclosurePayload, {
+  @Mutation(() => PublishDisclosurePayload, {
     description: '公开 — the responsible department publishes an issued goal or a completed evaluation (P5)',
   })
   publishDisclosure(
     @Ctx() ctx: RequestContext,
-    @Arg('input', { description: '公开 — item and date' }) input: DisclosureDateInput,
+    @Arg('input', () => PublishDisclosureInput, { description: '公开 — item and date' })
+    input: DisclosureDateInput,
   ): Promise<DisclosurePayload> {
     return runMutation(ctx, {}, async (em) => {
       checkDate(input.on);
@@ -103,12 +113,13 @@ export class DisclosureResolver {
     });
   }
 
-  @Mutation(() => DisclosurePayload, {
+  @Mutation(() => WithdrawDisclosurePayload, {
     description: '撤回公开 — the responsible department withdraws a publication on a date (P5)',
   })
   withdrawDisclosure(
     @Ctx() ctx: RequestContext,
-    @Arg('input', { description: '撤回 — item and date' }) input: DisclosureDateInput,
+    @Arg('input', () => WithdrawDisclosureInput, { description: '撤回 — item and date' })
+    input: DisclosureDateInput,
   ): Promise<DisclosurePayload> {
     return runMutation(ctx, {}, async (em) => {
       checkDate(input.on);
@@ -138,7 +149,7 @@ export class DisclosureResolver {
       .addSelect('g.year', 'year')
       .addSelect(GOAL_RESPONSIBLE_SQL, 'responsible')
       .andWhere(`g.status = 'ISSUED' AND g.year = :dueYear AND ${handled('g', 'GOAL')}`, { dueYear: year })
-      .orderBy('g.name')
+      .orderBy(byPinyin('g.name'))
       .limit(500)
       .getRawMany<Row>();
     const evaluations = await (
@@ -249,5 +260,40 @@ export class DisclosureResolver {
       grade: r.grade,
       publishedOn: r.published_on,
     }));
+  }
+
+  @Query(() => PublicResults, {
+    description:
+      '公开绩效结果 — the published, unclassified evaluation results of a region (by code, with its subtree) and year as counts and mean scores per kind and grade; readable without signing in (DOMAIN §14; 002 第二十九条)',
+  })
+  async publicResults(
+    @Ctx() ctx: RequestContext,
+    @Arg('regionCode', { description: '区划代码 — the region’s code, e.g. 370303' }) regionCode: string,
+    @Arg('year', () => Int, { description: '年度 — year' }) year: number,
+  ): Promise<PublicResults> {
+    checkPublicArgs(regionCode, year, 1, 0);
+    const rows = await ctx.db.query<{
+      region_name: string;
+      kind: string;
+      grade: string;
+      item_count: number;
+      mean_score: string | null;
+    }>(
+      `SELECT region_name, kind, grade, item_count, mean_score::text AS mean_score
+         FROM disclosure_public_results($1, $2)`,
+      [regionCode, year],
+    );
+    return {
+      regionCode,
+      regionName: rows[0]?.region_name ?? null,
+      year,
+      publishedCount: rows.reduce((n, r) => n + r.item_count, 0),
+      groups: rows.map((r) => ({
+        kind: r.kind,
+        grade: r.grade,
+        count: r.item_count,
+        meanScore: money(r.mean_score),
+      })),
+    };
   }
 }

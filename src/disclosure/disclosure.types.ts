@@ -1,4 +1,5 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { MoneyScalar, ScoreScalar } from '../common/scalars';
 import { LIST_SIZE, listCost } from '../common/list-cost';
 import { UserError } from '../common/user-error';
 
@@ -109,13 +110,16 @@ export class PublicIndicator {
   target!: string | null;
 }
 
-@ObjectType({ description: '公开绩效目标 — a published goal, disclosure fields only (DOMAIN §14)' })
-export class PublicGoal {
-  @Field(() => ID, { description: '公开编号 — global id of the goal' })
+/**
+ * The fields every published item shows (DOMAIN §14): id, year, region, publishing department, date. A base
+ * class only: type-graphql emits reachable types, so it stays out of the schema.
+ */
+@ObjectType('PublicItemBase', {
+  description: '公开事项（基类） — base of the published goal and evaluation; not in the schema itself',
+})
+abstract class PublicItem {
+  @Field(() => ID, { description: '公开编号 — global id of the item' })
   id!: string;
-
-  @Field({ description: '名称 — name' })
-  name!: string;
 
   @Field(() => Int, { description: '年度 — year' })
   year!: number;
@@ -126,23 +130,29 @@ export class PublicGoal {
   @Field({ description: '区划 — region name' })
   regionName!: string;
 
-  @Field({ description: '责任部门 — the responsible department’s name' })
+  @Field({ description: '公开部门 — the responsible department’s name (谁主管、谁公开)' })
   organizationName!: string;
+
+  @Field({ description: '公开日期 — date published' })
+  publishedOn!: string;
+}
+
+@ObjectType({ description: '公开绩效目标 — a published goal, disclosure fields only (DOMAIN §14)' })
+export class PublicGoal extends PublicItem {
+  @Field({ description: '名称 — name' })
+  name!: string;
 
   @Field(() => String, { nullable: true, description: '年度目标 — annual objective' })
   annualObjective!: string | null;
 
-  @Field(() => String, { nullable: true, description: '年度资金总额 — annual amount (decimal text)' })
+  @Field(() => MoneyScalar, { nullable: true, description: '年度资金总额（元） — annual amount' })
   annualAmount!: string | null;
 
-  @Field(() => String, { nullable: true, description: '财政资金 — fiscal amount (decimal text)' })
+  @Field(() => MoneyScalar, { nullable: true, description: '财政资金（元） — fiscal amount' })
   fiscalAmount!: string | null;
 
-  @Field(() => String, { nullable: true, description: '其他资金 — other amount (decimal text)' })
+  @Field(() => MoneyScalar, { nullable: true, description: '其他资金（元） — other amount' })
   otherAmount!: string | null;
-
-  @Field({ description: '公开日期 — date published' })
-  publishedOn!: string;
 
   @Field(() => [PublicIndicator], {
     description: '绩效指标 — indicators with targets',
@@ -154,34 +164,55 @@ export class PublicGoal {
 @ObjectType({
   description: '公开绩效评价结果 — a published evaluation result, disclosure fields only (DOMAIN §14)',
 })
-export class PublicEvaluation {
-  @Field(() => ID, { description: '公开编号 — global id of the evaluation' })
-  id!: string;
-
+export class PublicEvaluation extends PublicItem {
   @Field({ description: '项目/资金名称 — the evaluated goal’s name' })
   goalName!: string;
 
   @Field({ description: '评价类型 — SELF, DEPARTMENT, FINANCE or SPOT_CHECK' })
   kind!: string;
 
-  @Field(() => Int, { description: '年度 — year' })
-  year!: number;
-
-  @Field({ description: '区划代码 — region code' })
-  regionCode!: string;
-
-  @Field({ description: '区划 — region name' })
-  regionName!: string;
-
-  @Field({ description: '公开部门 — the responsible department’s name' })
-  organizationName!: string;
-
-  @Field(() => String, { nullable: true, description: '评分 — total score (decimal text)' })
+  @Field(() => ScoreScalar, { nullable: true, description: '评分 — total score' })
   score!: string | null;
 
   @Field(() => String, { nullable: true, description: '等级 — grade' })
   grade!: string | null;
+}
 
-  @Field({ description: '公开日期 — date published' })
-  publishedOn!: string;
+@ObjectType({ description: '公开评价结果分布 — published results of one kind and grade (DOMAIN §14)' })
+export class PublicResultGroup {
+  @Field({ description: '评价类型 — SELF, DEPARTMENT, FINANCE or SPOT_CHECK' })
+  kind!: string;
+
+  @Field({ description: '等级 — grade' })
+  grade!: string;
+
+  @Field(() => Int, { description: '项数 — number of published results' })
+  count!: number;
+
+  @Field(() => ScoreScalar, { nullable: true, description: '平均分 — mean score, 2 decimals' })
+  meanScore!: string | null;
+}
+
+@ObjectType({
+  description:
+    '公开绩效结果 — the published evaluation results of a region’s subtree and year as counts per kind and grade; readable without signing in (DOMAIN §14; 002 第二十九条; 003 第二十七条)',
+})
+export class PublicResults {
+  @Field({ description: '区划代码 — region code' })
+  regionCode!: string;
+
+  @Field(() => String, { nullable: true, description: '区划 — region name (null: nothing published)' })
+  regionName!: string | null;
+
+  @Field(() => Int, { description: '年度 — year' })
+  year!: number;
+
+  @Field(() => Int, { description: '公开结果数 — published results counted' })
+  publishedCount!: number;
+
+  @Field(() => [PublicResultGroup], {
+    description: '分布 — by kind and grade',
+    complexity: listCost(16),
+  })
+  groups!: PublicResultGroup[];
 }

@@ -3,7 +3,7 @@ import { idOfType } from '../common/global-id';
 import type { Validation } from '../common/mutation';
 import type { GoalIndicatorEntity } from '../goals/goal-indicator.entity';
 import type { EvaluationActualInput, EvaluationMoneyInput } from './dto/evaluation.inputs';
-import { text } from './evaluation-support';
+import { text } from './rules/evaluation-guards';
 import type { IndicatorActual } from './rules/scoring-types';
 
 /**

@@ -1,20 +1,14 @@
 import type { RequestContext } from '../common/request-context';
 import { ErrorCode, msg } from '../common/errors';
 import { idOfType } from '../common/global-id';
-import { guardedUpdate } from '../common/guarded-update';
 import { runMutation } from '../common/mutation';
 import { GoalEntity } from '../goals/goal.entity';
 import { OrganizationKind } from '../hierarchy/hierarchy.enums';
 import { OrganizationEntity } from '../hierarchy/organization.entity';
 import type { CommissionEvaluationInput } from './dto/evaluation.inputs';
-import {
-  meanings,
-  recordEvaluationChange,
-  refuse,
-  ROW_VERSION,
-  visibleEvaluation,
-} from './evaluation-support';
-import { EvaluationEntity } from './evaluation.entity';
+import { meanings, refuse } from './evaluation.errors';
+import { updateEvaluation } from './evaluation.repository';
+import { visibleEvaluation } from './evaluation.query';
 import { EvaluationStatus } from './evaluation.enums';
 import { checkSeparation, requireFramework } from './framework-evaluation.service';
 
@@ -60,18 +54,17 @@ export function commissionEvaluation(ctx: RequestContext, input: CommissionEvalu
       id: current.goalId,
     });
     await checkSeparation(em, goal, org.id, ['input', 'thirdPartyOrganizationId']);
-    await guardedUpdate(
+    return updateEvaluation(
+      ctx,
       em,
-      EvaluationEntity,
       current,
       input.expectedVersion,
       { commissionedOrganizationId: org.id, commissionedAt: new Date() },
-      ROW_VERSION,
+      {
+        action: 'COMMISSION',
+        before: current,
+        step: { action: 'COMMISSION', from: current.status, to: current.status, comment: org.name },
+      },
     );
-    return recordEvaluationChange(ctx, em, current.id, {
-      action: 'COMMISSION',
-      before: current,
-      step: { action: 'COMMISSION', from: current.status, to: current.status, comment: org.name },
-    });
   });
 }

@@ -9,23 +9,38 @@ import {
   FrameworkFiguresType,
 } from './dto/evaluation-fidelity.types';
 import { EvaluationType } from './dto/evaluation.types';
-import type { EvaluationFacts } from './evaluation-actions';
-import { isEditable } from './evaluation-support';
+import type { EvaluationFacts } from './rules/evaluation-decision';
+import { isEditable } from './rules/evaluation-guards';
 import type { EvaluationEntity } from './evaluation.entity';
 import { EvaluationKind, EvaluationStatus, type ResponseDecision } from './evaluation.enums';
 import { evaluationLoadersOf } from './evaluation.loaders';
 import { figuresOf, lineOfRow } from './framework-content';
 import { resultWeightWarning } from './rules/framework';
 import { frameworkRates } from './rules/framework-figures';
-import { scoreContent, storedContent } from './self-scoring';
 import { GoalScope } from '../goals/goal.enums';
+import { frameworkSubmissionCheck, selfSubmissionCheck } from './submission-problems';
 import { policyFor } from '../policy/policy.service';
 import { townshipFinanceStep } from '../rollup/compile-finance.service';
-import { scoringPolicyOf } from '../policy/rules/policy';
-import { rectificationThresholdOf, selfExecutionRate, selfSubmitBlock } from './self-form';
+import { selfExecutionRate } from './self-form';
 
 const isFramework = (e: EvaluationEntity) =>
   e.kind === EvaluationKind.DEPARTMENT || e.kind === EvaluationKind.FINANCE;
+
+/** SUBMIT of a department or finance evaluation: the same check as submitEvaluation, for its editor. */
+async function frameworkSubmitProblems(ctx: RequestContext, e: EvaluationEntity) {
+  if (
+    !isEditable(e) ||
+    (e.commissionedOrganizationId ?? e.evaluatorOrganizationId) !== ctx.caller.organizationId
+  )
+    return null;
+  const loaders = evaluationLoadersOf(ctx);
+  const [indicators, sections, policy] = await Promise.all([
+    loaders.frameworkByEvaluationId.load(e.id),
+    loaders.sectionsByEvaluationId.load(e.id),
+    policyFor(ctx, e.year),
+  ]);
+  return frameworkSubmissionCheck(e, indicators, sections, policy).problems;
+}
 
 /**
  * What `availableActions` decides on beyond the evaluation (DOMAIN §16), read through the caller's view:
@@ -45,6 +60,7 @@ export async function evaluationFacts(ctx: RequestContext, e: EvaluationEntity):
           ? (project?.implementingUnitId ?? null)
           : goal.drafterOrganizationId,
       evaluatorRegionId: evaluator?.regionId ?? null,
+      submitProblems: await frameworkSubmitProblems(ctx, e),
     };
   }
   if (e.kind === EvaluationKind.SELF && e.status === EvaluationStatus.SUBMITTED) {
@@ -54,20 +70,20 @@ export async function evaluationFacts(ctx: RequestContext, e: EvaluationEntity):
     if (goal?.scope !== GoalScope.TRANSFER_REGIONAL) return {};
     return { townshipFinance: await townshipFinanceStep(await ctx.scope.manager(), e) };
   }
+  // SUBMIT (issue 11 item 2): what submitEvaluation would refuse, computed by the same check — only for the
+  // caller who fills the evaluation in while it is editable (anyone else is refused before content counts).
   if (
     e.kind !== EvaluationKind.SELF ||
     !isEditable(e) ||
     e.evaluatorOrganizationId !== ctx.caller.organizationId
   )
     return {};
-  const [indicators, rows] = await Promise.all([
+  const [indicators, rows, policy] = await Promise.all([
     ctx.loaders.indicatorsByGoalId.load(e.goalId),
     evaluationLoadersOf(ctx).actualsByEvaluationId.load(e.id),
+    policyFor(ctx, e.year), // DOMAIN §10.7: as submitEvaluation scores it
   ]);
-  const policy = await policyFor(ctx, e.year); // DOMAIN §10.7: as submitEvaluation scores it
-  const scored = scoreContent(indicators, storedContent(e, rows, indicators), scoringPolicyOf(policy));
-  if (scored.inputProblems.length + scored.submissionProblems.length > 0) return {};
-  return { submitBlock: selfSubmitBlock(e, scored.score.grade, rectificationThresholdOf(policy)) };
+  return { submitProblems: selfSubmissionCheck(e, indicators, rows, policy).problems };
 }
 
 /** The 附件6 and 附件7 fields of an evaluation that are computed, not stored (DOMAIN §10.8, §10). */

@@ -1,33 +1,23 @@
 import type { EntityManager } from 'typeorm';
 import type { RequestContext } from '../common/request-context';
 import { ErrorCode, msg } from '../common/errors';
-import { guardedUpdate } from '../common/guarded-update';
 import { runMutation } from '../common/mutation';
-import type { Problem } from '../common/problem';
 import type { EvaluationActionInput, ReviewEvaluationInput } from './dto/evaluation.inputs';
 import { EvaluationActualEntity } from './evaluation-actual.entity';
-import {
-  meanings,
-  problemsAbort,
-  recordEvaluationChange,
-  refuse,
-  requireEditable,
-  ROW_VERSION,
-  text,
-  visibleEvaluation,
-} from './evaluation-support';
-import { EvaluationEntity } from './evaluation.entity';
-import { EvaluationKind, EvaluationStatus, ReviewDecision } from './evaluation.enums';
-import { lineOfRow } from './framework-content';
-import { contentSnapshot, requireEditor, requireFramework } from './framework-evaluation.service';
-import { scoreFramework } from './rules/framework';
+import { enforce } from '../common/decision';
+import { decideEvaluation } from './rules/evaluation-decision';
+import { frameworkSubmissionCheck, selfSubmissionCheck } from './submission-problems';
+import { meanings, refuse } from './evaluation.errors';
+import { updateEvaluation } from './evaluation.repository';
+import { text } from './rules/evaluation-guards';
+import { visibleEvaluation } from './evaluation.query';
+import { EvaluationAction, EvaluationKind, EvaluationStatus, ReviewDecision } from './evaluation.enums';
+import { contentSnapshot, requireFramework } from './framework-evaluation.service';
 import { policyFor } from '../policy/policy.service';
-import { requireTownshipFinanceStep } from '../rollup/compile-finance.service';
-import { gradeBandsOf, scoringPolicyOf } from '../policy/rules/policy';
-import { checkReportSections } from './rules/report-outline';
-import { rectificationThresholdOf, selfSubmitBlock } from './self-form';
-import { goalIndicators, ownSelfEvaluation } from './self-evaluation.service';
-import { scoreContent, storedContent, storedLines } from './self-scoring';
+import { townshipFinanceStep } from '../rollup/compile-finance.service';
+import { goalIndicators } from './evaluation.query';
+import { ownSelfEvaluation } from './self-evaluation.service';
+import { storedLines } from './self-scoring';
 
 /**
  * 提交评价 (DOMAIN §10, P8): a self-evaluation is scored by the engine and awaits review; a department or
@@ -51,22 +41,16 @@ export function submitEvaluation(ctx: RequestContext, input: EvaluationActionInp
 async function submitSelfEvaluation(ctx: RequestContext, em: EntityManager, input: EvaluationActionInput) {
   const caller = ctx.caller;
   const current = await ownSelfEvaluation(ctx, input.id);
-  requireEditable(current);
   const indicators = await goalIndicators(em, caller.tenantId, current.goalId);
   const rows = await em.findBy(EvaluationActualEntity, {
     tenantId: caller.tenantId,
     evaluationId: current.id,
   });
   const policy = await policyFor(ctx, current.year); // DOMAIN §10.7: the tenant policy of the year
-  const { score, inputProblems, submissionProblems } = scoreContent(
-    indicators,
-    storedContent(current, rows, indicators),
-    scoringPolicyOf(policy),
-  );
-  // DOMAIN §10.8, 002 第二十八条(一): low execution or a POOR grade needs 整改措施.
-  const block = selfSubmitBlock(current, score.grade, rectificationThresholdOf(policy));
-  const problems: Problem[] = [...inputProblems, ...submissionProblems, ...(block ? [block] : [])];
-  if (problems.length > 0) problemsAbort(problems, ErrorCode.WORKFLOW_VIOLATION);
+  // One decision with availableActions (issue 11 item 2): P4, P8, then every problem of the stored content.
+  const { scored, problems } = selfSubmissionCheck(current, indicators, rows, policy);
+  enforce(decideEvaluation(current, caller, EvaluationAction.SUBMIT, { submitProblems: problems }));
+  const score = scored.score;
   const byIndicator = new Map(score.lines.map((l) => [l.key, l]));
   for (const row of rows) {
     const line = byIndicator.get(row.indicatorId);
@@ -77,9 +61,9 @@ async function submitSelfEvaluation(ctx: RequestContext, em: EntityManager, inpu
       { score: line.score.toFixed(2), rule: line.rule, flags: [...line.flags] },
     );
   }
-  await guardedUpdate(
+  return updateEvaluation(
+    ctx,
     em,
-    EvaluationEntity,
     current,
     input.expectedVersion,
     {
@@ -90,13 +74,12 @@ async function submitSelfEvaluation(ctx: RequestContext, em: EntityManager, inpu
       submittedAt: new Date(),
       policyId: policy.id,
     },
-    ROW_VERSION,
+    {
+      action: 'SUBMIT',
+      before: current,
+      step: { action: 'SUBMIT', from: current.status, to: EvaluationStatus.SUBMITTED },
+    },
   );
-  return recordEvaluationChange(ctx, em, current.id, {
-    action: 'SUBMIT',
-    before: current,
-    step: { action: 'SUBMIT', from: current.status, to: EvaluationStatus.SUBMITTED },
-  });
 }
 
 /**
@@ -107,28 +90,15 @@ export function reviewEvaluation(ctx: RequestContext, input: ReviewEvaluationInp
   return runMutation(ctx, meanings, async (em) => {
     const caller = ctx.caller;
     const current = await visibleEvaluation(ctx, input.id);
-    if (current.kind !== EvaluationKind.SELF || current.reviewerOrganizationId !== caller.organizationId) {
-      refuse(
-        ErrorCode.FORBIDDEN,
-        ['input', 'id'],
-        msg(
-          '单位自评由项目主管部门审核（上一级审核），其他单位不能审核',
-          'A self-evaluation is reviewed by the project’s competent department (the level above) only',
-        ),
-        'P4',
-      );
-    }
-    await requireTownshipFinanceStep(em, current); // 003 转移支付 第二十三条: township finance first
-    if (current.status !== EvaluationStatus.SUBMITTED) {
-      refuse(
-        ErrorCode.WORKFLOW_VIOLATION,
-        ['input', 'id'],
-        msg(
-          `只有已提交的自评可以审核（当前 ${current.status}）`,
-          `Only a SUBMITTED evaluation is reviewed (it is ${current.status})`,
-        ),
-      );
-    }
+    // The same decision as availableActions' APPROVE/RETURN (P4 the level above, the township finance
+    // step of 003 转移支付 第二十三条, SUBMITTED only).
+    const townshipFinance =
+      current.kind === EvaluationKind.SELF && current.status === EvaluationStatus.SUBMITTED
+        ? await townshipFinanceStep(em, current)
+        : null;
+    const action =
+      input.decision === ReviewDecision.APPROVE ? EvaluationAction.APPROVE : EvaluationAction.RETURN;
+    enforce(decideEvaluation(current, caller, action, { townshipFinance }));
     const comment = text(input.comment);
     if (input.decision === ReviewDecision.RETURN && !comment) {
       refuse(
@@ -139,20 +109,19 @@ export function reviewEvaluation(ctx: RequestContext, input: ReviewEvaluationInp
     }
     const to =
       input.decision === ReviewDecision.APPROVE ? EvaluationStatus.REVIEWED : EvaluationStatus.RETURNED;
-    await guardedUpdate(
+    return updateEvaluation(
+      ctx,
       em,
-      EvaluationEntity,
       current,
       input.expectedVersion,
       { status: to, reviewedAt: new Date() },
-      ROW_VERSION,
+      {
+        action: input.decision,
+        before: current,
+        step: { action: input.decision, from: current.status, to, comment },
+        after: (evaluation) => ({ ...evaluation, comment }),
+      },
     );
-    return recordEvaluationChange(ctx, em, current.id, {
-      action: input.decision,
-      before: current,
-      step: { action: input.decision, from: current.status, to, comment },
-      after: (evaluation) => ({ ...evaluation, comment }),
-    });
   });
 }
 
@@ -168,27 +137,14 @@ async function submitFrameworkEvaluation(
 ) {
   const current = await visibleEvaluation(ctx, input.id);
   requireFramework(current);
-  requireEditor(ctx, current);
-  requireEditable(current);
   const { indicators, sections } = await contentSnapshot(em, current);
   const policy = await policyFor(ctx, current.year); // DOMAIN §10.7: the year's grade bands
-  const score = scoreFramework(indicators.map(lineOfRow), gradeBandsOf(policy), current.weightJustification);
-  const problems: Problem[] = [
-    ...score.inputProblems,
-    ...score.completionProblems,
-    ...checkReportSections(sections.map((s) => ({ key: s.sectionKey, text: s.body }))),
-  ];
-  if (indicators.length === 0) {
-    problems.push({
-      code: ErrorCode.WORKFLOW_VIOLATION,
-      field: ['indicators'],
-      message: msg('尚未设置评价指标', 'No framework indicators are set yet'),
-    });
-  }
-  if (problems.length > 0) problemsAbort(problems, ErrorCode.WORKFLOW_VIOLATION);
-  await guardedUpdate(
+  // One decision with availableActions (issue 11 item 2): P7 editor, P8, then every content problem.
+  const { score, problems } = frameworkSubmissionCheck(current, indicators, sections, policy);
+  enforce(decideEvaluation(current, ctx.caller, EvaluationAction.SUBMIT, { submitProblems: problems }));
+  return updateEvaluation(
+    ctx,
     em,
-    EvaluationEntity,
     current,
     input.expectedVersion,
     {
@@ -203,11 +159,10 @@ async function submitFrameworkEvaluation(
       respondedAt: null,
       respondedByOrganizationId: null,
     },
-    ROW_VERSION,
+    {
+      action: 'SUBMIT',
+      before: current,
+      step: { action: 'SUBMIT', from: current.status, to: EvaluationStatus.SUBMITTED },
+    },
   );
-  return recordEvaluationChange(ctx, em, current.id, {
-    action: 'SUBMIT',
-    before: current,
-    step: { action: 'SUBMIT', from: current.status, to: EvaluationStatus.SUBMITTED },
-  });
 }

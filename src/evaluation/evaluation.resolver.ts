@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../common/request-context';
-import { availabilityFields } from '../common/availability';
+import { splitBilingual } from '../common/bilingual';
 import { idOfType, toGlobalId } from '../common/global-id';
 import { ConnectionArgs, paginate, SortDirection, toConnection, type SortColumn } from '../common/pagination';
 import { NO_ID } from '../common/sql';
@@ -20,7 +20,7 @@ import {
   ReportSectionType,
   ScoreLineType,
 } from './dto/evaluation.types';
-import { evaluationActions } from './evaluation-actions';
+import { evaluationActions } from './rules/evaluation-decision';
 import {
   EvaluationFidelityResolver,
   EvaluationResponseResolver,
@@ -30,7 +30,7 @@ import { figuresOf, lineOfRow } from './framework-content';
 import { computedScore, frameworkRates } from './rules/framework-figures';
 import type { EvaluationActualEntity } from './evaluation-actual.entity';
 import { EvaluationMutationResolver } from './evaluation-mutation.resolver';
-import { isEditable } from './evaluation-support';
+import { isEditable } from './rules/evaluation-guards';
 import type { EvaluationEntity } from './evaluation.entity';
 import { EvaluationKind } from './evaluation.enums';
 import { evaluationLoadersOf } from './evaluation.loaders';
@@ -38,6 +38,7 @@ import { DEFAULT_SCORING_POINTS } from './rules/category-points';
 import { REPORT_OUTLINE } from './rules/report-outline';
 import { scoreLinesOf, scoreLineTypes } from './score-lines';
 import { LIST_SIZE, listCost } from '../common/list-cost';
+import { whereAnyOf } from '../common/list-filter';
 
 const createdAt: SortColumn = {
   expression: 'ev.created_at',
@@ -71,8 +72,8 @@ export class EvaluationResolver {
   ) {
     const qb = await ctx.scope.evaluations();
     if (filter?.year != null) qb.andWhere('ev.year = :year', { year: filter.year });
-    if (filter?.kind) qb.andWhere('ev.kind = :kind', { kind: filter.kind });
-    if (filter?.status) qb.andWhere('ev.status = :status', { status: filter.status });
+    whereAnyOf(qb, 'ev.kind', 'kind', filter?.kind);
+    whereAnyOf(qb, 'ev.status', 'status', filter?.status);
     if (filter?.goalId)
       qb.andWhere('ev.goal_id = :goalId', { goalId: idOfType(filter.goalId, 'PerformanceGoal') ?? NO_ID });
     if (filter?.within) {
@@ -172,6 +173,8 @@ export class EvaluationResolver {
     const { rates } = frameworkRates(figures);
     return rows.map((r) => {
       const line = lineOfRow(r);
+      const text = computedScore(line.code, line.points, figures, rates)?.ruleText;
+      const rule = text == null ? null : splitBilingual(text);
       return {
         code: line.code,
         custom: line.code == null,
@@ -180,7 +183,8 @@ export class EvaluationResolver {
         points: r.points,
         score: r.score,
         comment: r.comment,
-        ruleText: computedScore(line.code, line.points, figures, rates)?.ruleText ?? null,
+        ruleText: rule?.zh ?? null,
+        ruleTextEn: rule?.en ?? null,
       };
     });
   }
@@ -230,10 +234,7 @@ export class EvaluationResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<EvaluationActionAvailabilityType[]> {
     const facts = await evaluationFacts(ctx, e);
-    return evaluationActions(e, ctx.caller, facts).map((a) => ({
-      ...availabilityFields(a),
-      action: a.action,
-    }));
+    return evaluationActions(e, ctx.caller, facts);
   }
 }
 

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { RequestContext } from '../common/request-context';
+import { p7Separation } from '../auth/principles';
 import { ErrorCode, msg } from '../common/errors';
-import { guardedUpdate } from '../common/guarded-update';
 import { runMutation } from '../common/mutation';
 import type { Problem } from '../common/problem';
 import { FundEntity } from '../funds/fund.entity';
@@ -11,35 +11,21 @@ import { GoalEntity } from '../goals/goal.entity';
 import type { CreateEvaluationInput, SaveFrameworkEvaluationInput } from './dto/evaluation.inputs';
 import { EvaluationFrameworkScoreEntity } from './evaluation-framework-score.entity';
 import { EvaluationReportSectionEntity } from './evaluation-report-section.entity';
-import {
-  CREATED,
-  meanings,
-  problemsAbort,
-  recordEvaluationChange,
-  refuse,
-  requireEditable,
-  requireGoalInForce,
-  ROW_VERSION,
-  text,
-  visibleEvaluation,
-  visibleGoal,
-} from './evaluation-support';
+import { insertEvaluation, updateEvaluation } from './evaluation.repository';
+import { meanings, problemsAbort, refuse } from './evaluation.errors';
+import { requireEditable, requireGoalInForce, text } from './rules/evaluation-guards';
+import { visibleEvaluation, visibleGoal } from './evaluation.query';
 import { EvaluationEntity } from './evaluation.entity';
-import { EvaluationKind, EvaluationStatus } from './evaluation.enums';
+import { EvaluationKind } from './evaluation.enums';
 import { figureColumns, frameworkRows, prepareFramework } from './framework-content';
 import { policyFor } from '../policy/policy.service';
 import { gradeBandsOf } from '../policy/rules/policy';
 import { scoreFramework } from './rules/framework';
 import { checkReportSections } from './rules/report-outline';
 
-const p7 = msg(
-  '评价主体须与项目实施主体相分离：评价单位不能是项目实施单位，也不能是所评对象的自评单位（002 第十七条）',
-  'The evaluator is never the implementing unit nor the self-evaluator of what it evaluates (P7, 002 第十七条)',
-);
-
 /**
  * P7 委托人和项目实施主体相分离 (002 第十七条): the evaluator (department, finance, third party) is neither
- * the goal's implementing unit nor the author of the goal's self-evaluation.
+ * the goal's implementing unit nor the author of the goal's self-evaluation — decided by `p7Separation`.
  */
 export async function checkSeparation(
   em: EntityManager,
@@ -50,26 +36,24 @@ export async function checkSeparation(
   const tenantId = goal.tenantId;
   const project = goal.projectId ? await em.findOneBy(ProjectEntity, { tenantId, id: goal.projectId }) : null;
   const self = await em.findOneBy(EvaluationEntity, { tenantId, goalId: goal.id, kind: EvaluationKind.SELF });
-  if (project?.implementingUnitId === organizationId || self?.evaluatorOrganizationId === organizationId)
-    refuse(ErrorCode.FORBIDDEN, field, p7, 'P7');
+  const refusal = p7Separation({
+    evaluatorOrgId: organizationId,
+    implementingOrgIds: [project?.implementingUnitId],
+    selfEvaluatorOrgIds: [self?.evaluatorOrganizationId],
+  });
+  if (refusal) refuse(refusal.code, field, refusal.message, refusal.principle);
 }
 
 async function create(ctx: RequestContext, em: EntityManager, goal: GoalEntity, kind: EvaluationKind) {
   const caller = ctx.caller;
   requireGoalInForce(goal);
   await checkSeparation(em, goal, caller.organizationId, ['input', 'goalId']);
-  const id = randomUUID();
-  await em.insert(EvaluationEntity, {
-    tenantId: caller.tenantId,
-    id,
+  return insertEvaluation(ctx, em, {
     goalId: goal.id,
     kind,
     year: goal.year,
-    status: EvaluationStatus.DRAFT,
     evaluatorOrganizationId: caller.organizationId,
-    regionPath: '',
   });
-  return recordEvaluationChange(ctx, em, id, { action: 'CREATE', step: CREATED });
 }
 
 /** 部门评价 (DOMAIN §10): the competent department, on the goals of its own projects and funds. */
@@ -185,37 +169,39 @@ export function saveFrameworkEvaluation(ctx: RequestContext, input: SaveFramewor
     ];
     if (problems.length > 0) problemsAbort(problems);
     const before = await contentSnapshot(em, current);
-    await guardedUpdate(
+    const children = async () => {
+      const key = { tenantId: caller.tenantId, evaluationId: current.id };
+      await em.delete(EvaluationFrameworkScoreEntity, key);
+      await em.delete(EvaluationReportSectionEntity, key);
+      if (input.indicators.length > 0) {
+        await em.insert(
+          EvaluationFrameworkScoreEntity,
+          frameworkRows(
+            prepared.lines,
+            input.indicators.map((i) => text(i.comment)),
+          ).map((row) => ({ ...key, id: randomUUID(), ...row })),
+        );
+      }
+      const sections = input.sections.filter((s) => s.body.trim() !== '');
+      if (sections.length > 0) {
+        await em.insert(
+          EvaluationReportSectionEntity,
+          sections.map((s) => ({ ...key, sectionKey: s.key, body: s.body.trim() })),
+        );
+      }
+    };
+    return updateEvaluation(
+      ctx,
       em,
-      EvaluationEntity,
       current,
       input.expectedVersion,
       { ...figureColumns(prepared.figures), weightJustification: justification },
-      ROW_VERSION,
+      {
+        action: 'SAVE_FRAMEWORK',
+        before,
+        children,
+        after: (evaluation) => contentSnapshot(em, evaluation),
+      },
     );
-    const key = { tenantId: caller.tenantId, evaluationId: current.id };
-    await em.delete(EvaluationFrameworkScoreEntity, key);
-    await em.delete(EvaluationReportSectionEntity, key);
-    if (input.indicators.length > 0) {
-      await em.insert(
-        EvaluationFrameworkScoreEntity,
-        frameworkRows(
-          prepared.lines,
-          input.indicators.map((i) => text(i.comment)),
-        ).map((row) => ({ ...key, id: randomUUID(), ...row })),
-      );
-    }
-    const sections = input.sections.filter((s) => s.body.trim() !== '');
-    if (sections.length > 0) {
-      await em.insert(
-        EvaluationReportSectionEntity,
-        sections.map((s) => ({ ...key, sectionKey: s.key, body: s.body.trim() })),
-      );
-    }
-    return recordEvaluationChange(ctx, em, current.id, {
-      action: 'SAVE_FRAMEWORK',
-      before,
-      after: (evaluation) => contentSnapshot(em, evaluation),
-    });
   });
 }

@@ -1,21 +1,17 @@
 import type { EntityManager } from 'typeorm';
 import type { RequestContext } from '../common/request-context';
 import { ErrorCode, msg } from '../common/errors';
-import { guardedUpdate } from '../common/guarded-update';
 import { runMutation } from '../common/mutation';
 import { ProjectEntity } from '../funds/project.entity';
 import { GoalEntity } from '../goals/goal.entity';
 import { OrganizationEntity } from '../hierarchy/organization.entity';
 import type { EvaluationActionInput, RespondToEvaluationInput } from './dto/evaluation.inputs';
-import { actionOf, evaluationActions, type EvaluationFacts } from './evaluation-actions';
-import {
-  meanings,
-  recordEvaluationChange,
-  refuse,
-  ROW_VERSION,
-  text,
-  visibleEvaluation,
-} from './evaluation-support';
+import { enforce } from '../common/decision';
+import { decideEvaluation, type EvaluationFacts } from './rules/evaluation-decision';
+import { meanings, refuse } from './evaluation.errors';
+import { updateEvaluation } from './evaluation.repository';
+import { text } from './rules/evaluation-guards';
+import { visibleEvaluation } from './evaluation.query';
 import { EvaluationEntity } from './evaluation.entity';
 import { EvaluationAction, EvaluationStatus, ResponseDecision } from './evaluation.enums';
 
@@ -47,8 +43,7 @@ async function allowed(
   e: EvaluationEntity,
   action: EvaluationAction,
 ) {
-  const a = actionOf(evaluationActions(e, ctx.caller, await frameworkFacts(em, e)), action);
-  if (!a.allowed) refuse(a.code ?? ErrorCode.FORBIDDEN, ['input', 'id'], a.reason!, a.principle ?? undefined);
+  enforce(decideEvaluation(e, ctx.caller, action, await frameworkFacts(em, e)));
 }
 
 /** One workflow step of a department or finance evaluation: decision, guarded update, history, audit. */
@@ -69,19 +64,18 @@ function step(
     const current = await visibleEvaluation(ctx, input.id);
     await allowed(ctx, em, current, action);
     check?.();
-    await guardedUpdate(
+    return updateEvaluation(
+      ctx,
       em,
-      EvaluationEntity,
       current,
       input.expectedVersion,
       { status: to, ...changes(current) },
-      ROW_VERSION,
+      {
+        action,
+        before: current,
+        step: { action, from: current.status, to, comment: comment ?? null },
+      },
     );
-    return recordEvaluationChange(ctx, em, current.id, {
-      action,
-      before: current,
-      step: { action, from: current.status, to, comment: comment ?? null },
-    });
   });
 }
 

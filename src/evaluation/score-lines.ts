@@ -1,11 +1,12 @@
 import type { RequestContext } from '../common/request-context';
 import { toGlobalId } from '../common/global-id';
+import { splitBilingual } from '../common/bilingual';
 import type { IndicatorCategory } from '../goals/indicator.enums';
 import type { ScoreLineType } from './dto/evaluation.types';
 import type { EvaluationEntity, StoredScoreLine } from './evaluation.entity';
 import { policyFor, policyUsed } from '../policy/policy.service';
 import { scoringPolicyOf } from '../policy/rules/policy';
-import { isEditable } from './evaluation-support';
+import { isEditable } from './rules/evaluation-guards';
 import { evaluationLoadersOf } from './evaluation.loaders';
 import { scoreContent, storedContent, storedLines } from './self-scoring';
 
@@ -20,7 +21,8 @@ export function scoreLineTypes(lines: readonly StoredScoreLine[]): ScoreLineType
     points: l.points,
     inputs: Object.entries(l.inputs).map(([name, value]) => ({ name, value })),
     rule: l.rule,
-    ruleText: l.ruleText,
+    ruleText: splitBilingual(l.ruleText).zh,
+    ruleTextEn: splitBilingual(l.ruleText).en,
     score: l.score,
     flags: l.flags,
     needsExplanation: l.needsExplanation,

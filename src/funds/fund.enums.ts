@@ -94,3 +94,37 @@ registerEnumType(ProjectLibraryStatus, {
     REMOVED: { description: '已出库 — taken out of the library (cancelled or finished); kept for history' },
   },
 });
+
+/** 项目操作 — the actions on a project (DOMAIN §5–6 project library), for `availableActions`. */
+export enum ProjectAction {
+  EDIT = 'EDIT',
+  ENTER_LIBRARY = 'ENTER_LIBRARY',
+}
+
+/** 专项资金操作 — the actions on a fund and its allocations (DOMAIN §4), for `availableActions`. */
+export enum FundAction {
+  EDIT = 'EDIT',
+  SET_ALLOCATIONS = 'SET_ALLOCATIONS',
+}
+
+registerEnumType(ProjectAction, {
+  name: 'ProjectAction',
+  description: '项目操作 — an action on a project (DOMAIN §5–6)',
+  valuesConfig: {
+    EDIT: { description: '修改 — change the project (its implementing unit or department, P2)' },
+    ENTER_LIBRARY: {
+      description:
+        '纳入项目库 — enter the project library (its department or finance at its region or above; goal and ex-ante gate, DOMAIN §5–6)',
+    },
+  },
+});
+registerEnumType(FundAction, {
+  name: 'FundAction',
+  description: '专项资金操作 — an action on a transfer fund (DOMAIN §4)',
+  valuesConfig: {
+    EDIT: { description: '修改 — change the fund (its own competent department, P1)' },
+    SET_ALLOCATIONS: {
+      description: '设置资金分配 — replace its allocations (its own competent department, P1)',
+    },
+  },
+});

@@ -1,6 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../common/request-context';
-import { DecimalScalar, money } from '../common/decimal';
+import { money } from '../common/decimal';
+import { MoneyScalar } from '../common/scalars';
 import { idOfType, toGlobalId } from '../common/global-id';
 import { ConnectionArgs, paginate, SortDirection, toConnection, type SortColumn } from '../common/pagination';
 import { escapeLike, NO_ID } from '../common/sql';
@@ -12,7 +13,6 @@ import {
   CreateFundInput,
   FundFilter,
   FundOrder,
-  FundPayload,
   FundSortField,
   SetAllocationsInput,
   UpdateFundInput,
@@ -22,8 +22,14 @@ import type { FundEntity } from './fund.entity';
 import { createFund, setAllocations, updateFund } from './fund.service';
 import type { ProjectEntity } from './project.entity';
 import { fundTotal } from './rules/fund-rules';
+import { availabilityOf } from '../common/decision';
+import { FundActionAvailabilityType } from './dto/actions.types';
+import { FundAction } from './fund.enums';
+import { decideFund } from './rules/fund-decision';
 import { Idempotent } from '../idempotency/idempotent';
 import { LIST_SIZE, listCost } from '../common/list-cost';
+import { whereAnyOf } from '../common/list-filter';
+import { CreateFundPayload, SetAllocationsPayload, UpdateFundPayload } from './dto/funds-mutation.types';
 
 const fundSort: Record<FundSortField, SortColumn> = {
   NAME: { expression: 'f.name', read: (f) => (f as FundEntity).name },
@@ -62,9 +68,8 @@ export class FundResolver {
     const qb = await ctx.scope.funds();
     if (filter?.year != null)
       qb.andWhere('f.start_year <= :year AND f.end_year >= :year', { year: filter.year });
-    if (filter?.budgetBook) qb.andWhere('f.budget_book = :budgetBook', { budgetBook: filter.budgetBook });
-    if (filter?.allocationMethod)
-      qb.andWhere('f.allocation_method = :method', { method: filter.allocationMethod });
+    whereAnyOf(qb, 'f.budget_book', 'budgetBook', filter?.budgetBook);
+    whereAnyOf(qb, 'f.allocation_method', 'method', filter?.allocationMethod);
     if (filter?.departmentId) {
       qb.andWhere('f.organization_id = :departmentId', {
         departmentId: idOfType(filter.departmentId, 'Organization') ?? NO_ID,
@@ -81,12 +86,22 @@ export class FundResolver {
     return toConnection(FundConnection, result);
   }
 
+  @FieldResolver(() => [FundActionAvailabilityType], {
+    description:
+      '可办理操作 — each action on the fund (EDIT, SET_ALLOCATIONS) with whether the caller may take it now and, if not, why (P1); the same decision as the mutations (issue 11 item 2)',
+  })
+  availableActions(@Root() f: FundEntity, @Ctx() ctx: RequestContext): FundActionAvailabilityType[] {
+    return Object.values(FundAction).map((action) =>
+      availabilityOf(action, decideFund(f, ctx.caller, action)),
+    );
+  }
+
   @FieldResolver(() => ID, { description: '全局标识 — opaque global id' })
   id(@Root() fund: FundEntity): string {
     return toGlobalId('Fund', fund.id);
   }
 
-  @FieldResolver(() => DecimalScalar, {
+  @FieldResolver(() => MoneyScalar, {
     description: '资金合计（元） — total = upper-level + own-level + lower-level money, exactly',
   })
   totalAmount(@Root() fund: FundEntity): string {
@@ -140,7 +155,7 @@ export class FundResolver {
     return ctx.loaders.projectsByFundId.load(fund.id);
   }
 
-  @Mutation(() => FundPayload, {
+  @Mutation(() => CreateFundPayload, {
     description: '新建专项资金 — a competent department sets up a fund of its own (P1)',
   })
   @Idempotent()
@@ -151,7 +166,7 @@ export class FundResolver {
     return createFund(ctx, input);
   }
 
-  @Mutation(() => FundPayload, { description: '修改专项资金 — by the owning department only (P1)' })
+  @Mutation(() => UpdateFundPayload, { description: '修改专项资金 — by the owning department only (P1)' })
   updateFund(
     @Ctx() ctx: RequestContext,
     @Arg('input', () => UpdateFundInput, { description: '输入 — the mutation input' }) input: UpdateFundInput,
@@ -159,7 +174,7 @@ export class FundResolver {
     return updateFund(ctx, input);
   }
 
-  @Mutation(() => FundPayload, {
+  @Mutation(() => SetAllocationsPayload, {
     description: '设置资金分配 — replace a fund’s allocations as a whole, by the owning department (P1)',
   })
   setAllocations(

@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { EntityManager } from 'typeorm';
 import type { RequestContext } from '../common/request-context';
-import { recordAudit } from '../audit/audit.service';
 import { money } from '../common/decimal';
+import { enforce } from '../common/decision';
 import { ErrorCode, msg } from '../common/errors';
 import { idOfType } from '../common/global-id';
-import { guardedUpdate } from '../common/guarded-update';
+import { nullsRefused } from '../common/partial-update';
 import { runMutation, Validation, type ConstraintMeanings } from '../common/mutation';
 import type { Problem } from '../common/problem';
 import { NO_ID } from '../common/sql';
@@ -19,6 +18,9 @@ import type {
   UpdateFundInput,
 } from './dto/fund.inputs';
 import { FundEntity } from './fund.entity';
+import { FundAction } from './fund.enums';
+import { insertFund, replaceAllocations, updateFundRow } from './fund.repository';
+import { decideFund } from './rules/fund-decision';
 import {
   allocatableAmount,
   allocationTotal,
@@ -42,27 +44,24 @@ const meanings: ConstraintMeanings = {
 
 /** Adds the problems the pure rules found as user errors. */
 export function addProblems(v: Validation, problems: readonly Problem[]): void {
-  for (const p of problems) v.add(p.code, p.field, p.message);
+  for (const p of problems) v.add(p.code, [...p.field], p.message, { reason: p.reason });
 }
 
 /**
- * The fund `globalId` names, if the caller may change it (P1 谁分配预算、谁设定目标, 002 第十条(二)): a fund
- * outside the caller's view reads as not found; a visible fund of another department is FORBIDDEN.
+ * The fund `globalId` names, if the caller may change it (P1 谁分配预算、谁设定目标, 002 第十条(二);
+ * rules/fund-decision.ts, the decision `availableActions` shows): a fund outside the caller's view reads
+ * as not found; a visible fund of another department is FORBIDDEN.
  */
-async function ownedFund(ctx: RequestContext, globalId: string, field: string[]): Promise<FundEntity> {
+async function ownedFund(
+  ctx: RequestContext,
+  globalId: string,
+  field: string[],
+  action: FundAction,
+): Promise<FundEntity> {
   const id = idOfType(globalId, 'Fund');
   const fund = id ? await ctx.loaders.fundById.load(id) : null;
   if (!fund) abortWith(ErrorCode.NOT_FOUND, field, msg('未找到该专项资金', 'Fund not found'));
-  if (fund.organizationId !== ctx.caller.organizationId) {
-    abortWith(
-      ErrorCode.FORBIDDEN,
-      field,
-      msg(
-        '只有资金所属的业务主管部门可以修改资金及其分配（P1 谁分配预算、谁设定目标）',
-        "Only the fund's own competent department may change it or its allocations (P1: whoever allocates the budget sets the goal)",
-      ),
-    );
-  }
+  enforce(decideFund(fund, ctx.caller, action));
   return fund;
 }
 
@@ -99,10 +98,6 @@ function storedAmounts(amounts: {
   };
 }
 
-async function reload(em: EntityManager, tenantId: string, id: string): Promise<FundEntity> {
-  return em.findOneByOrFail(FundEntity, { tenantId, id });
-}
-
 /** 新建专项资金 — by a competent department, for itself (P1; DOMAIN §4). */
 export function createFund(ctx: RequestContext, input: CreateFundInput) {
   return runMutation(ctx, meanings, async (em) => {
@@ -126,10 +121,9 @@ export function createFund(ctx: RequestContext, input: CreateFundInput) {
     v.check();
     const [startYear, endYear] = fundYears(fundInput)!;
 
-    const id = randomUUID();
-    await em.insert(FundEntity, {
+    const fund = await insertFund(ctx, em, {
       tenantId: caller.tenantId,
-      id,
+      id: randomUUID(),
       organizationId: caller.organizationId,
       regionId: caller.regionId,
       regionPath: '',
@@ -146,42 +140,59 @@ export function createFund(ctx: RequestContext, input: CreateFundInput) {
       governmentPreApproved: input.governmentPreApproved,
       assessedAtCreation: input.assessedAtCreation,
     });
-    const fund = await reload(em, caller.tenantId, id);
-    await recordAudit(em, caller, {
-      entityType: 'Fund',
-      entityId: id,
-      action: 'CREATE',
-      regionPath: fund.regionPath,
-      after: fund,
-    });
     return { fund };
   });
 }
 
-/** 修改专项资金 — by its own department, guarded by version; upper + own-level money stays above the allocations. */
+/** The fund's period as stored: one year, or a multi-year implementation period. */
+function storedPeriod(f: FundEntity): Pick<FundInput, 'year' | 'period'> {
+  return f.startYear === f.endYear
+    ? { year: f.startYear, period: null }
+    : { year: null, period: { startYear: f.startYear, endYear: f.endYear } };
+}
+
+/** Fields of a fund that cannot be cleared (issue 11 item 1): a null is refused with its path. */
+const REQUIRED_FUND_FIELDS = [
+  'name',
+  'budgetBook',
+  'category',
+  'allocationMethod',
+  'amounts',
+  'isNewMajor',
+  'isEmergency',
+  'governmentPreApproved',
+  'assessedAtCreation',
+] as const;
+
+/**
+ * 修改专项资金 — by its own department (P1), guarded by version; upper + own-level money stays above the
+ * allocations. A partial update (issue 11 item 1): an omitted field is unchanged; `upperFundId: null`
+ * clears the upper-level fund; a year or period replaces the other, and nulling both is refused; every
+ * other field cannot be cleared (null → BAD_USER_INPUT with its path).
+ */
 export function updateFund(ctx: RequestContext, input: UpdateFundInput) {
   return runMutation(ctx, meanings, async (em) => {
     const caller = ctx.caller;
-    const current = await ownedFund(ctx, input.id, ['input', 'id']);
+    const current = await ownedFund(ctx, input.id, ['input', 'id'], FundAction.EDIT);
     const v = new Validation();
+    addProblems(v, nullsRefused(input, REQUIRED_FUND_FIELDS));
     let upper: FundEntity | null = null;
     if (input.upperFundId) upper = await visibleUpperFund(ctx, v, input.upperFundId);
-    else if (current.upperFundId)
+    else if (input.upperFundId === undefined && current.upperFundId)
       upper = await em.findOneBy(FundEntity, { tenantId: current.tenantId, id: current.upperFundId });
 
     const periodGiven = input.year != null || input.period != null;
+    const periodCleared = !periodGiven && (input.year === null || input.period === null);
+    if (periodCleared)
+      v.add(
+        ErrorCode.BAD_USER_INPUT,
+        ['input', input.year === null ? 'year' : 'period'],
+        msg('资金须有年度或实施期，不能清空', 'A fund needs a year or a period; it cannot be cleared'),
+        { reason: 'NOT_CLEARABLE' },
+      );
     const fundInput: FundInput = {
       name: input.name ?? current.name,
-      year: periodGiven
-        ? (input.year ?? null)
-        : current.startYear === current.endYear
-          ? current.startYear
-          : null,
-      period: periodGiven
-        ? (input.period ?? null)
-        : current.startYear === current.endYear
-          ? null
-          : { startYear: current.startYear, endYear: current.endYear },
+      ...(periodGiven ? { year: input.year ?? null, period: input.period ?? null } : storedPeriod(current)),
       amounts: input.amounts
         ? amountsOf(input.amounts)
         : {
@@ -232,7 +243,7 @@ export function updateFund(ctx: RequestContext, input: UpdateFundInput) {
     v.check();
     const [startYear, endYear] = fundYears(fundInput)!;
 
-    await guardedUpdate(em, FundEntity, current, input.expectedVersion, {
+    const fund = await updateFundRow(ctx, em, current, input.expectedVersion, {
       name: fundInput.name.trim(),
       startYear,
       endYear,
@@ -240,21 +251,11 @@ export function updateFund(ctx: RequestContext, input: UpdateFundInput) {
       ...(input.budgetBook ? { budgetBook: input.budgetBook } : {}),
       ...(input.category ? { category: input.category } : {}),
       ...(input.allocationMethod ? { allocationMethod: input.allocationMethod } : {}),
-      ...(upper && input.upperFundId ? { upperFundId: upper.id } : {}),
+      ...(input.upperFundId !== undefined ? { upperFundId: upper?.id ?? null } : {}),
       ...(input.isNewMajor != null ? { isNewMajor: input.isNewMajor } : {}),
       ...(input.isEmergency != null ? { isEmergency: input.isEmergency } : {}),
       ...(input.governmentPreApproved != null ? { governmentPreApproved: input.governmentPreApproved } : {}),
       ...(input.assessedAtCreation != null ? { assessedAtCreation: input.assessedAtCreation } : {}),
-    });
-    ctx.loaders.fundById.clear(current.id);
-    const fund = await reload(em, current.tenantId, current.id);
-    await recordAudit(em, caller, {
-      entityType: 'Fund',
-      entityId: current.id,
-      action: 'UPDATE',
-      regionPath: current.regionPath,
-      before: current,
-      after: fund,
     });
     return { fund };
   });
@@ -268,8 +269,7 @@ export function updateFund(ctx: RequestContext, input: UpdateFundInput) {
  */
 export function setAllocations(ctx: RequestContext, input: SetAllocationsInput) {
   return runMutation(ctx, meanings, async (em) => {
-    const caller = ctx.caller;
-    const fund = await ownedFund(ctx, input.fundId, ['input', 'fundId']);
+    const fund = await ownedFund(ctx, input.fundId, ['input', 'fundId'], FundAction.SET_ALLOCATIONS);
     const v = new Validation();
     const resolved = await Promise.all(
       input.allocations.map(async (a, i) => {
@@ -307,37 +307,17 @@ export function setAllocations(ctx: RequestContext, input: SetAllocationsInput) 
     );
     v.check();
 
-    await guardedUpdate(em, FundEntity, fund, input.expectedVersion, {});
-    const before = await em.findBy(AllocationEntity, { tenantId: fund.tenantId, fundId: fund.id });
-    await em.delete(AllocationEntity, { tenantId: fund.tenantId, fundId: fund.id });
-    if (resolved.length > 0) {
-      await em.insert(
-        AllocationEntity,
-        resolved.map((r) => ({
-          tenantId: fund.tenantId,
-          id: randomUUID(),
-          fundId: fund.id,
-          fundRegionPath: '',
-          regionId: r.region?.id ?? null,
-          projectId: r.project?.id ?? null,
-          regionPath: '',
-          amount: money(r.amount),
-        })),
-      );
-    }
-    const after = await em.findBy(AllocationEntity, { tenantId: fund.tenantId, fundId: fund.id });
-    const summary = (list: AllocationEntity[]) => ({
-      allocations: list.map((a) => ({ regionId: a.regionId, projectId: a.projectId, amount: a.amount })),
-    });
-    await recordAudit(em, caller, {
-      entityType: 'Fund',
-      entityId: fund.id,
-      action: 'SET_ALLOCATIONS',
-      regionPath: fund.regionPath,
-      before: summary(before),
-      after: summary(after),
-    });
-    ctx.loaders.fundById.clear(fund.id);
-    return { fund: await reload(em, fund.tenantId, fund.id) };
+    const saved = await replaceAllocations(
+      ctx,
+      em,
+      fund,
+      input.expectedVersion,
+      resolved.map((r) => ({
+        regionId: r.region?.id ?? null,
+        projectId: r.project?.id ?? null,
+        amount: r.amount,
+      })),
+    );
+    return { fund: saved };
   });
 }

@@ -1,5 +1,7 @@
 import DataLoader from 'dataloader';
+import { byPinyin } from '../common/collation';
 import { groupBy } from '../common/collections';
+import { registerLoaders } from '../common/request-context';
 import type { ScopedAccess } from '../common/scoped-access';
 import type { AllocationEntity } from './allocation.entity';
 import type { FundEntity } from './fund.entity';
@@ -43,7 +45,7 @@ export function fundsLoaders(scope: ScopedAccess) {
     projectsByFundId: new DataLoader<string, ProjectEntity[]>(async (fundIds) => {
       const rows = await (await scope.projects())
         .andWhere('p.fund_id = ANY(:fundIds)', { fundIds })
-        .orderBy('p.name')
+        .orderBy(byPinyin('p.name'))
         .addOrderBy('p.id')
         .getMany();
       const byFund = groupBy(rows, (p) => p.fundId ?? '');
@@ -53,3 +55,10 @@ export function fundsLoaders(scope: ScopedAccess) {
 }
 
 export type FundsLoaders = ReturnType<typeof fundsLoaders>;
+
+// This module's part of every request's loader set (composed by src/app/modules.ts).
+registerLoaders('funds', fundsLoaders);
+declare module '../common/request-context' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- the merge adds the members
+  interface Loaders extends FundsLoaders {}
+}

@@ -10,7 +10,6 @@ import {
   CreateProjectInput,
   ProjectFilter,
   ProjectOrder,
-  ProjectPayload,
   ProjectSortField,
   UpdateProjectInput,
 } from './dto/project.inputs';
@@ -20,6 +19,8 @@ import { isSelfImplemented } from './own-level';
 import type { ProjectEntity } from './project.entity';
 import { createProject, updateProject } from './project.service';
 import { Idempotent } from '../idempotency/idempotent';
+import { whereAnyOf } from '../common/list-filter';
+import { CreateProjectPayload, UpdateProjectPayload } from './dto/funds-mutation.types';
 
 const projectSort: Record<ProjectSortField, SortColumn> = {
   NAME: { expression: 'p.name', read: (p) => (p as ProjectEntity).name },
@@ -69,7 +70,7 @@ export class ProjectResolver {
         departmentId: idOfType(filter.departmentId, 'Organization') ?? NO_ID,
       });
     }
-    if (filter?.libraryStatus) qb.andWhere('p.library_status = :status', { status: filter.libraryStatus });
+    whereAnyOf(qb, 'p.library_status', 'libraryStatus', filter?.libraryStatus);
     if (filter?.nameContains)
       qb.andWhere('p.name ILIKE :name', { name: `%${escapeLike(filter.nameContains)}%` });
     if (filter?.within) {
@@ -131,7 +132,7 @@ export class ProjectResolver {
     return ctx.loaders.regionById.load(project.regionId);
   }
 
-  @Mutation(() => ProjectPayload, {
+  @Mutation(() => CreateProjectPayload, {
     description:
       '新建项目 — by the implementing unit or a competent department over it (P2); status CANDIDATE',
   })
@@ -144,7 +145,7 @@ export class ProjectResolver {
     return createProject(ctx, input);
   }
 
-  @Mutation(() => ProjectPayload, {
+  @Mutation(() => UpdateProjectPayload, {
     description: '修改项目 — by its implementing unit or owning department (P2); not its library status',
   })
   updateProject(

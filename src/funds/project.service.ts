@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { RequestContext } from '../common/request-context';
-import { recordAudit } from '../audit/audit.service';
 import { Decimal, money } from '../common/decimal';
 import { ErrorCode, msg } from '../common/errors';
 import { idOfType } from '../common/global-id';
-import { guardedUpdate } from '../common/guarded-update';
+import { enforce } from '../common/decision';
+import { nullsRefused } from '../common/partial-update';
 import { runMutation, Validation } from '../common/mutation';
 import { abortWith } from '../common/user-error';
 import { OrganizationKind } from '../hierarchy/hierarchy.enums';
@@ -12,13 +12,10 @@ import type { OrganizationEntity } from '../hierarchy/organization.entity';
 import { checkName } from '../hierarchy/rules/division-code';
 import type { CreateProjectInput, UpdateProjectInput } from './dto/project.inputs';
 import type { FundEntity } from './fund.entity';
-import { ProjectEntity } from './project.entity';
+import { ProjectAction } from './fund.enums';
+import { insertProject, updateProjectRow } from './project.repository';
+import { decideProject, p2Refusal } from './rules/project-decision';
 import { MAX_FUND_YEAR, MIN_FUND_YEAR, parseMoney } from './rules/fund-rules';
-
-const p2Refusal = msg(
-  '项目由实施单位本身或其主管部门编制（P2 谁申请资金、谁编制目标）',
-  'A project is prepared by its implementing unit or the department over it (P2: whoever applies for the money drafts it)',
-);
 
 /**
  * P2 (002 第十条(一); 003 第十二条): who may prepare a project for a unit — the unit itself; or a
@@ -153,10 +150,9 @@ export function createProject(ctx: RequestContext, input: CreateProjectInput) {
     const fund = input.fundId ? await financingFund(ctx, v, input.fundId, unit.regionPath, input.year) : null;
     v.check();
 
-    const id = randomUUID();
-    await em.insert(ProjectEntity, {
+    const project = await insertProject(ctx, em, {
       tenantId: caller.tenantId,
-      id,
+      id: randomUUID(),
       name: input.name.trim(),
       departmentId,
       implementingUnitId: unit.id,
@@ -171,33 +167,36 @@ export function createProject(ctx: RequestContext, input: CreateProjectInput) {
       requiresAssessment: input.requiresAssessment,
       governmentPreApproved: input.governmentPreApproved,
     });
-    const project = await em.findOneByOrFail(ProjectEntity, { tenantId: caller.tenantId, id });
-    await recordAudit(em, caller, {
-      entityType: 'Project',
-      entityId: id,
-      action: 'CREATE',
-      regionPath: project.regionPath,
-      after: project,
-    });
     return { project };
   });
 }
 
-/** 修改项目 — by its implementing unit or its department (P2), guarded by version. */
+/** Fields of a project that cannot be cleared (issue 11 item 1); `fundId: null` clears the financing fund. */
+const REQUIRED_PROJECT_FIELDS = [
+  'name',
+  'year',
+  'fiscalAmount',
+  'otherAmount',
+  'isNew',
+  'requiresAssessment',
+  'governmentPreApproved',
+] as const;
+
+/**
+ * 修改项目 — by its implementing unit or its department (P2; rules/project-decision.ts, the decision
+ * `availableActions` shows), guarded by version. A partial update (issue 11 item 1): an omitted field is
+ * unchanged, `fundId: null` clears the financing fund, a null for any other field is BAD_USER_INPUT.
+ */
 export function updateProject(ctx: RequestContext, input: UpdateProjectInput) {
   return runMutation(ctx, {}, async (em) => {
-    const caller = ctx.caller;
     const id = idOfType(input.id, 'Project');
     const current = id ? await ctx.loaders.projectById.load(id) : null;
     if (!current) abortWith(ErrorCode.NOT_FOUND, ['input', 'id'], msg('未找到该项目', 'Project not found'));
-    if (
-      caller.organizationId !== current.implementingUnitId &&
-      caller.organizationId !== current.departmentId
-    ) {
-      abortWith(ErrorCode.FORBIDDEN, ['input', 'id'], p2Refusal);
-    }
+    enforce(decideProject(current, ctx.caller, ProjectAction.EDIT));
 
     const v = new Validation();
+    for (const p of nullsRefused(input, REQUIRED_PROJECT_FIELDS))
+      v.add(p.code, [...p.field], p.message, { reason: p.reason });
     if (input.name != null) {
       const problem = checkName(input.name, 200);
       if (problem) v.add(ErrorCode.BAD_USER_INPUT, ['input', 'name'], problem);
@@ -212,27 +211,23 @@ export function updateProject(ctx: RequestContext, input: UpdateProjectInput) {
 
     const fiscal = input.fiscalAmount ?? current.fiscalAmount;
     const other = input.otherAmount ?? current.otherAmount;
-    await guardedUpdate(em, ProjectEntity, current, input.expectedVersion, {
-      ...(input.name != null ? { name: input.name.trim() } : {}),
-      year,
-      fiscalAmount: money(fiscal),
-      otherAmount: money(other),
-      annualAmount: money(new Decimal(fiscal).plus(other)),
-      ...(fund ? { fundId: fund.id } : {}),
-      ...(input.isNew != null ? { isNew: input.isNew } : {}),
-      ...(input.requiresAssessment != null ? { requiresAssessment: input.requiresAssessment } : {}),
-      ...(input.governmentPreApproved != null ? { governmentPreApproved: input.governmentPreApproved } : {}),
-    });
-    const project = await em.findOneByOrFail(ProjectEntity, { tenantId: current.tenantId, id: current.id });
-    await recordAudit(em, caller, {
-      entityType: 'Project',
-      entityId: current.id,
+    const project = await updateProjectRow(ctx, em, current, {
       action: 'UPDATE',
-      regionPath: current.regionPath,
-      before: current,
-      after: project,
+      expectedVersion: input.expectedVersion,
+      changes: {
+        ...(input.name != null ? { name: input.name.trim() } : {}),
+        year,
+        fiscalAmount: money(fiscal),
+        otherAmount: money(other),
+        annualAmount: money(new Decimal(fiscal).plus(other)),
+        ...(fund ? { fundId: fund.id } : input.fundId === null ? { fundId: null } : {}),
+        ...(input.isNew != null ? { isNew: input.isNew } : {}),
+        ...(input.requiresAssessment != null ? { requiresAssessment: input.requiresAssessment } : {}),
+        ...(input.governmentPreApproved != null
+          ? { governmentPreApproved: input.governmentPreApproved }
+          : {}),
+      },
     });
-    ctx.loaders.projectById.clear(current.id);
     return { project };
   });
 }

@@ -1,25 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import type { RequestContext } from '../common/request-context';
-import { recordAudit } from '../audit/audit.service';
 import { ErrorCode, msg } from '../common/errors';
 import { runMutation } from '../common/mutation';
 import { abortWith } from '../common/user-error';
 import type { RequestAdjustmentInput } from './dto/goal.inputs';
 import { GoalIndicatorEntity } from './goal-indicator.entity';
 import { chainSubjectOf, dirOf } from './goal-subject';
-import {
-  insertTransition,
-  liveAdjustmentOf,
-  meanings,
-  notFound,
-  refusalErrors,
-  reload,
-  snapshot,
-  visibleGoal,
-  workflowGoal,
-} from './goal-support';
-import { GoalEntity } from './goal.entity';
-import { GoalStatus, WorkflowAction } from './goal.enums';
+import { insertGoal, insertTransition, snapshot } from './goal.repository';
+import { liveAdjustmentOf, visibleGoal } from './goal.query';
+import { meanings, notFound, refusalErrors } from './goal.errors';
+import { workflowGoal } from './rules/workflow-goal';
+import { WorkflowAction } from './goal.enums';
 import { buildReviewChain } from './rules/review-chain';
 import { decide } from './rules/workflow';
 import { headerOf } from './goal-header';
@@ -60,60 +51,57 @@ export function requestAdjustment(ctx: RequestContext, input: RequestAdjustmentI
     const chain = buildReviewChain(subject, await dirOf(em, caller.tenantId, subject));
     if (!chain.ok) return refusalErrors(chain);
     const id = randomUUID();
-    await em.insert(GoalEntity, {
-      tenantId: caller.tenantId,
-      id,
-      scope: current.scope,
-      year: current.year,
-      projectId: current.projectId,
-      fundId: current.fundId,
-      regionId: current.regionId,
-      departmentId: current.departmentId,
-      parentGoalId: current.parentGoalId,
-      decomposition: current.decomposition,
-      name: current.name,
-      implementationPeriodObjective: current.implementationPeriodObjective,
-      annualObjective: current.annualObjective,
-      annualAmount: current.annualAmount,
-      // DOMAIN §10.1: version n+1 starts from version n's category points, like its indicators.
-      commonPoints: current.commonPoints,
-      outputPoints: current.outputPoints,
-      benefitPoints: current.benefitPoints,
-      satisfactionPoints: current.satisfactionPoints,
-      fiscalAmount: current.fiscalAmount,
-      otherAmount: current.otherAmount,
-      // DOMAIN §5: and from its 附件1–3 header.
-      ...headerOf(current),
-      status: GoalStatus.DRAFT,
-      currentStep: 0,
-      reviewChain: chain.steps,
-      drafterOrganizationId: adjustment.drafterOrganizationId,
-      goalVersion: adjustment.version,
-      supersedesGoalId: current.id,
-      adjustmentReason: adjustment.reason,
-      filingBasis: adjustment.filingBasis,
-      regionPath: '',
-    });
-    const indicators = await em.find(GoalIndicatorEntity, {
-      where: { tenantId: caller.tenantId, goalId: current.id },
-      order: { position: 'ASC' },
-    });
-    if (indicators.length > 0) {
-      await em.insert(
-        GoalIndicatorEntity,
-        indicators.map((i) => ({ ...i, id: randomUUID(), goalId: id })),
-      );
-    }
-    await insertTransition(em, caller, current.id, d.transitionRecord, current.reviewChain.length);
-    const { goal, indicators: copied } = await reload(ctx, em, id);
-    ctx.loaders.adjustmentByGoalId.clear(current.id);
-    await recordAudit(em, caller, {
-      entityType: 'PerformanceGoal',
-      entityId: id,
-      action: 'REQUEST_ADJUSTMENT',
-      regionPath: goal.regionPath,
-      after: { ...snapshot(goal, copied), adjusts: current.id },
-    });
-    return { goal };
+    // Version n+1 starts from version n's indicators; the request is recorded on version n's history.
+    const copyIndicators = async () => {
+      const indicators = await em.find(GoalIndicatorEntity, {
+        where: { tenantId: caller.tenantId, goalId: current.id },
+        order: { position: 'ASC' },
+      });
+      if (indicators.length > 0)
+        await em.insert(
+          GoalIndicatorEntity,
+          indicators.map((i) => ({ ...i, id: randomUUID(), goalId: id })),
+        );
+      await insertTransition(em, caller, current.id, d.transitionRecord, current.reviewChain.length);
+    };
+    return insertGoal(
+      ctx,
+      em,
+      {
+        id,
+        scope: current.scope,
+        year: current.year,
+        projectId: current.projectId,
+        fundId: current.fundId,
+        regionId: current.regionId,
+        departmentId: current.departmentId,
+        parentGoalId: current.parentGoalId,
+        decomposition: current.decomposition,
+        name: current.name,
+        implementationPeriodObjective: current.implementationPeriodObjective,
+        annualObjective: current.annualObjective,
+        annualAmount: current.annualAmount,
+        // DOMAIN §10.1: version n+1 starts from version n's category points, like its indicators.
+        commonPoints: current.commonPoints,
+        outputPoints: current.outputPoints,
+        benefitPoints: current.benefitPoints,
+        satisfactionPoints: current.satisfactionPoints,
+        fiscalAmount: current.fiscalAmount,
+        otherAmount: current.otherAmount,
+        // DOMAIN §5: and from its 附件1–3 header.
+        ...headerOf(current),
+        reviewChain: chain.steps,
+        drafterOrganizationId: adjustment.drafterOrganizationId,
+        goalVersion: adjustment.version,
+        supersedesGoalId: current.id,
+        adjustmentReason: adjustment.reason,
+        filingBasis: adjustment.filingBasis,
+      },
+      {
+        action: 'REQUEST_ADJUSTMENT',
+        children: copyIndicators,
+        after: (goal, copied) => ({ ...snapshot(goal, copied), adjusts: current.id }),
+      },
+    );
   });
 }

@@ -1,33 +1,21 @@
 import type { EntityManager } from 'typeorm';
 import { randomUUID } from 'node:crypto';
 import type { RequestContext } from '../common/request-context';
-import { recordAudit } from '../audit/audit.service';
 import { ErrorCode, msg, type Message } from '../common/errors';
 import { idOfType } from '../common/global-id';
-import { guardedUpdate } from '../common/guarded-update';
 import { runMutation, Validation } from '../common/mutation';
 import { abortWith } from '../common/user-error';
-import type { CreateGoalInput, UpdateGoalInput } from './dto/goal.inputs';
+import type { CreateGoalInput } from './dto/goal.inputs';
 import { validateIndicators, writeIndicators } from './goal-indicators';
 import { categoryPointsColumns, categoryPointsProblems } from './goal-category-points';
 import { headerColumns, headerProblems, mergedHeader } from './goal-header';
 import { dirOf, subjectOf, type Subject } from './goal-subject';
-import {
-  amount,
-  meanings,
-  notFound,
-  refusalErrors,
-  reload,
-  ROW_VERSION,
-  snapshot,
-  text,
-  visibleGoal,
-  workflowGoal,
-} from './goal-support';
+import { amount, text } from './rules/workflow-goal';
+import { meanings, notFound, refusalErrors } from './goal.errors';
+import { insertGoal } from './goal.repository';
 import { GoalEntity } from './goal.entity';
-import { FilingBasis, GoalScope, GoalStatus, WorkflowAction } from './goal.enums';
+import { FilingBasis, GoalScope, GoalStatus } from './goal.enums';
 import { buildReviewChain, checkDrafter } from './rules/review-chain';
-import { decide } from './rules/workflow';
 import { filingFits } from './rules/workflow-types';
 import { checkDepartmentGoalIndicators } from '../department-performance/common-indicators.service';
 
@@ -155,112 +143,32 @@ export function createGoal(ctx: RequestContext, input: CreateGoalInput) {
     const chain = buildReviewChain(subject.chain, dir);
     if (!chain.ok) refusalErrors(chain);
     const id = randomUUID();
-    await em.insert(GoalEntity, {
-      tenantId: caller.tenantId,
-      id,
-      scope: input.scope,
-      year: input.year,
-      projectId: subject.projectId,
-      fundId: subject.fundId,
-      regionId: subject.regionId,
-      departmentId: subject.departmentId,
-      parentGoalId,
-      decomposition: input.scope === GoalScope.TRANSFER_REGIONAL ? (input.decomposition ?? null) : null,
-      filingBasis: input.filingBasis ?? null,
-      name: input.name.trim(),
-      implementationPeriodObjective: text(input.implementationPeriodObjective),
-      annualObjective: text(input.annualObjective),
-      annualAmount: amount(input.annualAmount),
-      fiscalAmount: amount(input.fiscalAmount),
-      otherAmount: amount(input.otherAmount),
-      ...categoryPointsColumns(input.categoryPoints ?? null),
-      ...headerColumns(header),
-      status: GoalStatus.DRAFT,
-      currentStep: 0,
-      reviewChain: chain.ok ? chain.steps : [],
-      drafterOrganizationId: caller.organizationId,
-      regionPath: '',
-    });
-    await writeIndicators(em, caller.tenantId, id, input.indicators, links);
-    const { goal, indicators } = await reload(ctx, em, id);
-    await recordAudit(em, caller, {
-      entityType: 'PerformanceGoal',
-      entityId: id,
-      action: 'CREATE',
-      regionPath: goal.regionPath,
-      after: snapshot(goal, indicators),
-    });
-    return { goal };
-  });
-}
-
-/** 修改绩效目标 — the drafter, DRAFT or RETURNED only (P8), guarded by rowVersion (DOMAIN §15). */
-export function updateGoal(ctx: RequestContext, input: UpdateGoalInput) {
-  return runMutation(ctx, meanings, async (em) => {
-    const caller = ctx.caller;
-    const current = await visibleGoal(ctx, input.id);
-    const d = decide(workflowGoal(current), caller, WorkflowAction.EDIT);
-    if (!d.ok) refusalErrors(d);
-    if (!input.name.trim() || input.name.trim().length > 200) {
-      abortWith(
-        ErrorCode.BAD_USER_INPUT,
-        ['input', 'name'],
-        msg('须填写目标名称（最多200字）', 'A name of at most 200 characters is required'),
-      );
-    }
-    // DOMAIN §10.1: omitted = unchanged; null = back to the defaults; a set must total 100.
-    const points = new Validation();
-    for (const p of categoryPointsProblems(input.categoryPoints)) points.add(p.code, p.field, p.message);
-    // DOMAIN §5 附件1–3 header: omitted = unchanged, null = cleared (the whole header or one field).
-    const header = mergedHeader(input.header, current);
-    const annual = amount(input.annualAmount);
-    for (const p of headerProblems(header, current.scope, current.year, annual))
-      points.add(p.code, p.field, p.message);
-    points.check();
-    const links = await validateIndicators(
+    return insertGoal(
+      ctx,
       em,
-      caller.tenantId,
-      current.scope,
-      current.parentGoalId,
-      input.indicators,
-    );
-    // DOMAIN §5; 003 第十二条(二): the department may not remove or change finance's 共性 indicators.
-    if (current.scope === GoalScope.DEPARTMENT)
-      await checkDepartmentGoalIndicators(
-        em,
-        caller.tenantId,
-        current.regionPath,
-        current.year,
-        input.indicators,
-      );
-    const before = snapshot(current, await ctx.loaders.indicatorsByGoalId.load(current.id));
-    await guardedUpdate(
-      em,
-      GoalEntity,
-      current,
-      input.expectedVersion,
       {
+        id,
+        scope: input.scope,
+        year: input.year,
+        projectId: subject.projectId,
+        fundId: subject.fundId,
+        regionId: subject.regionId,
+        departmentId: subject.departmentId,
+        parentGoalId,
+        decomposition: input.scope === GoalScope.TRANSFER_REGIONAL ? (input.decomposition ?? null) : null,
+        filingBasis: input.filingBasis ?? null,
         name: input.name.trim(),
         implementationPeriodObjective: text(input.implementationPeriodObjective),
         annualObjective: text(input.annualObjective),
         annualAmount: amount(input.annualAmount),
         fiscalAmount: amount(input.fiscalAmount),
         otherAmount: amount(input.otherAmount),
-        ...(input.categoryPoints !== undefined ? categoryPointsColumns(input.categoryPoints) : {}),
+        ...categoryPointsColumns(input.categoryPoints ?? null),
         ...headerColumns(header),
+        reviewChain: chain.ok ? chain.steps : [],
+        drafterOrganizationId: caller.organizationId,
       },
-      ROW_VERSION,
+      { action: 'CREATE', children: () => writeIndicators(em, caller.tenantId, id, input.indicators, links) },
     );
-    await writeIndicators(em, caller.tenantId, current.id, input.indicators, links);
-    const { goal, indicators } = await reload(ctx, em, current.id);
-    await recordAudit(em, caller, {
-      entityType: 'PerformanceGoal',
-      entityId: current.id,
-      action: 'UPDATE',
-      regionPath: current.regionPath,
-      before,
-      after: snapshot(goal, indicators),
-    });
-    return { goal };
   });
 }

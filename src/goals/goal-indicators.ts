@@ -5,7 +5,7 @@ import { idOfType } from '../common/global-id';
 import { Validation } from '../common/mutation';
 import type { GoalIndicatorInput } from './dto/goal.inputs';
 import { GoalIndicatorEntity } from './goal-indicator.entity';
-import { text } from './goal-support';
+import { text } from './rules/workflow-goal';
 import { GoalScope } from './goal.enums';
 import { checkIndicator, type IndicatorInput } from './rules/indicator-rules';
 

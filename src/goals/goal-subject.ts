@@ -11,7 +11,7 @@ import { OrganizationCounterpartEntity } from '../hierarchy/counterpart.entity';
 import { OrganizationEntity } from '../hierarchy/organization.entity';
 import { RegionEntity } from '../hierarchy/region.entity';
 import type { CreateGoalInput } from './dto/goal.inputs';
-import { notFound } from './goal-support';
+import { notFound } from './goal.errors';
 import { GoalEntity } from './goal.entity';
 import { GoalScope } from './goal.enums';
 import { buildReviewChain, directoryOf, type ChainSubject, type OrgRef } from './rules/review-chain';

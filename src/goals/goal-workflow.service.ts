@@ -1,25 +1,17 @@
 import type { EntityManager } from 'typeorm';
 import type { RequestContext } from '../common/request-context';
-import { recordAudit } from '../audit/audit.service';
 import type { Principal } from '../auth/principal';
 import { ErrorCode } from '../common/errors';
-import { guardedUpdate } from '../common/guarded-update';
 import { runMutation } from '../common/mutation';
 import { abortWith } from '../common/user-error';
 import type { GoalActionInput } from './dto/goal.inputs';
 import type { RejectGoalInput } from './dto/goal-extra.inputs';
 import { factsFor } from './goal-checks';
 import { rebuildChain } from './goal-subject';
-import {
-  insertTransition,
-  liveAdjustmentOf,
-  meanings,
-  refusalErrors,
-  reload,
-  ROW_VERSION,
-  visibleGoal,
-  workflowGoal,
-} from './goal-support';
+import { liveAdjustmentOf, visibleGoal } from './goal.query';
+import { updateGoalRow } from './goal.repository';
+import { meanings, refusalErrors } from './goal.errors';
+import { workflowGoal } from './rules/workflow-goal';
 import { GoalEntity } from './goal.entity';
 import { GoalScope, WorkflowAction } from './goal.enums';
 import { checkDepartmentGoalAtSubmit } from '../department-performance/common-indicators.service';
@@ -58,28 +50,17 @@ function transition(ctx: RequestContext, input: GoalActionInput | RejectGoalInpu
       if (!chain.ok) return refusalErrors(chain);
       changes.reviewChain = chain.steps;
     }
-    await guardedUpdate(em, GoalEntity, current, input.expectedVersion, changes, ROW_VERSION);
-    await insertTransition(
-      em,
-      caller,
-      current.id,
-      d.transitionRecord,
-      changes.reviewChain ? changes.reviewChain.length : d.transitionRecord.stepCount,
-    );
     const r = d.transitionRecord;
-    if (d.supersedes && current.supersedesGoalId) await supersede(ctx, em, current.supersedesGoalId, d);
-    // Version n's "next version" changes when its adjustment is withdrawn (or issued).
-    if (current.supersedesGoalId) ctx.loaders.adjustmentByGoalId.clear(current.supersedesGoalId);
-    const { goal } = await reload(ctx, em, current.id);
-    await recordAudit(em, caller, {
-      entityType: 'PerformanceGoal',
-      entityId: current.id,
+    const stepCount = changes.reviewChain ? changes.reviewChain.length : r.stepCount;
+    return updateGoalRow(ctx, em, current, input.expectedVersion, changes, {
       action,
-      regionPath: current.regionPath,
-      before: current,
-      after: { ...goal, comment: r.comment },
+      step: { record: r, stepCount },
+      // Issuing (or filing) version n+1 supersedes version n, recorded before n+1's own event.
+      children: async () => {
+        if (d.supersedes && current.supersedesGoalId) await supersede(ctx, em, current.supersedesGoalId, d);
+      },
+      after: (goal) => ({ ...goal, comment: r.comment }),
     });
-    return { goal };
   });
 }
 
@@ -89,18 +70,18 @@ async function supersede(ctx: RequestContext, em: EntityManager, previousId: str
   const previous = await em.findOneByOrFail(GoalEntity, { tenantId: caller.tenantId, id: previousId });
   const s = d.supersedes;
   if (!s) return;
-  await guardedUpdate(em, GoalEntity, previous, previous.rowVersion, { status: s.status }, ROW_VERSION);
-  await insertTransition(em, caller, previous.id, s.transitionRecord, previous.reviewChain.length);
-  const after = await em.findOneByOrFail(GoalEntity, { tenantId: caller.tenantId, id: previousId });
-  ctx.loaders.goalById.clear(previousId);
-  await recordAudit(em, caller, {
-    entityType: 'PerformanceGoal',
-    entityId: previous.id,
-    action: 'SUPERSEDE',
-    regionPath: previous.regionPath,
-    before: previous,
-    after,
-  });
+  await updateGoalRow(
+    ctx,
+    em,
+    previous,
+    previous.rowVersion,
+    { status: s.status },
+    {
+      action: 'SUPERSEDE',
+      step: { record: s.transitionRecord, stepCount: previous.reviewChain.length },
+      after: (goal) => goal,
+    },
+  );
 }
 
 export const submitGoal = (ctx: RequestContext, input: GoalActionInput) =>

@@ -24,11 +24,12 @@ import {
 import { categoryPointsView } from './goal-category-points';
 import { factsFor } from './goal-checks';
 import type { GoalIndicatorEntity } from './goal-indicator.entity';
-import { workflowGoal } from './goal-support';
+import { workflowGoal } from './rules/workflow-goal';
 import type { GoalTransitionEntity } from './goal-transition.entity';
 import type { GoalEntity } from './goal.entity';
 import { availableActions } from './rules/workflow';
 import { LIST_SIZE, listCost } from '../common/list-cost';
+import { whereAnyOf } from '../common/list-filter';
 
 const goalSort: Record<GoalSortField, SortColumn> = {
   NAME: { expression: 'g.name', read: (g) => (g as GoalEntity).name },
@@ -66,8 +67,8 @@ export class GoalResolver {
   ) {
     const qb = await ctx.scope.goals();
     if (filter?.year != null) qb.andWhere('g.year = :year', { year: filter.year });
-    if (filter?.scope) qb.andWhere('g.scope = :scope', { scope: filter.scope });
-    if (filter?.status) qb.andWhere('g.status = :status', { status: filter.status });
+    whereAnyOf(qb, 'g.scope', 'scope', filter?.scope);
+    whereAnyOf(qb, 'g.status', 'status', filter?.status);
     if (filter?.fundId)
       qb.andWhere('g.fund_id = :fundId', { fundId: idOfType(filter.fundId, 'Fund') ?? NO_ID });
     if (filter?.organizationId) {
@@ -93,6 +94,8 @@ export class GoalResolver {
   @Query(() => PerformanceGoalConnection, {
     description:
       '待办 — goals awaiting the caller’s organization at their current review step (DOMAIN §7 inbox), oldest first',
+    deprecationReason:
+      'Use myInbox(kinds: [GOAL_REVIEW]) — 统一待办 lists every kind of work (issue 11 item 3)',
   })
   async myPendingReviews(@Ctx() ctx: RequestContext, @Args() page: ConnectionArgs) {
     const qb = (await ctx.scope.goals())

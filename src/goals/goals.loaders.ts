@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import { groupBy } from '../common/collections';
+import { registerLoaders } from '../common/request-context';
 import type { ScopedAccess } from '../common/scoped-access';
 import type { GoalIndicatorEntity } from './goal-indicator.entity';
 import type { GoalTransitionEntity } from './goal-transition.entity';
@@ -69,3 +70,10 @@ export function goalsLoaders(scope: ScopedAccess) {
 }
 
 export type GoalsLoaders = ReturnType<typeof goalsLoaders>;
+
+// This module's part of every request's loader set (composed by src/app/modules.ts).
+registerLoaders('goals', goalsLoaders);
+declare module '../common/request-context' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- the merge adds the members
+  interface Loaders extends GoalsLoaders {}
+}

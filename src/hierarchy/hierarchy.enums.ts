@@ -1,20 +1,8 @@
 import { registerEnumType } from 'type-graphql';
+import { OrganizationKind, RegionLevel } from '../auth/principal-kinds';
 
-/** 行政区划层级 (DOMAIN §2): city, district (区/县), township (镇/街道办). */
-export enum RegionLevel {
-  CITY = 'CITY',
-  DISTRICT = 'DISTRICT',
-  TOWNSHIP = 'TOWNSHIP',
-}
-
-/** 单位 / 部门的类型 (DOMAIN §2). */
-export enum OrganizationKind {
-  FINANCE_BUREAU = 'FINANCE_BUREAU',
-  COMPETENT_DEPARTMENT = 'COMPETENT_DEPARTMENT',
-  AUDIT_OFFICE = 'AUDIT_OFFICE',
-  IMPLEMENTING_UNIT = 'IMPLEMENTING_UNIT',
-  THIRD_PARTY = 'THIRD_PARTY',
-}
+/** 行政区划层级 and 单位类型 are the principal's vocabulary too: defined in auth/, registered here. */
+export { OrganizationKind, RegionLevel };
 
 /** 行业 — the sector of a competent department (业务主管部门) or implementing unit. */
 export enum Sector {

@@ -1,5 +1,7 @@
 import DataLoader from 'dataloader';
+import { byPinyin } from '../common/collation';
 import { groupBy } from '../common/collections';
+import { registerLoaders } from '../common/request-context';
 import type { ScopedAccess } from '../common/scoped-access';
 import type { OrganizationEntity } from './organization.entity';
 import type { RegionEntity } from './region.entity';
@@ -30,7 +32,7 @@ export function hierarchyLoaders(scope: ScopedAccess) {
     descendantsByPath: new DataLoader<string, RegionEntity[]>(async (keys) => {
       const parsed = keys.map((k) => {
         const [path, level] = k.split('|');
-        return { path, level: level || null };
+        return { path, levels: level ? level.split(',') : null };
       });
       const rows = await (
         await scope.regions()
@@ -38,8 +40,10 @@ export function hierarchyLoaders(scope: ScopedAccess) {
         .andWhere('r.path LIKE ANY(:prefixes)', { prefixes: parsed.map((p) => `${p.path}_%`) })
         .orderBy('r.code')
         .getMany();
-      return parsed.map(({ path, level }) =>
-        rows.filter((r) => r.path.startsWith(path) && r.path !== path && (!level || r.level === level)),
+      return parsed.map(({ path, levels }) =>
+        rows.filter(
+          (r) => r.path.startsWith(path) && r.path !== path && (!levels || levels.includes(r.level)),
+        ),
       );
     }),
 
@@ -53,7 +57,7 @@ export function hierarchyLoaders(scope: ScopedAccess) {
       const rows = await (await scope.organizations())
         .andWhere('o.region_id = ANY(:regionIds)', { regionIds })
         .orderBy('o.kind')
-        .addOrderBy('o.name')
+        .addOrderBy(byPinyin('o.name'))
         .getMany();
       const byRegion = groupBy(rows, (o) => o.regionId);
       return regionIds.map((id) => byRegion.get(id) ?? []);
@@ -73,7 +77,7 @@ export function hierarchyLoaders(scope: ScopedAccess) {
         .andWhere('oc.upper_organization_id = ANY(:departmentIds)', { departmentIds })
         .addSelect('oc.upper_organization_id', 'key')
         .orderBy('o.region_path')
-        .addOrderBy('o.name')
+        .addOrderBy(byPinyin('o.name'))
         .getRawAndEntities<{ key: string; o_id: string }>();
       return departmentIds.map((id) =>
         raw.flatMap((r) => {
@@ -93,7 +97,7 @@ export function hierarchyLoaders(scope: ScopedAccess) {
         )
         .andWhere('oc.counterpart_organization_id = ANY(:counterpartIds)', { counterpartIds })
         .addSelect('oc.counterpart_organization_id', 'key')
-        .orderBy('o.name')
+        .orderBy(byPinyin('o.name'))
         .getRawAndEntities<{ key: string; o_id: string }>();
       return counterpartIds.map((id) =>
         raw.flatMap((r) => {
@@ -106,3 +110,10 @@ export function hierarchyLoaders(scope: ScopedAccess) {
 }
 
 export type HierarchyLoaders = ReturnType<typeof hierarchyLoaders>;
+
+// This module's part of every request's loader set (composed by src/app/modules.ts).
+registerLoaders('hierarchy', hierarchyLoaders);
+declare module '../common/request-context' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- the merge adds the members
+  interface Loaders extends HierarchyLoaders {}
+}

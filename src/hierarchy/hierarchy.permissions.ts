@@ -3,6 +3,7 @@ import { p6SignedInWithinJurisdiction, p6TenantAdministrator } from '../auth/rul
 /** Root fields of the hierarchy module and the principle that admits their callers (DOMAIN §8). */
 export const hierarchyPermissions = {
   Query: {
+    me: p6SignedInWithinJurisdiction,
     region: p6SignedInWithinJurisdiction,
     regions: p6SignedInWithinJurisdiction,
     organization: p6SignedInWithinJurisdiction,

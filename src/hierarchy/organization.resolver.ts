@@ -9,17 +9,23 @@ import {
   DeleteOrganizationInput,
   OrganizationFilter,
   OrganizationOrder,
-  OrganizationPayload,
   OrganizationSortField,
   UpdateOrganizationInput,
 } from './dto/organization.inputs';
-import { CounterpartPayload, RemoveCounterpartInput, SetCounterpartInput } from './dto/counterpart.inputs';
-import { DeletePayload } from './dto/region.inputs';
+import { RemoveCounterpartInput, SetCounterpartInput } from './dto/counterpart.inputs';
 import { removeCounterpart, setCounterpart } from './counterpart.service';
 import type { OrganizationEntity } from './organization.entity';
 import { createOrganization, deleteOrganization, updateOrganization } from './organization.service';
 import type { RegionEntity } from './region.entity';
 import { Idempotent } from '../idempotency/idempotent';
+import { whereAnyOf } from '../common/list-filter';
+import {
+  CreateOrganizationPayload,
+  DeleteOrganizationPayload,
+  RemoveCounterpartPayload,
+  SetCounterpartPayload,
+  UpdateOrganizationPayload,
+} from './dto/hierarchy-mutation.types';
 
 const organizationSort: Record<OrganizationSortField, SortColumn> = {
   NAME: { expression: 'o.name', read: (o) => (o as OrganizationEntity).name },
@@ -60,8 +66,8 @@ export class OrganizationResolver {
     orderBy?: OrganizationOrder,
   ) {
     const qb = await ctx.scope.organizations();
-    if (filter?.kind) qb.andWhere('o.kind = :kind', { kind: filter.kind });
-    if (filter?.sector) qb.andWhere('o.sector = :sector', { sector: filter.sector });
+    whereAnyOf(qb, 'o.kind', 'kind', filter?.kind);
+    whereAnyOf(qb, 'o.sector', 'sector', filter?.sector);
     if (filter?.regionId)
       qb.andWhere('o.region_id = :regionId', { regionId: idOfType(filter.regionId, 'Region') ?? NO_ID });
     if (filter?.supervisingDepartmentId) {
@@ -128,7 +134,7 @@ export class OrganizationResolver {
     return ctx.loaders.counterpartOfByOrganizationId.load(organization.id);
   }
 
-  @Mutation(() => CounterpartPayload, {
+  @Mutation(() => SetCounterpartPayload, {
     description:
       '设置对口部门 — tenant administrators: name the lower-level department answering for an upper department’s funds in its region (replaces the previous one there)',
   })
@@ -140,7 +146,7 @@ export class OrganizationResolver {
     return setCounterpart(ctx, input);
   }
 
-  @Mutation(() => CounterpartPayload, {
+  @Mutation(() => RemoveCounterpartPayload, {
     description: '取消对口部门 — tenant administrators: remove a mapping',
   })
   removeCounterpart(
@@ -151,7 +157,7 @@ export class OrganizationResolver {
     return removeCounterpart(ctx, input);
   }
 
-  @Mutation(() => OrganizationPayload, {
+  @Mutation(() => CreateOrganizationPayload, {
     description: '新建单位 — tenant administrators, inside their subtree',
   })
   @Idempotent()
@@ -163,7 +169,9 @@ export class OrganizationResolver {
     return createOrganization(ctx, input);
   }
 
-  @Mutation(() => OrganizationPayload, { description: '修改单位 — name, sector, supervisor, credit code' })
+  @Mutation(() => UpdateOrganizationPayload, {
+    description: '修改单位 — name, sector, supervisor, credit code',
+  })
   updateOrganization(
     @Ctx() ctx: RequestContext,
     @Arg('input', () => UpdateOrganizationInput, { description: '输入 — the mutation input' })
@@ -172,7 +180,9 @@ export class OrganizationResolver {
     return updateOrganization(ctx, input);
   }
 
-  @Mutation(() => DeletePayload, { description: '删除单位 — refused while it has users or supervised units' })
+  @Mutation(() => DeleteOrganizationPayload, {
+    description: '删除单位 — refused while it has users or supervised units',
+  })
   deleteOrganization(
     @Ctx() ctx: RequestContext,
     @Arg('input', () => DeleteOrganizationInput, { description: '输入 — the mutation input' })

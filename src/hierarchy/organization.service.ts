@@ -1,3 +1,4 @@
+import { nullsRefused, orCurrent } from '../common/partial-update';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { RequestContext } from '../common/request-context';
@@ -129,11 +130,14 @@ export function updateOrganization(ctx: RequestContext, input: UpdateOrganizatio
   return runMutation(ctx, meanings, async (em) => {
     const current = await administeredOrganization(ctx, input.id, ['input', 'id']);
     const v = new Validation();
+    // Issue 11 item 1: omitted keeps, null clears — the name cannot be cleared (BAD_USER_INPUT).
+    for (const p of nullsRefused(input, ['name'])) v.add(p.code, p.field, p.message, { reason: p.reason });
     if (input.name != null) {
       const problem = checkName(input.name, 200);
       if (problem) v.add(ErrorCode.BAD_USER_INPUT, ['input', 'name'], problem);
     }
-    const sector: Sector | null = input.sector ?? current.sector;
+    // A department cannot lose its sector (checkSector says so at input.sector); others may clear it.
+    const sector: Sector | null = orCurrent(input.sector, current.sector);
     const sectorProblem = checkSector(current.kind, sector);
     if (sectorProblem) v.add(ErrorCode.BAD_USER_INPUT, ['input', 'sector'], sectorProblem);
     if (input.creditCode != null) {
@@ -141,21 +145,23 @@ export function updateOrganization(ctx: RequestContext, input: UpdateOrganizatio
       if (problem) v.add(ErrorCode.BAD_USER_INPUT, ['input', 'creditCode'], problem);
     }
     const supervisor =
-      input.supervisingDepartmentId != null
-        ? await checkSupervisor(
-            em,
-            v,
-            current.tenantId,
-            current.regionPath,
-            current.kind,
-            input.supervisingDepartmentId,
-          )
-        : current.supervisingDepartmentId;
+      input.supervisingDepartmentId === null
+        ? null
+        : input.supervisingDepartmentId !== undefined
+          ? await checkSupervisor(
+              em,
+              v,
+              current.tenantId,
+              current.regionPath,
+              current.kind,
+              input.supervisingDepartmentId,
+            )
+          : current.supervisingDepartmentId;
     v.check();
 
     await guardedUpdate(em, OrganizationEntity, current, input.expectedVersion, {
       ...(input.name != null ? { name: input.name.trim() } : {}),
-      ...(input.creditCode != null ? { creditCode: input.creditCode } : {}),
+      ...(input.creditCode !== undefined ? { creditCode: input.creditCode } : {}),
       sector,
       supervisingDepartmentId: supervisor,
     });

@@ -10,11 +10,9 @@ import { OrganizationKind, RegionLevel } from './hierarchy.enums';
 import { OrganizationType, RegionConnection, RegionType } from './dto/hierarchy.types';
 import {
   CreateRegionInput,
-  DeletePayload,
   DeleteRegionInput,
   RegionFilter,
   RegionOrder,
-  RegionPayload,
   RegionSortField,
   UpdateRegionInput,
 } from './dto/region.inputs';
@@ -22,6 +20,12 @@ import type { OrganizationEntity } from './organization.entity';
 import type { RegionEntity } from './region.entity';
 import { createRegion, deleteRegion, updateRegion } from './region.service';
 import { Idempotent } from '../idempotency/idempotent';
+import { ANY_OF_NOTE, anyOf, whereAnyOf } from '../common/list-filter';
+import {
+  CreateRegionPayload,
+  DeleteRegionPayload,
+  UpdateRegionPayload,
+} from './dto/hierarchy-mutation.types';
 
 const regionSort: Record<RegionSortField, SortColumn> = {
   CODE: { expression: 'r.code', read: (r) => (r as RegionEntity).code },
@@ -72,7 +76,7 @@ export class RegionResolver {
     orderBy?: RegionOrder,
   ) {
     const qb = await ctx.scope.regions();
-    if (filter?.level) qb.andWhere('r.level = :level', { level: filter.level });
+    whereAnyOf(qb, 'r.level', 'level', filter?.level);
     if (filter?.code) qb.andWhere('r.code = :code', { code: filter.code });
     if (filter?.nameContains)
       qb.andWhere(`r.name ILIKE :name`, { name: `%${escapeLike(filter.nameContains)}%` });
@@ -125,10 +129,11 @@ export class RegionResolver {
   descendants(
     @Root() region: RegionEntity,
     @Ctx() ctx: RequestContext,
-    @Arg('level', () => RegionLevel, { nullable: true, description: '层级 — only this level' })
-    level?: RegionLevel,
+    @Arg('level', () => [RegionLevel], { nullable: true, description: `层级 — level: ${ANY_OF_NOTE}` })
+    level?: RegionLevel[],
   ): Promise<RegionEntity[]> {
-    return ctx.loaders.descendantsByPath.load(`${region.path}|${level ?? ''}`);
+    const levels = anyOf(level)?.sort().join(',') ?? '';
+    return ctx.loaders.descendantsByPath.load(`${region.path}|${levels}`);
   }
 
   @FieldResolver(() => [OrganizationType], {
@@ -138,14 +143,15 @@ export class RegionResolver {
   async organizations(
     @Root() region: RegionEntity,
     @Ctx() ctx: RequestContext,
-    @Arg('kind', () => OrganizationKind, { nullable: true, description: '单位类型 — only this kind' })
-    kind?: OrganizationKind,
+    @Arg('kind', () => [OrganizationKind], { nullable: true, description: `单位类型 — kind: ${ANY_OF_NOTE}` })
+    kind?: OrganizationKind[],
   ): Promise<OrganizationEntity[]> {
     const all = await ctx.loaders.organizationsByRegionId.load(region.id);
-    return kind ? all.filter((o) => o.kind === kind) : all;
+    const kinds = anyOf(kind);
+    return kinds ? all.filter((o) => kinds.includes(o.kind)) : all;
   }
 
-  @Mutation(() => RegionPayload, {
+  @Mutation(() => CreateRegionPayload, {
     description: '新建行政区划 — tenant administrators, inside their subtree',
   })
   @Idempotent()
@@ -157,7 +163,7 @@ export class RegionResolver {
     return createRegion(ctx, input);
   }
 
-  @Mutation(() => RegionPayload, { description: '修改行政区划 — rename or recode; moving is refused' })
+  @Mutation(() => UpdateRegionPayload, { description: '修改行政区划 — rename or recode; moving is refused' })
   updateRegion(
     @Ctx() ctx: RequestContext,
     @Arg('input', () => UpdateRegionInput, { description: '输入 — the mutation input' })
@@ -166,7 +172,7 @@ export class RegionResolver {
     return updateRegion(ctx, input);
   }
 
-  @Mutation(() => DeletePayload, {
+  @Mutation(() => DeleteRegionPayload, {
     description: '删除行政区划 — refused while it holds regions or organizations',
   })
   deleteRegion(

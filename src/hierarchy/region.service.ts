@@ -1,3 +1,4 @@
+import { nullsRefused } from '../common/partial-update';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { RequestContext } from '../common/request-context';
@@ -70,6 +71,9 @@ export function updateRegion(ctx: RequestContext, input: UpdateRegionInput) {
   return runMutation(ctx, meanings, async (em) => {
     const region = await administeredRegion(ctx, input.id, ['input', 'id']);
     const v = new Validation();
+    // Issue 11 item 1: omitted keeps; a region always has a name, a code and its place (null refused).
+    for (const p of nullsRefused(input, ['name', 'code', 'parentId']))
+      v.add(p.code, p.field, p.message, { reason: p.reason });
     if (input.parentId !== undefined && input.parentId !== null) {
       const parentId = idOfType(input.parentId, 'Region');
       if (parentId !== region.parentId) {
@@ -106,8 +110,8 @@ export function updateRegion(ctx: RequestContext, input: UpdateRegionInput) {
     v.check();
 
     await guardedUpdate(em, RegionEntity, region, input.expectedVersion, {
-      ...(input.name ? { name: input.name.trim() } : {}),
-      ...(input.code ? { code: input.code } : {}),
+      ...(input.name != null ? { name: input.name.trim() } : {}),
+      ...(input.code != null ? { code: input.code } : {}),
     });
     const after = await reload(em, region);
     await recordAudit(em, ctx.caller, {

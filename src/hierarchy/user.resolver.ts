@@ -4,18 +4,12 @@ import { idOfType, toGlobalId } from '../common/global-id';
 import { ConnectionArgs, paginate, SortDirection, toConnection, type SortColumn } from '../common/pagination';
 import { escapeLike, NO_ID } from '../common/sql';
 import { OrganizationType, UserConnection, UserType } from './dto/hierarchy.types';
-import {
-  CreateUserInput,
-  UpdateUserInput,
-  UserFilter,
-  UserOrder,
-  UserPayload,
-  UserSortField,
-} from './dto/user.inputs';
+import { CreateUserInput, UpdateUserInput, UserFilter, UserOrder, UserSortField } from './dto/user.inputs';
 import type { OrganizationEntity } from './organization.entity';
 import type { UserEntity } from './user.entity';
 import { createUser, updateUser } from './user.service';
 import { Idempotent } from '../idempotency/idempotent';
+import { CreateUserPayload, UpdateUserPayload } from './dto/hierarchy-mutation.types';
 
 const userSort: Record<UserSortField, SortColumn> = {
   LOGIN: { expression: 'u.login', read: (u) => (u as UserEntity).login },
@@ -38,6 +32,7 @@ export class UserResolver {
   }
 
   @Query(() => UserConnection, {
+    nullable: true, // issue 11 item 4: refused (P6, not an administrator) → this field null, not the response
     description: '用户列表 — users of the administrator’s subtree, filtered and sorted',
   })
   async users(
@@ -86,7 +81,7 @@ export class UserResolver {
     return ctx.loaders.organizationById.load(user.organizationId);
   }
 
-  @Mutation(() => UserPayload, {
+  @Mutation(() => CreateUserPayload, {
     description: '新建用户 — tenant administrators, for organizations of their subtree',
   })
   @Idempotent()
@@ -97,7 +92,7 @@ export class UserResolver {
     return createUser(ctx, input);
   }
 
-  @Mutation(() => UserPayload, {
+  @Mutation(() => UpdateUserPayload, {
     description: '修改用户 — change, deactivate, reactivate or reset the password',
   })
   updateUser(

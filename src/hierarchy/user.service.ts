@@ -1,3 +1,4 @@
+import { nullsRefused } from '../common/partial-update';
 import { randomUUID } from 'node:crypto';
 import type { RequestContext } from '../common/request-context';
 import { recordAudit } from '../audit/audit.service';
@@ -111,6 +112,15 @@ export function updateUser(ctx: RequestContext, input: UpdateUserInput) {
       ? await administeredOrganization(ctx, input.organizationId, ['input', 'organizationId'])
       : await administeredOrganizationById(ctx, current.organizationId, ['input', 'id']);
     const v = new Validation();
+    // Issue 11 item 1: omitted keeps; none of these can be cleared (null refused at its field).
+    for (const p of nullsRefused(input, [
+      'displayName',
+      'organizationId',
+      'isActive',
+      'isTenantAdmin',
+      'password',
+    ]))
+      v.add(p.code, p.field, p.message, { reason: p.reason });
     if (current.id === ctx.caller.userId && (input.isActive === false || input.isTenantAdmin === false)) {
       v.add(
         ErrorCode.BAD_USER_INPUT,

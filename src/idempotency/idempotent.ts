@@ -1,7 +1,8 @@
 import { createMethodMiddlewareDecorator } from 'type-graphql';
 import type { RequestContext } from '../common/request-context';
-import { ErrorCode, msg } from '../common/errors';
-import { userError, type UserError } from '../common/user-error';
+import { ErrorCode, msg } from '../common/error-code';
+import { problem } from '../common/problem';
+import { userErrorsOf, type UserError } from '../common/user-error';
 import { IDEMPOTENCY_KEY_PATTERN } from './idempotency-key.field';
 import { claimKey, describePayload, replayPayload, storeResponse } from './idempotency.service';
 import { requestHash } from './request-hash';
@@ -31,16 +32,17 @@ export function Idempotent(): MethodDecorator {
     if (key === undefined || key === null) return next();
     if (!IDEMPOTENCY_KEY_PATTERN.test(key)) {
       return {
-        userErrors: [
-          userError(
+        userErrors: userErrorsOf([
+          problem(
             ErrorCode.BAD_USER_INPUT,
             KEY_FIELD,
             msg(
               '幂等键须为 1–128 个字母、数字或 _-:. 字符',
               'The idempotency key must be 1–128 characters of A–Z, a–z, 0–9 and _-:.',
             ),
+            { reason: 'IDEMPOTENCY_KEY_INVALID' },
           ),
-        ],
+        ]),
       };
     }
     const operation = info.fieldName;
@@ -51,16 +53,17 @@ export function Idempotent(): MethodDecorator {
         if (claim.kind === 'replay') return replayPayload(context, claim.response);
         if (claim.kind === 'conflict') {
           return {
-            userErrors: [
-              userError(
+            userErrors: userErrorsOf([
+              problem(
                 ErrorCode.CONFLICT,
                 KEY_FIELD,
                 msg(
                   '该幂等键已用于另一个请求',
                   'This idempotency key was already used for a different request',
                 ),
+                { reason: 'IDEMPOTENCY_KEY_REUSED' },
               ),
-            ],
+            ]),
           };
         }
         const payload = (await next()) as Payload;

@@ -17,16 +17,8 @@ import type {
   SetMonitoringPolicyInput,
 } from './dto/monitoring.inputs';
 import { FundingStatus } from './monitoring.enums';
-import {
-  checkMoney,
-  checkPeriod,
-  currentHold,
-  holdNames,
-  refuse,
-  requireInForce,
-  requireSpendingSide,
-  visibleGoal,
-} from './monitoring.support';
+import { currentHold, refuse, requireInForce, requireSpendingSide, visibleGoal } from './monitoring.query';
+import { checkMoney, checkPeriod, holdNames } from './rules/report-input';
 
 const heldMessage = msg(
   '该绩效目标已被财政部门暂缓或停止拨款，不能登记新的到位或支出资金',
@@ -76,7 +68,7 @@ export function recordExecution(ctx: RequestContext, input: RecordExecutionInput
     await requireSpendingSide(ctx, em, goal);
     requireInForce(goal, ['input', 'goalId']);
     const v = new Validation();
-    checkPeriod(v, goal, input.year, input.month);
+    checkPeriod(v, goal.year, input.year, input.month);
     checkMoney(v, input.budgeted, ['input', 'budgeted'], '预算数');
     checkMoney(v, input.inPlace, ['input', 'inPlace'], '到位资金');
     checkMoney(v, input.spent, ['input', 'spent'], '支出数');

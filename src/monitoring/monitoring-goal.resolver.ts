@@ -94,7 +94,7 @@ export class MonitoringGoalResolver {
     description:
       '监控汇总 — the children’s reports for January … M combined (DOMAIN §9, §11); provisional below full coverage; a receiving region sees the parent’s indicators only, every combined figure null (visibility OWN_CHILDREN, DOMAIN §11 “Who sees what”)',
   })
-  async monitoringRollup(
+  async monitoringRollUp(
     @Root() g: GoalEntity,
     @Ctx() ctx: RequestContext,
     @Arg('year', () => Int, yearArg) year: number,

@@ -123,3 +123,20 @@ registerEnumType(MonitoringFlag, {
     },
   },
 });
+
+/** 监控报告操作 — the workflow actions on a monitoring report (DOMAIN §9), for `availableActions`. */
+export enum MonitoringReportAction {
+  EDIT = 'EDIT',
+  SUBMIT = 'SUBMIT',
+  ACKNOWLEDGE = 'ACKNOWLEDGE',
+}
+
+registerEnumType(MonitoringReportAction, {
+  name: 'MonitoringReportAction',
+  description: '监控报告操作 — a workflow action on a monitoring report (DOMAIN §9)',
+  valuesConfig: {
+    EDIT: { description: '修改 — change the DRAFT’s content (the spending side, P4)' },
+    SUBMIT: { description: '报送 — submit the complete DRAFT (the spending side, P4)' },
+    ACKNOWLEDGE: { description: '确认 — acknowledge a submitted report (the same-level finance bureau, P3)' },
+  },
+});

@@ -14,13 +14,9 @@ import {
   SetMonitoringPolicyInput,
   UpdateMonitoringReportInput,
 } from './dto/monitoring.inputs';
+import { MonitoringPolicyPayload, RecordExecutionPayload } from './dto/monitoring.payloads';
 import {
-  FundingHoldPayload,
-  MonitoringPolicyPayload,
-  MonitoringReportPayload,
-  RecordExecutionPayload,
-} from './dto/monitoring.payloads';
-import {
+  MonitoringReportActionAvailabilityType,
   MonitoringIndicatorLineType,
   MonitoringMoneyType,
   MonitoringPolicyType,
@@ -33,7 +29,11 @@ import {
   setFundingHold,
   setMonitoringPolicy,
 } from './execution.service';
-import { MonitoringFlag, MonitoringReportStatus } from './monitoring.enums';
+import { MonitoringFlag, MonitoringReportAction, MonitoringReportStatus } from './monitoring.enums';
+import { availabilityOf } from '../common/decision';
+import { callerIsSpendingSide } from './monitoring.query';
+import { decideReport, needsSubmissionFacts } from './rules/report-decision';
+import { submissionFacts } from './rules/submission';
 import { monitoringLoaders } from './monitoring.loaders';
 import { PolicyType } from '../policy/dto/policy.types';
 import { policyFor, policyUsed } from '../policy/policy.service';
@@ -47,6 +47,16 @@ import {
   updateMonitoringReport,
 } from './report.service';
 import { Idempotent } from '../idempotency/idempotent';
+import {
+  AcknowledgeMonitoringReportInput,
+  AcknowledgeMonitoringReportPayload,
+  CreateMonitoringReportPayload,
+  LiftFundingHoldPayload,
+  SetFundingHoldPayload,
+  SubmitMonitoringReportInput,
+  SubmitMonitoringReportPayload,
+  UpdateMonitoringReportPayload,
+} from './dto/monitoring-mutation.types';
 
 const inputArg = { description: '输入 — the mutation input' };
 
@@ -148,6 +158,24 @@ export class MonitoringReportResolver {
     return (await reportView(ctx, r)).flags;
   }
 
+  @FieldResolver(() => [MonitoringReportActionAvailabilityType], {
+    description:
+      '可办理操作 — each action on the report (EDIT, SUBMIT, ACKNOWLEDGE) with whether the caller may take it now and, if not, why and which items are missing; the same decision as the mutations (issue 11 item 2)',
+  })
+  async availableActions(
+    @Root() r: MonitoringReportEntity,
+    @Ctx() ctx: RequestContext,
+  ): Promise<MonitoringReportActionAvailabilityType[]> {
+    const goal = await ctx.loaders.goalById.load(r.goalId);
+    const spending = goal ? await callerIsSpendingSide(ctx, await ctx.db.manager(), goal) : false;
+    const facts = needsSubmissionFacts(r, spending)
+      ? { callerIsSpendingSide: true, submission: submissionFacts(r, await reportView(ctx, r)) }
+      : { callerIsSpendingSide: spending };
+    return Object.values(MonitoringReportAction).map((action) =>
+      availabilityOf(action, decideReport(r, ctx.caller.organizationId, action, facts)),
+    );
+  }
+
   @Mutation(() => RecordExecutionPayload, {
     description:
       '登记预算执行 — the spending side records a month’s money (P4); refused while funding is held',
@@ -160,7 +188,7 @@ export class MonitoringReportResolver {
     return recordExecution(ctx, input);
   }
 
-  @Mutation(() => FundingHoldPayload, {
+  @Mutation(() => SetFundingHoldPayload, {
     description: '暂缓/停止拨款 — finance at the goal’s region or above holds its funding, with a reason',
   })
   setFundingHold(
@@ -170,7 +198,7 @@ export class MonitoringReportResolver {
     return setFundingHold(ctx, input);
   }
 
-  @Mutation(() => FundingHoldPayload, {
+  @Mutation(() => LiftFundingHoldPayload, {
     description: '恢复拨款 — finance lifts the hold on a goal’s funding',
   })
   liftFundingHold(
@@ -180,7 +208,7 @@ export class MonitoringReportResolver {
     return liftFundingHold(ctx, input);
   }
 
-  @Mutation(() => MonitoringReportPayload, {
+  @Mutation(() => CreateMonitoringReportPayload, {
     description: '新建监控报告 — a DRAFT report of an issued goal for January … M, by its spending side (P4)',
   })
   @Idempotent()
@@ -191,7 +219,9 @@ export class MonitoringReportResolver {
     return createMonitoringReport(ctx, input);
   }
 
-  @Mutation(() => MonitoringReportPayload, { description: '修改监控报告 — replace a DRAFT report’s content' })
+  @Mutation(() => UpdateMonitoringReportPayload, {
+    description: '修改监控报告 — replace a DRAFT report’s content',
+  })
   updateMonitoringReport(
     @Ctx() ctx: RequestContext,
     @Arg('input', () => UpdateMonitoringReportInput, inputArg) input: UpdateMonitoringReportInput,
@@ -199,25 +229,25 @@ export class MonitoringReportResolver {
     return updateMonitoringReport(ctx, input);
   }
 
-  @Mutation(() => MonitoringReportPayload, {
+  @Mutation(() => SubmitMonitoringReportPayload, {
     description:
       '报送监控报告 — submit a complete DRAFT; flagged reports need causes and measures; frozen after (P8)',
   })
   @Idempotent()
   submitMonitoringReport(
     @Ctx() ctx: RequestContext,
-    @Arg('input', () => MonitoringReportActionInput, inputArg) input: MonitoringReportActionInput,
+    @Arg('input', () => SubmitMonitoringReportInput, inputArg) input: MonitoringReportActionInput,
   ) {
     return submitMonitoringReport(ctx, input);
   }
 
-  @Mutation(() => MonitoringReportPayload, {
+  @Mutation(() => AcknowledgeMonitoringReportPayload, {
     description: '确认监控报告 — the level above that reviews the goal acknowledges a submitted report (P3)',
   })
   @Idempotent()
   acknowledgeMonitoringReport(
     @Ctx() ctx: RequestContext,
-    @Arg('input', () => MonitoringReportActionInput, inputArg) input: MonitoringReportActionInput,
+    @Arg('input', () => AcknowledgeMonitoringReportInput, inputArg) input: MonitoringReportActionInput,
   ) {
     return acknowledgeMonitoringReport(ctx, input);
   }

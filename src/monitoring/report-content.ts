@@ -5,7 +5,7 @@ import type { Validation } from '../common/mutation';
 import type { GoalIndicatorEntity } from '../goals/goal-indicator.entity';
 import { IndicatorKind } from '../goals/indicator.enums';
 import type { MonitoringReportContentInput } from './dto/monitoring.inputs';
-import { checkMoney } from './monitoring.support';
+import { checkMoney } from './rules/report-input';
 import type { MonitoringReportIndicatorEntity } from './report.entity';
 
 type LineRow = Omit<MonitoringReportIndicatorEntity, 'report' | 'indicator'>;
@@ -25,10 +25,11 @@ export function checkContent(
   reportId: string,
 ): LineRow[] | null {
   checkMoney(v, input.projectedExecution, ['input', 'projectedExecution'], '全年预计执行数');
-  if (!input.indicators) return null;
+  // issue 11 item 1: omitted lines are kept (null here); an explicit null clears them (no lines).
+  if (input.indicators === undefined) return null;
   const byId = new Map(indicators.map((i) => [i.id, i]));
   const seen = new Set<string>();
-  return input.indicators.map((line, i) => {
+  return (input.indicators ?? []).map((line, i) => {
     const path = ['input', 'indicators', String(i)];
     const id = idOfType(line.indicatorId, 'GoalIndicator');
     const indicator = id ? byId.get(id) : undefined;
@@ -104,4 +105,21 @@ export function contentColumns(input: MonitoringReportContentInput) {
     completionSummary: blank(input.completionSummary) ? null : input.completionSummary!.trim(),
     projectedExecution: input.projectedExecution ? input.projectedExecution.toFixed(2) : null,
   };
+}
+
+/**
+ * A partial update's content columns (issue 11 item 1): an omitted field (undefined) is unchanged, an
+ * explicit null — or blank text — clears it; every content column of a DRAFT may be cleared.
+ */
+export function contentChanges(input: MonitoringReportContentInput) {
+  const all = contentColumns(input);
+  const given = {
+    likelihood: input.likelihood !== undefined,
+    correctiveMeasures: input.correctiveMeasures !== undefined,
+    completionSummary: input.completionSummary !== undefined,
+    projectedExecution: input.projectedExecution !== undefined,
+  };
+  return Object.fromEntries(Object.entries(all).filter(([k]) => given[k as keyof typeof given])) as Partial<
+    typeof all
+  >;
 }

@@ -1,14 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { RequestContext } from '../common/request-context';
-import { recordAudit } from '../audit/audit.service';
 import { Decimal, money } from '../common/decimal';
+import { enforce, refuse } from '../common/decision';
 import { ErrorCode, msg } from '../common/errors';
-import { idOfType } from '../common/global-id';
-import { guardedUpdate } from '../common/guarded-update';
 import { runMutation, Validation, type ConstraintMeanings } from '../common/mutation';
-import { userError, UserErrorsAbort } from '../common/user-error';
-import type { GoalIndicatorEntity } from '../goals/goal-indicator.entity';
 import type { GoalEntity } from '../goals/goal.entity';
 import { OrganizationKind } from '../hierarchy/hierarchy.enums';
 import { OrganizationEntity } from '../hierarchy/organization.entity';
@@ -17,17 +13,25 @@ import type {
   MonitoringReportActionInput,
   UpdateMonitoringReportInput,
 } from './dto/monitoring.inputs';
-import { MonitoringReportStatus } from './monitoring.enums';
+import { MonitoringReportAction, MonitoringReportStatus } from './monitoring.enums';
 import { policyFor } from '../policy/policy.service';
-import { checkPeriod, refuse, requireInForce, requireSpendingSide, visibleGoal } from './monitoring.support';
-import { checkContent, contentColumns } from './report-content';
-import { MonitoringReportEntity, MonitoringReportIndicatorEntity } from './report.entity';
+import {
+  callerIsSpendingSide,
+  indicatorsOf,
+  requireInForce,
+  requireSpendingSide,
+  visibleGoal,
+  visibleReport,
+} from './monitoring.query';
+import { checkContent, contentChanges, contentColumns } from './report-content';
+import { MonitoringReportEntity, type MonitoringReportIndicatorEntity } from './report.entity';
+import { insertReport, updateReport } from './report.repository';
 import { reportFindings } from './rules/findings';
 import { totalsToDate } from './rules/money';
 import { acknowledgerOf } from './rules/parties';
-import { submissionProblems } from './rules/submission';
-
-const frozen = msg('监控报告已报送，不能再修改（P8）', 'The report was submitted and is frozen (P8)');
+import { decideReport, reportFrozen, type ReportFacts } from './rules/report-decision';
+import { checkPeriod } from './rules/report-input';
+import { submissionFacts } from './rules/submission';
 
 const meanings: ConstraintMeanings = {
   uq_monitoring_report_period: {
@@ -38,7 +42,7 @@ const meanings: ConstraintMeanings = {
   ck_monitoring_report_frozen: {
     code: ErrorCode.WORKFLOW_VIOLATION,
     field: ['input', 'id'],
-    message: frozen,
+    message: reportFrozen,
   },
   ck_monitoring_report_transition: {
     code: ErrorCode.WORKFLOW_VIOLATION,
@@ -52,45 +56,6 @@ const meanings: ConstraintMeanings = {
   },
 };
 
-const ROW_VERSION = { property: 'rowVersion', name: 'row_version' };
-
-async function indicatorsOf(ctx: RequestContext, goalId: string): Promise<GoalIndicatorEntity[]> {
-  return (await ctx.scope.goalIndicators())
-    .andWhere('gi.goal_id = :goalId', { goalId })
-    .orderBy('gi.position')
-    .getMany();
-}
-
-/** The report and its goal, if the caller sees them (P6: otherwise NOT_FOUND). */
-async function visibleReport(ctx: RequestContext, globalId: string) {
-  const id = idOfType(globalId, 'MonitoringReport');
-  const report = id
-    ? await (await ctx.scope.monitoringReports()).andWhere('mr.id = :id', { id }).getOne()
-    : null;
-  if (!report)
-    refuse(ErrorCode.NOT_FOUND, ['input', 'id'], msg('未找到该监控报告', 'Monitoring report not found'));
-  const goal = await (await ctx.scope.goals()).andWhere('g.id = :id', { id: report.goalId }).getOneOrFail();
-  return { report, goal };
-}
-
-function requireDraft(report: MonitoringReportEntity) {
-  if (report.status !== MonitoringReportStatus.DRAFT)
-    refuse(ErrorCode.WORKFLOW_VIOLATION, ['input', 'id'], frozen);
-}
-
-async function replaceLines(
-  em: EntityManager,
-  report: MonitoringReportEntity,
-  lines: MonitoringReportIndicatorEntity[] | null,
-) {
-  if (!lines) return;
-  await em.delete(MonitoringReportIndicatorEntity, { tenantId: report.tenantId, reportId: report.id });
-  if (lines.length) await em.insert(MonitoringReportIndicatorEntity, lines);
-}
-
-const reload = (em: EntityManager, r: { tenantId: string; id: string }) =>
-  em.findOneByOrFail(MonitoringReportEntity, { tenantId: r.tenantId, id: r.id });
-
 /** 新建监控报告 (DOMAIN §9): the spending side opens a DRAFT for a goal in force and a month M. */
 export function createMonitoringReport(ctx: RequestContext, input: CreateMonitoringReportInput) {
   return runMutation(ctx, meanings, async (em) => {
@@ -98,7 +63,7 @@ export function createMonitoringReport(ctx: RequestContext, input: CreateMonitor
     await requireSpendingSide(ctx, em, goal);
     requireInForce(goal, ['input', 'goalId']);
     const v = new Validation();
-    checkPeriod(v, goal, input.year, input.month);
+    checkPeriod(v, goal.year, input.year, input.month);
     const id = randomUUID();
     const lines = checkContent(v, input, await indicatorsOf(ctx, goal.id), goal.tenantId, id);
     v.check();
@@ -120,7 +85,7 @@ export function createMonitoringReport(ctx: RequestContext, input: CreateMonitor
         msg('该绩效目标没有审核链，无法确定确认单位', 'The goal has no review chain to name the level above'),
       );
     }
-    const report = {
+    const row = {
       tenantId: goal.tenantId,
       id,
       goalId: goal.id,
@@ -131,44 +96,50 @@ export function createMonitoringReport(ctx: RequestContext, input: CreateMonitor
       drafterOrganizationId: ctx.caller.organizationId,
       acknowledgerOrganizationId: acknowledger,
     };
-    await em.insert(MonitoringReportEntity, report);
-    await replaceLines(
-      em,
-      report as MonitoringReportEntity,
-      lines as MonitoringReportIndicatorEntity[] | null,
-    );
-    await recordAudit(em, ctx.caller, {
-      entityType: 'MonitoringReport',
-      entityId: id,
-      action: 'CREATE',
-      regionPath: goal.regionPath,
-      after: { ...report, indicators: lines ?? [] },
-    });
-    return { report: await reload(em, report) };
+    return { report: await insertReport(ctx, em, row, lines, goal.regionPath) };
   });
 }
 
-/** 修改监控报告: the DRAFT's content replaced; indicator lines replaced as a set when given. */
+/**
+ * The facts `decideReport` needs, read from the database as it is now (money to date live from the
+ * records): the same for the mutations and `availableActions`.
+ */
+export async function reportFacts(
+  ctx: RequestContext,
+  em: EntityManager,
+  report: MonitoringReportEntity,
+  goal: GoalEntity,
+): Promise<ReportFacts & { live?: Awaited<ReturnType<typeof liveFindings>> }> {
+  const spending = await callerIsSpendingSide(ctx, em, goal);
+  if (!spending || report.status !== MonitoringReportStatus.DRAFT) return { callerIsSpendingSide: spending };
+  const live = await liveFindings(ctx, report, goal);
+  return { callerIsSpendingSide: true, submission: submissionFacts(report, live.findings), live };
+}
+
+/**
+ * 修改监控报告 (issue 11 item 1): a partial update of the DRAFT — an omitted field is unchanged, an explicit
+ * null clears it; the indicator lines are replaced as a set when given (null clears them all).
+ */
 export function updateMonitoringReport(ctx: RequestContext, input: UpdateMonitoringReportInput) {
   return runMutation(ctx, meanings, async (em) => {
     const { report, goal } = await visibleReport(ctx, input.id);
-    await requireSpendingSide(ctx, em, goal);
-    requireDraft(report);
+    const spending = await callerIsSpendingSide(ctx, em, goal);
+    enforce(
+      decideReport(report, ctx.caller.organizationId, MonitoringReportAction.EDIT, {
+        callerIsSpendingSide: spending,
+      }),
+    );
     const v = new Validation();
     const lines = checkContent(v, input, await indicatorsOf(ctx, goal.id), goal.tenantId, report.id);
     v.check();
-    const columns = contentColumns(input);
-    await guardedUpdate(em, MonitoringReportEntity, report, input.expectedVersion, columns, ROW_VERSION);
-    await replaceLines(em, report, lines as MonitoringReportIndicatorEntity[] | null);
-    await recordAudit(em, ctx.caller, {
-      entityType: 'MonitoringReport',
-      entityId: report.id,
+    const saved = await updateReport(ctx, em, report, {
       action: 'UPDATE',
+      expectedVersion: input.expectedVersion,
+      changes: contentChanges(input),
+      lines: lines as MonitoringReportIndicatorEntity[] | null,
       regionPath: goal.regionPath,
-      before: report,
-      after: { ...columns, indicators: lines ?? 'unchanged' },
     });
-    return { report: await reload(em, report) };
+    return { report: saved };
   });
 }
 
@@ -197,28 +168,15 @@ async function liveFindings(ctx: RequestContext, report: MonitoringReportEntity,
 
 /**
  * 报送 (DOMAIN §9): the spending side submits a complete DRAFT; a report with any flag, or likelihood other
- * than CERTAIN, needs causes for each off-track indicator and corrective measures. The money to date is
- * frozen into the report (P8).
+ * than CERTAIN, needs causes for each off-track indicator and corrective measures (rules/report-decision.ts,
+ * the decision `availableActions` shows). The money to date is frozen into the report (P8).
  */
 export function submitMonitoringReport(ctx: RequestContext, input: MonitoringReportActionInput) {
   return runMutation(ctx, meanings, async (em) => {
     const { report, goal } = await visibleReport(ctx, input.id);
-    await requireSpendingSide(ctx, em, goal);
-    requireDraft(report);
-    const { findings, toDate, policy } = await liveFindings(ctx, report, goal);
-    const problems = submissionProblems({
-      likelihood: report.likelihood,
-      correctiveMeasures: report.correctiveMeasures,
-      projectedExecution: report.projectedExecution,
-      flags: findings.flags,
-      lines: findings.lines.map((l) => ({
-        name: l.indicator.name,
-        offTrack: l.offTrack,
-        causes: l.line?.causes ?? [],
-      })),
-    });
-    if (problems.length)
-      throw new UserErrorsAbort(problems.map((p) => userError(p.code, p.field, p.message)));
+    const facts = await reportFacts(ctx, em, report, goal);
+    enforce(decideReport(report, ctx.caller.organizationId, MonitoringReportAction.SUBMIT, facts));
+    const { findings, toDate, policy } = facts.live!;
     const snapshot = {
       status: MonitoringReportStatus.SUBMITTED,
       annualBudget: goal.annualAmount,
@@ -230,16 +188,14 @@ export function submitMonitoringReport(ctx: RequestContext, input: MonitoringRep
       // DOMAIN §10.7: the policy version the flags were computed with, frozen with the figures (P8).
       policyId: policy.id,
     };
-    await guardedUpdate(em, MonitoringReportEntity, report, input.expectedVersion, snapshot, ROW_VERSION);
-    await recordAudit(em, ctx.caller, {
-      entityType: 'MonitoringReport',
-      entityId: report.id,
+    const saved = await updateReport(ctx, em, report, {
       action: 'SUBMIT',
+      expectedVersion: input.expectedVersion,
+      changes: snapshot,
       regionPath: goal.regionPath,
-      before: { status: report.status },
-      after: { ...snapshot, flags: findings.flags },
+      auditExtra: { flags: findings.flags },
     });
-    return { report: await reload(em, report) };
+    return { report: saved };
   });
 }
 
@@ -247,39 +203,23 @@ export function submitMonitoringReport(ctx: RequestContext, input: MonitoringRep
 export function acknowledgeMonitoringReport(ctx: RequestContext, input: MonitoringReportActionInput) {
   return runMutation(ctx, meanings, async (em) => {
     const { report, goal } = await visibleReport(ctx, input.id);
-    if (report.acknowledgerOrganizationId !== ctx.caller.organizationId) {
-      refuse(
-        ErrorCode.FORBIDDEN,
-        ['input', 'id'],
-        msg(
-          '监控报告由填报单位的同级财政部门确认（003 转移支付 第二十条）',
-          'A monitoring report is acknowledged by the reporting body’s own-level finance bureau (003 transfer art. 20; P3)',
-        ),
-        'P3',
-      );
-    }
-    if (report.status !== MonitoringReportStatus.SUBMITTED) {
-      refuse(
-        ErrorCode.WORKFLOW_VIOLATION,
-        ['input', 'id'],
-        msg('只有已报送的监控报告可以确认', 'Only a submitted report can be acknowledged'),
-      );
-    }
+    enforce(
+      decideReport(report, ctx.caller.organizationId, MonitoringReportAction.ACKNOWLEDGE, {
+        callerIsSpendingSide: false,
+      }),
+    );
     const changes = {
       status: MonitoringReportStatus.ACKNOWLEDGED,
       acknowledgedAt: new Date(),
       acknowledgedByUserId: ctx.caller.userId,
       acknowledgementComment: input.comment?.trim() ? input.comment.trim() : null,
     };
-    await guardedUpdate(em, MonitoringReportEntity, report, input.expectedVersion, changes, ROW_VERSION);
-    await recordAudit(em, ctx.caller, {
-      entityType: 'MonitoringReport',
-      entityId: report.id,
+    const saved = await updateReport(ctx, em, report, {
       action: 'ACKNOWLEDGE',
+      expectedVersion: input.expectedVersion,
+      changes,
       regionPath: goal.regionPath,
-      before: { status: report.status },
-      after: changes,
     });
-    return { report: await reload(em, report) };
+    return { report: saved };
   });
 }

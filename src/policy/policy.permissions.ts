@@ -1,7 +1,8 @@
 import { rule } from 'graphql-shield';
 import type { RequestContext } from '../common/request-context';
 import { p6SignedInWithinJurisdiction } from '../auth/rules';
-import { AppError, msg } from '../common/errors';
+import { msg } from '../common/error-code';
+import { refusal } from '../common/refusal';
 import { OrganizationKind, RegionLevel } from '../hierarchy/hierarchy.enums';
 
 /**
@@ -17,11 +18,11 @@ export const p6TopFinanceSetsPolicy = rule('P6 top finance bureau sets the polic
   _args,
   ctx: RequestContext,
 ) => {
-  if (!ctx.principal) return AppError.unauthenticated();
+  if (!ctx.principal) return refusal.unauthenticated();
   const p = ctx.principal;
   return p.organizationKind === OrganizationKind.FINANCE_BUREAU && p.regionLevel === RegionLevel.CITY
     ? true
-    : AppError.forbidden(
+    : refusal.forbidden(
         'P6',
         msg(
           '绩效管理参数由本市（租户）财政部门设定',

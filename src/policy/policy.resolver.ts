@@ -1,6 +1,7 @@
 import { Arg, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
 import type { RequestContext } from '../common/request-context';
-import { AppError, ErrorCode, msg } from '../common/errors';
+import { ErrorCode, msg } from '../common/error-code';
+import { refusal } from '../common/refusal';
 import { UpdatePolicyInput } from './dto/policy.inputs';
 import { PolicyType, UpdatePolicyPayload } from './dto/policy.types';
 import { policyFor, updatePolicy } from './policy.service';
@@ -10,6 +11,8 @@ import type { ResolvedPolicy } from './rules/policy';
 @Resolver(() => PolicyType)
 export class PolicyResolver {
   @Query(() => PolicyType, {
+    // issue 11 item 4: a refused year nulls this field only, never the whole response
+    nullable: true,
     description:
       '绩效管理参数 — the caller’s tenant policy in force for a budget year (the defaults, version 0, until finance sets one)',
   })
@@ -18,12 +21,10 @@ export class PolicyResolver {
     @Arg('year', () => Int, { description: '年度 — budget year' }) year: number,
   ): Promise<ResolvedPolicy> {
     if (!Number.isInteger(year) || year < 2000 || year > 2100) {
-      throw new AppError(
+      throw refusal(
         ErrorCode.BAD_USER_INPUT,
+        ['year'],
         msg('年度须在 2000 至 2100 之间', 'The year lies between 2000 and 2100'),
-        {
-          field: ['year'],
-        },
       );
     }
     return policyFor(ctx, year);

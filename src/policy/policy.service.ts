@@ -1,3 +1,4 @@
+import { nullsRefused } from '../common/partial-update';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { RequestContext } from '../common/request-context';
@@ -5,7 +6,7 @@ import { recordAudit } from '../audit/audit.service';
 import { Decimal } from '../common/decimal';
 import { ErrorCode, msg } from '../common/errors';
 import { runMutation, type ConstraintMeanings } from '../common/mutation';
-import { abortWith, userError, UserErrorsAbort } from '../common/user-error';
+import { abort, refusal } from '../common/refusal';
 import type { UpdatePolicyInput } from './dto/policy.inputs';
 import { TenantPolicyEntity } from './policy.entity';
 import {
@@ -134,6 +135,22 @@ async function nextVersion(em: EntityManager, tenantId: string): Promise<number>
 }
 
 /** The values of the input over those in force for the year: what is not given stays. */
+/** The settings of a policy version (all required; `reason` is the version's note and may be null). */
+const POLICY_SETTINGS = [
+  'gradeExcellent',
+  'gradeGood',
+  'gradeFair',
+  'overTargetThreshold',
+  'overTargetFloor',
+  'slowExecutionThreshold',
+  'spotCheckRatio',
+  'spotCheckGap',
+  'selfEvaluationDueDate',
+  'monitoringCadence',
+  'monitoringDueDay',
+  'departmentCheckMonth',
+] as const;
+
 function merged(current: PolicyValues, input: UpdatePolicyInput): PolicyValues {
   const text = (d: Decimal | null | undefined, old: string) => (d == null ? old : d.toFixed());
   return {
@@ -161,7 +178,7 @@ export function updatePolicy(ctx: RequestContext, input: UpdatePolicyInput) {
   return runMutation(ctx, meanings, async (em) => {
     const caller = ctx.caller;
     if (!Number.isInteger(input.year) || input.year < FIRST_YEAR || input.year > LAST_YEAR) {
-      abortWith(
+      throw refusal(
         ErrorCode.BAD_USER_INPUT,
         ['input', 'year'],
         msg(
@@ -170,20 +187,23 @@ export function updatePolicy(ctx: RequestContext, input: UpdatePolicyInput) {
         ),
       );
     }
+    // Issue 11 item 1: an omitted setting keeps its value; a setting cannot be cleared (null refused at
+    // its field, nothing written) — a tenant always has every threshold (DOMAIN §10.7).
+    const cleared = nullsRefused(input, POLICY_SETTINGS);
+    if (cleared.length > 0) abort(cleared);
     const current = resolvedFrom(await rowFor(ctx, input.year), input.year);
     const values = merged(current, input);
     const problems = policyProblems(input.year, values);
-    if (problems.length > 0) {
-      throw new UserErrorsAbort(problems.map((p) => userError(p.code, ['input', ...p.field], p.message)));
-    }
+    if (problems.length > 0) abort(problems, { under: ['input'] });
     if (current.version !== input.expectedVersion) {
-      abortWith(
+      throw refusal(
         ErrorCode.CONFLICT,
         ['input', 'expectedVersion'],
         msg(
           `该年度参数已是第 ${current.version} 版，请刷新后重试`,
           `The policy for that year is at version ${current.version}; reload and try again`,
         ),
+        { reason: 'STALE_VERSION' },
       );
     }
     const row = {

@@ -5,7 +5,8 @@ import { recordAudit } from '../audit/audit.service';
 import { ErrorCode, msg } from '../common/errors';
 import { runMutation } from '../common/mutation';
 import { abortWith } from '../common/user-error';
-import { refuse, visibleEvaluation, visibleGoal } from '../evaluation/evaluation-support';
+import { refuse } from '../evaluation/evaluation.errors';
+import { visibleEvaluation, visibleGoal } from '../evaluation/evaluation.query';
 import { EvaluationKind } from '../evaluation/evaluation.enums';
 import { FundEntity } from '../funds/fund.entity';
 import { ProjectEntity } from '../funds/project.entity';
@@ -20,7 +21,7 @@ import { FindingEntity } from './results.entities';
 import { findingDueDates, shanghaiDateOf } from './rules/due-dates';
 import { FindingState } from './rules/finding-workflow';
 
-interface Source {
+export interface Source {
   kind: string;
   id: string;
   field: string[];
@@ -46,7 +47,7 @@ async function subjectOf(em: EntityManager, goal: GoalEntity) {
  * One finding on a source (DOMAIN §13; 003 转移支付 第三十三条), opened by the body that gives feedback or by
  * finance in whose subtree the goal lies; due dates follow from the source's date (Asia/Shanghai).
  */
-async function insertFinding(
+export async function insertFinding(
   ctx: RequestContext,
   em: EntityManager,
   source: Source,

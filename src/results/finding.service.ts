@@ -5,7 +5,7 @@ import { ErrorCode, msg } from '../common/errors';
 import { idOfType } from '../common/global-id';
 import { runMutation } from '../common/mutation';
 import { abortWith } from '../common/user-error';
-import { refuse } from '../evaluation/evaluation-support';
+import { refuse } from '../evaluation/evaluation.errors';
 import type { EvaluationEntity } from '../evaluation/evaluation.entity';
 import { EvaluationKind, EvaluationStatus } from '../evaluation/evaluation.enums';
 import type { FindingActionInput } from './dto/results.inputs';
@@ -17,6 +17,8 @@ import { FindingEntity } from './results.entities';
 export const SOURCE_EVALUATION = 'EVALUATION';
 /** …or a funding hold (暂缓/停止拨款, DOMAIN §9, §13). */
 export const SOURCE_FUNDING_HOLD = 'FUNDING_HOLD';
+/** …or a monitoring report's deviation (DOMAIN §9, §13; 003 第十八条, 转移支付 第三十三条). */
+export const SOURCE_MONITORING = 'MONITORING_REPORT';
 
 /** When an evaluation is complete (DOMAIN §10; evaluation.enums.ts): its result is final. */
 export function completedAt(e: EvaluationEntity): Date | null {

@@ -6,13 +6,21 @@ import { ErrorCode, msg } from '../common/errors';
 import { idOfType } from '../common/global-id';
 import { runMutation } from '../common/mutation';
 import { abortWith } from '../common/user-error';
-import { refuse } from '../evaluation/evaluation-support';
+import { refuse } from '../evaluation/evaluation.errors';
 import { FundEntity } from '../funds/fund.entity';
 import { GoalScope } from '../goals/goal.enums';
 import type { DecideRecommendationInput, ProposeRecommendationsInput } from './dto/results.inputs';
 import { shanghaiDateOf } from './rules/due-dates';
-import { recommendByGrade, recommendForUnrectified, type Recommendation } from './rules/recommendation';
+import {
+  longIdleAmount,
+  recommendByGrade,
+  recommendForIdleMoney,
+  recommendForSpotCheckFlag,
+  recommendForUnrectified,
+  type Recommendation,
+} from './rules/recommendation';
 import { RecommendationEntity } from './results.entities';
+import { COMPLETED_RESULT, RESULT_PRECEDENCE } from './results-sql';
 
 export enum RecommendationStatus {
   PROPOSED = 'PROPOSED',
@@ -59,11 +67,8 @@ const LATEST_RESULTS = `
          g.project_id, g.region_id, g.region_path, g.department_id, g.annual_amount::text, e.grade, e.kind
     FROM evaluation e JOIN performance_goal g ON g.tenant_id = e.tenant_id AND g.id = e.goal_id
    WHERE e.year = $1 AND g.region_path LIKE $2 AND ($3::uuid IS NULL OR g.fund_id = $3::uuid)
-     AND e.grade IS NOT NULL
-     AND ((e.kind IN ('DEPARTMENT', 'FINANCE') AND e.status IN ('FINALIZED', 'REPORTED', 'ACKNOWLEDGED'))
-       OR (e.kind = 'SELF' AND e.status = 'REVIEWED') OR (e.kind = 'SPOT_CHECK' AND e.status = 'SUBMITTED'))
-   ORDER BY g.id, CASE e.kind WHEN 'FINANCE' THEN 0 WHEN 'DEPARTMENT' THEN 1 WHEN 'SPOT_CHECK' THEN 2 ELSE 3 END,
-         coalesce(e.finalized_at, e.reviewed_at, e.submitted_at) DESC`;
+     AND ${COMPLETED_RESULT}
+   ORDER BY g.id, ${RESULT_PRECEDENCE}`;
 
 // Findings past their rectification due date, not responded (DOMAIN §13 "findings not rectified").
 const UNRECTIFIED = `
@@ -72,6 +77,49 @@ const UNRECTIFIED = `
     FROM result_finding f JOIN performance_goal g ON g.tenant_id = f.tenant_id AND g.id = f.goal_id
    WHERE f.year = $1 AND g.region_path LIKE $2 AND ($3::uuid IS NULL OR g.fund_id = $3::uuid)
      AND f.state IN ('FEEDBACK_GIVEN', 'REOPENED') AND f.rectification_due_on < $4::date`;
+
+// Goals of the year with money recorded in place and spent, by month (DOMAIN §13 "long-idle money").
+const EXECUTIONS = `
+  SELECT g.id AS basis_id, 'IDLE_MONEY' AS basis_kind, g.id AS goal_id, g.scope, g.fund_id, g.project_id,
+         g.region_id, g.region_path, g.department_id, g.annual_amount::text, NULL AS grade, NULL AS kind,
+         jsonb_agg(jsonb_build_object('month', x.month, 'inPlace', x.in_place::text, 'spent', x.spent::text)) AS months
+    FROM goal_execution x JOIN performance_goal g ON g.tenant_id = x.tenant_id AND g.id = x.goal_id
+   WHERE x.year = $1 AND g.region_path LIKE $2 AND ($3::uuid IS NULL OR g.fund_id = $3::uuid)
+   GROUP BY g.tenant_id, g.id`;
+
+// Flagged spot-check items of the year (DOMAIN §12: 从严、从紧 for the region's transfers).
+const SPOT_CHECK_FLAGS = `
+  SELECT i.id AS basis_id, 'SPOT_CHECK' AS basis_kind, g.id AS goal_id, 'TRANSFER_REGIONAL' AS scope, g.fund_id,
+         g.project_id, g.region_id, g.region_path, g.department_id, g.annual_amount::text, NULL AS grade,
+         NULL AS kind, i.flags AS months
+    FROM spot_check_item i JOIN spot_check_sample s ON s.tenant_id = i.tenant_id AND s.id = i.sample_id
+    JOIN performance_goal g ON g.tenant_id = i.tenant_id AND g.id = i.goal_id
+   WHERE s.year = $1 AND g.region_path LIKE $2 AND ($3::uuid IS NULL OR g.fund_id = $3::uuid)
+     AND jsonb_array_length(i.flags) > 0`;
+
+type MonthRow = { month: number; inPlace: string; spent: string };
+
+/** The recommendation of one basis row (DOMAIN §13, the bullet list under "Budget linkage"). */
+function recommendationOf(b: Basis & { months?: unknown }): Recommendation | null {
+  const amount = new Decimal(b.annual_amount ?? '0');
+  if (b.basis_kind === 'IDLE_MONEY') {
+    const months = (b.months as MonthRow[]).map((m) => ({
+      month: m.month,
+      inPlace: new Decimal(m.inPlace),
+      spent: new Decimal(m.spent),
+    }));
+    const idle = longIdleAmount(months);
+    return idle.isZero() ? null : recommendForIdleMoney(idle);
+  }
+  if (b.basis_kind === 'SPOT_CHECK') return recommendForSpotCheckFlag(b.months as string[]);
+  if (b.basis_kind === 'FINDING' || !b.grade) return recommendForUnrectified();
+  return recommendByGrade({
+    grade: b.grade,
+    evaluationKind: b.kind ?? '',
+    transferFund: isTransfer(b.scope),
+    amount,
+  });
+}
 
 /**
  * 提出下年预算建议 (DOMAIN §13 "Budget linkage"): finance proposes, for the results of `year` in its subtree
@@ -94,18 +142,13 @@ export function proposeRecommendations(ctx: RequestContext, input: ProposeRecomm
     const today = shanghaiDateOf(new Date());
     const results = await em.query<Basis[]>(LATEST_RESULTS, [input.year, within, fundId]);
     const unrectified = await em.query<Basis[]>(UNRECTIFIED, [input.year, within, fundId, today]);
+    const idle = await em.query<Basis[]>(EXECUTIONS, [input.year, within, fundId]);
+    const flagged = await em.query<Basis[]>(SPOT_CHECK_FLAGS, [input.year, within, fundId]);
     const created: RecommendationEntity[] = [];
-    for (const b of [...results, ...unrectified]) {
+    for (const b of [...results, ...unrectified, ...idle, ...flagged]) {
       const amount = new Decimal(b.annual_amount ?? '0');
-      const r: Recommendation =
-        b.basis_kind === 'FINDING' || !b.grade
-          ? recommendForUnrectified()
-          : recommendByGrade({
-              grade: b.grade,
-              evaluationKind: b.kind ?? '',
-              transferFund: isTransfer(b.scope),
-              amount,
-            });
+      const r = recommendationOf(b);
+      if (!r) continue;
       const row = Object.assign(new RecommendationEntity(), {
         tenantId: caller.tenantId,
         id: randomUUID(),

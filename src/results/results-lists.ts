@@ -2,20 +2,24 @@ import type { RequestContext } from '../common/request-context';
 import { hasSubtreeJurisdiction } from '../auth/principal';
 import { FindingEntity, RecommendationEntity } from './results.entities';
 import { shanghaiDateOf } from './rules/due-dates';
+import { whereAnyOf } from '../common/list-filter';
 
 export interface FindingFilter {
-  state?: string;
+  /** Any of these states (issue 11 item 7: list filters take lists). */
+  state?: string | readonly string[];
   overdue?: boolean;
-  sourceKind?: string;
+  sourceKind?: string | readonly string[];
   year?: number;
   regionId?: string;
   departmentId?: string;
+  /** Only these findings (by uuid): node(id) and the inbox read through the same predicate. */
+  ids?: string[];
 }
 
 const MAX = 100;
 
 // OVERDUE in SQL, the same rule as rules/due-dates.ts isOverdue (DOMAIN §13, computed from today).
-const OVERDUE_SQL = `((f.state = 'OPEN' AND f.feedback_due_on < :today) OR (f.state IN ('FEEDBACK_GIVEN', 'REOPENED') AND f.rectification_due_on < :today))`;
+export const OVERDUE_SQL = `((f.state = 'OPEN' AND f.feedback_due_on < :today) OR (f.state IN ('FEEDBACK_GIVEN', 'REOPENED') AND f.rectification_due_on < :today))`;
 
 /**
  * 问题清单 by jurisdiction (DOMAIN §13; P6): finance, departments and audit offices see their subtree; every
@@ -32,8 +36,9 @@ export async function listFindings(ctx: RequestContext, filter: FindingFilter, f
       `(${subtree ? 'f.region_path LIKE :path OR ' : ''}:org IN (f.feedback_organization_id, f.responsible_organization_id, f.verifier_organization_id))`,
       { path: `${caller.regionPath}%`, org: caller.organizationId },
     );
-  if (filter.state) qb.andWhere('f.state = :state', { state: filter.state });
-  if (filter.sourceKind) qb.andWhere('f.source_kind = :sourceKind', { sourceKind: filter.sourceKind });
+  if (filter.ids) qb.andWhere('f.id = ANY(:ids)', { ids: filter.ids });
+  whereAnyOf(qb, 'f.state', 'state', filter.state);
+  whereAnyOf(qb, 'f.source_kind', 'sourceKind', filter.sourceKind);
   if (filter.year != null) qb.andWhere('f.year = :year', { year: filter.year });
   if (filter.departmentId) qb.andWhere('f.department_id = :dept', { dept: filter.departmentId });
   if (filter.regionId) {
@@ -55,19 +60,18 @@ export async function listFindings(ctx: RequestContext, filter: FindingFilter, f
  * linkage for whole regions and funds: a body without subtree jurisdiction (a unit, a third party) reads
  * none, never a neighbour unit's recommendation in its region.
  */
-export async function listRecommendations(ctx: RequestContext, budgetYear: number) {
+export async function listRecommendations(ctx: RequestContext, budgetYear: number | null, ids?: string[]) {
   const caller = ctx.caller;
   if (!hasSubtreeJurisdiction(caller)) return [];
   const em = await ctx.db.manager();
-  return em
+  const qb = em
     .createQueryBuilder(RecommendationEntity, 'r')
-    .where('r.tenant_id = :tenant AND r.budget_year = :year AND r.region_path LIKE :path', {
+    .where('r.tenant_id = :tenant AND r.region_path LIKE :path', {
       tenant: caller.tenantId,
-      year: budgetYear,
       path: `${caller.regionPath}%`,
-    })
-    .orderBy('r.created_at', 'ASC')
-    .addOrderBy('r.id')
-    .limit(500)
-    .getMany();
+    });
+  // node(id) reads one recommendation through the same predicate (issue 11 item 7).
+  if (budgetYear !== null) qb.andWhere('r.budget_year = :year', { year: budgetYear });
+  if (ids) qb.andWhere('r.id = ANY(:ids)', { ids });
+  return qb.orderBy('r.created_at', 'ASC').addOrderBy('r.id').limit(500).getMany();
 }

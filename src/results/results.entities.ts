@@ -176,4 +176,64 @@ export class RecommendationEntity {
   rowVersion!: number;
 }
 
-export const resultsEntities = [FindingEntity, RecommendationEntity];
+/**
+ * 因素法分配模拟 — a saved factor-allocation simulation of a factor-method fund (DOMAIN §13 "Factor allocation";
+ * 003 转移支付 第三十二条): the factors with weights and values, and the shares next to this year's
+ * allocations. Saved, never applied: allocations change only through setAllocations.
+ */
+@Entity({ name: 'result_allocation_simulation' })
+@Check('ck_result_allocation_simulation_amount', `"amount" > 0`)
+@Index('idx_result_allocation_simulation_fund', ['tenantId', 'fundId'])
+export class AllocationSimulationEntity {
+  @PrimaryColumn('uuid', { name: 'tenant_id', primaryKeyConstraintName: 'pk_result_allocation_simulation' })
+  tenantId!: string;
+
+  @PrimaryColumn('uuid', { primaryKeyConstraintName: 'pk_result_allocation_simulation' })
+  id!: string;
+
+  @Column('uuid', { name: 'fund_id' })
+  fundId!: string;
+
+  @Column('integer', { name: 'result_year' })
+  resultYear!: number;
+
+  @Column('integer', { name: 'budget_year' })
+  budgetYear!: number;
+
+  @Column('text', { name: 'region_path' })
+  regionPath!: string;
+
+  @Column('numeric', { precision: 14, scale: 2 })
+  amount!: string;
+
+  /** [{ name, weight, performance, values: [{ regionId, value }] }] — exact decimal text. */
+  @Column('jsonb')
+  factors!: SimulationFactorJson[];
+
+  /** [{ regionId, share, current, change, performanceScore }] — exact decimal text. */
+  @Column('jsonb')
+  shares!: SimulationShareJson[];
+
+  @Column('uuid', { name: 'created_by_organization_id' })
+  createdByOrganizationId!: string;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+}
+
+export interface SimulationFactorJson {
+  name: string;
+  weight: string;
+  performance: boolean;
+  values: { regionId: string; value: string }[];
+}
+
+export interface SimulationShareJson {
+  regionId: string;
+  share: string;
+  current: string;
+  change: string;
+  performanceScore: string | null;
+}
+
+export const resultsEntities = [FindingEntity, RecommendationEntity, AllocationSimulationEntity];

@@ -40,6 +40,10 @@ export const resultsPermissions = {
   Query: {
     findings: p6SignedInWithinJurisdiction,
     budgetRecommendations: p6SignedInWithinJurisdiction,
+    resultRanking: p6SignedInWithinJurisdiction,
+    noticeList: p6SignedInWithinJurisdiction,
+    allocationSimulations: p6SignedInWithinJurisdiction,
+    congressPackage: financeOnly,
   },
   Mutation: {
     openFinding: p6NotAudit,
@@ -50,5 +54,7 @@ export const resultsPermissions = {
     reopenFinding: financeOnly,
     proposeRecommendations: financeOnly,
     decideRecommendation: financeOnly,
+    simulateFactorAllocation: p6NotAudit,
+    openMonitoringFinding: financeOnly,
   },
 };

@@ -8,7 +8,6 @@ import { Idempotent } from '../idempotency/idempotent';
 import {
   DecideRecommendationInput,
   FindingActionInput,
-  FindingPayload,
   OpenFindingInput,
   OpenFundingHoldFindingInput,
   ProposeRecommendationsInput,
@@ -16,7 +15,14 @@ import {
   RecommendationPayload,
 } from './dto/results.inputs';
 import { FindingType, RecommendationType } from './dto/results.types';
-import { actOnFinding, findingOverdue, rolesOf, SOURCE_FUNDING_HOLD } from './finding.service';
+import { ResultsReportsResolver } from './results-reports.resolver';
+import {
+  actOnFinding,
+  findingOverdue,
+  rolesOf,
+  SOURCE_FUNDING_HOLD,
+  SOURCE_MONITORING,
+} from './finding.service';
 import { openFinding, openFundingHoldFinding } from './finding-open.service';
 import { listFindings, listRecommendations, type FindingFilter } from './results-lists';
 import { decideRecommendation, proposeRecommendations } from './recommendation.service';
@@ -24,15 +30,34 @@ import type { FindingEntity, RecommendationEntity } from './results.entities';
 import { availableFindingActions, FindingAction, FindingState } from './rules/finding-workflow';
 import type { RecommendationAction } from './rules/recommendation';
 import type { RecommendationStatus } from './recommendation.service';
+import { ANY_OF_NOTE } from '../common/list-filter';
+import {
+  GiveFindingFeedbackInput,
+  GiveFindingFeedbackPayload,
+  OpenFindingPayload,
+  OpenFundingHoldFindingPayload,
+  ReopenFindingInput,
+  ReopenFindingPayload,
+  RespondToFindingInput,
+  RespondToFindingPayload,
+  VerifyFindingInput,
+  VerifyFindingPayload,
+} from './dto/results-mutation.types';
 
 const gid = (type: string, id: string | null) => (id ? toGlobalId(type, id) : null);
+
+/** The node type of a finding's source (DOMAIN §13). */
+const SOURCE_TYPES: Record<string, string> = {
+  [SOURCE_FUNDING_HOLD]: 'FundingHold',
+  [SOURCE_MONITORING]: 'MonitoringReport',
+};
 
 /** A finding as the API shows it: OVERDUE and the available actions computed now (DOMAIN §13, §16). */
 export function findingView(f: FindingEntity, caller: Principal): FindingType {
   return {
     ...f,
     id: toGlobalId('Finding', f.id),
-    sourceId: toGlobalId(f.sourceKind === SOURCE_FUNDING_HOLD ? 'FundingHold' : 'Evaluation', f.sourceId),
+    sourceId: toGlobalId(SOURCE_TYPES[f.sourceKind] ?? 'Evaluation', f.sourceId),
     goalId: toGlobalId('PerformanceGoal', f.goalId),
     grade: f.grade as Grade | null,
     state: f.state as FindingState,
@@ -51,6 +76,13 @@ export function findingView(f: FindingEntity, caller: Principal): FindingType {
   };
 }
 
+/** The node type of a recommendation's basis (DOMAIN §13: result, finding, idle money, spot check). */
+const BASIS_TYPES: Record<string, string> = {
+  FINDING: 'Finding',
+  IDLE_MONEY: 'PerformanceGoal',
+  SPOT_CHECK: 'SpotCheckItem',
+};
+
 export function recommendationView(r: RecommendationEntity): RecommendationType {
   return {
     ...r,
@@ -60,7 +92,7 @@ export function recommendationView(r: RecommendationEntity): RecommendationType 
     projectId: gid('Project', r.projectId),
     regionId: toGlobalId('Region', r.regionId),
     departmentId: gid('Organization', r.departmentId),
-    basisId: toGlobalId(r.basisKind === 'FINDING' ? 'Finding' : 'Evaluation', r.basisId),
+    basisId: toGlobalId(BASIS_TYPES[r.basisKind] ?? 'Evaluation', r.basisId),
     grade: r.grade as Grade | null,
     action: r.action as RecommendationAction,
     status: r.status as RecommendationStatus,
@@ -78,12 +110,18 @@ export class ResultsResolver {
     @Ctx() ctx: RequestContext,
     @Arg('first', () => Int, { nullable: true, description: '条数 — at most this many (≤ 100, default 100)' })
     first?: number,
-    @Arg('state', () => FindingState, { nullable: true, description: '状态 — only this FindingState' })
-    state?: FindingState,
+    @Arg('state', () => [FindingState], {
+      nullable: true,
+      description: `状态 — FindingState: ${ANY_OF_NOTE}`,
+    })
+    state?: FindingState[],
     @Arg('overdue', { nullable: true, description: '逾期 — only overdue (true) or not overdue (false)' })
     overdue?: boolean,
-    @Arg('sourceKind', () => String, { nullable: true, description: '来源类型 — e.g. EVALUATION' })
-    sourceKind?: string,
+    @Arg('sourceKind', () => [String], {
+      nullable: true,
+      description: `来源类型 — e.g. EVALUATION: ${ANY_OF_NOTE}`,
+    })
+    sourceKind?: string[],
     @Arg('year', () => Int, { nullable: true, description: '年度 — the result year' }) year?: number,
     @Arg('regionId', () => ID, { nullable: true, description: '区划 — within this region’s subtree' })
     regionId?: string,
@@ -112,7 +150,7 @@ export class ResultsResolver {
     return (await listRecommendations(ctx, budgetYear)).map(recommendationView);
   }
 
-  @Mutation(() => FindingPayload, {
+  @Mutation(() => OpenFindingPayload, {
     description: '开具问题 — open a finding on a completed evaluation (DOMAIN §13)',
   })
   @Idempotent()
@@ -123,7 +161,7 @@ export class ResultsResolver {
     return this.view(ctx, await openFinding(ctx, input));
   }
 
-  @Mutation(() => FindingPayload, {
+  @Mutation(() => OpenFundingHoldFindingPayload, {
     description: '对暂缓/停止拨款开具问题 — open a finding on a goal’s current funding hold (DOMAIN §13)',
   })
   @Idempotent()
@@ -134,46 +172,46 @@ export class ResultsResolver {
     return this.view(ctx, await openFundingHoldFinding(ctx, input));
   }
 
-  @Mutation(() => FindingPayload, {
+  @Mutation(() => GiveFindingFeedbackPayload, {
     description: '反馈评价结果 — the evaluating body gives feedback (DOMAIN §13)',
   })
   @Idempotent()
   async giveFindingFeedback(
     @Ctx() ctx: RequestContext,
-    @Arg('input', () => FindingActionInput, inputArg) input: FindingActionInput,
+    @Arg('input', () => GiveFindingFeedbackInput, inputArg) input: FindingActionInput,
   ) {
     return this.view(ctx, await actOnFinding(ctx, FindingAction.GIVE_FEEDBACK, input));
   }
 
-  @Mutation(() => FindingPayload, {
+  @Mutation(() => RespondToFindingPayload, {
     description: '报送整改情况 — the evaluated body reports its rectification (DOMAIN §13)',
   })
   @Idempotent()
   async respondToFinding(
     @Ctx() ctx: RequestContext,
-    @Arg('input', () => FindingActionInput, inputArg) input: FindingActionInput,
+    @Arg('input', () => RespondToFindingInput, inputArg) input: FindingActionInput,
   ) {
     return this.view(ctx, await actOnFinding(ctx, FindingAction.RESPOND, input));
   }
 
-  @Mutation(() => FindingPayload, {
+  @Mutation(() => VerifyFindingPayload, {
     description: '核实整改 — finance at the level verifies the rectification (DOMAIN §13)',
   })
   @Idempotent()
   async verifyFinding(
     @Ctx() ctx: RequestContext,
-    @Arg('input', () => FindingActionInput, inputArg) input: FindingActionInput,
+    @Arg('input', () => VerifyFindingInput, inputArg) input: FindingActionInput,
   ) {
     return this.view(ctx, await actOnFinding(ctx, FindingAction.VERIFY, input));
   }
 
-  @Mutation(() => FindingPayload, {
+  @Mutation(() => ReopenFindingPayload, {
     description: '退回整改 — finance finds the rectification insufficient (DOMAIN §13)',
   })
   @Idempotent()
   async reopenFinding(
     @Ctx() ctx: RequestContext,
-    @Arg('input', () => FindingActionInput, inputArg) input: FindingActionInput,
+    @Arg('input', () => ReopenFindingInput, inputArg) input: FindingActionInput,
   ) {
     return this.view(ctx, await actOnFinding(ctx, FindingAction.REOPEN, input));
   }
@@ -208,4 +246,4 @@ export class ResultsResolver {
 }
 
 /** The results module's resolvers, registered once in src/app/schema.ts. */
-export const resultsResolvers = [ResultsResolver] as const;
+export const resultsResolvers = [ResultsResolver, ResultsReportsResolver] as const;

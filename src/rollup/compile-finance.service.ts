@@ -3,14 +3,11 @@ import type { RequestContext } from '../common/request-context';
 import { ErrorCode, msg } from '../common/errors';
 import { guardedUpdate } from '../common/guarded-update';
 import { runMutation } from '../common/mutation';
+import { refusal as refused } from '../common/refusal';
 import type { ReviewEvaluationInput } from '../evaluation/dto/evaluation.inputs';
-import {
-  meanings,
-  recordEvaluationChange,
-  refuse,
-  ROW_VERSION,
-  visibleEvaluation,
-} from '../evaluation/evaluation-support';
+import { meanings } from '../evaluation/evaluation.errors';
+import { recordEvaluationChange, ROW_VERSION } from '../evaluation/evaluation.repository';
+import { visibleEvaluation } from '../evaluation/evaluation.query';
 import { EvaluationEntity } from '../evaluation/evaluation.entity';
 import { EvaluationKind, EvaluationStatus, ReviewDecision } from '../evaluation/evaluation.enums';
 import {
@@ -74,7 +71,10 @@ export async function townshipFinanceStep(
 export async function requireTownshipFinanceStep(em: EntityManager, e: EvaluationEntity): Promise<void> {
   if (e.status !== EvaluationStatus.SUBMITTED) return;
   const refusal = awaitingTownshipFinance(e.status, await townshipFinanceStep(em, e));
-  if (refusal) refuse(refusal.code, ['input', 'id'], refusal.message, refusal.principle ?? undefined);
+  if (refusal)
+    throw refused(refusal.code, ['input', 'id'], refusal.message, {
+      principle: refusal.principle ?? undefined,
+    });
 }
 
 /** 乡镇财政审核: the township finance office passes (APPROVE) or returns (RETURN, with a comment) the result. */
@@ -87,7 +87,10 @@ export function reviewCompiledResultAsFinance(ctx: RequestContext, input: Review
       ctx.caller.organizationId,
       await townshipFinanceStep(em, current),
     );
-    if (refusal) refuse(refusal.code, ['input', 'id'], refusal.message, refusal.principle ?? undefined);
+    if (refusal)
+      throw refused(refusal.code, ['input', 'id'], refusal.message, {
+        principle: refusal.principle ?? undefined,
+      });
     const comment = input.comment?.trim() ? input.comment.trim() : null;
     if (input.decision === ReviewDecision.APPROVE) {
       return recordEvaluationChange(ctx, em, current.id, {
@@ -97,10 +100,13 @@ export function reviewCompiledResultAsFinance(ctx: RequestContext, input: Review
       });
     }
     if (!comment)
-      refuse(
+      throw refused(
         ErrorCode.BAD_USER_INPUT,
         ['input', 'comment'],
         msg('退回须填写意见', 'A return needs a comment'),
+        {
+          reason: 'COMMENT_REQUIRED',
+        },
       );
     await guardedUpdate(
       em,

@@ -4,18 +4,13 @@ import type { RequestContext } from '../common/request-context';
 import { money } from '../common/decimal';
 import { ErrorCode, msg } from '../common/errors';
 import { runMutation, Validation } from '../common/mutation';
+import { abort, refusal } from '../common/refusal';
 import { actualsOf } from '../evaluation/actuals-input';
 import { EvaluationActualEntity } from '../evaluation/evaluation-actual.entity';
-import {
-  CREATED,
-  insertTransition,
-  meanings,
-  problemsAbort,
-  recordEvaluationChange,
-  refuse,
-  requireGoalInForce,
-  visibleGoal,
-} from '../evaluation/evaluation-support';
+import { CREATED, insertTransition, recordEvaluationChange } from '../evaluation/evaluation.repository';
+import { meanings } from '../evaluation/evaluation.errors';
+import { requireGoalInForce } from '../evaluation/rules/evaluation-guards';
+import { visibleGoal } from '../evaluation/evaluation.query';
 import { EvaluationEntity } from '../evaluation/evaluation.entity';
 import { EvaluationKind, EvaluationStatus } from '../evaluation/evaluation.enums';
 import { type IndicatorActual } from '../evaluation/rules/scoring-types';
@@ -32,6 +27,7 @@ import type { CompileRollUpInput } from './compile.inputs';
 import { rollUpLoadersOf } from './rollup.loaders';
 import { policyFor } from '../policy/policy.service';
 import { dueDatePassed, scoringPolicyOf } from '../policy/rules/policy';
+import { compileFieldPaths } from './rules/compile-fields';
 
 /** What the compiled result states of its coverage (DOMAIN §11): counted of all, the money share, who is missing. */
 function coverageNote(basis: string, counted: number, total: number, share: string, missing: string[]) {
@@ -82,41 +78,43 @@ export function compileRollUp(ctx: RequestContext, input: CompileRollUpInput) {
     const caller = ctx.caller;
     const goal = await visibleGoal(ctx, input.goalId);
     if (goal.scope !== GoalScope.TRANSFER_REGIONAL && goal.scope !== GoalScope.TRANSFER_OVERALL) {
-      refuse(
+      throw refusal(
         ErrorCode.WORKFLOW_VIOLATION,
         ['input', 'goalId'],
         msg(
           '只有转移支付分区域和整体绩效目标的结果由下级汇总形成',
           'Only regional and overall transfer goals are compiled from their children',
         ),
+        { reason: 'NOT_COMPILED_SCOPE' },
       );
     }
     requireGoalInForce(goal);
     const { compilerId, reviewerId } = await compilerAndReviewer(em, goal);
-    if (compilerId !== caller.organizationId) refuse(ErrorCode.FORBIDDEN, ['input', 'goalId'], p4, 'P4');
+    if (compilerId !== caller.organizationId) throw refusal.forbidden('P4', p4, ['input', 'goalId']);
     const existing = await em.findOneBy(EvaluationEntity, {
       tenantId: caller.tenantId,
       goalId: goal.id,
       kind: EvaluationKind.SELF,
     });
     if (existing && existing.status !== EvaluationStatus.RETURNED) {
-      refuse(
+      throw refusal(
         ErrorCode.WORKFLOW_VIOLATION,
         ['input', 'goalId'],
         msg(
           `该目标的结果已汇总（状态 ${existing.status}），退回后方可重新汇总`,
           `This goal’s result is already compiled (${existing.status}); it is compiled again only after a return`,
         ),
-        'P8',
+        { principle: 'P8', reason: 'ALREADY_COMPILED' },
       );
     }
     const loaders = rollUpLoadersOf(ctx);
     const node = await loaders.rollUpNode.load(loaders.key(input.basis, goal.id));
     if (!node) {
-      refuse(
+      throw refusal(
         ErrorCode.WORKFLOW_VIOLATION,
         ['input', 'goalId'],
         msg('该目标没有已下达的下级目标，无可汇总', 'The goal has no children in force to compile'),
+        { reason: 'NO_CHILDREN' },
       );
     }
     const c = node.result.coverage;
@@ -126,23 +124,25 @@ export function compileRollUp(ctx: RequestContext, input: CompileRollUpInput) {
     const policy = await policyFor(ctx, goal.year);
     const due = policy.selfEvaluationDueDate;
     if (node.result.provisional && !dueDatePassed(policy, new Date())) {
-      refuse(
+      throw refusal(
         ErrorCode.WORKFLOW_VIOLATION,
         ['input', 'basis'],
         msg(
           `下级结果尚不完整（已计入 ${c.counted}/${c.total}，资金覆盖 ${share}%），自评截止日期 ${due} 前不能汇总确认`,
           `The children’s results are incomplete (${c.counted} of ${c.total} counted, ${share}% of the money); before the self-evaluation due date ${due} only a complete roll-up is compiled`,
         ),
+        { reason: 'ROLLUP_INCOMPLETE' },
       );
     }
     if (c.counted === 0) {
-      refuse(
+      throw refusal(
         ErrorCode.WORKFLOW_VIOLATION,
         ['input', 'basis'],
         msg(
           `下级结果均未计入（已计入 0/${c.total}），无可汇总`,
           `No child result is counted (0 of ${c.total} counted, ${share}% of the money): nothing to compile`,
         ),
+        { reason: 'NOTHING_COUNTED' },
       );
     }
     const missing = node.result.children.filter((ch) => !ch.counted).map((ch) => ch.name);
@@ -183,8 +183,12 @@ export function compileRollUp(ctx: RequestContext, input: CompileRollUpInput) {
       },
       scoringPolicyOf(policy),
     );
-    const blocking = [...scored.inputProblems, ...scored.submissionProblems];
-    if (blocking.length > 0) problemsAbort(blocking, ErrorCode.WORKFLOW_VIOLATION);
+    const blocking = compileFieldPaths(
+      [...scored.inputProblems, ...scored.submissionProblems],
+      actuals.map((a) => a.indicatorId),
+      entered.map((e) => e.indicatorId),
+    );
+    if (blocking.length > 0) abort(blocking, { code: ErrorCode.WORKFLOW_VIOLATION });
 
     const id = existing?.id ?? randomUUID();
     const content = {

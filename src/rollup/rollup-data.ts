@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { byPinyin } from '../common/collation';
 
 /**
  * The reads behind the roll-up (DOMAIN §11), each one statement for any number of parent goals, so a
@@ -27,7 +28,7 @@ export function childrenOf(em: EntityManager, tenantId: string, parentIds: reado
     `SELECT c.id, c.parent_goal_id, c.scope, c.name, COALESCE(c.annual_amount, 0)::text AS weight
        FROM performance_goal c
       WHERE c.tenant_id = $1 AND c.parent_goal_id = ANY($2::uuid[]) AND c.status IN ${IN_FORCE}
-      ORDER BY c.parent_goal_id, c.name, c.id`,
+      ORDER BY c.parent_goal_id, ${byPinyin('c.name')}, c.id`,
     [tenantId, parentIds],
   );
 }

@@ -1,6 +1,7 @@
 import { rule } from 'graphql-shield';
 import type { RequestContext } from '../common/request-context';
-import { AppError, msg } from '../common/errors';
+import { msg } from '../common/error-code';
+import { refusal } from '../common/refusal';
 import { OrganizationKind } from '../hierarchy/hierarchy.enums';
 
 /**
@@ -12,11 +13,11 @@ export const p4Compiler = rule('P4 competent department compiles results', { cac
   _args,
   ctx: RequestContext,
 ) => {
-  if (!ctx.principal) return AppError.unauthenticated();
+  if (!ctx.principal) return refusal.unauthenticated();
   if (ctx.principal.organizationKind === OrganizationKind.COMPETENT_DEPARTMENT) return true;
   if (ctx.principal.organizationKind === OrganizationKind.AUDIT_OFFICE)
-    return AppError.forbidden('P6', msg('审计部门只能查阅绩效评价', 'Audit offices only read evaluations'));
-  return AppError.forbidden(
+    return refusal.forbidden('P6', msg('审计部门只能查阅绩效评价', 'Audit offices only read evaluations'));
+  return refusal.forbidden(
     'P4',
     msg(
       '汇总确认由主管部门进行：乡镇主管部门汇总本区域，资金主管部门汇总整体',
@@ -32,10 +33,10 @@ export const p4Compiler = rule('P4 competent department compiles results', { cac
 export const p3SameLevelFinancePasses = rule('P3 same-level finance passes a compiled result', {
   cache: 'contextual',
 })((_parent, _args, ctx: RequestContext) => {
-  if (!ctx.principal) return AppError.unauthenticated();
+  if (!ctx.principal) return refusal.unauthenticated();
   return ctx.principal.organizationKind === OrganizationKind.FINANCE_BUREAU
     ? true
-    : AppError.forbidden(
+    : refusal.forbidden(
         'P3',
         msg(
           '本地区自评结果由同级财政部门审核',

@@ -2,7 +2,6 @@ import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql'
 import type { RequestContext } from '../common/request-context';
 import { formatDecimal, money } from '../common/decimal';
 import type { Grade } from '../common/grade';
-import { EvaluationPayload } from '../evaluation/dto/evaluation.inputs';
 import { ScoreLineType } from '../evaluation/dto/evaluation.types';
 import { scoreLineTypes } from '../evaluation/score-lines';
 import { storedLines } from '../evaluation/self-scoring';
@@ -21,6 +20,7 @@ import {
 } from './rollup.types';
 import { Idempotent } from '../idempotency/idempotent';
 import { LIST_SIZE, listCost } from '../common/list-cost';
+import { CompileRollUpPayload } from './rollup-mutation.types';
 
 /** The GraphQL view of a roll-up node; `node` stays on the object for the children field. */
 type RollUpView = Omit<EvaluationRollUpType, 'lines' | 'actuals'> & { node: RollUpNode };
@@ -181,7 +181,7 @@ export class EvaluationRollUpResolver {
 
 @Resolver()
 export class CompileRollUpResolver {
-  @Mutation(() => EvaluationPayload, {
+  @Mutation(() => CompileRollUpPayload, {
     description:
       '汇总确认 — the township department compiles its region’s result, the fund’s department the overall result, from a complete roll-up; submitted to the level above for review (DOMAIN §11, P4)',
   })

@@ -1,5 +1,6 @@
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { DecimalScalar } from '../common/decimal';
+import { MoneyScalar, ScoreScalar } from '../common/scalars';
 import { Grade } from '../common/grade';
 import { ScoreLineType } from '../evaluation/dto/evaluation.types';
 import { GoalIndicatorType, PerformanceGoalType } from '../goals/dto/goal.types';
@@ -78,13 +79,13 @@ export class RolledUpActualType {
 
 @ObjectType('RollUpMoney', { description: '资金情况 — money of the counted children, summed (元)' })
 export class RollUpMoneyType {
-  @Field(() => DecimalScalar, { description: '预算数 — budgeted' })
+  @Field(() => MoneyScalar, { description: '预算数 — budgeted' })
   budgeted!: string;
 
-  @Field(() => DecimalScalar, { description: '到位数 — in place' })
+  @Field(() => MoneyScalar, { description: '到位数 — in place' })
   inPlace!: string;
 
-  @Field(() => DecimalScalar, { description: '执行数 — spent' })
+  @Field(() => MoneyScalar, { description: '执行数 — spent' })
   spent!: string;
 }
 
@@ -98,10 +99,10 @@ export class RollUpCoverageType {
   @Field(() => Int, { description: '应计入 — children in force' })
   total!: number;
 
-  @Field(() => DecimalScalar, { description: '已计入资金 — money of the counted children' })
+  @Field(() => MoneyScalar, { description: '已计入资金 — money of the counted children' })
   countedMoney!: string;
 
-  @Field(() => DecimalScalar, { description: '资金总额 — money of all children' })
+  @Field(() => MoneyScalar, { description: '资金总额 — money of all children' })
   totalMoney!: string;
 
   @Field(() => DecimalScalar, { description: '资金覆盖率 — countedMoney ÷ totalMoney (0–1, 4 decimals)' })
@@ -134,7 +135,7 @@ export class RollUpChildType {
   @Field(() => RollUpChildSource, { description: '结果来源 — own evaluation, live roll-up, or missing' })
   source!: RollUpChildSource;
 
-  @Field(() => DecimalScalar, { description: '资金权重 — the child goal’s annual amount (元)' })
+  @Field(() => MoneyScalar, { description: '资金权重 — the child goal’s annual amount (元)' })
   weight!: string;
 
   @Field({ description: '已计入 — counted under the roll-up’s basis' })
@@ -143,7 +144,7 @@ export class RollUpChildType {
   @Field({ description: '已审核 — reviewed by the level above (审核)' })
   reviewed!: boolean;
 
-  @Field(() => DecimalScalar, { nullable: true, description: '得分 — the child’s total; null when missing' })
+  @Field(() => ScoreScalar, { nullable: true, description: '得分 — the child’s total; null when missing' })
   total!: string | null;
 
   @Field(() => Grade, { nullable: true, description: '等级 — the child’s grade; null when missing' })
@@ -171,7 +172,7 @@ export class EvaluationRollUpType {
   })
   provisional!: boolean | null;
 
-  @Field(() => DecimalScalar, {
+  @Field(() => ScoreScalar, {
     nullable: true,
     description:
       '总分 — the parent’s total by DOMAIN §10 (sum of rounded lines); null while no child is counted (a missing child is never a 0); null for a receiving region (仅本辖区下级, DOMAIN §11 “Who sees what”)',
@@ -205,7 +206,7 @@ export class EvaluationRollUpType {
   })
   money!: RollUpMoneyType | null;
 
-  @Field(() => DecimalScalar, {
+  @Field(() => ScoreScalar, {
     nullable: true,
     description:
       '下级得分资金加权平均 — Σ(weight × total) ÷ Σweight over counted children (2 decimals); null for a receiving region (仅本辖区下级, DOMAIN §11 “Who sees what”)',

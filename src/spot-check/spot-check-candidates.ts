@@ -1,7 +1,7 @@
 import type { RequestContext } from '../common/request-context';
 import { GoalEntity } from '../goals/goal.entity';
 import { OrganizationKind } from '../hierarchy/hierarchy.enums';
-import { ownFundGoal } from './spot-check-support';
+import { ownFundGoal } from './spot-check.query';
 
 /** A submitted self-evaluation that may be drawn, with its goal's region (the notice groups by it). */
 export interface Candidate {

@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { RequestContext } from '../common/request-context';
-import { recordAudit } from '../audit/audit.service';
 import { ErrorCode, msg } from '../common/errors';
 import { runMutation } from '../common/mutation';
 import { abortWith, userError, UserErrorsAbort } from '../common/user-error';
-import { refuse } from '../evaluation/evaluation-support';
+import { refuse } from '../evaluation/evaluation.errors';
 import { Decimal } from '../common/decimal';
 import { policyFor } from '../policy/policy.service';
 import { dueDatePassed, endOfDueDate } from '../policy/rules/policy';
@@ -12,16 +11,10 @@ import { OrganizationKind } from '../hierarchy/hierarchy.enums';
 import type { DrawSpotCheckSampleInput } from './dto/spot-check.inputs';
 import { DEFAULT_MINIMUM, drawPlanProblems, drawWithMinimum, newSeed } from './rules/draw-plan';
 import { drawCandidates, goalsMissingSelfEvaluation } from './spot-check-candidates';
-import { SpotCheckItemEntity } from './spot-check-item.entity';
-import { SpotCheckSampleEntity } from './spot-check-sample.entity';
-import {
-  currentYearInChina,
-  jurisdictionRegion,
-  regionNotFound,
-  spotCheckMeanings,
-} from './spot-check-support';
+import { currentYearInChina } from './rules/calendar';
+import { jurisdictionRegion, regionNotFound } from './spot-check.query';
+import { insertSample, spotCheckMeanings } from './spot-check.repository';
 import { SpotCheckFlag, SpotCheckItemStatus } from './spot-check.enums';
-import { spotCheckLoadersOf } from './spot-check.loaders';
 
 /**
  * 抽取抽查样本 (DOMAIN §12; 003 第二十一条, 转移支付 第二十四条). Finance draws over every submitted
@@ -91,7 +84,7 @@ export function drawSpotCheckSample(ctx: RequestContext, input: DrawSpotCheckSam
     }
 
     const id = randomUUID();
-    await em.insert(SpotCheckSampleEntity, {
+    const sampleRow = {
       tenantId: caller.tenantId,
       id,
       year: plan.year,
@@ -109,7 +102,7 @@ export function drawSpotCheckSample(ctx: RequestContext, input: DrawSpotCheckSam
       regionPath: region.path,
       drawnByUserId: caller.userId,
       drawnByOrganizationId: caller.organizationId,
-    });
+    };
     const items = [
       ...drawn.map((e, k) => ({
         tenantId: caller.tenantId,
@@ -140,20 +133,7 @@ export function drawSpotCheckSample(ctx: RequestContext, input: DrawSpotCheckSam
         checkedAt: new Date(),
       })),
     ];
-    if (items.length > 0) await em.insert(SpotCheckItemEntity, items);
-    const sample = await em.findOneByOrFail(SpotCheckSampleEntity, { tenantId: caller.tenantId, id });
-    const written = await em.find(SpotCheckItemEntity, {
-      where: { tenantId: caller.tenantId, sampleId: id },
-      order: { position: 'ASC' },
-    });
-    await recordAudit(em, caller, {
-      entityType: 'SpotCheckSample',
-      entityId: id,
-      action: 'DRAW',
-      regionPath: sample.regionPath,
-      after: { ...sample, items: written },
-    });
-    spotCheckLoadersOf(ctx).sampleById.prime(id, sample);
+    const sample = await insertSample(ctx, em, sampleRow, items);
     return { sample };
   });
 }

@@ -2,7 +2,7 @@ import type { RequestContext } from '../common/request-context';
 import type { RegionEntity } from '../hierarchy/region.entity';
 import type { SpotCheckItemEntity } from './spot-check-item.entity';
 import { AppError, ErrorCode } from '../common/errors';
-import { jurisdictionRegion, regionNotFound } from './spot-check-support';
+import { jurisdictionRegion, regionNotFound } from './spot-check.query';
 import { SpotCheckRecommendation } from './spot-check.enums';
 import { visibleItems } from './spot-check.loaders';
 

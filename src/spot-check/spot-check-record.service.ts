@@ -8,7 +8,7 @@ import { guardedUpdate } from '../common/guarded-update';
 import { runMutation } from '../common/mutation';
 import { abortWith, userError, UserErrorsAbort } from '../common/user-error';
 import { EvaluationActualEntity } from '../evaluation/evaluation-actual.entity';
-import { insertTransition, refuse, ROW_VERSION } from '../evaluation/evaluation-support';
+import { insertTransition, ROW_VERSION } from '../evaluation/evaluation.repository';
 import { EvaluationEntity } from '../evaluation/evaluation.entity';
 import { EvaluationKind, EvaluationStatus } from '../evaluation/evaluation.enums';
 import { evaluationLoadersOf } from '../evaluation/evaluation.loaders';
@@ -18,18 +18,15 @@ import { endOfDueDate, scoringPolicyOf } from '../policy/rules/policy';
 import { goalIndicators } from '../evaluation/self-evaluation.service';
 import { scoreContent, storedContent, storedLines } from '../evaluation/self-scoring';
 import { ProjectEntity } from '../funds/project.entity';
-import { OrganizationKind } from '../hierarchy/hierarchy.enums';
 import type { RecordSpotCheckInput } from './dto/spot-check.inputs';
 import { checkContent } from './spot-check-content';
 import { SpotCheckItemEntity } from './spot-check-item.entity';
-import { spotCheckMeanings } from './spot-check-support';
+import { checkItem, spotCheckMeanings } from './spot-check.repository';
+import { checkerKindVerdict, decideRecordCheck, type CheckFacts } from './rules/check-decision';
+import { enforce } from '../common/decision';
+import type { EntityManager } from 'typeorm';
 import { SpotCheckItemStatus, type SpotCheckFlag } from './spot-check.enums';
 import { spotCheckLoadersOf } from './spot-check.loaders';
-
-const p7 = msg(
-  '抽查复核人不能是被抽查自评的填报单位或项目实施单位（委托人和项目实施主体相分离）',
-  'A spot-checker is never the self-evaluator or the implementing unit of what it checks (P7)',
-);
 
 const notFound = (): never =>
   abortWith(ErrorCode.NOT_FOUND, ['input', 'itemId'], msg('未找到该抽查对象', 'Spot-check item not found'));
@@ -45,52 +42,15 @@ const notFound = (): never =>
 export function recordSpotCheck(ctx: RequestContext, input: RecordSpotCheckInput) {
   return runMutation(ctx, spotCheckMeanings, async (em) => {
     const caller = ctx.caller;
-    if (caller.organizationKind === OrganizationKind.IMPLEMENTING_UNIT)
-      refuse(ErrorCode.FORBIDDEN, ['input', 'itemId'], p7, 'P7');
+    enforce(checkerKindVerdict(caller.organizationKind));
     const loaders = spotCheckLoadersOf(ctx);
     const itemId = idOfType(input.itemId, 'SpotCheckItem');
     const item = (itemId ? await loaders.itemById.load(itemId) : null) ?? notFound();
     const sample = (await loaders.sampleById.load(item.sampleId)) ?? notFound();
-    if (!item.sampled || !item.selfEvaluationId) {
-      refuse(
-        ErrorCode.WORKFLOW_VIOLATION,
-        ['input', 'itemId'],
-        msg('该目标没有已提交的单位自评，无可复核', 'The goal has no submitted self-evaluation to re-score'),
-      );
-    }
-    if (item.status !== SpotCheckItemStatus.PENDING) {
-      refuse(
-        ErrorCode.WORKFLOW_VIOLATION,
-        ['input', 'itemId'],
-        msg('该抽查对象已复核，不能再次录入', 'The item has already been checked'),
-      );
-    }
-    const self = (await evaluationLoadersOf(ctx).evaluationById.load(item.selfEvaluationId)) ?? notFound();
-    const goal = await ctx.loaders.goalById.load(self.goalId);
-    const project = goal?.projectId
-      ? await em.findOneBy(ProjectEntity, { tenantId: caller.tenantId, id: goal.projectId })
-      : null;
-    if (
-      caller.organizationId === self.evaluatorOrganizationId ||
-      caller.organizationId === project?.implementingUnitId
-    ) {
-      refuse(ErrorCode.FORBIDDEN, ['input', 'itemId'], p7, 'P7');
-    }
-    const open = self.status === EvaluationStatus.DRAFT || self.status === EvaluationStatus.RETURNED;
-    const settled =
-      self.kind === EvaluationKind.SELF
-        ? self.status === EvaluationStatus.SUBMITTED || self.status === EvaluationStatus.REVIEWED
-        : !open; // 部门评价 (002 第二十八条(二)): any state past its draft
-    if (!settled) {
-      refuse(
-        ErrorCode.WORKFLOW_VIOLATION,
-        ['input', 'itemId'],
-        msg(
-          `被抽查的自评已被退回（${self.status}），须待重新提交后复核`,
-          `The sampled self-evaluation was returned (${self.status}); re-score it once resubmitted`,
-        ),
-      );
-    }
+    const facts = await checkFacts(ctx, em, item);
+    if (item.selfEvaluationId && !facts.self) notFound();
+    enforce(decideRecordCheck(facts, caller));
+    const self = (await evaluationLoadersOf(ctx).evaluationById.load(item.selfEvaluationId!)) ?? notFound();
 
     const indicators = await goalIndicators(em, caller.tenantId, self.goalId);
     const selfContent = storedContent(self, [], indicators);
@@ -188,22 +148,7 @@ export function recordSpotCheck(ctx: RequestContext, input: RecordSpotCheckInput
       },
       requireDecimal(sample.scoreGapThreshold),
     );
-    await guardedUpdate(
-      em,
-      SpotCheckItemEntity,
-      item,
-      input.expectedVersion,
-      {
-        status: SpotCheckItemStatus.CHECKED,
-        flags: flags as SpotCheckFlag[],
-        checkEvaluationId: id,
-        checkedByUserId: caller.userId,
-        checkedAt: new Date(),
-      },
-      ROW_VERSION,
-    );
     const check = await em.findOneByOrFail(EvaluationEntity, { tenantId: caller.tenantId, id });
-    const checked = await em.findOneByOrFail(SpotCheckItemEntity, { tenantId: caller.tenantId, id: item.id });
     await recordAudit(em, caller, {
       entityType: 'Evaluation',
       entityId: id,
@@ -211,16 +156,37 @@ export function recordSpotCheck(ctx: RequestContext, input: RecordSpotCheckInput
       regionPath: check.regionPath,
       after: { ...check, actuals: content.actuals },
     });
-    await recordAudit(em, caller, {
-      entityType: 'SpotCheckItem',
-      entityId: item.id,
-      action: 'CHECK',
-      regionPath: item.regionPath,
-      before: item,
-      after: checked,
+    const checked = await checkItem(ctx, em, item, input.expectedVersion, {
+      status: SpotCheckItemStatus.CHECKED,
+      flags: flags as SpotCheckFlag[],
+      checkEvaluationId: id,
+      checkedByUserId: caller.userId,
+      checkedAt: new Date(),
     });
-    loaders.itemById.clear(item.id).prime(item.id, checked);
-    loaders.itemsBySampleId.clear(item.sampleId);
     return { item: checked };
   });
+}
+
+/** What `decideRecordCheck` needs of an item: its self-evaluation and the project's implementing unit. */
+export async function checkFacts(
+  ctx: RequestContext,
+  em: EntityManager,
+  item: SpotCheckItemEntity,
+): Promise<CheckFacts> {
+  const self = item.selfEvaluationId
+    ? await evaluationLoadersOf(ctx).evaluationById.load(item.selfEvaluationId)
+    : null;
+  const goal = self ? await ctx.loaders.goalById.load(self.goalId) : null;
+  const project = goal?.projectId
+    ? await em.findOneBy(ProjectEntity, { tenantId: item.tenantId, id: goal.projectId })
+    : null;
+  return {
+    position: item.position,
+    sampled: item.sampled,
+    status: item.status,
+    self: self
+      ? { evaluatorOrganizationId: self.evaluatorOrganizationId, status: self.status, kind: self.kind }
+      : null,
+    implementingUnitId: project?.implementingUnitId ?? null,
+  };
 }

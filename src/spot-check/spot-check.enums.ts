@@ -62,3 +62,19 @@ registerEnumType(SpotCheckRecommendation, {
     },
   },
 });
+
+/** 抽查操作 — the actions on a spot-check sample or item (DOMAIN §12), for `availableActions`. */
+export enum SpotCheckAction {
+  RECORD_CHECK = 'RECORD_CHECK',
+}
+
+registerEnumType(SpotCheckAction, {
+  name: 'SpotCheckAction',
+  description: '抽查操作 — an action on a spot-check sample or item (DOMAIN §12)',
+  valuesConfig: {
+    RECORD_CHECK: {
+      description:
+        '录入抽查复核 — re-score a pending item (finance or a competent department; never the self-evaluator or the implementing unit, P7)',
+    },
+  },
+});

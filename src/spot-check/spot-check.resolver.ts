@@ -1,6 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../common/request-context';
 import { DecimalScalar } from '../common/decimal';
+import { ScoreScalar } from '../common/scalars';
 import { Grade } from '../common/grade';
 import { idOfType, toGlobalId } from '../common/global-id';
 import { ConnectionArgs, paginate, SortDirection } from '../common/pagination';
@@ -29,7 +30,11 @@ import {
 import { drawSpotCheckSample } from './spot-check-draw.service';
 import type { SpotCheckItemEntity } from './spot-check-item.entity';
 import { spotCheckNotice, type SpotCheckNotice } from './spot-check-notice';
-import { recordSpotCheck } from './spot-check-record.service';
+import { checkFacts, recordSpotCheck } from './spot-check-record.service';
+import { availabilityOf } from '../common/decision';
+import { SpotCheckActionAvailabilityType } from './dto/spot-check.types';
+import { decideRecordCheck, decideSampleCheck } from './rules/check-decision';
+import { SpotCheckAction } from './spot-check.enums';
 import type { SpotCheckSampleEntity } from './spot-check-sample.entity';
 import { spotCheckLoadersOf } from './spot-check.loaders';
 import { Idempotent } from '../idempotency/idempotent';
@@ -147,10 +152,36 @@ export class SpotCheckSampleResolver {
   items(@Root() s: SpotCheckSampleEntity, @Ctx() ctx: RequestContext): Promise<SpotCheckItemEntity[]> {
     return spotCheckLoadersOf(ctx).itemsBySampleId.load(s.id);
   }
+
+  @FieldResolver(() => [SpotCheckActionAvailabilityType], {
+    description:
+      '可办理操作 — RECORD_CHECK: allowed when the caller may re-score at least one pending item; else why, item by item (P7); the same decision as recordSpotCheck (issue 11 item 2)',
+  })
+  async availableActions(
+    @Root() s: SpotCheckSampleEntity,
+    @Ctx() ctx: RequestContext,
+  ): Promise<SpotCheckActionAvailabilityType[]> {
+    const em = await ctx.db.manager();
+    const items = await spotCheckLoadersOf(ctx).itemsBySampleId.load(s.id);
+    const facts = await Promise.all(items.map((i) => checkFacts(ctx, em, i)));
+    return [availabilityOf(SpotCheckAction.RECORD_CHECK, decideSampleCheck(facts, ctx.caller))];
+  }
 }
 
 @Resolver(() => SpotCheckItemType)
 export class SpotCheckItemResolver {
+  @FieldResolver(() => [SpotCheckActionAvailabilityType], {
+    description:
+      '可办理操作 — RECORD_CHECK on this item and, if not allowed, why (P7; DOMAIN §12); the same decision as recordSpotCheck',
+  })
+  async availableActions(
+    @Root() i: SpotCheckItemEntity,
+    @Ctx() ctx: RequestContext,
+  ): Promise<SpotCheckActionAvailabilityType[]> {
+    const facts = await checkFacts(ctx, await ctx.db.manager(), i);
+    return [availabilityOf(SpotCheckAction.RECORD_CHECK, decideRecordCheck(facts, ctx.caller))];
+  }
+
   @FieldResolver(() => ID, { description: '全局标识 — opaque global id' })
   id(@Root() i: SpotCheckItemEntity): string {
     return toGlobalId('SpotCheckItem', i.id);
@@ -193,7 +224,7 @@ export class SpotCheckItemResolver {
     return i.checkEvaluationId ? evaluationLoadersOf(ctx).evaluationById.load(i.checkEvaluationId) : null;
   }
 
-  @FieldResolver(() => DecimalScalar, {
+  @FieldResolver(() => ScoreScalar, {
     nullable: true,
     description: '自评得分 — the self-evaluation’s total',
   })
@@ -206,7 +237,7 @@ export class SpotCheckItemResolver {
     return (await this.selfEvaluation(i, ctx))?.grade ?? null;
   }
 
-  @FieldResolver(() => DecimalScalar, { nullable: true, description: '复核得分 — the check’s total' })
+  @FieldResolver(() => ScoreScalar, { nullable: true, description: '复核得分 — the check’s total' })
   async checkTotal(@Root() i: SpotCheckItemEntity, @Ctx() ctx: RequestContext): Promise<string | null> {
     return (await this.checkEvaluation(i, ctx))?.total ?? null;
   }

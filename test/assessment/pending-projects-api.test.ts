@@ -5,11 +5,10 @@
  * until a finance-accepted assessment exists. Projects without the flag stay blocked and unlisted.
  */
 import { TestApp } from '../harness/app';
-import { organizationGid, regionGid } from '../harness/ids';
+import { organizationGid, regionGid, uuidOf } from '../harness/ids';
 import { submittedGoalFor } from '../harness/goal-fixtures';
 
 let app: TestApp;
-const uuidOf = (globalId: string) => Buffer.from(globalId, 'base64url').toString('utf8').split(':')[1];
 
 const CREATE_PROJECT = `mutation($input: CreateProjectInput!) { createProject(input: $input) { project { id governmentPreApproved } userErrors { code messageEn } } }`;
 const UPDATE_PROJECT = `mutation($input: UpdateProjectInput!) { updateProject(input: $input) { project { id governmentPreApproved } userErrors { code messageEn } } }`;

@@ -2,14 +2,11 @@ import 'reflect-metadata';
 import { Client } from 'pg';
 import pino from 'pino';
 import { loggerOptions } from '../../src/auth/log-redaction';
-import { LoginThrottle } from '../../src/auth/login-throttle';
-import { TokenService } from '../../src/auth/token.service';
-import { startServer, type RunningServer } from '../../src/app/server';
+import type { RunningServer } from '../../src/app/server';
 import type { AppServices } from '../../src/common/request-context';
 import { parseConfig } from '../../src/config/config';
-import { createDataSource } from '../../src/db/data-source';
-import { createTestDatabase, type TestDatabase } from '../harness/database';
-import { TEST_TOKEN_SECRET } from '../harness/env';
+import { startTestService, stopTestService } from '../harness/app';
+import type { TestDatabase } from '../harness/database';
 
 export interface LoginAnswer {
   token: string | null;
@@ -38,30 +35,15 @@ export class LoggedApp {
   }
 
   static async start(env: Record<string, string> = {}): Promise<LoggedApp> {
-    const db = await createTestDatabase();
     const config = parseConfig({ NODE_ENV: 'test', ...env });
     const lines: string[] = [];
     const logger = pino(loggerOptions('trace'), { write: (line: string) => void lines.push(line) });
-    const dataSource = createDataSource(db.appUrl, 4);
-    await dataSource.initialize();
-    const services: AppServices = {
-      config,
-      dataSource,
-      logger,
-      tokens: new TokenService(TEST_TOKEN_SECRET, config.TOKEN_TTL),
-      loginThrottle: new LoginThrottle(config.LOGIN_MAX_FAILURES, config.LOGIN_BLOCK_SECONDS),
-    };
-    const server = await startServer(services, '127.0.0.1', 0);
-    const owner = new Client({ connectionString: db.ownerUrl });
-    await owner.connect();
-    return new LoggedApp(db, owner, services, server, lines);
+    const s = await startTestService(config, logger);
+    return new LoggedApp(s.db, s.owner, s.services, s.server, lines);
   }
 
   async stop(): Promise<void> {
-    await this.server.stop();
-    await this.services.dataSource.destroy();
-    await this.owner.end();
-    await this.db.drop();
+    await stopTestService(this);
   }
 
   /** One GraphQL request over HTTP; returns the raw body text too (to scan it). */

@@ -10,7 +10,7 @@ import { TestApp } from '../harness/app';
 const LOGIN = `mutation($input: LoginInput!) { login(input: $input) { token userErrors { code } } }`;
 const ME = '{ me { user { login } } }';
 const UPDATE_USER = `mutation($input: UpdateUserInput!) {
-  updateUser(input: $input) { user { version } userErrors { code message } }
+  updateUser(input: $input) { user { version: rowVersion } userErrors { code message } }
 }`;
 const CREATE_USER = `mutation($input: CreateUserInput!) {
   createUser(input: $input) { user { id } userErrors { code message } }

@@ -8,11 +8,11 @@ import { TestApp } from '../harness/app';
 import { organizationGid } from '../harness/ids';
 import {
   ERRORS,
-  GOAL_ACTION,
   gql,
   goalInput,
   CREATE_DEPT_GOAL,
   must,
+  reviewAndIssue,
   setCommon,
   uuid,
   type GoalRow,
@@ -53,27 +53,7 @@ describe('goal → June check → self-evaluation → finance review → finance
       'SATISFACTION:农户满意度',
     ]);
     // DOMAIN §7 row DEPARTMENT: reviewed by finance at its region (final), then issued with the budget.
-    let g = await must<GoalRow>(
-      app,
-      GOAL_ACTION('submitGoal'),
-      { id: drafted.id, expectedVersion: drafted.rowVersion },
-      'agri.zhangdian',
-      'goal',
-    );
-    g = await must<GoalRow>(
-      app,
-      GOAL_ACTION('approveGoal'),
-      { id: g.id, expectedVersion: g.rowVersion },
-      'finance.zhangdian',
-      'goal',
-    );
-    goal = await must<GoalRow>(
-      app,
-      GOAL_ACTION('issueGoal'),
-      { id: g.id, expectedVersion: g.rowVersion },
-      'finance.zhangdian',
-      'goal',
-    );
+    goal = await reviewAndIssue(app, drafted);
     const [row] = await app.sql<{ status: string; scope: string; common: string; points: string }>(
       `SELECT g.status, g.scope, g.common_points AS common,
               (SELECT sum(points)::text FROM goal_indicator gi WHERE gi.goal_id = g.id) AS points
@@ -138,7 +118,7 @@ describe('goal → June check → self-evaluation → finance review → finance
     );
     const submitted = await must<{ id: string; rowVersion: number; flags: string[] }>(
       app,
-      `mutation($input: MonitoringReportActionInput!) { submitMonitoringReport(input: $input) { report { ${REPORT} } ${ERRORS} } }`,
+      `mutation($input: SubmitMonitoringReportInput!) { submitMonitoringReport(input: $input) { report { ${REPORT} } ${ERRORS} } }`,
       { id: created.id, expectedVersion: created.rowVersion },
       'agri.zhangdian',
       'report',
@@ -146,7 +126,7 @@ describe('goal → June check → self-evaluation → finance review → finance
     expect(submitted.flags).toEqual(['SLOW_EXECUTION']);
     const acked = await must<{ status: string }>(
       app,
-      `mutation($input: MonitoringReportActionInput!) { acknowledgeMonitoringReport(input: $input) { report { ${REPORT} } ${ERRORS} } }`,
+      `mutation($input: AcknowledgeMonitoringReportInput!) { acknowledgeMonitoringReport(input: $input) { report { ${REPORT} } ${ERRORS} } }`,
       { id: submitted.id, expectedVersion: submitted.rowVersion, comment: '已阅，督促加快执行' },
       'finance.zhangdian',
       'report',
@@ -195,7 +175,7 @@ describe('goal → June check → self-evaluation → finance review → finance
     selfId = e.id;
     const saved = await must<{ id: string; rowVersion: number }>(
       app,
-      `mutation($input: SaveEvaluationActualsInput!) { saveDepartmentSelfEvaluation(input: $input) { evaluation { ${E} } ${ERRORS} } }`,
+      `mutation($input: SaveDepartmentSelfEvaluationInput!) { saveDepartmentSelfEvaluation(input: $input) { evaluation { ${E} } ${ERRORS} } }`,
       {
         id: e.id,
         expectedVersion: e.rowVersion,
@@ -224,7 +204,7 @@ describe('goal → June check → self-evaluation → finance review → finance
     );
     const submitted = await must<{ status: string; total: string; grade: string }>(
       app,
-      `mutation($input: EvaluationActionInput!) { submitDepartmentSelfEvaluation(input: $input) { evaluation { ${E} } ${ERRORS} } }`,
+      `mutation($input: SubmitDepartmentSelfEvaluationInput!) { submitDepartmentSelfEvaluation(input: $input) { evaluation { ${E} } ${ERRORS} } }`,
       { id: saved.id, expectedVersion: saved.rowVersion },
       'agri.zhangdian',
       'evaluation',
@@ -297,7 +277,7 @@ describe('goal → June check → self-evaluation → finance review → finance
   test('finance’s department-wide evaluation (003 第二十二–二十三条), commissioned to a third party: 93.50 EXCELLENT', async () => {
     const created = await must<{ id: string; rowVersion: number; kind: string }>(
       app,
-      `mutation($input: CreateEvaluationInput!) { createFinanceEvaluation(input: $input) { evaluation { ${E} } ${ERRORS} } }`,
+      `mutation($input: CreateFinanceEvaluationInput!) { createFinanceEvaluation(input: $input) { evaluation { ${E} } ${ERRORS} } }`,
       { goalId: goal.id },
       'finance.zhangdian',
       'evaluation',
@@ -339,7 +319,7 @@ describe('goal → June check → self-evaluation → finance review → finance
     );
     const submitted = await must<{ status: string; total: string; grade: string }>(
       app,
-      `mutation($input: EvaluationActionInput!) { submitEvaluation(input: $input) { evaluation { ${E} } ${ERRORS} } }`,
+      `mutation($input: SubmitEvaluationInput!) { submitEvaluation(input: $input) { evaluation { ${E} } ${ERRORS} } }`,
       { id: saved.id, expectedVersion: saved.rowVersion },
       'thirdparty.zibo',
       'evaluation',

@@ -3,16 +3,19 @@
  * 共性 indicators of 2025 and a department goal of 张店区农业农村局 with its own (个性) indicators.
  */
 import type { TestApp } from '../harness/app';
+import { arrange, USER_ERRORS as ERRORS } from '../harness/mutations';
 
-export const ERRORS = 'userErrors { code field message messageEn principle }';
-export const uuid = (gid: string) => Buffer.from(gid, 'base64url').toString('utf8').split(':')[1]!;
+export { uuidOf as uuid } from '../harness/ids';
+export { ERRORS };
+/** One arranging mutation: `payload[key]`, or a thrown error when refused (test/harness/mutations.ts). */
+export const must = arrange;
 
 export const SET_COMMON = `mutation($input: SetCommonIndicatorsInput!) { setDepartmentCommonIndicators(input: $input) { set { id totalPoints indicators { name dimension points source } } ${ERRORS} } }`;
 export const G = 'id status rowVersion scope indicators { id name category points }';
 export const CREATE_DEPT_GOAL = `mutation($input: CreateDepartmentGoalInput!) { createDepartmentGoal(input: $input) { goal { ${G} } ${ERRORS} } }`;
 export const UPDATE_GOAL = `mutation($input: UpdateGoalInput!) { updateGoal(input: $input) { goal { ${G} } ${ERRORS} } }`;
 export const GOAL_ACTION = (name: string) =>
-  `mutation($input: GoalActionInput!) { ${name}(input: $input) { goal { ${G} } ${ERRORS} } }`;
+  `mutation($input: ${name[0].toUpperCase() + name.slice(1)}Input!) { ${name}(input: $input) { goal { ${G} } ${ERRORS} } }`;
 
 /** 004 二(二)3's dimensions; 预算执行率 computed from recorded money (10 points together). */
 export const COMMON_2025 = [
@@ -121,43 +124,35 @@ export async function gql<T>(
   return Object.values(res.data!)[0]!;
 }
 
-export async function must<T>(
-  app: TestApp,
-  query: string,
-  input: Record<string, unknown>,
-  as: string,
-  key: string,
-) {
-  const p = await gql<Record<string, unknown>>(app, query, input, as);
-  if (!p[key]) throw new Error(`expected ${key} as ${as}: ${JSON.stringify(p.userErrors)}`);
-  return p[key] as T;
-}
-
 export const setCommon = (app: TestApp) =>
   must(app, SET_COMMON, { year: 2025, indicators: COMMON_2025 }, 'finance.zhangdian', 'set');
 
+/** DOMAIN §7 row DEPARTMENT: the department submits, finance at its region approves (final) and issues. */
+export const DEPARTMENT_REVIEW = [
+  ['submitGoal', 'agri.zhangdian'],
+  ['approveGoal', 'finance.zhangdian'],
+  ['issueGoal', 'finance.zhangdian'],
+] as const;
+
+/** Takes a drafted agri department goal through DEPARTMENT_REVIEW; throws when a step is refused. */
+export async function reviewAndIssue(app: TestApp, drafted: GoalRow): Promise<GoalRow> {
+  let g = drafted;
+  for (const [action, as] of DEPARTMENT_REVIEW) {
+    g = await must<GoalRow>(
+      app,
+      GOAL_ACTION(action),
+      { id: g.id, expectedVersion: g.rowVersion },
+      as,
+      'goal',
+    );
+  }
+  return g;
+}
+
 /** An agri department goal drafted, submitted, approved and issued by 张店区财政局 (DOMAIN §7). */
 export async function issuedDepartmentGoal(app: TestApp, name: string): Promise<GoalRow> {
-  let g = await must<GoalRow>(app, CREATE_DEPT_GOAL, goalInput(name), 'agri.zhangdian', 'goal');
-  g = await must<GoalRow>(
+  return reviewAndIssue(
     app,
-    GOAL_ACTION('submitGoal'),
-    { id: g.id, expectedVersion: g.rowVersion },
-    'agri.zhangdian',
-    'goal',
-  );
-  g = await must<GoalRow>(
-    app,
-    GOAL_ACTION('approveGoal'),
-    { id: g.id, expectedVersion: g.rowVersion },
-    'finance.zhangdian',
-    'goal',
-  );
-  return must<GoalRow>(
-    app,
-    GOAL_ACTION('issueGoal'),
-    { id: g.id, expectedVersion: g.rowVersion },
-    'finance.zhangdian',
-    'goal',
+    await must<GoalRow>(app, CREATE_DEPT_GOAL, goalInput(name), 'agri.zhangdian', 'goal'),
   );
 }

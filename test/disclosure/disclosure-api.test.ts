@@ -127,7 +127,8 @@ describe('P5: only the responsible department discloses (003 转移支付 第三
   test('a unit’s reviewed self-evaluation is published by its department (003 第二十七条)', async () => {
     const id = await evaluationGid(app, 'SELF', 'REVIEWED');
     const unit = await disclose(app, PUBLISH, { subjectId: id, on: '2026-03-02' }, 'unit.zichuan');
-    expect(unit.errors).toEqual(['FORBIDDEN']);
+    expect(unit.payload?.userErrors.map((e) => e.code)).toEqual(['FORBIDDEN']); // issue 11 item 4: shield refusal in the payload
+    expect(unit.errors).toEqual([]);
     const finance = await disclose(app, PUBLISH, { subjectId: id, on: '2026-03-02' }, 'finance.zichuan');
     expect(finance.payload?.userErrors.map((e) => e.code)).toEqual(['FORBIDDEN']);
     expect(await disclosureRow(app, id)).toBeUndefined();

@@ -4,13 +4,16 @@
  */
 import { toGlobalId } from '../../src/common/global-id';
 import type { TestApp } from '../harness/app';
+import { uuidOf } from '../harness/ids';
+
+export { uuidOf };
 
 export const ERRORS = 'userErrors { code field message messageEn principle }';
 const D =
   'disclosure { subjectId subjectType classified classifiedReason publishedOn withdrawnOn responsibleOrganizationId }';
 export const CLASSIFY = `mutation($input: ClassifyInput!) { classifyForDisclosure(input: $input) { ${D} ${ERRORS} } }`;
-export const PUBLISH = `mutation($input: DisclosureDateInput!) { publishDisclosure(input: $input) { ${D} ${ERRORS} } }`;
-export const WITHDRAW = `mutation($input: DisclosureDateInput!) { withdrawDisclosure(input: $input) { ${D} ${ERRORS} } }`;
+export const PUBLISH = `mutation($input: PublishDisclosureInput!) { publishDisclosure(input: $input) { ${D} ${ERRORS} } }`;
+export const WITHDRAW = `mutation($input: WithdrawDisclosureInput!) { withdrawDisclosure(input: $input) { ${D} ${ERRORS} } }`;
 
 export interface Payload {
   disclosure: {
@@ -41,8 +44,6 @@ export async function evaluationGid(app: TestApp, kind: string, status: string):
   if (rows.length !== 1) throw new Error(`expected one ${kind} ${status} evaluation, found ${rows.length}`);
   return toGlobalId('Evaluation', rows[0].id);
 }
-
-export const uuidOf = (gid: string) => Buffer.from(gid, 'base64url').toString('utf8').split(':')[1]!;
 
 /** The disclosure row of an item (owner view), or undefined. */
 export async function disclosureRow(app: TestApp, gid: string) {

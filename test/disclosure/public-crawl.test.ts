@@ -100,7 +100,11 @@ test('an anonymous crawl of every public field finds nothing unpublished, classi
   const publicFields = Object.entries(rootPermissions.Query)
     .filter(([, r]) => r === publicAccess)
     .map(([name]) => query.getFields()[name]);
-  expect(publicFields.map((f) => f.name).sort()).toEqual(['publicEvaluations', 'publicGoals']);
+  expect(publicFields.map((f) => f.name).sort()).toEqual([
+    'publicEvaluations',
+    'publicGoals',
+    'publicResults',
+  ]);
 
   const codes = (
     await app.sql<{ code: string }>(
@@ -109,7 +113,24 @@ test('an anonymous crawl of every public field finds nothing unpublished, classi
     )
   ).map((r) => r.code);
   const returned: unknown[] = [];
+  const summaries: {
+    regionCode: string;
+    publishedCount: number;
+    groups: { kind: string; grade: string; count: number }[];
+  }[] = [];
   for (const field of publicFields) {
+    if (field.name === 'publicResults') {
+      // A summary, not a list: counts and mean scores of the published results per kind and grade.
+      expect(field.args.map((a) => a.name).sort()).toEqual(['regionCode', 'year']);
+      const type = getNamedType(field.type) as GraphQLObjectType;
+      const text = `query($code: String!, $year: Int!) { publicResults(regionCode: $code, year: $year) { ${selectionOf(type)} } }`;
+      for (const code of codes) {
+        const res = await app.gql<{ publicResults: (typeof summaries)[number] }>(text, { code, year: 2025 });
+        expect(res.errors).toBeUndefined();
+        summaries.push(res.data!.publicResults);
+      }
+      continue;
+    }
     expect(field.args.map((a) => a.name).sort()).toEqual(['first', 'regionCode', 'skip', 'year']);
     const type = getNamedType(field.type) as GraphQLObjectType;
     // Issue 8 limits: the whole selection at the default page is admitted for an anonymous caller.
@@ -120,7 +141,12 @@ test('an anonymous crawl of every public field finds nothing unpublished, classi
       returned.push(...res.data![field.name]);
     }
   }
-  const values = strings(returned);
+  const values = strings([...returned, ...summaries]);
+  // publicResults counts exactly the one published, unclassified evaluation (the finance one, 张店区), in
+  // its district and in the city above it; the classified goal's published self-evaluation is not counted.
+  const counted = summaries.filter((s) => s.publishedCount > 0);
+  expect(counted.map((s) => s.regionCode).sort()).toEqual(['370300', '370303']);
+  for (const s of counted) expect(s.groups).toEqual([expect.objectContaining({ kind: 'FINANCE', count: 1 })]);
 
   // Exactly the published, unclassified items come back (the crawl is not vacuous).
   const ids = (returned as { id: string }[]).map((r) => uuidOf(r.id));

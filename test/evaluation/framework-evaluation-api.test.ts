@@ -9,8 +9,8 @@ import { Client } from 'pg';
 import { toGlobalId } from '../../src/common/global-id';
 import { TestApp } from '../harness/app';
 import { projectGoal, roadIndicatorsWithout } from '../harness/goal-fixtures';
-import { organizationGid } from '../harness/ids';
-import { mutations } from '../harness/mutations';
+import { organizationGid, uuidOf } from '../harness/ids';
+import { mutations, USER_ERRORS as ERRORS } from '../harness/mutations';
 
 let app: TestApp;
 const { call: call, ok, refused, denied } = mutations<EvaluationRow>(() => app, 'evaluation');
@@ -27,17 +27,15 @@ interface EvaluationRow {
   commissionedOrganization: { name: string } | null;
 }
 
-const ERRORS = 'userErrors { code field message messageEn principle }';
 const E_FIELDS =
   'id kind rowVersion status total grade frameworkScores { code category name points score } reportSections { key title body } commissionedOrganization { name }';
-const CREATE_DEPT = `mutation($input: CreateEvaluationInput!) { createDepartmentEvaluation(input: $input) { evaluation { ${E_FIELDS} } ${ERRORS} } }`;
-const CREATE_FIN = `mutation($input: CreateEvaluationInput!) { createFinanceEvaluation(input: $input) { evaluation { ${E_FIELDS} } ${ERRORS} } }`;
+const CREATE_DEPT = `mutation($input: CreateDepartmentEvaluationInput!) { createDepartmentEvaluation(input: $input) { evaluation { ${E_FIELDS} } ${ERRORS} } }`;
+const CREATE_FIN = `mutation($input: CreateFinanceEvaluationInput!) { createFinanceEvaluation(input: $input) { evaluation { ${E_FIELDS} } ${ERRORS} } }`;
 const SAVE = `mutation($input: SaveFrameworkEvaluationInput!) { saveFrameworkEvaluation(input: $input) { evaluation { ${E_FIELDS} } ${ERRORS} } }`;
 const COMMISSION = `mutation($input: CommissionEvaluationInput!) { commissionEvaluation(input: $input) { evaluation { ${E_FIELDS} } ${ERRORS} } }`;
-const SUBMIT = `mutation($input: EvaluationActionInput!) { submitEvaluation(input: $input) { evaluation { ${E_FIELDS} } ${ERRORS} } }`;
-const CREATE_SELF = `mutation($input: CreateEvaluationInput!) { createSelfEvaluation(input: $input) { evaluation { id } ${ERRORS} } }`;
+const SUBMIT = `mutation($input: SubmitEvaluationInput!) { submitEvaluation(input: $input) { evaluation { ${E_FIELDS} } ${ERRORS} } }`;
+const CREATE_SELF = `mutation($input: CreateSelfEvaluationInput!) { createSelfEvaluation(input: $input) { evaluation { id } ${ERRORS} } }`;
 
-const uuidOf = (globalId: string) => Buffer.from(globalId, 'base64url').toString('utf8').split(':')[1];
 let unitGid = '';
 let thirdPartyGid = '';
 
@@ -293,11 +291,10 @@ describe('bad framework input (issue #4): userErrors with code and field, nothin
       'transport.chezhan',
     );
     expect(errors.every((x) => x.code === 'WORKFLOW_VIOLATION')).toBe(true);
-    expect(errors.map((x) => x.field.join('.'))).toEqual([
-      'input.indicators.0.score',
-      'input.sections',
-      'input.sections',
-    ]);
+    // issue 11 item 4: submitEvaluation's input is { id, expectedVersion }: every problem of the stored
+    // framework is reported at input.id, one per missing item (the unscored indicator, two sections).
+    expect(errors.map((x) => x.field.join('.'))).toEqual(['input.id', 'input.id', 'input.id']);
+    expect(new Set(errors.map((x) => x.message)).size).toBe(3);
   });
 });
 

@@ -8,11 +8,11 @@
 import { toGlobalId } from '../../src/common/global-id';
 import { TestApp } from '../harness/app';
 import { projectGoal, roadIndicatorsWithout } from '../harness/goal-fixtures';
-import { organizationGid } from '../harness/ids';
-import { mutations } from '../harness/mutations';
+import { organizationGid, uuidOf } from '../harness/ids';
+import { mutations, USER_ERRORS as ERRORS } from '../harness/mutations';
 
 let app: TestApp;
-const { call, ok, refused, denied } = mutations<EvaluationRow>(() => app, 'evaluation');
+const { ok, refused, denied } = mutations<EvaluationRow>(() => app, 'evaluation');
 
 interface EvaluationRow {
   id: string;
@@ -37,7 +37,6 @@ interface EvaluationRow {
   availableActions: { action: string; allowed: boolean; code: string | null }[];
 }
 
-const ERRORS = 'userErrors { code field message messageEn principle }';
 const E_FIELDS = `id kind rowVersion status total grade weightJustification
   frameworkScores { code custom category name points score ruleText }
   figures { plannedOutput actualOutput standardOutput plannedCost actualCost budgeted inPlace spent completionRate qualityRate costSavingRate fundArrivalRate budgetExecutionRate }
@@ -45,16 +44,15 @@ const E_FIELDS = `id kind rowVersion status total grade weightJustification
   availableActions { action allowed code }`;
 const payload = (name: string, input: string) =>
   `mutation($input: ${input}!) { ${name}(input: $input) { evaluation { ${E_FIELDS} } ${ERRORS} } }`;
-const CREATE_DEPT = payload('createDepartmentEvaluation', 'CreateEvaluationInput');
-const CREATE_FIN = payload('createFinanceEvaluation', 'CreateEvaluationInput');
+const CREATE_DEPT = payload('createDepartmentEvaluation', 'CreateDepartmentEvaluationInput');
+const CREATE_FIN = payload('createFinanceEvaluation', 'CreateFinanceEvaluationInput');
 const SAVE = payload('saveFrameworkEvaluation', 'SaveFrameworkEvaluationInput');
-const SUBMIT = payload('submitEvaluation', 'EvaluationActionInput');
+const SUBMIT = payload('submitEvaluation', 'SubmitEvaluationInput');
 const RESPOND = payload('respondToEvaluation', 'RespondToEvaluationInput');
-const FINALIZE = payload('finalizeEvaluation', 'EvaluationActionInput');
-const REPORT = payload('reportEvaluationToFinance', 'EvaluationActionInput');
-const ACKNOWLEDGE = payload('acknowledgeEvaluationReport', 'EvaluationActionInput');
+const FINALIZE = payload('finalizeEvaluation', 'FinalizeEvaluationInput');
+const REPORT = payload('reportEvaluationToFinance', 'ReportEvaluationToFinanceInput');
+const ACKNOWLEDGE = payload('acknowledgeEvaluationReport', 'AcknowledgeEvaluationReportInput');
 
-const uuidOf = (globalId: string) => Buffer.from(globalId, 'base64url').toString('utf8').split(':')[1];
 let unitGid = '';
 
 const SECTIONS = [
@@ -343,8 +341,10 @@ describe('交换意见 and the report to finance (002 第二十六条(二)6–8,
         uuidOf(other.id),
       ]),
     ).rejects.toThrow(/cannot become|ck_evaluation/);
-    const res = await call(RESPOND, { ...act(other), decision: 'AGREE' }, 'thirdparty.zibo');
-    expect(res.errors?.[0]?.extensions?.code ?? 'none').toBe('FORBIDDEN');
+    // issue 11 item 4: the shield's refusal comes back in the payload's userErrors.
+    expect((await denied(RESPOND, { ...act(other), decision: 'AGREE' }, 'thirdparty.zibo')).code).toBe(
+      'FORBIDDEN',
+    );
   });
 });
 

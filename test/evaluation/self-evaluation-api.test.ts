@@ -9,8 +9,8 @@ import { Client } from 'pg';
 import { toGlobalId } from '../../src/common/global-id';
 import { TestApp } from '../harness/app';
 import { projectGoal as arrangeProjectGoal, goalStep, ROAD_INDICATORS } from '../harness/goal-fixtures';
-import { organizationGid } from '../harness/ids';
-import { mutations, type UserErrorRow } from '../harness/mutations';
+import { organizationGid, uuidOf } from '../harness/ids';
+import { mutations, type UserErrorRow, USER_ERRORS as ERRORS } from '../harness/mutations';
 
 let app: TestApp;
 const { call: call, ok, refused, denied } = mutations<EvaluationRow>(() => app, 'evaluation');
@@ -36,15 +36,13 @@ interface EvaluationRow {
 }
 type Payload = { evaluation: EvaluationRow | null; userErrors: UserErrorRow[] };
 
-const ERRORS = 'userErrors { code field message messageEn principle }';
 const E_FIELDS =
   'id rowVersion status total grade reviewer { name } scoreLines { key name category points rule ruleText score inputs { name value } }';
-const CREATE_SELF = `mutation($input: CreateEvaluationInput!) { createSelfEvaluation(input: $input) { evaluation { ${E_FIELDS} } ${ERRORS} } }`;
+const CREATE_SELF = `mutation($input: CreateSelfEvaluationInput!) { createSelfEvaluation(input: $input) { evaluation { ${E_FIELDS} } ${ERRORS} } }`;
 const SAVE = `mutation($input: SaveEvaluationActualsInput!) { saveEvaluationActuals(input: $input) { evaluation { ${E_FIELDS} } ${ERRORS} } }`;
-const SUBMIT = `mutation($input: EvaluationActionInput!) { submitEvaluation(input: $input) { evaluation { ${E_FIELDS} } ${ERRORS} } }`;
+const SUBMIT = `mutation($input: SubmitEvaluationInput!) { submitEvaluation(input: $input) { evaluation { ${E_FIELDS} } ${ERRORS} } }`;
 const REVIEW = `mutation($input: ReviewEvaluationInput!) { reviewEvaluation(input: $input) { evaluation { ${E_FIELDS} } ${ERRORS} } }`;
 
-const uuidOf = (globalId: string) => Buffer.from(globalId, 'base64url').toString('utf8').split(':')[1];
 let unitGid = '';
 
 const INDICATORS = ROAD_INDICATORS;
@@ -502,16 +500,18 @@ describe('bad input (issue #4): a clear userErrors entry with code and field, no
       'unit.chezhan',
     );
     const errors = await refused(SUBMIT, { id: saved.id, expectedVersion: saved.rowVersion }, 'unit.chezhan');
-    expect(errors).toEqual(
+    // issue 11 item 4: submitEvaluation's input is { id, expectedVersion }, so each problem of the stored
+    // actuals is reported at input.id, one per indicator, naming the indicator.
+    expect(errors.every((x) => x.code === 'WORKFLOW_VIOLATION' && x.field.join('.') === 'input.id')).toBe(
+      true,
+    );
+    expect(errors).toHaveLength(2);
+    expect(errors.map((x) => x.message)).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({
-          code: 'WORKFLOW_VIOLATION',
-          field: ['input', 'actuals', '2', 'explanation'],
-        }),
-        expect.objectContaining({ code: 'WORKFLOW_VIOLATION', field: ['input', 'actuals'] }),
+        expect.stringContaining('沿线群众满意度'),
+        expect.stringContaining('须说明理由'),
       ]),
     );
-    expect(errors.find((x) => x.field.length === 2)?.message).toContain('沿线群众满意度');
   });
 
   test('a stale rowVersion → CONFLICT', async () => {

@@ -8,8 +8,8 @@
  */
 import { TestApp } from '../harness/app';
 import { projectGoal as arrangeProjectGoal, ROAD_INDICATORS } from '../harness/goal-fixtures';
-import { organizationGid } from '../harness/ids';
-import { mutations } from '../harness/mutations';
+import { organizationGid, uuidOf } from '../harness/ids';
+import { mutations, USER_ERRORS as ERRORS } from '../harness/mutations';
 
 let app: TestApp;
 const { ok, refused } = mutations<EvaluationRow>(() => app, 'evaluation');
@@ -30,14 +30,12 @@ interface EvaluationRow {
   availableActions: { action: string; allowed: boolean; code: string | null; requires: string | null }[];
 }
 
-const ERRORS = 'userErrors { code field message messageEn principle }';
 const E_FIELDS =
   'id rowVersion status grade initialBudget budgeted spent formExecutionRate annualObjective achievement rectificationMeasures reportSections { key title body } availableActions { action allowed code requires }';
-const CREATE_SELF = `mutation($input: CreateEvaluationInput!) { createSelfEvaluation(input: $input) { evaluation { ${E_FIELDS} } ${ERRORS} } }`;
+const CREATE_SELF = `mutation($input: CreateSelfEvaluationInput!) { createSelfEvaluation(input: $input) { evaluation { ${E_FIELDS} } ${ERRORS} } }`;
 const SAVE = `mutation($input: SaveEvaluationActualsInput!) { saveEvaluationActuals(input: $input) { evaluation { ${E_FIELDS} } ${ERRORS} } }`;
-const SUBMIT = `mutation($input: EvaluationActionInput!) { submitEvaluation(input: $input) { evaluation { ${E_FIELDS} } ${ERRORS} } }`;
+const SUBMIT = `mutation($input: SubmitEvaluationInput!) { submitEvaluation(input: $input) { evaluation { ${E_FIELDS} } ${ERRORS} } }`;
 
-const uuidOf = (globalId: string) => Buffer.from(globalId, 'base64url').toString('utf8').split(':')[1];
 let unitGid = '';
 
 const projectGoal = (name: string) =>
@@ -182,9 +180,9 @@ describe('整改措施 when execution is low or the grade POOR (DOMAIN §10.8, 0
       requires: 'rectificationMeasures',
     });
     const errors = await refused(SUBMIT, { id: saved.id, expectedVersion: saved.rowVersion }, 'unit.chezhan');
-    expect(errors.map((e) => [e.code, e.field.join('.')])).toEqual([
-      ['WORKFLOW_VIOLATION', 'input.rectificationMeasures'],
-    ]);
+    // issue 11 item 4: submitEvaluation's input is { id, expectedVersion }: a problem of the stored content
+    // is reported at input.id (availableActions' `requires` names the stored field to fill).
+    expect(errors.map((e) => [e.code, e.field.join('.')])).toEqual([['WORKFLOW_VIOLATION', 'input.id']]);
     expect(errors[0].message).toContain('80%');
     expect(errors[0].message).toContain('002 第二十八条(一)');
     expect(errors[0].messageEn).toMatch(/rectification measures/);
@@ -246,7 +244,7 @@ describe('整改措施 when execution is low or the grade POOR (DOMAIN §10.8, 0
     );
     expect(actionOf(bad, 'SUBMIT')).toMatchObject({ allowed: false, requires: 'rectificationMeasures' });
     const errors = await refused(SUBMIT, { id: bad.id, expectedVersion: bad.rowVersion }, 'unit.chezhan');
-    expect(errors.map((e) => e.field.join('.'))).toEqual(['input.rectificationMeasures']);
+    expect(errors.map((e) => e.field.join('.'))).toEqual(['input.id']); // issue 11 item 4
     expect(errors[0].message).toContain('自评等级为差');
   });
 });

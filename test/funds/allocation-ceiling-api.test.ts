@@ -5,20 +5,18 @@
  * upper-level money could allocate nothing, so the first test fails there.
  */
 import { TestApp } from '../harness/app';
-import { regionGid } from '../harness/ids';
-import { mutations } from '../harness/mutations';
+import { regionGid, uuidOf } from '../harness/ids';
+import { mutations, USER_ERRORS as ERRORS } from '../harness/mutations';
 
 let app: TestApp;
 const { ok, refused } = mutations<{ id: string; version: number }>(() => app, 'fund');
 
-const FUND = 'fund { id version upperLevelAmount ownLevelAmount lowerLevelAmount }';
-const ERRORS = 'userErrors { code field message messageEn principle }';
+const FUND = 'fund { id version: rowVersion upperLevelAmount ownLevelAmount lowerLevelAmount }';
 const CREATE_FUND = `mutation($input: CreateFundInput!) { createFund(input: $input) { ${FUND} ${ERRORS} } }`;
 const UPDATE_FUND = `mutation($input: UpdateFundInput!) { updateFund(input: $input) { ${FUND} ${ERRORS} } }`;
 const SET_ALLOCATIONS = `mutation($input: SetAllocationsInput!) { setAllocations(input: $input) { ${FUND} ${ERRORS} } }`;
 
 const region: Record<string, string> = {};
-const uuidOf = (gid: string) => Buffer.from(gid, 'base64url').toString('utf8').split(':')[1];
 
 async function createFund(upperLevel: string, ownLevel: string, lowerLevel: string, name: string) {
   return ok(

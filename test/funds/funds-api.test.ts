@@ -5,16 +5,11 @@
  * SQL statements for nested lists.
  */
 import { TestApp, type GraphQLResponse } from '../harness/app';
-import { organizationGid, regionGid } from '../harness/ids';
+import { organizationGid, regionGid, uuidOf } from '../harness/ids';
+import { refusalOf, type UserErrorRow, USER_ERRORS as ERRORS } from '../harness/mutations';
 
 let app: TestApp;
 
-interface UserErrorRow {
-  code: string;
-  field: string[];
-  message: string;
-  messageEn: string;
-}
 interface FundRow {
   id: string;
   version: number;
@@ -29,13 +24,12 @@ type ProjectPayload = {
   userErrors: UserErrorRow[];
 };
 
-const FUND_FIELDS = 'id version name ownLevelAmount totalAmount allocationMethod';
-const ERRORS = 'userErrors { code field message messageEn }';
+const FUND_FIELDS = 'id version: rowVersion name ownLevelAmount totalAmount allocationMethod';
 const CREATE_FUND = `mutation($input: CreateFundInput!) { createFund(input: $input) { fund { ${FUND_FIELDS} } ${ERRORS} } }`;
 const UPDATE_FUND = `mutation($input: UpdateFundInput!) { updateFund(input: $input) { fund { ${FUND_FIELDS} } ${ERRORS} } }`;
 const SET_ALLOCATIONS = `mutation($input: SetAllocationsInput!) { setAllocations(input: $input) { fund { ${FUND_FIELDS} } ${ERRORS} } }`;
-const CREATE_PROJECT = `mutation($input: CreateProjectInput!) { createProject(input: $input) { project { id version libraryStatus annualAmount } ${ERRORS} } }`;
-const UPDATE_PROJECT = `mutation($input: UpdateProjectInput!) { updateProject(input: $input) { project { id version libraryStatus annualAmount } ${ERRORS} } }`;
+const CREATE_PROJECT = `mutation($input: CreateProjectInput!) { createProject(input: $input) { project { id version: rowVersion libraryStatus annualAmount } ${ERRORS} } }`;
+const UPDATE_PROJECT = `mutation($input: UpdateProjectInput!) { updateProject(input: $input) { project { id version: rowVersion libraryStatus annualAmount } ${ERRORS} } }`;
 
 const region: Record<string, string> = {};
 const org: Record<string, string> = {};
@@ -68,8 +62,6 @@ async function currentVersion(globalFundId: string): Promise<number> {
   const [row] = await app.sql<{ version: number }>('SELECT version FROM fund WHERE id = $1', [id]);
   return row.version;
 }
-
-const uuidOf = (globalId: string) => Buffer.from(globalId, 'base64url').toString('utf8').split(':')[1];
 
 /** Projects of the demo data (seeds/demo-goals.ts): listings below count only this file's own. */
 let demoProjects = new Set<string>();
@@ -471,7 +463,7 @@ describe('permissions both ways (DOMAIN §8)', () => {
         [SET_ALLOCATIONS, { fundId: factorFund.id, expectedVersion: factorFund.version, allocations: [] }],
       ] as const) {
         const res = await mutate(query, input, login);
-        expect(res.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', principle: 'P1' });
+        expect(refusalOf(res)).toMatchObject({ code: 'FORBIDDEN', principle: 'P1' }); // issue 11 item 4
       }
       expect(await app.tableDigests()).toEqual(before);
     },
@@ -610,7 +602,7 @@ describe('permissions both ways (DOMAIN §8)', () => {
         },
         login,
       );
-      expect(res.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', principle: 'P2' });
+      expect(refusalOf(res)).toMatchObject({ code: 'FORBIDDEN', principle: 'P2' }); // issue 11 item 4
     },
   );
 

@@ -8,6 +8,7 @@
  */
 import { TestApp } from '../harness/app';
 import { mutations } from '../harness/mutations';
+import { uuidOf } from '../harness/ids';
 
 let app: TestApp;
 type Project = { id: string; selfImplemented: boolean; implementingUnit: { id: string } | null };
@@ -18,10 +19,9 @@ const CREATE_PROJECT = `mutation($input: CreateProjectInput!) { createProject(in
 const GOAL = 'goal { id rowVersion status }';
 const CREATE_GOAL = `mutation($input: CreateGoalInput!) { createGoal(input: $input) { ${GOAL} ${ERR} } }`;
 const action = (name: string) =>
-  `mutation($input: GoalActionInput!) { ${name}(input: $input) { ${GOAL} ${ERR} } }`;
-const CREATE_SELF = `mutation($input: CreateEvaluationInput!) { createSelfEvaluation(input: $input) { evaluation { id } ${ERR} } }`;
+  `mutation($input: ${name[0].toUpperCase() + name.slice(1)}Input!) { ${name}(input: $input) { ${GOAL} ${ERR} } }`;
+const CREATE_SELF = `mutation($input: CreateSelfEvaluationInput!) { createSelfEvaluation(input: $input) { evaluation { id } ${ERR} } }`;
 
-const uuidOf = (gid: string) => Buffer.from(gid, 'base64url').toString('utf8').split(':')[1];
 type Goal = { id: string; rowVersion: number; status: string };
 
 async function goalOk(query: string, input: Record<string, unknown>, as: string): Promise<Goal> {

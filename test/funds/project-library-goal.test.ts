@@ -4,13 +4,12 @@
  */
 import { TestApp } from '../harness/app';
 import { goalStep, ROAD_INDICATORS } from '../harness/goal-fixtures';
-import { organizationGid } from '../harness/ids';
+import { organizationGid, uuidOf } from '../harness/ids';
 import { mutations } from '../harness/mutations';
 
 let app: TestApp;
 const { ok, refused, denied } = mutations<{ id: string; libraryStatus: string }>(() => app, 'project');
 const ENTER = `mutation($input: EnterProjectLibraryInput!) { enterProjectLibrary(input: $input) { project { id libraryStatus } userErrors { code field message messageEn principle } } }`;
-const uuidOf = (gid: string) => Buffer.from(gid, 'base64url').toString('utf8').split(':')[1];
 
 beforeAll(async () => {
   app = await TestApp.start();

@@ -7,7 +7,7 @@
  */
 import { TestApp } from '../harness/app';
 import { ROAD_INDICATORS } from '../harness/goal-fixtures';
-import { organizationGid } from '../harness/ids';
+import { organizationGid, uuidOf } from '../harness/ids';
 import { mutations } from '../harness/mutations';
 
 let app: TestApp;
@@ -24,8 +24,8 @@ const G =
   'goal { id rowVersion status categoryPoints { common output benefit satisfaction custom } indicators { id name } }';
 const CREATE = `mutation($input: CreateGoalInput!) { createGoal(input: $input) { ${G} ${ERR} } }`;
 const UPDATE = `mutation($input: UpdateGoalInput!) { updateGoal(input: $input) { ${G} ${ERR} } }`;
-const act = (m: string) => `mutation($input: GoalActionInput!) { ${m}(input: $input) { ${G} ${ERR} } }`;
-const uuidOf = (globalId: string) => Buffer.from(globalId, 'base64url').toString('utf8').split(':')[1];
+const act = (m: string) =>
+  `mutation($input: ${m[0].toUpperCase() + m.slice(1)}Input!) { ${m}(input: $input) { ${G} ${ERR} } }`;
 
 const LAYOUT = { common: '10', output: '30', benefit: '40', satisfaction: '20' };
 /** Indicator points inside LAYOUT: OUTPUT 18 + 12 = 30, BENEFIT 40, SATISFACTION 20 (wrong under 10/50/30/10). */
@@ -187,7 +187,7 @@ test('DOMAIN §10.1–2: the unit’s self-evaluation is scored with the goal’
   const E =
     'evaluation { id rowVersion total scoreLines { name points score } } userErrors { code field messageEn }';
   const created = await app.gql<{ createSelfEvaluation: { evaluation: { id: string; rowVersion: number } } }>(
-    `mutation($input: CreateEvaluationInput!) { createSelfEvaluation(input: $input) { ${E} } }`,
+    `mutation($input: CreateSelfEvaluationInput!) { createSelfEvaluation(input: $input) { ${E} } }`,
     { input: { goalId: g.id } },
     { as: 'unit.chezhan' },
   );

@@ -4,8 +4,9 @@
  * submitted for review, is in force once filed, and may be returned by finance (the record holder).
  * Bad filing bases and wrong actors are refused with nothing written.
  */
-import { mutations } from '../harness/mutations';
+import { mutations, USER_ERRORS as ERRORS } from '../harness/mutations';
 import { TestApp } from '../harness/app';
+import { uuidOf } from '../harness/ids';
 
 let app: TestApp;
 const { call: mutate, ok, refused } = mutations<GoalRow>(() => app, 'goal');
@@ -17,15 +18,12 @@ interface GoalRow {
   filingBasis: string | null;
 }
 
-const ERRORS = 'userErrors { code field message messageEn principle }';
 const G = 'id rowVersion status filingBasis';
 const CREATE = `mutation($input: CreateGoalInput!) { createGoal(input: $input) { goal { ${G} } ${ERRORS} } }`;
-const SUBMIT = `mutation($input: GoalActionInput!) { submitGoal(input: $input) { goal { ${G} } ${ERRORS} } }`;
-const FILE = `mutation($input: GoalActionInput!) { fileGoalForRecord(input: $input) { goal { ${G} } ${ERRORS} } }`;
-const RETURN = `mutation($input: GoalActionInput!) { returnGoal(input: $input) { goal { ${G} } ${ERRORS} } }`;
+const SUBMIT = `mutation($input: SubmitGoalInput!) { submitGoal(input: $input) { goal { ${G} } ${ERRORS} } }`;
+const FILE = `mutation($input: FileGoalForRecordInput!) { fileGoalForRecord(input: $input) { goal { ${G} } ${ERRORS} } }`;
+const RETURN = `mutation($input: ReturnGoalInput!) { returnGoal(input: $input) { goal { ${G} } ${ERRORS} } }`;
 const CREATE_FUND = `mutation($input: CreateFundInput!) { createFund(input: $input) { fund { id } ${ERRORS} } }`;
-
-const uuidOf = (globalId: string) => Buffer.from(globalId, 'base64url').toString('utf8').split(':')[1];
 
 const INDICATORS = [
   {
@@ -148,7 +146,14 @@ describe('emergency goal: filed for record, not reviewed (DOMAIN §7; 002 第十
     for (const as of ['audit.zhangdian', 'thirdparty.zibo']) {
       const before = await app.tableDigests();
       const res = await mutate(FILE, { id: g.id, expectedVersion: g.rowVersion }, as);
-      expect(res.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', principle: 'P6' });
+      // issue 11 item 4: a shield refusal of a mutation comes back in its payload's userErrors.
+      expect(res.errors).toBeUndefined();
+      expect(
+        (Object.values(res.data!)[0] as { userErrors?: unknown[] } | null)?.userErrors?.[0],
+      ).toMatchObject({
+        code: 'FORBIDDEN',
+        principle: 'P6',
+      });
       expect(await app.tableDigests()).toEqual(before);
     }
     const other = await refused(FILE, { id: g.id, expectedVersion: g.rowVersion }, 'admin.rizhao');

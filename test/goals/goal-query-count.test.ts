@@ -20,7 +20,7 @@ type GoalPayload = { goal: GoalRow | null; userErrors: unknown[] };
 
 const CREATE = `mutation($input: CreateGoalInput!) { createGoal(input: $input) { goal { id rowVersion } userErrors { code field messageEn } } }`;
 const action = (name: string) =>
-  `mutation($input: GoalActionInput!) { ${name}(input: $input) { goal { id rowVersion } userErrors { code field messageEn } } }`;
+  `mutation($input: ${name[0].toUpperCase() + name.slice(1)}Input!) { ${name}(input: $input) { goal { id rowVersion } userErrors { code field messageEn } } }`;
 
 async function ok(query: string, input: Record<string, unknown>, as: string): Promise<GoalRow> {
   const res: GraphQLResponse<Record<string, GoalPayload>> = await app.gql(query, { input }, { as });

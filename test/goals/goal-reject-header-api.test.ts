@@ -4,7 +4,7 @@
  */
 import { TestApp } from '../harness/app';
 import { goalStep, projectGoal, ROAD_INDICATORS } from '../harness/goal-fixtures';
-import { organizationGid } from '../harness/ids';
+import { organizationGid, uuidOf } from '../harness/ids';
 import { mutations } from '../harness/mutations';
 
 let app: TestApp;
@@ -18,10 +18,9 @@ const { ok, refused, denied } = mutations<Goal>(() => app, 'goal');
 const HEADER = `header { projectAttribute projectCategory periodStartYear periodEndYear periodAmount periodFiscalAmount periodOtherAmount allocatingLevelAmount lowerLevelAmount }`;
 const G = `goal { id rowVersion status ${HEADER} } userErrors { code field message messageEn principle }`;
 const REJECT = `mutation($input: RejectGoalInput!) { rejectGoal(input: $input) { ${G} } }`;
-const SUBMIT = `mutation($input: GoalActionInput!) { submitGoal(input: $input) { ${G} } }`;
+const SUBMIT = `mutation($input: SubmitGoalInput!) { submitGoal(input: $input) { ${G} } }`;
 const CREATE = `mutation($input: CreateGoalInput!) { createGoal(input: $input) { ${G} } }`;
 const UPDATE = `mutation($input: UpdateGoalInput!) { updateGoal(input: $input) { ${G} } }`;
-const uuidOf = (gid: string) => Buffer.from(gid, 'base64url').toString('utf8').split(':')[1];
 let unit: string;
 
 beforeAll(async () => {

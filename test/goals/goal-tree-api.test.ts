@@ -5,7 +5,7 @@
  * limited to what each caller may see (P6).
  */
 import { TestApp, type GraphQLResponse } from '../harness/app';
-import { organizationGid, regionGid } from '../harness/ids';
+import { organizationGid, regionGid, uuidOf } from '../harness/ids';
 
 let app: TestApp;
 
@@ -18,9 +18,7 @@ type GoalPayload = { goal: GoalRow | null; userErrors: unknown[] };
 
 const CREATE = `mutation($input: CreateGoalInput!) { createGoal(input: $input) { goal { id rowVersion status } userErrors { code field messageEn } } }`;
 const action = (name: string) =>
-  `mutation($input: GoalActionInput!) { ${name}(input: $input) { goal { id rowVersion status } userErrors { code field messageEn } } }`;
-
-const uuidOf = (globalId: string) => Buffer.from(globalId, 'base64url').toString('utf8').split(':')[1];
+  `mutation($input: ${name[0].toUpperCase() + name.slice(1)}Input!) { ${name}(input: $input) { goal { id rowVersion status } userErrors { code field messageEn } } }`;
 
 async function ok(query: string, input: Record<string, unknown>, as: string): Promise<GoalRow> {
   const res: GraphQLResponse<Record<string, GoalPayload>> = await app.gql(query, { input }, { as });

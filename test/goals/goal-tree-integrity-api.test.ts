@@ -6,7 +6,7 @@
  */
 import { TestApp } from '../harness/app';
 import { mutations } from '../harness/mutations';
-import { regionGid } from '../harness/ids';
+import { regionGid, uuidOf } from '../harness/ids';
 
 let app: TestApp;
 interface Goal {
@@ -19,9 +19,9 @@ const { ok, refused } = mutations<Goal>(() => app, 'goal');
 const G =
   'goal { id rowVersion status indicators { id } } userErrors { code field message messageEn principle }';
 const CREATE = `mutation($input: CreateGoalInput!) { createGoal(input: $input) { ${G} } }`;
-const act = (m: string) => `mutation($input: GoalActionInput!) { ${m}(input: $input) { ${G} } }`;
+const act = (m: string) =>
+  `mutation($input: ${m[0].toUpperCase() + m.slice(1)}Input!) { ${m}(input: $input) { ${G} } }`;
 const [SUBMIT, APPROVE, ISSUE] = ['submitGoal', 'approveGoal', 'issueGoal'].map(act);
-const uuidOf = (gid: string) => Buffer.from(gid, 'base64url').toString('utf8').split(':')[1];
 
 const length = (target: string, extra: Record<string, unknown> = {}) => ({
   category: 'OUTPUT',

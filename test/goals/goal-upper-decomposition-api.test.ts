@@ -6,7 +6,7 @@
  */
 import { mutations } from '../harness/mutations';
 import { TestApp } from '../harness/app';
-import { regionGid } from '../harness/ids';
+import { regionGid, uuidOf } from '../harness/ids';
 
 let app: TestApp;
 interface GoalRow {
@@ -16,12 +16,12 @@ interface GoalRow {
   indicators: { id: string }[];
 }
 const { call, ok, refused } = mutations<GoalRow>(() => app, 'goal');
-const uuidOf = (globalId: string) => Buffer.from(globalId, 'base64url').toString('utf8').split(':')[1];
 
 const G =
   'goal { id rowVersion status indicators { id } } userErrors { code field message messageEn principle }';
 const CREATE = `mutation($input: CreateGoalInput!) { createGoal(input: $input) { ${G} } }`;
-const act = (m: string) => `mutation($input: GoalActionInput!) { ${m}(input: $input) { ${G} } }`;
+const act = (m: string) =>
+  `mutation($input: ${m[0].toUpperCase() + m.slice(1)}Input!) { ${m}(input: $input) { ${G} } }`;
 
 const indicator = (target: string, parentIndicatorId?: string) => ({
   category: 'OUTPUT',

@@ -6,8 +6,8 @@
  */
 import { TestApp } from '../harness/app';
 import { ROAD_INDICATORS } from '../harness/goal-fixtures';
-import { organizationGid, regionGid } from '../harness/ids';
-import { mutations, type UserErrorRow } from '../harness/mutations';
+import { organizationGid, regionGid, uuidOf } from '../harness/ids';
+import { mutations, type UserErrorRow, USER_ERRORS as ERRORS } from '../harness/mutations';
 
 let app: TestApp;
 const { call: mutate, ok, refused, denied } = mutations<GoalRow>(() => app, 'goal');
@@ -34,19 +34,17 @@ interface GoalRow {
 }
 type GoalPayload = { goal: GoalRow | null; userErrors: UserErrorRow[] };
 
-const ERRORS = 'userErrors { code field message messageEn principle }';
 const G_FIELDS =
   'id rowVersion status currentStep reviewChain { index role final current organization { name } }';
 const CREATE = `mutation($input: CreateGoalInput!) { createGoal(input: $input) { goal { ${G_FIELDS} } ${ERRORS} } }`;
 const UPDATE = `mutation($input: UpdateGoalInput!) { updateGoal(input: $input) { goal { ${G_FIELDS} } ${ERRORS} } }`;
-const SUBMIT = `mutation($input: GoalActionInput!) { submitGoal(input: $input) { goal { ${G_FIELDS} } ${ERRORS} } }`;
-const APPROVE = `mutation($input: GoalActionInput!) { approveGoal(input: $input) { goal { ${G_FIELDS} } ${ERRORS} } }`;
-const RETURN = `mutation($input: GoalActionInput!) { returnGoal(input: $input) { goal { ${G_FIELDS} } ${ERRORS} } }`;
-const ISSUE = `mutation($input: GoalActionInput!) { issueGoal(input: $input) { goal { ${G_FIELDS} } ${ERRORS} } }`;
+const SUBMIT = `mutation($input: SubmitGoalInput!) { submitGoal(input: $input) { goal { ${G_FIELDS} } ${ERRORS} } }`;
+const APPROVE = `mutation($input: ApproveGoalInput!) { approveGoal(input: $input) { goal { ${G_FIELDS} } ${ERRORS} } }`;
+const RETURN = `mutation($input: ReturnGoalInput!) { returnGoal(input: $input) { goal { ${G_FIELDS} } ${ERRORS} } }`;
+const ISSUE = `mutation($input: IssueGoalInput!) { issueGoal(input: $input) { goal { ${G_FIELDS} } ${ERRORS} } }`;
 const CREATE_PROJECT = `mutation($input: CreateProjectInput!) { createProject(input: $input) { project { id } userErrors { code messageEn } } }`;
 
 const org: Record<string, string> = {};
-const uuidOf = (globalId: string) => Buffer.from(globalId, 'base64url').toString('utf8').split(':')[1];
 
 const INDICATORS = ROAD_INDICATORS;
 

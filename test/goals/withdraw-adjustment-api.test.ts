@@ -7,7 +7,8 @@
 import { Client } from 'pg';
 import { TestApp } from '../harness/app';
 import { roadIndicatorsWithout } from '../harness/goal-fixtures';
-import { mutations } from '../harness/mutations';
+import { mutations, USER_ERRORS as ERRORS } from '../harness/mutations';
+import { uuidOf } from '../harness/ids';
 
 let app: TestApp;
 const { call: mutate, ok, refused, denied } = mutations<GoalRow>(() => app, 'goal');
@@ -19,12 +20,11 @@ interface GoalRow {
   goalVersion: number;
 }
 
-const ERRORS = 'userErrors { code field message messageEn principle }';
 const G = 'id rowVersion status goalVersion';
 const CREATE = `mutation($input: CreateGoalInput!) { createGoal(input: $input) { goal { ${G} } ${ERRORS} } }`;
 const UPDATE = `mutation($input: UpdateGoalInput!) { updateGoal(input: $input) { goal { ${G} } ${ERRORS} } }`;
 const action = (name: string) =>
-  `mutation($input: GoalActionInput!) { ${name}(input: $input) { goal { ${G} } ${ERRORS} } }`;
+  `mutation($input: ${name[0].toUpperCase() + name.slice(1)}Input!) { ${name}(input: $input) { goal { ${G} } ${ERRORS} } }`;
 const [SUBMIT, APPROVE, RETURN, ISSUE, WITHDRAW] = [
   'submitGoal',
   'approveGoal',
@@ -34,8 +34,6 @@ const [SUBMIT, APPROVE, RETURN, ISSUE, WITHDRAW] = [
 ].map(action) as [string, string, string, string, string];
 const ADJUST = `mutation($input: RequestAdjustmentInput!) { requestAdjustment(input: $input) { goal { ${G} } ${ERRORS} } }`;
 const CREATE_PROJECT = `mutation($input: CreateProjectInput!) { createProject(input: $input) { project { id } userErrors { code messageEn } } }`;
-
-const uuidOf = (globalId: string) => Buffer.from(globalId, 'base64url').toString('utf8').split(':')[1];
 
 const INDICATORS = roadIndicatorsWithout('验收合格率', '道路通行条件');
 

@@ -1,7 +1,7 @@
 /**
  * 撤回调整申请 (DOMAIN §7, §15) as a pure rule: states × actors × the WITHDRAW_ADJUSTMENT action, the
  * record it leaves, WITHDRAWN frozen for every action (P8), and version n adjustable again afterwards.
- * The same regions and organizations as test/goals/workflow.test.ts (./workflow-world.ts).
+ * The same regions and organizations as test/goals/workflow.unit.test.ts (./workflow-world.ts).
  */
 import { ErrorCode } from '../../src/common/errors';
 import { GoalStatus, WorkflowAction } from '../../src/goals/goal.enums';

@@ -73,7 +73,7 @@ export async function goalStep(
   input: Record<string, unknown>,
   as: string,
 ): Promise<ArrangedGoal> {
-  const type = mutation === 'createGoal' ? 'CreateGoalInput' : 'GoalActionInput';
+  const type = `${mutation[0].toUpperCase()}${mutation.slice(1)}Input`;
   const res = await app.gql<Record<string, { goal: ArrangedGoal | null }>>(
     `mutation($input: ${type}!) { ${mutation}(input: $input) { ${GOAL} } }`,
     { input },
@@ -82,6 +82,34 @@ export async function goalStep(
   const goal = Object.values(res.data ?? {})[0]?.goal;
   if (!goal) throw new Error(`arranging failed at ${mutation} as ${as}: ${JSON.stringify(res)}`);
   return goal;
+}
+
+/**
+ * Arranges, through the API, a 2025 project of an implementing unit created by `as` (its supervising
+ * department); not new, no ex-ante assessment required. Returns its global id; throws when refused.
+ */
+export async function arrangeProject(
+  app: TestApp,
+  input: { name: string; implementingUnitId: string; fiscalAmount?: string; otherAmount?: string },
+  as: string,
+): Promise<string> {
+  const res = await app.gql<{ createProject: { project: { id: string } | null } }>(
+    `mutation($input: CreateProjectInput!) { createProject(input: $input) { project { id } userErrors { code messageEn } } }`,
+    {
+      input: {
+        year: 2025,
+        fiscalAmount: '800000.00',
+        otherAmount: '0.00',
+        isNew: false,
+        requiresAssessment: false,
+        ...input,
+      },
+    },
+    { as },
+  );
+  const id = res.data?.createProject.project?.id;
+  if (!id) throw new Error(`arranging failed: ${JSON.stringify(res)}`);
+  return id;
 }
 
 /**
@@ -97,23 +125,11 @@ export async function projectGoal(app: TestApp, o: ProjectGoalOptions): Promise<
   };
   const fiscal = o.fiscalAmount ?? '800000.00';
   const other = o.otherAmount ?? '0.00';
-  const project = await app.gql<{ createProject: { project: { id: string } | null } }>(
-    `mutation($input: CreateProjectInput!) { createProject(input: $input) { project { id } userErrors { code messageEn } } }`,
-    {
-      input: {
-        name: o.name,
-        implementingUnitId: o.unitId,
-        year: 2025,
-        fiscalAmount: fiscal,
-        otherAmount: other,
-        isNew: false,
-        requiresAssessment: false,
-      },
-    },
-    { as: who.department },
+  const projectId = await arrangeProject(
+    app,
+    { name: o.name, implementingUnitId: o.unitId, fiscalAmount: fiscal, otherAmount: other },
+    who.department,
   );
-  const projectId = project.data?.createProject.project?.id;
-  if (!projectId) throw new Error(`arranging failed: ${JSON.stringify(project)}`);
   const step = (mutation: string, input: Record<string, unknown>, as: string) =>
     goalStep(app, mutation, input, as);
   const annual = (Number(fiscal) + Number(other)).toFixed(2);

@@ -27,3 +27,10 @@ export async function userGid(app: TestApp, login: string): Promise<string> {
   if (!row) throw new Error(`no user ${login}`);
   return toGlobalId('User', row.id);
 }
+
+/**
+ * The uuid inside a global id (`base64url("Type:uuid")`), for asserting rows through the owner connection.
+ * Decoded here, independently of src/common/global-id.ts, so a test does not trust the code it checks.
+ */
+export const uuidOf = (globalId: string): string =>
+  Buffer.from(globalId, 'base64url').toString('utf8').split(':')[1]!;

@@ -8,6 +8,28 @@ export interface UserErrorRow {
   principle: string | null;
 }
 
+/** The user-error selection every mutation test asks for (STYLE: stable code, bilingual message, field, principle). */
+export const USER_ERRORS = 'userErrors { code field message messageEn principle }';
+
+/**
+ * Runs one mutation to arrange data and returns `payload[key]`; throws with the response when it is
+ * refused or fails (arranging must not fail silently).
+ */
+export async function arrange<T>(
+  app: TestApp,
+  query: string,
+  input: Record<string, unknown>,
+  as: string,
+  key: string,
+): Promise<T> {
+  const res = await app.gql<Record<string, Record<string, unknown> | null>>(query, { input }, { as });
+  const payload = Object.values(res.data ?? {})[0];
+  if (res.errors || !payload?.[key]) {
+    throw new Error(`arranging ${key} as ${as} failed: ${JSON.stringify(res.errors ?? payload?.userErrors)}`);
+  }
+  return payload[key] as T;
+}
+
 type Payload<T> = Record<string, T | UserErrorRow[] | null> & { userErrors: UserErrorRow[] };
 
 /**
@@ -45,11 +67,27 @@ export function mutations<T>(app: () => TestApp, object: string) {
 
   async function denied(query: string, input: Record<string, unknown>, as: string) {
     const before = await app().tableDigests();
-    const res = await call(query, input, as);
-    expect(res.errors?.length).toBeGreaterThan(0);
+    const res = await call<Record<string, Payload<T> | null>>(query, input, as);
     expect(await app().tableDigests()).toEqual(before);
+    // issue 11 item 4: a shield refusal of a mutation with a payload comes back in `userErrors`
+    const payload = Object.values(res.data ?? {})[0];
+    if (payload?.userErrors?.length) {
+      expect(res.errors).toBeUndefined();
+      return { code: payload.userErrors[0].code, principle: payload.userErrors[0].principle };
+    }
+    expect(res.errors?.length).toBeGreaterThan(0);
     return { code: res.errors?.[0].extensions?.code, principle: res.errors?.[0].extensions?.principle };
   }
 
   return { call, ok, refused, denied };
+}
+
+/**
+ * The refusal of a response, wherever it comes (issue 11 item 4): the first user error of the (first)
+ * mutation payload, else the first top-level error's extensions — `{ code, principle, field, reason }`.
+ */
+export function refusalOf(res: GraphQLResponse<unknown>): Record<string, unknown> | undefined {
+  const data = (res.data ?? {}) as Record<string, { userErrors?: Record<string, unknown>[] } | null>;
+  const payload = Object.values(data)[0];
+  return payload?.userErrors?.[0] ?? res.errors?.[0]?.extensions;
 }

@@ -5,7 +5,7 @@
  * 第十五条(二)) and the compilation of a region's result (P4; 003 转移支付 第二十三条).
  */
 import { TestApp } from '../harness/app';
-import { organizationGid, regionGid } from '../harness/ids';
+import { organizationGid, regionGid, uuidOf } from '../harness/ids';
 import { mutations } from '../harness/mutations';
 
 let app: TestApp;
@@ -20,7 +20,6 @@ const CREATE_ORG = `mutation($input: CreateOrganizationInput!) { createOrganizat
 const ORG = `query($id: ID!) { organization(id: $id) { name counterparts { name } counterpartOf { name } } }`;
 
 const o: Record<string, string> = {};
-const uuidOf = (gid: string) => Buffer.from(gid, 'base64url').toString('utf8').split(':')[1];
 
 async function mapped(upperName: string) {
   const rows = await app.sql<{ name: string }>(

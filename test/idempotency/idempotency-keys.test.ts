@@ -7,7 +7,7 @@
 import { parseConfig } from '../../src/config/config';
 import { TestApp } from '../harness/app';
 import { projectGoal, ROAD_INDICATORS } from '../harness/goal-fixtures';
-import { organizationGid } from '../harness/ids';
+import { organizationGid, uuidOf } from '../harness/ids';
 
 let app: TestApp;
 let chezhanUnit: string;
@@ -20,7 +20,7 @@ interface Payload {
 
 const ERRORS = 'userErrors { code field messageEn }';
 const CREATE_FUND = `mutation($input: CreateFundInput!) { createFund(input: $input) { fund { id name } ${ERRORS} } }`;
-const SUBMIT_GOAL = `mutation($input: GoalActionInput!) { submitGoal(input: $input) { goal { id rowVersion status } ${ERRORS} } }`;
+const SUBMIT_GOAL = `mutation($input: SubmitGoalInput!) { submitGoal(input: $input) { goal { id rowVersion status } ${ERRORS} } }`;
 
 const fundInput = (name: string, key?: string, overrides: Record<string, unknown> = {}) => ({
   name,
@@ -48,7 +48,6 @@ const keysNamed = async (key: string) =>
       WHERE k.key = $1 ORDER BY u.login`,
     [key],
   );
-const uuidOf = (globalId: string) => Buffer.from(globalId, 'base64url').toString('utf8').split(':')[1];
 
 beforeAll(async () => {
   app = await TestApp.start();

@@ -129,6 +129,8 @@ export function baseValue(
     case 'DateTime':
       return '2025-06-30T00:00:00.000Z';
     case 'Decimal':
+    case 'Money':
+    case 'Score':
       return '1';
     default:
       return DECIMALISH.test(name) ? '1' : '测试';

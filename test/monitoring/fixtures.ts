@@ -12,25 +12,15 @@ import {
   ROAD_INDICATORS,
   roadIndicatorsWithout,
 } from '../harness/goal-fixtures';
-import { organizationGid } from '../harness/ids';
+import { organizationGid, uuidOf } from '../harness/ids';
 
-export const ERRORS = 'userErrors { code field message messageEn principle }';
-
-export interface UserErrorRow {
-  code: string;
-  field: string[];
-  message: string;
-  messageEn: string;
-  principle: string | null;
-}
+export { USER_ERRORS as ERRORS, type UserErrorRow } from '../harness/mutations';
 
 export interface IssuedGoal {
   id: string;
   uuid: string;
   indicators: { id: string; name: string; kind: string }[];
 }
-
-const uuidOf = (gid: string) => Buffer.from(gid, 'base64url').toString('utf8').split(':')[1];
 
 /**
  * A 车站街道 PROJECT goal of 2025 drafted by unit.chezhan, reviewed by 车站街道建设办公室 and finance.chezhan,

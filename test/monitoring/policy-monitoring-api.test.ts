@@ -17,8 +17,8 @@ let quiet: IssuedGoal;
 
 const REPORT = `id status rowVersion flags acknowledger { name } policy { version slowExecutionThreshold }`;
 const CREATE = `mutation($input: CreateMonitoringReportInput!) { createMonitoringReport(input: $input) { report { ${REPORT} } ${ERRORS} } }`;
-const SUBMIT = `mutation($input: MonitoringReportActionInput!) { submitMonitoringReport(input: $input) { report { ${REPORT} } ${ERRORS} } }`;
-const ACK = `mutation($input: MonitoringReportActionInput!) { acknowledgeMonitoringReport(input: $input) { report { ${REPORT} } ${ERRORS} } }`;
+const SUBMIT = `mutation($input: SubmitMonitoringReportInput!) { submitMonitoringReport(input: $input) { report { ${REPORT} } ${ERRORS} } }`;
+const ACK = `mutation($input: AcknowledgeMonitoringReportInput!) { acknowledgeMonitoringReport(input: $input) { report { ${REPORT} } ${ERRORS} } }`;
 const RECORD = `mutation($input: RecordExecutionInput!) { recordExecution(input: $input) { execution { month } ${ERRORS} } }`;
 const POLICY = `mutation($input: UpdatePolicyInput!) { updatePolicy(input: $input) { policy { version } ${ERRORS} } }`;
 const READ = `query($id: ID!) { monitoringReport(id: $id) { ${REPORT} } }`;

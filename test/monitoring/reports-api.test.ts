@@ -7,19 +7,20 @@
  */
 import { TestApp } from '../harness/app';
 import { draftProjectGoal, ERRORS, issuedProjectGoal, type IssuedGoal, type UserErrorRow } from './fixtures';
+import { refusalOf } from '../harness/mutations';
 
 let app: TestApp;
 let goal: IssuedGoal;
 let quiet: IssuedGoal;
 
 const REPORT = `id status rowVersion year month likelihood correctiveMeasures flags
-  money { annualBudget budgetToDate executedToDate executionRateToDate executionOfAnnualRate projectedExecution projectedExecutionRate }
+  money { annualBudget budgetToDate spentToDate executionRateToDate executionOfAnnualRate projectedExecution projectedExecutionRate }
   indicators { indicator { name } projectedValue projectedTier offTrack causes { cause text } }
   acknowledger { name } drafter { name } goal { id }`;
 const CREATE = `mutation($input: CreateMonitoringReportInput!) { createMonitoringReport(input: $input) { report { ${REPORT} } ${ERRORS} } }`;
 const UPDATE = `mutation($input: UpdateMonitoringReportInput!) { updateMonitoringReport(input: $input) { report { ${REPORT} } ${ERRORS} } }`;
-const SUBMIT = `mutation($input: MonitoringReportActionInput!) { submitMonitoringReport(input: $input) { report { ${REPORT} } ${ERRORS} } }`;
-const ACK = `mutation($input: MonitoringReportActionInput!) { acknowledgeMonitoringReport(input: $input) { report { ${REPORT} } ${ERRORS} } }`;
+const SUBMIT = `mutation($input: SubmitMonitoringReportInput!) { submitMonitoringReport(input: $input) { report { ${REPORT} } ${ERRORS} } }`;
+const ACK = `mutation($input: AcknowledgeMonitoringReportInput!) { acknowledgeMonitoringReport(input: $input) { report { ${REPORT} } ${ERRORS} } }`;
 const RECORD = `mutation($input: RecordExecutionInput!) { recordExecution(input: $input) { execution { month } ${ERRORS} } }`;
 const MISSING = `query($y: Int!, $m: Int!) { goalsMissingMonitoringReport(year: $y, month: $m, first: 100) { totalCount nodes { id } } }`;
 const POLICY = `query { monitoringPolicy { slowExecutionThreshold rowVersion } }`;
@@ -57,9 +58,10 @@ async function refused(query: string, input: Record<string, unknown>, as: string
 async function denied(query: string, input: Record<string, unknown>, as: string) {
   const before = await app.tableDigests();
   const res = await app.gql(query, { input }, { as });
-  expect(res.errors?.length).toBeGreaterThan(0);
   expect(await app.tableDigests()).toEqual(before);
-  return { code: res.errors?.[0].extensions?.code, principle: res.errors?.[0].extensions?.principle };
+  const refused = refusalOf(res); // issue 11 item 4: in the payload's userErrors (top-level if no payload)
+  expect(refused).toBeDefined();
+  return { code: refused?.code, principle: refused?.principle };
 }
 
 const lines = (km: string, rate: string, tier: string, causes: { cause: string; text: string }[] = []) => [
@@ -119,7 +121,7 @@ describe('a report for March: draft, flags, submission gate, freeze, acknowledge
     expect(report.money).toMatchObject({
       annualBudget: '1200000.00',
       budgetToDate: '300000.00',
-      executedToDate: '150000.00',
+      spentToDate: '150000.00',
       executionRateToDate: '50.00',
       executionOfAnnualRate: '12.50',
       projectedExecutionRate: '91.67',
@@ -213,7 +215,7 @@ describe('a report for March: draft, flags, submission gate, freeze, acknowledge
       { id: report.id },
       { as: 'audit.zhangdian' },
     );
-    expect(res.data!.monitoringReport.money.executedToDate).toBe('150000.00');
+    expect(res.data!.monitoringReport.money.spentToDate).toBe('150000.00');
   });
 
   test('frozen after submission (P8): the API refuses edits; the database refuses them even from the owner', async () => {

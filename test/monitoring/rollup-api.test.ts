@@ -34,9 +34,9 @@ const INDICATORS: TreeIndicator[] = [
 ];
 
 const ROLLUP = `year month acknowledgedOnly childCount reportedCount moneyShare provisional flags
-  money { annualBudget budgetToDate inPlaceToDate executedToDate executionOfAnnualRate projectedExecution }
+  money { annualBudget budgetToDate inPlaceToDate spentToDate executionOfAnnualRate projectedExecution }
   indicators { indicator { name } contributions combined failure offTrack }`;
-const QUERY = `query($id: ID!, $ack: Boolean!) { goal(id: $id) { monitoringRollup(year: 2025, month: 6, acknowledgedOnly: $ack) { ${ROLLUP} } } }`;
+const QUERY = `query($id: ID!, $ack: Boolean!) { goal(id: $id) { monitoringRollUp(year: 2025, month: 6, acknowledgedOnly: $ack) { ${ROLLUP} } } }`;
 
 interface Rollup {
   childCount: number;
@@ -57,13 +57,13 @@ interface Rollup {
 const gid = (uuid: string) => toGlobalId('PerformanceGoal', uuid);
 
 async function rollupOf(tree: Tree, as = 'transport.zhangdian', ack = false): Promise<Rollup> {
-  const res = await app.gql<{ goal: { monitoringRollup: Rollup } }>(
+  const res = await app.gql<{ goal: { monitoringRollUp: Rollup } }>(
     QUERY,
     { id: gid(tree.parent), ack },
     { as },
   );
   if (!res.data?.goal) throw new Error(JSON.stringify(res));
-  return res.data.goal.monitoringRollup;
+  return res.data.goal.monitoringRollUp;
 }
 
 const linesFor = (
@@ -131,7 +131,7 @@ describe('a 张店区 fund: overall goal, 车站街道 600万 and 公园街道 4
 
   test('the second child reports through the API (drafter 张店区交通运输局, acknowledged by 张店区财政局)', async () => {
     const CREATE = `mutation($input: CreateMonitoringReportInput!) { createMonitoringReport(input: $input) { report { id rowVersion acknowledger { name } } ${ERRORS} } }`;
-    const SUBMIT = `mutation($input: MonitoringReportActionInput!) { submitMonitoringReport(input: $input) { report { id status flags } ${ERRORS} } }`;
+    const SUBMIT = `mutation($input: SubmitMonitoringReportInput!) { submitMonitoringReport(input: $input) { report { id status flags } ${ERRORS} } }`;
     const RECORD = `mutation($input: RecordExecutionInput!) { recordExecution(input: $input) { execution { month } ${ERRORS} } }`;
     const child = gid(tree.children[1]);
     for (let m = 1; m <= 6; m += 1) {
@@ -252,7 +252,7 @@ describe('a 张店区 fund: overall goal, 车站街道 600万 and 公园街道 4
       annualBudget: '10000000.00',
       budgetToDate: '4999999.98',
       inPlaceToDate: '4200000.00',
-      executedToDate: '4500000.00',
+      spentToDate: '4500000.00',
       executionOfAnnualRate: '45.00',
       projectedExecution: '9500000.00',
     });
@@ -276,10 +276,10 @@ describe('a 张店区 fund: overall goal, 车站街道 600万 and 公园街道 4
 
 describe('a whole tree costs a constant number of SQL statements (DOMAIN §11 "no N+1")', () => {
   const TREE = `query($text: String!) { goals(first: 50, filter: { text: $text, scope: TRANSFER_OVERALL }) { nodes {
-    monitoringRollup(year: 2025, month: 6) { ${ROLLUP} }
-    children { monitoringRollup(year: 2025, month: 6) { childCount }
-      monitoringReports { flags money { executedToDate executionRateToDate } indicators { offTrack projectedValue } }
-      executionTotals(throughMonth: 6) { executedToDate } currentFundingHold { status } } } } }`;
+    monitoringRollUp(year: 2025, month: 6) { ${ROLLUP} }
+    children { monitoringRollUp(year: 2025, month: 6) { childCount }
+      monitoringReports { flags money { spentToDate executionRateToDate } indicators { offTrack projectedValue } }
+      executionTotals(throughMonth: 6) { spentToDate } currentFundingHold { status } } } } }`;
 
   async function statements(tag: string, children: number): Promise<number> {
     const amounts = Array.from({ length: children }, (_, i) => `${(i + 1) * 100000}.00`);
@@ -293,7 +293,7 @@ describe('a whole tree costs a constant number of SQL statements (DOMAIN §11 "n
         linesFor(tree, i, '10', '96', ['9', '10'], i % 2 ? 'PARTIAL' : 'ACHIEVED'),
       );
     }
-    const res = await app.gql<{ goals: { nodes: { monitoringRollup: Rollup; children: unknown[] }[] } }>(
+    const res = await app.gql<{ goals: { nodes: { monitoringRollUp: Rollup; children: unknown[] }[] } }>(
       TREE,
       { text: tag },
       { as: 'finance.zhangdian' },
@@ -301,7 +301,7 @@ describe('a whole tree costs a constant number of SQL statements (DOMAIN §11 "n
     expect(res.errors).toBeUndefined();
     expect(res.data!.goals.nodes).toHaveLength(1);
     expect(res.data!.goals.nodes[0].children).toHaveLength(children);
-    expect(res.data!.goals.nodes[0].monitoringRollup.reportedCount).toBe(children);
+    expect(res.data!.goals.nodes[0].monitoringRollUp.reportedCount).toBe(children);
     return res.extensions!.sqlStatements!;
   }
 

@@ -15,11 +15,11 @@ let goalA: string;
 let goalB: string;
 
 const FIELDS = `visibility childCount reportedCount moneyShare provisional flags
-  money { annualBudget budgetToDate inPlaceToDate executedToDate projectedExecution }
+  money { annualBudget budgetToDate inPlaceToDate spentToDate projectedExecution }
   indicators { indicator { name target } contributions combined failure offTrack }`;
 const PATHS = {
-  goal: `query($id: ID!) { goal(id: $id) { monitoringRollup(year: 2025, month: 6) { ${FIELDS} } } }`,
-  node: `query($id: ID!) { node(id: $id) { ... on PerformanceGoal { monitoringRollup(year: 2025, month: 6) { ${FIELDS} } } } }`,
+  goal: `query($id: ID!) { goal(id: $id) { monitoringRollUp(year: 2025, month: 6) { ${FIELDS} } } }`,
+  node: `query($id: ID!) { node(id: $id) { ... on PerformanceGoal { monitoringRollUp(year: 2025, month: 6) { ${FIELDS} } } } }`,
 };
 
 interface Rollup {
@@ -40,13 +40,13 @@ interface Rollup {
 }
 
 async function rollupOf(as: string, path: keyof typeof PATHS = 'goal'): Promise<Rollup> {
-  const res = await app.gql<Record<string, { monitoringRollup: Rollup }>>(
+  const res = await app.gql<Record<string, { monitoringRollUp: Rollup }>>(
     PATHS[path],
     { id: gid('PerformanceGoal', overall) },
     { as },
   );
   expect(res.errors).toBeUndefined();
-  return Object.values(res.data!)[0].monitoringRollup;
+  return Object.values(res.data!)[0].monitoringRollUp;
 }
 
 /** A June report of a regional goal, its projections keyed by the regional indicators' names. */
@@ -99,7 +99,7 @@ test('DOMAIN §11 "Who sees what": the giving side (district department, finance
   for (const as of ['transport.zhangdian', 'finance.zhangdian', 'audit.zhangdian']) {
     const r = await rollupOf(as);
     expect(r).toMatchObject({ visibility: 'FULL', childCount: 2, reportedCount: 2, provisional: false });
-    expect(r.money).toMatchObject({ annualBudget: '10000000.00', executedToDate: '4200000.00' });
+    expect(r.money).toMatchObject({ annualBudget: '10000000.00', spentToDate: '4200000.00' });
     expect(r.indicators.map((i) => i.combined)).toEqual(['47', '96', '88', '20500', '89.2']);
   }
 });

@@ -1,6 +1,6 @@
 import { Client } from 'pg';
 import ts from 'typescript';
-import { migrationSource, schemaDiff } from '../../src/db/generate-migration';
+import { migrationSource, runGenerator, schemaDiff } from '../../src/db/generate-migration';
 import { createTestDatabase, type TestDatabase } from '../harness/database';
 
 // Issue 16 "npm run scripts all working": `npm run migration:generate` asks TypeORM what a migrated
@@ -44,4 +44,16 @@ test('the migration file is a valid TypeScript class named in the project style'
   const out = ts.transpileModule(source, { reportDiagnostics: true, fileName });
   expect(out.diagnostics).toEqual([]);
   expect(() => migrationSource('add region', 1, { up: [], down: [] })).toThrow(/PascalCase/);
+});
+
+// Issue 10 item 7: CI runs `npm run migration:generate -- --check` (.ci/run); it answers 0 on the clean
+// tree (a fresh database migrated from migrations/ matches the entities) and writes no file.
+test('--check on a fresh migrated database: no statements, exit code 0; --check with a name is refused', async () => {
+  const out: string[] = [];
+  const code = await runGenerator(['--check'], process.env.JIXIAO_TEST_ADMIN_URL, (t) => out.push(t));
+  expect(out.join('')).toBe('No schema change: the entities match the migrations.\n');
+  expect(code).toBe(0);
+  await expect(runGenerator(['--check', 'AddGoalNote'], process.env.JIXIAO_TEST_ADMIN_URL)).rejects.toThrow(
+    /either --check or a migration name/,
+  );
 });

@@ -5,6 +5,7 @@
  * out-of-range values refused with their field and nothing written, tenants apart.
  */
 import { TestApp } from '../harness/app';
+import { refusalOf } from '../harness/mutations';
 
 let app: TestApp;
 const ERR = 'userErrors { code field message messageEn principle }';
@@ -95,8 +96,8 @@ describe('updatePolicy: the tenant’s top finance bureau only (P6), audited, ve
       const res = await update({ year: 2025, expectedVersion: 0, gradeExcellent: '95' }, as);
       expect({
         as,
-        code: res.errors?.[0]?.extensions?.code,
-        principle: res.errors?.[0]?.extensions?.principle,
+        code: refusalOf(res)?.code, // issue 11 item 4: the shield's refusal is in the payload
+        principle: refusalOf(res)?.principle,
       }).toEqual({
         as,
         code: 'FORBIDDEN',

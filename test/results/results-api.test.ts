@@ -6,7 +6,8 @@
  */
 import { toGlobalId } from '../../src/common/global-id';
 import { TestApp } from '../harness/app';
-import { mutations } from '../harness/mutations';
+import { mutations, USER_ERRORS as ERRORS } from '../harness/mutations';
+import { uuidOf } from '../harness/ids';
 
 let app: TestApp;
 const ev = mutations<{ id: string; rowVersion: number; status: string; grade: string | null }>(
@@ -38,7 +39,6 @@ interface RecommendationRow {
   rule: string;
 }
 
-const ERRORS = 'userErrors { code field message messageEn principle }';
 const E = 'id rowVersion status grade';
 const evalPayload = (name: string, input: string) =>
   `mutation($input: ${input}!) { ${name}(input: $input) { evaluation { ${E} } ${ERRORS} } }`;
@@ -46,22 +46,21 @@ const F = `id state overdue completedOn feedbackDueOn rectificationDueOn availab
 const findingPayload = (name: string, input: string) =>
   `mutation($input: ${input}!) { ${name}(input: $input) { finding { ${F} } ${ERRORS} } }`;
 const OPEN = findingPayload('openFinding', 'OpenFindingInput');
-const FEEDBACK = findingPayload('giveFindingFeedback', 'FindingActionInput');
-const RESPOND = findingPayload('respondToFinding', 'FindingActionInput');
-const VERIFY = findingPayload('verifyFinding', 'FindingActionInput');
-const REOPEN = findingPayload('reopenFinding', 'FindingActionInput');
+const FEEDBACK = findingPayload('giveFindingFeedback', 'GiveFindingFeedbackInput');
+const RESPOND = findingPayload('respondToFinding', 'RespondToFindingInput');
+const VERIFY = findingPayload('verifyFinding', 'VerifyFindingInput');
+const REOPEN = findingPayload('reopenFinding', 'ReopenFindingInput');
 const R = 'id subjectKind goalId action currentAmount minimumCut recommendedChange status rule';
 const PROPOSE = `mutation($input: ProposeRecommendationsInput!) { proposeRecommendations(input: $input) { recommendations { ${R} } ${ERRORS} } }`;
 const DECIDE = `mutation($input: DecideRecommendationInput!) { decideRecommendation(input: $input) { recommendation { ${R} } ${ERRORS} } }`;
 
-const uuidOf = (globalId: string) => Buffer.from(globalId, 'base64url').toString('utf8').split(':')[1];
 let goalGid = '';
 let fundGid = '';
 
 /** A FINANCE evaluation of the fund's overall goal scoring 38.54: POOR (DOMAIN §10.7), finalized (002 第二十六条(二)). */
 async function poorFinanceEvaluation() {
   const created = await ev.ok(
-    evalPayload('createFinanceEvaluation', 'CreateEvaluationInput'),
+    evalPayload('createFinanceEvaluation', 'CreateFinanceEvaluationInput'),
     { goalId: goalGid },
     'finance.zhangdian',
   );
@@ -105,7 +104,7 @@ async function poorFinanceEvaluation() {
   );
   const act = (e: { id: string; rowVersion: number }) => ({ id: e.id, expectedVersion: e.rowVersion });
   const submitted = await ev.ok(
-    evalPayload('submitEvaluation', 'EvaluationActionInput'),
+    evalPayload('submitEvaluation', 'SubmitEvaluationInput'),
     act(saved),
     'finance.zhangdian',
   );
@@ -115,7 +114,7 @@ async function poorFinanceEvaluation() {
     'transport.zhangdian',
   );
   const final = await ev.ok(
-    evalPayload('finalizeEvaluation', 'EvaluationActionInput'),
+    evalPayload('finalizeEvaluation', 'FinalizeEvaluationInput'),
     act(responded),
     'finance.zhangdian',
   );

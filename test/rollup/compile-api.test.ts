@@ -10,12 +10,12 @@ import { TestApp } from '../harness/app';
 let app: TestApp;
 const gid = (type: string, id: string) => Buffer.from(`${type}:${id}`).toString('base64url');
 
-const ERR = 'userErrors { code field message messageEn principle }';
+const ERR = 'userErrors { code field message messageEn principle reason }';
 const EVAL = 'evaluation { id status total grade rowVersion }';
 const M = {
-  create: `mutation($input: CreateEvaluationInput!) { createSelfEvaluation(input: $input) { ${EVAL} ${ERR} } }`,
+  create: `mutation($input: CreateSelfEvaluationInput!) { createSelfEvaluation(input: $input) { ${EVAL} ${ERR} } }`,
   save: `mutation($input: SaveEvaluationActualsInput!) { saveEvaluationActuals(input: $input) { ${EVAL} ${ERR} } }`,
-  submit: `mutation($input: EvaluationActionInput!) { submitEvaluation(input: $input) { ${EVAL} ${ERR} } }`,
+  submit: `mutation($input: SubmitEvaluationInput!) { submitEvaluation(input: $input) { ${EVAL} ${ERR} } }`,
   review: `mutation($input: ReviewEvaluationInput!) { reviewEvaluation(input: $input) { ${EVAL} ${ERR} } }`,
   compile: `mutation($input: CompileRollUpInput!) { compileRollUp(input: $input) { ${EVAL} ${ERR} } }`,
 };
@@ -32,6 +32,7 @@ interface UserErrorRow {
   field: string[];
   messageEn: string;
   principle: string | null;
+  reason?: string | null;
 }
 type Payload = { evaluation: Evaluation | null; userErrors: UserErrorRow[] };
 
@@ -150,7 +151,7 @@ async function issueParkProjectGoal() {
       [g.id],
     );
     const res = await app.gql<Record<string, { userErrors: unknown[] }>>(
-      `mutation($input: GoalActionInput!) { ${mutation}(input: $input) { userErrors { code messageEn } } }`,
+      `mutation($input: ${mutation[0].toUpperCase() + mutation.slice(1)}Input!) { ${mutation}(input: $input) { userErrors { code messageEn } } }`,
       { input: { id, expectedVersion: v } },
       { as },
     );
@@ -248,6 +249,28 @@ test('DOMAIN §10.5: a compiled result below its points needs explanations, or n
   expect(errors.length).toBeGreaterThanOrEqual(2);
 });
 
+test('issue 11 item 4: a missing explanation names the real input field input.entries.<k>.explanation, with its reason (DOMAIN §10.5)', async () => {
+  // 新改建农村公路里程 and 当年完工率 fell short in 车站街道 (DOMAIN §11): both need explanations.
+  const entries = [
+    { indicatorId: await indicatorOfGoal('A', '工程验收合格率'), explanation: '—' },
+    { indicatorId: await indicatorOfGoal('A', '新改建农村公路里程'), explanation: null },
+  ];
+  const errors = await refused(
+    M.compile,
+    { ...compileInput('A'), entries, budgetExecutionExplanation: '部分工程款待结算' },
+    'transport.chezhan',
+  );
+  const missing = errors.filter((e) => e.reason === 'EXPLANATION_REQUIRED');
+  // the entry given without an explanation: its own index in `entries`; the one not entered: the list
+  expect(missing.map((e) => e.field)).toEqual(
+    expect.arrayContaining([
+      ['input', 'entries', '1', 'explanation'],
+      ['input', 'entries'],
+    ]),
+  );
+  for (const e of errors) expect(e.field).not.toContain('actuals');
+});
+
 test('DOMAIN §11: the regions compile to 96.08 and 98.40; the fund’s department compiles the overall 98.13', async () => {
   const entries = async (key: 'A' | 'B', names: string[]) =>
     Promise.all(
@@ -290,7 +313,7 @@ test('DOMAIN §11: the regions compile to 96.08 and 98.40; the fund’s departme
     [b, 'finance.gongyuan'],
   ] as const) {
     await ok(
-      `mutation($input: ReviewEvaluationInput!) { reviewCompiledResultAsFinance(input: $input) { ${EVAL} ${ERR} } }`,
+      `mutation($input: ReviewCompiledResultAsFinanceInput!) { reviewCompiledResultAsFinance(input: $input) { ${EVAL} ${ERR} } }`,
       { id: e.id, expectedVersion: e.rowVersion, decision: 'APPROVE' },
       finance,
     );

@@ -16,7 +16,7 @@ const ERR = 'userErrors { code field message messageEn principle }';
 const EVAL = 'evaluation { id status total grade rowVersion policy { version } }';
 const COMPILE = `mutation($input: CompileRollUpInput!) { compileRollUp(input: $input) { ${EVAL} ${ERR} } }`;
 const REVIEW = `mutation($input: ReviewEvaluationInput!) { reviewEvaluation(input: $input) { ${EVAL} ${ERR} } }`;
-const FINANCE = `mutation($input: ReviewEvaluationInput!) { reviewCompiledResultAsFinance(input: $input) { ${EVAL} ${ERR} } }`;
+const FINANCE = `mutation($input: ReviewCompiledResultAsFinanceInput!) { reviewCompiledResultAsFinance(input: $input) { ${EVAL} ${ERR} } }`;
 const POLICY = `mutation($input: UpdatePolicyInput!) { updatePolicy(input: $input) { policy { id version } ${ERR} } }`;
 const ROLLUP = `query($id: ID!) { goal(id: $id) { rollUp(basis: REVIEWED) { total provisional coverage { counted total } } } }`;
 

@@ -13,7 +13,7 @@ let evaluationId: string;
 let uuid: string;
 
 const ACTIONS = `query($id: ID!) { evaluation(id: $id) { status availableActions { action allowed code reasonEn principle requires } } }`;
-const FINANCE = `mutation($input: ReviewEvaluationInput!) { reviewCompiledResultAsFinance(input: $input) { evaluation { id status rowVersion } userErrors { code field principle } } }`;
+const FINANCE = `mutation($input: ReviewCompiledResultAsFinanceInput!) { reviewCompiledResultAsFinance(input: $input) { evaluation { id status rowVersion } userErrors { code field principle } } }`;
 const REVIEW = `mutation($input: ReviewEvaluationInput!) { reviewEvaluation(input: $input) { evaluation { id status rowVersion } userErrors { code field principle } } }`;
 
 interface Action {

@@ -16,11 +16,11 @@ const NAME = '工程验收合格率';
 const ERR = 'userErrors { code field messageEn }';
 const EVAL = 'evaluation { id status total rowVersion }';
 const M = {
-  create: `mutation($input: CreateEvaluationInput!) { createSelfEvaluation(input: $input) { ${EVAL} ${ERR} } }`,
+  create: `mutation($input: CreateSelfEvaluationInput!) { createSelfEvaluation(input: $input) { ${EVAL} ${ERR} } }`,
   save: `mutation($input: SaveEvaluationActualsInput!) { saveEvaluationActuals(input: $input) { ${EVAL} ${ERR} } }`,
-  submit: `mutation($input: EvaluationActionInput!) { submitEvaluation(input: $input) { ${EVAL} ${ERR} } }`,
+  submit: `mutation($input: SubmitEvaluationInput!) { submitEvaluation(input: $input) { ${EVAL} ${ERR} } }`,
   review: `mutation($input: ReviewEvaluationInput!) { reviewEvaluation(input: $input) { ${EVAL} ${ERR} } }`,
-  financeReview: `mutation($input: ReviewEvaluationInput!) { reviewCompiledResultAsFinance(input: $input) { ${EVAL} ${ERR} } }`,
+  financeReview: `mutation($input: ReviewCompiledResultAsFinanceInput!) { reviewCompiledResultAsFinance(input: $input) { ${EVAL} ${ERR} } }`,
   compile: `mutation($input: CompileRollUpInput!) { compileRollUp(input: $input) { ${EVAL} ${ERR} } }`,
 };
 const ROLLUP = `query($id: ID!) { goal(id: $id) { rollUp(basis: SUBMITTED) {
@@ -113,7 +113,7 @@ async function issueParkProjectGoal() {
     );
     if (status === 'ISSUED') return;
     const res = await app.gql<Record<string, { userErrors: unknown[] }>>(
-      `mutation($input: GoalActionInput!) { ${mutation}(input: $input) { userErrors { code messageEn } } }`,
+      `mutation($input: ${mutation[0].toUpperCase() + mutation.slice(1)}Input!) { ${mutation}(input: $input) { userErrors { code messageEn } } }`,
       { input: { id: gid('PerformanceGoal', tree.project.B), expectedVersion: v } },
       { as },
     );

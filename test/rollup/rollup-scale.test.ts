@@ -14,10 +14,10 @@ import {
   type RawFundTree,
 } from '../../bench/rollup-queries';
 import { TestApp } from '../harness/app';
+import { uuidOf } from '../harness/ids';
 
 let app: TestApp;
 const gid = (type: string, id: string) => Buffer.from(`${type}:${id}`).toString('base64url');
-const uuidOf = (globalId: string) => Buffer.from(globalId, 'base64url').toString().split(':')[1];
 
 interface Tree {
   city: SyntheticCity;

@@ -318,7 +318,7 @@ describe('a visitor can take each next action (DOMAIN §7)', () => {
     const act = async (mutation: string, k: string, login: string, comment?: string) => {
       const g = await goal(k);
       const res = await app.gql<Record<string, { userErrors: unknown[] }>>(
-        `mutation($input: GoalActionInput!) { ${mutation}(input: $input) { userErrors { code messageEn } } }`,
+        `mutation($input: ${mutation[0].toUpperCase() + mutation.slice(1)}Input!) { ${mutation}(input: $input) { userErrors { code messageEn } } }`,
         { input: { id: toGlobalId('PerformanceGoal', g.id), expectedVersion: g.row_version, comment } },
         { as: login },
       );

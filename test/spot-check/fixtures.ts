@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { toGlobalId } from '../../src/common/global-id';
 import type { TestApp } from '../harness/app';
+export { uuidOf } from '../harness/ids';
 
 /**
  * Arranging spot checks (DOMAIN §12): issued PROJECT goals of a year for the projects of a demo unit, put
@@ -9,15 +10,8 @@ import type { TestApp } from '../harness/app';
  */
 
 export const YEAR = 2024;
-export const ERRORS = 'userErrors { code field message messageEn principle }';
-
-export interface UserErrorRow {
-  code: string;
-  field: string[];
-  message: string;
-  messageEn: string;
-  principle: string | null;
-}
+import { USER_ERRORS as ERRORS, type UserErrorRow } from '../harness/mutations';
+export { ERRORS, type UserErrorRow };
 
 export interface ArrangedGoal {
   goalId: string;
@@ -136,7 +130,7 @@ export async function selfEvaluate(
 ): Promise<string> {
   const as = goal.unitLogin;
   const created = await app.gql<{ createSelfEvaluation: EvaluationPayload }>(
-    `mutation($input: CreateEvaluationInput!) { createSelfEvaluation(input: $input) { evaluation { id rowVersion status } ${ERRORS} } }`,
+    `mutation($input: CreateSelfEvaluationInput!) { createSelfEvaluation(input: $input) { evaluation { id rowVersion status } ${ERRORS} } }`,
     { input: { goalId: toGlobalId('PerformanceGoal', goal.goalId) } },
     { as },
   );
@@ -158,7 +152,7 @@ export async function selfEvaluate(
   if (!draft) throw new Error(`saveEvaluationActuals failed: ${JSON.stringify(saved)}`);
   if (options.submit === false) return draft.id;
   const submitted = await app.gql<{ submitEvaluation: EvaluationPayload }>(
-    `mutation($input: EvaluationActionInput!) { submitEvaluation(input: $input) { evaluation { id rowVersion status } ${ERRORS} } }`,
+    `mutation($input: SubmitEvaluationInput!) { submitEvaluation(input: $input) { evaluation { id rowVersion status } ${ERRORS} } }`,
     { input: { id: draft.id, expectedVersion: draft.rowVersion } },
     { as },
   );
@@ -168,26 +162,8 @@ export async function selfEvaluate(
   return draft.id;
 }
 
-/** Tables a spot-check mutation writes, digested like TestApp.tableDigests (owner view, all tenants). */
-const SPOT_CHECK_TABLES = [
-  'spot_check_sample',
-  'spot_check_item',
-  'evaluation',
-  'evaluation_actual',
-  'evaluation_transition',
-];
-
-export async function allDigests(app: TestApp): Promise<Record<string, string>> {
-  const parts = SPOT_CHECK_TABLES.map(
-    (table) =>
-      `SELECT '${table}' AS t, count(*)::int AS n, coalesce(md5(string_agg(x::text, '|' ORDER BY x::text)), '') AS h FROM ${table} x`,
-  );
-  const rows = await app.sql<{ t: string; n: number; h: string }>(parts.join(' UNION ALL '));
-  return { ...(await app.tableDigests()), ...Object.fromEntries(rows.map((r) => [r.t, `${r.n}:${r.h}`])) };
-}
-
-export const uuidOf = (globalId: string) =>
-  Buffer.from(globalId, 'base64url').toString('utf8').split(':')[1]!;
+/** Every table's digest: TestApp.tableDigests covers the whole schema, the spot-check tables included. */
+export const allDigests = (app: TestApp): Promise<Record<string, string>> => app.tableDigests();
 
 export const SAMPLE_FIELDS = `id year ratio minimum seed candidateCount sampledCount missingCount scoreGapThreshold deadlinePassed
   region { code } drawnBy { name }
@@ -229,3 +205,22 @@ export interface SampleRow {
 }
 
 export type DrawResult = { drawSpotCheckSample: { sample: SampleRow | null; userErrors: UserErrorRow[] } };
+
+/**
+ * A project whose implementing unit is 张店区农业农村局 itself (own-level, DOMAIN §3), its goal issued and
+ * self-evaluated by it — the body P7 (002 第十七条) keeps from checking its own work.
+ */
+export async function agriSelfImplementedGoal(app: TestApp): Promise<ArrangedGoal> {
+  const [agri] = await app.sql<{ id: string; tenant: string; region: string }>(
+    `SELECT o.id, o.tenant_id AS tenant, o.region_id AS region FROM organization o JOIN app_user u ON u.organization_id = o.id WHERE u.login = 'agri.zhangdian'`,
+  );
+  const projectId = randomUUID();
+  await app.sql(
+    `INSERT INTO project (tenant_id, id, name, department_id, implementing_unit_id, region_id, region_path, year,
+       annual_amount, fiscal_amount, other_amount, is_new) VALUES ($1, $2, '农业局自建项目', $3, $3, $4, '', $5, 100000, 100000, 0, true)`,
+    [agri!.tenant, projectId, agri!.id, agri!.region, YEAR],
+  );
+  const goal = await issuedGoalOf(app, projectId, 'agri.zhangdian', '农业局自建项目目标');
+  await ownerSelfEvaluation(app, goal, agri!.id);
+  return goal;
+}

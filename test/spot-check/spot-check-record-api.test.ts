@@ -9,12 +9,11 @@ import { TestApp } from '../harness/app';
 import { regionGid } from '../harness/ids';
 import {
   actualsFor,
+  agriSelfImplementedGoal,
   allDigests,
   DRAW,
   issuedGoal,
-  issuedGoalOf,
   MONEY,
-  ownerSelfEvaluation,
   RECORD,
   selfEvaluate,
   uuidOf,
@@ -24,6 +23,7 @@ import {
   type ItemRow,
   type UserErrorRow,
 } from './fixtures';
+import { refusalOf } from '../harness/mutations';
 
 let app: TestApp;
 const goals: ArrangedGoal[] = [];
@@ -68,18 +68,7 @@ beforeAll(async () => {
     goals.push(goal);
   }
   missingGoal = await issuedGoal(app, 'unit.chezhan', '复核未自评目标');
-  // A project whose implementing unit is 张店区农业农村局 itself, self-evaluated by it (arranged as the owner).
-  const [agri] = await app.sql<{ id: string; tenant: string; region: string }>(
-    `SELECT o.id, o.tenant_id AS tenant, o.region_id AS region FROM organization o JOIN app_user u ON u.organization_id = o.id WHERE u.login = 'agri.zhangdian'`,
-  );
-  const projectId = randomUUID();
-  await app.sql(
-    `INSERT INTO project (tenant_id, id, name, department_id, implementing_unit_id, region_id, region_path, year,
-       annual_amount, fiscal_amount, other_amount, is_new) VALUES ($1, $2, '农业局自建项目', $3, $3, $4, '', $5, 100000, 100000, 0, true)`,
-    [agri!.tenant, projectId, agri!.id, agri!.region, YEAR],
-  );
-  agriGoal = await issuedGoalOf(app, projectId, 'agri.zhangdian', '农业局自建项目目标');
-  await ownerSelfEvaluation(app, agriGoal, agri!.id);
+  agriGoal = await agriSelfImplementedGoal(app);
   // DOMAIN §12 (issue 9 item 16): "by the deadline" is the tenant's self-evaluation due date (31 March of the
   // next year by default), not the draw — these self-evaluations count as submitted on time (March 2025).
   await app.sql(`ALTER TABLE evaluation DISABLE TRIGGER trg_evaluation_before_write`);
@@ -104,7 +93,7 @@ describe('P7 委托人和项目实施主体相分离 (002 第十七条): never t
   test('the self-evaluating unit re-scoring its own self-evaluation is refused with P7; nothing is written', async () => {
     const before = await allDigests(app);
     const res = await record('unit.chezhan', goals[0]!, ['100', '100', '90']);
-    expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', principle: 'P7' });
+    expect(refusalOf(res)).toMatchObject({ code: 'FORBIDDEN', principle: 'P7' }); // issue 11 item 4: in the payload
     expect(await allDigests(app)).toEqual(before);
   });
 
@@ -124,7 +113,7 @@ describe('who may record (DOMAIN §8 P6)', () => {
     const before = await allDigests(app);
     for (const as of ['audit.zhangdian', 'thirdparty.zibo']) {
       const res = await record(as, goals[0]!, ['100', '100', '90']);
-      expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', principle: 'P6' });
+      expect(refusalOf(res)).toMatchObject({ code: 'FORBIDDEN', principle: 'P6' }); // issue 11 item 4
     }
     for (const as of ['finance.gongyuan', 'finance.zichuan', 'finance.rizhao']) {
       const res = await record(as, goals[0]!, ['100', '100', '90']);

@@ -40,7 +40,7 @@ export async function lockHolder(app: TestApp) {
 }
 
 export const UPDATE_REGION = `mutation($input: UpdateRegionInput!) {
-  updateRegion(input: $input) { region { name version } userErrors { code message } } }`;
+  updateRegion(input: $input) { region { name rowVersion } userErrors { code message } } }`;
 
 /** The township 车站街道 (370303001), which admin.zhangdian may rename (DOMAIN §8, P2 jurisdiction). */
 export async function township(app: TestApp): Promise<{ gid: string; name: string; version: number }> {

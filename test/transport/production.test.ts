@@ -28,6 +28,7 @@ test('introspection is refused', async () => {
   expect(body.data ?? null).toBeNull();
   expect(body.errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
   expect(body.errors?.[0].message).toMatch(/introspection/i);
+  expect(body.errors?.[0].extensions?.messageZh).toMatch(/内省/); // issue 11 item 4
 });
 
 test('a misspelt field gets no "Did you mean" suggestion', async () => {
@@ -37,6 +38,9 @@ test('a misspelt field gets no "Did you mean" suggestion', async () => {
   expect(body.errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
   expect(body.errors?.[0].message).toMatch(/regionz/);
   expect(JSON.stringify(body)).not.toMatch(/Did you mean/);
+  // issue 11 item 4: the Chinese is there, and suggests nothing either
+  expect(body.errors?.[0].extensions?.messageZh).toMatch(/没有字段 “regionz”/);
+  expect(JSON.stringify(body)).not.toMatch(/你是否要找/);
 });
 
 test('malformed JSON answers a JSON error without stack or file paths', async () => {

@@ -6,7 +6,7 @@ import { apiSessions, eventually, lockHolder, post, township, UPDATE_REGION } fr
 // the grace period is rolled back: no write commits while its client gets a socket error.
 
 type RegionAnswer = {
-  data?: { updateRegion: { region: { name: string; version: number } | null; userErrors: unknown[] } };
+  data?: { updateRegion: { region: { name: string; rowVersion: number } | null; userErrors: unknown[] } };
   errors?: unknown[];
 };
 
@@ -54,7 +54,7 @@ test('during the drain /readyz and new requests answer 503; the in-flight mutati
     const answer = await response;
     expect(answer).toMatchObject({ status: 200 });
     const region = 'body' in answer ? answer.body.data?.updateRegion.region : null;
-    expect(region).toEqual({ name: '车站街道（停机中）', version: before.version + 1 });
+    expect(region).toEqual({ name: '车站街道（停机中）', rowVersion: before.version + 1 });
     expect(await township(app)).toMatchObject({ name: '车站街道（停机中）', version: before.version + 1 });
 
     await stopping;

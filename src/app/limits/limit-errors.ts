@@ -1,4 +1,6 @@
-import { AppError, ErrorCode, msg } from '../../common/errors';
+import { ErrorCode, msg } from '../../common/error-code';
+import { problem } from '../../common/problem';
+import { RefusalError } from '../../common/refusal';
 
 /** The four limits checked before execution (issue 8 item 2). */
 export type LimitName = 'depth' | 'aliases' | 'tokens' | 'cost';
@@ -22,30 +24,44 @@ export function tooComplex(
   limit: number,
   measured: number,
   audience: Audience,
-): AppError {
+): RefusalError {
   const name = NAMES[limitName];
   const anonymous = audience === 'anonymous';
-  const error = new AppError(
-    ErrorCode.QUERY_TOO_COMPLEX,
-    msg(
-      `${name.zh}为 ${measured}，超过${anonymous ? '未登录调用的' : ''}上限 ${limit}，请求未执行${anonymous ? '（登录后上限更高）' : ''}`,
-      `${name.en} is ${measured}, over the ${anonymous ? 'anonymous ' : ''}limit of ${limit}; nothing was executed${anonymous ? ' (signed-in callers have higher limits)' : ''}`,
-    ),
-    { httpStatus: 400 },
+  const error = new RefusalError(
+    [
+      problem(
+        ErrorCode.QUERY_TOO_COMPLEX,
+        [],
+        msg(
+          `${name.zh}为 ${measured}，超过${anonymous ? '未登录调用的' : ''}上限 ${limit}，请求未执行${anonymous ? '（登录后上限更高）' : ''}`,
+          `${name.en} is ${measured}, over the ${anonymous ? 'anonymous ' : ''}limit of ${limit}; nothing was executed${anonymous ? ' (signed-in callers have higher limits)' : ''}`,
+        ),
+      ),
+    ],
+    {
+      httpStatus: 400,
+    },
   );
   Object.assign(error.extensions, { limitName, limit, measured, audience });
   return error;
 }
 
 /** RATE_LIMITED: the caller's cost budget is spent; `retryAfterSeconds` says when this cost fits. */
-export function rateLimited(cost: number, remaining: number, retryAfterSeconds: number): AppError {
-  const error = new AppError(
-    ErrorCode.RATE_LIMITED,
-    msg(
-      `请求过于频繁：本次成本 ${cost}，剩余额度 ${remaining}，请 ${retryAfterSeconds} 秒后重试`,
-      `Rate limited: this request costs ${cost} and ${remaining} points remain; retry after ${retryAfterSeconds} s`,
-    ),
-    { httpStatus: 429 },
+export function rateLimited(cost: number, remaining: number, retryAfterSeconds: number): RefusalError {
+  const error = new RefusalError(
+    [
+      problem(
+        ErrorCode.RATE_LIMITED,
+        [],
+        msg(
+          `请求过于频繁：本次成本 ${cost}，剩余额度 ${remaining}，请 ${retryAfterSeconds} 秒后重试`,
+          `Rate limited: this request costs ${cost} and ${remaining} points remain; retry after ${retryAfterSeconds} s`,
+        ),
+      ),
+    ],
+    {
+      httpStatus: 429,
+    },
   );
   Object.assign(error.extensions, { cost, remaining, retryAfterSeconds });
   return error;

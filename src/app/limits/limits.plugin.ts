@@ -130,7 +130,7 @@ export function queryLimits(config: AppConfig): QueryLimits {
   return { plugin, parseOptions: { maxTokens: Math.max(limits.signedIn.tokens, limits.anonymous.tokens) } };
 }
 
-/** An AppError as Apollo formats it (without the HTTP status it carries for the response). */
+/** A refusal (RefusalError) as Apollo formats it (without the HTTP status it carries for the response). */
 function formatted(error: ReturnType<typeof tooComplex>): GraphQLFormattedError {
   const { http: _http, ...extensions } = error.extensions;
   return { message: error.message, extensions };

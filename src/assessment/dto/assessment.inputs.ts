@@ -1,5 +1,6 @@
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
-import { DecimalScalar, type Decimal } from '../../common/decimal';
+import { type Decimal } from '../../common/decimal';
+import { ScoreScalar } from '../../common/scalars';
 import { Grade } from '../../common/grade';
 import { UserError } from '../../common/user-error';
 import { ProjectType } from '../../funds/dto/funds.types';
@@ -33,7 +34,7 @@ export class CreateAssessmentInput {
   @Field(() => [DimensionConclusionInput], { description: '评估内容结论 — the five conclusions, each once' })
   dimensions!: DimensionConclusionInput[];
 
-  @Field(() => DecimalScalar, { nullable: true, description: '评估总分 — overall score 0–100, 2 places' })
+  @Field(() => ScoreScalar, { nullable: true, description: '评估总分 — overall score 0–100, 2 places' })
   score?: Decimal | null;
 
   @Field(() => Grade, { nullable: true, description: '评估等级 — overall grade; must agree with the score' })
@@ -55,13 +56,24 @@ export class UpdateAssessmentInput {
   })
   expectedVersion!: number;
 
-  @Field(() => [DimensionConclusionInput], { description: '评估内容结论 — the five conclusions, each once' })
-  dimensions!: DimensionConclusionInput[];
+  @Field(() => [DimensionConclusionInput], {
+    nullable: true,
+    description:
+      '评估内容结论 — the five conclusions, each once; omitted keeps them, null is refused (they cannot be cleared)',
+  })
+  dimensions?: DimensionConclusionInput[] | null;
 
-  @Field(() => DecimalScalar, { nullable: true, description: '评估总分 — overall score 0–100, 2 places' })
+  @Field(() => ScoreScalar, {
+    nullable: true,
+    description: '评估总分 — overall score 0–100, 2 places; omitted keeps it, null clears it',
+  })
   score?: Decimal | null;
 
-  @Field(() => Grade, { nullable: true, description: '评估等级 — overall grade; must agree with the score' })
+  @Field(() => Grade, {
+    nullable: true,
+    description:
+      '评估等级 — overall grade; must agree with the score; omitted keeps it (re-derived when only the score changes), null clears it',
+  })
   grade?: Grade | null;
 }
 

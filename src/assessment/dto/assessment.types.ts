@@ -1,10 +1,11 @@
 import { Field, Int, ObjectType } from 'type-graphql';
-import { DecimalScalar } from '../../common/decimal';
+import { DetailedActionAvailabilityBase } from '../../common/action-availability.type';
 import { Grade } from '../../common/grade';
 import { Node, registerNodeType } from '../../common/node';
-import { DateTime } from '../../common/scalars';
+import { DateTime, ScoreScalar } from '../../common/scalars';
 import { AssessmentEntity } from '../assessment.entity';
 import {
+  AssessmentAction,
   AssessmentDimension,
   AssessmentStatus,
   AssessmentSubjectKind,
@@ -78,7 +79,7 @@ export class ExAnteAssessmentType extends Node {
   })
   subjectKind!: AssessmentSubjectKind;
 
-  @Field(() => DecimalScalar, {
+  @Field(() => ScoreScalar, {
     nullable: true,
     description: '评估总分 — overall score 0–100 with 2 places, when given',
   })
@@ -96,7 +97,11 @@ export class ExAnteAssessmentType extends Node {
   @Field(() => DateTime, { nullable: true, description: '报送时间 — last submitted at' })
   submittedAt!: Date | null;
 
-  @Field(() => Int, { description: '版本 — version, for optimistic concurrency on every change' })
+  @Field(() => Int, {
+    name: 'rowVersion',
+    description:
+      '行版本 — row version, for optimistic concurrency on every change (expectedVersion of the next change)',
+  })
   version!: number;
 
   @Field(() => DateTime, { description: '创建时间 — created at' })
@@ -104,4 +109,13 @@ export class ExAnteAssessmentType extends Node {
 
   @Field(() => DateTime, { description: '更新时间 — last updated at' })
   updatedAt!: Date;
+}
+
+@ObjectType('AssessmentActionAvailability', {
+  description:
+    '事前绩效评估可办理操作 — whether the caller may take one action on the assessment now and, if not, why (DOMAIN §6)',
+})
+export class AssessmentActionAvailabilityType extends DetailedActionAvailabilityBase {
+  @Field(() => AssessmentAction, { description: '操作 — the action' })
+  action!: AssessmentAction;
 }

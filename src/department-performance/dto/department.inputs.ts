@@ -1,6 +1,7 @@
 import { IdempotencyKeyField } from '../../idempotency/idempotency-key.field';
 import { Field, ID, InputType, Int } from 'type-graphql';
-import { DecimalScalar, type Decimal } from '../../common/decimal';
+import { type Decimal } from '../../common/decimal';
+import { MoneyScalar } from '../../common/scalars';
 import { Grade } from '../../common/grade';
 import { GoalIndicatorInput } from '../../goals/dto/goal.inputs';
 import { Comparator, IndicatorKind } from '../../goals/indicator.enums';
@@ -69,16 +70,16 @@ export class CreateDepartmentGoalInput {
   @Field(() => String, { nullable: true, description: '年度目标 — annual objective' })
   annualObjective?: string | null;
 
-  @Field(() => DecimalScalar, {
+  @Field(() => MoneyScalar, {
     nullable: true,
     description: '年度预算数 — the department’s annual budget (元)',
   })
   annualAmount?: Decimal | null;
 
-  @Field(() => DecimalScalar, { nullable: true, description: '其中：财政拨款 — fiscal appropriation (元)' })
+  @Field(() => MoneyScalar, { nullable: true, description: '其中：财政拨款 — fiscal appropriation (元)' })
   fiscalAmount?: Decimal | null;
 
-  @Field(() => DecimalScalar, { nullable: true, description: '其他资金 — other money (元)' })
+  @Field(() => MoneyScalar, { nullable: true, description: '其他资金 — other money (元)' })
   otherAmount?: Decimal | null;
 
   @Field(() => [GoalIndicatorInput], {

@@ -1,6 +1,6 @@
 import { Field, ObjectType } from 'type-graphql';
 import { DecimalScalar } from '../../common/decimal';
-import { DateTime } from '../../common/scalars';
+import { DateTime, MoneyScalar } from '../../common/scalars';
 import { ResponseDecision } from '../evaluation.enums';
 
 @ObjectType('FrameworkFigures', {
@@ -17,43 +17,51 @@ export class FrameworkFiguresType {
   @Field(() => DecimalScalar, { nullable: true, description: '质量达标产出数 — output meeting the standard' })
   standardOutput!: string | null;
 
-  @Field(() => DecimalScalar, { nullable: true, description: '计划成本（元） — planned cost' })
+  @Field(() => MoneyScalar, { nullable: true, description: '计划成本（元） — planned cost' })
   plannedCost!: string | null;
 
-  @Field(() => DecimalScalar, { nullable: true, description: '实际成本（元） — actual cost' })
+  @Field(() => MoneyScalar, { nullable: true, description: '实际成本（元） — actual cost' })
   actualCost!: string | null;
 
-  @Field(() => DecimalScalar, { nullable: true, description: '预算资金（元） — budgeted' })
+  @Field(() => MoneyScalar, { nullable: true, description: '预算资金（元） — budgeted' })
   budgeted!: string | null;
 
-  @Field(() => DecimalScalar, { nullable: true, description: '实际到位资金（元） — in place' })
+  @Field(() => MoneyScalar, { nullable: true, description: '实际到位资金（元） — in place' })
   inPlace!: string | null;
 
-  @Field(() => DecimalScalar, { nullable: true, description: '实际支出资金（元） — spent' })
+  @Field(() => MoneyScalar, { nullable: true, description: '实际支出资金（元） — spent' })
   spent!: string | null;
 
   @Field(() => DecimalScalar, {
     nullable: true,
-    description: '实际完成率 — actual ÷ planned output (computed; null without both figures)',
+    description:
+      '实际完成率 — actual ÷ planned output (computed; a fraction, exact, e.g. 0.95 = 95%; null without both figures)',
   })
   completionRate!: string | null;
 
   @Field(() => DecimalScalar, {
     nullable: true,
-    description: '质量达标率 — output meeting the standard ÷ actual output (computed)',
+    description: '质量达标率 — output meeting the standard ÷ actual output (computed; a fraction, exact)',
   })
   qualityRate!: string | null;
 
   @Field(() => DecimalScalar, {
     nullable: true,
-    description: '成本节约率 — (planned − actual cost) ÷ planned cost (computed; negative on an overrun)',
+    description:
+      '成本节约率 — (planned − actual cost) ÷ planned cost (computed; a fraction, exact; negative on an overrun)',
   })
   costSavingRate!: string | null;
 
-  @Field(() => DecimalScalar, { nullable: true, description: '资金到位率 — in place ÷ budgeted (computed)' })
+  @Field(() => DecimalScalar, {
+    nullable: true,
+    description: '资金到位率 — in place ÷ budgeted (computed; a fraction, exact)',
+  })
   fundArrivalRate!: string | null;
 
-  @Field(() => DecimalScalar, { nullable: true, description: '预算执行率 — spent ÷ in place (computed)' })
+  @Field(() => DecimalScalar, {
+    nullable: true,
+    description: '预算执行率 — spent ÷ in place (computed; a fraction, exact)',
+  })
   budgetExecutionRate!: string | null;
 }
 

@@ -1,5 +1,6 @@
 import { Extensions, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { DecimalScalar, type Decimal } from '../../common/decimal';
+import { MoneyScalar, ScoreScalar } from '../../common/scalars';
 import { UserError } from '../../common/user-error';
 import {
   EvaluationKind,
@@ -12,6 +13,7 @@ import { FrameworkCategoryEnum, FrameworkIndicatorEnum, ReportSectionKeyEnum } f
 import { EvaluationType } from './evaluation.types';
 import { MAX_INDICATORS, MaxItems } from '../../common/input-limits';
 import { IdempotencyKeyField } from '../../idempotency/idempotency-key.field';
+import { ANY_OF_NOTE } from '../../common/list-filter';
 
 @InputType({ description: '新建评价 — the goal to evaluate' })
 export class CreateEvaluationInput {
@@ -24,22 +26,22 @@ export class CreateEvaluationInput {
 
 @InputType({ description: '资金情况 — money of the evaluated year, in yuan (DOMAIN §4)' })
 export class EvaluationMoneyInput {
-  @Field(() => DecimalScalar, {
+  @Field(() => MoneyScalar, {
     nullable: true,
     description:
       '年初预算数（元） — the budget at the start of the year (附件6); informational, rates use 全年预算数',
   })
   initialBudget?: Decimal | null;
 
-  @Field(() => DecimalScalar, {
+  @Field(() => MoneyScalar, {
     description: '全年预算数（元） — the full-year budget (附件6), the base of the rates (DOMAIN §10.8)',
   })
   budgeted!: Decimal;
 
-  @Field(() => DecimalScalar, { description: '到位数（元） — in place' })
+  @Field(() => MoneyScalar, { description: '到位数（元） — in place' })
   inPlace!: Decimal;
 
-  @Field(() => DecimalScalar, { description: '执行数（元） — spent' })
+  @Field(() => MoneyScalar, { description: '执行数（元） — spent' })
   spent!: Decimal;
 }
 
@@ -110,20 +112,26 @@ export class SaveEvaluationActualsInput {
 
   @Field(() => EvaluationMoneyInput, {
     nullable: true,
-    description: '资金情况 — money (null: not yet known)',
+    description: '资金情况 — money; omitted keeps it, null clears it (not yet known)',
   })
   money?: EvaluationMoneyInput | null;
 
-  @Field(() => String, { nullable: true, description: '资金到位率说明 — why arrival is below 100%' })
+  @Field(() => String, {
+    nullable: true,
+    description: '资金到位率说明 — why arrival is below 100%; omitted keeps it, null clears it',
+  })
   fundArrivalExplanation?: string | null;
 
-  @Field(() => String, { nullable: true, description: '预算执行率说明 — why execution is below 100%' })
+  @Field(() => String, {
+    nullable: true,
+    description: '预算执行率说明 — why execution is below 100%; omitted keeps it, null clears it',
+  })
   budgetExecutionExplanation?: string | null;
 
   @Field(() => CategoryPointsInput, {
     nullable: true,
     description:
-      '一级指标权重 — null for the goal’s own category points (一级指标分值; the defaults 10/50/30/10 unless the goal sets others)',
+      '一级指标权重 — omitted keeps them; null for the goal’s own category points (一级指标分值; the defaults 10/50/30/10 unless the goal sets others)',
   })
   categoryPoints?: CategoryPointsInput | null;
 
@@ -136,28 +144,29 @@ export class SaveEvaluationActualsInput {
   @Field(() => String, {
     nullable: true,
     description:
-      '年度总体目标 — the annual objective of the 附件6 form (copied from the goal on creation); null keeps it, "" clears it',
+      '年度总体目标 — the annual objective of the 附件6 form (copied from the goal on creation); omitted keeps it, null or "" clears it',
   })
   annualObjective?: string | null;
 
   @Extensions({ textKind: 'multiline' })
   @Field(() => String, {
     nullable: true,
-    description: '实际完成情况（文字） — what was achieved, as text (附件6); null keeps it, "" clears it',
+    description:
+      '实际完成情况（文字） — what was achieved, as text (附件6); omitted keeps it, null or "" clears it',
   })
   achievement?: string | null;
 
   @Field(() => String, {
     nullable: true,
     description:
-      '整改措施 — rectification measures, required to submit when the execution rate is low or the grade POOR (002 第二十八条(一)); null keeps them, "" clears them',
+      '整改措施 — rectification measures, required to submit when the execution rate is low or the grade POOR (002 第二十八条(一)); omitted keeps them, null or "" clears them',
   })
   rectificationMeasures?: string | null;
 
   @Field(() => [ReportSectionInput], {
     nullable: true,
     description:
-      '自评报告 — the self-evaluation report as sections of the 002 outline (附件8), replaced as a set; null keeps it',
+      '自评报告 — the self-evaluation report as sections of the 002 outline (附件8), replaced as a set; omitted keeps it, null removes it',
   })
   reportSections?: ReportSectionInput[] | null;
 }
@@ -217,7 +226,7 @@ export class FrameworkScoreInput {
   })
   points!: Decimal;
 
-  @Field(() => DecimalScalar, { nullable: true, description: '得分 — score, 0 to the points' })
+  @Field(() => ScoreScalar, { nullable: true, description: '得分 — score, 0 to the points' })
   score?: Decimal | null;
 
   @Field(() => String, { nullable: true, description: '评分说明 — why this score' })
@@ -241,19 +250,19 @@ export class FrameworkFiguresInput {
   })
   standardOutput?: Decimal | null;
 
-  @Field(() => DecimalScalar, { nullable: true, description: '计划成本（元） — planned cost, yuan' })
+  @Field(() => MoneyScalar, { nullable: true, description: '计划成本（元） — planned cost, yuan' })
   plannedCost?: Decimal | null;
 
-  @Field(() => DecimalScalar, { nullable: true, description: '实际成本（元） — actual cost, yuan' })
+  @Field(() => MoneyScalar, { nullable: true, description: '实际成本（元） — actual cost, yuan' })
   actualCost?: Decimal | null;
 
-  @Field(() => DecimalScalar, { nullable: true, description: '预算资金（元） — budgeted, yuan' })
+  @Field(() => MoneyScalar, { nullable: true, description: '预算资金（元） — budgeted, yuan' })
   budgeted?: Decimal | null;
 
-  @Field(() => DecimalScalar, { nullable: true, description: '实际到位资金（元） — in place, yuan' })
+  @Field(() => MoneyScalar, { nullable: true, description: '实际到位资金（元） — in place, yuan' })
   inPlace?: Decimal | null;
 
-  @Field(() => DecimalScalar, { nullable: true, description: '实际支出资金（元） — spent, yuan' })
+  @Field(() => MoneyScalar, { nullable: true, description: '实际支出资金（元） — spent, yuan' })
   spent?: Decimal | null;
 }
 
@@ -312,11 +321,11 @@ export class EvaluationFilter {
   @Field(() => Int, { nullable: true, description: '年度 — budget year' })
   year?: number;
 
-  @Field(() => EvaluationKind, { nullable: true, description: '评价类型 — kind' })
-  kind?: EvaluationKind;
+  @Field(() => [EvaluationKind], { nullable: true, description: `评价类型 — kind: ${ANY_OF_NOTE}` })
+  kind?: EvaluationKind[];
 
-  @Field(() => EvaluationStatus, { nullable: true, description: '状态 — status' })
-  status?: EvaluationStatus;
+  @Field(() => [EvaluationStatus], { nullable: true, description: `状态 — status: ${ANY_OF_NOTE}` })
+  status?: EvaluationStatus[];
 
   @Field(() => ID, { nullable: true, description: '绩效目标 — evaluations of this goal' })
   goalId?: string;

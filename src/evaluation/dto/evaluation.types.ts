@@ -4,7 +4,7 @@ import { DecimalScalar } from '../../common/decimal';
 import { Grade } from '../../common/grade';
 import { Node, registerNodeType } from '../../common/node';
 import { connectionType } from '../../common/pagination';
-import { DateTime } from '../../common/scalars';
+import { DateTime, MoneyScalar, ScoreScalar } from '../../common/scalars';
 import { IndicatorCategory } from '../../goals/indicator.enums';
 import { EvaluationEntity } from '../evaluation.entity';
 import { EvaluationAction, EvaluationKind, EvaluationStatus, QualitativeTier } from '../evaluation.enums';
@@ -64,10 +64,13 @@ export class ScoreLineType {
   @Field({ description: '计分规则 — stable rule code, e.g. GTE_PROPORTIONAL, QUALITATIVE_TIER, RATE' })
   rule!: string;
 
-  @Field({ description: '规则说明 — the rule with its formula and numbers, Chinese / English' })
+  @Field({ description: '规则说明 — the rule with its formula and numbers, in Chinese' })
   ruleText!: string;
 
-  @Field(() => DecimalScalar, { description: '得分 — rounded half-up to 2 decimals (DOMAIN §10.6)' })
+  @Field({ description: '规则说明（英文） — the rule with its formula and numbers, in English' })
+  ruleTextEn!: string;
+
+  @Field(() => ScoreScalar, { description: '得分 — rounded half-up to 2 decimals (DOMAIN §10.6)' })
   score!: string;
 
   @Field(() => [String], { description: '标记 — e.g. OVER_TARGET (完成值高于指标值较多)' })
@@ -99,7 +102,7 @@ export class EvaluationActualType {
   @Field({ description: '原指标值设定明显偏低 — over-target confirmed as a target set too low (deduction)' })
   targetSetTooLow!: boolean;
 
-  @Field(() => DecimalScalar, { nullable: true, description: '得分 — stored on submission' })
+  @Field(() => ScoreScalar, { nullable: true, description: '得分 — stored on submission' })
   score!: string | null;
 
   @Field(() => String, { nullable: true, description: '计分规则 — rule applied, stored on submission' })
@@ -128,9 +131,15 @@ export class FrameworkScoreType {
   @Field(() => String, {
     nullable: true,
     description:
-      '计分规则 — how a rate indicator’s score was computed from the figures (null: scored by hand)',
+      '计分规则 — how a rate indicator’s score was computed from the figures, in Chinese (null: scored by hand)',
   })
   ruleText!: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: '计分规则（英文） — the same in English (null: scored by hand)',
+  })
+  ruleTextEn!: string | null;
 
   @Field(() => FrameworkCategoryEnum, { description: '一级指标 — framework category' })
   category!: string;
@@ -141,7 +150,7 @@ export class FrameworkScoreType {
   @Field(() => DecimalScalar, { description: '分值 — points set by the evaluator' })
   points!: string;
 
-  @Field(() => DecimalScalar, { nullable: true, description: '得分 — score (0 to the points)' })
+  @Field(() => ScoreScalar, { nullable: true, description: '得分 — score (0 to the points)' })
   score!: string | null;
 
   @Field(() => String, { nullable: true, description: '评分说明 — why this score' })
@@ -190,6 +199,12 @@ export class EvaluationTransitionType {
 export class EvaluationActionAvailabilityType extends ActionAvailabilityBase {
   @Field(() => EvaluationAction, { description: '操作 — the action' })
   action!: EvaluationAction;
+
+  @Field(() => [String], {
+    description:
+      '明细 — the missing items behind a refusal (Chinese), exactly as the mutation would report them (e.g. each 须说明理由 of a SUBMIT)',
+  })
+  details!: string[];
 }
 
 @ObjectType('Evaluation', {
@@ -207,19 +222,19 @@ export class EvaluationType extends Node {
   @Field(() => EvaluationStatus, { description: '状态 — workflow status' })
   status!: EvaluationStatus;
 
-  @Field(() => DecimalScalar, { nullable: true, description: '年初预算数（元） — initial budget (附件6)' })
+  @Field(() => MoneyScalar, { nullable: true, description: '年初预算数（元） — initial budget (附件6)' })
   initialBudget!: string | null;
 
-  @Field(() => DecimalScalar, {
+  @Field(() => MoneyScalar, {
     nullable: true,
     description: '全年预算数（元） — full-year budget (附件6), the base of the rates; budgeted (预算数)',
   })
   budgeted!: string | null;
 
-  @Field(() => DecimalScalar, { nullable: true, description: '到位数（元） — in place' })
+  @Field(() => MoneyScalar, { nullable: true, description: '到位数（元） — in place' })
   inPlace!: string | null;
 
-  @Field(() => DecimalScalar, { nullable: true, description: '执行数（元） — spent' })
+  @Field(() => MoneyScalar, { nullable: true, description: '执行数（元） — spent' })
   spent!: string | null;
 
   @Field(() => String, {
@@ -264,7 +279,7 @@ export class EvaluationType extends Node {
   @Field(() => DateTime, { nullable: true, description: '财政接收时间 — acknowledged by finance at' })
   acknowledgedAt!: Date | null;
 
-  @Field(() => DecimalScalar, { nullable: true, description: '总分 — total, set on submission' })
+  @Field(() => ScoreScalar, { nullable: true, description: '总分 — total, set on submission' })
   total!: string | null;
 
   @Field(() => Grade, { nullable: true, description: '评价等级 — grade, set on submission (002 第二十五条)' })

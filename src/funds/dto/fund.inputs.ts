@@ -1,10 +1,12 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { DecimalScalar, type Decimal } from '../../common/decimal';
+import { type Decimal } from '../../common/decimal';
+import { MoneyScalar } from '../../common/scalars';
 import { SortDirection } from '../../common/pagination';
 import { UserError } from '../../common/user-error';
 import { AllocationMethod, BudgetBook, FundCategory } from '../fund.enums';
 import { FundType } from './funds.types';
 import { IdempotencyKeyField } from '../../idempotency/idempotency-key.field';
+import { ANY_OF_NOTE } from '../../common/list-filter';
 
 export enum FundSortField {
   NAME = 'NAME',
@@ -15,7 +17,9 @@ registerEnumType(FundSortField, {
   name: 'FundSortField',
   description: '专项资金排序字段 — sort key of funds',
   valuesConfig: {
-    NAME: { description: '名称 — name' },
+    NAME: {
+      description: '名称 — name, 按拼音排序: Chinese names by pinyin (北京 < 上海 < 淄博), ties by id',
+    },
     START_YEAR: { description: '起始年度 — first year' },
     CREATED_AT: { description: '创建时间 — created at' },
   },
@@ -26,11 +30,14 @@ export class FundFilter {
   @Field(() => Int, { nullable: true, description: '年度 — funds whose year or period covers this year' })
   year?: number;
 
-  @Field(() => BudgetBook, { nullable: true, description: '预算类别 — budget book' })
-  budgetBook?: BudgetBook;
+  @Field(() => [BudgetBook], { nullable: true, description: `预算类别 — budget book: ${ANY_OF_NOTE}` })
+  budgetBook?: BudgetBook[];
 
-  @Field(() => AllocationMethod, { nullable: true, description: '资金分配方式 — allocation method' })
-  allocationMethod?: AllocationMethod;
+  @Field(() => [AllocationMethod], {
+    nullable: true,
+    description: `资金分配方式 — allocation method: ${ANY_OF_NOTE}`,
+  })
+  allocationMethod?: AllocationMethod[];
 
   @Field(() => ID, { nullable: true, description: '主管部门 — owned by this competent department' })
   departmentId?: string;
@@ -65,16 +72,16 @@ export class FundPeriodInput {
 
 @InputType({ description: '资金来源 — amounts by source, in yuan as decimal strings with at most 2 places' })
 export class FundAmountsInput {
-  @Field(() => DecimalScalar, { description: '上级资金（元） — upper-level money' })
+  @Field(() => MoneyScalar, { description: '上级资金（元） — upper-level money' })
   upperLevel!: Decimal;
 
-  @Field(() => DecimalScalar, { description: '本级资金（元） — own-level money' })
+  @Field(() => MoneyScalar, { description: '本级资金（元） — own-level money' })
   ownLevel!: Decimal;
 
-  @Field(() => DecimalScalar, { description: '下级配套资金（元） — lower-level matching money' })
+  @Field(() => MoneyScalar, { description: '下级配套资金（元） — lower-level matching money' })
   lowerLevel!: Decimal;
 
-  @Field(() => DecimalScalar, {
+  @Field(() => MoneyScalar, {
     nullable: true,
     description: '资金合计（元） — optional; when given it must equal the sum of the sources',
   })
@@ -203,7 +210,7 @@ export class AllocationInput {
   @Field(() => ID, { nullable: true, description: '项目 — a project below the fund’s region (PROJECT)' })
   projectId?: string | null;
 
-  @Field(() => DecimalScalar, { description: '分配金额（元） — amount, above 0, at most 2 places' })
+  @Field(() => MoneyScalar, { description: '分配金额（元） — amount, above 0, at most 2 places' })
   amount!: Decimal;
 }
 

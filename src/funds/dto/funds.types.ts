@@ -1,8 +1,7 @@
 import { Field, Int, ObjectType } from 'type-graphql';
-import { DecimalScalar } from '../../common/decimal';
 import { Node, registerNodeType } from '../../common/node';
 import { connectionType } from '../../common/pagination';
-import { DateTime } from '../../common/scalars';
+import { DateTime, MoneyScalar } from '../../common/scalars';
 import { AllocationEntity } from '../allocation.entity';
 import { AllocationMethod, BudgetBook, FundCategory, ProjectLibraryStatus } from '../fund.enums';
 import { FundEntity } from '../fund.entity';
@@ -36,19 +35,19 @@ export class FundType extends Node {
   @Field(() => Int, { description: '结束年度 — last year covered (equal to startYear for an annual fund)' })
   endYear!: number;
 
-  @Field(() => DecimalScalar, {
+  @Field(() => MoneyScalar, {
     description:
       '上级资金（元） — upper-level money passed down (central, provincial, city), yuan with 2 places; allocatable with the own-level money',
   })
   upperLevelAmount!: string;
 
-  @Field(() => DecimalScalar, {
+  @Field(() => MoneyScalar, {
     description:
       '本级资金（元） — own-level money, yuan; with the upper-level money, the cap on the sum of allocations',
   })
   ownLevelAmount!: string;
 
-  @Field(() => DecimalScalar, {
+  @Field(() => MoneyScalar, {
     description: '下级配套资金（元） — lower-level matching money (县级及以下资金), yuan',
   })
   lowerLevelAmount!: string;
@@ -72,7 +71,11 @@ export class FundType extends Node {
   })
   assessedAtCreation!: boolean;
 
-  @Field(() => Int, { description: '版本 — version, for optimistic concurrency on updates and allocations' })
+  @Field(() => Int, {
+    name: 'rowVersion',
+    description:
+      '行版本 — row version, for optimistic concurrency on updates and allocations (expectedVersion of the next change)',
+  })
   version!: number;
 
   @Field(() => DateTime, { description: '创建时间 — created at' })
@@ -88,7 +91,7 @@ export class FundType extends Node {
     '资金分配 — a share of a fund for one child region (因素法) or one project (项目法); a fund’s allocations are replaced as a whole by setAllocations, which gives them new ids',
 })
 export class AllocationType extends Node {
-  @Field(() => DecimalScalar, { description: '分配金额（元） — amount, yuan with 2 places' })
+  @Field(() => MoneyScalar, { description: '分配金额（元） — amount, yuan with 2 places' })
   amount!: string;
 
   @Field(() => DateTime, { description: '创建时间 — created at' })
@@ -107,13 +110,13 @@ export class ProjectType extends Node {
   @Field(() => Int, { description: '预算年度 — budget year' })
   year!: number;
 
-  @Field(() => DecimalScalar, { description: '年度资金总额（元） — annual amount = fiscal + other, yuan' })
+  @Field(() => MoneyScalar, { description: '年度资金总额（元） — annual amount = fiscal + other, yuan' })
   annualAmount!: string;
 
-  @Field(() => DecimalScalar, { description: '财政拨款（元） — fiscal appropriation, yuan' })
+  @Field(() => MoneyScalar, { description: '财政拨款（元） — fiscal appropriation, yuan' })
   fiscalAmount!: string;
 
-  @Field(() => DecimalScalar, { description: '其他资金（元） — other money, yuan' })
+  @Field(() => MoneyScalar, { description: '其他资金（元） — other money, yuan' })
   otherAmount!: string;
 
   @Field({ description: '新增项目 — new project (true) or continuing project (延续项目, false)' })
@@ -133,7 +136,11 @@ export class ProjectType extends Node {
   })
   libraryStatus!: ProjectLibraryStatus;
 
-  @Field(() => Int, { description: '版本 — version, for optimistic concurrency on updates' })
+  @Field(() => Int, {
+    name: 'rowVersion',
+    description:
+      '行版本 — row version, for optimistic concurrency on updates (expectedVersion of the next change)',
+  })
   version!: number;
 
   @Field(() => DateTime, { description: '创建时间 — created at' })

@@ -1,10 +1,12 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { DecimalScalar, type Decimal } from '../../common/decimal';
+import { type Decimal } from '../../common/decimal';
+import { MoneyScalar } from '../../common/scalars';
 import { SortDirection } from '../../common/pagination';
 import { UserError } from '../../common/user-error';
 import { ProjectLibraryStatus } from '../fund.enums';
 import { ProjectType } from './funds.types';
 import { IdempotencyKeyField } from '../../idempotency/idempotency-key.field';
+import { ANY_OF_NOTE } from '../../common/list-filter';
 
 export enum ProjectSortField {
   NAME = 'NAME',
@@ -15,7 +17,9 @@ registerEnumType(ProjectSortField, {
   name: 'ProjectSortField',
   description: '项目排序字段 — sort key of projects',
   valuesConfig: {
-    NAME: { description: '名称 — name' },
+    NAME: {
+      description: '名称 — name, 按拼音排序: Chinese names by pinyin (北京 < 上海 < 淄博), ties by id',
+    },
     YEAR: { description: '预算年度 — budget year' },
     CREATED_AT: { description: '创建时间 — created at' },
   },
@@ -38,8 +42,11 @@ export class ProjectFilter {
   @Field(() => ID, { nullable: true, description: '所辖范围 — implemented in this region’s subtree' })
   within?: string;
 
-  @Field(() => ProjectLibraryStatus, { nullable: true, description: '项目库状态 — library status' })
-  libraryStatus?: ProjectLibraryStatus;
+  @Field(() => [ProjectLibraryStatus], {
+    nullable: true,
+    description: `项目库状态 — library status: ${ANY_OF_NOTE}`,
+  })
+  libraryStatus?: ProjectLibraryStatus[];
 
   @Field(() => String, { nullable: true, description: '名称包含 — name contains this text' })
   nameContains?: string;
@@ -75,10 +82,10 @@ export class CreateProjectInput {
   @Field(() => Int, { description: '预算年度 — budget year' })
   year!: number;
 
-  @Field(() => DecimalScalar, { description: '财政拨款（元） — fiscal appropriation' })
+  @Field(() => MoneyScalar, { description: '财政拨款（元） — fiscal appropriation' })
   fiscalAmount!: Decimal;
 
-  @Field(() => DecimalScalar, { description: '其他资金（元） — other money' })
+  @Field(() => MoneyScalar, { description: '其他资金（元） — other money' })
   otherAmount!: Decimal;
 
   @Field(() => Boolean, { description: '新增项目 — new (true) or continuing (false)' })
@@ -117,10 +124,10 @@ export class UpdateProjectInput {
   @Field(() => Int, { nullable: true, description: '预算年度 — new budget year' })
   year?: number | null;
 
-  @Field(() => DecimalScalar, { nullable: true, description: '财政拨款（元） — new fiscal appropriation' })
+  @Field(() => MoneyScalar, { nullable: true, description: '财政拨款（元） — new fiscal appropriation' })
   fiscalAmount?: Decimal | null;
 
-  @Field(() => DecimalScalar, { nullable: true, description: '其他资金（元） — new other money' })
+  @Field(() => MoneyScalar, { nullable: true, description: '其他资金（元） — new other money' })
   otherAmount?: Decimal | null;
 
   @Field(() => Boolean, { nullable: true, description: '新增项目 — new value' })

@@ -1,5 +1,6 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
-import { DecimalScalar, type Decimal } from '../../common/decimal';
+import { type Decimal } from '../../common/decimal';
+import { MoneyScalar } from '../../common/scalars';
 import { IdempotencyKeyField } from '../../idempotency/idempotency-key.field';
 import { ProjectAttribute } from '../goal.enums';
 
@@ -55,32 +56,32 @@ export class GoalHeaderInput {
   })
   periodEndYear?: number | null;
 
-  @Field(() => DecimalScalar, {
+  @Field(() => MoneyScalar, {
     nullable: true,
     description: '实施期金额（元） — money for the whole implementation period (附件1; PROJECT goals)',
   })
   periodAmount?: Decimal | null;
 
-  @Field(() => DecimalScalar, {
+  @Field(() => MoneyScalar, {
     nullable: true,
     description: '实施期金额其中：财政拨款（元） — of which fiscal appropriation (附件1)',
   })
   periodFiscalAmount?: Decimal | null;
 
-  @Field(() => DecimalScalar, {
+  @Field(() => MoneyScalar, {
     nullable: true,
     description: '实施期金额其中：其他资金（元） — of which other money (附件1)',
   })
   periodOtherAmount?: Decimal | null;
 
-  @Field(() => DecimalScalar, {
+  @Field(() => MoneyScalar, {
     nullable: true,
     description:
       '其中：市级（本级）预算资金（元） — of the annual amount, the allocating level’s money (附件2–3; transfer goals)',
   })
   allocatingLevelAmount?: Decimal | null;
 
-  @Field(() => DecimalScalar, {
+  @Field(() => MoneyScalar, {
     nullable: true,
     description:
       '县级及以下资金（元） — of the annual amount, the lower levels’ own money (附件2–3; transfer goals)',

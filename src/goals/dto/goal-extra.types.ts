@@ -1,5 +1,5 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { DecimalScalar } from '../../common/decimal';
+import { MoneyScalar } from '../../common/scalars';
 import { ProjectAttribute } from '../goal.enums';
 import { Aggregation, Comparator } from '../indicator.enums';
 
@@ -26,29 +26,29 @@ export class GoalHeaderType {
   })
   periodEndYear!: number | null;
 
-  @Field(() => DecimalScalar, {
+  @Field(() => MoneyScalar, {
     nullable: true,
     description: '实施期金额（元） — implementation-period amount',
   })
   periodAmount!: string | null;
 
-  @Field(() => DecimalScalar, {
+  @Field(() => MoneyScalar, {
     nullable: true,
     description: '其中：财政拨款（元） — of which fiscal appropriation',
   })
   periodFiscalAmount!: string | null;
 
-  @Field(() => DecimalScalar, { nullable: true, description: '其中：其他资金（元） — of which other money' })
+  @Field(() => MoneyScalar, { nullable: true, description: '其中：其他资金（元） — of which other money' })
   periodOtherAmount!: string | null;
 
-  @Field(() => DecimalScalar, {
+  @Field(() => MoneyScalar, {
     nullable: true,
     description:
       '其中：市级（本级）预算资金（元） — the allocating level’s money in the annual amount (附件2–3)',
   })
   allocatingLevelAmount!: string | null;
 
-  @Field(() => DecimalScalar, {
+  @Field(() => MoneyScalar, {
     nullable: true,
     description: '县级及以下资金（元） — the lower levels’ own money in the annual amount (附件2–3)',
   })
@@ -96,13 +96,13 @@ export class GoalConsistencyLineType {
   description: '分解一致性（资金） — the children’s money against the allocation (DOMAIN §4–5)',
 })
 export class GoalConsistencyMoneyType {
-  @Field(() => DecimalScalar, {
+  @Field(() => MoneyScalar, {
     description:
       '下级金额合计（元） — the children’s money (其中市级预算资金 where stated, else the annual amount)',
   })
   childrenTotal!: string;
 
-  @Field(() => DecimalScalar, {
+  @Field(() => MoneyScalar, {
     description: '分配金额（元） — the fund’s allocations (overall parent) or the parent goal’s money',
   })
   allocated!: string;

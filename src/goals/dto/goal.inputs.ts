@@ -1,5 +1,6 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { DecimalScalar, type Decimal } from '../../common/decimal';
+import { MoneyScalar } from '../../common/scalars';
 import { SortDirection } from '../../common/pagination';
 import { UserError } from '../../common/user-error';
 import { DecompositionMode, FilingBasis, GoalScope, GoalStatus } from '../goal.enums';
@@ -14,6 +15,7 @@ import { PerformanceGoalType } from './goal.types';
 import { GoalHeaderInput } from './goal-extra.inputs';
 import { MAX_INDICATORS, MaxItems } from '../../common/input-limits';
 import { IdempotencyKeyField } from '../../idempotency/idempotency-key.field';
+import { ANY_OF_NOTE } from '../../common/list-filter';
 
 export enum GoalSortField {
   NAME = 'NAME',
@@ -24,7 +26,9 @@ registerEnumType(GoalSortField, {
   name: 'GoalSortField',
   description: '绩效目标排序字段 — sort key of goals',
   valuesConfig: {
-    NAME: { description: '名称 — name' },
+    NAME: {
+      description: '名称 — name, 按拼音排序: Chinese names by pinyin (北京 < 上海 < 淄博), ties by id',
+    },
     YEAR: { description: '年度 — budget year' },
     CREATED_AT: { description: '创建时间 — created at' },
   },
@@ -35,11 +39,11 @@ export class GoalFilter {
   @Field(() => Int, { nullable: true, description: '年度 — budget year' })
   year?: number;
 
-  @Field(() => GoalScope, { nullable: true, description: '目标范围 — scope' })
-  scope?: GoalScope;
+  @Field(() => [GoalScope], { nullable: true, description: `目标范围 — scope: ${ANY_OF_NOTE}` })
+  scope?: GoalScope[];
 
-  @Field(() => GoalStatus, { nullable: true, description: '状态 — status' })
-  status?: GoalStatus;
+  @Field(() => [GoalStatus], { nullable: true, description: `状态 — status: ${ANY_OF_NOTE}` })
+  status?: GoalStatus[];
 
   @Field(() => ID, { nullable: true, description: '专项资金 — goals of this fund' })
   fundId?: string;
@@ -126,25 +130,28 @@ export class GoalCategoryPointsInput {
   satisfaction!: Decimal;
 }
 
-/** The editable content of a goal, shared by creating and updating it. */
-@InputType({ description: '绩效目标内容 — the editable content of a goal (base of create and update)' })
+/**
+ * The optional content of a goal, shared by creating and updating it. On update (issue 11 item 1) each
+ * field omitted = unchanged and null = cleared.
+ */
+@InputType({
+  description:
+    '绩效目标可选内容 — the optional content of a goal (base of create and update); on update omitted = unchanged, null = cleared',
+})
 abstract class GoalContentInput {
-  @Field({ description: '目标名称 — name' })
-  name!: string;
-
   @Field(() => String, { nullable: true, description: '实施期目标 — implementation-period objective' })
   implementationPeriodObjective?: string | null;
 
   @Field(() => String, { nullable: true, description: '年度目标 — annual objective' })
   annualObjective?: string | null;
 
-  @Field(() => DecimalScalar, { nullable: true, description: '年度金额（元） — annual amount' })
+  @Field(() => MoneyScalar, { nullable: true, description: '年度金额（元） — annual amount' })
   annualAmount?: Decimal | null;
 
-  @Field(() => DecimalScalar, { nullable: true, description: '其中：财政拨款（元） — fiscal appropriation' })
+  @Field(() => MoneyScalar, { nullable: true, description: '其中：财政拨款（元） — fiscal appropriation' })
   fiscalAmount?: Decimal | null;
 
-  @Field(() => DecimalScalar, { nullable: true, description: '其中：其他资金（元） — other money' })
+  @Field(() => MoneyScalar, { nullable: true, description: '其中：其他资金（元） — other money' })
   otherAmount?: Decimal | null;
 
   @Field(() => GoalCategoryPointsInput, {
@@ -160,12 +167,6 @@ abstract class GoalContentInput {
       '目标表表头 — the 附件1–3 header (project attribute, category, implementation period and its money; the transfer money split); on create omitted = empty; on update omitted = unchanged, null = cleared, and inside it each field omitted = unchanged, null = cleared',
   })
   header?: GoalHeaderInput | null;
-
-  @MaxItems(MAX_INDICATORS)
-  @Field(() => [GoalIndicatorInput], {
-    description: '绩效指标 — the indicators, in form order (at most 500)',
-  })
-  indicators!: GoalIndicatorInput[];
 }
 
 @InputType({
@@ -173,6 +174,15 @@ abstract class GoalContentInput {
     '新建绩效目标 — drafted by the body P1/P2 name for its subject (DOMAIN §8); created as DRAFT with its review chain',
 })
 export class CreateGoalInput extends GoalContentInput {
+  @Field({ description: '目标名称 — name' })
+  name!: string;
+
+  @MaxItems(MAX_INDICATORS)
+  @Field(() => [GoalIndicatorInput], {
+    description: '绩效指标 — the indicators, in form order (at most 500)',
+  })
+  indicators!: GoalIndicatorInput[];
+
   @Field(() => GoalScope, { description: '目标范围 — scope' })
   scope!: GoalScope;
 
@@ -210,9 +220,23 @@ export class CreateGoalInput extends GoalContentInput {
 
 @InputType({
   description:
-    '修改绩效目标 — replace the content of a DRAFT or RETURNED goal, by its drafter; indicators are replaced as a set',
+    '修改绩效目标 — change the content of a DRAFT or RETURNED goal, by its drafter: a field omitted is unchanged, an explicit null clears it (name and indicators cannot be cleared: null is BAD_USER_INPUT); indicators given are replaced as a set',
 })
 export class UpdateGoalInput extends GoalContentInput {
+  @Field(() => String, {
+    nullable: true,
+    description: '目标名称 — name; omitted = unchanged (null is refused: a goal always has a name)',
+  })
+  name?: string | null;
+
+  @MaxItems(MAX_INDICATORS)
+  @Field(() => [GoalIndicatorInput], {
+    nullable: true,
+    description:
+      '绩效指标 — the indicators, in form order (at most 500), replaced as a set; omitted = unchanged (null is refused; [] removes all)',
+  })
+  indicators?: GoalIndicatorInput[] | null;
+
   @Field(() => ID, { description: '绩效目标 — the goal' })
   id!: string;
 

@@ -3,7 +3,7 @@ import { ActionAvailabilityBase } from '../../common/availability';
 import { DecimalScalar } from '../../common/decimal';
 import { Node, registerNodeType } from '../../common/node';
 import { connectionType } from '../../common/pagination';
-import { DateTime } from '../../common/scalars';
+import { DateTime, MoneyScalar } from '../../common/scalars';
 import { GoalEntity } from '../goal.entity';
 import {
   DecompositionMode,
@@ -24,6 +24,7 @@ import {
 registerNodeType(GoalEntity, 'PerformanceGoal');
 
 @ObjectType('GoalIndicator', {
+  implements: Node,
   description:
     '绩效指标 — one indicator of a goal (DOMAIN §5): 一级/二级 category pair, 三级 name, quantitative or qualitative target, points',
 })
@@ -199,13 +200,13 @@ export class PerformanceGoalType extends Node {
   @Field(() => String, { nullable: true, description: '年度目标 — annual objective' })
   annualObjective!: string | null;
 
-  @Field(() => DecimalScalar, { nullable: true, description: '年度金额（元） — annual amount, yuan' })
+  @Field(() => MoneyScalar, { nullable: true, description: '年度金额（元） — annual amount, yuan' })
   annualAmount!: string | null;
 
-  @Field(() => DecimalScalar, { nullable: true, description: '其中：财政拨款（元） — fiscal appropriation' })
+  @Field(() => MoneyScalar, { nullable: true, description: '其中：财政拨款（元） — fiscal appropriation' })
   fiscalAmount!: string | null;
 
-  @Field(() => DecimalScalar, { nullable: true, description: '其中：其他资金（元） — other money' })
+  @Field(() => MoneyScalar, { nullable: true, description: '其中：其他资金（元） — other money' })
   otherAmount!: string | null;
 
   @Field(() => GoalStatus, { description: '状态 — workflow status' })

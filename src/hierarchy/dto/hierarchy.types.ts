@@ -34,7 +34,11 @@ export class RegionType extends Node {
   @Field(() => RegionLevel, { description: '层级 — level' })
   level!: RegionLevel;
 
-  @Field(() => Int, { description: '版本 — version, for optimistic concurrency on updates' })
+  @Field(() => Int, {
+    name: 'rowVersion',
+    description:
+      '行版本 — row version, for optimistic concurrency on updates (expectedVersion of the next change)',
+  })
   version!: number;
 
   @Field(() => DateTime, { description: '创建时间 — created at' })
@@ -61,7 +65,11 @@ export class OrganizationType extends Node {
   @Field(() => String, { nullable: true, description: '统一社会信用代码 — unified social credit code' })
   creditCode!: string | null;
 
-  @Field(() => Int, { description: '版本 — version, for optimistic concurrency on updates' })
+  @Field(() => Int, {
+    name: 'rowVersion',
+    description:
+      '行版本 — row version, for optimistic concurrency on updates (expectedVersion of the next change)',
+  })
   version!: number;
 
   @Field(() => DateTime, { description: '创建时间 — created at' })
@@ -85,7 +93,11 @@ export class UserType extends Node {
   @Field({ description: '系统管理员 — administers regions, organizations and users of its subtree' })
   isTenantAdmin!: boolean;
 
-  @Field(() => Int, { description: '版本 — version, for optimistic concurrency on updates' })
+  @Field(() => Int, {
+    name: 'rowVersion',
+    description:
+      '行版本 — row version, for optimistic concurrency on updates (expectedVersion of the next change)',
+  })
   version!: number;
 
   @Field(() => DateTime, { description: '创建时间 — created at' })

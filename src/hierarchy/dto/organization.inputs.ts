@@ -4,6 +4,7 @@ import { UserError } from '../../common/user-error';
 import { OrganizationKind, Sector } from '../hierarchy.enums';
 import { OrganizationType } from './hierarchy.types';
 import { IdempotencyKeyField } from '../../idempotency/idempotency-key.field';
+import { ANY_OF_NOTE } from '../../common/list-filter';
 
 export enum OrganizationSortField {
   NAME = 'NAME',
@@ -14,7 +15,9 @@ registerEnumType(OrganizationSortField, {
   name: 'OrganizationSortField',
   description: '单位排序字段 — sort key of organizations',
   valuesConfig: {
-    NAME: { description: '名称 — name' },
+    NAME: {
+      description: '名称 — name, 按拼音排序: Chinese names by pinyin (北京 < 上海 < 淄博), ties by id',
+    },
     KIND: { description: '单位类型 — kind' },
     CREATED_AT: { description: '创建时间 — created at' },
   },
@@ -22,11 +25,11 @@ registerEnumType(OrganizationSortField, {
 
 @InputType({ description: '单位筛选 — filters on organizations; all given filters must hold' })
 export class OrganizationFilter {
-  @Field(() => OrganizationKind, { nullable: true, description: '单位类型 — kind' })
-  kind?: OrganizationKind;
+  @Field(() => [OrganizationKind], { nullable: true, description: `单位类型 — kind: ${ANY_OF_NOTE}` })
+  kind?: OrganizationKind[];
 
-  @Field(() => Sector, { nullable: true, description: '行业 — sector' })
-  sector?: Sector;
+  @Field(() => [Sector], { nullable: true, description: `行业 — sector: ${ANY_OF_NOTE}` })
+  sector?: Sector[];
 
   @Field(() => ID, { nullable: true, description: '所在区划 — located in exactly this region' })
   regionId?: string;

@@ -4,6 +4,7 @@ import { UserError } from '../../common/user-error';
 import { RegionLevel } from '../hierarchy.enums';
 import { RegionType } from './hierarchy.types';
 import { IdempotencyKeyField } from '../../idempotency/idempotency-key.field';
+import { ANY_OF_NOTE } from '../../common/list-filter';
 
 export enum RegionSortField {
   CODE = 'CODE',
@@ -15,15 +16,17 @@ registerEnumType(RegionSortField, {
   description: '行政区划排序字段 — sort key of regions',
   valuesConfig: {
     CODE: { description: '行政区划代码 — division code' },
-    NAME: { description: '名称 — name' },
+    NAME: {
+      description: '名称 — name, 按拼音排序: Chinese names by pinyin (北京 < 上海 < 淄博), ties by id',
+    },
     CREATED_AT: { description: '创建时间 — created at' },
   },
 });
 
 @InputType({ description: '行政区划筛选 — filters on regions; all given filters must hold' })
 export class RegionFilter {
-  @Field(() => RegionLevel, { nullable: true, description: '层级 — level' })
-  level?: RegionLevel;
+  @Field(() => [RegionLevel], { nullable: true, description: `层级 — level: ${ANY_OF_NOTE}` })
+  level?: RegionLevel[];
 
   @Field(() => ID, { nullable: true, description: '上级区划 — direct parent region' })
   parentId?: string;

@@ -14,7 +14,7 @@ registerEnumType(UserSortField, {
   description: '用户排序字段 — sort key of users',
   valuesConfig: {
     LOGIN: { description: '登录名 — login' },
-    DISPLAY_NAME: { description: '姓名 — display name' },
+    DISPLAY_NAME: { description: '姓名 — display name, 按拼音排序: Chinese names by pinyin, ties by id' },
     CREATED_AT: { description: '创建时间 — created at' },
   },
 });

@@ -1,5 +1,6 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { DecimalScalar, type Decimal } from '../../common/decimal';
+import { MoneyScalar } from '../../common/scalars';
 import { DeviationCause, FundingHoldKind, Likelihood, ProjectedTier } from '../monitoring.enums';
 import { MAX_INDICATORS, MaxItems } from '../../common/input-limits';
 import { IdempotencyKeyField } from '../../idempotency/idempotency-key.field';
@@ -15,13 +16,13 @@ export class RecordExecutionInput {
   @Field(() => Int, { description: '月份 — month (1–12)' })
   month!: number;
 
-  @Field(() => DecimalScalar, { description: '预算数 — budgeted this month (yuan, ≥ 0, 2 places)' })
+  @Field(() => MoneyScalar, { description: '预算数 — budgeted this month (yuan, ≥ 0, 2 places)' })
   budgeted!: Decimal;
 
-  @Field(() => DecimalScalar, { description: '到位资金 — in place this month (yuan, ≥ 0, 2 places)' })
+  @Field(() => MoneyScalar, { description: '到位资金 — in place this month (yuan, ≥ 0, 2 places)' })
   inPlace!: Decimal;
 
-  @Field(() => DecimalScalar, { description: '执行（支出）数 — spent this month (yuan, ≥ 0, 2 places)' })
+  @Field(() => MoneyScalar, { description: '执行（支出）数 — spent this month (yuan, ≥ 0, 2 places)' })
   spent!: Decimal;
 
   @Field(() => Int, {
@@ -111,7 +112,7 @@ export class MonitoringReportContentInput {
   })
   completionSummary?: string | null;
 
-  @Field(() => DecimalScalar, {
+  @Field(() => MoneyScalar, {
     nullable: true,
     description: '全年预计执行数 — projected full-year execution (yuan)',
   })

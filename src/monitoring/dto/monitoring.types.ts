@@ -1,7 +1,9 @@
 import { PolicyType } from '../../policy/dto/policy.types';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { DecimalScalar } from '../../common/decimal';
-import { DateTime } from '../../common/scalars';
+import { DetailedActionAvailabilityBase } from '../../common/action-availability.type';
+import { Node } from '../../common/node';
+import { DateTime, MoneyScalar } from '../../common/scalars';
 import { GoalIndicatorType } from '../../goals/dto/goal.types';
 import { RollUpVisibility } from '../../rollup/rollup-visibility';
 import {
@@ -9,6 +11,7 @@ import {
   FundingStatus,
   Likelihood,
   MonitoringFlag,
+  MonitoringReportAction,
   MonitoringReportStatus,
   ProjectedTier,
 } from '../monitoring.enums';
@@ -23,13 +26,13 @@ export class GoalExecutionType {
   @Field(() => Int, { description: '月份 — month (1–12)' })
   month!: number;
 
-  @Field(() => DecimalScalar, { description: '预算数 — budgeted this month (yuan)' })
+  @Field(() => MoneyScalar, { description: '预算数 — budgeted this month (yuan)' })
   budgeted!: string;
 
-  @Field(() => DecimalScalar, { description: '到位资金 — money in place this month (yuan)' })
+  @Field(() => MoneyScalar, { description: '到位资金 — money in place this month (yuan)' })
   inPlace!: string;
 
-  @Field(() => DecimalScalar, { description: '执行（支出）数 — money spent this month (yuan)' })
+  @Field(() => MoneyScalar, { description: '执行（支出）数 — money spent this month (yuan)' })
   spent!: string;
 
   @Field(() => Int, { description: '行版本 — row version, for expectedVersion when correcting the month' })
@@ -49,19 +52,19 @@ export class ExecutionTotalsType {
   @Field(() => Int, { description: '截至月份 — through this month (1–12)' })
   throughMonth!: number;
 
-  @Field(() => DecimalScalar, {
+  @Field(() => MoneyScalar, {
     nullable: true,
     description: '年度预算数 — annual budget (the goal’s annual amount)',
   })
   annualBudget!: string | null;
 
-  @Field(() => DecimalScalar, { description: '1-M月预算数 — budgeted to date' })
+  @Field(() => MoneyScalar, { description: '1-M月预算数 — budgeted to date' })
   budgetToDate!: string;
 
-  @Field(() => DecimalScalar, { description: '1-M月到位数 — in place to date' })
+  @Field(() => MoneyScalar, { description: '1-M月到位数 — in place to date' })
   inPlaceToDate!: string;
 
-  @Field(() => DecimalScalar, { description: '1-M月执行数 — executed (spent) to date' })
+  @Field(() => MoneyScalar, { name: 'spentToDate', description: '1-M月执行（支出）数 — spent to date' })
   executedToDate!: string;
 
   @Field(() => DecimalScalar, {
@@ -88,7 +91,7 @@ export class ExecutionTotalsType {
   description: '资金投入 — the money figures of a monitoring report (附件4–5), frozen on submission',
 })
 export class MonitoringMoneyType extends ExecutionTotalsType {
-  @Field(() => DecimalScalar, {
+  @Field(() => MoneyScalar, {
     nullable: true,
     description: '全年预计执行数 — projected full-year execution',
   })
@@ -169,7 +172,17 @@ export class MonitoringIndicatorLineType {
   offTrack!: boolean | null;
 }
 
+@ObjectType('MonitoringReportActionAvailability', {
+  description:
+    '监控报告可办理操作 — whether the caller may take one action on a monitoring report now and, if not, why (DOMAIN §9)',
+})
+export class MonitoringReportActionAvailabilityType extends DetailedActionAvailabilityBase {
+  @Field(() => MonitoringReportAction, { description: '操作 — the action' })
+  action!: MonitoringReportAction;
+}
+
 @ObjectType('MonitoringReport', {
+  implements: Node,
   description:
     '绩效运行监控报告 — a goal’s dual-monitoring report for January … month M (DOMAIN §9; 附件4–5)',
 })
@@ -259,7 +272,7 @@ export class RolledIndicatorType {
   offTrack!: boolean | null;
 }
 
-@ObjectType('MonitoringRollup', {
+@ObjectType('MonitoringRollUp', {
   description:
     '监控汇总 — a parent goal’s children’s monitoring reports for a period combined (DOMAIN §9, §11)',
 })

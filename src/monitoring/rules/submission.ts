@@ -79,3 +79,28 @@ export function submissionProblems(f: SubmissionFacts): Problem[] {
     );
   return problems;
 }
+
+/** The submission facts of a report and its findings (rules/findings.ts): one shape for mutation and UI. */
+export function submissionFacts(
+  report: Pick<SubmissionFacts, 'likelihood' | 'correctiveMeasures' | 'projectedExecution'>,
+  findings: {
+    flags: readonly MonitoringFlag[];
+    lines: readonly {
+      indicator: { name: string };
+      line: { causes: readonly DeviationCauseEntry[] } | null;
+      offTrack: boolean | null;
+    }[];
+  },
+): SubmissionFacts {
+  return {
+    likelihood: report.likelihood,
+    correctiveMeasures: report.correctiveMeasures,
+    projectedExecution: report.projectedExecution,
+    flags: findings.flags,
+    lines: findings.lines.map((l) => ({
+      name: l.indicator.name,
+      offTrack: l.offTrack,
+      causes: l.line?.causes ?? [],
+    })),
+  };
+}

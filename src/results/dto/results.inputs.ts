@@ -1,16 +1,14 @@
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
-import { DecimalScalar, type Decimal } from '../../common/decimal';
+import { type Decimal } from '../../common/decimal';
+import { MoneyScalar } from '../../common/scalars';
 import { UserError } from '../../common/user-error';
 import { FindingType, RecommendationType } from './results.types';
 
-@InputType({ description: '开具问题 — open a finding on a completed evaluation (DOMAIN §13)' })
-export class OpenFindingInput {
-  @Field(() => ID, { description: '评价 — the completed evaluation (global id)' })
-  evaluationId!: string;
-
-  @Field({ description: '问题描述 — the problem found' })
-  description!: string;
-
+/** The finding's own 整改时限, shared by every way of opening a finding (DOMAIN §13). */
+@InputType('FindingDeadlineInputBase', {
+  description: '整改时限（基类） — base of the open-finding inputs; not in the schema itself',
+})
+abstract class FindingDeadlineInput {
   @Field(() => String, {
     nullable: true,
     description:
@@ -19,22 +17,38 @@ export class OpenFindingInput {
   ownDeadline?: string | null;
 }
 
+@InputType({ description: '开具问题 — open a finding on a completed evaluation (DOMAIN §13)' })
+export class OpenFindingInput extends FindingDeadlineInput {
+  @Field(() => ID, { description: '评价 — the completed evaluation (global id)' })
+  evaluationId!: string;
+
+  @Field({ description: '问题描述 — the problem found' })
+  description!: string;
+}
+
 @InputType({
   description: '对暂缓/停止拨款开具问题 — open a finding on a goal’s current funding hold (DOMAIN §13)',
 })
-export class OpenFundingHoldFindingInput {
+export class OpenFundingHoldFindingInput extends FindingDeadlineInput {
   @Field(() => ID, { description: '绩效目标 — the goal whose funding is held (global id)' })
   goalId!: string;
 
   @Field({ description: '问题描述 — the problem found' })
   description!: string;
+}
+
+@InputType({
+  description: '监控发现问题 — open a finding on a monitoring report’s deviation (DOMAIN §9, §13)',
+})
+export class OpenMonitoringFindingInput extends FindingDeadlineInput {
+  @Field(() => ID, { description: '监控报告 — the submitted report with a deviation (global id)' })
+  reportId!: string;
 
   @Field(() => String, {
     nullable: true,
-    description:
-      '整改时限 — the finding’s own rectification deadline (YYYY-MM-DD); default 2 months after feedback',
+    description: '问题描述 — the problem found; default: the report’s flags and likelihood',
   })
-  ownDeadline?: string | null;
+  description?: string | null;
 }
 
 @InputType({
@@ -64,7 +78,7 @@ export class DecideRecommendationInput {
   @Field(() => ID, { description: '预算建议 — the recommendation (global id)' })
   id!: string;
 
-  @Field(() => DecimalScalar, {
+  @Field(() => MoneyScalar, {
     nullable: true,
     description: '调整额 — overriding change (元); absent: accept',
   })

@@ -1,7 +1,7 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { DecimalScalar } from '../../common/decimal';
 import { Grade } from '../../common/grade';
-import { DateTime } from '../../common/scalars';
+import { Node } from '../../common/node';
+import { DateTime, MoneyScalar } from '../../common/scalars';
 import { FindingAction, FindingState } from '../rules/finding-workflow';
 import { RecommendationAction } from '../rules/recommendation';
 import { RecommendationStatus } from '../recommendation.service';
@@ -38,9 +38,14 @@ registerEnumType(RecommendationAction, {
       description: '压减不低于最低比例 — cut by at least the minimum (transfer fund, FINANCE POOR)',
     },
     REDUCE_FURTHER: { description: '进一步调减 — reduce further: finding not rectified' },
+    RECOVER_IDLE: { description: '收回沉淀资金 — recover long-idle money (003 第二十六条)' },
+    TIGHTEN: {
+      description:
+        '从严、从紧 — tighten the region’s transfers: flagged spot check (003 转移支付 第二十四条)',
+    },
   },
   description:
-    '预算建议 — SUPPORT 优先保障, MAY_REDUCE 视情况核减, REDUCE_OR_CANCEL 调减或取消, CUT_AT_LEAST 压减不低于最低比例, REDUCE_FURTHER 整改不到位进一步调减 (DOMAIN §13)',
+    '预算建议 — SUPPORT 优先保障, MAY_REDUCE 视情况核减, REDUCE_OR_CANCEL 调减或取消, CUT_AT_LEAST 压减不低于最低比例, REDUCE_FURTHER 整改不到位进一步调减, RECOVER_IDLE 收回沉淀资金, TIGHTEN 从严从紧 (DOMAIN §13)',
 });
 registerEnumType(RecommendationStatus, {
   name: 'RecommendationStatus',
@@ -68,6 +73,7 @@ export class FindingActionAvailability {
 }
 
 @ObjectType('Finding', {
+  implements: Node,
   description:
     '问题与整改 — a finding from a completed evaluation, its feedback and rectification (DOMAIN §13)',
 })
@@ -157,6 +163,7 @@ export class FindingType {
 }
 
 @ObjectType('BudgetRecommendation', {
+  implements: Node,
   description: '预算安排建议 — next year’s budget recommendation for a subject, with its basis (DOMAIN §13)',
 })
 export class RecommendationType {
@@ -184,10 +191,15 @@ export class RecommendationType {
   @Field(() => ID, { nullable: true, description: '部门 — the department (global id)' })
   departmentId!: string | null;
 
-  @Field({ description: '依据类型 — EVALUATION (a result) or FINDING (unrectified)' })
+  @Field({
+    description:
+      '依据类型 — EVALUATION (a result), FINDING (unrectified), IDLE_MONEY 沉淀资金 (the goal) or SPOT_CHECK (a flagged item)',
+  })
   basisKind!: string;
 
-  @Field(() => ID, { description: '依据 — the evaluation or finding (global id)' })
+  @Field(() => ID, {
+    description: '依据 — the Evaluation, Finding, PerformanceGoal or SpotCheckItem (global id)',
+  })
   basisId!: string;
 
   @Field(() => Grade, { nullable: true, description: '等级 — the basis’s grade' })
@@ -199,19 +211,19 @@ export class RecommendationType {
   @Field({ description: '依据条款 — the rule, by document and article' })
   rule!: string;
 
-  @Field(() => DecimalScalar, { description: '本年金额 — this year’s amount (元)' })
+  @Field(() => MoneyScalar, { description: '本年金额 — this year’s amount (元)' })
   currentAmount!: string;
 
-  @Field(() => DecimalScalar, { description: '建议调整额 — the recommended change (元; negative = cut)' })
+  @Field(() => MoneyScalar, { description: '建议调整额 — the recommended change (元; negative = cut)' })
   recommendedChange!: string;
 
-  @Field(() => DecimalScalar, { nullable: true, description: '最低压减额 — the least cut as an amount (元)' })
+  @Field(() => MoneyScalar, { nullable: true, description: '最低压减额 — the least cut as an amount (元)' })
   minimumCut!: string | null;
 
   @Field(() => RecommendationStatus, { description: '状态 — PROPOSED, ACCEPTED or OVERRIDDEN' })
   status!: RecommendationStatus;
 
-  @Field(() => DecimalScalar, { nullable: true, description: '确定调整额 — the change finance decided (元)' })
+  @Field(() => MoneyScalar, { nullable: true, description: '确定调整额 — the change finance decided (元)' })
   decidedChange!: string | null;
 
   @Field(() => String, { nullable: true, description: '调整理由 — finance’s reason for overriding' })

@@ -16,6 +16,10 @@ export enum RecommendationAction {
   CUT_AT_LEAST = 'CUT_AT_LEAST',
   /** 整改不到位：进一步调减或取消 — unrectified findings (002 第二十八条(二)). */
   REDUCE_FURTHER = 'REDUCE_FURTHER',
+  /** 长期沉淀资金一律收回 — money in place but unspent past the threshold (003 第二十六条). */
+  RECOVER_IDLE = 'RECOVER_IDLE',
+  /** 从严、从紧 — a flagged spot check: the region's transfers are tightened (003 转移支付 第二十四条). */
+  TIGHTEN = 'TIGHTEN',
 }
 
 /**
@@ -96,4 +100,47 @@ export const recommendForUnrectified = (): Recommendation => ({
   change: new Decimal(0),
   minimumCut: null,
   rule: '002 第二十八条(二); 003 转移支付 第三十三条: 整改不到位的，进一步调减或取消预算',
+});
+
+/**
+ * Policy choice (DOMAIN §13 "long-idle money (长期沉淀): recover"; 003 第二十六条 "长期沉淀资金一律收回"): money
+ * is long-idle when it has been in place at least this many months by the end of the result year and is
+ * still unspent. Kept a named constant until the tenant policy carries it.
+ */
+export const IDLE_MONTHS = 6;
+
+export interface MonthMoney {
+  month: number;
+  inPlace: Decimal;
+  spent: Decimal;
+}
+
+/**
+ * The long-idle amount of a goal's year (first in, first spent): the money in place by month 12 − IDLE_MONTHS
+ * less everything spent in the year, when positive; else 0. E.g. 100 in place in March, 20 in October, 50
+ * spent: 50 of March's money has sat 9 months unspent → 50.
+ */
+export function longIdleAmount(months: readonly MonthMoney[], idleMonths = IDLE_MONTHS): Decimal {
+  const old = months
+    .filter((m) => m.month <= 12 - idleMonths)
+    .reduce((sum, m) => sum.plus(m.inPlace), new Decimal(0));
+  const spent = months.reduce((sum, m) => sum.plus(m.spent), new Decimal(0));
+  const idle = old.minus(spent);
+  return idle.isPositive() && !idle.isZero() ? idle : new Decimal(0);
+}
+
+/** Long-idle money is recovered: next year's amount is cut by at least the idle amount (003 第二十六条). */
+export const recommendForIdleMoney = (idle: Decimal): Recommendation => ({
+  action: RecommendationAction.RECOVER_IDLE,
+  change: idle.negated(),
+  minimumCut: idle,
+  rule: `003 第二十六条: 长期沉淀资金一律收回（到位满${IDLE_MONTHS}个月仍未支出）`,
+});
+
+/** A flagged spot check (DOMAIN §12): the region's next-year transfers 从严、从紧. */
+export const recommendForSpotCheckFlag = (flags: readonly string[]): Recommendation => ({
+  action: RecommendationAction.TIGHTEN,
+  change: new Decimal(0),
+  minimumCut: null,
+  rule: `003 转移支付 第二十四条; 003 第二十一条: 抽查复核予以通报（${flags.join('、')}），下一年度转移支付预算从严、从紧安排`,
 });

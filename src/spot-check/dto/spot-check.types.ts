@@ -1,3 +1,5 @@
+import { DetailedActionAvailabilityBase } from '../../common/action-availability.type';
+import { SpotCheckAction } from '../spot-check.enums';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { DecimalScalar, type Decimal } from '../../common/decimal';
 import { Node, registerNodeType } from '../../common/node';
@@ -137,4 +139,13 @@ export class SpotCheckNoticeType {
     description: '通报区划 — regions with flagged items, each to be tightened',
   })
   regions!: SpotCheckNoticeRegionType[];
+}
+
+@ObjectType('SpotCheckActionAvailability', {
+  description:
+    '抽查可办理操作 — whether the caller may take one action on a spot-check sample or item now and, if not, why (DOMAIN §12; P7)',
+})
+export class SpotCheckActionAvailabilityType extends DetailedActionAvailabilityBase {
+  @Field(() => SpotCheckAction, { description: '操作 — the action' })
+  action!: SpotCheckAction;
 }
