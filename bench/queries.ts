@@ -10,14 +10,21 @@ export interface LoginData {
 
 const organizationFields = 'id name kind sector supervisingDepartment { id name }';
 
-/** (a) The whole city tree in one request: city, districts, townships, each with its organizations. */
+/** A region's organizations: a connection (issue 11 item 7); no region of a city has 100. */
+const organizations = `organizations(first: 100) { nodes { ${organizationFields} } }`;
+
+/**
+ * (a) The whole city tree in one request: city, districts, townships, each with its organizations.
+ * Region.children and Region.organizations are connections (issue 11 item 7): one page of 100 holds
+ * every district of a city and every township of a district.
+ */
 export const CITY_TREE = `query CityTree($code: String!) {
   region(code: $code) {
-    id name code level organizations { ${organizationFields} }
-    children {
-      id name code level organizations { ${organizationFields} }
-      children { id name code level organizations { ${organizationFields} } }
-    }
+    id name code level ${organizations}
+    children(first: 100) { nodes {
+      id name code level ${organizations}
+      children(first: 100) { nodes { id name code level ${organizations} } }
+    } }
   }
 }`;
 
@@ -34,8 +41,8 @@ export interface TreeRegion {
   name: string;
   code: string;
   level: string;
-  organizations: TreeOrganization[];
-  children?: TreeRegion[];
+  organizations: { nodes: TreeOrganization[] };
+  children?: { nodes: TreeRegion[] };
 }
 
 export interface CityTreeData {
@@ -44,8 +51,8 @@ export interface CityTreeData {
 
 export function countTree(region: TreeRegion): { regions: number; organizations: number } {
   let regions = 1;
-  let organizations = region.organizations.length;
-  for (const child of region.children ?? []) {
+  let organizations = region.organizations.nodes.length;
+  for (const child of region.children?.nodes ?? []) {
     const sub = countTree(child);
     regions += sub.regions;
     organizations += sub.organizations;
@@ -130,16 +137,16 @@ export function nestCityTree(rows: RawTreeRow[]): CityTreeData {
         name: row.region_name,
         code: row.code,
         level: row.level,
-        organizations: [],
-        ...(row.level === 'TOWNSHIP' ? {} : { children: [] }),
+        organizations: { nodes: [] },
+        ...(row.level === 'TOWNSHIP' ? {} : { children: { nodes: [] } }),
       };
       byId.set(row.region_id, region);
       const parent = row.parent_id ? byId.get(row.parent_id) : undefined;
-      if (parent) parent.children?.push(region);
+      if (parent) parent.children?.nodes.push(region);
       else root ??= region;
     }
     if (row.organization_id && row.organization_name && row.kind) {
-      region.organizations.push({
+      region.organizations.nodes.push({
         id: toGlobalId('Organization', row.organization_id),
         name: row.organization_name,
         kind: row.kind,

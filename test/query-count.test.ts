@@ -8,27 +8,35 @@ beforeAll(async () => {
 afterAll(async () => app.stop());
 
 const orgFields = 'id name kind sector supervisingDepartment { id name }';
-const cityTree = `query CityTree($code: String!) {
+// Region.children and Region.organizations are connections (issue 11 item 7); $first varies the page size.
+const orgs = `organizations(first: $first) { totalCount nodes { ${orgFields} } }`;
+const units = `units: organizations(first: $first, kind: [IMPLEMENTING_UNIT]) { totalCount }`;
+const cityTree = `query CityTree($code: String!, $first: Int = 100) {
   region(code: $code) {
-    id name code level organizations { ${orgFields} }
-    children {
-      id name code level organizations { ${orgFields} }
-      children { id name code level parent { id } ancestors { id } organizations { ${orgFields} } }
-    }
+    id name code level ${orgs} ${units}
+    children(first: $first) { nodes {
+      id name code level ${orgs} ${units}
+      children(first: $first) { nodes {
+        id name code level parent { id } ancestors { id } ${orgs} ${units}
+      } }
+    } }
   }
 }`;
 
 interface Orgs {
-  organizations: { kind: string }[];
+  organizations: { totalCount: number; nodes: { kind: string }[] };
+  units: { totalCount: number };
 }
 interface Tree {
-  region: Orgs & { children: (Orgs & { children: Orgs[] })[] };
+  region: Orgs & { children: { nodes: (Orgs & { children: { nodes: Orgs[] } })[] } };
 }
 
-const unitsIn = (tree: Tree) =>
-  [tree.region, ...tree.region.children, ...tree.region.children.flatMap((d) => d.children)]
-    .flatMap((r) => r.organizations)
-    .filter((o) => o.kind === 'IMPLEMENTING_UNIT').length;
+const regionsOf = (tree: Tree) => [
+  tree.region,
+  ...tree.region.children.nodes,
+  ...tree.region.children.nodes.flatMap((d) => d.children.nodes),
+];
+const unitsIn = (tree: Tree) => regionsOf(tree).reduce((sum, r) => sum + r.units.totalCount, 0);
 
 // STYLE "Performance shape" and DOMAIN §11: a whole tree in one request, with a number of SQL
 // statements that does not grow with the size of the tree (no N+1).
@@ -55,13 +63,30 @@ test('a whole city tree costs the same number of SQL statements for the demo cit
   // BEGIN, tenant, principal, COMMIT, plus one batch per field and depth: region; organizations × 3
   // levels; supervisors × 2 levels with units; children × 2; parent/ancestors of townships.
   expect(demoStatements).toBeLessThanOrEqual(14);
+
+  // Issue 11 item 7: the nested lists are connections, paged over one batch per field and depth; a
+  // page of 1 needs no more statements than a page of 100 (fewer when a level has nothing to load).
+  const small = await app.gql<Tree>(cityTree, { code: '370300', first: 1 }, { as: 'finance.zibo' });
+  expect(small.errors).toBeUndefined();
+  expect(small.extensions?.sqlStatements).toBeLessThanOrEqual(demoStatements!);
+  expect(small.data!.region.children.nodes).toHaveLength(1);
+  expect(unitsIn(small.data!)).toBeGreaterThan(0);
+  expect(
+    regionsOf(demo.data!).every((r) => r.organizations.nodes.length === r.organizations.totalCount),
+  ).toBe(true);
 });
 
 // DOMAIN §16 drill-down: descendants of every district, one batch for the whole list.
 test('descendants of every region in a list are one batch, with the right members', async () => {
-  const query = `{ regions(first: 100, filter: { level: DISTRICT }) { nodes { code descendants(level: TOWNSHIP) { code } all: descendants { level } } } }`;
+  const query = `{ regions(first: 100, filter: { level: DISTRICT }) { nodes { code descendants(level: TOWNSHIP, first: 100) { nodes { code } } all: descendants(first: 100) { nodes { level } } } } }`;
   const res = await app.gql<{
-    regions: { nodes: { code: string; descendants: { code: string }[]; all: { level: string }[] }[] };
+    regions: {
+      nodes: {
+        code: string;
+        descendants: { nodes: { code: string }[] };
+        all: { nodes: { level: string }[] };
+      }[];
+    };
   }>(query, {}, { as: 'finance.zibo' });
   expect(res.errors).toBeUndefined();
   const expected = await app.sql<{ district: string; n: string }>(
@@ -69,12 +94,12 @@ test('descendants of every region in a list are one batch, with the right member
        LEFT JOIN region t ON t.parent_id = d.id GROUP BY d.code ORDER BY d.code`,
   );
   const nodes = res.data!.regions.nodes;
-  expect(nodes.map((n) => [n.code, String(n.descendants.length)])).toEqual(
+  expect(nodes.map((n) => [n.code, String(n.descendants.nodes.length)])).toEqual(
     expected.map((e) => [e.district, e.n]),
   );
   for (const n of nodes) {
-    expect(n.descendants.every((t) => t.code.startsWith(n.code))).toBe(true);
-    expect(n.all.every((r) => r.level === 'TOWNSHIP')).toBe(true);
+    expect(n.descendants.nodes.every((t) => t.code.startsWith(n.code))).toBe(true);
+    expect(n.all.nodes.every((r) => r.level === 'TOWNSHIP')).toBe(true);
   }
   const baseline = await app.gql(
     `{ regions(first: 100, filter: { level: DISTRICT }) { nodes { code } } }`,

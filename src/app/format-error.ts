@@ -26,7 +26,7 @@ const SUGGESTION = / ?Did you mean .+?\?/g;
  * has a stable `extensions.code`, an English `message` (= `extensions.messageEn`) and its Chinese in
  * `extensions.messageZh` — no message holds both languages:
  * - a database timeout or outage → TIMEOUT / SERVICE_UNAVAILABLE with a retry hint (issue 8 item 5);
- * - a refusal (refusal.ts; AppError is one) → its problem's code, field, reason, principle, details;
+ * - a refusal (refusal.ts) → its problem's code, field, reason, principle, details;
  * - graphql-js / Apollo refusals (parse, validation, variables, CSRF, persisted queries) → their code,
  *   with the Chinese from graphql-messages-zh.ts; in production without "Did you mean …" suggestions,
  *   which reveal schema names (issue 8 item 7);

@@ -1,9 +1,10 @@
 import { rule } from 'graphql-shield';
 import type { RequestContext } from '../common/request-context';
 import { p6SignedInWithinJurisdiction } from '../auth/rules';
-import { AppError, msg } from '../common/errors';
+import { msg } from '../common/errors';
 import { OrganizationKind } from '../hierarchy/hierarchy.enums';
 import { ASSESSOR_KINDS } from './rules/assessment-rules';
+import { refusal } from '../common/refusal';
 
 /**
  * DOMAIN §6: an ex-ante assessment is made by the competent department that applies for the subject
@@ -12,10 +13,10 @@ import { ASSESSOR_KINDS } from './rules/assessment-rules';
 export const p2Assessor = rule('P2 assessor: competent department or commissioned third party', {
   cache: 'contextual',
 })((_parent, _args, ctx: RequestContext) => {
-  if (!ctx.principal) return AppError.unauthenticated();
+  if (!ctx.principal) return refusal.unauthenticated();
   return ASSESSOR_KINDS.includes(ctx.principal.organizationKind)
     ? true
-    : AppError.forbidden(
+    : refusal.forbidden(
         'P2',
         msg(
           '事前绩效评估由业务主管部门开展，或由财政部门委托第三方机构开展',
@@ -30,10 +31,10 @@ export const p3FinanceReviewer = rule('P3 finance reviews', { cache: 'contextual
   _args,
   ctx: RequestContext,
 ) => {
-  if (!ctx.principal) return AppError.unauthenticated();
+  if (!ctx.principal) return refusal.unauthenticated();
   return ctx.principal.organizationKind === OrganizationKind.FINANCE_BUREAU
     ? true
-    : AppError.forbidden(
+    : refusal.forbidden(
         'P3',
         msg(
           '事前绩效评估由财政部门审核（谁审核预算、谁审核目标）',
@@ -48,11 +49,11 @@ export const p3LibraryKeeper = rule('P3 project department or finance', { cache:
   _args,
   ctx: RequestContext,
 ) => {
-  if (!ctx.principal) return AppError.unauthenticated();
+  if (!ctx.principal) return refusal.unauthenticated();
   const kind = ctx.principal.organizationKind;
   return kind === OrganizationKind.COMPETENT_DEPARTMENT || kind === OrganizationKind.FINANCE_BUREAU
     ? true
-    : AppError.forbidden(
+    : refusal.forbidden(
         'P3',
         msg(
           '项目由其主管部门或财政部门纳入项目库',

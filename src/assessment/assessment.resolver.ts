@@ -1,7 +1,15 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../common/request-context';
 import { idOfType, toGlobalId } from '../common/global-id';
-import { ConnectionArgs, paginate, SortDirection, toConnection, type SortColumn } from '../common/pagination';
+import {
+  boundedPageCost,
+  ConnectionArgs,
+  paginate,
+  paginateList,
+  SortDirection,
+  toConnection,
+  type SortColumn,
+} from '../common/pagination';
 import { NO_ID } from '../common/sql';
 import { FundConnection, FundType, ProjectConnection, ProjectType } from '../funds/dto/funds.types';
 import type { FundEntity } from '../funds/fund.entity';
@@ -39,11 +47,12 @@ import {
   AssessmentDimensionConclusionType,
   AssessmentGateType,
   AssessmentReviewType,
+  ExAnteAssessmentConnection,
   ExAnteAssessmentType,
 } from './dto/assessment.types';
 import { ASSESSMENT_DIMENSIONS } from './assessment.enums';
 import { Idempotent } from '../idempotency/idempotent';
-import { LIST_SIZE, listCost } from '../common/list-cost';
+import { LIST_SIZE } from '../common/list-cost';
 import {
   CreateAssessmentPayload,
   ReviewAssessmentPayload,
@@ -289,12 +298,17 @@ const purposeArg = {
 
 @Resolver(() => FundType)
 export class FundAssessmentResolver {
-  @FieldResolver(() => [ExAnteAssessmentType], {
-    complexity: listCost(LIST_SIZE.perItemHistory),
-    description: '事前绩效评估 — the fund’s ex-ante assessments visible to the caller, oldest first',
+  @FieldResolver(() => ExAnteAssessmentConnection, {
+    complexity: boundedPageCost(LIST_SIZE.perItemHistory),
+    description:
+      '事前绩效评估 — the fund’s ex-ante assessments visible to the caller, oldest first (a connection, issue 11 item 7)',
   })
-  assessments(@Root() fund: FundEntity, @Ctx() ctx: RequestContext): Promise<AssessmentEntity[]> {
-    return ctx.loaders.assessmentsByFundId.load(fund.id);
+  async assessments(@Root() fund: FundEntity, @Ctx() ctx: RequestContext, @Args() page: ConnectionArgs) {
+    const all: AssessmentEntity[] = await ctx.loaders.assessmentsByFundId.load(fund.id);
+    return toConnection(
+      ExAnteAssessmentConnection,
+      paginateList(all, page, (a) => a.createdAt),
+    );
   }
 
   @FieldResolver(() => AssessmentGateType, {
@@ -311,12 +325,21 @@ export class FundAssessmentResolver {
 
 @Resolver(() => ProjectType)
 export class ProjectAssessmentResolver {
-  @FieldResolver(() => [ExAnteAssessmentType], {
-    complexity: listCost(LIST_SIZE.perItemHistory),
-    description: '事前绩效评估 — the project’s ex-ante assessments visible to the caller, oldest first',
+  @FieldResolver(() => ExAnteAssessmentConnection, {
+    complexity: boundedPageCost(LIST_SIZE.perItemHistory),
+    description:
+      '事前绩效评估 — the project’s ex-ante assessments visible to the caller, oldest first (a connection, issue 11 item 7)',
   })
-  assessments(@Root() project: ProjectEntity, @Ctx() ctx: RequestContext): Promise<AssessmentEntity[]> {
-    return ctx.loaders.assessmentsByProjectId.load(project.id);
+  async assessments(
+    @Root() project: ProjectEntity,
+    @Ctx() ctx: RequestContext,
+    @Args() page: ConnectionArgs,
+  ) {
+    const all: AssessmentEntity[] = await ctx.loaders.assessmentsByProjectId.load(project.id);
+    return toConnection(
+      ExAnteAssessmentConnection,
+      paginateList(all, page, (a) => a.createdAt),
+    );
   }
 
   @FieldResolver(() => AssessmentGateType, {

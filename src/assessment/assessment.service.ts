@@ -6,7 +6,6 @@ import { ErrorCode, msg } from '../common/errors';
 import { fromGlobalId, idOfType } from '../common/global-id';
 import { enforce } from '../common/decision';
 import { runMutation, Validation, type ConstraintMeanings } from '../common/mutation';
-import { abortWith } from '../common/user-error';
 import { FundEntity } from '../funds/fund.entity';
 import { ProjectEntity } from '../funds/project.entity';
 import { OrganizationKind } from '../hierarchy/hierarchy.enums';
@@ -27,6 +26,7 @@ import {
   validateAssessment,
   type AssessmentInput,
 } from './rules/assessment-rules';
+import { refusal } from '../common/refusal';
 export { enterProjectLibrary } from './project-library.service';
 
 const meanings: ConstraintMeanings = {
@@ -42,8 +42,9 @@ const meanings: ConstraintMeanings = {
   },
 };
 
-const notFound = (field: string[] = ['input', 'id']) =>
-  abortWith(ErrorCode.NOT_FOUND, field, msg('未找到该事前绩效评估', 'Assessment not found'));
+const notFound = (field: string[] = ['input', 'id']) => {
+  throw refusal(ErrorCode.NOT_FOUND, field, msg('未找到该事前绩效评估', 'Assessment not found'));
+};
 
 interface Subject {
   kind: AssessmentSubjectKind;
@@ -91,7 +92,7 @@ async function subjectOf(ctx: RequestContext, em: EntityManager, globalId: strin
       };
     }
   }
-  return abortWith(ErrorCode.NOT_FOUND, field, msg('未找到该评估对象', 'Subject not found'));
+  throw refusal(ErrorCode.NOT_FOUND, field, msg('未找到该评估对象', 'Subject not found'));
 }
 
 /** The content a create names, or an update's merged with the stored one (issue 11 item 1). */
@@ -112,7 +113,7 @@ export function createAssessment(ctx: RequestContext, input: CreateAssessmentInp
       const id = idOfType(input.commissionedById, 'Organization');
       commissionedBy = id ? await em.findOneBy(OrganizationEntity, { tenantId: caller.tenantId, id }) : null;
       if (!commissionedBy) {
-        abortWith(
+        throw refusal(
           ErrorCode.NOT_FOUND,
           ['input', 'commissionedById'],
           msg('未找到该委托单位', 'Organization not found'),
@@ -181,7 +182,7 @@ export function updateAssessment(ctx: RequestContext, input: UpdateAssessmentInp
     const current = await visibleAssessment(ctx, input.id);
     requireAllowed(ctx, current, AssessmentAction.EDIT);
     if (input.dimensions === null)
-      abortWith(
+      throw refusal(
         ErrorCode.BAD_USER_INPUT,
         ['input', 'dimensions'],
         msg(

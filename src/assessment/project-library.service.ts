@@ -4,7 +4,6 @@ import { enforce } from '../common/decision';
 import { ErrorCode, msg } from '../common/errors';
 import { idOfType } from '../common/global-id';
 import { runMutation } from '../common/mutation';
-import { abortWith } from '../common/user-error';
 import { ProjectAction, ProjectLibraryStatus } from '../funds/fund.enums';
 import type { ProjectEntity } from '../funds/project.entity';
 import { updateProjectRow } from '../funds/project.repository';
@@ -13,6 +12,7 @@ import { libraryGoalRefusal } from '../goals/goal-library';
 import type { EnterProjectLibraryInput } from './dto/assessment.inputs';
 import { projectGateSubject } from './assessment.gate';
 import { mayEnterProjectLibrary } from './rules/gate';
+import { refusal } from '../common/refusal';
 
 /**
  * The facts of library entry (DOMAIN §5–6), read for the mutation and for `Project.availableActions`
@@ -40,7 +40,7 @@ export function enterProjectLibrary(ctx: RequestContext, input: EnterProjectLibr
     const id = idOfType(input.projectId, 'Project');
     const current = id ? await ctx.loaders.projectById.load(id) : null;
     if (!current)
-      abortWith(ErrorCode.NOT_FOUND, ['input', 'projectId'], msg('未找到该项目', 'Project not found'));
+      throw refusal(ErrorCode.NOT_FOUND, ['input', 'projectId'], msg('未找到该项目', 'Project not found'));
     const facts = await libraryFacts(ctx, em, current);
     enforce(decideProject(current, ctx.caller, ProjectAction.ENTER_LIBRARY, facts));
     const project = await updateProjectRow(ctx, em, current, {

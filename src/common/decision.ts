@@ -1,6 +1,6 @@
 import type { ErrorCode, Message } from './error-code';
 import { problem, type Problem } from './problem';
-import { abort, refusal } from './refusal';
+import { abort } from './refusal';
 
 /**
  * The answer of a workflow object's pure `decide()` (issue 10 item 3): allowed, or refused with a stable
@@ -50,16 +50,6 @@ export function problemsOf(r: Refused): readonly Problem[] {
 /** In a mutation: aborts (nothing written) unless the verdict allows the action. */
 export function enforce(verdict: Verdict): void {
   if (!verdict.ok) abort(problemsOf(verdict));
-}
-
-/** Aborts the mutation with one refusal (nothing written), naming its principle when one refused it. */
-export function refuse(
-  code: ErrorCode,
-  field: readonly string[],
-  message: Message,
-  principle?: string,
-): never {
-  throw refusal(code, field, message, principle ? { principle } : {});
 }
 
 /** One button of a UI (DOMAIN §7, §16): whether the action is allowed now and, if not, why. */

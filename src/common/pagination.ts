@@ -1,4 +1,5 @@
 import { ArgsType, Field, Int, ObjectType, registerEnumType, type ClassType } from 'type-graphql';
+import type { ComplexityEstimator } from 'graphql-query-complexity';
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { NAME_COLUMNS, byPinyin } from './collation';
 import { ErrorCode, msg } from './error-code';
@@ -278,4 +279,79 @@ export function toConnection<C extends { count: () => Promise<number> }, T>(
     pageInfo: page.pageInfo,
     count: page.totalCount,
   });
+}
+
+/**
+ * Cursor pagination over a list already loaded in its display order (issue 11 item 7): for the lists
+ * under one parent (a region's children, a fund's allocations) whose rows come from one batched loader
+ * for all parents, so the statements of a request stay independent of page size. The cursor is the
+ * item's id in the same [key, id] encoding; a cursor naming no item of the list is refused.
+ */
+export function paginateList<T extends { id: string }>(
+  items: readonly T[],
+  args: ConnectionArgs,
+  read: (item: T) => string | number | Date,
+): Connection<T> {
+  const first = pageSize(args.first, 'first');
+  const last = pageSize(args.last, 'last');
+  if (first !== undefined && last !== undefined) {
+    throw refusal(
+      ErrorCode.BAD_USER_INPUT,
+      ['last'],
+      msg('first 与 last 不能同时使用', 'Use either first or last, not both'),
+    );
+  }
+  const position = (cursor: string, field: string): number => {
+    const [, id] = decodeCursor(cursor, field, 'text');
+    const at = items.findIndex((item) => item.id === id);
+    if (at < 0) {
+      throw refusal(ErrorCode.BAD_USER_INPUT, [field], msg('分页游标无效', 'The cursor is not valid'), {
+        reason: 'CURSOR_INVALID',
+      });
+    }
+    return at;
+  };
+  const start = args.after ? position(args.after, 'after') + 1 : 0;
+  const end = args.before ? position(args.before, 'before') : items.length;
+  const window = items.slice(start, Math.max(start, end));
+  const backward = last !== undefined;
+  const limit = (backward ? last : first) ?? DEFAULT_PAGE_SIZE;
+  const page = backward ? window.slice(Math.max(0, window.length - limit)) : window.slice(0, limit);
+  const hasMore = window.length > limit;
+  const edges = page.map((node) => ({ cursor: encodeCursor(read(node), node.id), node }));
+  return {
+    edges,
+    nodes: page,
+    pageInfo: {
+      hasNextPage: backward ? end < items.length : hasMore,
+      hasPreviousPage: backward ? hasMore : start > 0,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges[edges.length - 1]?.cursor ?? null,
+    },
+    totalCount: () => Promise.resolve(items.length),
+  };
+}
+
+/**
+ * Cost of a connection under one parent whose size the domain bounds (common/list-cost.ts LIST_SIZE):
+ * the selection is paid for the page size asked, but never more than the bound — a region's children
+ * page of 100 holds at most 30 (DOMAIN §3). Used as the field's `complexity` option.
+ */
+export function boundedPageCost(bound: number): ComplexityEstimator {
+  return ({ args, childComplexity }) => {
+    const asked = Number(args.first ?? args.last ?? DEFAULT_PAGE_SIZE);
+    const size = Number.isFinite(asked) ? Math.min(Math.max(asked, 0), MAX_PAGE_SIZE, bound) : bound;
+    return 1 + size * Math.max(childComplexity, 1);
+  };
+}
+
+/** The same page with each node turned into its view (the cursors stay those of the rows). */
+export function mapConnection<T, V>(page: Connection<T>, view: (node: T) => V): Connection<V> {
+  const nodes = page.nodes.map(view);
+  return {
+    edges: page.edges.map((edge, i) => ({ cursor: edge.cursor, node: nodes[i] })),
+    nodes,
+    pageInfo: page.pageInfo,
+    totalCount: page.totalCount,
+  };
 }

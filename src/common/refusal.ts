@@ -65,13 +65,17 @@ function refusalOfOne(
   field: readonly string[],
   message: Message,
   extras: ProblemExtras = {},
+  transport: Transport = {},
 ): RefusalError {
-  return new RefusalError([problem(code, field, message, extras)]);
+  return new RefusalError([problem(code, field, message, extras)], transport);
 }
 
 const DEFAULT_FORBIDDEN = msg('无权执行此操作', 'You are not allowed to do this');
 
-/** `throw refusal(code, field, message, { reason, principle, details })`, plus shorthands. */
+/**
+ * `throw refusal(code, field, message, { reason, principle, details })`, plus shorthands; a fifth
+ * argument gives a top-level error's transport (HTTP status, retry hint), e.g. TIMEOUT.
+ */
 export const refusal = Object.assign(refusalOfOne, {
   /** A permission principle of DOMAIN §8 refuses the call. */
   forbidden(

@@ -1,7 +1,6 @@
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
-import { ErrorCode, type Message } from './error-code';
-import { problem, type Problem } from './problem';
-import { RefusalError } from './refusal';
+import { ErrorCode } from './error-code';
+import type { Problem } from './problem';
 
 registerEnumType(ErrorCode, {
   name: 'ErrorCode',
@@ -84,46 +83,4 @@ export function userErrorsOf(problems: readonly Problem[]): UserError[] {
       reason: p.reason ?? null,
     })),
   ]);
-}
-
-/** A user error as a problem again (the old helpers build user errors directly). */
-function problemOf(e: UserError): Problem {
-  return problem(
-    e.code,
-    e.field,
-    { zh: e.message, en: e.messageEn },
-    {
-      principle: e.principle ?? undefined,
-      reason: e.reason ?? undefined,
-    },
-  );
-}
-
-/** @deprecated build a `Problem` (problem.ts) and `throw refusal(...)` / `abort(problems)` instead. */
-export function userError(
-  code: ErrorCode,
-  field: string[],
-  message: Message,
-  principle?: string | null,
-): UserError {
-  return userErrorsOf([problem(code, field, message, { principle: principle ?? undefined })])[0];
-}
-
-/**
- * @deprecated use `abort(problems)` or `throw refusal(...)` (refusal.ts). A refusal built from user
- * errors; `userErrors` gives them back.
- */
-export class UserErrorsAbort extends RefusalError {
-  constructor(userErrors: UserError[]) {
-    super(userErrors.map(problemOf));
-  }
-
-  get userErrors(): UserError[] {
-    return userErrorsOf(this.problems);
-  }
-}
-
-/** @deprecated use `throw refusal(code, field, message)` (refusal.ts). */
-export function abortWith(code: ErrorCode, field: string[], message: Message): never {
-  throw new UserErrorsAbort([userError(code, field, message)]);
 }

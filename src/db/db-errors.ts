@@ -1,4 +1,5 @@
-import { AppError, ErrorCode, msg } from '../common/errors';
+import { ErrorCode, msg } from '../common/errors';
+import { refusal, type RefusalError } from '../common/refusal';
 
 /** SQLSTATEs of a statement or lock wait that ran out of time (issue 8 item 5). */
 const TIMEOUT_STATES = new Set([
@@ -34,21 +35,25 @@ const UNAVAILABLE_NODE_CODES = new Set([
 export const RETRY_AFTER_TIMEOUT_SECONDS = 2;
 export const RETRY_AFTER_UNAVAILABLE_SECONDS = 5;
 
-export function timeoutError(httpStatus?: number): AppError {
-  return new AppError(
+export function timeoutError(httpStatus?: number): RefusalError {
+  return refusal(
     ErrorCode.TIMEOUT,
+    [],
     msg(
       '数据库繁忙，操作超时，请稍后重试',
       'The database is busy and the operation timed out; please retry later',
     ),
+    {},
     { retryAfterSeconds: RETRY_AFTER_TIMEOUT_SECONDS, ...(httpStatus ? { httpStatus } : {}) },
   );
 }
 
-export function unavailableError(httpStatus?: number): AppError {
-  return new AppError(
+export function unavailableError(httpStatus?: number): RefusalError {
+  return refusal(
     ErrorCode.SERVICE_UNAVAILABLE,
+    [],
     msg('服务暂时不可用，请稍后重试', 'The service is temporarily unavailable; please retry later'),
+    {},
     { retryAfterSeconds: RETRY_AFTER_UNAVAILABLE_SECONDS, ...(httpStatus ? { httpStatus } : {}) },
   );
 }
@@ -67,7 +72,7 @@ function* chain(error: unknown): Generator<Record<string, unknown>> {
  * A database failure that means "busy or unreachable, try again" rather than a bug: TIMEOUT for a
  * statement or lock that ran out of time, SERVICE_UNAVAILABLE for no connection; null otherwise.
  */
-export function availabilityError(error: unknown, httpStatus?: number): AppError | null {
+export function availabilityError(error: unknown, httpStatus?: number): RefusalError | null {
   for (const link of chain(error)) {
     const code = typeof link.code === 'string' ? link.code : '';
     const message = typeof link.message === 'string' ? link.message : '';

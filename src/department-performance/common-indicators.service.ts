@@ -5,7 +5,8 @@ import { recordAudit } from '../audit/audit.service';
 import { Decimal, parseDecimal } from '../common/decimal';
 import { ErrorCode, msg } from '../common/errors';
 import { runMutation, Validation } from '../common/mutation';
-import { userError, UserErrorsAbort } from '../common/user-error';
+import { problem } from '../common/problem';
+import { abort } from '../common/refusal';
 import type { GoalIndicatorInput } from '../goals/dto/goal.inputs';
 import { IndicatorCategory, IndicatorKind, IndicatorSubcategory } from '../goals/indicator.enums';
 import { GoalIndicatorEntity } from '../goals/goal-indicator.entity';
@@ -85,7 +86,7 @@ export async function checkDepartmentGoalIndicators(
       points: i.points ?? null,
     })),
   );
-  if (problems.length) throw new UserErrorsAbort(problems.map((p) => userError(p.code, p.field, p.message)));
+  if (problems.length) abort(problems);
 }
 
 /**
@@ -117,9 +118,9 @@ export async function checkDepartmentGoalAtSubmit(
         `Bring the goal in line with finance's common indicators before submitting: ${named.join(', ')}`,
       )
     : msg('须先修改指标分值再提交', 'Correct the indicator points before submitting');
-  throw new UserErrorsAbort(
+  abort(
     [head, ...problems.map((p) => p.message)].map((m) =>
-      userError(ErrorCode.WORKFLOW_VIOLATION, ['input', 'id'], m),
+      problem(ErrorCode.WORKFLOW_VIOLATION, ['input', 'id'], m),
     ),
   );
 }

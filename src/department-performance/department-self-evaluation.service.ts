@@ -5,11 +5,11 @@ import { idOfType, toGlobalId } from '../common/global-id';
 import { ErrorCode, msg } from '../common/errors';
 import { gradeNames, type Grade } from '../common/grade';
 import { runMutation } from '../common/mutation';
-import { refusalIn } from '../common/refusal';
+import { refusal, refusalIn } from '../common/refusal';
 import { userErrorsOf } from '../common/user-error';
 import type { EvaluationActionInput, SaveEvaluationActualsInput } from '../evaluation/dto/evaluation.inputs';
 import { insertEvaluation } from '../evaluation/evaluation.repository';
-import { meanings, refuse } from '../evaluation/evaluation.errors';
+import { meanings } from '../evaluation/evaluation.errors';
 import { requireGoalInForce, text } from '../evaluation/rules/evaluation-guards';
 import { visibleEvaluation, visibleGoal } from '../evaluation/evaluation.query';
 import { EvaluationKind, ReviewDecision } from '../evaluation/evaluation.enums';
@@ -58,7 +58,7 @@ export function createDepartmentSelfEvaluation(
     const caller = ctx.caller;
     const goal = await visibleGoal(ctx, input.goalId);
     if (goal.scope !== GoalScope.DEPARTMENT)
-      refuse(
+      throw refusal(
         ErrorCode.WORKFLOW_VIOLATION,
         ['input', 'goalId'],
         msg('部门整体自评针对部门整体绩效目标', 'A department-wide self-evaluation is of a DEPARTMENT goal'),
@@ -68,12 +68,13 @@ export function createDepartmentSelfEvaluation(
       selfEvaluatorOrgId: goal.departmentId,
       message: p4,
     });
-    if (notSelf) refuse(notSelf.code, ['input', 'goalId'], notSelf.message, notSelf.principle);
+    if (notSelf)
+      throw refusal(notSelf.code, ['input', 'goalId'], notSelf.message, { principle: notSelf.principle });
     // 004 二(四): 依据年初确定的整体绩效目标 — only a goal in force (issued with the budget) is self-evaluated.
     requireGoalInForce(goal);
     const finance = goal.reviewChain.find((s) => s.role === ReviewRole.BUDGET_FINANCE && s.final);
     if (!finance)
-      refuse(
+      throw refusal(
         ErrorCode.WORKFLOW_VIOLATION,
         ['input', 'goalId'],
         msg(

@@ -1,9 +1,10 @@
 import { rule } from 'graphql-shield';
 import type { RequestContext } from '../common/request-context';
 import { p6SignedInWithinJurisdiction } from '../auth/rules';
-import { AppError, msg } from '../common/errors';
+import { msg } from '../common/errors';
 import { OrganizationKind } from '../hierarchy/hierarchy.enums';
 import { p4SpendingSideReports } from '../monitoring/monitoring.permissions';
+import { refusal } from '../common/refusal';
 
 const kindRule = (
   name: string,
@@ -13,12 +14,12 @@ const kindRule = (
   en: string,
 ) =>
   rule(name, { cache: 'contextual' })((_parent, _args, ctx: RequestContext) => {
-    if (!ctx.principal) return AppError.unauthenticated();
+    if (!ctx.principal) return refusal.unauthenticated();
     if ([kind].flat().includes(ctx.principal.organizationKind)) return true;
     // P6: audit offices read department performance and write nothing (003 第七条).
     if (ctx.principal.organizationKind === OrganizationKind.AUDIT_OFFICE)
-      return AppError.forbidden('P6', msg('审计部门只能查阅', 'Audit offices only read'));
-    return AppError.forbidden(principle, msg(zh, en));
+      return refusal.forbidden('P6', msg('审计部门只能查阅', 'Audit offices only read'));
+    return refusal.forbidden(principle, msg(zh, en));
   });
 
 /** 003 第十二条(二) "共性指标按区财政部门规定设置": finance sets the common indicators. */

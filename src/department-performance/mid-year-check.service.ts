@@ -1,11 +1,12 @@
 import type { RequestContext } from '../common/request-context';
 import { ErrorCode, msg } from '../common/errors';
-import { UserErrorsAbort } from '../common/user-error';
+import { userErrorsOf } from '../common/user-error';
 import { GoalScope } from '../goals/goal.enums';
-import { refuse, visibleGoal } from '../monitoring/monitoring.query';
+import { visibleGoal } from '../monitoring/monitoring.query';
 import { createMonitoringReport } from '../monitoring/report.service';
 import { policyFor } from '../policy/policy.service';
 import type { CreateMidYearCheckInput } from './dto/department.inputs';
+import { refusal, refusalIn } from '../common/refusal';
 
 /**
  * 年中整体绩效监控 (004 二(三)1 "以每年6月底为节点，各部门单位对本单位年度整体绩效目标实现程度进行监控，监控结果报
@@ -18,7 +19,7 @@ export async function createMidYearCheck(ctx: RequestContext, input: CreateMidYe
   try {
     const goal = await visibleGoal(ctx, input.goalId, ['input', 'goalId']);
     if (goal.scope !== GoalScope.DEPARTMENT)
-      refuse(
+      throw refusal(
         ErrorCode.WORKFLOW_VIOLATION,
         ['input', 'goalId'],
         msg(
@@ -29,7 +30,8 @@ export async function createMidYearCheck(ctx: RequestContext, input: CreateMidYe
     const { departmentCheckMonth } = await policyFor(ctx, goal.year);
     return await createMonitoringReport(ctx, { ...input, year: goal.year, month: departmentCheckMonth });
   } catch (error) {
-    if (error instanceof UserErrorsAbort) return { report: null, userErrors: error.userErrors };
+    const refused = refusalIn(error);
+    if (refused?.belongsInPayload) return { report: null, userErrors: userErrorsOf(refused.problems) };
     throw error;
   }
 }

@@ -1,8 +1,9 @@
 import { rule } from 'graphql-shield';
 import type { RequestContext } from '../common/request-context';
 import { p6SignedInWithinJurisdiction, publicAccess } from '../auth/rules';
-import { AppError, msg } from '../common/errors';
+import { msg } from '../common/errors';
 import { OrganizationKind } from '../hierarchy/hierarchy.enums';
+import { refusal } from '../common/refusal';
 
 /**
  * P5 谁主管、谁负责、谁公开 (003 转移支付 第三十五条): finance and competent departments disclose; the service
@@ -12,10 +13,10 @@ import { OrganizationKind } from '../hierarchy/hierarchy.enums';
 export const p5ResponsibleDepartmentDiscloses = rule('P5 responsible department discloses', {
   cache: 'contextual',
 })((_parent, _args, ctx: RequestContext) => {
-  if (!ctx.principal) return AppError.unauthenticated();
+  if (!ctx.principal) return refusal.unauthenticated();
   const kind = ctx.principal.organizationKind;
   if (kind === OrganizationKind.FINANCE_BUREAU || kind === OrganizationKind.COMPETENT_DEPARTMENT) return true;
-  return AppError.forbidden(
+  return refusal.forbidden(
     'P5',
     msg(
       '谁主管、谁负责、谁公开：只有责任部门可以公开或定密',

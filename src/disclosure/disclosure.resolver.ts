@@ -2,10 +2,9 @@ import { Arg, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
 import type { RequestContext } from '../common/request-context';
 import { byPinyin } from '../common/collation';
 import { Decimal } from '../common/decimal';
-import { AppError, ErrorCode, msg } from '../common/errors';
+import { ErrorCode, msg } from '../common/errors';
 import { toGlobalId } from '../common/global-id';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../common/pagination';
-import { abortWith } from '../common/user-error';
 import { runMutation } from '../common/mutation';
 import {
   classify,
@@ -35,6 +34,7 @@ import {
   WithdrawDisclosureInput,
   WithdrawDisclosurePayload,
 } from './disclosure-mutation.types';
+import { refusal } from '../common/refusal';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const REGION_CODE = /^[0-9A-Za-z]{1,12}$/;
@@ -43,7 +43,7 @@ function checkDate(on: string): void {
   const valid =
     ISO_DATE.test(on) && !Number.isNaN(Date.parse(on)) && new Date(on).toISOString().startsWith(on);
   if (!valid)
-    abortWith(
+    throw refusal(
       ErrorCode.BAD_USER_INPUT,
       ['input', 'on'],
       msg('日期格式应为 YYYY-MM-DD', 'A date is YYYY-MM-DD'),
@@ -55,19 +55,13 @@ const SKIP = '跳过条数 — items to skip (paging), 0–10000';
 
 function checkPublicArgs(regionCode: string, year: number, first: number, skip: number): void {
   if (first < 1 || first > MAX_PAGE_SIZE)
-    throw new AppError(ErrorCode.BAD_USER_INPUT, msg('每页条数应为 1–100', 'first is 1–100'), {
-      field: ['first'],
-    });
+    throw refusal(ErrorCode.BAD_USER_INPUT, ['first'], msg('每页条数应为 1–100', 'first is 1–100'));
   if (skip < 0 || skip > 10000)
-    throw new AppError(ErrorCode.BAD_USER_INPUT, msg('跳过条数应为 0–10000', 'skip is 0–10000'), {
-      field: ['skip'],
-    });
+    throw refusal(ErrorCode.BAD_USER_INPUT, ['skip'], msg('跳过条数应为 0–10000', 'skip is 0–10000'));
   if (!REGION_CODE.test(regionCode))
-    throw new AppError(ErrorCode.BAD_USER_INPUT, msg('区划代码无效', 'Invalid region code'), {
-      field: ['regionCode'],
-    });
+    throw refusal(ErrorCode.BAD_USER_INPUT, ['regionCode'], msg('区划代码无效', 'Invalid region code'));
   if (year < 2000 || year > 2100)
-    throw new AppError(ErrorCode.BAD_USER_INPUT, msg('年度无效', 'Invalid year'), { field: ['year'] });
+    throw refusal(ErrorCode.BAD_USER_INPUT, ['year'], msg('年度无效', 'Invalid year'));
 }
 
 const view = (r: DisclosureRow): DisclosureType => ({

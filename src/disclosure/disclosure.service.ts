@@ -1,9 +1,9 @@
-import type { EntityManager } from 'typeorm';
+import type { EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import type { RequestContext } from '../common/request-context';
 import { recordAudit } from '../audit/audit.service';
 import { ErrorCode, msg } from '../common/errors';
 import { fromGlobalId } from '../common/global-id';
-import { abortWith, userError, UserErrorsAbort } from '../common/user-error';
+import { refusal } from '../common/refusal';
 
 /**
  * The goal's responsible department (P5 谁主管、谁负责、谁公开; docs/domain-decisions.md "Disclosure"): the
@@ -51,31 +51,40 @@ export const PUBLISHABLE_EVALUATION = ['REVIEWED', 'FINALIZED', 'REPORTED', 'ACK
 export const EVALUATION_RESPONSIBLE_SQL = `(SELECT CASE WHEN e.kind = 'SELF' THEN ${GOAL_RESPONSIBLE_SQL}
     ELSE e.evaluator_organization_id END FROM performance_goal g WHERE g.tenant_id = e.tenant_id AND g.id = e.goal_id)`;
 
-const notFound = () =>
-  abortWith(ErrorCode.NOT_FOUND, ['input', 'subjectId'], msg('未找到该事项', 'Item not found'));
+const notFound = () => {
+  throw refusal(ErrorCode.NOT_FOUND, ['input', 'subjectId'], msg('未找到该事项', 'Item not found'));
+};
+
+/** A subject's status, region and responsible organization, read through the caller's scope (P6). */
+function subjectRow(
+  qb: SelectQueryBuilder<ObjectLiteral>,
+  alias: string,
+  responsibleSql: string,
+  id: string,
+) {
+  return qb
+    .select(`${alias}.status`, 'status')
+    .addSelect(`${alias}.region_path`, 'regionPath')
+    .addSelect(responsibleSql, 'responsible')
+    .andWhere(`${alias}.id = :subjectId`, { subjectId: id })
+    .getRawOne<{ status: string; regionPath: string; responsible: string | null }>();
+}
 
 /** Loads a goal or evaluation the caller sees (P6: anything else reads as missing). */
 export async function loadSubject(ctx: RequestContext, globalId: string): Promise<Subject> {
   const parsed = fromGlobalId(globalId);
   if (parsed?.type === 'PerformanceGoal') {
-    const qb = await ctx.scope.goals('g');
-    const row = await qb
-      .select('g.status', 'status')
-      .addSelect('g.region_path', 'regionPath')
-      .addSelect(GOAL_RESPONSIBLE_SQL, 'responsible')
-      .andWhere('g.id = :subjectId', { subjectId: parsed.id })
-      .getRawOne<{ status: string; regionPath: string; responsible: string | null }>();
+    const row = await subjectRow(await ctx.scope.goals('g'), 'g', GOAL_RESPONSIBLE_SQL, parsed.id);
     if (!row) return notFound();
     return { type: 'GOAL', id: parsed.id, ...row, responsibleOrganizationId: row.responsible };
   }
   if (parsed?.type === 'Evaluation') {
-    const qb = await ctx.scope.evaluations('e');
-    const row = await qb
-      .select('e.status', 'status')
-      .addSelect('e.region_path', 'regionPath')
-      .addSelect(EVALUATION_RESPONSIBLE_SQL, 'responsible')
-      .andWhere('e.id = :subjectId', { subjectId: parsed.id })
-      .getRawOne<{ status: string; regionPath: string; responsible: string | null }>();
+    const row = await subjectRow(
+      await ctx.scope.evaluations('e'),
+      'e',
+      EVALUATION_RESPONSIBLE_SQL,
+      parsed.id,
+    );
     if (!row) return notFound();
     return { type: 'EVALUATION', id: parsed.id, ...row, responsibleOrganizationId: row.responsible };
   }
@@ -85,17 +94,15 @@ export async function loadSubject(ctx: RequestContext, globalId: string): Promis
 /** P5: only the responsible department classifies, publishes and withdraws (finance for its own evaluations). */
 function requireResponsible(ctx: RequestContext, subject: Subject): string {
   if (!subject.responsibleOrganizationId || subject.responsibleOrganizationId !== ctx.caller.organizationId)
-    throw new UserErrorsAbort([
-      userError(
-        ErrorCode.FORBIDDEN,
-        ['input', 'subjectId'],
-        msg(
-          '谁主管、谁负责、谁公开：只有责任部门可以公开或定密',
-          'Only the responsible department discloses or classifies this item (P5)',
-        ),
-        'P5',
+    throw refusal(
+      ErrorCode.FORBIDDEN,
+      ['input', 'subjectId'],
+      msg(
+        '谁主管、谁负责、谁公开：只有责任部门可以公开或定密',
+        'Only the responsible department discloses or classifies this item (P5)',
       ),
-    ]);
+      { principle: 'P5' },
+    );
   return subject.responsibleOrganizationId;
 }
 
@@ -164,7 +171,7 @@ export async function classify(
 ): Promise<DisclosureRow> {
   requireResponsible(ctx, s);
   if (classified && !reason)
-    abortWith(
+    throw refusal(
       ErrorCode.BAD_USER_INPUT,
       ['input', 'reason'],
       msg('定密须说明理由', 'Classifying needs a reason'),
@@ -191,17 +198,15 @@ export async function publish(
   requireResponsible(ctx, s);
   const before = await current(em, ctx, s);
   if (before?.classified)
-    throw new UserErrorsAbort([
-      userError(
-        ErrorCode.WORKFLOW_VIOLATION,
-        ['input', 'subjectId'],
-        msg('涉密事项不得公开', 'A classified item is never published (P5)'),
-        'P5',
-      ),
-    ]);
+    throw refusal(
+      ErrorCode.WORKFLOW_VIOLATION,
+      ['input', 'subjectId'],
+      msg('涉密事项不得公开', 'A classified item is never published (P5)'),
+      { principle: 'P5' },
+    );
   const allowed = s.type === 'GOAL' ? PUBLISHABLE_GOAL : PUBLISHABLE_EVALUATION;
   if (!allowed.includes(s.status))
-    abortWith(
+    throw refusal(
       ErrorCode.WORKFLOW_VIOLATION,
       ['input', 'subjectId'],
       msg(
@@ -210,7 +215,7 @@ export async function publish(
       ),
     );
   if (before?.publishedOn && !before.withdrawnOn)
-    abortWith(
+    throw refusal(
       ErrorCode.CONFLICT,
       ['input', 'subjectId'],
       msg('该事项已公开', 'The item is already published'),
@@ -233,13 +238,13 @@ export async function withdraw(
   requireResponsible(ctx, s);
   const before = await current(em, ctx, s);
   if (!before?.publishedOn || before.withdrawnOn)
-    abortWith(
+    throw refusal(
       ErrorCode.WORKFLOW_VIOLATION,
       ['input', 'subjectId'],
       msg('该事项未公开', 'The item is not published'),
     );
   if (on < before.publishedOn)
-    abortWith(
+    throw refusal(
       ErrorCode.BAD_USER_INPUT,
       ['input', 'on'],
       msg('撤回日期早于公开日期', 'Withdrawn before it was published'),

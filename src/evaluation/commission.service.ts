@@ -6,11 +6,12 @@ import { GoalEntity } from '../goals/goal.entity';
 import { OrganizationKind } from '../hierarchy/hierarchy.enums';
 import { OrganizationEntity } from '../hierarchy/organization.entity';
 import type { CommissionEvaluationInput } from './dto/evaluation.inputs';
-import { meanings, refuse } from './evaluation.errors';
+import { meanings } from './evaluation.errors';
 import { updateEvaluation } from './evaluation.repository';
 import { visibleEvaluation } from './evaluation.query';
 import { EvaluationStatus } from './evaluation.enums';
 import { checkSeparation, requireFramework } from './framework-evaluation.service';
+import { refusal } from '../common/refusal';
 
 /**
  * 委托第三方 (002 第十七条; DOMAIN §10): the evaluating department or finance commissions a third party
@@ -23,18 +24,18 @@ export function commissionEvaluation(ctx: RequestContext, input: CommissionEvalu
     const current = await visibleEvaluation(ctx, input.id);
     requireFramework(current);
     if (current.evaluatorOrganizationId !== caller.organizationId) {
-      refuse(
+      throw refusal(
         ErrorCode.FORBIDDEN,
         ['input', 'id'],
         msg(
           '只有开展评价的部门或财政部门可以委托第三方',
           'Only the evaluating body commissions a third party',
         ),
-        'P7',
+        { principle: 'P7' },
       );
     }
     if (current.status !== EvaluationStatus.DRAFT || current.commissionedOrganizationId) {
-      refuse(
+      throw refusal(
         ErrorCode.WORKFLOW_VIOLATION,
         ['input', 'id'],
         msg('评价只能在草稿阶段委托一次', 'An evaluation is commissioned once, while a draft'),
@@ -43,7 +44,7 @@ export function commissionEvaluation(ctx: RequestContext, input: CommissionEvalu
     const id = idOfType(input.thirdPartyOrganizationId, 'Organization');
     const org = id ? await em.findOneBy(OrganizationEntity, { tenantId: caller.tenantId, id }) : null;
     if (!org || org.kind !== OrganizationKind.THIRD_PARTY) {
-      refuse(
+      throw refusal(
         ErrorCode.NOT_FOUND,
         ['input', 'thirdPartyOrganizationId'],
         msg('未找到该第三方机构', 'Third-party organization not found'),

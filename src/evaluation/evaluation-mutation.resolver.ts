@@ -8,8 +8,8 @@ import {
   RespondToEvaluationInput,
   ReviewEvaluationInput,
   SaveEvaluationActualsInput,
-  SaveFrameworkEvaluationInput,
 } from './dto/evaluation.inputs';
+import { SaveFrameworkEvaluationInput } from './dto/framework.inputs';
 import { EvaluationType } from './dto/evaluation.types';
 import { reviewEvaluation, submitEvaluation } from './evaluation-workflow.service';
 import {

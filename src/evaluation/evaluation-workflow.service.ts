@@ -7,8 +7,8 @@ import { EvaluationActualEntity } from './evaluation-actual.entity';
 import { enforce } from '../common/decision';
 import { decideEvaluation } from './rules/evaluation-decision';
 import { frameworkSubmissionCheck, selfSubmissionCheck } from './submission-problems';
-import { meanings, refuse } from './evaluation.errors';
-import { updateEvaluation } from './evaluation.repository';
+import { meanings } from './evaluation.errors';
+import { submittedColumns, updateEvaluation } from './evaluation.repository';
 import { text } from './rules/evaluation-guards';
 import { visibleEvaluation } from './evaluation.query';
 import { EvaluationAction, EvaluationKind, EvaluationStatus, ReviewDecision } from './evaluation.enums';
@@ -18,6 +18,7 @@ import { townshipFinanceStep } from '../rollup/compile-finance.service';
 import { goalIndicators } from './evaluation.query';
 import { ownSelfEvaluation } from './self-evaluation.service';
 import { storedLines } from './self-scoring';
+import { refusal } from '../common/refusal';
 
 /**
  * 提交评价 (DOMAIN §10, P8): a self-evaluation is scored by the engine and awaits review; a department or
@@ -68,11 +69,8 @@ async function submitSelfEvaluation(ctx: RequestContext, em: EntityManager, inpu
     input.expectedVersion,
     {
       status: EvaluationStatus.SUBMITTED,
-      total: score.total.toFixed(2),
-      grade: score.grade,
+      ...submittedColumns(score, policy.id),
       scoreLines: storedLines(score),
-      submittedAt: new Date(),
-      policyId: policy.id,
     },
     {
       action: 'SUBMIT',
@@ -101,7 +99,7 @@ export function reviewEvaluation(ctx: RequestContext, input: ReviewEvaluationInp
     enforce(decideEvaluation(current, caller, action, { townshipFinance }));
     const comment = text(input.comment);
     if (input.decision === ReviewDecision.RETURN && !comment) {
-      refuse(
+      throw refusal(
         ErrorCode.BAD_USER_INPUT,
         ['input', 'comment'],
         msg('退回须填写意见', 'A return needs a comment'),
@@ -149,10 +147,7 @@ async function submitFrameworkEvaluation(
     input.expectedVersion,
     {
       status: EvaluationStatus.SUBMITTED,
-      total: score.total.toFixed(2),
-      grade: score.grade,
-      submittedAt: new Date(),
-      policyId: policy.id,
+      ...submittedColumns(score, policy.id),
       // A preliminary result (初步结论) awaits a fresh response (交换意见, 002 第二十六条(二)6).
       responseDecision: null,
       responseText: null,

@@ -1,7 +1,5 @@
-import { ErrorCode, msg, type Message } from '../common/errors';
+import { ErrorCode, msg } from '../common/errors';
 import type { ConstraintMeanings } from '../common/mutation';
-import type { Problem } from '../common/problem';
-import { abort, refusal } from '../common/refusal';
 
 /** What the database's refusals mean to the caller (the triggers repeat the service's checks). */
 export const meanings: ConstraintMeanings = {
@@ -31,18 +29,3 @@ export const meanings: ConstraintMeanings = {
     message: msg('该绩效目标已有单位自评', 'This goal already has a self-evaluation'),
   },
 };
-
-/** A refusal that names the principle of DOMAIN §8 behind it (common/refusal.ts). */
-export function refuse(
-  code: ErrorCode,
-  field: readonly string[],
-  message: Message,
-  principle?: string,
-): never {
-  throw refusal(code, field, message, principle ? { principle } : {});
-}
-
-/** Problems of the pure rules (paths relative to the input) under `input`, with their reasons; nothing written. */
-export function problemsAbort(problems: readonly Problem[], code?: ErrorCode): never {
-  return abort(problems, { under: ['input'], ...(code ? { code } : {}) });
-}

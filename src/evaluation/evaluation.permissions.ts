@@ -2,8 +2,9 @@ import { or, rule } from 'graphql-shield';
 import { p4OwnLevelDepartment } from '../funds/own-level-permissions';
 import type { RequestContext } from '../common/request-context';
 import { p6SignedInWithinJurisdiction } from '../auth/rules';
-import { AppError, msg } from '../common/errors';
+import { msg } from '../common/errors';
 import { OrganizationKind } from '../hierarchy/hierarchy.enums';
+import { refusal } from '../common/refusal';
 
 const kindRule = (
   name: string,
@@ -13,13 +14,13 @@ const kindRule = (
   en: string,
 ) =>
   rule(name, { cache: 'contextual' })((_parent, _args, ctx: RequestContext) => {
-    if (!ctx.principal) return AppError.unauthenticated();
+    if (!ctx.principal) return refusal.unauthenticated();
     const kind = ctx.principal.organizationKind;
     if (allowed.includes(kind)) return true;
     // P6: audit offices read evaluations and write nothing (003 第七条).
     if (kind === OrganizationKind.AUDIT_OFFICE)
-      return AppError.forbidden('P6', msg('审计部门只能查阅绩效评价', 'Audit offices only read evaluations'));
-    return AppError.forbidden(principle, msg(zh, en));
+      return refusal.forbidden('P6', msg('审计部门只能查阅绩效评价', 'Audit offices only read evaluations'));
+    return refusal.forbidden(principle, msg(zh, en));
   });
 
 /** P4 谁支出、谁自评 (002 第十七条): the spending unit fills in and submits its self-evaluation. */

@@ -1,10 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
+import type { Decimal } from '../common/decimal';
+import type { Grade } from '../common/grade';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { recordAudit } from '../audit/audit.service';
 import type { Principal } from '../auth/principal';
 import { guardedUpdate } from '../common/guarded-update';
 import type { RequestContext } from '../common/request-context';
+import { EvaluationActualEntity } from './evaluation-actual.entity';
+import type { IndicatorActual, SelfScore } from './rules/scoring-types';
 import { EvaluationTransitionEntity } from './evaluation-transition.entity';
 import { EvaluationEntity } from './evaluation.entity';
 import { EvaluationStatus, type TransitionAction } from './evaluation.enums';
@@ -42,6 +46,11 @@ export interface EvaluationChange {
   step?: EvaluationStep;
   /** The evaluation's child rows (actuals, framework scores, sections), written after the row. */
   children?: () => Promise<void>;
+  /**
+   * Submitted in the same change, once the child rows are written (the database freezes a submitted
+   * evaluation's rows, P8): the scored columns and the SUBMIT step, recorded after `step`.
+   */
+  submit?: { columns: QueryDeepPartialEntity<EvaluationEntity>; step: EvaluationStep };
   /** What the audit event shows after the change (default: the evaluation as written). */
   after?: (evaluation: EvaluationEntity) => object | Promise<object>;
 }
@@ -49,6 +58,46 @@ export interface EvaluationChange {
 /** The columns a new evaluation is created with (tenant, status and region path are the writer's). */
 export type NewEvaluation = QueryDeepPartialEntity<EvaluationEntity> &
   Pick<EvaluationEntity, 'goalId' | 'kind' | 'year' | 'evaluatorOrganizationId'> & { id?: string };
+
+/**
+ * The columns every submission writes (DOMAIN §10.7, P8): the engine's total and grade, the policy whose
+ * bands graded it, and the time; a self-scored evaluation adds its stored lines.
+ */
+export function submittedColumns(score: { total: Decimal; grade: Grade }, policyId: string | null) {
+  return { total: score.total.toFixed(2), grade: score.grade, submittedAt: new Date(), policyId };
+}
+
+/** The scored actuals of an evaluation, one row per indicator with the engine's line (score, rule, flags). */
+export async function insertScoredActuals(
+  em: EntityManager,
+  tenantId: string,
+  evaluationId: string,
+  actuals: readonly IndicatorActual[],
+  score: SelfScore,
+): Promise<void> {
+  const lines = new Map(score.lines.map((l) => [l.key, l]));
+  if (actuals.length === 0) return;
+  await em.insert(
+    EvaluationActualEntity,
+    actuals.map((a) => {
+      const line = lines.get(a.indicatorId);
+      return {
+        tenantId,
+        id: randomUUID(),
+        evaluationId,
+        indicatorId: a.indicatorId,
+        actual: a.actual != null ? a.actual.toFixed() : null,
+        tier: a.tier ?? null,
+        percentage: a.percentage != null ? a.percentage.toFixed(2) : null,
+        explanation: a.explanation ?? null,
+        targetSetTooLow: a.targetSetTooLow ?? false,
+        score: line ? line.score.toFixed(2) : null,
+        rule: line?.rule ?? null,
+        flags: line ? [...line.flags] : [],
+      };
+    }),
+  );
+}
 
 export async function insertTransition(
   em: EntityManager,
@@ -101,6 +150,15 @@ async function record(
   if (change.children) await change.children();
   const s = change.step;
   if (s) await insertTransition(em, caller, id, s.action, s.from, s.to, s.comment ?? null);
+  if (change.submit) {
+    const { columns, step } = change.submit;
+    await em.update(
+      EvaluationEntity,
+      { tenantId: caller.tenantId, id },
+      { ...columns, status: step.to, rowVersion: () => 'row_version + 1' },
+    );
+    await insertTransition(em, caller, id, step.action, step.from, step.to, step.comment ?? null);
+  }
   const evaluation = await em.findOneByOrFail(EvaluationEntity, { tenantId: caller.tenantId, id });
   invalidate(ctx, evaluation);
   await recordAudit(em, caller, {

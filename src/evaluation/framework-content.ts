@@ -1,7 +1,7 @@
 import { type Decimal, requireDecimal } from '../common/decimal';
 import { ErrorCode, msg } from '../common/errors';
 import type { Problem } from '../common/problem';
-import type { FrameworkFiguresInput, FrameworkScoreInput } from './dto/evaluation.inputs';
+import type { FrameworkFiguresInput, FrameworkScoreInput } from './dto/framework.inputs';
 import type { EvaluationFrameworkScoreEntity } from './evaluation-framework-score.entity';
 import type { EvaluationEntity } from './evaluation.entity';
 import {

@@ -8,11 +8,12 @@ import type { Problem } from '../common/problem';
 import { FundEntity } from '../funds/fund.entity';
 import { ProjectEntity } from '../funds/project.entity';
 import { GoalEntity } from '../goals/goal.entity';
-import type { CreateEvaluationInput, SaveFrameworkEvaluationInput } from './dto/evaluation.inputs';
+import type { CreateEvaluationInput } from './dto/evaluation.inputs';
+import type { SaveFrameworkEvaluationInput } from './dto/framework.inputs';
 import { EvaluationFrameworkScoreEntity } from './evaluation-framework-score.entity';
 import { EvaluationReportSectionEntity } from './evaluation-report-section.entity';
 import { insertEvaluation, updateEvaluation } from './evaluation.repository';
-import { meanings, problemsAbort, refuse } from './evaluation.errors';
+import { meanings } from './evaluation.errors';
 import { requireEditable, requireGoalInForce, text } from './rules/evaluation-guards';
 import { visibleEvaluation, visibleGoal } from './evaluation.query';
 import { EvaluationEntity } from './evaluation.entity';
@@ -22,6 +23,7 @@ import { policyFor } from '../policy/policy.service';
 import { gradeBandsOf } from '../policy/rules/policy';
 import { scoreFramework } from './rules/framework';
 import { checkReportSections } from './rules/report-outline';
+import { refusal, abort } from '../common/refusal';
 
 /**
  * P7 委托人和项目实施主体相分离 (002 第十七条): the evaluator (department, finance, third party) is neither
@@ -36,12 +38,16 @@ export async function checkSeparation(
   const tenantId = goal.tenantId;
   const project = goal.projectId ? await em.findOneBy(ProjectEntity, { tenantId, id: goal.projectId }) : null;
   const self = await em.findOneBy(EvaluationEntity, { tenantId, goalId: goal.id, kind: EvaluationKind.SELF });
-  const refusal = p7Separation({
+  const refused = p7Separation({
     evaluatorOrgId: organizationId,
     implementingOrgIds: [project?.implementingUnitId],
     selfEvaluatorOrgIds: [self?.evaluatorOrganizationId],
   });
-  if (refusal) refuse(refusal.code, field, refusal.message, refusal.principle);
+  if (refused)
+    throw refusal(refused.code, field, refused.message, {
+      principle: refused.principle,
+      reason: refused.reason,
+    });
 }
 
 async function create(ctx: RequestContext, em: EntityManager, goal: GoalEntity, kind: EvaluationKind) {
@@ -67,7 +73,7 @@ export function createDepartmentEvaluation(ctx: RequestContext, input: CreateEva
       : null;
     const fund = goal.fundId ? await em.findOneBy(FundEntity, { tenantId, id: goal.fundId }) : null;
     if (project?.departmentId !== caller.organizationId && fund?.organizationId !== caller.organizationId) {
-      refuse(
+      throw refusal(
         ErrorCode.FORBIDDEN,
         ['input', 'goalId'],
         msg(
@@ -86,14 +92,14 @@ export function createFinanceEvaluation(ctx: RequestContext, input: CreateEvalua
     const caller = ctx.caller;
     const goal = await visibleGoal(ctx, input.goalId);
     if (!goal.regionPath.startsWith(caller.regionPath)) {
-      refuse(
+      throw refusal(
         ErrorCode.FORBIDDEN,
         ['input', 'goalId'],
         msg(
           '财政评价由绩效目标所在区划或其上级的财政部门开展',
           'Finance evaluates goals of its own region or below',
         ),
-        'P6',
+        { principle: 'P6' },
       );
     }
     return create(ctx, em, goal, EvaluationKind.FINANCE);
@@ -105,7 +111,7 @@ const isFramework = (e: EvaluationEntity) =>
 
 export function requireFramework(e: EvaluationEntity): void {
   if (!isFramework(e)) {
-    refuse(
+    throw refusal(
       ErrorCode.WORKFLOW_VIOLATION,
       ['input', 'id'],
       msg('该操作只适用于部门评价和财政评价', 'This applies to department and finance evaluations only'),
@@ -119,7 +125,7 @@ export const frameworkEditorOf = (e: EvaluationEntity) =>
 
 export function requireEditor(ctx: RequestContext, e: EvaluationEntity): void {
   if (frameworkEditorOf(e) === ctx.caller.organizationId) return;
-  refuse(
+  throw refusal(
     ErrorCode.FORBIDDEN,
     ['input', 'id'],
     e.commissionedOrganizationId
@@ -128,7 +134,7 @@ export function requireEditor(ctx: RequestContext, e: EvaluationEntity): void {
           'The evaluation is commissioned: the third party fills it in and submits it',
         )
       : msg('只有开展该评价的单位可以填报和提交', 'Only the evaluating body fills it in and submits it'),
-    'P7',
+    { principle: 'P7' },
   );
 }
 
@@ -167,7 +173,7 @@ export function saveFrameworkEvaluation(ctx: RequestContext, input: SaveFramewor
         (p) => p.reason === 'UNKNOWN_SECTION' || p.reason === 'DUPLICATE_SECTION',
       ),
     ];
-    if (problems.length > 0) problemsAbort(problems);
+    if (problems.length > 0) abort(problems, { under: ['input'] });
     const before = await contentSnapshot(em, current);
     const children = async () => {
       const key = { tenantId: caller.tenantId, evaluationId: current.id };

@@ -8,12 +8,13 @@ import { OrganizationEntity } from '../hierarchy/organization.entity';
 import type { EvaluationActionInput, RespondToEvaluationInput } from './dto/evaluation.inputs';
 import { enforce } from '../common/decision';
 import { decideEvaluation, type EvaluationFacts } from './rules/evaluation-decision';
-import { meanings, refuse } from './evaluation.errors';
+import { meanings } from './evaluation.errors';
 import { updateEvaluation } from './evaluation.repository';
 import { text } from './rules/evaluation-guards';
 import { visibleEvaluation } from './evaluation.query';
 import { EvaluationEntity } from './evaluation.entity';
 import { EvaluationAction, EvaluationStatus, ResponseDecision } from './evaluation.enums';
+import { refusal } from '../common/refusal';
 
 /**
  * 被评价部门（单位） (002 第二十六条(二)6, 第二十八条(二)): the implementing unit of the goal's project, else the
@@ -98,7 +99,7 @@ export function respondToEvaluation(ctx: RequestContext, input: RespondToEvaluat
     }),
     () => {
       if (input.decision === ResponseDecision.DISAGREE && !reply)
-        refuse(
+        throw refusal(
           ErrorCode.BAD_USER_INPUT,
           ['input', 'text'],
           msg('有异议须说明理由', 'A disagreement needs its reason'),

@@ -14,13 +14,14 @@ import type { SaveEvaluationActualsInput } from './dto/evaluation.inputs';
 import { EvaluationActualEntity } from './evaluation-actual.entity';
 import { EvaluationReportSectionEntity } from './evaluation-report-section.entity';
 import type { EvaluationEntity } from './evaluation.entity';
-import { meanings, problemsAbort } from './evaluation.errors';
+import { meanings } from './evaluation.errors';
 import { goalIndicators } from './evaluation.query';
 import { updateEvaluation } from './evaluation.repository';
 import { requireEditable, text } from './rules/evaluation-guards';
 import { ownSelfEvaluation } from './self-evaluation.service';
 import { checkReportSections } from './rules/report-outline';
 import { scoreContent, storedContent, type SelfContent } from './self-scoring';
+import { abort } from '../common/refusal';
 
 const snapshot = (
   e: EvaluationEntity,
@@ -145,7 +146,7 @@ export function saveEvaluationActuals(ctx: RequestContext, input: SaveEvaluation
           .map((p) => ({ ...p, field: ['reportSections', ...p.field.slice(1)] }))
       : [];
     if (inputProblems.length + sectionProblems.length > 0)
-      problemsAbort([...inputProblems, ...sectionProblems]);
+      abort([...inputProblems, ...sectionProblems], { under: ['input'] });
     const before = snapshot(current, rows.actuals, rows.sections);
     const key = { tenantId: caller.tenantId, evaluationId: current.id };
     const children = async () => {

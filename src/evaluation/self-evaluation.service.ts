@@ -7,16 +7,21 @@ import { ProjectEntity } from '../funds/project.entity';
 import { GoalScope } from '../goals/goal.enums';
 import type { CreateEvaluationInput } from './dto/evaluation.inputs';
 import { insertEvaluation } from './evaluation.repository';
-import { meanings, refuse } from './evaluation.errors';
+import { meanings } from './evaluation.errors';
 import { requireGoalInForce } from './rules/evaluation-guards';
 import { visibleEvaluation, visibleGoal } from './evaluation.query';
 import { EvaluationEntity } from './evaluation.entity';
 import { EvaluationKind } from './evaluation.enums';
+import { refusal } from '../common/refusal';
 
 /** P4 谁支出、谁自评 (002 第十七条) as a refusal at `field`, when the caller is not the self-evaluator. */
 function requireSelfEvaluator(callerOrgId: string, selfEvaluatorOrgId: string | null, field: string[]) {
-  const refusal = p4SelfEvaluator({ callerOrgId, selfEvaluatorOrgId });
-  if (refusal) refuse(refusal.code, field, refusal.message, refusal.principle);
+  const refused = p4SelfEvaluator({ callerOrgId, selfEvaluatorOrgId });
+  if (refused)
+    throw refusal(refused.code, field, refused.message, {
+      principle: refused.principle,
+      reason: refused.reason,
+    });
 }
 
 /** The indicators of the evaluated goal, in form order (kept here for the modules that import it). */
@@ -34,7 +39,7 @@ export function createSelfEvaluation(ctx: RequestContext, input: CreateEvaluatio
     const caller = ctx.caller;
     const goal = await visibleGoal(ctx, input.goalId);
     if (goal.scope !== GoalScope.PROJECT && goal.scope !== GoalScope.TRANSFER_PROJECT) {
-      refuse(
+      throw refusal(
         ErrorCode.WORKFLOW_VIOLATION,
         ['input', 'goalId'],
         msg(
@@ -70,7 +75,7 @@ export function createSelfEvaluation(ctx: RequestContext, input: CreateEvaluatio
 export async function ownSelfEvaluation(ctx: RequestContext, globalId: string): Promise<EvaluationEntity> {
   const current = await visibleEvaluation(ctx, globalId);
   if (current.kind !== EvaluationKind.SELF) {
-    refuse(
+    throw refusal(
       ErrorCode.WORKFLOW_VIOLATION,
       ['input', 'id'],
       msg('该评价不是单位自评', 'This evaluation is not a self-evaluation'),

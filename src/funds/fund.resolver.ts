@@ -3,7 +3,15 @@ import type { RequestContext } from '../common/request-context';
 import { money } from '../common/decimal';
 import { MoneyScalar } from '../common/scalars';
 import { idOfType, toGlobalId } from '../common/global-id';
-import { ConnectionArgs, paginate, SortDirection, toConnection, type SortColumn } from '../common/pagination';
+import {
+  ConnectionArgs,
+  paginate,
+  boundedPageCost,
+  paginateList,
+  SortDirection,
+  toConnection,
+  type SortColumn,
+} from '../common/pagination';
 import { escapeLike, NO_ID } from '../common/sql';
 import { OrganizationType, RegionType } from '../hierarchy/dto/hierarchy.types';
 import type { OrganizationEntity } from '../hierarchy/organization.entity';
@@ -17,9 +25,17 @@ import {
   SetAllocationsInput,
   UpdateFundInput,
 } from './dto/fund.inputs';
-import { AllocationType, FundConnection, FundType, ProjectType } from './dto/funds.types';
+import {
+  AllocationConnection,
+  AllocationType,
+  FundConnection,
+  FundType,
+  ProjectConnection,
+  ProjectType,
+} from './dto/funds.types';
 import type { FundEntity } from './fund.entity';
-import { createFund, setAllocations, updateFund } from './fund.service';
+import { setAllocations } from './fund-allocation.service';
+import { createFund, updateFund } from './fund.service';
 import type { ProjectEntity } from './project.entity';
 import { fundTotal } from './rules/fund-rules';
 import { availabilityOf } from '../common/decision';
@@ -27,7 +43,7 @@ import { FundActionAvailabilityType } from './dto/actions.types';
 import { FundAction } from './fund.enums';
 import { decideFund } from './rules/fund-decision';
 import { Idempotent } from '../idempotency/idempotent';
-import { LIST_SIZE, listCost } from '../common/list-cost';
+import { LIST_SIZE } from '../common/list-cost';
 import { whereAnyOf } from '../common/list-filter';
 import { CreateFundPayload, SetAllocationsPayload, UpdateFundPayload } from './dto/funds-mutation.types';
 
@@ -138,21 +154,30 @@ export class FundResolver {
     return fund.upperFundId ? ctx.loaders.fundById.load(fund.upperFundId) : null;
   }
 
-  @FieldResolver(() => [AllocationType], {
-    complexity: listCost(LIST_SIZE.fundLines),
+  @FieldResolver(() => AllocationConnection, {
+    complexity: boundedPageCost(LIST_SIZE.fundLines),
     description:
-      '资金分配 — allocations the caller may see: all of them for the giving side, its own share for a receiver',
+      '资金分配 — allocations the caller may see: all of them for the giving side, its own share for a receiver (a connection, issue 11 item 7)',
   })
-  allocations(@Root() fund: FundEntity, @Ctx() ctx: RequestContext): Promise<AllocationEntity[]> {
-    return ctx.loaders.allocationsByFundId.load(fund.id);
+  async allocations(@Root() fund: FundEntity, @Ctx() ctx: RequestContext, @Args() page: ConnectionArgs) {
+    const all: AllocationEntity[] = await ctx.loaders.allocationsByFundId.load(fund.id);
+    return toConnection(
+      AllocationConnection,
+      paginateList(all, page, (a) => a.createdAt),
+    );
   }
 
-  @FieldResolver(() => [ProjectType], {
-    complexity: listCost(LIST_SIZE.fundLines),
-    description: '项目 — projects financed by this fund, within the caller’s view',
+  @FieldResolver(() => ProjectConnection, {
+    complexity: boundedPageCost(LIST_SIZE.fundLines),
+    description:
+      '项目 — projects financed by this fund, within the caller’s view (a connection, issue 11 item 7)',
   })
-  projects(@Root() fund: FundEntity, @Ctx() ctx: RequestContext): Promise<ProjectEntity[]> {
-    return ctx.loaders.projectsByFundId.load(fund.id);
+  async projects(@Root() fund: FundEntity, @Ctx() ctx: RequestContext, @Args() page: ConnectionArgs) {
+    const all: ProjectEntity[] = await ctx.loaders.projectsByFundId.load(fund.id);
+    return toConnection(
+      ProjectConnection,
+      paginateList(all, page, (p) => p.name),
+    );
   }
 
   @Mutation(() => CreateFundPayload, {

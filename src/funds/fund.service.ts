@@ -7,29 +7,19 @@ import { idOfType } from '../common/global-id';
 import { nullsRefused } from '../common/partial-update';
 import { runMutation, Validation, type ConstraintMeanings } from '../common/mutation';
 import type { Problem } from '../common/problem';
-import { NO_ID } from '../common/sql';
-import { abortWith } from '../common/user-error';
 import type { Decimal } from '../common/decimal';
 import { AllocationEntity } from './allocation.entity';
-import type {
-  CreateFundInput,
-  FundAmountsInput,
-  SetAllocationsInput,
-  UpdateFundInput,
-} from './dto/fund.inputs';
+import type { CreateFundInput, FundAmountsInput, UpdateFundInput } from './dto/fund.inputs';
 import { FundEntity } from './fund.entity';
 import { FundAction } from './fund.enums';
-import { insertFund, replaceAllocations, updateFundRow } from './fund.repository';
+import { insertFund, updateFundRow } from './fund.repository';
 import { decideFund } from './rules/fund-decision';
-import {
-  allocatableAmount,
-  allocationTotal,
-  validateAllocations,
-  type AllocationInput,
-} from './rules/allocation-rules';
+import { allocatableAmount, allocationTotal } from './rules/allocation-rules';
 import { formatWanYuan, fundYears, validateFund, type FundInput } from './rules/fund-rules';
+import { refusal } from '../common/refusal';
 
-const meanings: ConstraintMeanings = {
+/** The fund's constraints as user errors (its allocations' uniqueness, DOMAIN §4). */
+export const meanings: ConstraintMeanings = {
   uq_fund_allocation_region: {
     code: ErrorCode.CONFLICT,
     field: ['input', 'allocations'],
@@ -52,7 +42,7 @@ export function addProblems(v: Validation, problems: readonly Problem[]): void {
  * rules/fund-decision.ts, the decision `availableActions` shows): a fund outside the caller's view reads
  * as not found; a visible fund of another department is FORBIDDEN.
  */
-async function ownedFund(
+export async function ownedFund(
   ctx: RequestContext,
   globalId: string,
   field: string[],
@@ -60,7 +50,7 @@ async function ownedFund(
 ): Promise<FundEntity> {
   const id = idOfType(globalId, 'Fund');
   const fund = id ? await ctx.loaders.fundById.load(id) : null;
-  if (!fund) abortWith(ErrorCode.NOT_FOUND, field, msg('未找到该专项资金', 'Fund not found'));
+  if (!fund) throw refusal(ErrorCode.NOT_FOUND, field, msg('未找到该专项资金', 'Fund not found'));
   enforce(decideFund(fund, ctx.caller, action));
   return fund;
 }
@@ -258,66 +248,5 @@ export function updateFund(ctx: RequestContext, input: UpdateFundInput) {
       ...(input.assessedAtCreation != null ? { assessedAtCreation: input.assessedAtCreation } : {}),
     });
     return { fund };
-  });
-}
-
-/**
- * 设置资金分配 — replaces the fund's whole allocation set atomically (DOMAIN §4): every target resolved
- * within the caller's view (else NOT_FOUND), then the pure rules (method, direct child regions, no
- * duplicates, amounts, Σ ≤ upper-level + own-level money with the numbers in 万元), then the fund's version is bumped
- * under the guard, so two racing sets cannot both apply.
- */
-export function setAllocations(ctx: RequestContext, input: SetAllocationsInput) {
-  return runMutation(ctx, meanings, async (em) => {
-    const fund = await ownedFund(ctx, input.fundId, ['input', 'fundId'], FundAction.SET_ALLOCATIONS);
-    const v = new Validation();
-    const resolved = await Promise.all(
-      input.allocations.map(async (a, i) => {
-        const at = ['input', 'allocations', String(i)];
-        const region = a.regionId
-          ? await ctx.loaders.regionById.load(idOfType(a.regionId, 'Region') ?? NO_ID)
-          : null;
-        if (a.regionId && !region)
-          v.add(ErrorCode.NOT_FOUND, [...at, 'regionId'], msg('未找到该行政区划', 'Region not found'));
-        const project = a.projectId
-          ? await ctx.loaders.projectById.load(idOfType(a.projectId, 'Project') ?? NO_ID)
-          : null;
-        if (a.projectId && !project)
-          v.add(ErrorCode.NOT_FOUND, [...at, 'projectId'], msg('未找到该项目', 'Project not found'));
-        return { region, project, amount: a.amount };
-      }),
-    );
-    v.check();
-    const rows: AllocationInput[] = resolved.map((r) => ({
-      regionPath: r.region?.path ?? null,
-      project: r.project ? { id: r.project.id, regionPath: r.project.regionPath } : null,
-      amount: r.amount,
-    }));
-    addProblems(
-      v,
-      validateAllocations(
-        {
-          method: fund.allocationMethod,
-          regionPath: fund.regionPath,
-          upperLevel: fund.upperLevelAmount,
-          ownLevel: fund.ownLevelAmount,
-        },
-        rows,
-      ),
-    );
-    v.check();
-
-    const saved = await replaceAllocations(
-      ctx,
-      em,
-      fund,
-      input.expectedVersion,
-      resolved.map((r) => ({
-        regionId: r.region?.id ?? null,
-        projectId: r.project?.id ?? null,
-        amount: r.amount,
-      })),
-    );
-    return { fund: saved };
   });
 }

@@ -1,8 +1,9 @@
 import { rule } from 'graphql-shield';
 import type { RequestContext } from '../common/request-context';
 import { p6SignedInWithinJurisdiction } from '../auth/rules';
-import { AppError, msg } from '../common/errors';
+import { msg } from '../common/errors';
 import { OrganizationKind } from '../hierarchy/hierarchy.enums';
+import { refusal } from '../common/refusal';
 
 /**
  * P1 谁分配预算、谁设定目标 (002 第十条(二)): only a competent department creates and changes funds and
@@ -14,10 +15,10 @@ export const p1FundsCompetentDepartment = rule("P1 fund's competent department",
   _args,
   ctx: RequestContext,
 ) => {
-  if (!ctx.principal) return AppError.unauthenticated();
+  if (!ctx.principal) return refusal.unauthenticated();
   return ctx.principal.organizationKind === OrganizationKind.COMPETENT_DEPARTMENT
     ? true
-    : AppError.forbidden(
+    : refusal.forbidden(
         'P1',
         msg(
           '只有业务主管部门可以设立和分配专项资金（谁分配预算、谁设定目标）',
@@ -32,11 +33,11 @@ export const p1FundsCompetentDepartment = rule("P1 fund's competent department",
  */
 export const p2ProjectUnitOrDepartment = rule("P2 project's unit or its department", { cache: 'contextual' })(
   (_parent, _args, ctx: RequestContext) => {
-    if (!ctx.principal) return AppError.unauthenticated();
+    if (!ctx.principal) return refusal.unauthenticated();
     const kind = ctx.principal.organizationKind;
     return kind === OrganizationKind.IMPLEMENTING_UNIT || kind === OrganizationKind.COMPETENT_DEPARTMENT
       ? true
-      : AppError.forbidden(
+      : refusal.forbidden(
           'P2',
           msg(
             '项目由实施单位或其主管部门编制（谁申请资金、谁编制目标）',

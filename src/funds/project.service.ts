@@ -6,7 +6,6 @@ import { idOfType } from '../common/global-id';
 import { enforce } from '../common/decision';
 import { nullsRefused } from '../common/partial-update';
 import { runMutation, Validation } from '../common/mutation';
-import { abortWith } from '../common/user-error';
 import { OrganizationKind } from '../hierarchy/hierarchy.enums';
 import type { OrganizationEntity } from '../hierarchy/organization.entity';
 import { checkName } from '../hierarchy/rules/division-code';
@@ -16,6 +15,7 @@ import { ProjectAction } from './fund.enums';
 import { insertProject, updateProjectRow } from './project.repository';
 import { decideProject, p2Refusal } from './rules/project-decision';
 import { MAX_FUND_YEAR, MIN_FUND_YEAR, parseMoney } from './rules/fund-rules';
+import { refusal } from '../common/refusal';
 
 /**
  * P2 (002 第十条(一); 003 第十二条): who may prepare a project for a unit — the unit itself; or a
@@ -104,7 +104,7 @@ async function implementerOf(ctx: RequestContext, input: CreateProjectInput): Pr
   if (ownLevel) {
     const self = await ctx.loaders.organizationById.load(caller.organizationId);
     if (!self || self.kind !== OrganizationKind.COMPETENT_DEPARTMENT) {
-      abortWith(
+      throw refusal(
         ErrorCode.BAD_USER_INPUT,
         field,
         msg(
@@ -117,10 +117,10 @@ async function implementerOf(ctx: RequestContext, input: CreateProjectInput): Pr
   }
   const unit = unitId ? await ctx.loaders.organizationById.load(unitId) : null;
   if (!unit || unit.kind !== OrganizationKind.IMPLEMENTING_UNIT) {
-    abortWith(ErrorCode.NOT_FOUND, field, msg('未找到该实施单位', 'Implementing unit not found'));
+    throw refusal(ErrorCode.NOT_FOUND, field, msg('未找到该实施单位', 'Implementing unit not found'));
   }
   const callerOrg = await ctx.loaders.organizationById.load(caller.organizationId);
-  if (!mayPrepareFor(ctx, unit, callerOrg)) abortWith(ErrorCode.FORBIDDEN, field, p2Refusal);
+  if (!mayPrepareFor(ctx, unit, callerOrg)) throw refusal(ErrorCode.FORBIDDEN, field, p2Refusal);
   return unit;
 }
 
@@ -134,7 +134,7 @@ export function createProject(ctx: RequestContext, input: CreateProjectInput) {
         ? caller.organizationId
         : unit.supervisingDepartmentId;
     if (!departmentId) {
-      abortWith(
+      throw refusal(
         ErrorCode.BAD_USER_INPUT,
         ['input', 'implementingUnitId'],
         msg('该实施单位没有主管部门，请先设置', 'The unit has no supervising department; set one first'),
@@ -191,7 +191,8 @@ export function updateProject(ctx: RequestContext, input: UpdateProjectInput) {
   return runMutation(ctx, {}, async (em) => {
     const id = idOfType(input.id, 'Project');
     const current = id ? await ctx.loaders.projectById.load(id) : null;
-    if (!current) abortWith(ErrorCode.NOT_FOUND, ['input', 'id'], msg('未找到该项目', 'Project not found'));
+    if (!current)
+      throw refusal(ErrorCode.NOT_FOUND, ['input', 'id'], msg('未找到该项目', 'Project not found'));
     enforce(decideProject(current, ctx.caller, ProjectAction.EDIT));
 
     const v = new Validation();

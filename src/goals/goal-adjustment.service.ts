@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import type { RequestContext } from '../common/request-context';
 import { ErrorCode, msg } from '../common/errors';
 import { runMutation } from '../common/mutation';
-import { abortWith } from '../common/user-error';
 import type { RequestAdjustmentInput } from './dto/goal.inputs';
 import { GoalIndicatorEntity } from './goal-indicator.entity';
 import { chainSubjectOf, dirOf } from './goal-subject';
@@ -14,6 +13,7 @@ import { WorkflowAction } from './goal.enums';
 import { buildReviewChain } from './rules/review-chain';
 import { decide } from './rules/workflow';
 import { headerOf } from './goal-header';
+import { refusal } from '../common/refusal';
 
 /**
  * 申请调整 (DOMAIN §7; 002 第十三条; 000 第十四条): an issued or filed goal changes only through version
@@ -32,11 +32,11 @@ export function requestAdjustment(ctx: RequestContext, input: RequestAdjustmentI
       reason: input.reason,
     });
     if (!d.ok) {
-      if (d.code === ErrorCode.BAD_USER_INPUT) abortWith(d.code, ['input', 'reason'], d.message);
+      if (d.code === ErrorCode.BAD_USER_INPUT) throw refusal(d.code, ['input', 'reason'], d.message);
       return refusalErrors(d);
     }
     if (current.rowVersion !== input.expectedVersion) {
-      abortWith(
+      throw refusal(
         ErrorCode.CONFLICT,
         ['input', 'expectedVersion'],
         msg(

@@ -4,7 +4,6 @@ import type { RequestContext } from '../common/request-context';
 import { ErrorCode, msg, type Message } from '../common/errors';
 import { idOfType } from '../common/global-id';
 import { runMutation, Validation } from '../common/mutation';
-import { abortWith } from '../common/user-error';
 import type { CreateGoalInput } from './dto/goal.inputs';
 import { validateIndicators, writeIndicators } from './goal-indicators';
 import { categoryPointsColumns, categoryPointsProblems } from './goal-category-points';
@@ -18,6 +17,7 @@ import { FilingBasis, GoalScope, GoalStatus } from './goal.enums';
 import { buildReviewChain, checkDrafter } from './rules/review-chain';
 import { filingFits } from './rules/workflow-types';
 import { checkDepartmentGoalIndicators } from '../department-performance/common-indicators.service';
+import { refusal } from '../common/refusal';
 
 /**
  * 先行下达预算 (002 第十二条): a goal is filed for record instead of reviewed only when its budget went out
@@ -119,7 +119,7 @@ export function createGoal(ctx: RequestContext, input: CreateGoalInput) {
         : null;
       if (!parent) return notFound(['input', 'parentGoalId']);
       if (!parentFits(input.scope, subject, parent)) {
-        abortWith(
+        throw refusal(
           ErrorCode.BAD_USER_INPUT,
           ['input', 'parentGoalId'],
           msg(

@@ -2,7 +2,6 @@ import type { EntityManager } from 'typeorm';
 import type { RequestContext } from '../common/request-context';
 import { ErrorCode, msg } from '../common/errors';
 import { idOfType } from '../common/global-id';
-import { abortWith } from '../common/user-error';
 import { FundEntity } from '../funds/fund.entity';
 import { ProjectEntity } from '../funds/project.entity';
 import { pathIds } from '../auth/principal';
@@ -15,6 +14,7 @@ import { notFound } from './goal.errors';
 import { GoalEntity } from './goal.entity';
 import { GoalScope } from './goal.enums';
 import { buildReviewChain, directoryOf, type ChainSubject, type OrgRef } from './rules/review-chain';
+import { refusal } from '../common/refusal';
 
 export const orgRef = (o: OrganizationEntity): OrgRef => ({
   id: o.id,
@@ -79,7 +79,7 @@ export async function subjectOf(
     const id = input.projectId ? idOfType(input.projectId, 'Project') : null;
     project = id ? await ctx.loaders.projectById.load(id) : null;
     if (!project)
-      abortWith(ErrorCode.NOT_FOUND, ['input', 'projectId'], msg('未找到该项目', 'Project not found'));
+      throw refusal(ErrorCode.NOT_FOUND, ['input', 'projectId'], msg('未找到该项目', 'Project not found'));
     regionId = project.regionId;
   }
   const transfer =
@@ -89,19 +89,20 @@ export async function subjectOf(
   if (transfer) {
     const given = input.fundId ? idOfType(input.fundId, 'Fund') : (project?.fundId ?? null);
     fund = given ? await ctx.loaders.fundById.load(given) : null;
-    if (!fund) abortWith(ErrorCode.NOT_FOUND, ['input', 'fundId'], msg('未找到该专项资金', 'Fund not found'));
+    if (!fund)
+      throw refusal(ErrorCode.NOT_FOUND, ['input', 'fundId'], msg('未找到该专项资金', 'Fund not found'));
     if (input.scope === GoalScope.TRANSFER_OVERALL) regionId = fund.regionId;
   }
   if (input.scope === GoalScope.TRANSFER_REGIONAL) {
     const id = input.regionId ? idOfType(input.regionId, 'Region') : null;
     const region = id ? await ctx.loaders.regionById.load(id) : null;
     if (!region)
-      abortWith(ErrorCode.NOT_FOUND, ['input', 'regionId'], msg('未找到该区划', 'Region not found'));
+      throw refusal(ErrorCode.NOT_FOUND, ['input', 'regionId'], msg('未找到该区划', 'Region not found'));
     regionId = region.id;
   }
   const region = await regionRef(em, tenantId, regionId);
   if (!region)
-    return abortWith(ErrorCode.NOT_FOUND, ['input', 'regionId'], msg('未找到该区划', 'Region not found'));
+    throw refusal(ErrorCode.NOT_FOUND, ['input', 'regionId'], msg('未找到该区划', 'Region not found'));
   const unitRow = project
     ? await em.findOneBy(OrganizationEntity, { tenantId, id: project.implementingUnitId })
     : null;

@@ -3,7 +3,6 @@ import type { RequestContext } from '../common/request-context';
 import type { Principal } from '../auth/principal';
 import { ErrorCode } from '../common/errors';
 import { runMutation } from '../common/mutation';
-import { abortWith } from '../common/user-error';
 import type { GoalActionInput } from './dto/goal.inputs';
 import type { RejectGoalInput } from './dto/goal-extra.inputs';
 import { factsFor } from './goal-checks';
@@ -16,6 +15,7 @@ import { GoalEntity } from './goal.entity';
 import { GoalScope, WorkflowAction } from './goal.enums';
 import { checkDepartmentGoalAtSubmit } from '../department-performance/common-indicators.service';
 import { decide, type Accepted, type DecideInput, type Decision } from './rules/workflow';
+import { refusal } from '../common/refusal';
 
 const isSubmission = (a: WorkflowAction) =>
   a === WorkflowAction.SUBMIT || a === WorkflowAction.FILE_FOR_RECORD;
@@ -33,10 +33,10 @@ function transition(ctx: RequestContext, input: GoalActionInput | RejectGoalInpu
     const d: Decision = decide(workflowGoal(current, next), caller, action, decideInput);
     if (!d.ok) {
       if (action === WorkflowAction.RETURN && d.code === ErrorCode.BAD_USER_INPUT) {
-        abortWith(ErrorCode.BAD_USER_INPUT, ['input', 'comment'], d.message);
+        throw refusal(ErrorCode.BAD_USER_INPUT, ['input', 'comment'], d.message);
       }
       if (action === WorkflowAction.REJECT && d.code === ErrorCode.BAD_USER_INPUT) {
-        abortWith(ErrorCode.BAD_USER_INPUT, ['input', 'reason'], d.message);
+        throw refusal(ErrorCode.BAD_USER_INPUT, ['input', 'reason'], d.message);
       }
       return refusalErrors(d, problems);
     }

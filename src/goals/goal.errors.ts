@@ -1,6 +1,7 @@
 import { ErrorCode, msg, type Message } from '../common/errors';
 import type { ConstraintMeanings } from '../common/mutation';
-import { abortWith, userError, UserErrorsAbort } from '../common/user-error';
+import { problem } from '../common/problem';
+import { abort, refusal } from '../common/refusal';
 import type { Problem } from './rules/indicator-rules';
 import type { Refusal } from './rules/workflow-refusal';
 
@@ -37,16 +38,15 @@ export const meanings: ConstraintMeanings = {
   },
 };
 
-export const notFound = (field: string[] = ['input', 'id']): never =>
-  abortWith(ErrorCode.NOT_FOUND, field, msg('未找到该绩效目标', 'Performance goal not found'));
+export const notFound = (field: readonly string[] = ['input', 'id']): never => {
+  throw refusal.notFound(msg('未找到该绩效目标', 'Performance goal not found'), field);
+};
 
 /** A refusal of the workflow as one user error; P6 reads exactly like a missing goal (DOMAIN §8). */
-export function refusalErrors(refusal: Refusal, details: readonly Problem[] = []) {
-  if (refusal.principle === 'P6') return notFound();
-  if (refusal.code === ErrorCode.BAD_USER_INPUT && details.length > 0) {
-    throw new UserErrorsAbort(details.map((p) => userError(p.code, p.field, p.message)));
-  }
-  const main = userError(refusal.code, ['input', 'id'], refusal.message, refusal.principle ?? null);
-  const extra = (refusal.details ?? []).map((m: Message) => userError(refusal.code, ['input', 'id'], m));
-  throw new UserErrorsAbort([main, ...extra]);
+export function refusalErrors(refused: Refusal, details: readonly Problem[] = []): never {
+  if (refused.principle === 'P6') return notFound();
+  if (refused.code === ErrorCode.BAD_USER_INPUT && details.length > 0) abort(details);
+  const main = problem(refused.code, ['input', 'id'], refused.message, { principle: refused.principle });
+  const extra = (refused.details ?? []).map((m: Message) => problem(refused.code, ['input', 'id'], m));
+  return abort([main, ...extra]);
 }

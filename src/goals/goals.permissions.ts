@@ -1,8 +1,9 @@
 import { rule } from 'graphql-shield';
 import type { RequestContext } from '../common/request-context';
 import { p6SignedInWithinJurisdiction } from '../auth/rules';
-import { AppError, msg } from '../common/errors';
+import { msg } from '../common/errors';
 import { OrganizationKind } from '../hierarchy/hierarchy.enums';
+import { refusal } from '../common/refusal';
 
 /**
  * P6 (DOMAIN §8): audit offices read goals and write nothing (003 第七条); third parties take no part in
@@ -12,10 +13,10 @@ import { OrganizationKind } from '../hierarchy/hierarchy.enums';
 export const p6GoalActor = rule('P6 goal actor: not an audit office or a third party', {
   cache: 'contextual',
 })((_parent, _args, ctx: RequestContext) => {
-  if (!ctx.principal) return AppError.unauthenticated();
+  if (!ctx.principal) return refusal.unauthenticated();
   const kind = ctx.principal.organizationKind;
   return kind === OrganizationKind.AUDIT_OFFICE || kind === OrganizationKind.THIRD_PARTY
-    ? AppError.forbidden(
+    ? refusal.forbidden(
         'P6',
         msg(
           '审计部门只能查阅绩效目标，第三方机构不参与绩效目标的编制和审核',

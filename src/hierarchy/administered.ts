@@ -1,9 +1,9 @@
 import type { RequestContext } from '../common/request-context';
 import { ErrorCode, msg } from '../common/errors';
 import { idOfType } from '../common/global-id';
-import { abortWith } from '../common/user-error';
 import type { OrganizationEntity } from './organization.entity';
 import type { RegionEntity } from './region.entity';
+import { refusal } from '../common/refusal';
 
 /**
  * Objects a tenant administrator may change: those in its own organization's subtree (DOMAIN §3, P6).
@@ -20,7 +20,7 @@ export async function administeredRegion(
         .andWhere('r.id = :id AND r.path LIKE :adminPrefix', { id, adminPrefix: ctx.scope.adminPrefix() })
         .getOne()
     : null;
-  if (!found) abortWith(ErrorCode.NOT_FOUND, field, msg('未找到该行政区划', 'Region not found'));
+  if (!found) throw refusal(ErrorCode.NOT_FOUND, field, msg('未找到该行政区划', 'Region not found'));
   return found;
 }
 
@@ -39,7 +39,7 @@ export async function administeredOrganizationById(
         })
         .getOne()
     : null;
-  if (!found) abortWith(ErrorCode.NOT_FOUND, field, msg('未找到该单位', 'Organization not found'));
+  if (!found) throw refusal(ErrorCode.NOT_FOUND, field, msg('未找到该单位', 'Organization not found'));
   return found;
 }
 

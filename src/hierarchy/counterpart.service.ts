@@ -4,13 +4,13 @@ import type { RequestContext } from '../common/request-context';
 import { recordAudit } from '../audit/audit.service';
 import { ErrorCode, msg } from '../common/errors';
 import { runMutation, type ConstraintMeanings } from '../common/mutation';
-import { abortWith } from '../common/user-error';
 import { administeredOrganization } from './administered';
 import { OrganizationCounterpartEntity } from './counterpart.entity';
 import type { RemoveCounterpartInput, SetCounterpartInput } from './dto/counterpart.inputs';
 import { OrganizationKind } from './hierarchy.enums';
 import type { OrganizationEntity } from './organization.entity';
 import { RegionEntity } from './region.entity';
+import { refusal } from '../common/refusal';
 
 const meanings: ConstraintMeanings = {
   uq_organization_counterpart_region: {
@@ -36,7 +36,7 @@ export async function counterpartIdOf(
 
 function requireDepartment(o: OrganizationEntity, field: string[]): void {
   if (o.kind !== OrganizationKind.COMPETENT_DEPARTMENT) {
-    abortWith(
+    throw refusal(
       ErrorCode.BAD_USER_INPUT,
       field,
       msg('对口关系只能在业务主管部门之间设置', 'A counterpart mapping links competent departments only'),
@@ -71,7 +71,7 @@ export function setCounterpart(ctx: RequestContext, input: SetCounterpartInput) 
       id: counterpart.regionId,
     });
     if (!region || region.parentId !== department.regionId) {
-      abortWith(
+      throw refusal(
         ErrorCode.BAD_USER_INPUT,
         ['input', 'counterpartId'],
         msg(
@@ -83,7 +83,7 @@ export function setCounterpart(ctx: RequestContext, input: SetCounterpartInput) 
     const key = { tenantId: department.tenantId, upperOrganizationId: department.id, regionId: region.id };
     const existing = await em.findOneBy(OrganizationCounterpartEntity, key);
     if (existing?.counterpartOrganizationId === counterpart.id) {
-      abortWith(
+      throw refusal(
         ErrorCode.CONFLICT,
         ['input', 'counterpartId'],
         msg('该对口关系已存在', 'This counterpart mapping already exists'),
@@ -125,7 +125,7 @@ export function removeCounterpart(ctx: RequestContext, input: RemoveCounterpartI
       counterpartOrganizationId: counterpart.id,
     });
     if (!existing) {
-      abortWith(
+      throw refusal(
         ErrorCode.NOT_FOUND,
         ['input', 'counterpartId'],
         msg('未找到该对口关系', 'Counterpart mapping not found'),

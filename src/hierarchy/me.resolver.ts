@@ -1,9 +1,9 @@
 import { Ctx, Query, Resolver } from 'type-graphql';
 import { grantedAbilities } from '../auth/abilities';
 import { hasSubtreeJurisdiction } from '../auth/principal';
-import { AppError } from '../common/errors';
 import type { RequestContext } from '../common/request-context';
 import { Ability, Me } from './dto/me.types';
+import { refusal } from '../common/refusal';
 
 /**
  * DOMAIN §8: what the caller may do, as the UI needs it (issue 11 item 5) — its reach (P6, the scoped
@@ -32,7 +32,7 @@ export class MeResolver {
         { id: string; name: string }[]
       >,
     ]);
-    if (!user || !organization || !region || !tenant[0]) throw AppError.unauthenticated();
+    if (!user || !organization || !region || !tenant[0]) throw refusal.unauthenticated();
     return { user, organization, region, tenant: tenant[0], abilities: await abilitiesOf(ctx) };
   }
 }

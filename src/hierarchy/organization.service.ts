@@ -8,7 +8,6 @@ import { ErrorCode, msg } from '../common/errors';
 import { idOfType, toGlobalId } from '../common/global-id';
 import { guardedUpdate } from '../common/guarded-update';
 import { runMutation, Validation, type ConstraintMeanings } from '../common/mutation';
-import { abortWith } from '../common/user-error';
 import type {
   CreateOrganizationInput,
   DeleteOrganizationInput,
@@ -20,6 +19,7 @@ import { OrganizationEntity } from './organization.entity';
 import { checkName } from './rules/division-code';
 import { checkCreditCode, checkSector } from './rules/organization-rules';
 import { UserEntity } from './user.entity';
+import { refusal } from '../common/refusal';
 
 const meanings: ConstraintMeanings = {
   uq_organization_singleton: {
@@ -186,7 +186,7 @@ export function deleteOrganization(ctx: RequestContext, input: DeleteOrganizatio
   return runMutation(ctx, meanings, async (em) => {
     const current = await administeredOrganization(ctx, input.id, ['input', 'id']);
     if (current.id === ctx.caller.organizationId) {
-      abortWith(
+      throw refusal(
         ErrorCode.BAD_USER_INPUT,
         ['input', 'id'],
         msg('不能删除本人所在单位', 'You cannot delete your own organization'),
@@ -197,7 +197,7 @@ export function deleteOrganization(ctx: RequestContext, input: DeleteOrganizatio
       em.countBy(OrganizationEntity, { tenantId: current.tenantId, supervisingDepartmentId: current.id }),
     ]);
     if (users + units > 0) {
-      abortWith(
+      throw refusal(
         ErrorCode.CONFLICT,
         ['input', 'id'],
         msg(

@@ -2,12 +2,20 @@ import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } fr
 import type { RequestContext } from '../common/request-context';
 import { LIST_SIZE, listCost } from '../common/list-cost';
 import { pathIds } from '../auth/principal';
-import { AppError, ErrorCode, msg } from '../common/errors';
+import { ErrorCode, msg } from '../common/errors';
 import { idOfType, toGlobalId } from '../common/global-id';
 import { escapeLike, NO_ID } from '../common/sql';
-import { ConnectionArgs, paginate, SortDirection, toConnection, type SortColumn } from '../common/pagination';
+import {
+  ConnectionArgs,
+  paginate,
+  boundedPageCost,
+  paginateList,
+  SortDirection,
+  toConnection,
+  type SortColumn,
+} from '../common/pagination';
 import { OrganizationKind, RegionLevel } from './hierarchy.enums';
-import { OrganizationType, RegionConnection, RegionType } from './dto/hierarchy.types';
+import { OrganizationConnection, RegionConnection, RegionType } from './dto/hierarchy.types';
 import {
   CreateRegionInput,
   DeleteRegionInput,
@@ -26,6 +34,7 @@ import {
   DeleteRegionPayload,
   UpdateRegionPayload,
 } from './dto/hierarchy-mutation.types';
+import { refusal } from '../common/refusal';
 
 const regionSort: Record<RegionSortField, SortColumn> = {
   CODE: { expression: 'r.code', read: (r) => (r as RegionEntity).code },
@@ -46,12 +55,10 @@ export class RegionResolver {
     @Arg('code', () => String, { nullable: true, description: '行政区划代码 — division code' }) code?: string,
   ): Promise<RegionEntity | null> {
     if ((id ? 1 : 0) + (code ? 1 : 0) !== 1) {
-      throw new AppError(
+      throw refusal(
         ErrorCode.BAD_USER_INPUT,
+        ['id'],
         msg('请只提供 id 或 code 其中之一', 'Give exactly one of id and code'),
-        {
-          field: ['id'],
-        },
       );
     }
     if (id) {
@@ -114,41 +121,57 @@ export class RegionResolver {
     return found.filter((r): r is RegionEntity => r !== null && !(r instanceof Error));
   }
 
-  @FieldResolver(() => [RegionType], {
-    description: '下级区划 — the direct children in the caller’s jurisdiction',
-    complexity: listCost(LIST_SIZE.regionChildren),
+  @FieldResolver(() => RegionConnection, {
+    description:
+      '下级区划 — the direct children in the caller’s jurisdiction, by code (a connection, issue 11 item 7)',
+    complexity: boundedPageCost(LIST_SIZE.regionChildren),
   })
-  children(@Root() region: RegionEntity, @Ctx() ctx: RequestContext): Promise<RegionEntity[]> {
-    return ctx.loaders.childrenByRegionId.load(region.id);
+  async children(@Root() region: RegionEntity, @Ctx() ctx: RequestContext, @Args() page: ConnectionArgs) {
+    const all = await ctx.loaders.childrenByRegionId.load(region.id);
+    return toConnection(
+      RegionConnection,
+      paginateList(all, page, (r) => r.code),
+    );
   }
 
-  @FieldResolver(() => [RegionType], {
-    description: '所辖区划 — all regions below this one, optionally of one level',
-    complexity: listCost(LIST_SIZE.regionDescendants),
+  @FieldResolver(() => RegionConnection, {
+    description:
+      '所辖区划 — all regions below this one, optionally of one level, by code (a connection, issue 11 item 7)',
+    complexity: boundedPageCost(LIST_SIZE.regionDescendants),
   })
-  descendants(
+  async descendants(
     @Root() region: RegionEntity,
     @Ctx() ctx: RequestContext,
+    @Args() page: ConnectionArgs,
     @Arg('level', () => [RegionLevel], { nullable: true, description: `层级 — level: ${ANY_OF_NOTE}` })
     level?: RegionLevel[],
-  ): Promise<RegionEntity[]> {
+  ) {
     const levels = anyOf(level)?.sort().join(',') ?? '';
-    return ctx.loaders.descendantsByPath.load(`${region.path}|${levels}`);
+    const all = await ctx.loaders.descendantsByPath.load(`${region.path}|${levels}`);
+    return toConnection(
+      RegionConnection,
+      paginateList(all, page, (r) => r.code),
+    );
   }
 
-  @FieldResolver(() => [OrganizationType], {
-    description: '单位 — organizations located in this region',
-    complexity: listCost(LIST_SIZE.regionOrganizations),
+  @FieldResolver(() => OrganizationConnection, {
+    description: '单位 — organizations located in this region (a connection, issue 11 item 7)',
+    complexity: boundedPageCost(LIST_SIZE.regionOrganizations),
   })
   async organizations(
     @Root() region: RegionEntity,
     @Ctx() ctx: RequestContext,
+    @Args() page: ConnectionArgs,
     @Arg('kind', () => [OrganizationKind], { nullable: true, description: `单位类型 — kind: ${ANY_OF_NOTE}` })
     kind?: OrganizationKind[],
-  ): Promise<OrganizationEntity[]> {
-    const all = await ctx.loaders.organizationsByRegionId.load(region.id);
+  ) {
+    const all: OrganizationEntity[] = await ctx.loaders.organizationsByRegionId.load(region.id);
     const kinds = anyOf(kind);
-    return kinds ? all.filter((o) => kinds.includes(o.kind)) : all;
+    const shown = kinds ? all.filter((o) => kinds.includes(o.kind)) : all;
+    return toConnection(
+      OrganizationConnection,
+      paginateList(shown, page, (o) => o.name),
+    );
   }
 
   @Mutation(() => CreateRegionPayload, {

@@ -8,11 +8,11 @@ import { idOfType, toGlobalId } from '../common/global-id';
 import { administeredRegion } from './administered';
 import { guardedUpdate } from '../common/guarded-update';
 import { runMutation, Validation, type ConstraintMeanings } from '../common/mutation';
-import { abortWith } from '../common/user-error';
 import type { CreateRegionInput, DeleteRegionInput, UpdateRegionInput } from './dto/region.inputs';
 import { OrganizationEntity } from './organization.entity';
 import { RegionEntity } from './region.entity';
 import { checkDivisionCode, checkLevelUnderParent, checkName } from './rules/division-code';
+import { refusal } from '../common/refusal';
 
 const meanings: ConstraintMeanings = {
   uq_region_code: {
@@ -131,7 +131,7 @@ export function deleteRegion(ctx: RequestContext, input: DeleteRegionInput) {
   return runMutation(ctx, meanings, async (em) => {
     const region = await administeredRegion(ctx, input.id, ['input', 'id']);
     if (!region.parentId) {
-      abortWith(
+      throw refusal(
         ErrorCode.BAD_USER_INPUT,
         ['input', 'id'],
         msg('市级行政区划不能删除', 'The city region cannot be deleted'),
@@ -142,7 +142,7 @@ export function deleteRegion(ctx: RequestContext, input: DeleteRegionInput) {
       em.countBy(OrganizationEntity, { tenantId: region.tenantId, regionId: region.id }),
     ]);
     if (children + organizations > 0) {
-      abortWith(
+      throw refusal(
         ErrorCode.CONFLICT,
         ['input', 'id'],
         msg(

@@ -8,7 +8,6 @@ import { ErrorCode, msg } from '../common/errors';
 import { idOfType } from '../common/global-id';
 import { guardedUpdate } from '../common/guarded-update';
 import { runMutation, Validation, type ConstraintMeanings } from '../common/mutation';
-import { abortWith } from '../common/user-error';
 import type { CreateUserInput, UpdateUserInput } from './dto/user.inputs';
 import { administeredOrganization, administeredOrganizationById } from './administered';
 import { OrganizationKind } from './hierarchy.enums';
@@ -16,6 +15,7 @@ import type { OrganizationEntity } from './organization.entity';
 import { checkName } from './rules/division-code';
 import { checkLogin, checkPassword } from './rules/user-rules';
 import { UserEntity } from './user.entity';
+import { refusal } from '../common/refusal';
 
 const loginTaken = {
   code: ErrorCode.CONFLICT,
@@ -31,7 +31,7 @@ async function hashInSlot(ctx: RequestContext, password: string): Promise<string
     return await hashSlots(ctx.services.config).run(() => hashPassword(password));
   } catch (error) {
     if (!(error instanceof HashingBusy)) throw error;
-    return abortWith(
+    throw refusal(
       ErrorCode.RATE_LIMITED,
       ['input', 'password'],
       msg('服务器繁忙，请稍后再试', 'The server is busy; please try again shortly'),
@@ -107,7 +107,7 @@ export function updateUser(ctx: RequestContext, input: UpdateUserInput) {
   return runMutation(ctx, meanings, async (em) => {
     const id = idOfType(input.id, 'User');
     const current = id ? await (await ctx.scope.users()).andWhere('u.id = :id', { id }).getOne() : null;
-    if (!current) abortWith(ErrorCode.NOT_FOUND, ['input', 'id'], msg('未找到该用户', 'User not found'));
+    if (!current) throw refusal(ErrorCode.NOT_FOUND, ['input', 'id'], msg('未找到该用户', 'User not found'));
     const organization = input.organizationId
       ? await administeredOrganization(ctx, input.organizationId, ['input', 'organizationId'])
       : await administeredOrganizationById(ctx, current.organizationId, ['input', 'id']);

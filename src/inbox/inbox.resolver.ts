@@ -1,5 +1,5 @@
 import { Args, Ctx, Query, Resolver } from 'type-graphql';
-import { AppError, ErrorCode, msg } from '../common/errors';
+import { ErrorCode, msg } from '../common/errors';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../common/pagination';
 import type { RequestContext } from '../common/request-context';
 import type { FindingEntity } from '../results/results.entities';
@@ -8,6 +8,7 @@ import { INBOX_KINDS, InboxItemKind } from './inbox.enums';
 import { inboxRowsOf, type KindResult } from './inbox.queries';
 import { InboxArgs, InboxItemConnection, type InboxItemType } from './inbox.types';
 import { decodeInboxCursor, encodeInboxCursor, mergePage, type InboxRow } from './rules/inbox-page';
+import { refusal } from '../common/refusal';
 
 const FINDING_KINDS = new Set([
   InboxItemKind.FINDING_FEEDBACK,
@@ -18,10 +19,10 @@ const FINDING_KINDS = new Set([
 function pageSize(first: number | undefined): number {
   if (first === undefined || first === null) return DEFAULT_PAGE_SIZE;
   if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE_SIZE) {
-    throw new AppError(
+    throw refusal(
       ErrorCode.BAD_USER_INPUT,
+      ['first'],
       msg(`每页数量须在 0 到 ${MAX_PAGE_SIZE} 之间`, `first must be between 0 and ${MAX_PAGE_SIZE}`),
-      { field: ['first'] },
     );
   }
   return first;
@@ -37,9 +38,7 @@ export class InboxResolver {
     const first = pageSize(args.first);
     const cursor = args.after ? decodeInboxCursor(args.after) : null;
     if (args.after && !cursor) {
-      throw new AppError(ErrorCode.BAD_USER_INPUT, msg('分页游标无效', 'The cursor is not valid'), {
-        field: ['after'],
-      });
+      throw refusal(ErrorCode.BAD_USER_INPUT, ['after'], msg('分页游标无效', 'The cursor is not valid'));
     }
     const kinds = args.kinds?.length ? INBOX_KINDS.filter((k) => args.kinds!.includes(k)) : INBOX_KINDS;
     // One statement per kind, whatever the page size (issue 11 item 7: statements independent of `first`).

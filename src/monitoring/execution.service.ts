@@ -5,7 +5,8 @@ import { OrganizationKind } from '../hierarchy/hierarchy.enums';
 import { Decimal, money } from '../common/decimal';
 import { ErrorCode, msg } from '../common/errors';
 import { guardedUpdate } from '../common/guarded-update';
-import { userError } from '../common/user-error';
+import { problem } from '../common/problem';
+import { userErrorsOf } from '../common/user-error';
 import { runMutation, Validation, type ConstraintMeanings } from '../common/mutation';
 import { GoalExecutionEntity, FundingHoldEntity } from './execution.entity';
 import { policyFor, updatePolicy } from '../policy/policy.service';
@@ -17,8 +18,9 @@ import type {
   SetMonitoringPolicyInput,
 } from './dto/monitoring.inputs';
 import { FundingStatus } from './monitoring.enums';
-import { currentHold, refuse, requireInForce, requireSpendingSide, visibleGoal } from './monitoring.query';
+import { currentHold, requireInForce, requireSpendingSide, visibleGoal } from './monitoring.query';
 import { checkMoney, checkPeriod, holdNames } from './rules/report-input';
+import { refusal } from '../common/refusal';
 
 const heldMessage = msg(
   '该绩效目标已被财政部门暂缓或停止拨款，不能登记新的到位或支出资金',
@@ -86,7 +88,7 @@ export function recordExecution(ctx: RequestContext, input: RecordExecutionInput
     const grows = input.inPlace.gt(existing?.inPlace ?? 0) || input.spent.gt(existing?.spent ?? 0);
     if (hold && grows) {
       const name = holdNames[hold.status];
-      refuse(
+      throw refusal(
         ErrorCode.WORKFLOW_VIOLATION,
         ['input', 'goalId'],
         msg(
@@ -105,7 +107,7 @@ export function recordExecution(ctx: RequestContext, input: RecordExecutionInput
     let id: string;
     if (existing) {
       if (input.expectedVersion === null || input.expectedVersion === undefined) {
-        refuse(
+        throw refusal(
           ErrorCode.CONFLICT,
           ['input', 'expectedVersion'],
           msg(
@@ -144,7 +146,11 @@ export function recordExecution(ctx: RequestContext, input: RecordExecutionInput
 function requireFinanceOver(ctx: RequestContext, regionPath: string) {
   const p = ctx.caller;
   if (p.organizationKind !== OrganizationKind.FINANCE_BUREAU || !regionPath.startsWith(p.regionPath)) {
-    refuse(ErrorCode.NOT_FOUND, ['input', 'goalId'], msg('未找到该绩效目标', 'Performance goal not found'));
+    throw refusal(
+      ErrorCode.NOT_FOUND,
+      ['input', 'goalId'],
+      msg('未找到该绩效目标', 'Performance goal not found'),
+    );
   }
 }
 
@@ -155,10 +161,18 @@ async function writeHold(ctx: RequestContext, goalGid: string, status: FundingSt
     requireInForce(goal, ['input', 'goalId']);
     const current = await currentHold(ctx, goal.id);
     if (status === FundingStatus.LIFTED && !current) {
-      refuse(ErrorCode.WORKFLOW_VIOLATION, ['input', 'goalId'], meanings.ck_funding_hold_not_held.message);
+      throw refusal(
+        ErrorCode.WORKFLOW_VIOLATION,
+        ['input', 'goalId'],
+        meanings.ck_funding_hold_not_held.message,
+      );
     }
     if (status !== FundingStatus.LIFTED && current?.status === status) {
-      refuse(ErrorCode.WORKFLOW_VIOLATION, ['input', 'kind'], meanings.ck_funding_hold_unchanged.message);
+      throw refusal(
+        ErrorCode.WORKFLOW_VIOLATION,
+        ['input', 'kind'],
+        meanings.ck_funding_hold_unchanged.message,
+      );
     }
     const id = randomUUID();
     await em.insert(FundingHoldEntity, {
@@ -187,13 +201,13 @@ async function writeHold(ctx: RequestContext, goalGid: string, status: FundingSt
 export function setFundingHold(ctx: RequestContext, input: SetFundingHoldInput) {
   if (input.reason.trim() === '') {
     return Promise.resolve({
-      userErrors: [
-        userError(
+      userErrors: userErrorsOf([
+        problem(
           ErrorCode.BAD_USER_INPUT,
           ['input', 'reason'],
           msg('暂缓或停止拨款须说明原因', 'A funding hold needs a reason'),
         ),
-      ],
+      ]),
     });
   }
   return writeHold(ctx, input.goalId, input.kind as unknown as FundingStatus, input.reason.trim());

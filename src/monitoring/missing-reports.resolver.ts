@@ -1,25 +1,24 @@
 import { Arg, Args, Ctx, Int, Query, Resolver } from 'type-graphql';
 import type { RequestContext } from '../common/request-context';
 import { hasSubtreeJurisdiction } from '../auth/principal';
-import { AppError, ErrorCode, msg } from '../common/errors';
+import { ErrorCode, msg } from '../common/errors';
 import { ConnectionArgs, paginate, SortDirection, toConnection } from '../common/pagination';
 import { PerformanceGoalConnection, PerformanceGoalType } from '../goals/dto/goal.types';
 import { GoalScope } from '../goals/goal.enums';
 import type { GoalEntity } from '../goals/goal.entity';
 import { policyFor } from '../policy/policy.service';
 import { IN_FORCE } from './rules/parties';
+import { refusal } from '../common/refusal';
 
 const yearArg = { description: '年度 — year' };
 
 /** Goals in force of the year in the caller's jurisdiction (DOMAIN §3: located in its subtree). */
 async function goalsInForce(ctx: RequestContext, year: number) {
   if (!Number.isInteger(year) || year < 2000 || year > 2100) {
-    throw new AppError(
+    throw refusal(
       ErrorCode.BAD_USER_INPUT,
+      ['year'],
       msg('年度须在 2000 至 2100 之间', 'The year lies between 2000 and 2100'),
-      {
-        field: ['year'],
-      },
     );
   }
   const p = ctx.caller;

@@ -2,7 +2,7 @@ import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-
 import type { RequestContext } from '../common/request-context';
 import { hasSubtreeJurisdiction } from '../auth/principal';
 import { Decimal } from '../common/decimal';
-import { AppError, ErrorCode, msg } from '../common/errors';
+import { ErrorCode, msg } from '../common/errors';
 import { ConnectionArgs, paginate, SortDirection, toConnection } from '../common/pagination';
 import { PerformanceGoalConnection, PerformanceGoalType } from '../goals/dto/goal.types';
 import type { GoalEntity } from '../goals/goal.entity';
@@ -25,6 +25,7 @@ import { IN_FORCE } from './rules/parties';
 import { policyFor } from '../policy/policy.service';
 import { monitoringMonthDue } from '../policy/rules/policy';
 import { LIST_SIZE, listCost } from '../common/list-cost';
+import { refusal } from '../common/refusal';
 
 const monthArg = { description: '截至月份 — month M (1–12)' };
 const yearArg = { description: '年度 — year' };
@@ -165,9 +166,11 @@ export class MonitoringGoalResolver {
     @Arg('month', () => Int, monthArg) month: number,
   ) {
     if (!Number.isInteger(month) || month < 1 || month > 12) {
-      throw new AppError(ErrorCode.BAD_USER_INPUT, msg('月份应为 1 到 12', 'The month must be 1 to 12'), {
-        field: ['month'],
-      });
+      throw refusal(
+        ErrorCode.BAD_USER_INPUT,
+        ['month'],
+        msg('月份应为 1 到 12', 'The month must be 1 to 12'),
+      );
     }
     const p = ctx.caller;
     // DOMAIN §9 "Cadences and due dates are tenant settings": a month the cadence does not ask for, or whose

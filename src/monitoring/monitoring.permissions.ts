@@ -2,8 +2,9 @@ import { rule } from 'graphql-shield';
 import type { RequestContext } from '../common/request-context';
 import { p6SignedInWithinJurisdiction } from '../auth/rules';
 import { canAdminister } from '../auth/principal';
-import { AppError, msg } from '../common/errors';
+import { msg } from '../common/errors';
 import { OrganizationKind, RegionLevel } from '../hierarchy/hierarchy.enums';
+import { refusal } from '../common/refusal';
 
 /**
  * P4 谁支出 (002 第十四条, 第十七条): money in execution and monitoring reports come from the spending side
@@ -15,13 +16,13 @@ export const p4SpendingSideReports = rule('P4 spending side reports', { cache: '
   _args,
   ctx: RequestContext,
 ) => {
-  if (!ctx.principal) return AppError.unauthenticated();
+  if (!ctx.principal) return refusal.unauthenticated();
   const kind = ctx.principal.organizationKind;
   if (kind === OrganizationKind.IMPLEMENTING_UNIT || kind === OrganizationKind.COMPETENT_DEPARTMENT)
     return true;
   return kind === OrganizationKind.AUDIT_OFFICE
-    ? AppError.forbidden('P6', msg('审计部门只能查阅，不能填报', 'Audit offices read and never write'))
-    : AppError.forbidden(
+    ? refusal.forbidden('P6', msg('审计部门只能查阅，不能填报', 'Audit offices read and never write'))
+    : refusal.forbidden(
         'P4',
         msg(
           '预算执行和运行监控由使用资金的单位及其主管部门填报（谁支出、谁监控）',
@@ -39,10 +40,10 @@ export const p3FinanceHoldsFunding = rule('P3 finance holds funding', { cache: '
   _args,
   ctx: RequestContext,
 ) => {
-  if (!ctx.principal) return AppError.unauthenticated();
+  if (!ctx.principal) return refusal.unauthenticated();
   return ctx.principal.organizationKind === OrganizationKind.FINANCE_BUREAU
     ? true
-    : AppError.forbidden(
+    : refusal.forbidden(
         'P3',
         msg('只有财政部门可以暂缓、停止或恢复拨款', 'Only a finance bureau holds or releases funding (P3)'),
       );
@@ -57,10 +58,10 @@ export const p3LevelAboveAcknowledges = rule('P3 level above acknowledges', { ca
   _args,
   ctx: RequestContext,
 ) => {
-  if (!ctx.principal) return AppError.unauthenticated();
+  if (!ctx.principal) return refusal.unauthenticated();
   const kind = ctx.principal.organizationKind;
   return kind === OrganizationKind.AUDIT_OFFICE || kind === OrganizationKind.THIRD_PARTY
-    ? AppError.forbidden(
+    ? refusal.forbidden(
         'P6',
         msg(
           '审计部门和第三方机构不确认监控报告',
@@ -79,13 +80,13 @@ export const p6CityFinanceAdministrator = rule('P6 city finance administrator', 
   _args,
   ctx: RequestContext,
 ) => {
-  if (!ctx.principal) return AppError.unauthenticated();
+  if (!ctx.principal) return refusal.unauthenticated();
   const p = ctx.principal;
   return canAdminister(p) &&
     p.organizationKind === OrganizationKind.FINANCE_BUREAU &&
     p.regionLevel === RegionLevel.CITY
     ? true
-    : AppError.forbidden(
+    : refusal.forbidden(
         'P6',
         msg(
           '只有市级财政部门的系统管理员可以设置监控参数',

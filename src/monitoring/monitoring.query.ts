@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { RequestContext } from '../common/request-context';
-import { enforce, refuse } from '../common/decision';
+import { enforce } from '../common/decision';
 import { ErrorCode, msg } from '../common/errors';
 import { idOfType } from '../common/global-id';
 import type { GoalIndicatorEntity } from '../goals/goal-indicator.entity';
@@ -9,13 +9,12 @@ import { FundingHoldEntity } from './execution.entity';
 import { FundingStatus } from './monitoring.enums';
 import { inForceVerdict } from './rules/report-input';
 import { isSpendingSide, type SpendingSide } from './rules/parties';
+import { refusal } from '../common/refusal';
 
 /**
  * Reads of dual monitoring (DOMAIN §9) that the services and resolvers share; every one goes through the
  * scoped helper, so an object outside the caller's jurisdiction reads like a missing one (P6).
  */
-
-export { refuse };
 
 /** The goal named by a global id, if the caller sees it (P6: out of jurisdiction reads as missing). */
 export async function visibleGoal(
@@ -25,7 +24,8 @@ export async function visibleGoal(
 ): Promise<GoalEntity> {
   const id = idOfType(globalId, 'PerformanceGoal');
   const goal = id ? await (await ctx.scope.goals()).andWhere('g.id = :id', { id }).getOne() : null;
-  return goal ?? refuse(ErrorCode.NOT_FOUND, field, msg('未找到该绩效目标', 'Performance goal not found'));
+  if (!goal) throw refusal(ErrorCode.NOT_FOUND, field, msg('未找到该绩效目标', 'Performance goal not found'));
+  return goal;
 }
 
 /** The report and its goal, if the caller sees them (P6: otherwise NOT_FOUND). */
@@ -35,7 +35,11 @@ export async function visibleReport(ctx: RequestContext, globalId: string) {
     ? await (await ctx.scope.monitoringReports()).andWhere('mr.id = :id', { id }).getOne()
     : null;
   if (!report)
-    refuse(ErrorCode.NOT_FOUND, ['input', 'id'], msg('未找到该监控报告', 'Monitoring report not found'));
+    throw refusal(
+      ErrorCode.NOT_FOUND,
+      ['input', 'id'],
+      msg('未找到该监控报告', 'Monitoring report not found'),
+    );
   const goal = await (await ctx.scope.goals()).andWhere('g.id = :id', { id: report.goalId }).getOneOrFail();
   return { report, goal };
 }
@@ -83,14 +87,14 @@ export async function callerIsSpendingSide(
 /** P4 谁支出: only the goal's spending side records money and reports (refused naming P4). */
 export async function requireSpendingSide(ctx: RequestContext, em: EntityManager, goal: GoalEntity) {
   if (!(await callerIsSpendingSide(ctx, em, goal))) {
-    refuse(
+    throw refusal(
       ErrorCode.FORBIDDEN,
       ['input', 'goalId'],
       msg(
         '预算执行和绩效运行监控由使用资金的单位或其主管部门填报（谁支出、谁监控）',
         'Money in execution and monitoring reports come from the spending side: the drafter, the unit or its department (P4)',
       ),
-      'P4',
+      { principle: 'P4' },
     );
   }
 }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { RequestContext } from '../common/request-context';
 import { Decimal, money } from '../common/decimal';
-import { enforce, refuse } from '../common/decision';
+import { enforce } from '../common/decision';
 import { ErrorCode, msg } from '../common/errors';
 import { runMutation, Validation, type ConstraintMeanings } from '../common/mutation';
 import type { GoalEntity } from '../goals/goal.entity';
@@ -32,6 +32,7 @@ import { acknowledgerOf } from './rules/parties';
 import { decideReport, reportFrozen, type ReportFacts } from './rules/report-decision';
 import { checkPeriod } from './rules/report-input';
 import { submissionFacts } from './rules/submission';
+import { refusal } from '../common/refusal';
 
 const meanings: ConstraintMeanings = {
   uq_monitoring_report_period: {
@@ -79,7 +80,7 @@ export function createMonitoringReport(ctx: RequestContext, input: CreateMonitor
     });
     const acknowledger = finance?.id ?? acknowledgerOf(goal.reviewChain);
     if (!acknowledger) {
-      refuse(
+      throw refusal(
         ErrorCode.WORKFLOW_VIOLATION,
         ['input', 'goalId'],
         msg('该绩效目标没有审核链，无法确定确认单位', 'The goal has no review chain to name the level above'),

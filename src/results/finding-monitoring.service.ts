@@ -3,13 +3,13 @@ import type { RequestContext } from '../common/request-context';
 import { ErrorCode, msg } from '../common/errors';
 import { idOfType } from '../common/global-id';
 import { runMutation } from '../common/mutation';
-import { refuse } from '../evaluation/evaluation.errors';
 import { Likelihood, MonitoringFlag, MonitoringReportStatus } from '../monitoring/monitoring.enums';
 import { reportView } from '../monitoring/monitoring.view';
 import type { MonitoringReportEntity } from '../monitoring/report.entity';
 import type { OpenMonitoringFindingInput } from './dto/results.inputs';
 import { SOURCE_MONITORING } from './finding.service';
 import { insertFinding, type Source } from './finding-open.service';
+import { refusal } from '../common/refusal';
 
 const FLAG_ZH: Record<MonitoringFlag, string> = {
   INDICATOR_OFF_TRACK: '绩效指标预计不能达到目标',
@@ -48,14 +48,14 @@ export async function openMonitoringFindingIn(
   field: string[] = ['input', 'reportId'],
 ) {
   if (report.status === MonitoringReportStatus.DRAFT || !report.submittedAt)
-    refuse(
+    throw refusal(
       ErrorCode.WORKFLOW_VIOLATION,
       field,
       msg('监控报告尚未报送，不能据此开具问题', 'The monitoring report is not submitted yet'),
     );
   const deviation = await monitoringDeviation(ctx, report);
   if (!deviation)
-    refuse(
+    throw refusal(
       ErrorCode.WORKFLOW_VIOLATION,
       field,
       msg('该监控报告没有偏差，无需开具问题', 'The monitoring report shows no deviation'),
@@ -85,7 +85,7 @@ export function openMonitoringFinding(ctx: RequestContext, input: OpenMonitoring
       ? await (await ctx.scope.monitoringReports()).andWhere('mr.id = :id', { id }).getOne()
       : null;
     if (!report)
-      refuse(
+      throw refusal(
         ErrorCode.NOT_FOUND,
         ['input', 'reportId'],
         msg('未找到该监控报告', 'Monitoring report not found'),

@@ -4,8 +4,6 @@ import type { RequestContext } from '../common/request-context';
 import { recordAudit } from '../audit/audit.service';
 import { ErrorCode, msg } from '../common/errors';
 import { runMutation } from '../common/mutation';
-import { abortWith } from '../common/user-error';
-import { refuse } from '../evaluation/evaluation.errors';
 import { visibleEvaluation, visibleGoal } from '../evaluation/evaluation.query';
 import { EvaluationKind } from '../evaluation/evaluation.enums';
 import { FundEntity } from '../funds/fund.entity';
@@ -20,6 +18,7 @@ import { completedAt, SOURCE_EVALUATION, SOURCE_FUNDING_HOLD } from './finding.s
 import { FindingEntity } from './results.entities';
 import { findingDueDates, shanghaiDateOf } from './rules/due-dates';
 import { FindingState } from './rules/finding-workflow';
+import { refusal } from '../common/refusal';
 
 export interface Source {
   kind: string;
@@ -59,14 +58,14 @@ export async function insertFinding(
     caller.organizationKind === OrganizationKind.FINANCE_BUREAU &&
     goal.regionPath.startsWith(caller.regionPath);
   if (caller.organizationId !== source.feedbackGiver && !financeOver) {
-    refuse(
+    throw refusal(
       ErrorCode.FORBIDDEN,
       field,
       msg(
         '问题由评价主体或其上级财政部门开具',
         'A finding is opened by the evaluating body or finance over it',
       ),
-      'P6',
+      { principle: 'P6' },
     );
   }
   const verifier = await em.findOneBy(OrganizationEntity, {
@@ -75,7 +74,7 @@ export async function insertFinding(
     kind: OrganizationKind.FINANCE_BUREAU,
   });
   if (!verifier) {
-    refuse(
+    throw refusal(
       ErrorCode.WORKFLOW_VIOLATION,
       field,
       msg('该区划没有财政部门核实整改', 'The region has no finance bureau to verify'),
@@ -84,9 +83,13 @@ export async function insertFinding(
   const completedOn = shanghaiDateOf(source.completed);
   const ownDeadline = text.ownDeadline ?? null;
   if (!text.description.trim())
-    refuse(ErrorCode.BAD_USER_INPUT, ['input', 'description'], msg('请填写问题描述', 'Describe the problem'));
+    throw refusal(
+      ErrorCode.BAD_USER_INPUT,
+      ['input', 'description'],
+      msg('请填写问题描述', 'Describe the problem'),
+    );
   if (ownDeadline !== null && (!isCalendarDate(ownDeadline) || ownDeadline < completedOn)) {
-    refuse(
+    throw refusal(
       ErrorCode.BAD_USER_INPUT,
       ['input', 'ownDeadline'],
       msg(
@@ -101,7 +104,11 @@ export async function insertFinding(
     sourceId: source.id,
   });
   if (exists)
-    refuse(ErrorCode.CONFLICT, field, msg('该来源已开具问题', 'A finding already exists for this source'));
+    throw refusal(
+      ErrorCode.CONFLICT,
+      field,
+      msg('该来源已开具问题', 'A finding already exists for this source'),
+    );
   const { responsible, department } = await subjectOf(em, goal);
   const finding: FindingEntity = Object.assign(new FindingEntity(), {
     tenantId: caller.tenantId,
@@ -142,12 +149,11 @@ export function openFinding(ctx: RequestContext, input: OpenFindingInput) {
   return runMutation(ctx, {}, async (em) => {
     const field = ['input', 'evaluationId'];
     const evaluation = await visibleEvaluation(ctx, input.evaluationId);
-    const goal =
-      (await ctx.loaders.goalById.load(evaluation.goalId)) ??
-      abortWith(ErrorCode.NOT_FOUND, field, msg('未找到该评价', 'Evaluation not found'));
+    const goal = await ctx.loaders.goalById.load(evaluation.goalId);
+    if (!goal) throw refusal(ErrorCode.NOT_FOUND, field, msg('未找到该评价', 'Evaluation not found'));
     const completed = completedAt(evaluation);
     if (!completed) {
-      refuse(
+      throw refusal(
         ErrorCode.WORKFLOW_VIOLATION,
         field,
         msg('评价尚未完成，不能据此开具问题', 'The evaluation is not completed yet'),
@@ -184,7 +190,7 @@ export function openFundingHoldFinding(ctx: RequestContext, input: OpenFundingHo
       order: { at: 'DESC', id: 'DESC' },
     });
     if (!hold || hold.status === 'LIFTED') {
-      refuse(
+      throw refusal(
         ErrorCode.WORKFLOW_VIOLATION,
         field,
         msg('该绩效目标没有暂缓或停止拨款', 'The goal’s funding is not held'),

@@ -4,14 +4,13 @@ import { recordAudit } from '../audit/audit.service';
 import { ErrorCode, msg } from '../common/errors';
 import { idOfType } from '../common/global-id';
 import { runMutation } from '../common/mutation';
-import { abortWith } from '../common/user-error';
-import { refuse } from '../evaluation/evaluation.errors';
 import type { EvaluationEntity } from '../evaluation/evaluation.entity';
 import { EvaluationKind, EvaluationStatus } from '../evaluation/evaluation.enums';
 import type { FindingActionInput } from './dto/results.inputs';
 import { findingDueDates, isOverdue, shanghaiDateOf } from './rules/due-dates';
 import { decide, FindingAction, FindingState, type FindingRoles } from './rules/finding-workflow';
 import { FindingEntity } from './results.entities';
+import { refusal } from '../common/refusal';
 
 /** A finding's source (DOMAIN §13): an evaluation of any kind — spot checks included — for now. */
 export const SOURCE_EVALUATION = 'EVALUATION';
@@ -49,8 +48,9 @@ export function canSee(f: FindingEntity, p: Principal): boolean {
 export const findingOverdue = (f: FindingEntity, now = new Date()) =>
   isOverdue(f.state, f, shanghaiDateOf(now));
 
-const findingNotFound = (field: string[]): never =>
-  abortWith(ErrorCode.NOT_FOUND, field, msg('未找到该问题', 'Finding not found'));
+const findingNotFound = (field: string[]): never => {
+  throw refusal(ErrorCode.NOT_FOUND, field, msg('未找到该问题', 'Finding not found'));
+};
 
 /**
  * 反馈 / 整改报告 / 核实 / 退回 (DOMAIN §13): one step of the finding workflow, decided by the pure `decide()`;
@@ -64,9 +64,11 @@ export function actOnFinding(ctx: RequestContext, action: FindingAction, input: 
     const before = id ? await em.findOneBy(FindingEntity, { tenantId: caller.tenantId, id }) : null;
     if (!before || !canSee(before, caller)) return findingNotFound(['input', 'id']);
     const decision = decide(before.state as FindingState, action, rolesOf(before, caller));
-    if (!decision.allowed) refuse(ErrorCode[decision.code], ['input', 'id'], msg(decision.zh, decision.en));
+    if (!decision.allowed)
+      throw refusal(ErrorCode[decision.code], ['input', 'id'], msg(decision.zh, decision.en));
     const text = input.text.trim();
-    if (!text) refuse(ErrorCode.BAD_USER_INPUT, ['input', 'text'], msg('请填写内容', 'The text is required'));
+    if (!text)
+      throw refusal(ErrorCode.BAD_USER_INPUT, ['input', 'text'], msg('请填写内容', 'The text is required'));
     const today = shanghaiDateOf(new Date());
     const change: Partial<FindingEntity> = { state: decision.to, rowVersion: before.rowVersion + 1 };
     if (action === FindingAction.GIVE_FEEDBACK) {
@@ -89,7 +91,7 @@ export function actOnFinding(ctx: RequestContext, action: FindingAction, input: 
       change,
     );
     if (!result.affected) {
-      refuse(
+      throw refusal(
         ErrorCode.CONFLICT,
         ['input', 'id'],
         msg('问题已被他人修改，请刷新后重试', 'The finding changed meanwhile'),

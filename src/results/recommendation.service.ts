@@ -5,8 +5,6 @@ import { Decimal, money } from '../common/decimal';
 import { ErrorCode, msg } from '../common/errors';
 import { idOfType } from '../common/global-id';
 import { runMutation } from '../common/mutation';
-import { abortWith } from '../common/user-error';
-import { refuse } from '../evaluation/evaluation.errors';
 import { FundEntity } from '../funds/fund.entity';
 import { GoalScope } from '../goals/goal.enums';
 import type { DecideRecommendationInput, ProposeRecommendationsInput } from './dto/results.inputs';
@@ -21,6 +19,7 @@ import {
 } from './rules/recommendation';
 import { RecommendationEntity } from './results.entities';
 import { COMPLETED_RESULT, RESULT_PRECEDENCE } from './results-sql';
+import { refusal } from '../common/refusal';
 
 export enum RecommendationStatus {
   PROPOSED = 'PROPOSED',
@@ -135,7 +134,7 @@ export function proposeRecommendations(ctx: RequestContext, input: ProposeRecomm
       const id = idOfType(input.fundId, 'Fund');
       const fund = id ? await em.findOneBy(FundEntity, { tenantId: caller.tenantId, id }) : null;
       if (!fund || !fund.regionPath.startsWith(caller.regionPath))
-        abortWith(ErrorCode.NOT_FOUND, ['input', 'fundId'], msg('未找到该专项资金', 'Fund not found'));
+        throw refusal(ErrorCode.NOT_FOUND, ['input', 'fundId'], msg('未找到该专项资金', 'Fund not found'));
       fundId = fund.id;
     }
     const within = `${caller.regionPath}%`;
@@ -201,13 +200,13 @@ export function decideRecommendation(ctx: RequestContext, input: DecideRecommend
     const id = idOfType(input.id, 'BudgetRecommendation');
     const before = id ? await em.findOneBy(RecommendationEntity, { tenantId: caller.tenantId, id }) : null;
     if (!before || !before.regionPath.startsWith(caller.regionPath))
-      return abortWith(
+      throw refusal(
         ErrorCode.NOT_FOUND,
         ['input', 'id'],
         msg('未找到该预算建议', 'Recommendation not found'),
       );
     if (before.status !== RecommendationStatus.PROPOSED) {
-      refuse(
+      throw refusal(
         ErrorCode.WORKFLOW_VIOLATION,
         ['input', 'id'],
         msg('该预算建议已处理', 'The recommendation has already been decided'),
@@ -215,7 +214,7 @@ export function decideRecommendation(ctx: RequestContext, input: DecideRecommend
     }
     const override = input.change != null;
     if (override && !input.reason?.trim()) {
-      refuse(
+      throw refusal(
         ErrorCode.BAD_USER_INPUT,
         ['input', 'reason'],
         msg('调整预算建议须说明理由', 'Overriding a recommendation needs a reason'),

@@ -26,6 +26,15 @@ export const OVERDUE_SQL = `((f.state = 'OPEN' AND f.feedback_due_on < :today) O
  * body sees the findings that name it; filters by state, overdue, source, year, region and department.
  */
 export async function listFindings(ctx: RequestContext, filter: FindingFilter, first?: number) {
+  return (await findingsQuery(ctx, filter))
+    .orderBy('f.created_at', 'DESC')
+    .addOrderBy('f.id')
+    .limit(Math.min(Math.max(first ?? MAX, 1), MAX))
+    .getMany();
+}
+
+/** The scoped, filtered findings, unordered: `findings` pages it (issue 11 item 7), node(id) reads one. */
+export async function findingsQuery(ctx: RequestContext, filter: FindingFilter) {
   const caller = ctx.caller;
   const em = await ctx.db.manager();
   const subtree = hasSubtreeJurisdiction(caller);
@@ -48,11 +57,7 @@ export async function listFindings(ctx: RequestContext, filter: FindingFilter, f
   if (filter.overdue != null) {
     qb.andWhere(filter.overdue ? OVERDUE_SQL : `NOT ${OVERDUE_SQL}`, { today: shanghaiDateOf(new Date()) });
   }
-  return qb
-    .orderBy('f.created_at', 'DESC')
-    .addOrderBy('f.id')
-    .limit(Math.min(Math.max(first ?? MAX, 1), MAX))
-    .getMany();
+  return qb;
 }
 
 /**
@@ -61,8 +66,14 @@ export async function listFindings(ctx: RequestContext, filter: FindingFilter, f
  * none, never a neighbour unit's recommendation in its region.
  */
 export async function listRecommendations(ctx: RequestContext, budgetYear: number | null, ids?: string[]) {
+  if (!hasSubtreeJurisdiction(ctx.caller)) return [];
+  const qb = await recommendationsQuery(ctx, budgetYear, ids);
+  return qb.orderBy('r.created_at', 'ASC').addOrderBy('r.id').limit(500).getMany();
+}
+
+/** The scoped recommendations, unordered (none without subtree jurisdiction): paged by `budgetRecommendations`. */
+export async function recommendationsQuery(ctx: RequestContext, budgetYear: number | null, ids?: string[]) {
   const caller = ctx.caller;
-  if (!hasSubtreeJurisdiction(caller)) return [];
   const em = await ctx.db.manager();
   const qb = em
     .createQueryBuilder(RecommendationEntity, 'r')
@@ -73,5 +84,6 @@ export async function listRecommendations(ctx: RequestContext, budgetYear: numbe
   // node(id) reads one recommendation through the same predicate (issue 11 item 7).
   if (budgetYear !== null) qb.andWhere('r.budget_year = :year', { year: budgetYear });
   if (ids) qb.andWhere('r.id = ANY(:ids)', { ids });
-  return qb.orderBy('r.created_at', 'ASC').addOrderBy('r.id').limit(500).getMany();
+  if (!hasSubtreeJurisdiction(caller)) qb.andWhere('FALSE');
+  return qb;
 }

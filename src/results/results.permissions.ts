@@ -1,8 +1,9 @@
 import { rule } from 'graphql-shield';
 import type { RequestContext } from '../common/request-context';
 import { p6SignedInWithinJurisdiction } from '../auth/rules';
-import { AppError, msg } from '../common/errors';
+import { msg } from '../common/errors';
 import { OrganizationKind } from '../hierarchy/hierarchy.enums';
+import { refusal } from '../common/refusal';
 
 /**
  * Who acts on results (DOMAIN §13, §8): audit offices read and write nothing (P6, 003 第七条); the finding
@@ -14,9 +15,9 @@ export const p6NotAudit = rule('P6 results actor: not an audit office', { cache:
   _args,
   ctx: RequestContext,
 ) => {
-  if (!ctx.principal) return AppError.unauthenticated();
+  if (!ctx.principal) return refusal.unauthenticated();
   if (ctx.principal.organizationKind === OrganizationKind.AUDIT_OFFICE)
-    return AppError.forbidden('P6', msg('审计部门只能查阅结果应用', 'Audit offices only read results'));
+    return refusal.forbidden('P6', msg('审计部门只能查阅结果应用', 'Audit offices only read results'));
   return true;
 });
 
@@ -26,9 +27,9 @@ export const financeOnly = rule('results: finance bureau', { cache: 'contextual'
   _args,
   ctx: RequestContext,
 ) => {
-  if (!ctx.principal) return AppError.unauthenticated();
+  if (!ctx.principal) return refusal.unauthenticated();
   if (ctx.principal.organizationKind !== OrganizationKind.FINANCE_BUREAU)
-    return AppError.forbidden(
+    return refusal.forbidden(
       'P3',
       msg('预算安排建议由财政部门提出和确定', 'Budget recommendations are made by finance (DOMAIN §13)'),
     );

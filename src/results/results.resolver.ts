@@ -1,4 +1,4 @@
-import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import type { RequestContext } from '../common/request-context';
 import type { Principal } from '../auth/principal';
 import { Grade } from '../common/grade';
@@ -14,7 +14,20 @@ import {
   ProposeRecommendationsPayload,
   RecommendationPayload,
 } from './dto/results.inputs';
-import { FindingType, RecommendationType } from './dto/results.types';
+import {
+  BudgetRecommendationConnection,
+  FindingConnection,
+  FindingType,
+  RecommendationType,
+} from './dto/results.types';
+import {
+  ConnectionArgs,
+  mapConnection,
+  paginate,
+  SortDirection,
+  toConnection,
+  type SortColumn,
+} from '../common/pagination';
 import { ResultsReportsResolver } from './results-reports.resolver';
 import {
   actOnFinding,
@@ -24,7 +37,7 @@ import {
   SOURCE_MONITORING,
 } from './finding.service';
 import { openFinding, openFundingHoldFinding } from './finding-open.service';
-import { listFindings, listRecommendations, type FindingFilter } from './results-lists';
+import { findingsQuery, recommendationsQuery, type FindingFilter } from './results-lists';
 import { decideRecommendation, proposeRecommendations } from './recommendation.service';
 import type { FindingEntity, RecommendationEntity } from './results.entities';
 import { availableFindingActions, FindingAction, FindingState } from './rules/finding-workflow';
@@ -101,15 +114,22 @@ export function recommendationView(r: RecommendationEntity): RecommendationType 
 
 const inputArg = { description: '输入 — the mutation input' };
 
+/** Lists of findings and recommendations page by creation time (then id). */
+const createdAt = (alias: string): SortColumn => ({
+  expression: `${alias}.created_at`,
+  read: (row) => (row as FindingEntity | RecommendationEntity).createdAt,
+  timestamp: true,
+});
+
 @Resolver()
 export class ResultsResolver {
-  @Query(() => [FindingType], {
-    description: '问题清单 — findings in the caller’s jurisdiction (P6), with filters (DOMAIN §13)',
+  @Query(() => FindingConnection, {
+    description:
+      '问题清单 — findings in the caller’s jurisdiction (P6), with filters (DOMAIN §13); newest first, a connection (issue 11 item 7)',
   })
   async findings(
     @Ctx() ctx: RequestContext,
-    @Arg('first', () => Int, { nullable: true, description: '条数 — at most this many (≤ 100, default 100)' })
-    first?: number,
+    @Args() page: ConnectionArgs,
     @Arg('state', () => [FindingState], {
       nullable: true,
       description: `状态 — FindingState: ${ANY_OF_NOTE}`,
@@ -127,7 +147,7 @@ export class ResultsResolver {
     regionId?: string,
     @Arg('departmentId', () => ID, { nullable: true, description: '部门 — the responsible department' })
     departmentId?: string,
-  ): Promise<FindingType[]> {
+  ) {
     const filter: FindingFilter = {
       state,
       overdue,
@@ -136,18 +156,26 @@ export class ResultsResolver {
       regionId: regionId ? (idOfType(regionId, 'Region') ?? NO_ID) : undefined,
       departmentId: departmentId ? (idOfType(departmentId, 'Organization') ?? NO_ID) : undefined,
     };
-    const rows = await listFindings(ctx, filter, first);
-    return rows.map((f) => findingView(f, ctx.caller));
+    const qb = await findingsQuery(ctx, filter);
+    const rows = await paginate(qb, page, createdAt('f'), SortDirection.DESC, 'f.id');
+    return toConnection(
+      FindingConnection,
+      mapConnection(rows, (f) => findingView(f, ctx.caller)),
+    );
   }
 
-  @Query(() => [RecommendationType], {
-    description: '预算建议清单 — next year’s recommendations in the caller’s jurisdiction (DOMAIN §13)',
+  @Query(() => BudgetRecommendationConnection, {
+    description:
+      '预算建议清单 — next year’s recommendations in the caller’s jurisdiction (DOMAIN §13); oldest first, a connection (issue 11 item 7)',
   })
   async budgetRecommendations(
     @Ctx() ctx: RequestContext,
+    @Args() page: ConnectionArgs,
     @Arg('budgetYear', () => Int, { description: '预算年度 — the year recommended for' }) budgetYear: number,
-  ): Promise<RecommendationType[]> {
-    return (await listRecommendations(ctx, budgetYear)).map(recommendationView);
+  ) {
+    const qb = await recommendationsQuery(ctx, budgetYear);
+    const rows = await paginate(qb, page, createdAt('r'), SortDirection.ASC, 'r.id');
+    return toConnection(BudgetRecommendationConnection, mapConnection(rows, recommendationView));
   }
 
   @Mutation(() => OpenFindingPayload, {

@@ -5,8 +5,7 @@ import { Decimal, money } from '../common/decimal';
 import { ErrorCode, msg } from '../common/errors';
 import { idOfType, toGlobalId } from '../common/global-id';
 import { runMutation } from '../common/mutation';
-import { abortWith, userError, UserErrorsAbort } from '../common/user-error';
-import { refuse } from '../evaluation/evaluation.errors';
+import { problem } from '../common/problem';
 import { AllocationEntity } from '../funds/allocation.entity';
 import { AllocationMethod } from '../funds/fund.enums';
 import { FundEntity } from '../funds/fund.entity';
@@ -15,6 +14,7 @@ import type { AllocationSimulationType, SimulateFactorAllocationInput } from './
 import { AllocationSimulationEntity } from './results.entities';
 import { COMPLETED_RESULT, RESULT_PRECEDENCE } from './results-sql';
 import { factorProblems, factorShares, type Factor } from './rules/factor-allocation';
+import { abort, refusal } from '../common/refusal';
 
 // Each receiving region's latest result score of the fund's regional goal, up to the result year (DOMAIN
 // §13 "the performance factor (from the regions' latest scores)"; 003 转移支付 第三十二条).
@@ -32,20 +32,20 @@ async function simulatingFund(ctx: RequestContext, fundGid: string) {
   const id = idOfType(fundGid, 'Fund');
   const fund = id ? await em.findOneBy(FundEntity, { tenantId: caller.tenantId, id }) : null;
   if (!fund || !fund.regionPath.startsWith(caller.regionPath))
-    return abortWith(ErrorCode.NOT_FOUND, ['input', 'fundId'], msg('未找到该专项资金', 'Fund not found'));
+    throw refusal(ErrorCode.NOT_FOUND, ['input', 'fundId'], msg('未找到该专项资金', 'Fund not found'));
   const finance = caller.organizationKind === OrganizationKind.FINANCE_BUREAU;
   if (!finance && fund.organizationId !== caller.organizationId)
-    refuse(
+    throw refusal(
       ErrorCode.FORBIDDEN,
       ['input', 'fundId'],
       msg(
         '因素法分配由财政部门或资金主管部门模拟（谁分配预算）',
         'Finance or the fund’s own department simulates its allocation (P1)',
       ),
-      'P1',
+      { principle: 'P1' },
     );
   if (fund.allocationMethod !== AllocationMethod.FACTOR)
-    refuse(
+    throw refusal(
       ErrorCode.WORKFLOW_VIOLATION,
       ['input', 'fundId'],
       msg('只有因素法分配的资金可以模拟', 'Only a factor-method fund is simulated (003 transfer art. 32)'),
@@ -64,7 +64,7 @@ export function simulateFactorAllocation(ctx: RequestContext, input: SimulateFac
     const caller = ctx.caller;
     const fund = await simulatingFund(ctx, input.fundId);
     if (!input.amount.gt(0) || input.amount.decimalPlaces() > 2)
-      refuse(
+      throw refusal(
         ErrorCode.BAD_USER_INPUT,
         ['input', 'amount'],
         msg('分配金额须为正数，至多两位小数', 'The amount is positive, to the fen'),
@@ -100,10 +100,8 @@ export function simulateFactorAllocation(ctx: RequestContext, input: SimulateFac
       ...factorProblems(factors, regions),
     ];
     if (problems.length)
-      throw new UserErrorsAbort(
-        problems.map((p) =>
-          userError(ErrorCode.BAD_USER_INPUT, ['input', ...p.field.map(String)], p.message),
-        ),
+      abort(
+        problems.map((p) => problem(ErrorCode.BAD_USER_INPUT, ['input', ...p.field.map(String)], p.message)),
       );
     const shares = factorShares(input.amount, regions, factors);
     const row = Object.assign(new AllocationSimulationEntity(), {

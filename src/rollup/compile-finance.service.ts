@@ -1,12 +1,11 @@
 import type { EntityManager } from 'typeorm';
 import type { RequestContext } from '../common/request-context';
 import { ErrorCode, msg } from '../common/errors';
-import { guardedUpdate } from '../common/guarded-update';
 import { runMutation } from '../common/mutation';
 import { refusal as refused } from '../common/refusal';
 import type { ReviewEvaluationInput } from '../evaluation/dto/evaluation.inputs';
 import { meanings } from '../evaluation/evaluation.errors';
-import { recordEvaluationChange, ROW_VERSION } from '../evaluation/evaluation.repository';
+import { recordEvaluationChange, updateEvaluation } from '../evaluation/evaluation.repository';
 import { visibleEvaluation } from '../evaluation/evaluation.query';
 import { EvaluationEntity } from '../evaluation/evaluation.entity';
 import { EvaluationKind, EvaluationStatus, ReviewDecision } from '../evaluation/evaluation.enums';
@@ -108,18 +107,16 @@ export function reviewCompiledResultAsFinance(ctx: RequestContext, input: Review
           reason: 'COMMENT_REQUIRED',
         },
       );
-    await guardedUpdate(
+    return updateEvaluation(
+      ctx,
       em,
-      EvaluationEntity,
       current,
       input.expectedVersion,
       { status: EvaluationStatus.RETURNED, reviewedAt: new Date() },
-      ROW_VERSION,
+      {
+        action: 'FINANCE_RETURN',
+        step: { action: 'RETURN', from: current.status, to: EvaluationStatus.RETURNED, comment },
+      },
     );
-    return recordEvaluationChange(ctx, em, current.id, {
-      action: 'FINANCE_RETURN',
-      before: current,
-      step: { action: 'RETURN', from: current.status, to: EvaluationStatus.RETURNED, comment },
-    });
   });
 }

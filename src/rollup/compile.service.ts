@@ -7,7 +7,13 @@ import { runMutation, Validation } from '../common/mutation';
 import { abort, refusal } from '../common/refusal';
 import { actualsOf } from '../evaluation/actuals-input';
 import { EvaluationActualEntity } from '../evaluation/evaluation-actual.entity';
-import { CREATED, insertTransition, recordEvaluationChange } from '../evaluation/evaluation.repository';
+import {
+  type EvaluationChange,
+  insertEvaluation,
+  insertScoredActuals,
+  submittedColumns,
+  updateEvaluation,
+} from '../evaluation/evaluation.repository';
 import { meanings } from '../evaluation/evaluation.errors';
 import { requireGoalInForce } from '../evaluation/rules/evaluation-guards';
 import { visibleGoal } from '../evaluation/evaluation.query';
@@ -190,7 +196,6 @@ export function compileRollUp(ctx: RequestContext, input: CompileRollUpInput) {
     );
     if (blocking.length > 0) abort(blocking, { code: ErrorCode.WORKFLOW_VIOLATION });
 
-    const id = existing?.id ?? randomUUID();
     const content = {
       budgeted: money(sums.budgeted),
       inPlace: money(sums.inPlace),
@@ -202,74 +207,49 @@ export function compileRollUp(ctx: RequestContext, input: CompileRollUpInput) {
       benefitPoints: goal.benefitPoints,
       satisfactionPoints: goal.satisfactionPoints,
     };
-    if (existing) {
-      await em.update(EvaluationEntity, { tenantId: caller.tenantId, id }, content);
-      await em.delete(EvaluationActualEntity, { tenantId: caller.tenantId, evaluationId: id });
-    } else {
-      await em.insert(EvaluationEntity, {
-        tenantId: caller.tenantId,
-        id,
-        goalId: goal.id,
-        kind: EvaluationKind.SELF,
-        year: goal.year,
-        status: EvaluationStatus.DRAFT,
-        evaluatorOrganizationId: caller.organizationId,
-        reviewerOrganizationId: reviewerId,
-        regionPath: '',
-        ...content,
-      });
-      await insertTransition(em, caller, id, CREATED.action, CREATED.from, CREATED.to);
-    }
-    const lines = new Map(scored.score.lines.map((l) => [l.key, l]));
-    await em.insert(
-      EvaluationActualEntity,
-      actuals.map((a) => {
-        const line = lines.get(a.indicatorId);
-        return {
-          tenantId: caller.tenantId,
-          id: randomUUID(),
-          evaluationId: id,
-          indicatorId: a.indicatorId,
-          actual: a.actual != null ? a.actual.toFixed() : null,
-          tier: a.tier ?? null,
-          percentage: a.percentage != null ? a.percentage.toFixed() : null,
-          explanation: a.explanation ?? null,
-          targetSetTooLow: a.targetSetTooLow ?? false,
-          score: line ? line.score.toFixed(2) : null,
-          rule: line?.rule ?? null,
-          flags: line ? [...line.flags] : [],
-        };
-      }),
-    );
-    const from = existing?.status ?? EvaluationStatus.DRAFT;
-    await em.update(
-      EvaluationEntity,
-      { tenantId: caller.tenantId, id },
-      {
-        status: EvaluationStatus.SUBMITTED,
-        total: scored.score.total.toFixed(2),
-        grade: scored.score.grade,
-        scoreLines: storedLines(scored.score),
-        submittedAt: new Date(),
-        policyId: policy.id,
-        rowVersion: () => 'row_version + 1',
-      },
-    );
-    return recordEvaluationChange(ctx, em, id, {
+    const id = existing?.id ?? randomUUID();
+    // One write through the evaluation's writer (issue 10 item 2): row, actuals, CREATE/SUBMIT history, one
+    // COMPILE audit event with the coverage.
+    const change = {
       action: 'COMPILE',
-      before: existing,
-      step: {
-        action: 'SUBMIT',
-        from,
-        to: EvaluationStatus.SUBMITTED,
-        comment: coverageNote(input.basis, c.counted, c.total, share, missing),
+      children: async () => {
+        if (existing)
+          await em.delete(EvaluationActualEntity, { tenantId: caller.tenantId, evaluationId: existing.id });
+        await insertScoredActuals(em, caller.tenantId, id, actuals, scored.score);
       },
-      after: (evaluation) => ({
+      submit: {
+        columns: {
+          ...submittedColumns(scored.score, policy.id),
+          scoreLines: storedLines(scored.score),
+        },
+        step: {
+          action: 'SUBMIT',
+          from: existing?.status ?? EvaluationStatus.DRAFT,
+          to: EvaluationStatus.SUBMITTED,
+          comment: coverageNote(input.basis, c.counted, c.total, share, missing),
+        },
+      },
+      after: (evaluation: EvaluationEntity) => ({
         ...evaluation,
         basis: input.basis,
         coverage: { counted: c.counted, total: c.total, moneyShare: share, missing },
         policy: { id: policy.id, version: policy.version, dueDate: due },
       }),
-    });
+    } satisfies EvaluationChange;
+    if (existing) return updateEvaluation(ctx, em, existing, existing.rowVersion, content, change);
+    return insertEvaluation(
+      ctx,
+      em,
+      {
+        id,
+        goalId: goal.id,
+        kind: EvaluationKind.SELF,
+        year: goal.year,
+        evaluatorOrganizationId: caller.organizationId,
+        reviewerOrganizationId: reviewerId,
+        ...content,
+      },
+      change,
+    );
   });
 }

@@ -4,15 +4,8 @@ import { recordRollUpCacheLookups } from '../common/cache-stats';
 import type { EntityManager } from 'typeorm';
 import type { RequestContext } from '../common/request-context';
 import { Decimal } from '../common/decimal';
-import type { Grade } from '../common/grade';
 import { groupBy } from '../common/collections';
-import {
-  ratioParts,
-  rollUp,
-  type RollupChild,
-  type RollupIndicator,
-  type RollupResult,
-} from './rules/rollup';
+import { rollUp, type RollupChild, type RollupIndicator, type RollupResult } from './rules/rollup';
 import type { ScoringPolicy } from '../evaluation/rules/scoring-types';
 import { scoringIndicator } from '../evaluation/self-scoring';
 import { policyFor } from '../policy/policy.service';
@@ -28,10 +21,9 @@ import {
   linkedActuals,
   ownResults,
   type Basis,
-  type ChildRow,
-  type LinkedActualRow,
   type OwnResultRow,
 } from './rollup-data';
+import { evaluatedChild, liveChild, missingChild } from './rollup-children';
 import { rollUpFromStats } from './rollup-stats';
 
 /**
@@ -286,67 +278,6 @@ export function rollUpLoaders(ctx: RequestContext) {
   });
 
   return { rollUpNode: node, rollUpChildSummaries: childSummaries, key };
-}
-
-function evaluatedChild(c: ChildRow, e: OwnResultRow, rows: readonly LinkedActualRow[]): RollupChild {
-  const money =
-    e.budgeted != null && e.in_place != null && e.spent != null
-      ? { budgeted: new Decimal(e.budgeted), inPlace: new Decimal(e.in_place), spent: new Decimal(e.spent) }
-      : null;
-  return {
-    id: c.id,
-    name: c.name,
-    weight: new Decimal(c.weight),
-    money,
-    actuals: rows.map((a) => {
-      const value = new Decimal(a.actual);
-      const denominator = a.planned_denominator != null ? new Decimal(a.planned_denominator) : null;
-      return { indicatorId: a.parent_indicator_id, value, ...ratioParts(value, denominator, a.unit) };
-    }),
-    total: new Decimal(e.total),
-    grade: e.grade as Grade,
-    included: true,
-    submitted: true,
-    reviewed: e.status === 'REVIEWED',
-  };
-}
-
-/** A child without its own result, standing in with its live roll-up (its actuals mapped to our indicators). */
-function liveChild(c: ChildRow, n: RollUpNode, indicators: GoalIndicatorEntity[]): RollupChild {
-  const byId = new Map(indicators.map((i) => [i.id, i]));
-  return {
-    id: c.id,
-    name: c.name,
-    weight: new Decimal(c.weight),
-    money: n.result.money,
-    actuals: n.result.actuals.flatMap((a) => {
-      const own = byId.get(a.indicatorId);
-      if (!own?.parentIndicatorId || !a.combined) return [];
-      const denominator = own.ratioDenominator != null ? new Decimal(own.ratioDenominator) : null;
-      const value = a.combined.value;
-      return [{ indicatorId: own.parentIndicatorId, value, ...ratioParts(value, denominator, own.unit) }];
-    }),
-    total: n.result.score.total,
-    grade: n.result.score.grade,
-    included: true,
-    submitted: true,
-    reviewed: n.basis === 'REVIEWED',
-  };
-}
-
-function missingChild(c: ChildRow): RollupChild {
-  return {
-    id: c.id,
-    name: c.name,
-    weight: new Decimal(c.weight),
-    money: null,
-    actuals: [],
-    total: null,
-    grade: null,
-    included: true,
-    submitted: false,
-    reviewed: false,
-  };
 }
 
 /**

@@ -2,8 +2,6 @@ import { randomUUID } from 'node:crypto';
 import type { RequestContext } from '../common/request-context';
 import { ErrorCode, msg } from '../common/errors';
 import { runMutation } from '../common/mutation';
-import { abortWith, userError, UserErrorsAbort } from '../common/user-error';
-import { refuse } from '../evaluation/evaluation.errors';
 import { Decimal } from '../common/decimal';
 import { policyFor } from '../policy/policy.service';
 import { dueDatePassed, endOfDueDate } from '../policy/rules/policy';
@@ -15,6 +13,7 @@ import { currentYearInChina } from './rules/calendar';
 import { jurisdictionRegion, regionNotFound } from './spot-check.query';
 import { insertSample, spotCheckMeanings } from './spot-check.repository';
 import { SpotCheckFlag, SpotCheckItemStatus } from './spot-check.enums';
+import { abort, refusal } from '../common/refusal';
 
 /**
  * 抽取抽查样本 (DOMAIN §12; 003 第二十一条, 转移支付 第二十四条). Finance draws over every submitted
@@ -36,14 +35,14 @@ export function drawSpotCheckSample(ctx: RequestContext, input: DrawSpotCheckSam
       caller.organizationKind !== OrganizationKind.FINANCE_BUREAU &&
       caller.organizationKind !== OrganizationKind.COMPETENT_DEPARTMENT
     ) {
-      refuse(
+      throw refusal(
         ErrorCode.FORBIDDEN,
         ['input'],
         msg(
           '只有财政部门或业务主管部门可以抽查复核',
           'Only finance or a competent department draws spot checks',
         ),
-        'P6',
+        { principle: 'P6' },
       );
     }
     const currentYear = currentYearInChina();
@@ -57,12 +56,9 @@ export function drawSpotCheckSample(ctx: RequestContext, input: DrawSpotCheckSam
       currentYear,
     };
     const problems = drawPlanProblems(plan);
-    if (problems.length > 0) {
-      throw new UserErrorsAbort(problems.map((p) => userError(p.code, ['input', ...p.field], p.message)));
-    }
-    const region =
-      (await jurisdictionRegion(ctx, input.within)) ??
-      abortWith(ErrorCode.NOT_FOUND, ['input', 'within'], regionNotFound);
+    if (problems.length > 0) abort(problems, { under: ['input'] });
+    const region = await jurisdictionRegion(ctx, input.within);
+    if (!region) throw refusal(ErrorCode.NOT_FOUND, ['input', 'within'], regionNotFound);
     const jurisdiction = { year: plan.year, regionPath: region.path };
     const candidates = await drawCandidates(ctx, jurisdiction);
     const drawn = drawWithMinimum(candidates, plan.seed, plan.ratio, plan.minimum);
@@ -73,7 +69,7 @@ export function drawSpotCheckSample(ctx: RequestContext, input: DrawSpotCheckSam
       ? await goalsMissingSelfEvaluation(ctx, jurisdiction, dueEnd, drawnGoals)
       : [];
     if (drawn.length === 0 && missing.length === 0) {
-      abortWith(
+      throw refusal(
         ErrorCode.WORKFLOW_VIOLATION,
         ['input', 'year'],
         msg(

@@ -1,10 +1,11 @@
 import type { RequestContext } from '../common/request-context';
 import type { RegionEntity } from '../hierarchy/region.entity';
 import type { SpotCheckItemEntity } from './spot-check-item.entity';
-import { AppError, ErrorCode } from '../common/errors';
+import { ErrorCode } from '../common/errors';
 import { jurisdictionRegion, regionNotFound } from './spot-check.query';
 import { SpotCheckRecommendation } from './spot-check.enums';
 import { visibleItems } from './spot-check.loaders';
+import { refusal } from '../common/refusal';
 
 export interface SpotCheckNotice {
   year: number;
@@ -28,7 +29,7 @@ export async function spotCheckNotice(
   within: string | null | undefined,
 ): Promise<SpotCheckNotice> {
   const region = await jurisdictionRegion(ctx, within);
-  if (!region) throw new AppError(ErrorCode.NOT_FOUND, regionNotFound, { field: ['within'] });
+  if (!region) throw refusal(ErrorCode.NOT_FOUND, ['within'], regionNotFound);
   const items = await (
     await visibleItems(ctx.scope)
   )

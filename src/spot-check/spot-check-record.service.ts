@@ -1,15 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { RequestContext } from '../common/request-context';
-import { recordAudit } from '../audit/audit.service';
 import { money, requireDecimal } from '../common/decimal';
 import { ErrorCode, msg } from '../common/errors';
 import { idOfType } from '../common/global-id';
-import { guardedUpdate } from '../common/guarded-update';
 import { runMutation } from '../common/mutation';
-import { abortWith, userError, UserErrorsAbort } from '../common/user-error';
-import { EvaluationActualEntity } from '../evaluation/evaluation-actual.entity';
-import { insertTransition, ROW_VERSION } from '../evaluation/evaluation.repository';
-import { EvaluationEntity } from '../evaluation/evaluation.entity';
+import { insertEvaluation, insertScoredActuals, submittedColumns } from '../evaluation/evaluation.repository';
 import { EvaluationKind, EvaluationStatus } from '../evaluation/evaluation.enums';
 import { evaluationLoadersOf } from '../evaluation/evaluation.loaders';
 import { spotCheckFlags } from './rules/flags';
@@ -27,9 +22,15 @@ import { enforce } from '../common/decision';
 import type { EntityManager } from 'typeorm';
 import { SpotCheckItemStatus, type SpotCheckFlag } from './spot-check.enums';
 import { spotCheckLoadersOf } from './spot-check.loaders';
+import { abort, refusal } from '../common/refusal';
 
-const notFound = (): never =>
-  abortWith(ErrorCode.NOT_FOUND, ['input', 'itemId'], msg('未找到该抽查对象', 'Spot-check item not found'));
+const notFound = (): never => {
+  throw refusal(
+    ErrorCode.NOT_FOUND,
+    ['input', 'itemId'],
+    msg('未找到该抽查对象', 'Spot-check item not found'),
+  );
+};
 
 /**
  * 录入抽查复核 (DOMAIN §12; P7, 002 第十七条): a drawn, PENDING item is re-scored as a SPOT_CHECK
@@ -68,65 +69,43 @@ export function recordSpotCheck(ctx: RequestContext, input: RecordSpotCheckInput
       ...submissionProblems.filter((p) => p.reason !== 'EXPLANATION_REQUIRED'),
     ];
     if (problems.length > 0) {
-      throw new UserErrorsAbort(
-        problems.map((p) => userError(ErrorCode.BAD_USER_INPUT, ['input', ...p.field], p.message)),
-      );
+      abort(problems, { under: ['input'], code: ErrorCode.BAD_USER_INPUT });
     }
 
     const id = randomUUID();
-    await em.insert(EvaluationEntity, {
-      tenantId: caller.tenantId,
-      id,
-      goalId: self.goalId,
-      kind: EvaluationKind.SPOT_CHECK,
-      year: self.year,
-      status: EvaluationStatus.DRAFT,
-      evaluatorOrganizationId: caller.organizationId,
-      spotCheckOfEvaluationId: self.id,
-      budgeted: money(input.money.budgeted),
-      inPlace: money(input.money.inPlace),
-      spent: money(input.money.spent),
-      commonPoints: self.commonPoints,
-      outputPoints: self.outputPoints,
-      benefitPoints: self.benefitPoints,
-      satisfactionPoints: self.satisfactionPoints,
-      regionPath: '',
-    });
-    await insertTransition(em, caller, id, 'CREATE', EvaluationStatus.DRAFT, EvaluationStatus.DRAFT);
-    const lines = new Map(score.lines.map((l) => [l.key, l]));
-    await em.insert(
-      EvaluationActualEntity,
-      content.actuals.map((a) => ({
-        tenantId: caller.tenantId,
-        id: randomUUID(),
-        evaluationId: id,
-        indicatorId: a.indicatorId,
-        actual: a.actual ? a.actual.toFixed() : null,
-        tier: (a.tier ?? null) as EvaluationActualEntity['tier'],
-        percentage: a.percentage ? a.percentage.toFixed(2) : null,
-        explanation: a.explanation ?? null,
-        targetSetTooLow: a.targetSetTooLow ?? false,
-        score: lines.get(a.indicatorId)?.score.toFixed(2) ?? null,
-        rule: lines.get(a.indicatorId)?.rule ?? null,
-        flags: [...(lines.get(a.indicatorId)?.flags ?? [])],
-      })),
-    );
-    await guardedUpdate(
+    // One write through the evaluation's writer (issue 10 item 2; DOMAIN §15): the check row, its scored
+    // actuals, its CREATE and SUBMIT steps and one SPOT_CHECK audit event, in this transaction.
+    await insertEvaluation(
+      ctx,
       em,
-      EvaluationEntity,
-      { tenantId: caller.tenantId, id },
-      1,
       {
-        status: EvaluationStatus.SUBMITTED,
-        total: score.total.toFixed(2),
-        grade: score.grade,
-        scoreLines: storedLines(score),
-        submittedAt: new Date(),
-        policyId: policy.id,
+        id,
+        goalId: self.goalId,
+        kind: EvaluationKind.SPOT_CHECK,
+        year: self.year,
+        evaluatorOrganizationId: caller.organizationId,
+        spotCheckOfEvaluationId: self.id,
+        budgeted: money(input.money.budgeted),
+        inPlace: money(input.money.inPlace),
+        spent: money(input.money.spent),
+        commonPoints: self.commonPoints,
+        outputPoints: self.outputPoints,
+        benefitPoints: self.benefitPoints,
+        satisfactionPoints: self.satisfactionPoints,
       },
-      ROW_VERSION,
+      {
+        action: 'SPOT_CHECK',
+        children: () => insertScoredActuals(em, caller.tenantId, id, content.actuals, score),
+        submit: {
+          columns: {
+            ...submittedColumns(score, policy.id),
+            scoreLines: storedLines(score),
+          },
+          step: { action: 'SUBMIT', from: EvaluationStatus.DRAFT, to: EvaluationStatus.SUBMITTED },
+        },
+        after: (written) => ({ ...written, actuals: content.actuals }),
+      },
     );
-    await insertTransition(em, caller, id, 'SUBMIT', EvaluationStatus.DRAFT, EvaluationStatus.SUBMITTED);
 
     const { flags } = spotCheckFlags(
       {
@@ -148,14 +127,6 @@ export function recordSpotCheck(ctx: RequestContext, input: RecordSpotCheckInput
       },
       requireDecimal(sample.scoreGapThreshold),
     );
-    const check = await em.findOneByOrFail(EvaluationEntity, { tenantId: caller.tenantId, id });
-    await recordAudit(em, caller, {
-      entityType: 'Evaluation',
-      entityId: id,
-      action: 'SPOT_CHECK',
-      regionPath: check.regionPath,
-      after: { ...check, actuals: content.actuals },
-    });
     const checked = await checkItem(ctx, em, item, input.expectedVersion, {
       status: SpotCheckItemStatus.CHECKED,
       flags: flags as SpotCheckFlag[],

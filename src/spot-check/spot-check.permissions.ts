@@ -1,8 +1,9 @@
 import { rule } from 'graphql-shield';
 import type { RequestContext } from '../common/request-context';
 import { p6SignedInWithinJurisdiction } from '../auth/rules';
-import { AppError, msg } from '../common/errors';
+import { msg } from '../common/errors';
 import { OrganizationKind } from '../hierarchy/hierarchy.enums';
+import { refusal } from '../common/refusal';
 
 /**
  * Who draws and records spot checks (DOMAIN §12, §8): finance, or a competent department over its funds.
@@ -13,13 +14,13 @@ import { OrganizationKind } from '../hierarchy/hierarchy.enums';
 export const p7SpotChecker = rule('P7 spot-checker: finance or a competent department', {
   cache: 'contextual',
 })((_parent, _args, ctx: RequestContext) => {
-  if (!ctx.principal) return AppError.unauthenticated();
+  if (!ctx.principal) return refusal.unauthenticated();
   switch (ctx.principal.organizationKind) {
     case OrganizationKind.FINANCE_BUREAU:
     case OrganizationKind.COMPETENT_DEPARTMENT:
       return true;
     case OrganizationKind.IMPLEMENTING_UNIT:
-      return AppError.forbidden(
+      return refusal.forbidden(
         'P7',
         msg(
           '项目实施单位不能开展抽查复核（委托人和项目实施主体相分离）',
@@ -27,9 +28,9 @@ export const p7SpotChecker = rule('P7 spot-checker: finance or a competent depar
         ),
       );
     case OrganizationKind.AUDIT_OFFICE:
-      return AppError.forbidden('P6', msg('审计部门只能查阅抽查结果', 'Audit offices only read spot checks'));
+      return refusal.forbidden('P6', msg('审计部门只能查阅抽查结果', 'Audit offices only read spot checks'));
     default:
-      return AppError.forbidden(
+      return refusal.forbidden(
         'P6',
         msg('第三方机构未受托开展抽查复核', 'Third parties are not commissioned for spot checks'),
       );

@@ -13,10 +13,10 @@ afterAll(async () => app.stop());
 
 const ME = '{ me { user { login } } }';
 
-/** `region(code) { children { parent { children … } } }` nested `levels` times (issue 8 item 2). */
+/** `region(code) { children { nodes { children … } } }` nested `levels` times (issue 8 item 2; a connection, issue 11 item 7). */
 function nestedRegions(levels: number): string {
   let inner = 'code';
-  for (let i = 0; i < levels; i += 1) inner = i % 2 ? `parent { ${inner} }` : `children { ${inner} }`;
+  for (let i = 0; i < levels; i += 1) inner = i % 2 ? `children { ${inner} }` : `nodes { ${inner} }`;
   return `{ region(code: "370303") { ${inner} } }`;
 }
 

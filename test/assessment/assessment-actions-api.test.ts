@@ -6,24 +6,16 @@
  * partial update (issue 11 item 1): omitted fields kept, `score: null` clears, `dimensions: null` refused.
  */
 import { TestApp } from '../harness/app';
+import { actionsApi, availableActionsSelection, type ActionsObject } from '../harness/available-actions';
 import { organizationGid, uuidOf } from '../harness/ids';
 import { submittedGoalFor } from '../harness/goal-fixtures';
-import { USER_ERRORS, type UserErrorRow } from '../harness/mutations';
+import { USER_ERRORS } from '../harness/mutations';
 
 let app: TestApp;
 
-interface Availability {
-  action: string;
-  allowed: boolean;
-  code: string | null;
-  principle: string | null;
-  requires: string | null;
-  details: string[];
-}
-type Obj = { id: string; rowVersion: number; availableActions: Availability[] };
-type Payload = Record<string, Obj | null> & { userErrors: UserErrorRow[] };
+type Obj = ActionsObject;
 
-const ACTIONS = 'availableActions { action allowed code principle requires details }';
+const ACTIONS = availableActionsSelection(true);
 const A = `assessment { id rowVersion ${ACTIONS} }`;
 const CREATE = `mutation($input: CreateAssessmentInput!) { createAssessment(input: $input) { ${A} ${USER_ERRORS} } }`;
 const UPDATE = `mutation($input: UpdateAssessmentInput!) { updateAssessment(input: $input) { ${A} ${USER_ERRORS} } }`;
@@ -42,20 +34,8 @@ const DIMENSIONS = [
   { dimension: 'FINANCING_COMPLIANCE', conclusion: '筹资合规' },
 ];
 
-async function call(query: string, input: Record<string, unknown>, as: string): Promise<Payload> {
-  const res = await app.gql<Record<string, Payload>>(query, { input }, { as });
-  const payload = Object.values(res.data ?? {})[0];
-  if (!payload)
-    return { userErrors: (res.errors ?? []).map((e) => e.extensions as unknown as UserErrorRow) } as Payload;
-  return payload;
-}
-
-async function actions(query: string, id: string, as: string): Promise<Record<string, Availability>> {
-  const res = await app.gql<Record<string, Obj | null>>(query, { id }, { as });
-  const obj = Object.values(res.data ?? {})[0];
-  if (!obj) throw new Error(`not visible to ${as}: ${JSON.stringify(res)}`);
-  return Object.fromEntries(obj.availableActions.map((a) => [a.action, a]));
-}
+// Top-level errors come back as userErrors here (issue 11 item 4: one place to read a refusal).
+const { call, actions } = actionsApi(() => app, { errorsAsUserErrors: true });
 
 const row = async (id: string) =>
   (

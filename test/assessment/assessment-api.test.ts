@@ -202,13 +202,15 @@ describe('happy path: department assesses its new major project, finance accepts
     const res = await app.gql<{
       project: {
         assessments: {
-          status: string;
-          assessor: { name: string };
-          dimensions: { dimension: string; name: string }[];
-          review: { outcome: string; reviewer: { name: string } };
-          project: { id: string };
-          fund: null;
-        }[];
+          nodes: {
+            status: string;
+            assessor: { name: string };
+            dimensions: { dimension: string; name: string }[];
+            review: { outcome: string; reviewer: { name: string } };
+            project: { id: string };
+            fund: null;
+          }[];
+        };
         assessmentGate: {
           passes: boolean;
           pending: boolean;
@@ -219,8 +221,8 @@ describe('happy path: department assesses its new major project, finance accepts
       };
       node: { status: string } | null;
     }>(
-      `query($id: ID!, $a: ID!) { project(id: $id) { assessments { status assessor { name } dimensions { dimension name }
-         review { outcome reviewer { name } } project { id } fund { id } }
+      `query($id: ID!, $a: ID!) { project(id: $id) { assessments { nodes { status assessor { name } dimensions { dimension name }
+         review { outcome reviewer { name } } project { id } fund { id } } }
          assessmentGate { passes pending basis reason reasonEn } }
          node(id: $a) { ... on ExAnteAssessment { status } } }`,
       { id: project, a: assessment.id },
@@ -228,15 +230,15 @@ describe('happy path: department assesses its new major project, finance accepts
     );
     expect(res.errors).toBeUndefined();
     const p = res.data!.project;
-    expect(p.assessments).toHaveLength(1);
-    expect(p.assessments[0]).toMatchObject({
+    expect(p.assessments.nodes).toHaveLength(1);
+    expect(p.assessments.nodes[0]).toMatchObject({
       status: 'ACCEPTED',
       assessor: { name: '张店区交通运输局' },
       review: { outcome: 'ACCEPTED', reviewer: { name: '张店区财政局' } },
       project: { id: project },
       fund: null,
     });
-    expect(p.assessments[0].dimensions.map((d) => d.name)).toEqual([
+    expect(p.assessments.nodes[0].dimensions.map((d) => d.name)).toEqual([
       '立项必要性',
       '投入经济性',
       '绩效目标合理性',
@@ -627,7 +629,7 @@ test('projects with assessments, dimensions, reviews and gates cost the same num
     await assessed(p, 'ACCEPTED');
   }
   const query = `query($first: Int!) { projects(first: $first, filter: { nameContains: "计数评估" }) {
-    nodes { name assessments { status assessor { name } dimensions { name } review { reviewer { name } } }
+    nodes { name assessments(first: 10) { nodes { status assessor { name } dimensions { name } review { reviewer { name } } } }
             assessmentGate { passes basis } } } }`;
   const one = await app.gql<{ projects: { nodes: unknown[] } }>(
     query,

@@ -17,6 +17,7 @@ import {
   uuid,
   type GoalRow,
 } from './fixtures';
+import { framework9350, reportSections } from '../harness/evaluation-fixtures';
 
 let app: TestApp;
 beforeAll(async () => {
@@ -292,24 +293,8 @@ describe('goal → June check → self-evaluation → finance review → finance
       'evaluation',
     );
     // 共性: 财政财务管理 (PROCESS); 个性: duties and key work (OUTPUT, BENEFIT) — 003 第二十三条.
-    const framework = [
-      { code: 'PROJECT_BASIS', points: '8', score: '8' },
-      { code: 'GOAL_REASONABLENESS', points: '7', score: '6' },
-      { code: 'FUND_ARRIVAL_RATE', points: '10', score: '10' },
-      { code: 'FUND_USE_COMPLIANCE', points: '10', score: '9', comment: '三公经费台账不完整' },
-      { code: 'COMPLETION_RATE', points: '20', score: '20' },
-      { code: 'QUALITY_RATE', points: '20', score: '18.5' },
-      { code: 'IMPLEMENTATION_BENEFIT', points: '15', score: '14' },
-      { code: 'SATISFACTION', points: '10', score: '8' },
-    ];
-    const sections = [
-      'BASIC_INFORMATION',
-      'EVALUATION_WORK',
-      'OVERALL_CONCLUSION',
-      'INDICATOR_ANALYSIS',
-      'EXPERIENCE_AND_PROBLEMS',
-      'RECOMMENDATIONS',
-    ].map((key) => ({ key, body: `${key}：部门整体评价` }));
+    const framework = framework9350('三公经费台账不完整');
+    const sections = reportSections((key) => `${key}：部门整体评价`);
     const saved = await must<{ id: string; rowVersion: number }>(
       app,
       `mutation($input: SaveFrameworkEvaluationInput!) { saveFrameworkEvaluation(input: $input) { evaluation { ${E} } ${ERRORS} } }`,

@@ -5,7 +5,7 @@
  * reviews, finance elsewhere, other departments, units, audit and third parties refused.
  */
 import { TestApp } from '../harness/app';
-import { mutations } from '../harness/mutations';
+import { mutations, forbidden, forbiddenFor } from '../harness/mutations';
 import {
   CREATE_DEPT_GOAL,
   ERRORS,
@@ -128,21 +128,8 @@ describe('bad input: a clear error with a stable code, nothing written', () => {
 describe('permission matrix, both ways (DOMAIN §8)', () => {
   test('common indicators: finance sets them; departments, units, audit and third parties may not (003 第十二条(二))', async () => {
     const input = { year: 2027, indicators: [] };
-    expect(await setM.denied(SET_COMMON, input, 'agri.zhangdian')).toEqual({
-      code: 'FORBIDDEN',
-      principle: 'P6',
-    });
-    expect(await setM.denied(SET_COMMON, input, 'unit.zhangdian')).toEqual({
-      code: 'FORBIDDEN',
-      principle: 'P6',
-    });
-    expect(await setM.denied(SET_COMMON, input, 'audit.zhangdian')).toEqual({
-      code: 'FORBIDDEN',
-      principle: 'P6',
-    });
-    expect(await setM.denied(SET_COMMON, input, 'thirdparty.zibo')).toEqual({
-      code: 'FORBIDDEN',
-      principle: 'P6',
+    await setM.expectRefusedFor(SET_COMMON, input, {
+      ...forbiddenFor('P6', 'agri.zhangdian', 'unit.zhangdian', 'audit.zhangdian', 'thirdparty.zibo'),
     });
     await setM.ok(SET_COMMON, input, 'finance.zichuan');
   });
@@ -150,11 +137,9 @@ describe('permission matrix, both ways (DOMAIN §8)', () => {
   test('department goal: the department drafts (P2); finance, audit and third parties are refused', async () => {
     const input = goalInput('权限测试');
     // A subordinate unit drafts only its own unit-wide goal (test/department/unit-goal-api.test.ts).
-    for (const as of ['finance.zhangdian', 'thirdparty.zibo'])
-      expect(await goalM.denied(CREATE_DEPT_GOAL, input, as)).toEqual({ code: 'FORBIDDEN', principle: 'P2' });
-    expect(await goalM.denied(CREATE_DEPT_GOAL, input, 'audit.zhangdian')).toEqual({
-      code: 'FORBIDDEN',
-      principle: 'P6',
+    await goalM.expectRefusedFor(CREATE_DEPT_GOAL, input, {
+      ...forbiddenFor('P2', 'finance.zhangdian', 'thirdparty.zibo'),
+      'audit.zhangdian': forbidden('P6'),
     });
   });
 
@@ -167,21 +152,19 @@ describe('permission matrix, both ways (DOMAIN §8)', () => {
     expect((await evalM.refused(CREATE_SELF, { goalId }, 'transport.chezhan'))[0]).toMatchObject({
       code: 'NOT_FOUND',
     });
-    for (const as of ['unit.zhangdian', 'finance.zhangdian', 'thirdparty.zibo'])
-      expect(await evalM.denied(CREATE_SELF, { goalId }, as)).toEqual({ code: 'FORBIDDEN', principle: 'P4' });
-    expect(await evalM.denied(CREATE_SELF, { goalId }, 'audit.zhangdian')).toEqual({
-      code: 'FORBIDDEN',
-      principle: 'P6',
-    });
+    await evalM.expectRefusedFor(
+      CREATE_SELF,
+      { goalId },
+      {
+        ...forbiddenFor('P4', 'unit.zhangdian', 'finance.zhangdian', 'thirdparty.zibo'),
+        'audit.zhangdian': forbidden('P6'),
+      },
+    );
     const e = await evalM.ok(CREATE_SELF, { goalId }, 'agri.zhangdian');
     const review = { id: e.id, expectedVersion: e.rowVersion, returnIt: false };
-    expect(await evalM.denied(REVIEW, review, 'agri.zhangdian')).toEqual({
-      code: 'FORBIDDEN',
-      principle: 'P3',
-    });
-    expect(await evalM.denied(REVIEW, review, 'audit.zhangdian')).toEqual({
-      code: 'FORBIDDEN',
-      principle: 'P6',
+    await evalM.expectRefusedFor(REVIEW, review, {
+      'agri.zhangdian': forbidden('P3'),
+      'audit.zhangdian': forbidden('P6'),
     });
     // Finance elsewhere: the sibling district's finance does not see it; another tenant neither.
     for (const as of ['finance.zichuan', 'finance.rizhao'])

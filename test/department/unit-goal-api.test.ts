@@ -5,7 +5,7 @@
  * unit sees its own, never another unit's; the June check is the report for the policy's check month.
  */
 import { TestApp } from '../harness/app';
-import { mutations } from '../harness/mutations';
+import { mutations, forbidden, forbiddenFor } from '../harness/mutations';
 import { issuedProjectGoal } from '../monitoring/fixtures';
 import {
   COMMON_2025,
@@ -167,17 +167,9 @@ describe('unit overall goal (单位整体绩效目标, 003 第十二条(二) 编
 
   test('refused drafters: finance and third parties (P2), audit (P6), a unit without a department (P2)', async () => {
     const input = unitInput('权限测试');
-    expect(await goalM.denied(CREATE_DEPT_GOAL, input, 'finance.zhangdian')).toEqual({
-      code: 'FORBIDDEN',
-      principle: 'P2',
-    });
-    expect(await goalM.denied(CREATE_DEPT_GOAL, input, 'thirdparty.zibo')).toEqual({
-      code: 'FORBIDDEN',
-      principle: 'P2',
-    });
-    expect(await goalM.denied(CREATE_DEPT_GOAL, input, 'audit.zhangdian')).toEqual({
-      code: 'FORBIDDEN',
-      principle: 'P6',
+    await goalM.expectRefusedFor(CREATE_DEPT_GOAL, input, {
+      ...forbiddenFor('P2', 'finance.zhangdian', 'thirdparty.zibo'),
+      'audit.zhangdian': forbidden('P6'),
     });
     // A unit answering to no department is not a 所属单位: it has no unit-wide goal to draft.
     const [unit] = await app.sql<{ id: string; sup: string }>(
@@ -230,13 +222,9 @@ describe('June check (004 二(三)1 以每年6月底为节点): the month is the
     const input = { goalId: goal.id, likelihood: 'CERTAIN' };
     for (const as of ['agri.chezhan', 'transport.chezhan', 'unit.chezhan'])
       expect((await reportM.refused(MID_YEAR, input, as))[0]).toMatchObject({ code: 'NOT_FOUND' });
-    expect(await reportM.denied(MID_YEAR, input, 'finance.zhangdian')).toEqual({
-      code: 'FORBIDDEN',
-      principle: 'P4',
-    });
-    expect(await reportM.denied(MID_YEAR, input, 'audit.zhangdian')).toEqual({
-      code: 'FORBIDDEN',
-      principle: 'P6',
+    await reportM.expectRefusedFor(MID_YEAR, input, {
+      'finance.zhangdian': forbidden('P4'),
+      'audit.zhangdian': forbidden('P6'),
     });
   });
   test('the policy’s department-check month is used (DOMAIN §9: cadences are tenant settings)', async () => {

@@ -1,14 +1,13 @@
 /**
  * Issue 10 item 5: one way to raise an expected failure, mapped once. A refusal carries the rule's
- * reason and principle (DOMAIN §8) to `userErrors` and to `extensions`; the old spellings are thin
- * wrappers over it.
+ * reason and principle (DOMAIN §8) to `userErrors` and to `extensions`; the old spellings (AppError,
+ * abortWith, UserErrorsAbort, userError) are gone (one-mechanism.unit.test.ts keeps them out).
  */
 import { GraphQLError } from 'graphql';
-import { AppError } from '../../src/common/errors';
 import { ErrorCode, msg } from '../../src/common/error-code';
 import { problem, under } from '../../src/common/problem';
 import { abort, extensionsOf, refusal, refusalIn, RefusalError } from '../../src/common/refusal';
-import { abortWith, userError, userErrorsOf, UserErrorsAbort } from '../../src/common/user-error';
+import { userErrorsOf } from '../../src/common/user-error';
 
 const frozen = msg('评价已提交，不能再修改（P8）', 'The evaluation is submitted and frozen (P8)');
 const CJK = /[\u4e00-\u9fff]/;
@@ -93,16 +92,19 @@ test('refusalIn unwraps what GraphQL wraps around a thrown refusal', () => {
   expect(refusalIn(new Error('bug'))).toBeNull();
 });
 
-test('the deprecated spellings are refusals too, and keep their shapes', () => {
-  const app = new AppError(ErrorCode.BAD_USER_INPUT, frozen, { field: ['year'], principle: 'P6' });
+test('what the removed spellings did, the one mechanism does with the same shapes', () => {
+  // was `new AppError(code, message, { field, principle })`
+  const app = refusal(ErrorCode.BAD_USER_INPUT, ['year'], frozen, { principle: 'P6' });
   expect(app).toBeInstanceOf(RefusalError);
   expect(app.message).toBe(frozen.en);
   expect(app.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: ['year'], principle: 'P6' });
-  expect(AppError.forbidden('P3').extensions).toMatchObject({ code: 'FORBIDDEN', principle: 'P3' });
+  // was `AppError.forbidden('P3')`
+  expect(refusal.forbidden('P3').extensions).toMatchObject({ code: 'FORBIDDEN', principle: 'P3' });
 
-  const legacy = new UserErrorsAbort([userError(ErrorCode.CONFLICT, ['input', 'code'], frozen, 'P2')]);
-  expect(refusalIn(legacy)).toBe(legacy);
-  expect(legacy.userErrors).toEqual([
+  // was `new UserErrorsAbort([userError(CONFLICT, field, message, 'P2')])`
+  const conflict = refusal(ErrorCode.CONFLICT, ['input', 'code'], frozen, { principle: 'P2' });
+  expect(refusalIn(conflict)).toBe(conflict);
+  expect(userErrorsOf(conflict.problems)).toEqual([
     {
       code: 'CONFLICT',
       field: ['input', 'code'],
@@ -112,5 +114,13 @@ test('the deprecated spellings are refusals too, and keep their shapes', () => {
       reason: null,
     },
   ]);
-  expect(() => abortWith(ErrorCode.NOT_FOUND, ['input', 'id'], frozen)).toThrow(UserErrorsAbort);
+  // was `abortWith(NOT_FOUND, field, message)`
+  expect(() => {
+    throw refusal.notFound(frozen);
+  }).toThrow(RefusalError);
+
+  // was `new AppError(TIMEOUT, message, { retryAfterSeconds, httpStatus })`: the transport is the fifth argument
+  const timeout = refusal(ErrorCode.TIMEOUT, [], frozen, {}, { retryAfterSeconds: 2, httpStatus: 503 });
+  expect(timeout.extensions).toMatchObject({ code: 'TIMEOUT', retryAfterSeconds: 2, http: { status: 503 } });
+  expect(timeout.belongsInPayload).toBe(false);
 });

@@ -10,10 +10,11 @@ import { toGlobalId } from '../../src/common/global-id';
 import { TestApp } from '../harness/app';
 import { projectGoal, roadIndicatorsWithout } from '../harness/goal-fixtures';
 import { organizationGid, uuidOf } from '../harness/ids';
-import { mutations, USER_ERRORS as ERRORS } from '../harness/mutations';
+import { mutations, USER_ERRORS as ERRORS, forbidden, forbiddenFor } from '../harness/mutations';
+import { framework9350, REPORT_SECTION_KEYS, reportSections } from '../harness/evaluation-fixtures';
 
 let app: TestApp;
-const { call: call, ok, refused, denied } = mutations<EvaluationRow>(() => app, 'evaluation');
+const { call, ok, refused, denied, expectRefusedFor } = mutations<EvaluationRow>(() => app, 'evaluation');
 
 interface EvaluationRow {
   id: string;
@@ -42,25 +43,9 @@ let thirdPartyGid = '';
 const INDICATORS = roadIndicatorsWithout('验收合格率');
 
 /** A framework of 100 points: DECISION 15, PROCESS 20, OUTPUT 40, BENEFIT 25 (OUTPUT + BENEFIT = 65). */
-const FRAMEWORK = [
-  { code: 'PROJECT_BASIS', points: '8', score: '8' },
-  { code: 'GOAL_REASONABLENESS', points: '7', score: '6' },
-  { code: 'FUND_ARRIVAL_RATE', points: '10', score: '10' },
-  { code: 'FUND_USE_COMPLIANCE', points: '10', score: '9', comment: '个别凭证不全' },
-  { code: 'COMPLETION_RATE', points: '20', score: '20' },
-  { code: 'QUALITY_RATE', points: '20', score: '18.5' },
-  { code: 'IMPLEMENTATION_BENEFIT', points: '15', score: '14' },
-  { code: 'SATISFACTION', points: '10', score: '8' },
-];
-const SECTION_KEYS = [
-  'BASIC_INFORMATION',
-  'EVALUATION_WORK',
-  'OVERALL_CONCLUSION',
-  'INDICATOR_ANALYSIS',
-  'EXPERIENCE_AND_PROBLEMS',
-  'RECOMMENDATIONS',
-];
-const SECTIONS = SECTION_KEYS.map((key) => ({ key, body: `${key} 的内容` }));
+const FRAMEWORK = framework9350();
+const SECTION_KEYS = [...REPORT_SECTION_KEYS];
+const SECTIONS = reportSections();
 
 /** An issued PROJECT goal of 车站街道市政道路养护站 (project of 车站街道建设办公室). */
 const issuedGoal = (name: string) => projectGoal(app, { name, unitId: unitGid, indicators: INDICATORS });
@@ -126,22 +111,14 @@ describe('department evaluation (部门评价): framework, report, score and gra
       code: 'NOT_FOUND',
     });
     // P7 委托人和项目实施主体相分离: the implementing unit — the self-evaluator — never evaluates what it checks.
-    expect(await denied(CREATE_DEPT, { goalId: goal.id }, 'unit.chezhan')).toEqual({
-      code: 'FORBIDDEN',
-      principle: 'P7',
-    });
-    expect(await denied(CREATE_DEPT, { goalId: goal.id }, 'audit.zhangdian')).toEqual({
-      code: 'FORBIDDEN',
-      principle: 'P6',
-    });
-    expect(await denied(CREATE_DEPT, { goalId: goal.id }, 'thirdparty.zibo')).toEqual({
-      code: 'FORBIDDEN',
-      principle: 'P7',
-    });
-    expect(await denied(CREATE_DEPT, { goalId: goal.id }, 'finance.rizhao')).toEqual({
-      code: 'FORBIDDEN',
-      principle: 'P7',
-    });
+    await expectRefusedFor(
+      CREATE_DEPT,
+      { goalId: goal.id },
+      {
+        ...forbiddenFor('P7', 'unit.chezhan', 'thirdparty.zibo', 'finance.rizhao'),
+        'audit.zhangdian': forbidden('P6'),
+      },
+    );
     await ok(CREATE_DEPT, { goalId: goal.id }, 'transport.chezhan');
   });
 
@@ -180,8 +157,10 @@ describe('saveFrameworkEvaluation and submitEvaluation: only the evaluating body
     const goal = await issuedGoal('部门评价填报权限');
     const e = await ok(CREATE_DEPT, { goalId: goal.id }, 'transport.chezhan');
     const save = { id: e.id, expectedVersion: e.rowVersion, indicators: FRAMEWORK, sections: SECTIONS };
-    expect(await denied(SAVE, save, 'unit.chezhan')).toEqual({ code: 'FORBIDDEN', principle: 'P7' });
-    expect(await denied(SAVE, save, 'audit.zhangdian')).toEqual({ code: 'FORBIDDEN', principle: 'P6' });
+    await expectRefusedFor(SAVE, save, {
+      'unit.chezhan': forbidden('P7'),
+      'audit.zhangdian': forbidden('P6'),
+    });
     // 车站街道农业办公室 sees the evaluation (its subtree) but is not its evaluator.
     expect((await refused(SAVE, save, 'agri.chezhan'))[0]).toMatchObject({
       code: 'FORBIDDEN',
@@ -213,18 +192,11 @@ describe('finance evaluation (财政评价): finance at the goal’s region or a
     expect((await refused(CREATE_FIN, { goalId: goal.id }, 'finance.rizhao'))[0]).toMatchObject({
       code: 'NOT_FOUND',
     });
-    expect(await denied(CREATE_FIN, { goalId: goal.id }, 'unit.chezhan')).toEqual({
-      code: 'FORBIDDEN',
-      principle: 'P7',
-    });
-    expect(await denied(CREATE_FIN, { goalId: goal.id }, 'transport.chezhan')).toEqual({
-      code: 'FORBIDDEN',
-      principle: 'P7',
-    });
-    expect(await denied(CREATE_FIN, { goalId: goal.id }, 'audit.zibo')).toEqual({
-      code: 'FORBIDDEN',
-      principle: 'P6',
-    });
+    await expectRefusedFor(
+      CREATE_FIN,
+      { goalId: goal.id },
+      { ...forbiddenFor('P7', 'unit.chezhan', 'transport.chezhan'), 'audit.zibo': forbidden('P6') },
+    );
   });
 });
 
@@ -312,13 +284,8 @@ describe('commissioning a third party (委托第三方, 002 第十七条; P6, P7
     expect((await refused(SAVE, save, 'thirdparty.zibo'))[0]).toMatchObject({ code: 'NOT_FOUND' });
 
     const commission = { id: e.id, expectedVersion: e.rowVersion, thirdPartyOrganizationId: thirdPartyGid };
-    expect(await denied(COMMISSION, commission, 'unit.chezhan')).toEqual({
-      code: 'FORBIDDEN',
-      principle: 'P7',
-    });
-    expect(await denied(COMMISSION, commission, 'thirdparty.zibo')).toEqual({
-      code: 'FORBIDDEN',
-      principle: 'P7',
+    await expectRefusedFor(COMMISSION, commission, {
+      ...forbiddenFor('P7', 'unit.chezhan', 'thirdparty.zibo'),
     });
     expect((await refused(COMMISSION, commission, 'finance.chezhan'))[0]).toMatchObject({
       code: 'FORBIDDEN',

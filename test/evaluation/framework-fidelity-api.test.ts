@@ -10,6 +10,7 @@ import { TestApp } from '../harness/app';
 import { projectGoal, roadIndicatorsWithout } from '../harness/goal-fixtures';
 import { organizationGid, uuidOf } from '../harness/ids';
 import { mutations, USER_ERRORS as ERRORS } from '../harness/mutations';
+import { rateFramework, reportSections } from '../harness/evaluation-fixtures';
 
 let app: TestApp;
 const { ok, refused, denied } = mutations<EvaluationRow>(() => app, 'evaluation');
@@ -55,28 +56,16 @@ const ACKNOWLEDGE = payload('acknowledgeEvaluationReport', 'AcknowledgeEvaluatio
 
 let unitGid = '';
 
-const SECTIONS = [
-  'BASIC_INFORMATION',
-  'EVALUATION_WORK',
-  'OVERALL_CONCLUSION',
-  'INDICATOR_ANALYSIS',
-  'EXPERIENCE_AND_PROBLEMS',
-  'RECOMMENDATIONS',
-].map((key) => ({ key, body: `${key} 的内容` }));
+const SECTIONS = reportSections();
 
 /** 100 points, OUTPUT + BENEFIT = 65; the four rate indicators get no typed score. */
-const FRAMEWORK = [
-  { code: 'PROJECT_BASIS', points: '8', score: '8' },
-  { code: 'GOAL_REASONABLENESS', points: '7', score: '6' },
-  { code: 'FUND_ARRIVAL_RATE', points: '5' },
-  { code: 'BUDGET_EXECUTION_RATE', points: '5' },
-  { code: 'FUND_USE_COMPLIANCE', points: '10', score: '9' },
-  { code: 'COMPLETION_RATE', points: '20' },
-  { code: 'QUALITY_RATE', points: '15' },
-  { code: 'COST_SAVING_RATE', points: '5' },
-  { code: null, category: 'BENEFIT', name: '道路通行效率提升', points: '15', score: '14' },
-  { code: 'SATISFACTION', points: '10', score: '8' },
-];
+const FRAMEWORK = rateFramework({
+  basis: '8',
+  reasonableness: '6',
+  compliance: '9',
+  benefit: '14',
+  satisfaction: '8',
+});
 const FIGURES = {
   plannedOutput: '50',
   actualOutput: '47',

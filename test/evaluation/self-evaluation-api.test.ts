@@ -10,10 +10,16 @@ import { toGlobalId } from '../../src/common/global-id';
 import { TestApp } from '../harness/app';
 import { projectGoal as arrangeProjectGoal, goalStep, ROAD_INDICATORS } from '../harness/goal-fixtures';
 import { organizationGid, uuidOf } from '../harness/ids';
-import { mutations, type UserErrorRow, USER_ERRORS as ERRORS } from '../harness/mutations';
+import {
+  mutations,
+  type UserErrorRow,
+  USER_ERRORS as ERRORS,
+  forbidden,
+  forbiddenFor,
+} from '../harness/mutations';
 
 let app: TestApp;
-const { call: call, ok, refused, denied } = mutations<EvaluationRow>(() => app, 'evaluation');
+const { call, ok, refused, denied, expectRefusedFor } = mutations<EvaluationRow>(() => app, 'evaluation');
 
 interface Line {
   key: string;
@@ -341,22 +347,14 @@ describe('P4 谁支出、谁自评 and P6: only the spending unit evaluates, onl
     for (const as of ['unit.gongyuan', 'unit.rizhao']) {
       expect((await refused(CREATE_SELF, { goalId: goal.id }, as))[0]).toMatchObject({ code: 'NOT_FOUND' });
     }
-    expect(await denied(CREATE_SELF, { goalId: goal.id }, 'transport.chezhan')).toEqual({
-      code: 'FORBIDDEN',
-      principle: 'P4',
-    });
-    expect(await denied(CREATE_SELF, { goalId: goal.id }, 'finance.chezhan')).toEqual({
-      code: 'FORBIDDEN',
-      principle: 'P4',
-    });
-    expect(await denied(CREATE_SELF, { goalId: goal.id }, 'thirdparty.zibo')).toEqual({
-      code: 'FORBIDDEN',
-      principle: 'P4',
-    });
-    expect(await denied(CREATE_SELF, { goalId: goal.id }, 'audit.zhangdian')).toEqual({
-      code: 'FORBIDDEN',
-      principle: 'P6',
-    });
+    await expectRefusedFor(
+      CREATE_SELF,
+      { goalId: goal.id },
+      {
+        ...forbiddenFor('P4', 'transport.chezhan', 'finance.chezhan', 'thirdparty.zibo'),
+        'audit.zhangdian': forbidden('P6'),
+      },
+    );
     await ok(CREATE_SELF, { goalId: goal.id }, 'unit.chezhan');
     // One self-evaluation per goal (unique partial index).
     expect((await refused(CREATE_SELF, { goalId: goal.id }, 'unit.chezhan'))[0]).toMatchObject({
@@ -371,9 +369,10 @@ describe('P4 谁支出、谁自评 and P6: only the spending unit evaluates, onl
     for (const as of ['unit.gongyuan', 'unit.rizhao']) {
       expect((await refused(SAVE, input, as))[0]).toMatchObject({ code: 'NOT_FOUND' });
     }
-    expect(await denied(SAVE, input, 'transport.chezhan')).toEqual({ code: 'FORBIDDEN', principle: 'P4' });
-    expect(await denied(SAVE, input, 'audit.zhangdian')).toEqual({ code: 'FORBIDDEN', principle: 'P6' });
-    expect(await denied(SAVE, input, 'thirdparty.zibo')).toEqual({ code: 'FORBIDDEN', principle: 'P4' });
+    await expectRefusedFor(SAVE, input, {
+      ...forbiddenFor('P4', 'transport.chezhan', 'thirdparty.zibo'),
+      'audit.zhangdian': forbidden('P6'),
+    });
     const saved = await ok(SAVE, input, 'unit.chezhan');
     const submit = { id: saved.id, expectedVersion: saved.rowVersion };
     // The supervising department sees the evaluation but may not submit it for the unit (P4).

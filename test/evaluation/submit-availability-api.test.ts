@@ -5,18 +5,11 @@
  * the mutation then reports (e.g. each 须说明理由, 002 第二十四条), all at `input.id` (issue 11 item 4).
  */
 import { TestApp } from '../harness/app';
+import { availableActionsSelection, type Availability } from '../harness/available-actions';
 import { projectGoal, ROAD_INDICATORS } from '../harness/goal-fixtures';
 import { organizationGid, uuidOf } from '../harness/ids';
 import { mutations, USER_ERRORS as ERRORS } from '../harness/mutations';
 
-interface Availability {
-  action: string;
-  allowed: boolean;
-  code: string | null;
-  principle: string | null;
-  requires: string | null;
-  details: string[];
-}
 interface EvaluationRow {
   id: string;
   rowVersion: number;
@@ -28,7 +21,7 @@ let app: TestApp;
 let unitGid = '';
 const { ok, refused } = mutations<EvaluationRow>(() => app, 'evaluation');
 
-const FIELDS = 'id rowVersion status availableActions { action allowed code principle requires details }';
+const FIELDS = `id rowVersion status ${availableActionsSelection(true)}`;
 const CREATE = `mutation($input: CreateSelfEvaluationInput!) { createSelfEvaluation(input: $input) { evaluation { ${FIELDS} } ${ERRORS} } }`;
 const SAVE = `mutation($input: SaveEvaluationActualsInput!) { saveEvaluationActuals(input: $input) { evaluation { ${FIELDS} } ${ERRORS} } }`;
 const SUBMIT = `mutation($input: SubmitEvaluationInput!) { submitEvaluation(input: $input) { evaluation { ${FIELDS} } ${ERRORS} } }`;
@@ -65,20 +58,29 @@ function actuals(ids: string[], explain: boolean) {
   ];
 }
 
+/** Saves the draft's actuals as the unit (spent 800,000.00 of 850,000.00), `complete` with every explanation. */
+async function save(
+  { goal, evaluation }: Awaited<ReturnType<typeof draft>>,
+  complete: boolean,
+  extra: Record<string, unknown> = {},
+) {
+  const ids = goal.indicators.map((i: { id: string }) => i.id);
+  return ok(
+    SAVE,
+    {
+      id: evaluation.id,
+      expectedVersion: evaluation.rowVersion,
+      money: { budgeted: '850000.00', inPlace: '850000.00', spent: '800000.00' },
+      ...extra,
+      actuals: actuals(ids, complete),
+    },
+    'unit.chezhan',
+  );
+}
+
 describe('SUBMIT availability and submitEvaluation decide alike (issue 11 item 2; DOMAIN §10.5)', () => {
   test('missing explanations: SUBMIT not allowed, with the same items submitEvaluation then reports', async () => {
-    const { goal, evaluation } = await draft('提交判定一致');
-    const ids = goal.indicators.map((i: { id: string }) => i.id);
-    const saved = await ok(
-      SAVE,
-      {
-        id: evaluation.id,
-        expectedVersion: evaluation.rowVersion,
-        money: { budgeted: '850000.00', inPlace: '850000.00', spent: '800000.00' },
-        actuals: actuals(ids, false),
-      },
-      'unit.chezhan',
-    );
+    const saved = await save(await draft('提交判定一致'), false);
     const submit = submitOf(saved);
     expect(submit).toMatchObject({ allowed: false, code: 'WORKFLOW_VIOLATION', principle: null });
     expect(submit.details.length).toBeGreaterThanOrEqual(2);
@@ -101,19 +103,9 @@ describe('SUBMIT availability and submitEvaluation decide alike (issue 11 item 2
   });
 
   test('complete content: SUBMIT allowed with no details, and submitEvaluation succeeds', async () => {
-    const { goal, evaluation } = await draft('提交判定通过');
-    const ids = goal.indicators.map((i: { id: string }) => i.id);
-    const saved = await ok(
-      SAVE,
-      {
-        id: evaluation.id,
-        expectedVersion: evaluation.rowVersion,
-        money: { budgeted: '850000.00', inPlace: '850000.00', spent: '800000.00' },
-        budgetExecutionExplanation: '部分工程款按合同于次年初结算',
-        actuals: actuals(ids, true),
-      },
-      'unit.chezhan',
-    );
+    const saved = await save(await draft('提交判定通过'), true, {
+      budgetExecutionExplanation: '部分工程款按合同于次年初结算',
+    });
     expect(submitOf(saved)).toMatchObject({ allowed: true, code: null, details: [] });
     const done = await ok(SUBMIT, { id: saved.id, expectedVersion: saved.rowVersion }, 'unit.chezhan');
     expect(done.status).toBe('SUBMITTED');

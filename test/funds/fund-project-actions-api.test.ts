@@ -7,22 +7,21 @@
  * with the field's path and nothing written.
  */
 import { TestApp } from '../harness/app';
-import { organizationGid, regionGid } from '../harness/ids';
-import { USER_ERRORS, type UserErrorRow } from '../harness/mutations';
+import {
+  actionsApi,
+  availableActionsSelection,
+  type ActionsObject,
+  type ActionsPayload,
+} from '../harness/available-actions';
+import { organizationGid, regionGid, uuidOf } from '../harness/ids';
+import { USER_ERRORS } from '../harness/mutations';
 
 let app: TestApp;
 
-interface Availability {
-  action: string;
-  allowed: boolean;
-  code: string | null;
-  principle: string | null;
-  details: string[];
-}
-type Obj = { id: string; rowVersion: number; availableActions: Availability[] };
-type Payload = Record<string, Obj | null> & { userErrors: UserErrorRow[] };
+type Obj = ActionsObject;
+type Payload = ActionsPayload;
 
-const ACTIONS = 'availableActions { action allowed code principle details }';
+const ACTIONS = availableActionsSelection();
 const CREATE_FUND = `mutation($input: CreateFundInput!) { createFund(input: $input) { fund { id rowVersion ${ACTIONS} } ${USER_ERRORS} } }`;
 const UPDATE_FUND = `mutation($input: UpdateFundInput!) { updateFund(input: $input) { fund { id rowVersion ${ACTIONS} } ${USER_ERRORS} } }`;
 const SET_ALLOCATIONS = `mutation($input: SetAllocationsInput!) { setAllocations(input: $input) { fund { id rowVersion ${ACTIONS} } ${USER_ERRORS} } }`;
@@ -32,21 +31,7 @@ const UPDATE_PROJECT = `mutation($input: UpdateProjectInput!) { updateProject(in
 const PROJECT = `query($id: ID!) { project(id: $id) { id rowVersion ${ACTIONS} } }`;
 const ENTER = `mutation($input: EnterProjectLibraryInput!) { enterProjectLibrary(input: $input) { project { id } ${USER_ERRORS} } }`;
 
-async function call(query: string, input: Record<string, unknown>, as: string): Promise<Payload> {
-  const res = await app.gql<Record<string, Payload>>(query, { input }, { as });
-  const payload = Object.values(res.data ?? {})[0];
-  if (!payload) throw new Error(JSON.stringify(res.errors));
-  return payload;
-}
-
-async function actions(query: string, id: string, as: string): Promise<Record<string, Availability>> {
-  const res = await app.gql<Record<string, Obj | null>>(query, { id }, { as });
-  const obj = Object.values(res.data ?? {})[0];
-  if (!obj) throw new Error(`not visible to ${as}: ${JSON.stringify(res)}`);
-  return Object.fromEntries(obj.availableActions.map((a) => [a.action, a]));
-}
-
-const uuid = (id: string) => Buffer.from(id, 'base64url').toString('utf8').split(':')[1];
+const { call, actions } = actionsApi(() => app);
 
 const fundInput = {
   name: '2025年张店区可办理操作专项资金',
@@ -100,7 +85,7 @@ const fundRow = async () =>
   (
     await app.sql<{ name: string; upper_fund_id: string | null; is_emergency: boolean; start_year: number }>(
       'SELECT name, upper_fund_id, is_emergency, start_year FROM fund WHERE id = $1',
-      [uuid(fund.id)],
+      [uuidOf(fund.id)],
     )
   )[0];
 
@@ -187,7 +172,7 @@ const projectRow = async () =>
       is_new: boolean;
       library_status: string;
     }>('SELECT name, fund_id, fiscal_amount, is_new, library_status FROM project WHERE id = $1', [
-      uuid(project.id),
+      uuidOf(project.id),
     ])
   )[0];
 
@@ -235,7 +220,7 @@ describe('Project.availableActions = the mutations’ decision (P2; DOMAIN §5�
     project = saved.project!;
     expect(await projectRow()).toMatchObject({
       name: '车站街道可办理操作项目',
-      fund_id: uuid(fund.id),
+      fund_id: uuidOf(fund.id),
       fiscal_amount: '120000.00',
       is_new: false,
     });

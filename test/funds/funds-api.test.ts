@@ -179,13 +179,13 @@ describe('the worked example of DOMAIN §11, in yuan', () => {
       fund: {
         department: { name: string };
         region: { name: string };
-        allocations: { amount: string; region: { name: string } | null; project: null }[];
-        projects: { name: string; libraryStatus: string; annualAmount: string }[];
+        allocations: { nodes: { amount: string; region: { name: string } | null; project: null }[] };
+        projects: { nodes: { name: string; libraryStatus: string; annualAmount: string }[] };
       };
       node: { id: string } | null;
     }>(
       `query($id: ID!) { fund(id: $id) { department { name } region { name }
-         allocations { amount region { name } project { id } } projects { name libraryStatus annualAmount } }
+         allocations { nodes { amount region { name } project { id } } } projects { nodes { name libraryStatus annualAmount } } }
          node(id: $id) { id ... on Fund { name } } }`,
       { id: factorFund.id },
       { as: 'transport.zhangdian' },
@@ -193,13 +193,13 @@ describe('the worked example of DOMAIN §11, in yuan', () => {
     expect(res.errors).toBeUndefined();
     expect(res.data!.fund.department.name).toBe('张店区交通运输局');
     expect(res.data!.fund.region.name).toBe('张店区');
-    expect(res.data!.fund.allocations.map((a) => [a.region?.name, a.amount])).toEqual(
+    expect(res.data!.fund.allocations.nodes.map((a) => [a.region?.name, a.amount])).toEqual(
       expect.arrayContaining([
         ['车站街道', '6000000.00'],
         ['公园街道', '4000000.00'],
       ]),
     );
-    expect(res.data!.fund.projects).toEqual([
+    expect(res.data!.fund.projects.nodes).toEqual([
       { name: '车站街道2025年市政道路养护', libraryStatus: 'CANDIDATE', annualAmount: '1500000.50' },
     ]);
     expect(res.data!.node).toEqual({ id: factorFund.id, name: '2025年张店区农村公路养护专项资金' });
@@ -643,9 +643,12 @@ describe('permissions both ways (DOMAIN §8)', () => {
 });
 
 describe('P6: who sees which fund, allocation and project', () => {
-  const fundView = `query($id: ID!) { fund(id: $id) { name allocations { amount region { name } } } funds { totalCount } }`;
+  const fundView = `query($id: ID!) { fund(id: $id) { name allocations { nodes { amount region { name } } } } funds { totalCount } }`;
   type View = {
-    fund: { name: string; allocations: { amount: string; region: { name: string } | null }[] } | null;
+    fund: {
+      name: string;
+      allocations: { nodes: { amount: string; region: { name: string } | null }[] };
+    } | null;
     funds: { totalCount: number };
   };
 
@@ -662,7 +665,7 @@ describe('P6: who sees which fund, allocation and project', () => {
     const res = await app.gql<View>(fundView, { id: factorFund.id }, { as: login });
     expect(res.errors).toBeUndefined();
     expect(res.data!.fund?.name).toBe('2025年张店区农村公路养护专项资金');
-    expect(res.data!.fund!.allocations.map((a) => a.region?.name).sort()).toEqual(regions);
+    expect(res.data!.fund!.allocations.nodes.map((a) => a.region?.name).sort()).toEqual(regions);
   });
 
   test.each(['finance.zichuan', 'admin.rizhao', 'unit.zhangdian', 'unit.rizhao', 'thirdparty.zibo'])(
@@ -717,13 +720,13 @@ test('funds with allocations, projects and departments cost the same number of S
     );
   }
   const query = `query($first: Int!) { funds(first: $first, filter: { nameContains: "计数" }) {
-    nodes { name allocations { amount region { name } } projects { name } department { name } } } }`;
-  const one = await app.gql<{ funds: { nodes: { allocations: unknown[] }[] } }>(
+    nodes { name allocations(first: $first) { nodes { amount region { name } } } projects(first: $first) { nodes { name } } department { name } } } }`;
+  const one = await app.gql<{ funds: { nodes: { allocations: { nodes: unknown[] } }[] } }>(
     query,
     { first: 1 },
     { as: 'transport.zhangdian' },
   );
-  const five = await app.gql<{ funds: { nodes: { allocations: unknown[] }[] } }>(
+  const five = await app.gql<{ funds: { nodes: { allocations: { nodes: unknown[] } }[] } }>(
     query,
     { first: 5 },
     { as: 'transport.zhangdian' },
@@ -732,7 +735,7 @@ test('funds with allocations, projects and departments cost the same number of S
   expect(five.errors).toBeUndefined();
   expect(one.data!.funds.nodes).toHaveLength(1);
   expect(five.data!.funds.nodes).toHaveLength(5);
-  expect(five.data!.funds.nodes.every((n) => n.allocations.length === 2)).toBe(true);
+  expect(five.data!.funds.nodes.every((n) => n.allocations.nodes.length === 2)).toBe(true);
   expect(five.extensions?.sqlStatements).toBe(one.extensions?.sqlStatements);
   expect(one.extensions?.sqlStatements).toBeLessThanOrEqual(10);
 });

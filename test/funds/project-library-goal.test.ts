@@ -3,7 +3,7 @@
  * the project library only with a goal submitted at least, besides the ex-ante gate (§6).
  */
 import { TestApp } from '../harness/app';
-import { goalStep, ROAD_INDICATORS } from '../harness/goal-fixtures';
+import { arrangeProject, goalStep, projectGoalInput } from '../harness/goal-fixtures';
 import { organizationGid, uuidOf } from '../harness/ids';
 import { mutations } from '../harness/mutations';
 
@@ -18,22 +18,11 @@ afterAll(() => app.stop());
 
 test('no goal, or only a draft: refused (WORKFLOW_VIOLATION citing 003 第十二条(一)), nothing written; once submitted it enters', async () => {
   const unit = await organizationGid(app, '车站街道市政道路养护站');
-  const res = await app.gql<{ createProject: { project: { id: string } } }>(
-    `mutation($input: CreateProjectInput!) { createProject(input: $input) { project { id } userErrors { code } } }`,
-    {
-      input: {
-        name: '入库前置测试项目',
-        implementingUnitId: unit,
-        year: 2025,
-        fiscalAmount: '800000.00',
-        otherAmount: '0.00',
-        isNew: false,
-        requiresAssessment: false,
-      },
-    },
-    { as: 'transport.chezhan' },
+  const projectId = await arrangeProject(
+    app,
+    { name: '入库前置测试项目', implementingUnitId: unit },
+    'transport.chezhan',
   );
-  const projectId = res.data!.createProject.project.id;
   const noGoal = await refused(ENTER, { projectId }, 'transport.chezhan');
   expect(noGoal).toEqual([
     expect.objectContaining({ code: 'WORKFLOW_VIOLATION', field: ['input', 'projectId'] }),
@@ -43,18 +32,7 @@ test('no goal, or only a draft: refused (WORKFLOW_VIOLATION citing 003 第十二
   const draft = await goalStep(
     app,
     'createGoal',
-    {
-      scope: 'PROJECT',
-      year: 2025,
-      name: '入库前置测试绩效目标',
-      projectId,
-      implementationPeriodObjective: '完成辖区道路养护',
-      annualObjective: '2025年养护道路12.5公里',
-      annualAmount: '800000.00',
-      fiscalAmount: '800000.00',
-      otherAmount: '0.00',
-      indicators: ROAD_INDICATORS,
-    },
+    projectGoalInput(projectId, '入库前置测试绩效目标'),
     'unit.chezhan',
   );
   expect((await refused(ENTER, { projectId }, 'transport.chezhan'))[0].code).toBe('WORKFLOW_VIOLATION');

@@ -6,7 +6,7 @@
  * On the old code `categoryPoints` was not an input field at all: every request here was refused.
  */
 import { TestApp } from '../harness/app';
-import { ROAD_INDICATORS } from '../harness/goal-fixtures';
+import { arrangeProject, projectGoalInput, ROAD_INDICATORS } from '../harness/goal-fixtures';
 import { organizationGid, uuidOf } from '../harness/ids';
 import { mutations } from '../harness/mutations';
 
@@ -39,39 +39,23 @@ const INDICATORS = ROAD_INDICATORS.map((i) => ({ ...i, points: POINTS[i.name] })
 
 let unitId: string;
 async function draft(categoryPoints: unknown, name: string): Promise<Goal> {
-  const project = await app.gql<{ createProject: { project: { id: string } | null } }>(
-    `mutation($input: CreateProjectInput!) { createProject(input: $input) { project { id } userErrors { code } } }`,
-    {
-      input: {
-        name,
-        implementingUnitId: unitId,
-        year: 2025,
-        fiscalAmount: '800000.00',
-        otherAmount: '50000.00',
-        isNew: false,
-        requiresAssessment: false,
-      },
-    },
-    { as: 'transport.chezhan' },
+  const projectId = await arrangeProject(
+    app,
+    { name, implementingUnitId: unitId, otherAmount: '50000.00' },
+    'transport.chezhan',
   );
-  return ok(CREATE, goalInput(project.data!.createProject.project!.id, categoryPoints), 'unit.chezhan');
+  return ok(CREATE, goalInput(projectId, categoryPoints), 'unit.chezhan');
 }
 let lastProject = '';
 function goalInput(projectId: string, categoryPoints: unknown) {
   lastProject = projectId;
-  return {
-    scope: 'PROJECT',
-    year: 2025,
-    name: '车站街道道路养护绩效目标（自定一级指标分值）',
-    projectId,
+  return projectGoalInput(projectId, '车站街道道路养护绩效目标（自定一级指标分值）', {
     implementationPeriodObjective: '完成辖区道路养护，保障通行安全',
-    annualObjective: '2025年养护道路12.5公里',
     annualAmount: '850000.00',
-    fiscalAmount: '800000.00',
     otherAmount: '50000.00',
     indicators: INDICATORS,
     ...(categoryPoints === undefined ? {} : { categoryPoints }),
-  };
+  });
 }
 const columns = async (goalId: string) =>
   (

@@ -3,7 +3,7 @@
  * final step, terminal, recorded and shown; and the 附件1–3 header of a goal (DOMAIN §5; 002 附件1–3).
  */
 import { TestApp } from '../harness/app';
-import { goalStep, projectGoal, ROAD_INDICATORS } from '../harness/goal-fixtures';
+import { goalStep, projectGoal, projectGoalInput, ROAD_INDICATORS } from '../harness/goal-fixtures';
 import { organizationGid, uuidOf } from '../harness/ids';
 import { mutations } from '../harness/mutations';
 
@@ -110,18 +110,7 @@ describe('rejectGoal — 不予受理 (001 三(一); DOMAIN §7)', () => {
 
 describe('the 附件1–3 header (DOMAIN §5)', () => {
   let projectId: string;
-  const base = () => ({
-    scope: 'PROJECT',
-    year: 2025,
-    name: '表头测试绩效目标',
-    projectId,
-    implementationPeriodObjective: '完成辖区道路养护',
-    annualObjective: '2025年养护道路12.5公里',
-    annualAmount: '800000.00',
-    fiscalAmount: '800000.00',
-    otherAmount: '0.00',
-    indicators: ROAD_INDICATORS,
-  });
+  const base = () => projectGoalInput(projectId, '表头测试绩效目标');
   const header = {
     projectAttribute: 'CONTINUING',
     projectCategory: '基础设施养护',

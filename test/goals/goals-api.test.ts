@@ -7,10 +7,10 @@
 import { TestApp } from '../harness/app';
 import { ROAD_INDICATORS } from '../harness/goal-fixtures';
 import { organizationGid, regionGid, uuidOf } from '../harness/ids';
-import { mutations, type UserErrorRow, USER_ERRORS as ERRORS } from '../harness/mutations';
+import { mutations, type UserErrorRow, USER_ERRORS as ERRORS, forbiddenFor } from '../harness/mutations';
 
 let app: TestApp;
-const { call: mutate, ok, refused, denied } = mutations<GoalRow>(() => app, 'goal');
+const { call: mutate, ok, refused, denied, expectRefusedFor } = mutations<GoalRow>(() => app, 'goal');
 
 interface Availability {
   action: string;
@@ -260,8 +260,7 @@ describe('permissions (DOMAIN §8), each refused with its code and principle and
     expect((await refused(APPROVE, input, 'transport.gongyuan'))[0].code).toBe('NOT_FOUND');
     expect((await refused(APPROVE, input, 'finance.rizhao'))[0].code).toBe('NOT_FOUND');
     expect((await refused(APPROVE, input, 'unit.gongyuan'))[0].code).toBe('NOT_FOUND');
-    expect(await denied(APPROVE, input, 'audit.zhangdian')).toEqual({ code: 'FORBIDDEN', principle: 'P6' });
-    expect(await denied(APPROVE, input, 'thirdparty.zibo')).toEqual({ code: 'FORBIDDEN', principle: 'P6' });
+    await expectRefusedFor(APPROVE, input, { ...forbiddenFor('P6', 'audit.zhangdian', 'thirdparty.zibo') });
     // The right body succeeds.
     expect((await ok(APPROVE, input, 'transport.chezhan')).status).toBe('IN_REVIEW');
   });

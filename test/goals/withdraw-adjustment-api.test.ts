@@ -6,12 +6,12 @@
  */
 import { Client } from 'pg';
 import { TestApp } from '../harness/app';
-import { roadIndicatorsWithout } from '../harness/goal-fixtures';
+import { arrangeProject, projectGoalInput, roadIndicatorsWithout } from '../harness/goal-fixtures';
 import { mutations, USER_ERRORS as ERRORS } from '../harness/mutations';
 import { uuidOf } from '../harness/ids';
 
 let app: TestApp;
-const { call: mutate, ok, refused, denied } = mutations<GoalRow>(() => app, 'goal');
+const { ok, refused, denied } = mutations<GoalRow>(() => app, 'goal');
 
 interface GoalRow {
   id: string;
@@ -33,43 +33,24 @@ const [SUBMIT, APPROVE, RETURN, ISSUE, WITHDRAW] = [
   'withdrawAdjustment',
 ].map(action) as [string, string, string, string, string];
 const ADJUST = `mutation($input: RequestAdjustmentInput!) { requestAdjustment(input: $input) { goal { ${G} } ${ERRORS} } }`;
-const CREATE_PROJECT = `mutation($input: CreateProjectInput!) { createProject(input: $input) { project { id } userErrors { code messageEn } } }`;
 
 const INDICATORS = roadIndicatorsWithout('验收合格率', '道路通行条件');
 
 let unitId = '';
+/** 800,000.00 fiscal + 50,000.00 other (DOMAIN §5: annual = fiscal + other). */
+const WITH_OTHER = {
+  implementationPeriodObjective: '完成辖区道路养护，保障通行安全',
+  annualAmount: '850000.00',
+  otherAmount: '50000.00',
+  indicators: INDICATORS,
+};
 async function issuedGoal(name: string): Promise<GoalRow> {
-  const res = await mutate<{ createProject: { project: { id: string } | null } }>(
-    CREATE_PROJECT,
-    {
-      name,
-      implementingUnitId: unitId,
-      year: 2025,
-      fiscalAmount: '800000.00',
-      otherAmount: '50000.00',
-      isNew: false,
-      requiresAssessment: false,
-    },
+  const projectId = await arrangeProject(
+    app,
+    { name, implementingUnitId: unitId, otherAmount: '50000.00' },
     'transport.chezhan',
   );
-  const projectId = res.data?.createProject.project?.id;
-  if (!projectId) throw new Error(`arranging failed: ${JSON.stringify(res)}`);
-  const g = await ok(
-    CREATE,
-    {
-      scope: 'PROJECT',
-      year: 2025,
-      name: `${name}绩效目标`,
-      projectId,
-      implementationPeriodObjective: '完成辖区道路养护，保障通行安全',
-      annualObjective: '2025年养护道路12.5公里',
-      annualAmount: '850000.00',
-      fiscalAmount: '800000.00',
-      otherAmount: '50000.00',
-      indicators: INDICATORS,
-    },
-    'unit.chezhan',
-  );
+  const g = await ok(CREATE, projectGoalInput(projectId, `${name}绩效目标`, WITH_OTHER), 'unit.chezhan');
   return throughChain(await ok(SUBMIT, { id: g.id, expectedVersion: g.rowVersion }, 'unit.chezhan'));
 }
 

@@ -162,6 +162,24 @@ export async function projectGoal(app: TestApp, o: ProjectGoalOptions): Promise<
 }
 
 /**
+ * The `createGoal` input of a 2025 PROJECT goal for an existing project: 800,000.00 all fiscal, the road
+ * indicators (complete enough to submit, DOMAIN §5); `over` replaces fields.
+ */
+export const projectGoalInput = (projectId: string, name: string, over: Record<string, unknown> = {}) => ({
+  scope: 'PROJECT',
+  year: 2025,
+  name,
+  projectId,
+  implementationPeriodObjective: '完成辖区道路养护',
+  annualObjective: '2025年养护道路12.5公里',
+  annualAmount: '800000.00',
+  fiscalAmount: '800000.00',
+  otherAmount: '0.00',
+  indicators: ROAD_INDICATORS,
+  ...over,
+});
+
+/**
  * Arranges a submitted PROJECT goal for an existing project (DOMAIN §5; 003 第十二条(一): a project enters
  * the library only with a goal submitted at least): drafted and submitted by `unit` (default unit.chezhan).
  */
@@ -173,18 +191,9 @@ export async function submittedGoalFor(
   const g = await goalStep(
     app,
     'createGoal',
-    {
-      scope: 'PROJECT',
-      year: 2025,
-      name: '项目绩效目标（入库前置）',
-      projectId,
+    projectGoalInput(projectId, '项目绩效目标（入库前置）', {
       implementationPeriodObjective: '完成辖区道路养护，保障通行安全',
-      annualObjective: '2025年养护道路12.5公里',
-      annualAmount: '800000.00',
-      fiscalAmount: '800000.00',
-      otherAmount: '0.00',
-      indicators: ROAD_INDICATORS,
-    },
+    }),
     unit,
   );
   return goalStep(app, 'submitGoal', { id: g.id, expectedVersion: g.rowVersion }, unit);

@@ -79,8 +79,34 @@ export function mutations<T>(app: () => TestApp, object: string) {
     return { code: res.errors?.[0].extensions?.code, principle: res.errors?.[0].extensions?.principle };
   }
 
-  return { call, ok, refused, denied };
+  /**
+   * A permission matrix, table-driven (DOMAIN §8: permissions tested both ways): every caller of
+   * `expected` is `denied` — nothing written — with its `{ code, principle }`; one assertion over the
+   * whole table, so a failure names each caller that came back otherwise.
+   */
+  async function expectRefusedFor(
+    query: string,
+    input: Record<string, unknown>,
+    expected: Record<string, Refusal>,
+  ): Promise<void> {
+    const actual: Record<string, unknown> = {};
+    for (const as of Object.keys(expected)) actual[as] = await denied(query, input, as);
+    expect(actual).toEqual(expected);
+  }
+
+  return { call, ok, refused, denied, expectRefusedFor };
 }
+
+/** The `{ code, principle }` of a shield refusal (`denied`); FORBIDDEN unless told. */
+export interface Refusal {
+  code: string;
+  principle: string | null;
+}
+export const forbidden = (principle: string): Refusal => ({ code: 'FORBIDDEN', principle });
+
+/** `{ login: forbidden(principle) }` for each of `callers` — one row of a permission matrix. */
+export const forbiddenFor = (principle: string, ...callers: string[]): Record<string, Refusal> =>
+  Object.fromEntries(callers.map((as) => [as, forbidden(principle)]));
 
 /**
  * The refusal of a response, wherever it comes (issue 11 item 4): the first user error of the (first)

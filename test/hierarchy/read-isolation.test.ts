@@ -91,30 +91,36 @@ describe('read by id (DOMAIN §8 P6: out of jurisdiction reads exactly like miss
 
   test('nested fields do not leak: finance.chezhan sees only its own branch under its ancestor 张店区', async () => {
     const res = await app.gql<{
-      r: { children: { code: string }[]; descendants: { code: string }[]; organizations: { name: string }[] };
+      r: {
+        children: { nodes: { code: string }[] };
+        descendants: { nodes: { code: string }[] };
+        organizations: { nodes: { name: string }[] };
+      };
     }>(
-      '{ r: region(code: "370303") { children { code } descendants { code } organizations { name } } }',
+      '{ r: region(code: "370303") { children { nodes { code } } descendants { nodes { code } } organizations { nodes { name } } } }',
       {},
       {
         as: 'finance.chezhan',
       },
     );
     expect(res.errors).toBeUndefined();
-    expect(res.data?.r.children.map((r) => r.code)).toEqual(['370303001']);
-    expect(res.data?.r.descendants.map((r) => r.code)).toEqual(['370303001']);
-    expect(res.data?.r.organizations).toEqual([]);
+    expect(res.data?.r.children.nodes.map((r) => r.code)).toEqual(['370303001']);
+    expect(res.data?.r.descendants.nodes.map((r) => r.code)).toEqual(['370303001']);
+    expect(res.data?.r.organizations.nodes).toEqual([]);
   });
 
   test('nested fields do not leak: unit.chezhan sees in its township only itself and its supervisor', async () => {
-    const res = await app.gql<{ r: { organizations: { name: string }[]; children: unknown[] } }>(
-      '{ r: region(code: "370303001") { children { code } organizations { name } } }',
+    const res = await app.gql<{
+      r: { organizations: { nodes: { name: string }[] }; children: { nodes: unknown[] } };
+    }>(
+      '{ r: region(code: "370303001") { children { nodes { code } } organizations { nodes { name } } } }',
       {},
       { as: 'unit.chezhan' },
     );
     expect(res.errors).toBeUndefined();
-    expect(res.data?.r.organizations.map((o) => o.name).sort()).toEqual(
+    expect(res.data?.r.organizations.nodes.map((o) => o.name).sort()).toEqual(
       ['车站街道市政道路养护站', '车站街道建设办公室'].sort(),
     );
-    expect(res.data?.r.children).toEqual([]);
+    expect(res.data?.r.children.nodes).toEqual([]);
   });
 });

@@ -39,9 +39,12 @@ async function send(query: string, login?: string, variables: Record<string, unk
   return { status: res.status, ms: Date.now() - started, body };
 }
 
-/** `region(code) { children { parent { children … } } }` with `levels` nested list/parent levels. */
+/**
+ * `region(code) { children { nodes { children … } } }` with `levels` nested levels (`levels` even):
+ * Region.children is a connection (issue 11 item 7), its `nodes` the regions.
+ */
 function nestedRegions(levels: number, code = '370303'): string {
-  const fields = Array.from({ length: levels }, (_, i) => (i % 2 === 0 ? 'children' : 'parent'));
+  const fields = Array.from({ length: levels }, (_, i) => (i % 2 === 0 ? 'children' : 'nodes'));
   return `{ region(code: "${code}") { ${fields.map((f) => `${f} { `).join('')}code${' }'.repeat(levels)} } }`;
 }
 
@@ -94,7 +97,7 @@ describe('depth (issue 8 item 2)', () => {
     ],
     [
       'inline fragments',
-      `{ region(code: "370303") { ${'children { ... on Region { '.repeat(16)}code${' } }'.repeat(16)} } }`,
+      `{ region(code: "370303") { ${'children { nodes { ... on Region { '.repeat(16)}code${' } } }'.repeat(16)} } }`,
     ],
   ])('%s does not escape the depth limit', async (_name, query) => {
     expect(() => parse(query)).not.toThrow();
@@ -149,7 +152,7 @@ describe('aliases and tokens (issue 8 item 2)', () => {
 
 describe('cost (issue 8 item 2)', () => {
   test('lists multiply by first, or by their largest real size; over the limit is refused, naming the cost', async () => {
-    const query = `{ regions(first: 100) { nodes { descendants { organizations { name } } } } }`;
+    const query = `{ regions(first: 100) { nodes { descendants(first: 100) { nodes { organizations(first: 100) { nodes { name } } } } } } }`;
     const reply = await send(query, 'admin.zibo');
     expect(reply.ms).toBeLessThan(1000);
     const ext = refusal(reply);

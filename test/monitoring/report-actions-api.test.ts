@@ -6,18 +6,13 @@
  * refused by the mutation. And `updateMonitoringReport` is a partial update (issue 11 item 1).
  */
 import { TestApp } from '../harness/app';
+import { actionsApi, type Availability } from '../harness/available-actions';
+import { uuidOf } from '../harness/ids';
 import { ERRORS, issuedProjectGoal, type IssuedGoal, type UserErrorRow } from './fixtures';
 
 let app: TestApp;
 let goal: IssuedGoal;
 
-interface Availability {
-  action: string;
-  allowed: boolean;
-  code: string | null;
-  principle: string | null;
-  details: string[];
-}
 interface Report {
   id: string;
   rowVersion: number;
@@ -33,19 +28,9 @@ const SUBMIT = `mutation($input: SubmitMonitoringReportInput!) { submitMonitorin
 const ACK = `mutation($input: AcknowledgeMonitoringReportInput!) { acknowledgeMonitoringReport(input: $input) { report { ${FIELDS} } ${ERRORS} } }`;
 const READ = `query($id: ID!) { monitoringReport(id: $id) { ${FIELDS} } }`;
 
-async function call(query: string, input: Record<string, unknown>, as: string): Promise<Payload> {
-  const res = await app.gql<Record<string, Payload>>(query, { input }, { as });
-  const payload = Object.values(res.data ?? {})[0];
-  if (!payload) throw new Error(JSON.stringify(res.errors));
-  return payload;
-}
+const { call, actions } = actionsApi<Payload>(() => app);
+const actionsAs = (id: string, as: string) => actions(READ, id, as);
 
-async function actionsAs(id: string, as: string): Promise<Record<string, Availability>> {
-  const res = await app.gql<{ monitoringReport: Report }>(READ, { id }, { as });
-  return Object.fromEntries(res.data!.monitoringReport.availableActions.map((a) => [a.action, a]));
-}
-
-const uuid = (id: string) => Buffer.from(id, 'base64url').toString('utf8').split(':')[1];
 const row = async (id: string) =>
   (
     await app.sql<{
@@ -59,7 +44,7 @@ const row = async (id: string) =>
       `SELECT status, likelihood, corrective_measures, completion_summary, projected_execution,
               (SELECT count(*) FROM monitoring_report_indicator i WHERE i.report_id = r.id)::text AS lines
          FROM monitoring_report r WHERE id = $1`,
-      [uuid(id)],
+      [uuidOf(id)],
     )
   )[0];
 

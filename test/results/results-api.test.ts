@@ -8,6 +8,7 @@ import { toGlobalId } from '../../src/common/global-id';
 import { TestApp } from '../harness/app';
 import { mutations, USER_ERRORS as ERRORS } from '../harness/mutations';
 import { uuidOf } from '../harness/ids';
+import { rateFramework, reportSections } from '../harness/evaluation-fixtures';
 
 let app: TestApp;
 const ev = mutations<{ id: string; rowVersion: number; status: string; grade: string | null }>(
@@ -69,26 +70,14 @@ async function poorFinanceEvaluation() {
     {
       id: created.id,
       expectedVersion: created.rowVersion,
-      indicators: [
-        { code: 'PROJECT_BASIS', points: '8', score: '2' },
-        { code: 'GOAL_REASONABLENESS', points: '7', score: '2' },
-        { code: 'FUND_ARRIVAL_RATE', points: '5' },
-        { code: 'BUDGET_EXECUTION_RATE', points: '5' },
-        { code: 'FUND_USE_COMPLIANCE', points: '10', score: '3' },
-        { code: 'COMPLETION_RATE', points: '20' },
-        { code: 'QUALITY_RATE', points: '15' },
-        { code: 'COST_SAVING_RATE', points: '5' },
-        { code: null, category: 'BENEFIT', name: '道路通行效率提升', points: '15', score: '3' },
-        { code: 'SATISFACTION', points: '10', score: '3' },
-      ],
-      sections: [
-        'BASIC_INFORMATION',
-        'EVALUATION_WORK',
-        'OVERALL_CONCLUSION',
-        'INDICATOR_ANALYSIS',
-        'EXPERIENCE_AND_PROBLEMS',
-        'RECOMMENDATIONS',
-      ].map((key) => ({ key, body: `${key} 的内容` })),
+      indicators: rateFramework({
+        basis: '2',
+        reasonableness: '2',
+        compliance: '3',
+        benefit: '3',
+        satisfaction: '3',
+      }),
+      sections: reportSections(),
       figures: {
         plannedOutput: '50',
         actualOutput: '10',
@@ -213,14 +202,14 @@ describe('a POOR finance evaluation of a transfer fund, end to end (DOMAIN §13;
     expect(decided).toEqual({ status: 'ACCEPTED', decided_change: '-1000000.00' });
     // P6 both ways: district finance and its audit office read it; a unit of the fund's own district (no
     // subtree jurisdiction), a township unit, the sibling district's finance and another city read none.
-    const LIST = `query { budgetRecommendations(budgetYear: 2026) { id } }`;
+    const LIST = `query { budgetRecommendations(budgetYear: 2026, first: 100) { nodes { id } } }`;
     for (const as of ['finance.zhangdian', 'audit.zhangdian']) {
-      const res = await app.gql<{ budgetRecommendations: { id: string }[] }>(LIST, {}, { as });
-      expect(res.data?.budgetRecommendations.map((r) => r.id)).toContain(fund.id);
+      const res = await app.gql<{ budgetRecommendations: { nodes: { id: string }[] } }>(LIST, {}, { as });
+      expect(res.data?.budgetRecommendations.nodes.map((r) => r.id)).toContain(fund.id);
     }
     for (const as of ['unit.zhangdian', 'unit.chezhan', 'finance.zichuan', 'finance.rizhao']) {
-      const res = await app.gql<{ budgetRecommendations: { id: string }[] }>(LIST, {}, { as });
-      expect(res.data?.budgetRecommendations).toEqual([]);
+      const res = await app.gql<{ budgetRecommendations: { nodes: { id: string }[] } }>(LIST, {}, { as });
+      expect(res.data?.budgetRecommendations.nodes).toEqual([]);
     }
   });
 });
@@ -332,7 +321,13 @@ describe('lists by jurisdiction with filters; OVERDUE computed from today (DOMAI
       uuidOf(second.id),
     ]);
     const list = async (as: string, args: string) =>
-      (await app.gql<{ findings: FindingRow[] }>(`{ findings${args} { ${F} } }`, {}, { as })).data!.findings;
+      (
+        await app.gql<{ findings: { nodes: FindingRow[] } }>(
+          `{ findings${args} { nodes { ${F} } } }`,
+          {},
+          { as },
+        )
+      ).data!.findings.nodes;
     const overdue = await list('finance.zhangdian', '(overdue: true, year: 2025)');
     expect(overdue.map((f) => f.id)).toEqual([second.id]);
     expect(overdue[0].overdue).toBe(true);

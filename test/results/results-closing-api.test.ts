@@ -4,14 +4,11 @@
  * list by jurisdiction (001 三(四)3), and the people's congress package (002 第二十九条; 003 第二十八条) as a
  * query and as DOCX over HTTP. Bad input: a stable code, nothing written.
  */
-import express from 'express';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { AddressInfo } from 'node:net';
 import { toGlobalId } from '../../src/common/global-id';
-import { congressPackageHandler } from '../../src/results/congress/congress-http';
 import { TestApp } from '../harness/app';
 import { mutations, USER_ERRORS as ERRORS } from '../harness/mutations';
 
@@ -232,35 +229,28 @@ describe('the people’s congress package (DOMAIN §13; 002 第二十九条; 003
   });
 
   test('GET /reports/congress-package.docx: a Word document in Chinese for finance; 401 without a token', async () => {
-    const web = express();
-    web.get('/reports/congress-package.docx', congressPackageHandler(app.services));
-    const server = web.listen(0, '127.0.0.1');
-    await new Promise((r) => server.once('listening', r));
-    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/reports/congress-package.docx?year=2025&region=370303`;
-    try {
-      expect((await fetch(url)).status).toBe(401);
-      const other = await fetch(url, {
-        headers: { authorization: `Bearer ${await app.tokenFor('finance.zichuan')}` },
-      });
-      expect(other.status).toBe(404);
-      const res = await fetch(url, {
-        headers: { authorization: `Bearer ${await app.tokenFor('finance.zhangdian')}` },
-      });
-      expect(res.status).toBe(200);
-      expect(res.headers.get('content-type')).toContain('wordprocessingml');
-      const file = join(mkdtempSync(join(tmpdir(), 'congress-')), 'package.docx');
-      writeFileSync(file, Buffer.from(await res.arrayBuffer()));
-      // A DOCX is a zip; its text is in word/document.xml (read with Python's zipfile, no extra package).
-      const xml = execFileSync('python3', [
-        '-c',
-        'import sys,zipfile;print(zipfile.ZipFile(sys.argv[1]).read("word/document.xml").decode())',
-        file,
-      ]).toString();
-      expect(xml).toContain('张店区2025年度预算绩效信息报送人大材料');
-      expect(xml).toContain('SimSun');
-    } finally {
-      server.close();
-    }
+    // Served by the real server (src/app/server.ts), behind the same gate as /graphql.
+    const url = new URL('/reports/congress-package.docx?year=2025&region=370303', app.server.url).toString();
+    expect((await fetch(url)).status).toBe(401);
+    const other = await fetch(url, {
+      headers: { authorization: `Bearer ${await app.tokenFor('finance.zichuan')}` },
+    });
+    expect(other.status).toBe(404);
+    const res = await fetch(url, {
+      headers: { authorization: `Bearer ${await app.tokenFor('finance.zhangdian')}` },
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('wordprocessingml');
+    const file = join(mkdtempSync(join(tmpdir(), 'congress-')), 'package.docx');
+    writeFileSync(file, Buffer.from(await res.arrayBuffer()));
+    // A DOCX is a zip; its text is in word/document.xml (read with Python's zipfile, no extra package).
+    const xml = execFileSync('python3', [
+      '-c',
+      'import sys,zipfile;print(zipfile.ZipFile(sys.argv[1]).read("word/document.xml").decode())',
+      file,
+    ]).toString();
+    expect(xml).toContain('张店区2025年度预算绩效信息报送人大材料');
+    expect(xml).toContain('SimSun');
   });
 });
 

@@ -10,6 +10,7 @@ import { demoGoalId } from '../../seeds/demo-goals';
 import { DEMO_SELF_EVALUATION } from '../../seeds/demo-self-evaluation';
 import { seedId } from '../../seeds/ids';
 import { TestApp } from '../harness/app';
+import { REPORT_SECTION_KEYS } from '../harness/evaluation-fixtures';
 
 let app: TestApp;
 const key = demoTenants.zibo.cityCode;
@@ -61,14 +62,7 @@ test('a submitted self-evaluation of an issued own-level project carries every ้
   });
   for (const text of ['annualObjective', 'achievement', 'rectificationMeasures'])
     expect(String(e[text]).length).toBeGreaterThan(10);
-  expect(e.reportSections.map((s) => s.key)).toEqual([
-    'BASIC_INFORMATION',
-    'EVALUATION_WORK',
-    'OVERALL_CONCLUSION',
-    'INDICATOR_ANALYSIS',
-    'EXPERIENCE_AND_PROBLEMS',
-    'RECOMMENDATIONS',
-  ]);
+  expect(e.reportSections.map((s) => s.key)).toEqual(REPORT_SECTION_KEYS);
   // Frozen once submitted (P8); the stored lines add up to the stored total (DOMAIN ยง10.6).
   expect(e.availableActions.filter((a) => a.allowed)).toEqual([]);
   const sum = e.scoreLines.reduce((s, l) => s + Math.round(Number(l.score) * 100), 0);

@@ -5,6 +5,7 @@
  * 002 第十七条), never by audit offices (P6), never twice.
  */
 import { TestApp } from '../harness/app';
+import { availableActionsSelection, type Availability } from '../harness/available-actions';
 import { refusalOf } from '../harness/mutations';
 import {
   actualsFor,
@@ -27,15 +28,8 @@ let goal: ArrangedGoal;
 let agriGoal: ArrangedGoal;
 let sampleId: string;
 
-interface Availability {
-  action: string;
-  allowed: boolean;
-  code: string | null;
-  principle: string | null;
-  details: string[];
-}
-const READ = `query($id: ID!) { spotCheckSample(id: $id) { availableActions { action allowed code principle details }
-  items { id goal { id } availableActions { action allowed code principle details } } } }`;
+const ACTIONS = availableActionsSelection();
+const READ = `query($id: ID!) { spotCheckSample(id: $id) { ${ACTIONS} items { id goal { id } ${ACTIONS} } } }`;
 type Read = {
   spotCheckSample: {
     availableActions: Availability[];

@@ -1,6 +1,5 @@
 import { ErrorCode, msg } from '../../common/error-code';
-import { problem } from '../../common/problem';
-import { RefusalError } from '../../common/refusal';
+import { refusal, type RefusalError } from '../../common/refusal';
 
 /** The four limits checked before execution (issue 8 item 2). */
 export type LimitName = 'depth' | 'aliases' | 'tokens' | 'cost';
@@ -27,20 +26,15 @@ export function tooComplex(
 ): RefusalError {
   const name = NAMES[limitName];
   const anonymous = audience === 'anonymous';
-  const error = new RefusalError(
-    [
-      problem(
-        ErrorCode.QUERY_TOO_COMPLEX,
-        [],
-        msg(
-          `${name.zh}为 ${measured}，超过${anonymous ? '未登录调用的' : ''}上限 ${limit}，请求未执行${anonymous ? '（登录后上限更高）' : ''}`,
-          `${name.en} is ${measured}, over the ${anonymous ? 'anonymous ' : ''}limit of ${limit}; nothing was executed${anonymous ? ' (signed-in callers have higher limits)' : ''}`,
-        ),
-      ),
-    ],
-    {
-      httpStatus: 400,
-    },
+  const error = refusal(
+    ErrorCode.QUERY_TOO_COMPLEX,
+    [],
+    msg(
+      `${name.zh}为 ${measured}，超过${anonymous ? '未登录调用的' : ''}上限 ${limit}，请求未执行${anonymous ? '（登录后上限更高）' : ''}`,
+      `${name.en} is ${measured}, over the ${anonymous ? 'anonymous ' : ''}limit of ${limit}; nothing was executed${anonymous ? ' (signed-in callers have higher limits)' : ''}`,
+    ),
+    {},
+    { httpStatus: 400 },
   );
   Object.assign(error.extensions, { limitName, limit, measured, audience });
   return error;
@@ -48,20 +42,15 @@ export function tooComplex(
 
 /** RATE_LIMITED: the caller's cost budget is spent; `retryAfterSeconds` says when this cost fits. */
 export function rateLimited(cost: number, remaining: number, retryAfterSeconds: number): RefusalError {
-  const error = new RefusalError(
-    [
-      problem(
-        ErrorCode.RATE_LIMITED,
-        [],
-        msg(
-          `请求过于频繁：本次成本 ${cost}，剩余额度 ${remaining}，请 ${retryAfterSeconds} 秒后重试`,
-          `Rate limited: this request costs ${cost} and ${remaining} points remain; retry after ${retryAfterSeconds} s`,
-        ),
-      ),
-    ],
-    {
-      httpStatus: 429,
-    },
+  const error = refusal(
+    ErrorCode.RATE_LIMITED,
+    [],
+    msg(
+      `请求过于频繁：本次成本 ${cost}，剩余额度 ${remaining}，请 ${retryAfterSeconds} 秒后重试`,
+      `Rate limited: this request costs ${cost} and ${remaining} points remain; retry after ${retryAfterSeconds} s`,
+    ),
+    {},
+    { httpStatus: 429 },
   );
   Object.assign(error.extensions, { cost, remaining, retryAfterSeconds });
   return error;

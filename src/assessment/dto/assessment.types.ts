@@ -3,6 +3,7 @@ import { DetailedActionAvailabilityBase } from '../../common/action-availability
 import { Grade } from '../../common/grade';
 import { Node, registerNodeType } from '../../common/node';
 import { DateTime, ScoreScalar } from '../../common/scalars';
+import { connectionType } from '../../common/pagination';
 import { AssessmentEntity } from '../assessment.entity';
 import {
   AssessmentAction,
@@ -119,3 +120,9 @@ export class AssessmentActionAvailabilityType extends DetailedActionAvailability
   @Field(() => AssessmentAction, { description: '操作 — the action' })
   action!: AssessmentAction;
 }
+
+export const ExAnteAssessmentConnection = connectionType(
+  ExAnteAssessmentType,
+  'ExAnteAssessment',
+  '事前绩效评估',
+);

@@ -152,3 +152,4 @@ export class ProjectType extends Node {
 
 export const FundConnection = connectionType(FundType, 'Fund', '专项资金');
 export const ProjectConnection = connectionType(ProjectType, 'Project', '项目');
+export const AllocationConnection = connectionType(AllocationType, 'Allocation', '资金分配');

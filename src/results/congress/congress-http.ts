@@ -1,10 +1,11 @@
 import type { RequestHandler } from 'express';
 import { GraphQLError } from 'graphql';
-import { AppError, ErrorCode } from '../../common/errors';
+import { ErrorCode } from '../../common/errors';
 import { createContext, type AppServices } from '../../common/request-context';
 import { RequestDb } from '../../db/request-db';
 import { congressDocx } from './congress-docx';
 import { congressPackage } from './congress.service';
+import { refusal } from '../../common/refusal';
 
 const STATUS: Partial<Record<string, number>> = {
   UNAUTHENTICATED: 401,
@@ -27,7 +28,7 @@ export function congressPackageHandler(services: AppServices): RequestHandler {
       const year = Number(req.query.year);
       const code = typeof req.query.region === 'string' ? req.query.region : '';
       if (!Number.isInteger(year) || year < 2000 || year > 2100 || !/^[0-9A-Za-z]{1,12}$/.test(code))
-        throw new AppError(ErrorCode.BAD_USER_INPUT, {
+        throw refusal(ErrorCode.BAD_USER_INPUT, [], {
           zh: '请给出年度（year）和区划代码（region）',
           en: 'Give the year and the region code',
         });

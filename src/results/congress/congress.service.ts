@@ -1,10 +1,11 @@
 import type { RequestContext } from '../../common/request-context';
 import { Decimal, money } from '../../common/decimal';
-import { AppError, ErrorCode, msg } from '../../common/errors';
+import { ErrorCode, msg } from '../../common/errors';
 import { toGlobalId } from '../../common/global-id';
 import { OrganizationKind } from '../../hierarchy/hierarchy.enums';
 import { RegionEntity } from '../../hierarchy/region.entity';
 import { COMPLETED_RESULT, RESULT_PRECEDENCE } from '../results-sql';
+import { refusal } from '../../common/refusal';
 
 /**
  * 人大报送材料 (DOMAIN §13 "the people's congress package"; 002 第二十九条 "重要绩效目标随预算草案同步报送同级人大
@@ -85,9 +86,9 @@ async function packageRegion(ctx: RequestContext, find: { id?: string; code?: st
     ? await em.findOneBy(RegionEntity, { tenantId: caller.tenantId, id: find.id })
     : await em.findOneBy(RegionEntity, { tenantId: caller.tenantId, code: find.code ?? '-' });
   if (!region || !region.path.startsWith(caller.regionPath))
-    throw new AppError(ErrorCode.NOT_FOUND, msg('未找到该区划', 'Region not found'), { field: ['region'] });
+    throw refusal(ErrorCode.NOT_FOUND, ['region'], msg('未找到该区划', 'Region not found'));
   if (caller.organizationKind !== OrganizationKind.FINANCE_BUREAU)
-    throw AppError.forbidden(
+    throw refusal.forbidden(
       'P6',
       msg(
         '人大报送材料由财政部门组织（003 第二十八条）',

@@ -1,6 +1,7 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Grade } from '../../common/grade';
 import { Node } from '../../common/node';
+import { connectionType } from '../../common/pagination';
 import { DateTime, MoneyScalar } from '../../common/scalars';
 import { FindingAction, FindingState } from '../rules/finding-workflow';
 import { RecommendationAction } from '../rules/recommendation';
@@ -229,3 +230,10 @@ export class RecommendationType {
   @Field(() => String, { nullable: true, description: '调整理由 — finance’s reason for overriding' })
   decisionReason!: string | null;
 }
+
+export const FindingConnection = connectionType(FindingType, 'Finding', '问题清单');
+export const BudgetRecommendationConnection = connectionType(
+  RecommendationType,
+  'BudgetRecommendation',
+  '预算安排建议',
+);
