@@ -93,7 +93,7 @@ export function sameAggregate(api: FundTreeData, raw: RawFundTree): boolean {
     new Decimal(r.money.spent).eq(raw.money.spent) &&
     r.coverage.counted === raw.coverage.counted &&
     r.coverage.total === raw.coverage.total &&
-    api.goal!.children.every((c) => {
+    api.goal!.children.nodes.every((c) => {
       const want = children.get(c.id);
       return !!want && c.rollUp?.coverage.counted === want.counted && c.rollUp.coverage.total === want.total;
     })
@@ -102,7 +102,7 @@ export function sameAggregate(api: FundTreeData, raw: RawFundTree): boolean {
 
 /** Σ counted and Σ total over the regional goals' roll-ups. */
 export function regionalCoverage(data: FundTreeData): { counted: number; total: number } {
-  const children = data.goal?.children ?? [];
+  const children = data.goal?.children.nodes ?? [];
   return {
     counted: children.reduce((s, c) => s + (c.rollUp?.coverage.counted ?? 0), 0),
     total: children.reduce((s, c) => s + (c.rollUp?.coverage.total ?? 0), 0),

@@ -13,7 +13,7 @@ export const FUND_TREE = `query FundTree($id: ID!) {
       actuals { value }
       money { budgeted inPlace spent }
     }
-    children { id rollUp { total grade coverage { counted total } } }
+    children(first: 100) { nodes { id rollUp { total grade coverage { counted total } } } }
   }
 }`;
 
@@ -35,9 +35,11 @@ export interface FundTreeData {
       money: { budgeted: string; inPlace: string; spent: string };
     } | null;
     children: {
-      id: string;
-      rollUp: { total: string; grade: string; coverage: { counted: number; total: number } } | null;
-    }[];
+      nodes: {
+        id: string;
+        rollUp: { total: string; grade: string; coverage: { counted: number; total: number } } | null;
+      }[];
+    };
   } | null;
 }
 

@@ -25,6 +25,7 @@ import { profiled, summarizeProfile } from './profile';
 import { burst, type BurstResult } from './burst';
 import { FUND_TREE, type FundTreeData } from './rollup-queries';
 import { loadDistrict, rawFundTree, rollupVariants, sameAggregate, seedEvaluations } from './rollup-bench';
+import { reportingBenchmark } from './reporting-bench';
 import {
   CITY_TREE,
   countTree,
@@ -228,6 +229,9 @@ const resultsDir = join(__dirname, '..', '..', 'bench', 'results');
 const load = () => loadavg().map((l) => Math.round(l * 100) / 100);
 
 async function benchmark(options: Options, cleanup: Cleanup, ownSignals: () => void): Promise<void> {
+  // Issue 14: BENCH_SCENARIOS=reporting runs the reporting scenarios instead (bench/reporting-bench.ts).
+  if (process.env.BENCH_SCENARIOS === 'reporting')
+    return reportingBenchmark(options, cleanup, ownSignals, log);
   const runStarted = performance.now();
   const loadBefore = load();
   mkdirSync(resultsDir, { recursive: true });

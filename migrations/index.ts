@@ -21,6 +21,12 @@ import { ResultsApplication1763880000000 } from './1763880000000-results-applica
 import { ResultsClosing1763886000000 } from './1763886000000-results-closing';
 import { Disclosure1763879000000 } from './1763879000000-disclosure';
 import { PinyinCollation1763884000000 } from './1763884000000-pinyin-collation';
+import { ReportingAccess1763890000000 } from './1763890000000-reporting-access';
+import { ReportingViews1763890100000 } from './1763890100000-reporting-views';
+import { ReportingFacts1763891000000 } from './1763891000000-reporting-facts';
+import { ReportingFactViews1763891100000 } from './1763891100000-reporting-fact-views';
+import { ServiceAccounts1763892000000 } from './1763892000000-service-accounts';
+import { PublicKeyset1763893000000 } from './1763893000000-public-keyset';
 
 /** Migrations in order. New ones are appended; applied ones are never edited. */
 export const migrations = [
@@ -47,4 +53,10 @@ export const migrations = [
   ResultsApplication1763880000000,
   PinyinCollation1763884000000,
   ResultsClosing1763886000000,
+  ReportingAccess1763890000000,
+  ReportingViews1763890100000,
+  ReportingFacts1763891000000,
+  ReportingFactViews1763891100000,
+  ServiceAccounts1763892000000,
+  PublicKeyset1763893000000,
 ];

@@ -42,6 +42,8 @@ export const ABILITY_OPERATIONS: Record<
   DRAFT_DEPARTMENT_GOALS: 'Mutation.createDepartmentGoal',
   DEPARTMENT_SELF_EVALUATE: 'Mutation.createDepartmentSelfEvaluation',
   REVIEW_DEPARTMENT_SELF_EVALUATIONS: 'Mutation.reviewDepartmentSelfEvaluation',
+  MANAGE_SERVICE_ACCOUNTS: 'Mutation.createServiceAccount',
+  READ_REPORTS: 'Query.aggregate',
 };
 
 /** The rule the shield applies to a root field (`Query.x` / `Mutation.y`); throws when there is none. */

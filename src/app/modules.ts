@@ -15,6 +15,8 @@ import '../goals/goals.scope';
 import '../monitoring/monitoring.scope';
 import '../evaluation/evaluation.scope';
 import '../spot-check/spot-check.scope';
+import '../service-accounts/service-accounts.scope';
+import '../bi-access/bi-access.scope';
 
 import '../hierarchy/hierarchy.loaders';
 import '../funds/funds.loaders';

@@ -11,6 +11,8 @@ import { listFindings, listRecommendations } from '../results/results-lists';
 import { findingView, recommendationView } from '../results/results.resolver';
 import { spotCheckLoadersOf } from '../spot-check/spot-check.loaders';
 import type { RequestContext } from '../common/request-context';
+import { serviceAccountNode, serviceAccountTokenNode } from '../service-accounts/service-account.resolver';
+import { reportingLoginNode } from '../bi-access/reporting-login.service';
 
 // Issue 11 item 7: every type with an id is a Node. Entities resolved by their class (views such as
 // Finding carry `__typename`, src/common/node.ts).
@@ -73,6 +75,12 @@ export class NodeResolver {
         // The same readers as `auditEvents` (P6, 003 第七条): anyone else reads it as missing.
         if (!canReadAuditTrail(ctx.caller)) return null;
         return (await ctx.scope.auditEvents()).andWhere('a.id = :id', { id: parsed.id }).getOne();
+      case 'ServiceAccount':
+        return serviceAccountNode(ctx, parsed.id);
+      case 'ServiceAccountToken':
+        return serviceAccountTokenNode(ctx, parsed.id);
+      case 'ReportingLogin':
+        return reportingLoginNode(ctx, parsed.id);
       case 'User':
         return (await ctx.scope.users()).andWhere('u.id = :id', { id: parsed.id }).getOne();
       default:

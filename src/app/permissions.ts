@@ -18,7 +18,12 @@ import { departmentPermissions } from '../department-performance/department.perm
 import { payloadRefusals } from './payload-refusals';
 import { disclosurePermissions } from '../disclosure/disclosure.permissions';
 import { resultsPermissions } from '../results/results.permissions';
+import { serviceAccountPermissions } from '../service-accounts/service-accounts.permissions';
+import { biAccessPermissions } from '../bi-access/bi-access.permissions';
+import { serviceAccountScopes } from '../auth/service-account-scope';
 
+import { crossLevelPermissions } from '../reporting/cross-level/region-report.permissions';
+import { reportingPermissions } from '../reporting/reporting.permissions';
 /**
  * Every root field and the rule that admits its callers, merged from the modules. A root field missing
  * here is denied (`fallbackRule: deny`), and a test fails when any Query or Mutation field has no entry.
@@ -39,6 +44,10 @@ export const rootPermissions = {
     ...departmentPermissions.Query,
     ...disclosurePermissions.Query,
     ...resultsPermissions.Query,
+    ...crossLevelPermissions.Query,
+    ...reportingPermissions.Query,
+    ...serviceAccountPermissions.Query,
+    ...biAccessPermissions.Query,
   },
   Mutation: {
     ...authPermissions.Mutation,
@@ -54,6 +63,8 @@ export const rootPermissions = {
     ...departmentPermissions.Mutation,
     ...disclosurePermissions.Mutation,
     ...resultsPermissions.Mutation,
+    ...serviceAccountPermissions.Mutation,
+    ...biAccessPermissions.Mutation,
   },
 };
 
@@ -71,5 +82,9 @@ export function withPermissions(schema: GraphQLSchema): GraphQLSchema {
   }) as unknown as { generate: (s: GraphQLSchema) => IMiddlewareTypeMap };
   const all = generator.generate(schema);
   // The first middleware is the outermost: payload refusals see what the shield answers (issue 11 item 4).
-  return applyMiddleware(schema, payloadRefusals(schema), { Query: all.Query, Mutation: all.Mutation });
+  // Issue 14: a service-account token's scope is checked before the shield (auth/service-account-scope.ts).
+  return applyMiddleware(schema, payloadRefusals(schema), serviceAccountScopes(schema), {
+    Query: all.Query,
+    Mutation: all.Mutation,
+  });
 }

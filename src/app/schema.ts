@@ -3,12 +3,7 @@ import 'reflect-metadata';
 import { buildSchemaSync } from 'type-graphql';
 import './modules';
 import './abilities';
-import {
-  AssessmentResolver,
-  AssessmentReviewResolver,
-  FundAssessmentResolver,
-  ProjectAssessmentResolver,
-} from '../assessment/assessment.resolver';
+import { assessmentResolvers } from '../assessment/assessment.resolver';
 import { AuditEventResolver } from '../audit/audit.resolver';
 import { AuthResolver } from '../auth/auth.resolver';
 import { evaluationResolvers } from '../evaluation/evaluation.resolver';
@@ -34,11 +29,17 @@ import { PolicyFieldsResolvers } from '../policy/policy-fields.resolver';
 import { CompileFinanceResolver } from '../rollup/compile-finance.resolver';
 import { DepartmentPerformanceResolver } from '../department-performance/department.resolver';
 import { DisclosureResolver } from '../disclosure/disclosure.resolver';
+import { disclosureLinkResolvers } from '../disclosure/disclosure-links.resolver';
 import { resultsResolvers } from '../results/results.resolver';
 import { withInputHygiene } from '../common/input-hygiene';
 import { InboxResolver } from '../inbox/inbox.resolver';
 import { FindingLinksResolver, RecommendationLinksResolver } from '../results/results-links.resolver';
 import { NodeResolver } from './node.resolver';
+import { AuditEntityResolver } from './audit-entity.resolver';
+import { ServiceAccountResolver } from '../service-accounts/service-account.resolver';
+import { ReportingLoginResolver } from '../bi-access/reporting-login.resolver';
+import { crossLevelResolvers } from '../reporting/cross-level/region-report.resolver';
+import { AggregateResolver } from '../reporting/aggregate.resolver';
 import { withPermissions } from './permissions';
 
 export const resolvers = [
@@ -54,10 +55,7 @@ export const resolvers = [
   FundResolver,
   AllocationResolver,
   ProjectResolver,
-  AssessmentResolver,
-  AssessmentReviewResolver,
-  FundAssessmentResolver,
-  ProjectAssessmentResolver,
+  ...assessmentResolvers,
   GoalResolver,
   GoalMutationResolver,
   ReviewStepResolver,
@@ -65,6 +63,7 @@ export const resolvers = [
   GoalIndicatorResolver,
   GoalHeaderResolver,
   AuditEventResolver,
+  AuditEntityResolver,
   ...monitoringResolvers,
   ...evaluationResolvers,
   ...spotCheckResolvers,
@@ -75,6 +74,11 @@ export const resolvers = [
   DepartmentPerformanceResolver,
   ...resultsResolvers,
   DisclosureResolver,
+  ...disclosureLinkResolvers,
+  ServiceAccountResolver,
+  ReportingLoginResolver,
+  ...crossLevelResolvers,
+  AggregateResolver,
 ] as const;
 
 /** The schema as type-graphql builds it, before permissions (emitted to schema/schema.graphql). */

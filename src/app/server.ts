@@ -11,6 +11,7 @@ import { pinoHttp } from 'pino-http';
 import type { AppServices, RequestContext } from '../common/request-context';
 import { formatError } from './format-error';
 import { congressPackageHandler } from '../results/congress/congress-http';
+import { aggregateCsvHandler } from '../reporting/reports-csv.http';
 import { corsPolicy, graphqlPage, jsonErrors, notFound, readiness, rootIndex } from './http-edges';
 import { ideAssets, idePage } from './ide/ide';
 import { graphqlHandler, requestLifecycle, RequestTracker } from './lifecycle';
@@ -122,6 +123,8 @@ export async function startServer(services: AppServices, host: string, port: num
   );
   // DOMAIN §13: the people's congress package as a document (bearer token, jurisdiction)
   app.get('/reports/congress-package.docx', congressPackageHandler(services));
+  // DOMAIN §16, issue 14: the BI aggregate as CSV (bearer token, jurisdiction, streamed)
+  app.get('/reports/aggregate.csv', aggregateCsvHandler(services));
   app.use(notFound);
   app.use(jsonErrors(services));
 

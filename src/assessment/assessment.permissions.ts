@@ -1,6 +1,4 @@
-import { rule } from 'graphql-shield';
-import type { RequestContext } from '../common/request-context';
-import { p6SignedInWithinJurisdiction } from '../auth/rules';
+import { p6SignedInWithinJurisdiction, principalRule } from '../auth/rules';
 import { msg } from '../common/errors';
 import { OrganizationKind } from '../hierarchy/hierarchy.enums';
 import { ASSESSOR_KINDS } from './rules/assessment-rules';
@@ -10,29 +8,24 @@ import { refusal } from '../common/refusal';
  * DOMAIN §6: an ex-ante assessment is made by the competent department that applies for the subject
  * (谁申请资金、谁编制, P2), or by a third party commissioned by finance. The service checks which subject.
  */
-export const p2Assessor = rule('P2 assessor: competent department or commissioned third party', {
-  cache: 'contextual',
-})((_parent, _args, ctx: RequestContext) => {
-  if (!ctx.principal) return refusal.unauthenticated();
-  return ASSESSOR_KINDS.includes(ctx.principal.organizationKind)
-    ? true
-    : refusal.forbidden(
-        'P2',
-        msg(
-          '事前绩效评估由业务主管部门开展，或由财政部门委托第三方机构开展',
-          'An ex-ante assessment is made by the competent department, or a third party commissioned by finance',
-        ),
-      );
-});
+export const p2Assessor = principalRule(
+  'P2 assessor: competent department or commissioned third party',
+  (p) => {
+    return ASSESSOR_KINDS.includes(p.organizationKind)
+      ? true
+      : refusal.forbidden(
+          'P2',
+          msg(
+            '事前绩效评估由业务主管部门开展，或由财政部门委托第三方机构开展',
+            'An ex-ante assessment is made by the competent department, or a third party commissioned by finance',
+          ),
+        );
+  },
+);
 
 /** P3 谁审核预算、谁审核目标: finance reviews assessments; the service checks the level and the state. */
-export const p3FinanceReviewer = rule('P3 finance reviews', { cache: 'contextual' })((
-  _parent,
-  _args,
-  ctx: RequestContext,
-) => {
-  if (!ctx.principal) return refusal.unauthenticated();
-  return ctx.principal.organizationKind === OrganizationKind.FINANCE_BUREAU
+export const p3FinanceReviewer = principalRule('P3 finance reviews', (p) => {
+  return p.organizationKind === OrganizationKind.FINANCE_BUREAU
     ? true
     : refusal.forbidden(
         'P3',
@@ -44,13 +37,8 @@ export const p3FinanceReviewer = rule('P3 finance reviews', { cache: 'contextual
 });
 
 /** Project-library entry: the project's competent department or finance (the service checks which). */
-export const p3LibraryKeeper = rule('P3 project department or finance', { cache: 'contextual' })((
-  _parent,
-  _args,
-  ctx: RequestContext,
-) => {
-  if (!ctx.principal) return refusal.unauthenticated();
-  const kind = ctx.principal.organizationKind;
+export const p3LibraryKeeper = principalRule('P3 project department or finance', (p) => {
+  const kind = p.organizationKind;
   return kind === OrganizationKind.COMPETENT_DEPARTMENT || kind === OrganizationKind.FINANCE_BUREAU
     ? true
     : refusal.forbidden(

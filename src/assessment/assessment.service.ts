@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import type { RequestContext } from '../common/request-context';
 import { Decimal } from '../common/decimal';
 import { ErrorCode, msg } from '../common/errors';
+import { problem } from '../common/problem';
 import { fromGlobalId, idOfType } from '../common/global-id';
 import { enforce } from '../common/decision';
 import { runMutation, Validation, type ConstraintMeanings } from '../common/mutation';
@@ -30,16 +31,16 @@ import { refusal } from '../common/refusal';
 export { enterProjectLibrary } from './project-library.service';
 
 const meanings: ConstraintMeanings = {
-  ck_ex_ante_assessment_transition: {
-    code: ErrorCode.WORKFLOW_VIOLATION,
-    field: ['input', 'id'],
-    message: msg('该评估当前状态不允许此操作', 'The assessment’s status does not allow this'),
-  },
-  ck_ex_ante_assessment_frozen: {
-    code: ErrorCode.WORKFLOW_VIOLATION,
-    field: ['input', 'id'],
-    message: msg('已报送的评估不能修改', 'A submitted assessment cannot be changed'),
-  },
+  ck_ex_ante_assessment_transition: problem(
+    ErrorCode.WORKFLOW_VIOLATION,
+    ['input', 'id'],
+    msg('该评估当前状态不允许此操作', 'The assessment’s status does not allow this'),
+  ),
+  ck_ex_ante_assessment_frozen: problem(
+    ErrorCode.WORKFLOW_VIOLATION,
+    ['input', 'id'],
+    msg('已报送的评估不能修改', 'A submitted assessment cannot be changed'),
+  ),
 };
 
 const notFound = (field: string[] = ['input', 'id']) => {

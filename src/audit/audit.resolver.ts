@@ -4,7 +4,7 @@ import type { RequestContext } from '../common/request-context';
 import { fromGlobalId, idOfType, toGlobalId } from '../common/global-id';
 import { ConnectionArgs, paginate, SortDirection, toConnection, type SortColumn } from '../common/pagination';
 import { NO_ID } from '../common/sql';
-import { OrganizationType } from '../hierarchy/dto/hierarchy.types';
+import { OrganizationType, UserType } from '../hierarchy/dto/hierarchy.types';
 import { OrganizationEntity } from '../hierarchy/organization.entity';
 import { UserEntity } from '../hierarchy/user.entity';
 import type { AuditEventEntity } from './audit-event.entity';
@@ -59,6 +59,24 @@ function actorNames(ctx: RequestContext): NameLoaders {
   return loaders;
 }
 
+const userLoaders = new WeakMap<RequestContext, DataLoader<string, UserEntity | null>>();
+
+/** The acting users, batched per request, through the users scope (P6: a user out of view reads null). */
+function actorUsers(ctx: RequestContext): DataLoader<string, UserEntity | null> {
+  let loader = userLoaders.get(ctx);
+  if (!loader) {
+    loader = new DataLoader(async (ids) => {
+      const rows = await (await ctx.scope.users('au'))
+        .andWhere('au.id = ANY(:actorIds)', { actorIds: ids })
+        .getMany();
+      const byId = new Map(rows.map((u) => [u.id, u]));
+      return ids.map((id) => byId.get(id) ?? null);
+    });
+    userLoaders.set(ctx, loader);
+  }
+  return loader;
+}
+
 @Resolver(() => AuditEventType)
 export class AuditEventResolver {
   @Query(() => AuditEventConnection, {
@@ -103,19 +121,19 @@ export class AuditEventResolver {
     return toGlobalId('AuditEvent', a.id);
   }
 
-  @FieldResolver(() => ID, { description: '经办人 — global id of the acting user (type User)' })
-  actorUserId(@Root() a: AuditEventEntity): string {
-    return toGlobalId('User', a.actorUserId);
+  @FieldResolver(() => UserType, {
+    nullable: true,
+    description:
+      '经办人 — the acting user (replaces actorUserId); null when the caller may not read that user (outside its view, P6): actorName still gives the name on record',
+  })
+  actor(@Root() a: AuditEventEntity, @Ctx() ctx: RequestContext): Promise<UserEntity | null> {
+    return actorUsers(ctx).load(a.actorUserId);
   }
 
   @FieldResolver(() => ID, {
-    description: '经办单位 — global id of the acting organization (type Organization)',
+    description:
+      '对象标识 — global id of the changed entity (of type entityType); kept beside `entity` because the entity may be out of the caller’s view or of a type without node(id) (e.g. TenantPolicy)',
   })
-  actorOrganizationId(@Root() a: AuditEventEntity): string {
-    return toGlobalId('Organization', a.actorOrganizationId);
-  }
-
-  @FieldResolver(() => ID, { description: '对象标识 — global id of the changed entity (of type entityType)' })
   entityId(@Root() a: AuditEventEntity): string {
     return toGlobalId(a.entityType, a.entityId);
   }

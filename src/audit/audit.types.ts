@@ -29,19 +29,16 @@ export class AuditEventType {
   @Field(() => DateTime, { description: '发生时间 — when the change was committed' })
   occurredAt!: Date;
 
-  @Field(() => ID, { description: '经办人 — global id of the acting user (type User)' })
-  actorUserId!: string;
-
-  @Field(() => ID, { description: '经办单位 — global id of the acting organization (type Organization)' })
-  actorOrganizationId!: string;
-
   @Field({
     description:
       '对象类型 — the changed entity’s type: Region, Organization, User, Fund, Project, ExAnteAssessment, PerformanceGoal',
   })
   entityType!: string;
 
-  @Field(() => ID, { description: '对象标识 — global id of the changed entity (of type entityType)' })
+  @Field(() => ID, {
+    description:
+      '对象标识 — global id of the changed entity (of type entityType); kept beside `entity` because the entity may be out of the caller’s view or of a type without node(id) (e.g. TenantPolicy)',
+  })
   entityId!: string;
 
   @Field({ description: '操作 — the action, e.g. CREATE, UPDATE, SUBMIT, APPROVE, RETURN, ISSUE' })

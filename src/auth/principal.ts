@@ -1,4 +1,5 @@
 import { OrganizationKind, RegionLevel } from './principal-kinds';
+import type { ServiceAccountCredential } from './service-account-token';
 
 /**
  * The caller of a request, loaded once per request after the token is verified (DOMAIN §8, P6).
@@ -16,6 +17,12 @@ export interface Principal {
   /** Materialized path of the caller's region: `/city/district/township/`. */
   regionPath: string;
   isTenantAdmin: boolean;
+  /**
+   * 服务账号 (issue 14): set when the caller is a service account's token rather than a person — then
+   * `userId` is the account's id, `isTenantAdmin` is false and the token's scope limits the root fields
+   * (service-account-scope.ts).
+   */
+  serviceAccount?: ServiceAccountCredential;
 }
 
 /**

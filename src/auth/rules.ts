@@ -1,8 +1,8 @@
 import { rule } from 'graphql-shield';
 import type { RequestContext } from '../common/request-context';
 import { msg } from '../common/error-code';
-import { refusal } from '../common/refusal';
-import { canAdminister } from './principal';
+import { refusal, type RefusalError } from '../common/refusal';
+import { canAdminister, type Principal } from './principal';
 
 /**
  * Shield rules, named after the principles of DOMAIN §8. They decide who may call a root field at all;
@@ -31,3 +31,13 @@ export const p6TenantAdministrator = rule('P6 tenant administrator', { cache: 'c
     ? true
     : refusal.forbidden('P6', msg('只有系统管理员可以执行此操作', 'Only a tenant administrator may do this'));
 });
+
+/**
+ * A shield rule on the signed-in caller: unauthenticated without a principal, else the module's answer for
+ * it — true, or the refusal naming the principle of DOMAIN §8 (one shape for the modules' kind rules).
+ */
+export function principalRule(name: string, decide: (principal: Principal) => true | RefusalError) {
+  return rule(name, { cache: 'contextual' })((_parent, _args, ctx: RequestContext) =>
+    ctx.principal ? decide(ctx.principal) : refusal.unauthenticated(),
+  );
+}

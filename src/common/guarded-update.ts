@@ -27,15 +27,18 @@ export async function guardedUpdate<T extends ObjectLiteral>(
       expectedVersion,
     })
     .execute();
-  if (result.affected !== 1) {
-    throw refusal(
-      ErrorCode.CONFLICT,
-      ['input', 'expectedVersion'],
-      msg(
-        '该记录已被他人修改，请刷新后重试',
-        'The record was changed by someone else since you read it; reload and try again',
-      ),
-      { reason: 'STALE_VERSION' },
-    );
-  }
+  if (result.affected !== 1) throw staleVersion();
+}
+
+/** The refusal of an edit based on a version the record no longer has (DOMAIN §15). */
+export function staleVersion() {
+  return refusal(
+    ErrorCode.CONFLICT,
+    ['input', 'expectedVersion'],
+    msg(
+      '该记录已被他人修改，请刷新后重试',
+      'The record was changed by someone else since you read it; reload and try again',
+    ),
+    { reason: 'STALE_VERSION' },
+  );
 }

@@ -113,13 +113,13 @@ function sortKey<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, sort: SortC
     : sort.expression;
 }
 
-function encodeCursor(value: string | number | Date, id: string): string {
+export function encodeCursor(value: string | number | Date, id: string): string {
   const v = value instanceof Date ? value.toISOString() : value;
   return Buffer.from(JSON.stringify([v, id]), 'utf8').toString('base64url');
 }
 
 /** What a cursor's sort key must be to reach SQL without a database error. */
-type KeyKind = 'text' | 'integer' | 'number' | 'timestamp';
+export type KeyKind = 'text' | 'integer' | 'number' | 'timestamp';
 
 const INTEGER_TYPES = new Set<unknown>(['int', 'int4', 'integer', 'smallint', 'int2', Number]);
 const NUMBER_TYPES = new Set<unknown>([
@@ -169,7 +169,7 @@ function keyFits(value: unknown, kind: KeyKind): value is string | number {
  * A cursor is [sort key, uuid] with a key of the sort column's kind (issue 8 item 8); anything else —
  * forged, stale or from another sort — is refused as bad input on its argument, before any SQL.
  */
-function decodeCursor(cursor: string, field: string, kind: KeyKind): [string | number, string] {
+export function decodeCursor(cursor: string, field: string, kind: KeyKind): [string | number, string] {
   try {
     const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
     if (Array.isArray(parsed) && parsed.length === 2) {
@@ -184,7 +184,7 @@ function decodeCursor(cursor: string, field: string, kind: KeyKind): [string | n
   });
 }
 
-function pageSize(value: number | undefined, field: string): number | undefined {
+export function pageSize(value: number | undefined, field: string): number | undefined {
   if (value === undefined || value === null) return undefined;
   if (!Number.isInteger(value) || value < 0 || value > MAX_PAGE_SIZE) {
     throw refusal(

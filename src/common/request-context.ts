@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import { loadPrincipal } from '../auth/principal.loader';
+import { authenticateServiceToken, isServiceAccountToken } from '../auth/service-account-token';
 import type { Principal } from '../auth/principal';
 import type { LoginThrottle } from '../auth/login-throttle';
 import type { TokenService } from '../auth/token.service';
@@ -115,11 +116,35 @@ export async function createContext(
   if (!authorization) return new RequestContext(services, requestId, req.ip ?? 'unknown', null, db);
 
   const match = /^Bearer (.+)$/i.exec(authorization.trim());
+  if (match && isServiceAccountToken(match[1]))
+    return serviceAccountContext(services, req, requestId, match[1], db);
   const claims = match ? await services.tokens.verify(match[1]) : null;
   if (!claims) throw refusal.unauthenticated();
   try {
     const principal = await loadPrincipal(db, claims.tenantId, claims.userId, claims.tokenVersion);
     if (!principal) throw refusal.unauthenticated();
+    return new RequestContext(services, requestId, req.ip ?? 'unknown', principal, db);
+  } catch (error) {
+    await db.finish(false).catch(() => undefined);
+    throw availabilityError(error, 503) ?? error;
+  }
+}
+
+/**
+ * Issue 14: a service-account token (`jx_…`) — no password, no sign-in throttle; checked on every request
+ * (revoked, expired or deactivated: UNAUTHENTICATED at once), before the request's transaction opens.
+ */
+async function serviceAccountContext(
+  services: AppServices,
+  req: IncomingRequest,
+  requestId: string,
+  token: string,
+  db: RequestDb,
+): Promise<RequestContext> {
+  try {
+    const principal = await authenticateServiceToken(services.dataSource, token);
+    if (!principal) throw refusal.unauthenticated();
+    await db.setTenant(principal.tenantId);
     return new RequestContext(services, requestId, req.ip ?? 'unknown', principal, db);
   } catch (error) {
     await db.finish(false).catch(() => undefined);

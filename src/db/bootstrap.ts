@@ -59,14 +59,21 @@ export async function ensureDatabase(adminUrl: string, database: string): Promis
 /**
  * The SECURITY DEFINER functions the API role may execute (issue 8 item 14): the login lookup, needed
  * before a tenant is known, the roll-up refresh its triggers call (which checks the tenant itself), and
- * the anonymous disclosure reads (published, unclassified rows only; DOMAIN §14, issue 13).
+ * the anonymous disclosure reads (published, unclassified rows only; DOMAIN §14, issue 13), and the
+ * service-account token check, needed before a tenant is known (issue 14).
+ * The reporting-login functions create and drop BI logins for the transaction's tenant only (issue 14).
  */
 export const APP_DEFINER_FUNCTIONS = [
   'auth_find_login',
+  'disclosure_public_evaluation_count',
   'disclosure_public_evaluations',
+  'disclosure_public_goal_count',
   'disclosure_public_goals',
   'disclosure_public_results',
+  'reporting_login_create',
+  'reporting_login_revoke',
   'rollup_refresh',
+  'service_account_authenticate',
 ] as const;
 
 /**

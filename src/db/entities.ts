@@ -20,6 +20,9 @@ import { rollUpEntities } from '../rollup/rollup-stat.entities';
 import { TenantPolicyEntity } from '../policy/policy.entity';
 import { departmentEntities } from '../department-performance/common-indicator.entity';
 import { resultsEntities } from '../results/results.entities';
+import { biAccessEntities } from '../bi-access/reporting-login.entity';
+import { serviceAccountEntities } from '../service-accounts/service-account.entity';
+import { reportingEntities } from '../reporting/reporting-fact.entity';
 
 /**
  * Every entity of the schema; the drift test compares them with the migrated database. The catalogue is
@@ -49,4 +52,7 @@ export const entities = [
   TenantPolicyEntity,
   ...departmentEntities,
   ...resultsEntities,
+  ...biAccessEntities,
+  ...serviceAccountEntities,
+  ...reportingEntities,
 ];

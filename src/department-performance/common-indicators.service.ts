@@ -1,7 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { RequestContext } from '../common/request-context';
-import { recordAudit } from '../audit/audit.service';
 import { Decimal, parseDecimal } from '../common/decimal';
 import { ErrorCode, msg } from '../common/errors';
 import { runMutation, Validation } from '../common/mutation';
@@ -10,43 +8,16 @@ import { abort } from '../common/refusal';
 import type { GoalIndicatorInput } from '../goals/dto/goal.inputs';
 import { IndicatorCategory, IndicatorKind, IndicatorSubcategory } from '../goals/indicator.enums';
 import { GoalIndicatorEntity } from '../goals/goal-indicator.entity';
+import { indicatorOf } from '../goals/goal-indicators';
 import { checkIndicator } from '../goals/rules/indicator-rules';
-import {
-  DepartmentCommonIndicatorEntity,
-  DepartmentCommonIndicatorSetEntity,
-} from './common-indicator.entity';
+import type { DepartmentCommonIndicatorEntity } from './common-indicator.entity';
 import { CommonIndicatorSource } from './department.enums';
 import type { SetCommonIndicatorsInput } from './dto/department.inputs';
 import { departmentIndicatorProblems } from './rules/common-lock';
+import { commonSetFor, replaceCommonSet } from './common-indicators.repository';
 
-export interface CommonSet {
-  set: DepartmentCommonIndicatorSetEntity;
-  indicators: DepartmentCommonIndicatorEntity[];
-}
-
-/**
- * The 共性 set in force for a department located at `regionPath` (DOMAIN §5; 003 第十二条(二)): its own
- * region's set of the year, else the nearest one above it; null when finance set none.
- */
-export async function commonSetFor(
-  em: EntityManager,
-  tenantId: string,
-  regionPath: string,
-  year: number,
-): Promise<CommonSet | null> {
-  const set = await em
-    .createQueryBuilder(DepartmentCommonIndicatorSetEntity, 's')
-    .where('s.tenant_id = :tenantId AND s.year = :year', { tenantId, year })
-    .andWhere(`:path LIKE s.region_path || '%'`, { path: regionPath })
-    .orderBy('length(s.region_path)', 'DESC')
-    .getOne();
-  if (!set) return null;
-  const indicators = await em.find(DepartmentCommonIndicatorEntity, {
-    where: { tenantId, setId: set.id },
-    order: { position: 'ASC' },
-  });
-  return { set, indicators };
-}
+// The set's reads and its one writer live in common-indicators.repository.ts (issue 10 item 2).
+export { commonSetFor, type CommonSet } from './common-indicators.repository';
 
 /** A common indicator as a goal carries it: 共性指标 / 预算管理, locked (DOMAIN §5). */
 export const asGoalIndicator = (c: DepartmentCommonIndicatorEntity): GoalIndicatorInput => ({
@@ -76,15 +47,8 @@ export async function checkDepartmentGoalIndicators(
   if (!common) return;
   const problems = departmentIndicatorProblems(
     common.indicators,
-    indicators.map((i) => ({
-      category: i.category,
-      name: i.name,
-      kind: i.kind,
-      unit: i.unit ?? null,
-      comparator: i.comparator ?? null,
-      target: i.target ?? null,
-      points: i.points ?? null,
-    })),
+    // The goal module's own reading of the entered indicators (goal-indicators.ts).
+    indicators.map(indicatorOf),
   );
   if (problems.length) abort(problems);
 }
@@ -135,7 +99,6 @@ const computed = (s: CommonIndicatorSource) => s !== CommonIndicatorSource.ENTER
  */
 export function setCommonIndicators(ctx: RequestContext, input: SetCommonIndicatorsInput) {
   return runMutation(ctx, {}, async (em) => {
-    const caller = ctx.caller;
     const v = new Validation();
     if (!Number.isInteger(input.year) || input.year < 2000 || input.year > 2100)
       v.add(
@@ -184,57 +147,7 @@ export function setCommonIndicators(ctx: RequestContext, input: SetCommonIndicat
         ),
       );
     v.check();
-    const existing = await em.findOneBy(DepartmentCommonIndicatorSetEntity, {
-      tenantId: caller.tenantId,
-      regionId: caller.regionId,
-      year: input.year,
-    });
-    const before = existing ? await commonSetFor(em, caller.tenantId, existing.regionPath, input.year) : null;
-    const id = existing?.id ?? randomUUID();
-    if (existing) {
-      await em.update(
-        DepartmentCommonIndicatorSetEntity,
-        { tenantId: caller.tenantId, id },
-        { organizationId: caller.organizationId, updatedAt: new Date(), rowVersion: existing.rowVersion + 1 },
-      );
-      await em.delete(DepartmentCommonIndicatorEntity, { tenantId: caller.tenantId, setId: id });
-    } else {
-      await em.insert(DepartmentCommonIndicatorSetEntity, {
-        tenantId: caller.tenantId,
-        id,
-        regionId: caller.regionId,
-        regionPath: caller.regionPath,
-        year: input.year,
-        organizationId: caller.organizationId,
-      });
-    }
-    if (input.indicators.length)
-      await em.insert(
-        DepartmentCommonIndicatorEntity,
-        input.indicators.map((c, position) => ({
-          tenantId: caller.tenantId,
-          id: randomUUID(),
-          setId: id,
-          position,
-          dimension: c.dimension,
-          name: c.name.trim(),
-          kind: c.kind,
-          unit: c.unit?.trim() || null,
-          comparator: c.comparator ?? null,
-          target: c.target.trim(),
-          points: c.points.trim(),
-          source: c.source,
-        })),
-      );
-    const after = (await commonSetFor(em, caller.tenantId, caller.regionPath, input.year))!;
-    await recordAudit(em, caller, {
-      entityType: 'DepartmentCommonIndicatorSet',
-      entityId: id,
-      action: existing ? 'UPDATE' : 'CREATE',
-      regionPath: caller.regionPath,
-      before,
-      after,
-    });
+    const after = await replaceCommonSet(ctx, em, input);
     return { set: after };
   });
 }

@@ -1,18 +1,17 @@
-import { Arg, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
 import type { RequestContext } from '../common/request-context';
-import { byPinyin } from '../common/collation';
-import { Decimal } from '../common/decimal';
 import { ErrorCode, msg } from '../common/errors';
 import { toGlobalId } from '../common/global-id';
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../common/pagination';
+import { ForwardConnectionArgs } from '../common/keyset-page';
+import { toConnection } from '../common/pagination';
 import { runMutation } from '../common/mutation';
 import {
-  classify,
-  EVALUATION_RESPONSIBLE_SQL,
-  GOAL_RESPONSIBLE_SQL,
+  classifying,
+  disclose,
   loadSubject,
-  publish,
-  withdraw,
+  publishing,
+  withdrawing,
+  type DisclosureRule,
   type DisclosureRow,
 } from './disclosure.service';
 import {
@@ -21,10 +20,9 @@ import {
   DisclosurePayload,
   DisclosureSubjectType,
   DisclosureType,
-  PublicationDueItem,
-  PublicEvaluation,
-  PublicGoal,
-  type PublicIndicator,
+  PublicationDueItemConnection,
+  PublicEvaluationConnection,
+  PublicGoalConnection,
   PublicResults,
 } from './disclosure.types';
 import {
@@ -35,11 +33,13 @@ import {
   WithdrawDisclosurePayload,
 } from './disclosure-mutation.types';
 import { refusal } from '../common/refusal';
+import { publicationDuePage } from './publication-due';
+import { checkPublicArgs, money, publicEvaluationPage, publicGoalPage } from './public-lists';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-const REGION_CODE = /^[0-9A-Za-z]{1,12}$/;
 
-function checkDate(on: string): void {
+/** A date of publication or withdrawal: YYYY-MM-DD, a real day. */
+function dated(on: string, rule: (on: string) => DisclosureRule): DisclosureRule {
   const valid =
     ISO_DATE.test(on) && !Number.isNaN(Date.parse(on)) && new Date(on).toISOString().startsWith(on);
   if (!valid)
@@ -48,30 +48,28 @@ function checkDate(on: string): void {
       ['input', 'on'],
       msg('日期格式应为 YYYY-MM-DD', 'A date is YYYY-MM-DD'),
     );
-}
-
-const PAGE = '每页条数 — page size, 1–100 (the query cost is paid per item)';
-const SKIP = '跳过条数 — items to skip (paging), 0–10000';
-
-function checkPublicArgs(regionCode: string, year: number, first: number, skip: number): void {
-  if (first < 1 || first > MAX_PAGE_SIZE)
-    throw refusal(ErrorCode.BAD_USER_INPUT, ['first'], msg('每页条数应为 1–100', 'first is 1–100'));
-  if (skip < 0 || skip > 10000)
-    throw refusal(ErrorCode.BAD_USER_INPUT, ['skip'], msg('跳过条数应为 0–10000', 'skip is 0–10000'));
-  if (!REGION_CODE.test(regionCode))
-    throw refusal(ErrorCode.BAD_USER_INPUT, ['regionCode'], msg('区划代码无效', 'Invalid region code'));
-  if (year < 2000 || year > 2100)
-    throw refusal(ErrorCode.BAD_USER_INPUT, ['year'], msg('年度无效', 'Invalid year'));
+  return rule(on);
 }
 
 const view = (r: DisclosureRow): DisclosureType => ({
   ...r,
   subjectType: r.subjectType as DisclosureSubjectType,
   subjectId: toGlobalId(r.subjectType === 'GOAL' ? 'PerformanceGoal' : 'Evaluation', r.subjectId),
-  responsibleOrganizationId: toGlobalId('Organization', r.responsibleOrganizationId),
+  responsibleOrganizationUuid: r.responsibleOrganizationId,
 });
 
-const money = (v: string | null) => (v === null ? null : new Decimal(v).toFixed(2));
+/** One disclosure mutation: the rule (its input checked first), the subject in view, the change. */
+function mutate(
+  ctx: RequestContext,
+  subjectId: string,
+  rule: () => DisclosureRule,
+): Promise<DisclosurePayload> {
+  return runMutation(ctx, {}, async (em) => {
+    const checked = rule();
+    const subject = await loadSubject(ctx, subjectId);
+    return { disclosure: view(await disclose(em, ctx, subject, checked)) };
+  });
+}
 
 /** 信息公开 (DOMAIN §14, P5; 002 第二十九条; 003 第二十七条, 转移支付 第三十五条; 004 四(四)). */
 @Resolver()
@@ -84,12 +82,7 @@ export class DisclosureResolver {
     @Ctx() ctx: RequestContext,
     @Arg('input', { description: '定密 — item, mark and reason' }) input: ClassifyInput,
   ): Promise<DisclosurePayload> {
-    return runMutation(ctx, {}, async (em) => {
-      const subject = await loadSubject(ctx, input.subjectId);
-      return {
-        disclosure: view(await classify(em, ctx, subject, input.classified, input.reason?.trim() || null)),
-      };
-    });
+    return mutate(ctx, input.subjectId, () => classifying(input.classified, input.reason?.trim() || null));
   }
 
   @Mutation(() => PublishDisclosurePayload, {
@@ -100,11 +93,7 @@ export class DisclosureResolver {
     @Arg('input', () => PublishDisclosureInput, { description: '公开 — item and date' })
     input: DisclosureDateInput,
   ): Promise<DisclosurePayload> {
-    return runMutation(ctx, {}, async (em) => {
-      checkDate(input.on);
-      const subject = await loadSubject(ctx, input.subjectId);
-      return { disclosure: view(await publish(em, ctx, subject, input.on)) };
-    });
+    return mutate(ctx, input.subjectId, () => dated(input.on, publishing));
   }
 
   @Mutation(() => WithdrawDisclosurePayload, {
@@ -115,145 +104,50 @@ export class DisclosureResolver {
     @Arg('input', () => WithdrawDisclosureInput, { description: '撤回 — item and date' })
     input: DisclosureDateInput,
   ): Promise<DisclosurePayload> {
-    return runMutation(ctx, {}, async (em) => {
-      checkDate(input.on);
-      const subject = await loadSubject(ctx, input.subjectId);
-      return { disclosure: view(await withdraw(em, ctx, subject, input.on)) };
-    });
+    return mutate(ctx, input.subjectId, () => dated(input.on, withdrawing));
   }
 
-  @Query(() => [PublicationDueItem], {
+  @Query(() => PublicationDueItemConnection, {
     description:
-      '待公开清单 — issued goals and completed evaluations of a year in the caller’s jurisdiction that are ' +
-      'neither classified nor ever published (DOMAIN §14; 002 第二十九条). At most 500.',
+      '待公开清单 — issued goals, then completed evaluations, of a year in the caller’s jurisdiction that are ' +
+      'neither classified nor ever published (DOMAIN §14; 002 第二十九条); each kind by name in pinyin order ' +
+      '(an evaluation by its goal’s name), a page at a time (first/after)',
   })
   async publicationDue(
     @Ctx() ctx: RequestContext,
     @Arg('year', () => Int, { description: '年度 — year' }) year: number,
-  ): Promise<PublicationDueItem[]> {
-    const handled = (alias: string, type: string) =>
-      `NOT EXISTS (SELECT 1 FROM disclosure dd WHERE dd.tenant_id = ${alias}.tenant_id AND dd.subject_type = '${type}'
-        AND dd.subject_id = ${alias}.id AND (dd.classified OR dd.published_on IS NOT NULL))`;
-    type Row = { id: string; name: string; year: number; responsible: string | null };
-    const goals = await (
-      await ctx.scope.goals('g')
-    )
-      .select('g.id', 'id')
-      .addSelect('g.name', 'name')
-      .addSelect('g.year', 'year')
-      .addSelect(GOAL_RESPONSIBLE_SQL, 'responsible')
-      .andWhere(`g.status = 'ISSUED' AND g.year = :dueYear AND ${handled('g', 'GOAL')}`, { dueYear: year })
-      .orderBy(byPinyin('g.name'))
-      .limit(500)
-      .getRawMany<Row>();
-    const evaluations = await (
-      await ctx.scope.evaluations('e')
-    )
-      .select('e.id', 'id')
-      .addSelect(
-        `(SELECT gn.name FROM performance_goal gn WHERE gn.tenant_id = e.tenant_id AND gn.id = e.goal_id)`,
-        'name',
-      )
-      .addSelect('e.year', 'year')
-      .addSelect(EVALUATION_RESPONSIBLE_SQL, 'responsible')
-      .andWhere(
-        `e.status IN ('REVIEWED', 'FINALIZED', 'REPORTED', 'ACKNOWLEDGED') AND e.year = :dueYear AND ${handled('e', 'EVALUATION')}`,
-        { dueYear: year },
-      )
-      .orderBy('e.id')
-      .limit(500)
-      .getRawMany<Row>();
-    const item = (type: DisclosureSubjectType, node: string) => (r: Row) => ({
-      subjectId: toGlobalId(node, r.id),
-      subjectType: type,
-      name: r.name,
-      year: r.year,
-      responsibleOrganizationId: r.responsible ? toGlobalId('Organization', r.responsible) : null,
-    });
-    return [
-      ...goals.map(item(DisclosureSubjectType.GOAL, 'PerformanceGoal')),
-      ...evaluations.map(item(DisclosureSubjectType.EVALUATION, 'Evaluation')),
-    ].slice(0, 500);
+    @Args() page: ForwardConnectionArgs,
+  ) {
+    return toConnection(PublicationDueItemConnection, await publicationDuePage(ctx, year, page));
   }
 
-  @Query(() => [PublicGoal], {
+  @Query(() => PublicGoalConnection, {
     description:
       '公开绩效目标 — published goals of a region and year, readable without signing in; disclosure fields ' +
-      'only (DOMAIN §14; 002 第二十九条; 003 第二十七条), by name, a page at a time.',
+      'only (DOMAIN §14; 002 第二十九条; 003 第二十七条), by name in pinyin order, a page (at most 100) at a time (first/after)',
   })
   async publicGoals(
     @Ctx() ctx: RequestContext,
     @Arg('regionCode', { description: '区划代码 — the region’s code, e.g. 370303' }) regionCode: string,
     @Arg('year', () => Int, { description: '年度 — year' }) year: number,
-    @Arg('first', () => Int, { defaultValue: DEFAULT_PAGE_SIZE, description: PAGE }) first: number,
-    @Arg('skip', () => Int, { defaultValue: 0, description: SKIP }) skip: number,
-  ): Promise<PublicGoal[]> {
-    checkPublicArgs(regionCode, year, first, skip);
-    type Row = Omit<PublicGoal, 'id' | 'indicators' | 'publishedOn'> & {
-      subject_id: string;
-      published_on: string;
-      indicators: PublicIndicator[];
-    };
-    const rows = await ctx.db.query<Record<string, unknown>>(
-      `SELECT subject_id, name, year, region_code AS "regionCode", region_name AS "regionName",
-              organization_name AS "organizationName", annual_objective AS "annualObjective",
-              annual_amount::text AS "annualAmount", fiscal_amount::text AS "fiscalAmount",
-              other_amount::text AS "otherAmount", to_char(published_on, 'YYYY-MM-DD') AS published_on, indicators
-         FROM disclosure_public_goals($1, $2, $3, $4)`,
-      [regionCode, year, first, skip],
-    );
-    return (rows as Row[]).map(({ subject_id, published_on, ...r }) => ({
-      ...r,
-      id: toGlobalId('PerformanceGoal', subject_id),
-      publishedOn: published_on,
-      annualAmount: money(r.annualAmount),
-      fiscalAmount: money(r.fiscalAmount),
-      otherAmount: money(r.otherAmount),
-    }));
+    @Args() page: ForwardConnectionArgs,
+  ) {
+    return toConnection(PublicGoalConnection, await publicGoalPage(ctx, regionCode, year, page));
   }
 
-  @Query(() => [PublicEvaluation], {
+  @Query(() => PublicEvaluationConnection, {
     description:
       '公开绩效评价结果 — published evaluation results of a region and year, readable without signing in; ' +
-      'score and grade only, no comments (DOMAIN §14; 003 第二十七条), a page at a time.',
+      'score and grade only, no comments (DOMAIN §14; 003 第二十七条), by goal name in pinyin order, a page ' +
+      '(at most 100) at a time (first/after)',
   })
   async publicEvaluations(
     @Ctx() ctx: RequestContext,
     @Arg('regionCode', { description: '区划代码 — the region’s code, e.g. 370303' }) regionCode: string,
     @Arg('year', () => Int, { description: '年度 — year' }) year: number,
-    @Arg('first', () => Int, { defaultValue: DEFAULT_PAGE_SIZE, description: PAGE }) first: number,
-    @Arg('skip', () => Int, { defaultValue: 0, description: SKIP }) skip: number,
-  ): Promise<PublicEvaluation[]> {
-    checkPublicArgs(regionCode, year, first, skip);
-    const rows = await ctx.db.query<{
-      subject_id: string;
-      goal_name: string;
-      kind: string;
-      year: number;
-      region_code: string;
-      region_name: string;
-      organization_name: string;
-      total: string | null;
-      grade: string | null;
-      published_on: string;
-    }>(
-      `SELECT subject_id, goal_name, kind, year, region_code, region_name, organization_name, total::text AS total,
-              grade, to_char(published_on, 'YYYY-MM-DD') AS published_on
-         FROM disclosure_public_evaluations($1, $2, $3, $4)`,
-      [regionCode, year, first, skip],
-    );
-    return rows.map((r) => ({
-      id: toGlobalId('Evaluation', r.subject_id),
-      goalName: r.goal_name,
-      kind: r.kind,
-      year: r.year,
-      regionCode: r.region_code,
-      regionName: r.region_name,
-      organizationName: r.organization_name,
-      score: money(r.total),
-      grade: r.grade,
-      publishedOn: r.published_on,
-    }));
+    @Args() page: ForwardConnectionArgs,
+  ) {
+    return toConnection(PublicEvaluationConnection, await publicEvaluationPage(ctx, regionCode, year, page));
   }
 
   @Query(() => PublicResults, {
@@ -265,7 +159,7 @@ export class DisclosureResolver {
     @Arg('regionCode', { description: '区划代码 — the region’s code, e.g. 370303' }) regionCode: string,
     @Arg('year', () => Int, { description: '年度 — year' }) year: number,
   ): Promise<PublicResults> {
-    checkPublicArgs(regionCode, year, 1, 0);
+    checkPublicArgs(regionCode, year);
     const rows = await ctx.db.query<{
       region_name: string;
       kind: string;

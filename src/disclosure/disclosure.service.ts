@@ -158,96 +158,106 @@ async function write(
   return after;
 }
 
+/** What a disclosure change writes: the new mark and dates, and its audit action. */
+interface Change {
+  action: string;
+  next: Pick<DisclosureRow, 'classified' | 'classifiedReason' | 'publishedOn' | 'withdrawnOn'>;
+}
+
+/** The checks of one change on the row as it is (null: never disclosed), and the change; or a refusal. */
+export type DisclosureRule = (s: Subject, before: DisclosureRow | null) => Change;
+
+/**
+ * One disclosure change (DOMAIN §14, P5): only the responsible department makes it; the rule checks the
+ * row as it is and says what to write; the write is audited (write above).
+ */
+export async function disclose(
+  em: EntityManager,
+  ctx: RequestContext,
+  s: Subject,
+  rule: DisclosureRule,
+): Promise<DisclosureRow> {
+  requireResponsible(ctx, s);
+  const before = await current(em, ctx, s);
+  const { action, next } = rule(s, before);
+  return write(em, ctx, s, action, before, next);
+}
+
 /**
  * DOMAIN §14: marks an item classified (涉密, with a reason) or lifts the mark. A classified item is never
  * published: classifying a published item takes it off the public pages (the audit keeps its history).
  */
-export async function classify(
-  em: EntityManager,
-  ctx: RequestContext,
-  s: Subject,
-  classified: boolean,
-  reason: string | null,
-): Promise<DisclosureRow> {
-  requireResponsible(ctx, s);
-  if (classified && !reason)
-    throw refusal(
-      ErrorCode.BAD_USER_INPUT,
-      ['input', 'reason'],
-      msg('定密须说明理由', 'Classifying needs a reason'),
-    );
-  const before = await current(em, ctx, s);
-  return write(em, ctx, s, classified ? 'DISCLOSURE_CLASSIFY' : 'DISCLOSURE_DECLASSIFY', before, {
-    classified,
-    classifiedReason: classified ? reason : null,
-    publishedOn: classified ? null : (before?.publishedOn ?? null),
-    withdrawnOn: classified ? null : (before?.withdrawnOn ?? null),
-  });
-}
+export const classifying =
+  (classified: boolean, reason: string | null): DisclosureRule =>
+  (_s, before) => {
+    if (classified && !reason)
+      throw refusal(
+        ErrorCode.BAD_USER_INPUT,
+        ['input', 'reason'],
+        msg('定密须说明理由', 'Classifying needs a reason'),
+      );
+    return {
+      action: classified ? 'DISCLOSURE_CLASSIFY' : 'DISCLOSURE_DECLASSIFY',
+      next: {
+        classified,
+        classifiedReason: classified ? reason : null,
+        publishedOn: classified ? null : (before?.publishedOn ?? null),
+        withdrawnOn: classified ? null : (before?.withdrawnOn ?? null),
+      },
+    };
+  };
 
 /**
  * DOMAIN §14 (002 第二十九条; 003 第二十七条): publishes an issued goal or a completed evaluation on a date.
  * Classified items are refused (WORKFLOW_VIOLATION, principle P5), as are items not yet publishable.
  */
-export async function publish(
-  em: EntityManager,
-  ctx: RequestContext,
-  s: Subject,
-  on: string,
-): Promise<DisclosureRow> {
-  requireResponsible(ctx, s);
-  const before = await current(em, ctx, s);
-  if (before?.classified)
-    throw refusal(
-      ErrorCode.WORKFLOW_VIOLATION,
-      ['input', 'subjectId'],
-      msg('涉密事项不得公开', 'A classified item is never published (P5)'),
-      { principle: 'P5' },
-    );
-  const allowed = s.type === 'GOAL' ? PUBLISHABLE_GOAL : PUBLISHABLE_EVALUATION;
-  if (!allowed.includes(s.status))
-    throw refusal(
-      ErrorCode.WORKFLOW_VIOLATION,
-      ['input', 'subjectId'],
-      msg(
-        '只有已下达的目标和已完成的评价可以公开',
-        'Only issued goals and completed evaluations are published',
-      ),
-    );
-  if (before?.publishedOn && !before.withdrawnOn)
-    throw refusal(
-      ErrorCode.CONFLICT,
-      ['input', 'subjectId'],
-      msg('该事项已公开', 'The item is already published'),
-    );
-  return write(em, ctx, s, 'DISCLOSURE_PUBLISH', before, {
-    classified: false,
-    classifiedReason: null,
-    publishedOn: on,
-    withdrawnOn: null,
-  });
-}
+export const publishing =
+  (on: string): DisclosureRule =>
+  (s, before) => {
+    if (before?.classified)
+      throw refusal(
+        ErrorCode.WORKFLOW_VIOLATION,
+        ['input', 'subjectId'],
+        msg('涉密事项不得公开', 'A classified item is never published (P5)'),
+        { principle: 'P5' },
+      );
+    const allowed = s.type === 'GOAL' ? PUBLISHABLE_GOAL : PUBLISHABLE_EVALUATION;
+    if (!allowed.includes(s.status))
+      throw refusal(
+        ErrorCode.WORKFLOW_VIOLATION,
+        ['input', 'subjectId'],
+        msg(
+          '只有已下达的目标和已完成的评价可以公开',
+          'Only issued goals and completed evaluations are published',
+        ),
+      );
+    if (before?.publishedOn && !before.withdrawnOn)
+      throw refusal(
+        ErrorCode.CONFLICT,
+        ['input', 'subjectId'],
+        msg('该事项已公开', 'The item is already published'),
+      );
+    return {
+      action: 'DISCLOSURE_PUBLISH',
+      next: { classified: false, classifiedReason: null, publishedOn: on, withdrawnOn: null },
+    };
+  };
 
 /** DOMAIN §14: withdraws a publication on a date (not before it was published). */
-export async function withdraw(
-  em: EntityManager,
-  ctx: RequestContext,
-  s: Subject,
-  on: string,
-): Promise<DisclosureRow> {
-  requireResponsible(ctx, s);
-  const before = await current(em, ctx, s);
-  if (!before?.publishedOn || before.withdrawnOn)
-    throw refusal(
-      ErrorCode.WORKFLOW_VIOLATION,
-      ['input', 'subjectId'],
-      msg('该事项未公开', 'The item is not published'),
-    );
-  if (on < before.publishedOn)
-    throw refusal(
-      ErrorCode.BAD_USER_INPUT,
-      ['input', 'on'],
-      msg('撤回日期早于公开日期', 'Withdrawn before it was published'),
-    );
-  return write(em, ctx, s, 'DISCLOSURE_WITHDRAW', before, { ...before, withdrawnOn: on });
-}
+export const withdrawing =
+  (on: string): DisclosureRule =>
+  (_s, before) => {
+    if (!before?.publishedOn || before.withdrawnOn)
+      throw refusal(
+        ErrorCode.WORKFLOW_VIOLATION,
+        ['input', 'subjectId'],
+        msg('该事项未公开', 'The item is not published'),
+      );
+    if (on < before.publishedOn)
+      throw refusal(
+        ErrorCode.BAD_USER_INPUT,
+        ['input', 'on'],
+        msg('撤回日期早于公开日期', 'Withdrawn before it was published'),
+      );
+    return { action: 'DISCLOSURE_WITHDRAW', next: { ...before, withdrawnOn: on } };
+  };

@@ -2,6 +2,7 @@ import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-gr
 import { MoneyScalar, ScoreScalar } from '../common/scalars';
 import { LIST_SIZE, listCost } from '../common/list-cost';
 import { UserError } from '../common/user-error';
+import { connectionType } from '../common/pagination';
 
 /** 公开事项类型 (DOMAIN §14). */
 export enum DisclosureSubjectType {
@@ -37,8 +38,8 @@ export class DisclosureType {
   @Field(() => String, { nullable: true, description: '撤回日期 — date withdrawn (YYYY-MM-DD)' })
   withdrawnOn!: string | null;
 
-  @Field(() => ID, { description: '责任部门 — the responsible department (谁主管、谁负责、谁公开, P5)' })
-  responsibleOrganizationId!: string;
+  /** The responsible department's uuid: `responsibleOrganization` resolves it (disclosure-links.resolver.ts). */
+  responsibleOrganizationUuid!: string;
 }
 
 @ObjectType({ description: '信息公开操作结果 — the new disclosure state, or why not' })
@@ -85,9 +86,15 @@ export class PublicationDueItem {
   @Field(() => Int, { description: '年度 — year' })
   year!: number;
 
-  @Field(() => ID, { nullable: true, description: '责任部门 — who publishes it (P5)' })
-  responsibleOrganizationId!: string | null;
+  /** The responsible department's uuid: `responsibleOrganization` resolves it (disclosure-links.resolver.ts). */
+  responsibleOrganizationUuid!: string | null;
 }
+
+export const PublicationDueItemConnection = connectionType(
+  PublicationDueItem,
+  'PublicationDueItem',
+  '待公开事项',
+);
 
 @ObjectType({ description: '公开绩效指标 — a published goal’s indicator and target (DOMAIN §14)' })
 export class PublicIndicator {
@@ -177,6 +184,13 @@ export class PublicEvaluation extends PublicItem {
   @Field(() => String, { nullable: true, description: '等级 — grade' })
   grade!: string | null;
 }
+
+export const PublicGoalConnection = connectionType(PublicGoal, 'PublicGoal', '公开绩效目标');
+export const PublicEvaluationConnection = connectionType(
+  PublicEvaluation,
+  'PublicEvaluation',
+  '公开绩效评价结果',
+);
 
 @ObjectType({ description: '公开评价结果分布 — published results of one kind and grade (DOMAIN §14)' })
 export class PublicResultGroup {

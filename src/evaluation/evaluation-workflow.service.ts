@@ -1,9 +1,11 @@
 import type { EntityManager } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import type { RequestContext } from '../common/request-context';
 import { ErrorCode, msg } from '../common/errors';
 import { runMutation } from '../common/mutation';
 import type { EvaluationActionInput, ReviewEvaluationInput } from './dto/evaluation.inputs';
 import { EvaluationActualEntity } from './evaluation-actual.entity';
+import type { EvaluationEntity } from './evaluation.entity';
 import { enforce } from '../common/decision';
 import { decideEvaluation } from './rules/evaluation-decision';
 import { frameworkSubmissionCheck, selfSubmissionCheck } from './submission-problems';
@@ -62,22 +64,10 @@ async function submitSelfEvaluation(ctx: RequestContext, em: EntityManager, inpu
       { score: line.score.toFixed(2), rule: line.rule, flags: [...line.flags] },
     );
   }
-  return updateEvaluation(
-    ctx,
-    em,
-    current,
-    input.expectedVersion,
-    {
-      status: EvaluationStatus.SUBMITTED,
-      ...submittedColumns(score, policy.id),
-      scoreLines: storedLines(score),
-    },
-    {
-      action: 'SUBMIT',
-      before: current,
-      step: { action: 'SUBMIT', from: current.status, to: EvaluationStatus.SUBMITTED },
-    },
-  );
+  return markSubmitted(ctx, em, current, input.expectedVersion, {
+    ...submittedColumns(score, policy.id),
+    scoreLines: storedLines(score),
+  });
 }
 
 /**
@@ -140,20 +130,30 @@ async function submitFrameworkEvaluation(
   // One decision with availableActions (issue 11 item 2): P7 editor, P8, then every content problem.
   const { score, problems } = frameworkSubmissionCheck(current, indicators, sections, policy);
   enforce(decideEvaluation(current, ctx.caller, EvaluationAction.SUBMIT, { submitProblems: problems }));
+  return markSubmitted(ctx, em, current, input.expectedVersion, {
+    ...submittedColumns(score, policy.id),
+    // A preliminary result (初步结论) awaits a fresh response (交换意见, 002 第二十六条(二)6).
+    responseDecision: null,
+    responseText: null,
+    respondedAt: null,
+    respondedByOrganizationId: null,
+  });
+}
+
+/** Stores a submission (P8: SUBMITTED, frozen) with its scored columns, one SUBMIT step in the history. */
+function markSubmitted(
+  ctx: RequestContext,
+  em: EntityManager,
+  current: EvaluationEntity,
+  expectedVersion: number,
+  columns: QueryDeepPartialEntity<EvaluationEntity>,
+) {
   return updateEvaluation(
     ctx,
     em,
     current,
-    input.expectedVersion,
-    {
-      status: EvaluationStatus.SUBMITTED,
-      ...submittedColumns(score, policy.id),
-      // A preliminary result (初步结论) awaits a fresh response (交换意见, 002 第二十六条(二)6).
-      responseDecision: null,
-      responseText: null,
-      respondedAt: null,
-      respondedByOrganizationId: null,
-    },
+    expectedVersion,
+    { status: EvaluationStatus.SUBMITTED, ...columns },
     {
       action: 'SUBMIT',
       before: current,

@@ -1,7 +1,6 @@
-import { or, rule } from 'graphql-shield';
+import { or } from 'graphql-shield';
 import { p4OwnLevelDepartment } from '../funds/own-level-permissions';
-import type { RequestContext } from '../common/request-context';
-import { p6SignedInWithinJurisdiction } from '../auth/rules';
+import { p6SignedInWithinJurisdiction, principalRule } from '../auth/rules';
 import { msg } from '../common/errors';
 import { OrganizationKind } from '../hierarchy/hierarchy.enums';
 import { refusal } from '../common/refusal';
@@ -13,9 +12,7 @@ const kindRule = (
   zh: string,
   en: string,
 ) =>
-  rule(name, { cache: 'contextual' })((_parent, _args, ctx: RequestContext) => {
-    if (!ctx.principal) return refusal.unauthenticated();
-    const kind = ctx.principal.organizationKind;
+  principalRule(name, ({ organizationKind: kind }) => {
     if (allowed.includes(kind)) return true;
     // P6: audit offices read evaluations and write nothing (003 第七条).
     if (kind === OrganizationKind.AUDIT_OFFICE)

@@ -11,14 +11,16 @@ import type { OrganizationEntity } from '../hierarchy/organization.entity';
 import { EvaluationFilter } from './dto/evaluation.inputs';
 import {
   CategoryPointsType,
-  EvaluationActionAvailabilityType,
   EvaluationActualType,
-  EvaluationConnection,
-  EvaluationTransitionType,
-  EvaluationType,
   FrameworkScoreType,
   ReportSectionType,
   ScoreLineType,
+} from './dto/evaluation-lines.types';
+import {
+  EvaluationActionAvailabilityType,
+  EvaluationConnection,
+  EvaluationTransitionType,
+  EvaluationType,
 } from './dto/evaluation.types';
 import { evaluationActions } from './rules/evaluation-decision';
 import {
@@ -30,6 +32,7 @@ import { figuresOf, lineOfRow } from './framework-content';
 import { computedScore, frameworkRates } from './rules/framework-figures';
 import type { EvaluationActualEntity } from './evaluation-actual.entity';
 import { EvaluationMutationResolver } from './evaluation-mutation.resolver';
+import { GoalEvaluationsResolver } from './goal-evaluations.resolver';
 import { isEditable } from './rules/evaluation-guards';
 import type { EvaluationEntity } from './evaluation.entity';
 import { EvaluationKind } from './evaluation.enums';
@@ -37,7 +40,6 @@ import { evaluationLoadersOf } from './evaluation.loaders';
 import { DEFAULT_SCORING_POINTS } from './rules/category-points';
 import { REPORT_OUTLINE } from './rules/report-outline';
 import { scoreLinesOf, scoreLineTypes } from './score-lines';
-import { LIST_SIZE, listCost } from '../common/list-cost';
 import { whereAnyOf } from '../common/list-filter';
 
 const createdAt: SortColumn = {
@@ -257,18 +259,6 @@ export class EvaluationTransitionResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<OrganizationEntity | null> {
     return ctx.loaders.organizationById.load(t.actorOrganizationId);
-  }
-}
-
-/** `PerformanceGoal.evaluations` (DOMAIN §10), batched per request with DataLoader. */
-@Resolver(() => PerformanceGoalType)
-export class GoalEvaluationsResolver {
-  @FieldResolver(() => [EvaluationType], {
-    complexity: listCost(LIST_SIZE.perItemHistory),
-    description: '绩效评价 — the evaluations of this goal version the caller sees, oldest first',
-  })
-  evaluations(@Root() g: GoalEntity, @Ctx() ctx: RequestContext): Promise<EvaluationEntity[]> {
-    return evaluationLoadersOf(ctx).evaluationsByGoalId.load(g.id);
   }
 }
 

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { RequestContext } from '../common/request-context';
 import { p7Separation } from '../auth/principles';
+import { enforce, principleVerdict } from '../common/decision';
 import { ErrorCode, msg } from '../common/errors';
 import { runMutation } from '../common/mutation';
 import type { Problem } from '../common/problem';
@@ -38,16 +39,12 @@ export async function checkSeparation(
   const tenantId = goal.tenantId;
   const project = goal.projectId ? await em.findOneBy(ProjectEntity, { tenantId, id: goal.projectId }) : null;
   const self = await em.findOneBy(EvaluationEntity, { tenantId, goalId: goal.id, kind: EvaluationKind.SELF });
-  const refused = p7Separation({
+  const separation = p7Separation({
     evaluatorOrgId: organizationId,
     implementingOrgIds: [project?.implementingUnitId],
     selfEvaluatorOrgIds: [self?.evaluatorOrganizationId],
   });
-  if (refused)
-    throw refusal(refused.code, field, refused.message, {
-      principle: refused.principle,
-      reason: refused.reason,
-    });
+  enforce(principleVerdict(separation, field));
 }
 
 async function create(ctx: RequestContext, em: EntityManager, goal: GoalEntity, kind: EvaluationKind) {

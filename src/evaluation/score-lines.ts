@@ -2,7 +2,7 @@ import type { RequestContext } from '../common/request-context';
 import { toGlobalId } from '../common/global-id';
 import { splitBilingual } from '../common/bilingual';
 import type { IndicatorCategory } from '../goals/indicator.enums';
-import type { ScoreLineType } from './dto/evaluation.types';
+import type { ScoreLineType } from './dto/evaluation-lines.types';
 import type { EvaluationEntity, StoredScoreLine } from './evaluation.entity';
 import { policyFor, policyUsed } from '../policy/policy.service';
 import { scoringPolicyOf } from '../policy/rules/policy';

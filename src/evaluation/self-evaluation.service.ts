@@ -1,5 +1,6 @@
 import type { RequestContext } from '../common/request-context';
 import { p4SelfEvaluator } from '../auth/principles';
+import { enforce, principleVerdict } from '../common/decision';
 import { ErrorCode, msg } from '../common/errors';
 import { runMutation } from '../common/mutation';
 import { selfEvaluationReviewerId } from '../funds/own-level';
@@ -16,12 +17,7 @@ import { refusal } from '../common/refusal';
 
 /** P4 谁支出、谁自评 (002 第十七条) as a refusal at `field`, when the caller is not the self-evaluator. */
 function requireSelfEvaluator(callerOrgId: string, selfEvaluatorOrgId: string | null, field: string[]) {
-  const refused = p4SelfEvaluator({ callerOrgId, selfEvaluatorOrgId });
-  if (refused)
-    throw refusal(refused.code, field, refused.message, {
-      principle: refused.principle,
-      reason: refused.reason,
-    });
+  enforce(principleVerdict(p4SelfEvaluator({ callerOrgId, selfEvaluatorOrgId }), field));
 }
 
 /** The indicators of the evaluated goal, in form order (kept here for the modules that import it). */

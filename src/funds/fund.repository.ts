@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import type { RequestContext } from '../common/request-context';
-import { recordAudit } from '../audit/audit.service';
+import { auditedWriter, recordAudit } from '../audit/audit.service';
 import { money, type Decimal } from '../common/decimal';
 import { guardedUpdate } from '../common/guarded-update';
 import { AllocationEntity } from './allocation.entity';
@@ -18,49 +18,28 @@ function forget(ctx: RequestContext, fundId: string) {
   ctx.loaders.allocationsByFundId.clear(fundId);
 }
 
-const reload = (em: EntityManager, tenantId: string, id: string) =>
-  em.findOneByOrFail(FundEntity, { tenantId, id });
+const funds = auditedWriter<FundEntity>({
+  entity: FundEntity,
+  type: 'Fund',
+  pathOf: (f) => f.regionPath,
+  forget: (ctx, f) => forget(ctx, f.id),
+});
 
 /** 新建: audited as CREATE. */
-export async function insertFund(
+export const insertFund = (
   ctx: RequestContext,
   em: EntityManager,
   row: QueryDeepPartialEntity<FundEntity> & { tenantId: string; id: string },
-): Promise<FundEntity> {
-  await em.insert(FundEntity, row);
-  const fund = await reload(em, row.tenantId, row.id);
-  await recordAudit(em, ctx.caller, {
-    entityType: 'Fund',
-    entityId: row.id,
-    action: 'CREATE',
-    regionPath: fund.regionPath,
-    after: fund,
-  });
-  forget(ctx, row.id);
-  return fund;
-}
+): Promise<FundEntity> => funds.insert(ctx, em, row);
 
 /** Changes a fund under its version (stale → CONFLICT); audited as UPDATE with before and after. */
-export async function updateFundRow(
+export const updateFundRow = (
   ctx: RequestContext,
   em: EntityManager,
   current: FundEntity,
   expectedVersion: number,
   changes: QueryDeepPartialEntity<FundEntity>,
-): Promise<FundEntity> {
-  await guardedUpdate(em, FundEntity, current, expectedVersion, changes);
-  const fund = await reload(em, current.tenantId, current.id);
-  await recordAudit(em, ctx.caller, {
-    entityType: 'Fund',
-    entityId: current.id,
-    action: 'UPDATE',
-    regionPath: current.regionPath,
-    before: current,
-    after: fund,
-  });
-  forget(ctx, current.id);
-  return fund;
-}
+): Promise<FundEntity> => funds.update(ctx, em, current, expectedVersion, changes);
 
 export interface AllocationRow {
   regionId: string | null;
@@ -111,5 +90,5 @@ export async function replaceAllocations(
     after: summary(after),
   });
   forget(ctx, fund.id);
-  return reload(em, fund.tenantId, fund.id);
+  return em.findOneByOrFail(FundEntity, { tenantId: fund.tenantId, id: fund.id });
 }

@@ -1,8 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import type { RequestContext } from '../common/request-context';
-import { recordAudit } from '../audit/audit.service';
-import { guardedUpdate } from '../common/guarded-update';
+import { auditedWriter } from '../audit/audit.service';
 import { ProjectEntity } from './project.entity';
 
 /**
@@ -16,27 +15,22 @@ function forget(ctx: RequestContext, p: { id: string; fundId: string | null }) {
   if (p.fundId) ctx.loaders.projectsByFundId.clear(p.fundId);
 }
 
+const projects = auditedWriter<ProjectEntity>({
+  entity: ProjectEntity,
+  type: 'Project',
+  pathOf: (p) => p.regionPath,
+  forget,
+});
+
 /** 新建: audited as CREATE. */
-export async function insertProject(
+export const insertProject = (
   ctx: RequestContext,
   em: EntityManager,
   row: QueryDeepPartialEntity<ProjectEntity> & { tenantId: string; id: string },
-): Promise<ProjectEntity> {
-  await em.insert(ProjectEntity, row);
-  const project = await em.findOneByOrFail(ProjectEntity, { tenantId: row.tenantId, id: row.id });
-  await recordAudit(em, ctx.caller, {
-    entityType: 'Project',
-    entityId: row.id,
-    action: 'CREATE',
-    regionPath: project.regionPath,
-    after: project,
-  });
-  forget(ctx, project);
-  return project;
-}
+): Promise<ProjectEntity> => projects.insert(ctx, em, row);
 
 /** Changes a project under its version (stale → CONFLICT); audited with before and after. */
-export async function updateProjectRow(
+export const updateProjectRow = (
   ctx: RequestContext,
   em: EntityManager,
   current: ProjectEntity,
@@ -47,18 +41,8 @@ export async function updateProjectRow(
     /** Recorded with the after state (e.g. the gate's basis on library entry). */
     auditExtra?: Record<string, unknown>;
   },
-): Promise<ProjectEntity> {
-  await guardedUpdate(em, ProjectEntity, current, change.expectedVersion, change.changes);
-  const project = await em.findOneByOrFail(ProjectEntity, { tenantId: current.tenantId, id: current.id });
-  await recordAudit(em, ctx.caller, {
-    entityType: 'Project',
-    entityId: current.id,
+): Promise<ProjectEntity> =>
+  projects.update(ctx, em, current, change.expectedVersion, change.changes, {
     action: change.action,
-    regionPath: current.regionPath,
-    before: current,
-    after: { ...project, ...change.auditExtra },
+    auditExtra: change.auditExtra,
   });
-  forget(ctx, current);
-  forget(ctx, project);
-  return project;
-}

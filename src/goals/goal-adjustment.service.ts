@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { RequestContext } from '../common/request-context';
-import { ErrorCode, msg } from '../common/errors';
+import { ErrorCode } from '../common/errors';
 import { runMutation } from '../common/mutation';
+import { staleVersion } from '../common/guarded-update';
 import type { RequestAdjustmentInput } from './dto/goal.inputs';
 import { GoalIndicatorEntity } from './goal-indicator.entity';
 import { chainSubjectOf, dirOf } from './goal-subject';
@@ -35,16 +36,7 @@ export function requestAdjustment(ctx: RequestContext, input: RequestAdjustmentI
       if (d.code === ErrorCode.BAD_USER_INPUT) throw refusal(d.code, ['input', 'reason'], d.message);
       return refusalErrors(d);
     }
-    if (current.rowVersion !== input.expectedVersion) {
-      throw refusal(
-        ErrorCode.CONFLICT,
-        ['input', 'expectedVersion'],
-        msg(
-          '该记录已被他人修改，请刷新后重试',
-          'The record was changed by someone else since you read it; reload and try again',
-        ),
-      );
-    }
+    if (current.rowVersion !== input.expectedVersion) throw staleVersion();
     const adjustment = d.adjustment;
     if (!adjustment) return notFound();
     const subject = await chainSubjectOf(em, current, adjustment.drafterOrganizationId);

@@ -1,6 +1,5 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../common/request-context';
-import { toGlobalId } from '../common/global-id';
 import { GoalConsistencyReportType, GoalHeaderType } from './dto/goal-extra.types';
 import { PerformanceGoalType } from './dto/goal.types';
 import { consistencyFor } from './goal-consistency';
@@ -46,7 +45,7 @@ export class GoalHeaderResolver {
     }
     const moneyProblem = [...report.errors, ...report.warnings].some((e) => e.reason === 'MONEY_MISMATCH');
     return {
-      parentGoalId: toGlobalId('PerformanceGoal', d.parent.id),
+      parentGoal: d.parent,
       childCount: d.children.length,
       complete: d.complete,
       ok: report.ok,
@@ -55,7 +54,7 @@ export class GoalHeaderResolver {
         .map((p) => {
           const c = report.combined.find((x) => x.parentIndicatorId === p.id);
           return {
-            parentIndicatorId: toGlobalId('GoalIndicator', p.id),
+            parentIndicator: p,
             name: p.name,
             aggregation: p.aggregation,
             comparator: p.comparator,

@@ -3,7 +3,15 @@ import type { RequestContext } from '../common/request-context';
 import { hasSubtreeJurisdiction } from '../auth/principal';
 import { availabilityFields } from '../common/availability';
 import { idOfType, toGlobalId } from '../common/global-id';
-import { ConnectionArgs, paginate, SortDirection, toConnection, type SortColumn } from '../common/pagination';
+import {
+  boundedPageCost,
+  ConnectionArgs,
+  paginate,
+  paginateList,
+  SortDirection,
+  toConnection,
+  type SortColumn,
+} from '../common/pagination';
 import { escapeLike, NO_ID } from '../common/sql';
 import { FundType, ProjectType } from '../funds/dto/funds.types';
 import type { FundEntity } from '../funds/fund.entity';
@@ -137,12 +145,17 @@ export class GoalResolver {
     return g.parentGoalId ? ctx.loaders.goalById.load(g.parentGoalId) : null;
   }
 
-  @FieldResolver(() => [PerformanceGoalType], {
-    complexity: listCost(LIST_SIZE.goalChildren),
-    description: '下级目标 — the child goals visible to the caller, oldest first',
+  @FieldResolver(() => PerformanceGoalConnection, {
+    complexity: boundedPageCost(LIST_SIZE.goalChildren),
+    description:
+      '下级目标 — the child goals visible to the caller, oldest first (a connection, issue 11 item 7)',
   })
-  children(@Root() g: GoalEntity, @Ctx() ctx: RequestContext): Promise<GoalEntity[]> {
-    return ctx.loaders.goalsByParentId.load(g.id);
+  async children(@Root() g: GoalEntity, @Ctx() ctx: RequestContext, @Args() page: ConnectionArgs) {
+    const all = await ctx.loaders.goalsByParentId.load(g.id);
+    return toConnection(
+      PerformanceGoalConnection,
+      paginateList(all, page, (c) => c.createdAt),
+    );
   }
 
   @FieldResolver(() => ProjectType, {
@@ -191,13 +204,21 @@ export class GoalResolver {
     return ctx.loaders.adjustmentByGoalId.load(g.id);
   }
 
-  @FieldResolver(() => [PerformanceGoalType], {
-    complexity: listCost(LIST_SIZE.perItemHistory),
+  @FieldResolver(() => PerformanceGoalConnection, {
+    complexity: boundedPageCost(LIST_SIZE.perItemHistory),
     description:
-      '已撤回的调整申请 — adjustments of this version that their drafters withdrew (WITHDRAWN, kept as history), oldest first',
+      '已撤回的调整申请 — adjustments of this version that their drafters withdrew (WITHDRAWN, kept as history), oldest first (a connection, issue 11 item 7)',
   })
-  withdrawnAdjustments(@Root() g: GoalEntity, @Ctx() ctx: RequestContext): Promise<GoalEntity[]> {
-    return ctx.loaders.withdrawnAdjustmentsByGoalId.load(g.id);
+  async withdrawnAdjustments(
+    @Root() g: GoalEntity,
+    @Ctx() ctx: RequestContext,
+    @Args() page: ConnectionArgs,
+  ) {
+    const all = await ctx.loaders.withdrawnAdjustmentsByGoalId.load(g.id);
+    return toConnection(
+      PerformanceGoalConnection,
+      paginateList(all, page, (a) => a.createdAt),
+    );
   }
 
   @FieldResolver(() => [ReviewStepType], {

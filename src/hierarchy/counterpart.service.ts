@@ -1,13 +1,12 @@
-import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { RequestContext } from '../common/request-context';
-import { recordAudit } from '../audit/audit.service';
 import { ErrorCode, msg } from '../common/errors';
 import { runMutation, type ConstraintMeanings } from '../common/mutation';
 import { administeredOrganization } from './administered';
 import { OrganizationCounterpartEntity } from './counterpart.entity';
 import type { RemoveCounterpartInput, SetCounterpartInput } from './dto/counterpart.inputs';
 import { OrganizationKind } from './hierarchy.enums';
+import { removeCounterpartRow, setCounterpartRow } from './hierarchy.repository';
 import type { OrganizationEntity } from './organization.entity';
 import { RegionEntity } from './region.entity';
 import { refusal } from '../common/refusal';
@@ -89,28 +88,7 @@ export function setCounterpart(ctx: RequestContext, input: SetCounterpartInput) 
         msg('该对口关系已存在', 'This counterpart mapping already exists'),
       );
     }
-    if (existing) {
-      await em.update(
-        OrganizationCounterpartEntity,
-        { tenantId: existing.tenantId, id: existing.id },
-        { counterpartOrganizationId: counterpart.id },
-      );
-    } else {
-      await em.insert(OrganizationCounterpartEntity, {
-        ...key,
-        id: randomUUID(),
-        counterpartOrganizationId: counterpart.id,
-      });
-    }
-    await recordAudit(em, ctx.caller, {
-      entityType: 'Organization',
-      entityId: department.id,
-      action: 'SET_COUNTERPART',
-      regionPath: department.regionPath,
-      before: existing ? { regionId: region.id, counterpartId: existing.counterpartOrganizationId } : null,
-      after: { regionId: region.id, counterpartId: counterpart.id },
-    });
-    ctx.loaders.counterpartsByDepartmentId.clear(department.id);
+    await setCounterpartRow(ctx, em, department, region.id, existing, counterpart.id);
     return { department, counterpart };
   });
 }
@@ -131,16 +109,7 @@ export function removeCounterpart(ctx: RequestContext, input: RemoveCounterpartI
         msg('未找到该对口关系', 'Counterpart mapping not found'),
       );
     }
-    await em.delete(OrganizationCounterpartEntity, { tenantId: existing.tenantId, id: existing.id });
-    await recordAudit(em, ctx.caller, {
-      entityType: 'Organization',
-      entityId: department.id,
-      action: 'REMOVE_COUNTERPART',
-      regionPath: department.regionPath,
-      before: { regionId: existing.regionId, counterpartId: counterpart.id },
-      after: null,
-    });
-    ctx.loaders.counterpartsByDepartmentId.clear(department.id);
+    await removeCounterpartRow(ctx, em, department, existing);
     return { department, counterpart };
   });
 }

@@ -1,7 +1,16 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../common/request-context';
 import { idOfType, toGlobalId } from '../common/global-id';
-import { ConnectionArgs, paginate, SortDirection, toConnection, type SortColumn } from '../common/pagination';
+import {
+  boundedPageCost,
+  ConnectionArgs,
+  paginate,
+  paginateList,
+  SortDirection,
+  toConnection,
+  type SortColumn,
+} from '../common/pagination';
+import { LIST_SIZE } from '../common/list-cost';
 import { escapeLike, NO_ID } from '../common/sql';
 import { OrganizationConnection, OrganizationType, RegionType } from './dto/hierarchy.types';
 import {
@@ -112,26 +121,38 @@ export class OrganizationResolver {
       : null;
   }
 
-  @FieldResolver(() => [OrganizationType], {
+  @FieldResolver(() => OrganizationConnection, {
+    complexity: boundedPageCost(LIST_SIZE.regionChildren),
     description:
-      '对口部门 — the departments of directly lower regions that answer for this department’s funds there (an explicit mapping, DOMAIN §3; 003 转移支付 第六–八条), those in the caller’s view',
+      '对口部门 — the departments of directly lower regions that answer for this department’s funds there (an explicit mapping, DOMAIN §3; 003 转移支付 第六–八条), those in the caller’s view, by region then name (pinyin); a connection (issue 11 item 7)',
   })
-  counterparts(
+  async counterparts(
     @Root() organization: OrganizationEntity,
     @Ctx() ctx: RequestContext,
-  ): Promise<OrganizationEntity[]> {
-    return ctx.loaders.counterpartsByDepartmentId.load(organization.id);
+    @Args() page: ConnectionArgs,
+  ) {
+    const all = await ctx.loaders.counterpartsByDepartmentId.load(organization.id);
+    return toConnection(
+      OrganizationConnection,
+      paginateList(all, page, (o) => o.name),
+    );
   }
 
-  @FieldResolver(() => [OrganizationType], {
+  @FieldResolver(() => OrganizationConnection, {
+    complexity: boundedPageCost(LIST_SIZE.regionOrganizations),
     description:
-      '对口上级部门 — the upper departments this department answers for as their counterpart (one township office may serve several), those in the caller’s view',
+      '对口上级部门 — the upper departments this department answers for as their counterpart (one township office may serve several), those in the caller’s view, by name (pinyin); a connection (issue 11 item 7)',
   })
-  counterpartOf(
+  async counterpartOf(
     @Root() organization: OrganizationEntity,
     @Ctx() ctx: RequestContext,
-  ): Promise<OrganizationEntity[]> {
-    return ctx.loaders.counterpartOfByOrganizationId.load(organization.id);
+    @Args() page: ConnectionArgs,
+  ) {
+    const all = await ctx.loaders.counterpartOfByOrganizationId.load(organization.id);
+    return toConnection(
+      OrganizationConnection,
+      paginateList(all, page, (o) => o.name),
+    );
   }
 
   @Mutation(() => SetCounterpartPayload, {

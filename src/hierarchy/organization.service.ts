@@ -3,10 +3,8 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { RequestContext } from '../common/request-context';
 import { pathIds } from '../auth/principal';
-import { recordAudit } from '../audit/audit.service';
 import { ErrorCode, msg } from '../common/errors';
 import { idOfType, toGlobalId } from '../common/global-id';
-import { guardedUpdate } from '../common/guarded-update';
 import { runMutation, Validation, type ConstraintMeanings } from '../common/mutation';
 import type {
   CreateOrganizationInput,
@@ -15,6 +13,7 @@ import type {
 } from './dto/organization.inputs';
 import { administeredOrganization, administeredRegion } from './administered';
 import { OrganizationKind, type Sector } from './hierarchy.enums';
+import { organizationWriter } from './hierarchy.repository';
 import { OrganizationEntity } from './organization.entity';
 import { checkName } from './rules/division-code';
 import { checkCreditCode, checkSector } from './rules/organization-rules';
@@ -101,10 +100,9 @@ export function createOrganization(ctx: RequestContext, input: CreateOrganizatio
     );
     v.check();
 
-    const id = randomUUID();
-    await em.insert(OrganizationEntity, {
+    const organization = await organizationWriter.insert(ctx, em, {
       tenantId: region.tenantId,
-      id,
+      id: randomUUID(),
       regionId: region.id,
       regionPath: '',
       kind: input.kind,
@@ -112,14 +110,6 @@ export function createOrganization(ctx: RequestContext, input: CreateOrganizatio
       supervisingDepartmentId: supervisor,
       name: input.name.trim(),
       creditCode: input.creditCode ?? null,
-    });
-    const organization = await em.findOneByOrFail(OrganizationEntity, { tenantId: region.tenantId, id });
-    await recordAudit(em, ctx.caller, {
-      entityType: 'Organization',
-      entityId: id,
-      action: 'CREATE',
-      regionPath: organization.regionPath,
-      after: organization,
     });
     return { organization };
   });
@@ -159,23 +149,11 @@ export function updateOrganization(ctx: RequestContext, input: UpdateOrganizatio
           : current.supervisingDepartmentId;
     v.check();
 
-    await guardedUpdate(em, OrganizationEntity, current, input.expectedVersion, {
+    const organization = await organizationWriter.update(ctx, em, current, input.expectedVersion, {
       ...(input.name != null ? { name: input.name.trim() } : {}),
       ...(input.creditCode !== undefined ? { creditCode: input.creditCode } : {}),
       sector,
       supervisingDepartmentId: supervisor,
-    });
-    const organization = await em.findOneByOrFail(OrganizationEntity, {
-      tenantId: current.tenantId,
-      id: current.id,
-    });
-    await recordAudit(em, ctx.caller, {
-      entityType: 'Organization',
-      entityId: current.id,
-      action: 'UPDATE',
-      regionPath: current.regionPath,
-      before: current,
-      after: organization,
     });
     return { organization };
   });
@@ -206,14 +184,7 @@ export function deleteOrganization(ctx: RequestContext, input: DeleteOrganizatio
         ),
       );
     }
-    await em.delete(OrganizationEntity, { tenantId: current.tenantId, id: current.id });
-    await recordAudit(em, ctx.caller, {
-      entityType: 'Organization',
-      entityId: current.id,
-      action: 'DELETE',
-      regionPath: current.regionPath,
-      before: current,
-    });
+    await organizationWriter.remove(ctx, em, current);
     return { deletedId: toGlobalId('Organization', current.id) };
   });
 }

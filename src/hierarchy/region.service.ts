@@ -1,14 +1,12 @@
 import { nullsRefused } from '../common/partial-update';
 import { randomUUID } from 'node:crypto';
-import type { EntityManager } from 'typeorm';
 import type { RequestContext } from '../common/request-context';
-import { recordAudit } from '../audit/audit.service';
 import { ErrorCode, msg } from '../common/errors';
 import { idOfType, toGlobalId } from '../common/global-id';
 import { administeredRegion } from './administered';
-import { guardedUpdate } from '../common/guarded-update';
 import { runMutation, Validation, type ConstraintMeanings } from '../common/mutation';
 import type { CreateRegionInput, DeleteRegionInput, UpdateRegionInput } from './dto/region.inputs';
+import { regionWriter } from './hierarchy.repository';
 import { OrganizationEntity } from './organization.entity';
 import { RegionEntity } from './region.entity';
 import { checkDivisionCode, checkLevelUnderParent, checkName } from './rules/division-code';
@@ -27,10 +25,6 @@ const meanings: ConstraintMeanings = {
   },
 };
 
-async function reload(em: EntityManager, region: RegionEntity): Promise<RegionEntity> {
-  return em.findOneByOrFail(RegionEntity, { tenantId: region.tenantId, id: region.id });
-}
-
 /** 新建行政区划 — tenant administrators only, inside their subtree (DOMAIN §3, P6). */
 export function createRegion(ctx: RequestContext, input: CreateRegionInput) {
   return runMutation(ctx, meanings, async (em) => {
@@ -44,23 +38,14 @@ export function createRegion(ctx: RequestContext, input: CreateRegionInput) {
     if (codeProblem) v.add(ErrorCode.BAD_USER_INPUT, ['input', 'code'], codeProblem);
     v.check();
 
-    const id = randomUUID();
-    await em.insert(RegionEntity, {
+    const region = await regionWriter.insert(ctx, em, {
       tenantId: ctx.caller.tenantId,
-      id,
+      id: randomUUID(),
       parentId: parent.id,
       level: input.level,
       name: input.name.trim(),
       code: input.code,
       path: '',
-    });
-    const region = await em.findOneByOrFail(RegionEntity, { tenantId: ctx.caller.tenantId, id });
-    await recordAudit(em, ctx.caller, {
-      entityType: 'Region',
-      entityId: id,
-      action: 'CREATE',
-      regionPath: region.path,
-      after: region,
     });
     return { region };
   });
@@ -109,18 +94,9 @@ export function updateRegion(ctx: RequestContext, input: UpdateRegionInput) {
     }
     v.check();
 
-    await guardedUpdate(em, RegionEntity, region, input.expectedVersion, {
+    const after = await regionWriter.update(ctx, em, region, input.expectedVersion, {
       ...(input.name != null ? { name: input.name.trim() } : {}),
       ...(input.code != null ? { code: input.code } : {}),
-    });
-    const after = await reload(em, region);
-    await recordAudit(em, ctx.caller, {
-      entityType: 'Region',
-      entityId: region.id,
-      action: 'UPDATE',
-      regionPath: region.path,
-      before: region,
-      after,
     });
     return { region: after };
   });
@@ -151,14 +127,7 @@ export function deleteRegion(ctx: RequestContext, input: DeleteRegionInput) {
         ),
       );
     }
-    await em.delete(RegionEntity, { tenantId: region.tenantId, id: region.id });
-    await recordAudit(em, ctx.caller, {
-      entityType: 'Region',
-      entityId: region.id,
-      action: 'DELETE',
-      regionPath: region.path,
-      before: region,
-    });
+    await regionWriter.remove(ctx, em, region);
     return { deletedId: toGlobalId('Region', region.id) };
   });
 }

@@ -1,16 +1,15 @@
 import { nullsRefused } from '../common/partial-update';
 import { randomUUID } from 'node:crypto';
 import type { RequestContext } from '../common/request-context';
-import { recordAudit } from '../audit/audit.service';
 import { HashingBusy, hashSlots } from '../auth/hash-slots';
 import { hashPassword } from '../auth/password';
 import { ErrorCode, msg } from '../common/errors';
 import { idOfType } from '../common/global-id';
-import { guardedUpdate } from '../common/guarded-update';
 import { runMutation, Validation, type ConstraintMeanings } from '../common/mutation';
 import type { CreateUserInput, UpdateUserInput } from './dto/user.inputs';
 import { administeredOrganization, administeredOrganizationById } from './administered';
 import { OrganizationKind } from './hierarchy.enums';
+import { userWriter } from './hierarchy.repository';
 import type { OrganizationEntity } from './organization.entity';
 import { checkName } from './rules/division-code';
 import { checkLogin, checkPassword } from './rules/user-rules';
@@ -73,10 +72,9 @@ export function createUser(ctx: RequestContext, input: CreateUserInput) {
     checkAdminFlag(v, organization, input.isTenantAdmin);
     v.check();
 
-    const id = randomUUID();
-    await em.insert(UserEntity, {
+    const user = await userWriter.insert(ctx, em, {
       tenantId: organization.tenantId,
-      id,
+      id: randomUUID(),
       organizationId: organization.id,
       regionPath: '',
       login: input.login,
@@ -84,14 +82,6 @@ export function createUser(ctx: RequestContext, input: CreateUserInput) {
       passwordHash: await hashInSlot(ctx, input.password),
       isActive: true,
       isTenantAdmin: input.isTenantAdmin,
-    });
-    const user = await em.findOneByOrFail(UserEntity, { tenantId: organization.tenantId, id });
-    await recordAudit(em, ctx.caller, {
-      entityType: 'User',
-      entityId: id,
-      action: 'CREATE',
-      regionPath: user.regionPath,
-      after: user,
     });
     return { user };
   });
@@ -142,34 +132,32 @@ export function updateUser(ctx: RequestContext, input: UpdateUserInput) {
     checkAdminFlag(v, organization, input.isTenantAdmin ?? current.isTenantAdmin);
     v.check();
 
-    await guardedUpdate(em, UserEntity, current, input.expectedVersion, {
-      organizationId: organization.id,
-      ...(input.displayName != null ? { displayName: input.displayName.trim() } : {}),
-      ...(input.isActive != null ? { isActive: input.isActive } : {}),
-      ...(input.isTenantAdmin != null ? { isTenantAdmin: input.isTenantAdmin } : {}),
-      ...(input.password != null ? { passwordHash: await hashInSlot(ctx, input.password) } : {}),
-      // Issue 8 item 11: a new password, a deactivation or a reactivation signs the user out everywhere,
-      // exactly — the token version changes, so even a token issued in the same second is refused, and
-      // a reactivation does not bring back tokens issued before the deactivation.
-      ...(revokesTokens(current, input)
-        ? { credentialsChangedAt: () => 'now()', tokenVersion: () => 'token_version + 1' }
-        : {}),
-    });
-    const user = await em.findOneByOrFail(UserEntity, { tenantId: current.tenantId, id: current.id });
     const action =
       input.isActive === false
         ? 'DEACTIVATE'
         : input.isActive === true && !current.isActive
           ? 'REACTIVATE'
           : 'UPDATE';
-    await recordAudit(em, ctx.caller, {
-      entityType: 'User',
-      entityId: current.id,
-      action,
-      regionPath: user.regionPath,
-      before: current,
-      after: user,
-    });
+    const user = await userWriter.update(
+      ctx,
+      em,
+      current,
+      input.expectedVersion,
+      {
+        organizationId: organization.id,
+        ...(input.displayName != null ? { displayName: input.displayName.trim() } : {}),
+        ...(input.isActive != null ? { isActive: input.isActive } : {}),
+        ...(input.isTenantAdmin != null ? { isTenantAdmin: input.isTenantAdmin } : {}),
+        ...(input.password != null ? { passwordHash: await hashInSlot(ctx, input.password) } : {}),
+        // Issue 8 item 11: a new password, a deactivation or a reactivation signs the user out everywhere,
+        // exactly — the token version changes, so even a token issued in the same second is refused, and
+        // a reactivation does not bring back tokens issued before the deactivation.
+        ...(revokesTokens(current, input)
+          ? { credentialsChangedAt: () => 'now()', tokenVersion: () => 'token_version + 1' }
+          : {}),
+      },
+      { action },
+    );
     return { user };
   });
 }

@@ -18,7 +18,7 @@ import type {
   SetMonitoringPolicyInput,
 } from './dto/monitoring.inputs';
 import { FundingStatus } from './monitoring.enums';
-import { currentHold, requireInForce, requireSpendingSide, visibleGoal } from './monitoring.query';
+import { currentHold, goalToReportOn, requireInForce, visibleGoal } from './monitoring.query';
 import { checkMoney, checkPeriod, holdNames } from './rules/report-input';
 import { refusal } from '../common/refusal';
 
@@ -29,31 +29,27 @@ const heldMessage = msg(
 
 /** The database's own refusals (triggers and constraints) as user errors (DOMAIN §9). */
 const meanings: ConstraintMeanings = {
-  ck_goal_execution_hold: {
-    code: ErrorCode.WORKFLOW_VIOLATION,
-    field: ['input', 'goalId'],
-    message: heldMessage,
-  },
-  ck_goal_execution_goal_in_force: {
-    code: ErrorCode.WORKFLOW_VIOLATION,
-    field: ['input', 'goalId'],
-    message: msg('该绩效目标尚未批复下达', 'The goal is not issued'),
-  },
-  uq_goal_execution_period: {
-    code: ErrorCode.CONFLICT,
-    field: ['input', 'expectedVersion'],
-    message: msg('该月份已登记，请刷新后重试', 'This month was recorded meanwhile; reload and try again'),
-  },
-  ck_funding_hold_not_held: {
-    code: ErrorCode.WORKFLOW_VIOLATION,
-    field: ['input', 'goalId'],
-    message: msg('该绩效目标当前没有暂缓或停止拨款', 'The goal’s funding is not held'),
-  },
-  ck_funding_hold_unchanged: {
-    code: ErrorCode.WORKFLOW_VIOLATION,
-    field: ['input', 'kind'],
-    message: msg('拨款状态没有变化', 'The funding is already in that state'),
-  },
+  ck_goal_execution_hold: problem(ErrorCode.WORKFLOW_VIOLATION, ['input', 'goalId'], heldMessage),
+  ck_goal_execution_goal_in_force: problem(
+    ErrorCode.WORKFLOW_VIOLATION,
+    ['input', 'goalId'],
+    msg('该绩效目标尚未批复下达', 'The goal is not issued'),
+  ),
+  uq_goal_execution_period: problem(
+    ErrorCode.CONFLICT,
+    ['input', 'expectedVersion'],
+    msg('该月份已登记，请刷新后重试', 'This month was recorded meanwhile; reload and try again'),
+  ),
+  ck_funding_hold_not_held: problem(
+    ErrorCode.WORKFLOW_VIOLATION,
+    ['input', 'goalId'],
+    msg('该绩效目标当前没有暂缓或停止拨款', 'The goal’s funding is not held'),
+  ),
+  ck_funding_hold_unchanged: problem(
+    ErrorCode.WORKFLOW_VIOLATION,
+    ['input', 'kind'],
+    msg('拨款状态没有变化', 'The funding is already in that state'),
+  ),
 };
 
 const ROW_VERSION = { property: 'rowVersion', name: 'row_version' };
@@ -66,9 +62,7 @@ const ROW_VERSION = { property: 'rowVersion', name: 'row_version' };
  */
 export function recordExecution(ctx: RequestContext, input: RecordExecutionInput) {
   return runMutation(ctx, meanings, async (em) => {
-    const goal = await visibleGoal(ctx, input.goalId, ['input', 'goalId']);
-    await requireSpendingSide(ctx, em, goal);
-    requireInForce(goal, ['input', 'goalId']);
+    const goal = await goalToReportOn(ctx, em, input.goalId);
     const v = new Validation();
     checkPeriod(v, goal.year, input.year, input.month);
     checkMoney(v, input.budgeted, ['input', 'budgeted'], '预算数');

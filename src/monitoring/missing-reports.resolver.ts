@@ -7,12 +7,14 @@ import { PerformanceGoalConnection, PerformanceGoalType } from '../goals/dto/goa
 import { GoalScope } from '../goals/goal.enums';
 import type { GoalEntity } from '../goals/goal.entity';
 import { policyFor } from '../policy/policy.service';
+import { monitoringMonthDue } from '../policy/rules/policy';
 import { IN_FORCE } from './rules/parties';
 import { refusal } from '../common/refusal';
 
 const yearArg = { description: '年度 — year' };
+const monthArg = { description: '截至月份 — month M (1–12)' };
 
-/** Goals in force of the year in the caller's jurisdiction (DOMAIN §3: located in its subtree). */
+/** Goals in force of the year in the caller's jurisdiction, the year checked first. */
 async function goalsInForce(ctx: RequestContext, year: number) {
   if (!Number.isInteger(year) || year < 2000 || year > 2100) {
     throw refusal(
@@ -21,6 +23,14 @@ async function goalsInForce(ctx: RequestContext, year: number) {
       msg('年度须在 2000 至 2100 之间', 'The year lies between 2000 and 2100'),
     );
   }
+  return goalsInForceOf(ctx, year);
+}
+
+/**
+ * Goals in force of the year in the caller's jurisdiction (DOMAIN §3): bodies with a subtree list the goals
+ * located in it, not those they only review.
+ */
+async function goalsInForceOf(ctx: RequestContext, year: number) {
   const p = ctx.caller;
   const qb = (await ctx.scope.goals())
     .andWhere('g.year = :year', { year })
@@ -32,13 +42,47 @@ async function goalsInForce(ctx: RequestContext, year: number) {
 
 const byName = { expression: 'g.name', read: (x: object) => (x as GoalEntity).name };
 
+/** A page of goals by name (pinyin order, issue 11 item 8). */
+async function goalPage(qb: Awaited<ReturnType<typeof goalsInForceOf>>, page: ConnectionArgs) {
+  return toConnection(PerformanceGoalConnection, await paginate(qb, page, byName, SortDirection.ASC, 'g.id'));
+}
+
 /**
- * The other two lists of missing monitoring reports (DOMAIN §9), beside the per-month one: goals with no
- * report at all this year (002 第十四条 "每年至少开展一次"), and the department-goal check of the month the
- * tenant policy names (004 二(三)1 "以每年6月底为节点…对本单位年度整体绩效目标实现程度进行监控").
+ * The lists of missing monitoring reports (DOMAIN §9): goals without a submitted report for month M once it
+ * is due, goals with no report at all this year (002 第十四条 "每年至少开展一次"), and the department-goal
+ * check of the month the tenant policy names (004 二(三)1 "以每年6月底为节点…对本单位年度整体绩效目标实现程度进行监控").
  */
 @Resolver(() => PerformanceGoalType)
 export class MissingReportsResolver {
+  @Query(() => PerformanceGoalConnection, {
+    description:
+      '未报送监控报告的目标 — goals in force of the year in the caller’s jurisdiction without a submitted report for month M, once that report is due: the tenant policy’s cadence asks for month M (监控频次) and its due day of month M + 1 has passed (报送日, Asia/Shanghai); otherwise empty (DOMAIN §9; 002 第十四条)',
+  })
+  async goalsMissingMonitoringReport(
+    @Ctx() ctx: RequestContext,
+    @Args() page: ConnectionArgs,
+    @Arg('year', () => Int, yearArg) year: number,
+    @Arg('month', () => Int, monthArg) month: number,
+  ) {
+    if (!Number.isInteger(month) || month < 1 || month > 12) {
+      throw refusal(
+        ErrorCode.BAD_USER_INPUT,
+        ['month'],
+        msg('月份应为 1 到 12', 'The month must be 1 to 12'),
+      );
+    }
+    // DOMAIN §9 "Cadences and due dates are tenant settings": a month the cadence does not ask for, or whose
+    // due day (of month M + 1, Asia/Shanghai) has not passed yet, lists nothing as missing.
+    const due = monitoringMonthDue(await policyFor(ctx, year), year, month, new Date());
+    const qb = (await goalsInForceOf(ctx, year)).andWhere(
+      `NOT EXISTS (SELECT 1 FROM monitoring_report mm WHERE mm.tenant_id = g.tenant_id AND mm.goal_id = g.id
+         AND mm.year = :year AND mm.month = :month AND mm.status IN ('SUBMITTED', 'ACKNOWLEDGED'))`,
+      { month },
+    );
+    if (!due) qb.andWhere('FALSE');
+    return goalPage(qb, page);
+  }
+
   @Query(() => PerformanceGoalConnection, {
     description:
       '全年未报送监控报告的目标 — goals in force of the year in the caller’s jurisdiction with no submitted report for any month (DOMAIN §9; 002 第十四条)',
@@ -52,10 +96,7 @@ export class MissingReportsResolver {
       `NOT EXISTS (SELECT 1 FROM monitoring_report ya WHERE ya.tenant_id = g.tenant_id AND ya.goal_id = g.id
          AND ya.year = :year AND ya.status IN ('SUBMITTED', 'ACKNOWLEDGED'))`,
     );
-    return toConnection(
-      PerformanceGoalConnection,
-      await paginate(qb, page, byName, SortDirection.ASC, 'g.id'),
-    );
+    return goalPage(qb, page);
   }
 
   @Query(() => PerformanceGoalConnection, {
@@ -74,9 +115,6 @@ export class MissingReportsResolver {
          AND dc.year = :year AND dc.month = :checkMonth AND dc.status IN ('SUBMITTED', 'ACKNOWLEDGED'))`,
       { checkMonth: departmentCheckMonth },
     );
-    return toConnection(
-      PerformanceGoalConnection,
-      await paginate(qb, page, byName, SortDirection.ASC, 'g.id'),
-    );
+    return goalPage(qb, page);
   }
 }

@@ -1,34 +1,31 @@
-import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../common/request-context';
-import { hasSubtreeJurisdiction } from '../auth/principal';
 import { Decimal } from '../common/decimal';
-import { ErrorCode, msg } from '../common/errors';
-import { ConnectionArgs, paginate, SortDirection, toConnection } from '../common/pagination';
-import { PerformanceGoalConnection, PerformanceGoalType } from '../goals/dto/goal.types';
+import { LIST_SIZE } from '../common/list-cost';
+import { boundedPageCost, ConnectionArgs, paginateList, toConnection } from '../common/pagination';
+import { PerformanceGoalType } from '../goals/dto/goal.types';
 import type { GoalEntity } from '../goals/goal.entity';
 import { OrganizationType } from '../hierarchy/dto/hierarchy.types';
 import type { OrganizationEntity } from '../hierarchy/organization.entity';
 import { RollUpVisibility, rollUpVisibility } from '../rollup/rollup-visibility';
 import {
   ExecutionTotalsType,
+  FundingHoldConnection,
   FundingHoldType,
-  GoalExecutionType,
-  MonitoringReportType,
-  MonitoringRollupType,
-} from './dto/monitoring.types';
-import type { FundingHoldEntity, GoalExecutionEntity } from './execution.entity';
+  GoalExecutionConnection,
+} from './dto/monitoring-money.types';
+import { MonitoringRollupType } from './dto/monitoring-rollup.types';
+import { MonitoringReportConnection } from './dto/monitoring.types';
+import type { FundingHoldEntity } from './execution.entity';
 import { FundingStatus } from './monitoring.enums';
 import { monitoringLoaders } from './monitoring.loaders';
-import type { MonitoringReportEntity } from './report.entity';
 import { moneyFigures, totalsToDate } from './rules/money';
-import { IN_FORCE } from './rules/parties';
-import { policyFor } from '../policy/policy.service';
-import { monitoringMonthDue } from '../policy/rules/policy';
-import { LIST_SIZE, listCost } from '../common/list-cost';
-import { refusal } from '../common/refusal';
 
 const monthArg = { description: '截至月份 — month M (1–12)' };
 const yearArg = { description: '年度 — year' };
+
+/** The cursor key of a monthly row (an execution, a report): its period as YYYYMM, the loaders' order. */
+const byPeriod = (row: { year: number; month: number }): number => row.year * 100 + row.month;
 
 /**
  * Dual-monitoring fields of a performance goal (DOMAIN §9, §11), added from this module: money in
@@ -37,12 +34,13 @@ const yearArg = { description: '年度 — year' };
  */
 @Resolver(() => PerformanceGoalType)
 export class MonitoringGoalResolver {
-  @FieldResolver(() => [GoalExecutionType], {
-    complexity: listCost(LIST_SIZE.monthly),
-    description: '预算执行 — money recorded per month, in order',
+  @FieldResolver(() => GoalExecutionConnection, {
+    complexity: boundedPageCost(LIST_SIZE.monthly),
+    description: '预算执行 — money recorded per month, in order (a connection, issue 11 item 7)',
   })
-  executions(@Root() g: GoalEntity, @Ctx() ctx: RequestContext): Promise<GoalExecutionEntity[]> {
-    return monitoringLoaders(ctx).executionsByGoalId.load(g.id);
+  async executions(@Root() g: GoalEntity, @Ctx() ctx: RequestContext, @Args() page: ConnectionArgs) {
+    const all = await monitoringLoaders(ctx).executionsByGoalId.load(g.id);
+    return toConnection(GoalExecutionConnection, paginateList(all, page, byPeriod));
   }
 
   @FieldResolver(() => ExecutionTotalsType, {
@@ -62,12 +60,16 @@ export class MonitoringGoalResolver {
     return { year: g.year, throughMonth, ...figures };
   }
 
-  @FieldResolver(() => [FundingHoldType], {
-    complexity: listCost(LIST_SIZE.perItemHistory),
-    description: '拨款控制记录 — the funding-hold history, oldest first',
+  @FieldResolver(() => FundingHoldConnection, {
+    complexity: boundedPageCost(LIST_SIZE.perItemHistory),
+    description: '拨款控制记录 — the funding-hold history, oldest first (a connection, issue 11 item 7)',
   })
-  fundingHolds(@Root() g: GoalEntity, @Ctx() ctx: RequestContext): Promise<FundingHoldEntity[]> {
-    return monitoringLoaders(ctx).holdsByGoalId.load(g.id);
+  async fundingHolds(@Root() g: GoalEntity, @Ctx() ctx: RequestContext, @Args() page: ConnectionArgs) {
+    const all = await monitoringLoaders(ctx).holdsByGoalId.load(g.id);
+    return toConnection(
+      FundingHoldConnection,
+      paginateList(all, page, (h) => h.at),
+    );
   }
 
   @FieldResolver(() => FundingHoldType, {
@@ -83,12 +85,13 @@ export class MonitoringGoalResolver {
     return latest && latest.status !== FundingStatus.LIFTED ? latest : null;
   }
 
-  @FieldResolver(() => [MonitoringReportType], {
-    complexity: listCost(LIST_SIZE.monthly),
-    description: '监控报告 — the goal’s monitoring reports, by period',
+  @FieldResolver(() => MonitoringReportConnection, {
+    complexity: boundedPageCost(LIST_SIZE.monthly),
+    description: '监控报告 — the goal’s monitoring reports, by period (a connection, issue 11 item 7)',
   })
-  monitoringReports(@Root() g: GoalEntity, @Ctx() ctx: RequestContext): Promise<MonitoringReportEntity[]> {
-    return monitoringLoaders(ctx).reportsByGoalId.load(g.id);
+  async monitoringReports(@Root() g: GoalEntity, @Ctx() ctx: RequestContext, @Args() page: ConnectionArgs) {
+    const all = await monitoringLoaders(ctx).reportsByGoalId.load(g.id);
+    return toConnection(MonitoringReportConnection, paginateList(all, page, byPeriod));
   }
 
   @FieldResolver(() => MonitoringRollupType, {
@@ -153,44 +156,6 @@ export class MonitoringGoalResolver {
       indicators: r.indicators.map((i) => ({ ...i, indicator: byId.get(i.indicatorId)! })),
       flags: r.flags,
     };
-  }
-
-  @Query(() => PerformanceGoalConnection, {
-    description:
-      '未报送监控报告的目标 — goals in force of the year in the caller’s jurisdiction without a submitted report for month M, once that report is due: the tenant policy’s cadence asks for month M (监控频次) and its due day of month M + 1 has passed (报送日, Asia/Shanghai); otherwise empty (DOMAIN §9; 002 第十四条)',
-  })
-  async goalsMissingMonitoringReport(
-    @Ctx() ctx: RequestContext,
-    @Args() page: ConnectionArgs,
-    @Arg('year', () => Int, yearArg) year: number,
-    @Arg('month', () => Int, monthArg) month: number,
-  ) {
-    if (!Number.isInteger(month) || month < 1 || month > 12) {
-      throw refusal(
-        ErrorCode.BAD_USER_INPUT,
-        ['month'],
-        msg('月份应为 1 到 12', 'The month must be 1 to 12'),
-      );
-    }
-    const p = ctx.caller;
-    // DOMAIN §9 "Cadences and due dates are tenant settings": a month the cadence does not ask for, or whose
-    // due day (of month M + 1, Asia/Shanghai) has not passed yet, lists nothing as missing.
-    const due = monitoringMonthDue(await policyFor(ctx, year), year, month, new Date());
-    const qb = (await ctx.scope.goals())
-      .andWhere('g.year = :year', { year })
-      .andWhere('g.status = ANY(:inForce)', { inForce: [...IN_FORCE] })
-      .andWhere(
-        `NOT EXISTS (SELECT 1 FROM monitoring_report mm WHERE mm.tenant_id = g.tenant_id AND mm.goal_id = g.id
-           AND mm.year = :year AND mm.month = :month AND mm.status IN ('SUBMITTED', 'ACKNOWLEDGED'))`,
-        { month },
-      );
-    // Jurisdiction (DOMAIN §3): bodies with a subtree list the goals located in it, not those they only review.
-    if (hasSubtreeJurisdiction(p))
-      qb.andWhere('g.region_path LIKE :missingPrefix', { missingPrefix: `${p.regionPath}%` });
-    if (!due) qb.andWhere('FALSE');
-    const sort = { expression: 'g.name', read: (x: object) => (x as GoalEntity).name };
-    const result = await paginate(qb, page, sort, SortDirection.ASC, 'g.id');
-    return toConnection(PerformanceGoalConnection, result);
   }
 }
 

@@ -1,6 +1,4 @@
-import { rule } from 'graphql-shield';
-import type { RequestContext } from '../common/request-context';
-import { p6SignedInWithinJurisdiction } from '../auth/rules';
+import { p6SignedInWithinJurisdiction, principalRule } from '../auth/rules';
 import { canAdminister } from '../auth/principal';
 import { msg } from '../common/errors';
 import { OrganizationKind, RegionLevel } from '../hierarchy/hierarchy.enums';
@@ -11,13 +9,8 @@ import { refusal } from '../common/refusal';
  * — implementing units and competent departments. Audit offices read and write nothing (P6, 003 第七条);
  * finance and third parties do not report. Which goal a caller may report on is checked per record.
  */
-export const p4SpendingSideReports = rule('P4 spending side reports', { cache: 'contextual' })((
-  _parent,
-  _args,
-  ctx: RequestContext,
-) => {
-  if (!ctx.principal) return refusal.unauthenticated();
-  const kind = ctx.principal.organizationKind;
+export const p4SpendingSideReports = principalRule('P4 spending side reports', (p) => {
+  const kind = p.organizationKind;
   if (kind === OrganizationKind.IMPLEMENTING_UNIT || kind === OrganizationKind.COMPETENT_DEPARTMENT)
     return true;
   return kind === OrganizationKind.AUDIT_OFFICE
@@ -35,13 +28,8 @@ export const p4SpendingSideReports = rule('P4 spending side reports', { cache: '
  * 暂缓/停止拨款 (001 三(二); 003 第十八条): only finance bureaus hold or release funding — finance reviews
  * and issues the budget (P3 谁审核预算); the goal must lie in its subtree (checked per record, P6).
  */
-export const p3FinanceHoldsFunding = rule('P3 finance holds funding', { cache: 'contextual' })((
-  _parent,
-  _args,
-  ctx: RequestContext,
-) => {
-  if (!ctx.principal) return refusal.unauthenticated();
-  return ctx.principal.organizationKind === OrganizationKind.FINANCE_BUREAU
+export const p3FinanceHoldsFunding = principalRule('P3 finance holds funding', (p) => {
+  return p.organizationKind === OrganizationKind.FINANCE_BUREAU
     ? true
     : refusal.forbidden(
         'P3',
@@ -53,13 +41,8 @@ export const p3FinanceHoldsFunding = rule('P3 finance holds funding', { cache: '
  * 确认 (DOMAIN §9): the level above that reviews the goal (P3) acknowledges its reports; audit offices
  * and third parties never act (P6). Which report is the caller's is checked per record.
  */
-export const p3LevelAboveAcknowledges = rule('P3 level above acknowledges', { cache: 'contextual' })((
-  _parent,
-  _args,
-  ctx: RequestContext,
-) => {
-  if (!ctx.principal) return refusal.unauthenticated();
-  const kind = ctx.principal.organizationKind;
+export const p3LevelAboveAcknowledges = principalRule('P3 level above acknowledges', (p) => {
+  const kind = p.organizationKind;
   return kind === OrganizationKind.AUDIT_OFFICE || kind === OrganizationKind.THIRD_PARTY
     ? refusal.forbidden(
         'P6',
@@ -75,13 +58,7 @@ export const p3LevelAboveAcknowledges = rule('P3 level above acknowledges', { ca
  * Tenant-wide monitoring thresholds (DOMAIN §9 policy choice "configurable per tenant"): set by a tenant
  * administrator of the city's finance bureau, whose jurisdiction is the whole tenant (P6).
  */
-export const p6CityFinanceAdministrator = rule('P6 city finance administrator', { cache: 'contextual' })((
-  _parent,
-  _args,
-  ctx: RequestContext,
-) => {
-  if (!ctx.principal) return refusal.unauthenticated();
-  const p = ctx.principal;
+export const p6CityFinanceAdministrator = principalRule('P6 city finance administrator', (p) => {
   return canAdminister(p) &&
     p.organizationKind === OrganizationKind.FINANCE_BUREAU &&
     p.regionLevel === RegionLevel.CITY

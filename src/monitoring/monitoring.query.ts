@@ -99,6 +99,17 @@ export async function requireSpendingSide(ctx: RequestContext, em: EntityManager
   }
 }
 
+/**
+ * The goal a spending-side mutation writes on (DOMAIN §9): visible to the caller (P6), the caller's to
+ * report on (P4 谁支出), and in force — each refused at `input.goalId`.
+ */
+export async function goalToReportOn(ctx: RequestContext, em: EntityManager, goalId: string) {
+  const goal = await visibleGoal(ctx, goalId, ['input', 'goalId']);
+  await requireSpendingSide(ctx, em, goal);
+  requireInForce(goal, ['input', 'goalId']);
+  return goal;
+}
+
 /** The goal's current hold: its latest funding-hold entry unless that lifted it (DOMAIN §9). */
 export async function currentHold(ctx: RequestContext, goalId: string): Promise<FundingHoldEntity | null> {
   const latest = await (await ctx.scope.fundingHolds())

@@ -15,11 +15,11 @@ import {
   UpdateMonitoringReportInput,
 } from './dto/monitoring.inputs';
 import { MonitoringPolicyPayload, RecordExecutionPayload } from './dto/monitoring.payloads';
+import { MonitoringMoneyType } from './dto/monitoring-money.types';
+import { MonitoringPolicyType } from './dto/monitoring-rollup.types';
 import {
   MonitoringReportActionAvailabilityType,
   MonitoringIndicatorLineType,
-  MonitoringMoneyType,
-  MonitoringPolicyType,
   MonitoringReportType,
 } from './dto/monitoring.types';
 import {

@@ -4,6 +4,7 @@ import type { RequestContext } from '../common/request-context';
 import { Decimal, money } from '../common/decimal';
 import { enforce } from '../common/decision';
 import { ErrorCode, msg } from '../common/errors';
+import { problem } from '../common/problem';
 import { runMutation, Validation, type ConstraintMeanings } from '../common/mutation';
 import type { GoalEntity } from '../goals/goal.entity';
 import { OrganizationKind } from '../hierarchy/hierarchy.enums';
@@ -15,14 +16,7 @@ import type {
 } from './dto/monitoring.inputs';
 import { MonitoringReportAction, MonitoringReportStatus } from './monitoring.enums';
 import { policyFor } from '../policy/policy.service';
-import {
-  callerIsSpendingSide,
-  indicatorsOf,
-  requireInForce,
-  requireSpendingSide,
-  visibleGoal,
-  visibleReport,
-} from './monitoring.query';
+import { callerIsSpendingSide, goalToReportOn, indicatorsOf, visibleReport } from './monitoring.query';
 import { checkContent, contentChanges, contentColumns } from './report-content';
 import { MonitoringReportEntity, type MonitoringReportIndicatorEntity } from './report.entity';
 import { insertReport, updateReport } from './report.repository';
@@ -35,34 +29,28 @@ import { submissionFacts } from './rules/submission';
 import { refusal } from '../common/refusal';
 
 const meanings: ConstraintMeanings = {
-  uq_monitoring_report_period: {
-    code: ErrorCode.CONFLICT,
-    field: ['input', 'month'],
-    message: msg('该目标此期间的监控报告已存在', 'This goal already has a report for that period'),
-  },
-  ck_monitoring_report_frozen: {
-    code: ErrorCode.WORKFLOW_VIOLATION,
-    field: ['input', 'id'],
-    message: reportFrozen,
-  },
-  ck_monitoring_report_transition: {
-    code: ErrorCode.WORKFLOW_VIOLATION,
-    field: ['input', 'id'],
-    message: msg('监控报告当前状态不允许此操作', 'The report’s status does not allow this'),
-  },
-  ck_monitoring_report_goal_in_force: {
-    code: ErrorCode.WORKFLOW_VIOLATION,
-    field: ['input', 'goalId'],
-    message: msg('该绩效目标尚未批复下达', 'The goal is not issued'),
-  },
+  uq_monitoring_report_period: problem(
+    ErrorCode.CONFLICT,
+    ['input', 'month'],
+    msg('该目标此期间的监控报告已存在', 'This goal already has a report for that period'),
+  ),
+  ck_monitoring_report_frozen: problem(ErrorCode.WORKFLOW_VIOLATION, ['input', 'id'], reportFrozen),
+  ck_monitoring_report_transition: problem(
+    ErrorCode.WORKFLOW_VIOLATION,
+    ['input', 'id'],
+    msg('监控报告当前状态不允许此操作', 'The report’s status does not allow this'),
+  ),
+  ck_monitoring_report_goal_in_force: problem(
+    ErrorCode.WORKFLOW_VIOLATION,
+    ['input', 'goalId'],
+    msg('该绩效目标尚未批复下达', 'The goal is not issued'),
+  ),
 };
 
 /** 新建监控报告 (DOMAIN §9): the spending side opens a DRAFT for a goal in force and a month M. */
 export function createMonitoringReport(ctx: RequestContext, input: CreateMonitoringReportInput) {
   return runMutation(ctx, meanings, async (em) => {
-    const goal = await visibleGoal(ctx, input.goalId, ['input', 'goalId']);
-    await requireSpendingSide(ctx, em, goal);
-    requireInForce(goal, ['input', 'goalId']);
+    const goal = await goalToReportOn(ctx, em, input.goalId);
     const v = new Validation();
     checkPeriod(v, goal.year, input.year, input.month);
     const id = randomUUID();

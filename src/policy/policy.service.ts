@@ -1,14 +1,13 @@
 import { nullsRefused } from '../common/partial-update';
 import { randomUUID } from 'node:crypto';
-import type { EntityManager } from 'typeorm';
 import type { RequestContext } from '../common/request-context';
-import { recordAudit } from '../audit/audit.service';
 import { Decimal } from '../common/decimal';
 import { ErrorCode, msg } from '../common/errors';
 import { runMutation, type ConstraintMeanings } from '../common/mutation';
 import { abort, refusal } from '../common/refusal';
 import type { UpdatePolicyInput } from './dto/policy.inputs';
 import { TenantPolicyEntity } from './policy.entity';
+import { addPolicyVersion, cacheOf } from './policy.repository';
 import {
   carryDueDate,
   defaultPolicyValues,
@@ -66,22 +65,6 @@ async function rowFor(ctx: RequestContext, year: number): Promise<TenantPolicyEn
     .getOne();
 }
 
-interface PolicyCache {
-  byYear: Map<number, Promise<ResolvedPolicy>>;
-  byId: Map<string, Promise<TenantPolicyEntity | null>>;
-}
-
-const perRequest = new WeakMap<RequestContext, PolicyCache>();
-
-function cacheOf(ctx: RequestContext): PolicyCache {
-  let cache = perRequest.get(ctx);
-  if (!cache) {
-    cache = { byYear: new Map(), byId: new Map() };
-    perRequest.set(ctx, cache);
-  }
-  return cache;
-}
-
 /**
  * The caller's tenant policy for a budget year (DOMAIN §10.7), read once per year and request; the
  * defaults (version 0) while finance has stored none. Every rule that takes a policy reads it here.
@@ -124,15 +107,6 @@ const meanings: ConstraintMeanings = {
     message: msg('参数已被他人修改，请刷新后重试', 'The policy changed meanwhile; reload and try again'),
   },
 };
-
-/** The next version of the tenant's policy (versions count every change of the tenant, all years). */
-async function nextVersion(em: EntityManager, tenantId: string): Promise<number> {
-  const rows = (await em.query(
-    `SELECT coalesce(max(version), 0) + 1 AS v FROM tenant_policy WHERE tenant_id = $1`,
-    [tenantId],
-  )) as { v: number }[];
-  return Number(rows[0]?.v ?? 1);
-}
 
 /** The values of the input over those in force for the year: what is not given stays. */
 /** The settings of a policy version (all required; `reason` is the version's note and may be null). */
@@ -206,26 +180,15 @@ export function updatePolicy(ctx: RequestContext, input: UpdatePolicyInput) {
         { reason: 'STALE_VERSION' },
       );
     }
-    const row = {
+    await addPolicyVersion(ctx, em, current, {
       tenantId: caller.tenantId,
       id: randomUUID(),
       year: input.year,
-      version: await nextVersion(em, caller.tenantId),
       ...values,
       reason: input.reason?.trim() ? input.reason.trim() : null,
       createdByUserId: caller.userId,
       createdByOrganizationId: caller.organizationId,
-    };
-    await em.insert(TenantPolicyEntity, row);
-    await recordAudit(em, caller, {
-      entityType: 'TenantPolicy',
-      entityId: row.id,
-      action: 'UPDATE',
-      regionPath: caller.regionPath,
-      before: current,
-      after: row,
     });
-    cacheOf(ctx).byYear.clear();
     return { policy: await policyFor(ctx, input.year) };
   });
 }

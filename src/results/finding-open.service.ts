@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { RequestContext } from '../common/request-context';
-import { recordAudit } from '../audit/audit.service';
 import { ErrorCode, msg } from '../common/errors';
 import { runMutation } from '../common/mutation';
 import { visibleEvaluation, visibleGoal } from '../evaluation/evaluation.query';
@@ -15,6 +14,7 @@ import { FundingHoldEntity } from '../monitoring/execution.entity';
 import { isCalendarDate } from '../policy/rules/policy';
 import type { OpenFindingInput, OpenFundingHoldFindingInput } from './dto/results.inputs';
 import { completedAt, SOURCE_EVALUATION, SOURCE_FUNDING_HOLD } from './finding.service';
+import { addFinding } from './finding.repository';
 import { FindingEntity } from './results.entities';
 import { findingDueDates, shanghaiDateOf } from './rules/due-dates';
 import { FindingState } from './rules/finding-workflow';
@@ -130,15 +130,7 @@ export async function insertFinding(
     ...findingDueDates(completedOn, null, ownDeadline),
     state: FindingState.OPEN,
   });
-  await em.insert(FindingEntity, finding);
-  await recordAudit(em, caller, {
-    entityType: 'Finding',
-    entityId: finding.id,
-    action: 'OPEN',
-    regionPath: goal.regionPath,
-    after: finding,
-  });
-  return { finding: await em.findOneByOrFail(FindingEntity, { tenantId: caller.tenantId, id: finding.id }) };
+  return { finding: await addFinding(ctx, em, finding) };
 }
 
 /**

@@ -1,6 +1,5 @@
 import type { RequestContext } from '../common/request-context';
 import { hasSubtreeJurisdiction, type Principal } from '../auth/principal';
-import { recordAudit } from '../audit/audit.service';
 import { ErrorCode, msg } from '../common/errors';
 import { idOfType } from '../common/global-id';
 import { runMutation } from '../common/mutation';
@@ -9,6 +8,7 @@ import { EvaluationKind, EvaluationStatus } from '../evaluation/evaluation.enums
 import type { FindingActionInput } from './dto/results.inputs';
 import { findingDueDates, isOverdue, shanghaiDateOf } from './rules/due-dates';
 import { decide, FindingAction, FindingState, type FindingRoles } from './rules/finding-workflow';
+import { changeFinding } from './finding.repository';
 import { FindingEntity } from './results.entities';
 import { refusal } from '../common/refusal';
 
@@ -70,7 +70,7 @@ export function actOnFinding(ctx: RequestContext, action: FindingAction, input: 
     if (!text)
       throw refusal(ErrorCode.BAD_USER_INPUT, ['input', 'text'], msg('请填写内容', 'The text is required'));
     const today = shanghaiDateOf(new Date());
-    const change: Partial<FindingEntity> = { state: decision.to, rowVersion: before.rowVersion + 1 };
+    const change: Partial<FindingEntity> = { state: decision.to };
     if (action === FindingAction.GIVE_FEEDBACK) {
       Object.assign(change, {
         feedback: text,
@@ -85,27 +85,6 @@ export function actOnFinding(ctx: RequestContext, action: FindingAction, input: 
         verifiedOn: action === FindingAction.VERIFY ? today : null,
       });
     }
-    const result = await em.update(
-      FindingEntity,
-      { tenantId: caller.tenantId, id: before.id, rowVersion: before.rowVersion },
-      change,
-    );
-    if (!result.affected) {
-      throw refusal(
-        ErrorCode.CONFLICT,
-        ['input', 'id'],
-        msg('问题已被他人修改，请刷新后重试', 'The finding changed meanwhile'),
-      );
-    }
-    const after = await em.findOneByOrFail(FindingEntity, { tenantId: caller.tenantId, id: before.id });
-    await recordAudit(em, caller, {
-      entityType: 'Finding',
-      entityId: before.id,
-      action,
-      regionPath: before.regionPath,
-      before,
-      after,
-    });
-    return { finding: after };
+    return { finding: await changeFinding(ctx, em, before, action, change) };
   });
 }

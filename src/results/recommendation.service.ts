@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import type { RequestContext } from '../common/request-context';
-import { recordAudit } from '../audit/audit.service';
 import { Decimal, money } from '../common/decimal';
 import { ErrorCode, msg } from '../common/errors';
 import { idOfType } from '../common/global-id';
@@ -17,6 +16,7 @@ import {
   recommendForUnrectified,
   type Recommendation,
 } from './rules/recommendation';
+import { addRecommendation, decideRecommendationRow } from './application.repository';
 import { RecommendationEntity } from './results.entities';
 import { COMPLETED_RESULT, RESULT_PRECEDENCE } from './results-sql';
 import { refusal } from '../common/refusal';
@@ -176,15 +176,8 @@ export function proposeRecommendations(ctx: RequestContext, input: ProposeRecomm
         basisId: row.basisId,
       });
       if (exists) continue;
-      await em.insert(RecommendationEntity, row);
+      await addRecommendation(ctx, em, row);
       created.push(row);
-      await recordAudit(em, caller, {
-        entityType: 'BudgetRecommendation',
-        entityId: row.id,
-        action: 'PROPOSE',
-        regionPath: row.regionPath,
-        after: row,
-      });
     }
     return { recommendations: created };
   });
@@ -225,21 +218,8 @@ export function decideRecommendation(ctx: RequestContext, input: DecideRecommend
       decidedChange: money(override ? input.change! : new Decimal(before.recommendedChange)),
       decisionReason: input.reason?.trim() || null,
       decidedByOrganizationId: caller.organizationId,
-      rowVersion: before.rowVersion + 1,
     };
-    await em.update(RecommendationEntity, { tenantId: caller.tenantId, id: before.id }, change);
-    const after = await em.findOneByOrFail(RecommendationEntity, {
-      tenantId: caller.tenantId,
-      id: before.id,
-    });
-    await recordAudit(em, caller, {
-      entityType: 'BudgetRecommendation',
-      entityId: before.id,
-      action: change.status,
-      regionPath: before.regionPath,
-      before,
-      after,
-    });
+    const after = await decideRecommendationRow(ctx, em, before, change);
     return { recommendation: after };
   });
 }

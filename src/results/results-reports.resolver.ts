@@ -1,21 +1,28 @@
-import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import type { RequestContext } from '../common/request-context';
 import { idOfType, toGlobalId } from '../common/global-id';
 import { NO_ID } from '../common/sql';
+import { ConnectionArgs, mapConnection, paginateList, toConnection } from '../common/pagination';
 import { Idempotent } from '../idempotency/idempotent';
 import { congressPackage } from './congress/congress.service';
 import { CongressPackageType } from './congress/congress.types';
 import { OpenMonitoringFindingInput, FindingPayload } from './dto/results.inputs';
-import { NoticeItemType, RankingScope, RankingType } from './dto/reports.types';
 import {
+  NoticeItemConnection,
+  type NoticeItemType,
+  RankingScope,
+  ResultRankingConnection,
+} from './dto/reports.types';
+import {
+  AllocationSimulationConnection,
   AllocationSimulationPayload,
-  AllocationSimulationType,
   SimulateFactorAllocationInput,
 } from './dto/simulation.types';
 import { openMonitoringFinding } from './finding-monitoring.service';
 import { noticeList, rankResults } from './ranking.service';
 import { findingView } from './results.resolver';
-import { listSimulations, simulateFactorAllocation } from './simulation.service';
+import { simulateFactorAllocation, simulationView } from './simulation.service';
+import { simulationPage } from './simulation-list';
 
 const regionArg = { nullable: true, description: '区划 — within this region’s subtree (global id)' };
 const regionOf = (id?: string | null) => (id ? (idOfType(id, 'Region') ?? NO_ID) : null);
@@ -23,50 +30,64 @@ const regionOf = (id?: string | null) => (id ? (idOfType(id, 'Region') ?? NO_ID)
 /** Ranking, the notice list, factor simulation, monitoring findings and the congress package (DOMAIN §13). */
 @Resolver()
 export class ResultsReportsResolver {
-  @Query(() => [RankingType], {
+  @Query(() => ResultRankingConnection, {
     description:
-      '绩效排序 — regions, departments or funds of a year ranked by result, among the caller’s subjects only (P6); ties: competition ranking 1224 (DOMAIN §13; 001 三(四)3)',
+      '绩效排序 — regions, departments or funds of a year ranked by result, among the caller’s subjects only (P6); ties: competition ranking 1224 (DOMAIN §13; 001 三(四)3); best first, a page at a time',
   })
   async resultRanking(
     @Ctx() ctx: RequestContext,
     @Arg('year', () => Int, { description: '年度 — the result year' }) year: number,
     @Arg('scope', () => RankingScope, { description: '范围 — what is ranked' }) scope: RankingScope,
+    @Args() page: ConnectionArgs,
     @Arg('regionId', () => ID, regionArg) regionId?: string,
-  ): Promise<RankingType[]> {
+  ) {
+    // The ranks are computed over all the caller's subjects at once (a rank needs them all); then paged.
     const rows = await rankResults(ctx, year, scope, regionOf(regionId));
-    return rows.map((r) => ({
+    const items = rows.map((r) => ({
       ...r,
+      id: r.subjectId,
       subjectId: toGlobalId(r.subjectType, r.subjectId),
       score: r.score.toFixed(2),
     }));
+    return toConnection(
+      ResultRankingConnection,
+      paginateList(items, page, (r) => r.rank),
+    );
   }
 
-  @Query(() => [NoticeItemType], {
+  @Query(() => NoticeItemConnection, {
     description:
-      '通报名单 — the year’s notice list: poor performers, flagged spot checks, overdue rectifications, within the caller’s jurisdiction (DOMAIN §12, §13)',
+      '通报名单 — the year’s notice list: poor performers, flagged spot checks, overdue rectifications, within the caller’s jurisdiction (DOMAIN §12, §13); in that order, a page at a time',
   })
   async noticeList(
     @Ctx() ctx: RequestContext,
     @Arg('year', () => Int, { description: '年度 — the year' }) year: number,
+    @Args() page: ConnectionArgs,
     @Arg('regionId', () => ID, regionArg) regionId?: string,
-  ): Promise<NoticeItemType[]> {
+  ) {
     const rows = await noticeList(ctx, year, regionOf(regionId));
-    return rows.map((r) => ({
+    const items = rows.map((r) => ({
       ...r,
+      id: r.subjectId,
       subjectId: toGlobalId(r.subjectType, r.subjectId),
-      goalId: toGlobalId('PerformanceGoal', r.goalId),
-      regionId: toGlobalId('Region', r.regionId),
-    })) as NoticeItemType[];
+    })) as (NoticeItemType & { id: string })[];
+    return toConnection(
+      NoticeItemConnection,
+      paginateList(items, page, (r) => r.reason),
+    );
   }
 
-  @Query(() => [AllocationSimulationType], {
-    description: '因素法分配模拟 — a fund’s saved simulations, newest first (at most 50; DOMAIN §13)',
+  @Query(() => AllocationSimulationConnection, {
+    description:
+      '因素法分配模拟 — a fund’s saved simulations, newest first, a page at a time (DOMAIN §13); empty when the fund is not in the caller’s view',
   })
-  allocationSimulations(
+  async allocationSimulations(
     @Ctx() ctx: RequestContext,
     @Arg('fundId', () => ID, { description: '专项资金 — fund (global id)' }) fundId: string,
+    @Args() page: ConnectionArgs,
   ) {
-    return listSimulations(ctx, fundId);
+    const result = await simulationPage(ctx, fundId, page);
+    return toConnection(AllocationSimulationConnection, mapConnection(result, simulationView));
   }
 
   @Query(() => CongressPackageType, {

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import type { RequestContext } from '../common/request-context';
-import { recordAudit } from '../audit/audit.service';
 import { Decimal, money } from '../common/decimal';
 import { ErrorCode, msg } from '../common/errors';
 import { idOfType, toGlobalId } from '../common/global-id';
@@ -11,6 +10,7 @@ import { AllocationMethod } from '../funds/fund.enums';
 import { FundEntity } from '../funds/fund.entity';
 import { OrganizationKind } from '../hierarchy/hierarchy.enums';
 import type { AllocationSimulationType, SimulateFactorAllocationInput } from './dto/simulation.types';
+import { addSimulation } from './application.repository';
 import { AllocationSimulationEntity } from './results.entities';
 import { COMPLETED_RESULT, RESULT_PRECEDENCE } from './results-sql';
 import { factorProblems, factorShares, type Factor } from './rules/factor-allocation';
@@ -130,35 +130,8 @@ export function simulateFactorAllocation(ctx: RequestContext, input: SimulateFac
       })),
       createdByOrganizationId: caller.organizationId,
     });
-    await em.insert(AllocationSimulationEntity, row);
-    await recordAudit(em, caller, {
-      entityType: 'AllocationSimulation',
-      entityId: row.id,
-      action: 'SIMULATE',
-      regionPath: fund.regionPath,
-      after: row,
-    });
-    return {
-      simulation: simulationView(
-        await em.findOneByOrFail(AllocationSimulationEntity, { tenantId: caller.tenantId, id: row.id }),
-      ),
-    };
+    return { simulation: simulationView(await addSimulation(ctx, em, row)) };
   });
-}
-
-/** A fund's saved simulations, newest first (P6: as its fund is visible to the caller). */
-export async function listSimulations(ctx: RequestContext, fundGid: string) {
-  const caller = ctx.caller;
-  const id = idOfType(fundGid, 'Fund');
-  const fund = id ? await ctx.loaders.fundById.load(id) : null;
-  if (!fund || !fund.regionPath.startsWith(caller.regionPath)) return [];
-  const em = await ctx.db.manager();
-  const rows = await em.find(AllocationSimulationEntity, {
-    where: { tenantId: caller.tenantId, fundId: fund.id },
-    order: { createdAt: 'DESC', id: 'ASC' },
-    take: 50,
-  });
-  return rows.map(simulationView);
 }
 
 const region = (id: string) => toGlobalId('Region', id);

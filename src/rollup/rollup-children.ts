@@ -1,7 +1,7 @@
 import { Decimal } from '../common/decimal';
 import type { Grade } from '../common/grade';
 import type { GoalIndicatorEntity } from '../goals/goal-indicator.entity';
-import type { RollUpNode } from './rollup.loaders';
+import type { RollUpNode } from './rollup-node';
 import type { ChildRow, LinkedActualRow, OwnResultRow } from './rollup-data';
 import { ratioParts, type RollupChild } from './rules/rollup';
 

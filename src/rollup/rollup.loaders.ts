@@ -5,7 +5,7 @@ import type { EntityManager } from 'typeorm';
 import type { RequestContext } from '../common/request-context';
 import { Decimal } from '../common/decimal';
 import { groupBy } from '../common/collections';
-import { rollUp, type RollupChild, type RollupIndicator, type RollupResult } from './rules/rollup';
+import { rollUp, type RollupChild, type RollupIndicator } from './rules/rollup';
 import type { ScoringPolicy } from '../evaluation/rules/scoring-types';
 import { scoringIndicator } from '../evaluation/self-scoring';
 import { policyFor } from '../policy/policy.service';
@@ -25,6 +25,7 @@ import {
 } from './rollup-data';
 import { evaluatedChild, liveChild, missingChild } from './rollup-children';
 import { rollUpFromStats } from './rollup-stats';
+import type { RollUpNode } from './rollup-node';
 
 /**
  * 逐级汇总 (DOMAIN §11; 003 转移支付 第二十三条), computed live on every read — a submission counts the
@@ -39,15 +40,7 @@ import { rollUpFromStats } from './rollup-stats';
  * shown of it — every child and aggregate, or only its own child rows — is decided at the resolver by
  * `rollUpVisibility` (DOMAIN §11 "Who sees what", P6; rollup-visibility.ts).
  */
-export interface RollUpNode {
-  goalId: string;
-  basis: Basis;
-  result: RollupResult;
-  /** The parent goal's indicators, in form order. */
-  indicators: GoalIndicatorEntity[];
-  /** Per-child results (overall over regions), or null when the children are leaves (listed lazily). */
-  childSources: Map<string, 'EVALUATION' | 'LIVE' | 'MISSING'> | null;
-}
+export type { RollUpNode };
 
 export interface ChildSummaryRow {
   goalId: string;

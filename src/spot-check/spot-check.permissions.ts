@@ -1,6 +1,4 @@
-import { rule } from 'graphql-shield';
-import type { RequestContext } from '../common/request-context';
-import { p6SignedInWithinJurisdiction } from '../auth/rules';
+import { p6SignedInWithinJurisdiction, principalRule } from '../auth/rules';
 import { msg } from '../common/errors';
 import { OrganizationKind } from '../hierarchy/hierarchy.enums';
 import { refusal } from '../common/refusal';
@@ -11,11 +9,8 @@ import { refusal } from '../common/refusal';
  * (P6); an implementing unit is the self-evaluating side and never its own checker (P7, 002 第十七条
  * 委托人和项目实施主体相分离). The service then checks the jurisdiction and the separation per item.
  */
-export const p7SpotChecker = rule('P7 spot-checker: finance or a competent department', {
-  cache: 'contextual',
-})((_parent, _args, ctx: RequestContext) => {
-  if (!ctx.principal) return refusal.unauthenticated();
-  switch (ctx.principal.organizationKind) {
+export const p7SpotChecker = principalRule('P7 spot-checker: finance or a competent department', (p) => {
+  switch (p.organizationKind) {
     case OrganizationKind.FINANCE_BUREAU:
     case OrganizationKind.COMPETENT_DEPARTMENT:
       return true;

@@ -3,6 +3,7 @@ import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialE
 import type { RequestContext } from '../common/request-context';
 import { recordAudit } from '../audit/audit.service';
 import { ErrorCode, msg } from '../common/errors';
+import { problem } from '../common/problem';
 import { guardedUpdate } from '../common/guarded-update';
 import type { ConstraintMeanings } from '../common/mutation';
 import { SpotCheckItemEntity } from './spot-check-item.entity';
@@ -20,26 +21,26 @@ const ROW_VERSION = { property: 'rowVersion', name: 'row_version' };
 
 /** What the database's refusals mean to the caller (the triggers repeat the service's checks). */
 export const spotCheckMeanings: ConstraintMeanings = {
-  ck_spot_check_item_transition: {
-    code: ErrorCode.WORKFLOW_VIOLATION,
-    field: ['input', 'itemId'],
-    message: msg('该抽查对象已复核，不能再次录入', 'The item has already been checked'),
-  },
-  uq_spot_check_item_check: {
-    code: ErrorCode.WORKFLOW_VIOLATION,
-    field: ['input', 'itemId'],
-    message: msg('该抽查对象已复核，不能再次录入', 'The item has already been checked'),
-  },
-  ck_spot_check_sample_immutable: {
-    code: ErrorCode.WORKFLOW_VIOLATION,
-    field: ['input'],
-    message: msg('抽查样本抽取后不能修改', 'A drawn sample cannot be changed'),
-  },
-  ck_evaluation_spot_check: {
-    code: ErrorCode.WORKFLOW_VIOLATION,
-    field: ['input', 'itemId'],
-    message: msg('抽查复核须针对已提交的单位自评', 'A spot check re-scores a submitted self-evaluation'),
-  },
+  ck_spot_check_item_transition: problem(
+    ErrorCode.WORKFLOW_VIOLATION,
+    ['input', 'itemId'],
+    msg('该抽查对象已复核，不能再次录入', 'The item has already been checked'),
+  ),
+  uq_spot_check_item_check: problem(
+    ErrorCode.WORKFLOW_VIOLATION,
+    ['input', 'itemId'],
+    msg('该抽查对象已复核，不能再次录入', 'The item has already been checked'),
+  ),
+  ck_spot_check_sample_immutable: problem(
+    ErrorCode.WORKFLOW_VIOLATION,
+    ['input'],
+    msg('抽查样本抽取后不能修改', 'A drawn sample cannot be changed'),
+  ),
+  ck_evaluation_spot_check: problem(
+    ErrorCode.WORKFLOW_VIOLATION,
+    ['input', 'itemId'],
+    msg('抽查复核须针对已提交的单位自评', 'A spot check re-scores a submitted self-evaluation'),
+  ),
 };
 
 /** 抽取: the sample and its items, with one DRAW audit event holding both. */

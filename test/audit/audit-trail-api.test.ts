@@ -14,13 +14,13 @@ let app: TestApp;
 interface EventRow {
   id: string;
   occurredAt: string;
-  actorUserId: string;
+  actor: { id: string } | null;
   actorName: string | null;
-  actorOrganizationId: string;
   actorOrganizationName: string | null;
   actorOrganization: { name: string } | null;
   entityType: string;
   entityId: string;
+  entity: { id: string } | null;
   action: string;
   before: Record<string, unknown> | null;
   after: Record<string, unknown> | null;
@@ -36,8 +36,8 @@ interface Page {
 const EVENTS = `query($filter: AuditEventFilter, $first: Int, $after: String) {
   auditEvents(filter: $filter, first: $first, after: $after) {
     totalCount
-    nodes { id occurredAt actorUserId actorName actorOrganizationId actorOrganizationName actorOrganization { name }
-            entityType entityId action before after }
+    nodes { id occurredAt actor { id } actorName actorOrganizationName actorOrganization { id name }
+            entityType entityId entity { id } action before after }
     pageInfo { hasNextPage endCursor }
   }
 }`;
@@ -147,19 +147,30 @@ describe('each event (DOMAIN §15): actor user and organization, time, entity, a
     expect(res.data!.auditEvents.nodes).toEqual([
       expect.objectContaining({
         occurredAt: '2025-03-01T08:00:00.000Z',
-        actorUserId: toGlobalId('User', row.user_id),
+        // Issue 11 item 7: the actor and its organization are objects; the arranged entity does not exist,
+        // so `entity` is null while entityType and entityId still name it.
+        actor: null, // an audit office reads no user records (the users scope): the name on record only
         actorName: row.display_name,
-        actorOrganizationId: toGlobalId('Organization', row.org_id),
         actorOrganizationName: '车站街道建设办公室',
-        actorOrganization: { name: '车站街道建设办公室' },
+        actorOrganization: { id: toGlobalId('Organization', row.org_id), name: '车站街道建设办公室' },
         entityType: 'Project',
         entityId: toGlobalId('Project', entity['车站街道']),
+        entity: null,
         action: TAG,
         before: { name: '车站街道（前）' },
         after: { name: '车站街道', amount: '100.00' },
       }),
     ]);
     expect(row.org).toBe('车站街道建设办公室');
+    // The tenant administrator above reads the users of its subtree: the actor comes back as the object.
+    const admin = await app.gql<Page>(
+      EVENTS,
+      { filter: { entityId: toGlobalId('Project', entity['车站街道']) } },
+      { as: 'admin.zhangdian' },
+    );
+    expect(admin.data!.auditEvents.nodes.map((n) => n.actor)).toEqual([
+      { id: toGlobalId('User', row.user_id) },
+    ]);
   });
 
   test('an actor above the reader: its organization is out of view (null), its name on record still shown', async () => {
@@ -178,6 +189,7 @@ describe('each event (DOMAIN §15): actor user and organization, time, entity, a
     const res = await app.gql<Page>(EVENTS, { filter }, { as: 'finance.chezhan' });
     expect(res.data!.auditEvents.nodes).toEqual([
       expect.objectContaining({
+        actor: null, // the acting user is outside the reader's view: the object is null (P6), its name stays
         actorOrganization: null,
         actorOrganizationName: '张店区财政局',
         actorName: expect.any(String),
@@ -191,6 +203,33 @@ describe('each event (DOMAIN §15): actor user and organization, time, entity, a
       nodes: [],
       pageInfo: { hasNextPage: false, endCursor: null },
     });
+  });
+});
+
+test('entity: the changed object as node(id) returns it — in view an object, out of view null (issue 11 item 7, P6)', async () => {
+  const [actor] = await app.sql<{ tenant_id: string; id: string; organization_id: string }>(
+    `SELECT tenant_id, id, organization_id FROM app_user WHERE login = 'transport.chezhan'`,
+  );
+  const orgs = await app.sql<{ id: string; name: string; region_path: string }>(
+    `SELECT o.id, o.name, r.path AS region_path FROM organization o JOIN region r ON r.id = o.region_id
+      WHERE o.name IN ('车站街道建设办公室', '淄博市财政局')`,
+  );
+  const tag = `${TAG}_ENTITY`;
+  const [chezhan] = await app.sql<{ path: string }>(`SELECT path FROM region WHERE code = '370303001'`);
+  for (const o of orgs)
+    await app.sql(
+      `INSERT INTO audit_event (tenant_id, id, actor_user_id, actor_organization_id, entity_type, entity_id, action, region_path)
+       VALUES ($1, $2, $3, $4, 'Organization', $5, $6, $7)`,
+      [actor.tenant_id, randomUUID(), actor.id, actor.organization_id, o.id, tag, chezhan.path],
+    );
+  const res = await app.gql<Page>(EVENTS, { filter: { action: tag } }, { as: 'finance.chezhan' });
+  expect(res.errors).toBeUndefined();
+  const byEntity = Object.fromEntries(res.data!.auditEvents.nodes.map((n) => [n.entityId, n.entity]));
+  const gid = (name: string) => toGlobalId('Organization', orgs.find((o) => o.name === name)!.id);
+  // The township's own office is in the reader's view; the city finance bureau above it is not.
+  expect(byEntity).toEqual({
+    [gid('车站街道建设办公室')]: { id: gid('车站街道建设办公室') },
+    [gid('淄博市财政局')]: null,
   });
 });
 

@@ -114,8 +114,10 @@ test('the roles as DOMAIN §8 describes them (finance reads the audit trail; aud
   );
   expect(await abilities('finance.zhangdian')).not.toContain('SET_POLICY'); // only the city's finance (DOMAIN §10.7)
   expect(await abilities('finance.zibo')).toContain('SET_POLICY');
-  // P6, 003 第七条: audit offices read their subtree and the audit trail, and write nothing.
-  expect(await abilities('audit.zibo')).toEqual(['READ_SUBTREE', 'READ_AUDIT_TRAIL']);
+  // P6, 003 第七条: audit offices read their subtree, the audit trail and the reports, and write nothing.
+  expect(await abilities('audit.zibo')).toEqual(['READ_SUBTREE', 'READ_AUDIT_TRAIL', 'READ_REPORTS']);
+  // P6, DOMAIN §16: cross-level reports for finance, departments, audit and units (their own items), not third parties.
+  expect(await abilities('transport.zhangdian')).toContain('READ_REPORTS');
   // P1, P2, P4: a competent department manages funds and compiles; never reviews assessments (P3).
   const department = await abilities('transport.zhangdian');
   expect(department).toEqual(

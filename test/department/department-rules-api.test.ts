@@ -7,6 +7,7 @@
 import { TestApp } from '../harness/app';
 import { mutations, forbidden, forbiddenFor } from '../harness/mutations';
 import {
+  controlRate,
   CREATE_DEPT_GOAL,
   ERRORS,
   goalInput,
@@ -94,17 +95,7 @@ describe('bad input: a clear error with a stable code, nothing written', () => {
       SET_COMMON,
       {
         year: 2026,
-        indicators: [
-          {
-            dimension: 'OPERATING_COST',
-            name: '三公经费控制率',
-            kind: 'QUANTITATIVE',
-            unit: '%',
-            comparator: 'LTE',
-            target: '100',
-            points: '100',
-          },
-        ],
+        indicators: [{ ...controlRate('三公经费控制率'), points: '100' }],
       },
       'finance.zhangdian',
     );

@@ -17,6 +17,18 @@ export const UPDATE_GOAL = `mutation($input: UpdateGoalInput!) { updateGoal(inpu
 export const GOAL_ACTION = (name: string) =>
   `mutation($input: ${name[0].toUpperCase() + name.slice(1)}Input!) { ${name}(input: $input) { goal { ${G} } ${ERRORS} } }`;
 
+/** An operating-cost control rate (004 二(二)3 运行成本), entered, at most 100 %, 2 points. */
+export const controlRate = (name: string) => ({
+  dimension: 'OPERATING_COST',
+  name,
+  kind: 'QUANTITATIVE',
+  unit: '%',
+  comparator: 'LTE',
+  target: '100',
+  points: '2',
+  source: 'ENTERED',
+});
+
 /** 004 二(二)3's dimensions; 预算执行率 computed from recorded money (10 points together). */
 export const COMMON_2025 = [
   {
@@ -29,26 +41,8 @@ export const COMMON_2025 = [
     points: '4',
     source: 'BUDGET_EXECUTION_RATE',
   },
-  {
-    dimension: 'OPERATING_COST',
-    name: '三公经费控制率',
-    kind: 'QUANTITATIVE',
-    unit: '%',
-    comparator: 'LTE',
-    target: '100',
-    points: '2',
-    source: 'ENTERED',
-  },
-  {
-    dimension: 'OPERATING_COST',
-    name: '在职人员控制率',
-    kind: 'QUANTITATIVE',
-    unit: '%',
-    comparator: 'LTE',
-    target: '100',
-    points: '2',
-    source: 'ENTERED',
-  },
+  controlRate('三公经费控制率'),
+  controlRate('在职人员控制率'),
   {
     dimension: 'MANAGEMENT_EFFICIENCY',
     name: '政府采购执行率',

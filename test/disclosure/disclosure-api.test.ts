@@ -26,8 +26,8 @@ beforeAll(async () => {
 });
 afterAll(async () => app.stop());
 
-const DUE = `query($year: Int!) { publicationDue(year: $year) { subjectId subjectType name year responsibleOrganizationId } }`;
-const PUBLIC_GOALS = `query($code: String!, $year: Int!) { publicGoals(regionCode: $code, year: $year) { id name organizationName annualObjective annualAmount publishedOn indicators { name target unit } } }`;
+const DUE = `query($year: Int!) { publicationDue(year: $year, first: 100) { totalCount nodes { subjectId subjectType name year responsibleOrganization { id } subject { id } } } }`;
+const PUBLIC_GOALS = `query($code: String!, $year: Int!) { publicGoals(regionCode: $code, year: $year) { nodes { id name organizationName annualObjective annualAmount publishedOn indicators { name target unit } } } }`;
 
 async function audits(gid: string): Promise<string[]> {
   const rows = await app.sql<{ action: string }>(
@@ -78,12 +78,12 @@ describe('P5: only the responsible department discloses (003 转移支付 第三
       published_on: '2025-03-01',
       withdrawn_on: null,
     });
-    const goals = await app.gql<{ publicGoals: { id: string }[] }>(PUBLIC_GOALS, {
+    const goals = await app.gql<{ publicGoals: { nodes: { id: string }[] } }>(PUBLIC_GOALS, {
       code: '370303',
       year: 2025,
     });
     expect(goals.errors).toBeUndefined();
-    expect(goals.data?.publicGoals.map((g) => g.id)).toContain(id);
+    expect(goals.data?.publicGoals.nodes.map((g) => g.id)).toContain(id);
 
     const withdrawn = await disclose(
       app,
@@ -97,11 +97,11 @@ describe('P5: only the responsible department discloses (003 转移支付 第三
       published_on: '2025-03-01',
       withdrawn_on: '2025-04-01',
     });
-    const after = await app.gql<{ publicGoals: { id: string }[] }>(PUBLIC_GOALS, {
+    const after = await app.gql<{ publicGoals: { nodes: { id: string }[] } }>(PUBLIC_GOALS, {
       code: '370303',
       year: 2025,
     });
-    expect(after.data?.publicGoals.map((g) => g.id)).not.toContain(id);
+    expect(after.data?.publicGoals.nodes.map((g) => g.id)).not.toContain(id);
     expect(await audits(id)).toEqual(['DISCLOSURE_PUBLISH', 'DISCLOSURE_WITHDRAW']);
   });
 
@@ -213,20 +213,55 @@ describe('bad input: a stable code, nothing written (issue 13 "Bad input")', () 
 });
 
 test('publicationDue lists the issued, unclassified, never-published items of the year (DOMAIN §14)', async () => {
-  const res = await app.gql<{ publicationDue: { subjectId: string; responsibleOrganizationId: string }[] }>(
+  type Due = {
+    subjectId: string;
+    responsibleOrganization: { id: string } | null;
+    subject: { id: string } | null;
+  };
+  const res = await app.gql<{ publicationDue: { totalCount: number; nodes: Due[] } }>(
     DUE,
     { year: 2025 },
     { as: 'transport.zhangdian' },
   );
   expect(res.errors).toBeUndefined();
-  const due = res.data!.publicationDue.map((d) => d.subjectId);
+  const due = res.data!.publicationDue.nodes.map((d) => d.subjectId);
+  expect(res.data!.publicationDue.totalCount).toBe(due.length);
   // Published (then withdrawn) and classified goals are not due; the other issued goals are.
   expect(due).not.toContain(await goalGid(app, PROJECT_GOAL));
   expect(due).not.toContain(await goalGid(app, OVERALL_GOAL));
   expect(due).toContain(await goalGid(app, '车站街道农村公路提档升级工程绩效目标'));
   const mine = await organizationOfLogin(app, 'transport.zhangdian');
-  const item = res.data!.publicationDue.find((d) => d.subjectId === due[0]);
-  expect(item?.responsibleOrganizationId).toBe(mine);
+  const item = res.data!.publicationDue.nodes.find((d) => d.subjectId === due[0]);
+  // Issue 11 item 7: the responsible department and the item itself are objects, not bare ids.
+  expect(item?.responsibleOrganization?.id).toBe(mine);
+  expect(item?.subject?.id).toBe(due[0]);
   const anonymous = await app.gql(DUE, { year: 2025 });
   expect(anonymous.errors?.map((e) => e.extensions?.code)).toEqual(['UNAUTHENTICATED']);
+});
+
+test('publicationDue pages by keyset (first/after): the pages put together are the whole list, in order', async () => {
+  const PAGE = `query($after: String) { publicationDue(year: 2025, first: 1, after: $after) {
+    nodes { subjectId } pageInfo { hasNextPage endCursor } } }`;
+  const whole = await app.gql<{ publicationDue: { nodes: { subjectId: string }[] } }>(
+    DUE,
+    { year: 2025 },
+    { as: 'finance.zhangdian' },
+  );
+  const seen: string[] = [];
+  let after: string | null = null;
+  for (let i = 0; i < 200; i += 1) {
+    const res: {
+      data?: {
+        publicationDue: {
+          nodes: { subjectId: string }[];
+          pageInfo: { hasNextPage: boolean; endCursor: string | null };
+        };
+      };
+    } = await app.gql(PAGE, { after }, { as: 'finance.zhangdian' });
+    seen.push(...res.data!.publicationDue.nodes.map((n) => n.subjectId));
+    if (!res.data!.publicationDue.pageInfo.hasNextPage) break;
+    after = res.data!.publicationDue.pageInfo.endCursor;
+  }
+  expect(seen.length).toBeGreaterThan(1);
+  expect(seen).toEqual(whole.data!.publicationDue.nodes.map((n) => n.subjectId));
 });

@@ -10,7 +10,7 @@ export { uuidOf };
 
 export const ERRORS = 'userErrors { code field message messageEn principle }';
 const D =
-  'disclosure { subjectId subjectType classified classifiedReason publishedOn withdrawnOn responsibleOrganizationId }';
+  'disclosure { subjectId subjectType classified classifiedReason publishedOn withdrawnOn responsibleOrganization { id } subject { id } }';
 export const CLASSIFY = `mutation($input: ClassifyInput!) { classifyForDisclosure(input: $input) { ${D} ${ERRORS} } }`;
 export const PUBLISH = `mutation($input: PublishDisclosureInput!) { publishDisclosure(input: $input) { ${D} ${ERRORS} } }`;
 export const WITHDRAW = `mutation($input: WithdrawDisclosureInput!) { withdrawDisclosure(input: $input) { ${D} ${ERRORS} } }`;

@@ -1,56 +1,5 @@
-import { Decimal } from '../../src/common/decimal';
-import {
-  scoreSelfEvaluation,
-  type IndicatorActual,
-  type MoneyFigures,
-  type ScoringIndicator,
-} from '../../src/evaluation/rules/scoring';
-
-const d = (s: string | number): Decimal => new Decimal(s);
-const full: MoneyFigures = { budgeted: d(100), inPlace: d(100), spent: d(100) };
-
-const quant = (id: string, over: Partial<ScoringIndicator> = {}): ScoringIndicator => ({
-  id,
-  name: id,
-  category: 'OUTPUT',
-  kind: 'QUANTITATIVE',
-  comparator: 'GTE',
-  target: d(100),
-  points: null,
-  ...over,
-});
-const qual = (id: string, over: Partial<ScoringIndicator> = {}): ScoringIndicator => ({
-  id,
-  name: id,
-  category: 'BENEFIT',
-  kind: 'QUALITATIVE',
-  comparator: null,
-  target: null,
-  points: null,
-  ...over,
-});
-const act = (indicatorId: string, actual: string, over: Partial<IndicatorActual> = {}) => ({
-  indicatorId,
-  actual: d(actual),
-  explanation: '原因说明',
-  ...over,
-});
-/** One indicator per category so no points move, plus the given one under test in OUTPUT. */
-const base = (): ScoringIndicator[] => [
-  quant('benefit', { category: 'BENEFIT' }),
-  quant('satisfaction', { category: 'SATISFACTION' }),
-];
-const baseActuals = () => [act('benefit', '100'), act('satisfaction', '100')];
-
-/** The indicator under test in OUTPUT beside a filler ('rest') that takes OUTPUT's remaining points. */
-function single(indicator: ScoringIndicator, actual: IndicatorActual, money = full) {
-  const result = scoreSelfEvaluation({
-    indicators: [indicator, quant('rest'), ...base()],
-    actuals: [actual, act('rest', '100'), ...baseActuals()],
-    money,
-  });
-  return { result, line: result.lines.find((l) => l.key === indicator.id)! };
-}
+import { scoreSelfEvaluation, type IndicatorActual } from '../../src/evaluation/rules/scoring';
+import { d, full, quant, qual, act, single } from './scoring-builders';
 
 describe('self-evaluation scoring of indicators (DOMAIN §10.3–4; 002 第二十四条)', () => {
   test.each([

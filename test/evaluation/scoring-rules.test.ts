@@ -4,47 +4,9 @@ import {
   BUDGET_EXECUTION_KEY,
   FUND_ARRIVAL_KEY,
   scoreSelfEvaluation,
-  type IndicatorActual,
-  type MoneyFigures,
-  type ScoringIndicator,
   type SelfScoringInput,
 } from '../../src/evaluation/rules/scoring';
-
-const d = (s: string | number): Decimal => new Decimal(s);
-const full: MoneyFigures = { budgeted: d(100), inPlace: d(100), spent: d(100) };
-
-const quant = (id: string, over: Partial<ScoringIndicator> = {}): ScoringIndicator => ({
-  id,
-  name: id,
-  category: 'OUTPUT',
-  kind: 'QUANTITATIVE',
-  comparator: 'GTE',
-  target: d(100),
-  points: null,
-  ...over,
-});
-const act = (indicatorId: string, actual: string, over: Partial<IndicatorActual> = {}) => ({
-  indicatorId,
-  actual: d(actual),
-  explanation: '原因说明',
-  ...over,
-});
-/** One indicator per category so no points move, plus the given one under test in OUTPUT. */
-const base = (): ScoringIndicator[] => [
-  quant('benefit', { category: 'BENEFIT' }),
-  quant('satisfaction', { category: 'SATISFACTION' }),
-];
-const baseActuals = () => [act('benefit', '100'), act('satisfaction', '100')];
-
-/** The indicator under test in OUTPUT beside a filler ('rest') that takes OUTPUT's remaining points. */
-function single(indicator: ScoringIndicator, actual: IndicatorActual, money = full) {
-  const result = scoreSelfEvaluation({
-    indicators: [indicator, quant('rest'), ...base()],
-    actuals: [actual, act('rest', '100'), ...baseActuals()],
-    money,
-  });
-  return { result, line: result.lines.find((l) => l.key === indicator.id)! };
-}
+import { d, full, quant, act, base, baseActuals, single } from './scoring-builders';
 
 describe('self-evaluation scoring (DOMAIN §10; 002 第二十一、二十四、二十五条)', () => {
   test('default category points 10/50/30/10, COMMON as two 5-point money lines (DOMAIN §10.1–2)', () => {

@@ -421,12 +421,17 @@ describe('P4 谁支出、谁自评 and P6: only the spending unit evaluates, onl
       { as: 'audit.zhangdian' },
     );
     expect(list.data?.evaluations).toEqual({ totalCount: 1, nodes: [{ id: evaluation.id }] });
-    const goalRead = await app.gql<{ goal: { evaluations: { id: string; kind: string }[] } }>(
-      `query($id: ID!) { goal(id: $id) { evaluations { id kind } } }`,
+    const goalRead = await app.gql<{
+      goal: { evaluations: { totalCount: number; nodes: { id: string; kind: string }[] } };
+    }>(
+      `query($id: ID!) { goal(id: $id) { evaluations { totalCount nodes { id kind } } } }`,
       { id: goal.id },
       { as: 'transport.chezhan' },
     );
-    expect(goalRead.data?.goal.evaluations).toEqual([{ id: evaluation.id, kind: 'SELF' }]);
+    expect(goalRead.data?.goal.evaluations).toEqual({
+      totalCount: 1,
+      nodes: [{ id: evaluation.id, kind: 'SELF' }],
+    });
     const actions = await app.gql<{
       evaluation: { availableActions: { action: string; allowed: boolean; requires: string | null }[] };
     }>(
@@ -444,23 +449,25 @@ describe('P4 谁支出、谁自评 and P6: only the spending unit evaluates, onl
 
 describe('reads in one request (DOMAIN §16, STYLE "Performance shape")', () => {
   test('PerformanceGoal.evaluations with their score lines: the number of SQL statements does not grow with the goals', async () => {
-    const query = `{ goals(first: 100, filter: { year: 2025, scope: PROJECT }) { nodes { evaluations { id total scoreLines { key score } availableActions { action allowed } actuals { indicatorId score } transitions { action actorOrganization { name } } } } } }`;
+    const query = `{ goals(first: 100, filter: { year: 2025, scope: PROJECT }) { nodes { evaluations { nodes { id total scoreLines { key score } availableActions { action allowed } actuals { indicatorId score } transitions { action actorOrganization { name } } } } } } }`;
     await submitted('语句数一');
     await draftEvaluation('语句数草稿'); // a draft previews its lines: one more kind of statement
-    const before = await app.gql<{ goals: { nodes: { evaluations: unknown[] }[] } }>(
+    const before = await app.gql<{ goals: { nodes: { evaluations: { nodes: unknown[] } }[] } }>(
       query,
       {},
       { as: 'transport.chezhan' },
     );
-    const evaluatedBefore = before.data!.goals.nodes.filter((g) => g.evaluations.length > 0).length;
+    const evaluatedBefore = before.data!.goals.nodes.filter((g) => g.evaluations.nodes.length > 0).length;
     await submitted('语句数二');
     await draftEvaluation('语句数三');
-    const after = await app.gql<{ goals: { nodes: { evaluations: unknown[] }[] } }>(
+    const after = await app.gql<{ goals: { nodes: { evaluations: { nodes: unknown[] } }[] } }>(
       query,
       {},
       { as: 'transport.chezhan' },
     );
-    expect(after.data!.goals.nodes.filter((g) => g.evaluations.length > 0).length).toBe(evaluatedBefore + 2); // 语句数二, 语句数三
+    expect(after.data!.goals.nodes.filter((g) => g.evaluations.nodes.length > 0).length).toBe(
+      evaluatedBefore + 2,
+    ); // 语句数二, 语句数三
     expect(after.extensions?.sqlStatements).toBe(before.extensions?.sqlStatements);
   });
 });

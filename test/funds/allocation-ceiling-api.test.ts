@@ -7,6 +7,7 @@
 import { TestApp } from '../harness/app';
 import { regionGid, uuidOf } from '../harness/ids';
 import { mutations, USER_ERRORS as ERRORS } from '../harness/mutations';
+import { transferFundInput } from '../harness/fund-fixtures';
 
 let app: TestApp;
 const { ok, refused } = mutations<{ id: string; version: number }>(() => app, 'fund');
@@ -21,14 +22,7 @@ const region: Record<string, string> = {};
 async function createFund(upperLevel: string, ownLevel: string, lowerLevel: string, name: string) {
   return ok(
     CREATE_FUND,
-    {
-      name,
-      year: 2025,
-      budgetBook: 'GENERAL_PUBLIC',
-      category: 'SPECIAL_TRANSFER',
-      allocationMethod: 'FACTOR',
-      amounts: { upperLevel, ownLevel, lowerLevel },
-    },
+    transferFundInput(name, { upperLevel, ownLevel, lowerLevel }),
     'transport.zhangdian',
   );
 }

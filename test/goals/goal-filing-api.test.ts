@@ -7,6 +7,7 @@
 import { mutations, USER_ERRORS as ERRORS } from '../harness/mutations';
 import { TestApp } from '../harness/app';
 import { uuidOf } from '../harness/ids';
+import { transferFundInput } from '../harness/fund-fixtures';
 
 let app: TestApp;
 const { call: mutate, ok, refused } = mutations<GoalRow>(() => app, 'goal');
@@ -47,15 +48,7 @@ const INDICATORS = [
 async function newFund(name: string, isEmergency: boolean): Promise<string> {
   const res = await mutate<{ createFund: { fund: { id: string } | null } }>(
     CREATE_FUND,
-    {
-      name,
-      year: 2025,
-      budgetBook: 'GENERAL_PUBLIC',
-      category: 'SPECIAL_TRANSFER',
-      allocationMethod: 'FACTOR',
-      amounts: { upperLevel: '0.00', ownLevel: '3000000.00', lowerLevel: '0.00' },
-      isEmergency,
-    },
+    transferFundInput(name, { ownLevel: '3000000.00' }, { isEmergency }),
     'transport.zhangdian',
   );
   if (!res.data?.createFund.fund) throw new Error(`arranging failed: ${JSON.stringify(res)}`);

@@ -7,6 +7,8 @@
  */
 import { TestApp, type GraphQLResponse } from '../harness/app';
 import { organizationGid, regionGid } from '../harness/ids';
+import { ROAD_INDICATORS } from '../harness/goal-fixtures';
+import { arrangeTransferFund } from '../harness/fund-fixtures';
 
 let app: TestApp;
 const N = 4;
@@ -29,15 +31,7 @@ async function ok(query: string, input: Record<string, unknown>, as: string): Pr
   return payload.goal;
 }
 
-const OUTPUT = {
-  category: 'OUTPUT',
-  subcategory: 'QUANTITY',
-  name: '养护道路里程',
-  kind: 'QUANTITATIVE',
-  unit: '公里',
-  comparator: 'GTE',
-  target: '10',
-};
+const OUTPUT = { ...ROAD_INDICATORS[0], target: '10' };
 
 /** A 车站街道 project goal drafted by its unit, left as DRAFT or taken to SUBMITTED. */
 async function projectGoal(k: number, submitted: boolean): Promise<void> {
@@ -77,25 +71,10 @@ async function projectGoal(k: number, submitted: boolean): Promise<void> {
 /** A 张店区 factor fund with a submitted overall goal and a top-down regional child (consistency is checked). */
 async function overallGoal(k: number): Promise<void> {
   const chezhan = await regionGid(app, '370303001');
-  const fund = await app.gql<{ createFund: { fund: { id: string } } }>(
-    `mutation($input: CreateFundInput!) { createFund(input: $input) { fund { id } userErrors { code } } }`,
-    {
-      input: {
-        name: `${TAG}资金${k}`,
-        year: 2025,
-        budgetBook: 'GENERAL_PUBLIC',
-        category: 'SPECIAL_TRANSFER',
-        allocationMethod: 'FACTOR',
-        amounts: { upperLevel: '0.00', ownLevel: '100000.00', lowerLevel: '0.00' },
-      },
-    },
-    { as: 'transport.zhangdian' },
-  );
-  const fundId = fund.data!.createFund.fund.id;
-  await app.gql(
-    `mutation($input: SetAllocationsInput!) { setAllocations(input: $input) { userErrors { code } } }`,
-    { input: { fundId, expectedVersion: 1, allocations: [{ regionId: chezhan, amount: '100000.00' }] } },
-    { as: 'transport.zhangdian' },
+  const fundId = await arrangeTransferFund(
+    app,
+    { name: `${TAG}资金${k}`, ownLevel: '100000.00' },
+    { [chezhan]: '100000.00' },
   );
   const overall = await ok(
     CREATE,
@@ -155,7 +134,8 @@ const FIELDS: Record<string, string> = {
   transitions: 'transitions { action at actorName actorOrganization { name } }',
   availableActions: 'availableActions { action allowed code reason principle details requires }',
   parent: 'parent { id name }',
-  children: 'children { id name }',
+  children: 'children { totalCount nodes { id name } }',
+  withdrawnAdjustments: 'withdrawnAdjustments { nodes { id } }',
   project: 'project { id name }',
   fund: 'fund { id name }',
   region: 'region { id name }',
@@ -165,7 +145,7 @@ const FIELDS: Record<string, string> = {
   nextVersion: 'nextVersion { id }',
   // Issue 9 items 7 and 11: the decomposition report (DOMAIN §5) and the 附件1–3 header.
   consistency:
-    'consistency { parentGoalId childCount complete ok indicators { name combined target meets linkedChildren } money { childrenTotal allocated meets } errors { message } warnings { message } }',
+    'consistency { parentGoal { id } childCount complete ok indicators { parentIndicator { id } name combined target meets linkedChildren } money { childrenTotal allocated meets } errors { message } warnings { message } }',
   header: 'header { projectAttribute periodStartYear allocatingLevelAmount }',
 };
 const ALL = Object.values(FIELDS).join('\n');

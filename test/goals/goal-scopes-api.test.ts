@@ -6,6 +6,8 @@
 import { toGlobalId } from '../../src/common/global-id';
 import { TestApp, type GraphQLResponse } from '../harness/app';
 import { organizationGid, regionGid, uuidOf } from '../harness/ids';
+import { ROAD_INDICATORS, goalSeenBy } from '../harness/goal-fixtures';
+import { arrangeTransferFund } from '../harness/fund-fixtures';
 
 let app: TestApp;
 
@@ -31,15 +33,7 @@ const APPROVE = `mutation($input: ApproveGoalInput!) { approveGoal(input: $input
 const RETURN = `mutation($input: ReturnGoalInput!) { returnGoal(input: $input) { goal { ${G_FIELDS} } ${ERRORS} } }`;
 const ISSUE = `mutation($input: IssueGoalInput!) { issueGoal(input: $input) { goal { ${G_FIELDS} } ${ERRORS} } }`;
 
-const OUTPUT = {
-  category: 'OUTPUT',
-  subcategory: 'QUANTITY',
-  name: '养护道路里程',
-  kind: 'QUANTITATIVE',
-  unit: '公里',
-  comparator: 'GTE',
-  target: '10',
-};
+const OUTPUT = { ...ROAD_INDICATORS[0], target: '10' };
 const SATISFACTION = {
   category: 'SATISFACTION',
   subcategory: 'SERVICE_RECIPIENT',
@@ -216,25 +210,11 @@ describe('DEPARTMENT goals (部门整体绩效目标): drafted by the department
 /** A 张店区 factor fund allocated to 车站街道, its issued overall goal, and a 车站街道 project it finances. */
 async function transferSetup(label: string) {
   const chezhan = await regionGid(app, '370303001');
-  const fund = await mutate<{ createFund: { fund: { id: string } | null } }>(
-    `mutation($input: CreateFundInput!) { createFund(input: $input) { fund { id } userErrors { code messageEn } } }`,
-    {
-      name: `2025年张店区道路养护转移支付（${label}）`,
-      year: 2025,
-      budgetBook: 'GENERAL_PUBLIC',
-      category: 'SPECIAL_TRANSFER',
-      allocationMethod: 'FACTOR',
-      amounts: { upperLevel: '0.00', ownLevel: '600000.00', lowerLevel: '0.00' },
-    },
-    'transport.zhangdian',
+  const fundId = await arrangeTransferFund(
+    app,
+    { name: `2025年张店区道路养护转移支付（${label}）`, ownLevel: '600000.00' },
+    { [chezhan]: '600000.00' },
   );
-  const fundId = fund.data!.createFund.fund!.id;
-  const alloc = await mutate<{ setAllocations: { userErrors: unknown[] } }>(
-    `mutation($input: SetAllocationsInput!) { setAllocations(input: $input) { userErrors { code } } }`,
-    { fundId, expectedVersion: 1, allocations: [{ regionId: chezhan, amount: '600000.00' }] },
-    'transport.zhangdian',
-  );
-  expect(alloc.data!.setAllocations.userErrors).toEqual([]);
   const project = await mutate<{ createProject: { project: { id: string } | null } }>(
     `mutation($input: CreateProjectInput!) { createProject(input: $input) { project { id } userErrors { code messageEn } } }`,
     {
@@ -367,14 +347,7 @@ describe('TRANSFER_PROJECT goals: drafted by the implementing unit, reviewed S�
   test('the goal is read by its chain and subtree, not by a sibling township or the other tenant (P6)', async () => {
     const { fundId, projectId } = await transferSetup('查阅');
     const g = await ok(CREATE, transferProjectInput(fundId, projectId), 'unit.chezhan');
-    const read = async (as: string) =>
-      (
-        await app.gql<{ goal: { id: string } | null }>(
-          `query($id: ID!) { goal(id: $id) { id } }`,
-          { id: g.id },
-          { as },
-        )
-      ).data!.goal;
+    const read = (as: string) => goalSeenBy(app, g.id, as);
     for (const as of [
       'unit.chezhan',
       'transport.chezhan',

@@ -7,6 +7,8 @@
 import { TestApp } from '../harness/app';
 import { mutations } from '../harness/mutations';
 import { regionGid, uuidOf } from '../harness/ids';
+import { arrangeTransferFund } from '../harness/fund-fixtures';
+import { ruralRoadLength } from '../harness/goal-fixtures';
 
 let app: TestApp;
 interface Goal {
@@ -23,50 +25,15 @@ const act = (m: string) =>
   `mutation($input: ${m[0].toUpperCase() + m.slice(1)}Input!) { ${m}(input: $input) { ${G} } }`;
 const [SUBMIT, APPROVE, ISSUE] = ['submitGoal', 'approveGoal', 'issueGoal'].map(act);
 
-const length = (target: string, extra: Record<string, unknown> = {}) => ({
-  category: 'OUTPUT',
-  subcategory: 'QUANTITY',
-  name: '养护农村公路里程',
-  kind: 'QUANTITATIVE',
-  unit: '公里',
-  comparator: 'GTE',
-  target,
-  ...extra,
-});
+const length = ruralRoadLength;
 const regions: Record<string, string> = {};
 
 async function fund(name: string, flags: Record<string, unknown> = {}): Promise<string> {
-  const res = await app.gql<{ createFund: { fund: { id: string } | null } }>(
-    `mutation($input: CreateFundInput!) { createFund(input: $input) { fund { id } userErrors { code messageEn } } }`,
-    {
-      input: {
-        name,
-        year: 2025,
-        budgetBook: 'GENERAL_PUBLIC',
-        category: 'SPECIAL_TRANSFER',
-        allocationMethod: 'FACTOR',
-        amounts: { upperLevel: '0.00', ownLevel: '800000.00', lowerLevel: '0.00' },
-        ...flags,
-      },
-    },
-    { as: 'transport.zhangdian' },
+  return arrangeTransferFund(
+    app,
+    { name, ownLevel: '800000.00', ...flags },
+    { [regions.chezhan]: '500000.00', [regions.gongyuan]: '300000.00' },
   );
-  const id = res.data!.createFund.fund!.id;
-  await app.gql(
-    `mutation($input: SetAllocationsInput!) { setAllocations(input: $input) { userErrors { code } } }`,
-    {
-      input: {
-        fundId: id,
-        expectedVersion: 1,
-        allocations: [
-          { regionId: regions.chezhan, amount: '500000.00' },
-          { regionId: regions.gongyuan, amount: '300000.00' },
-        ],
-      },
-    },
-    { as: 'transport.zhangdian' },
-  );
-  return id;
 }
 
 const overallInput = (fundId: string) => ({
@@ -101,6 +68,19 @@ const regionalInput = (
 });
 
 const step = (q: string, g: Goal, as: string) => ok(q, { id: g.id, expectedVersion: g.rowVersion }, as);
+
+/**
+ * A new fund and its overall goal, drafted by the fund's department and approved by finance at R (DOMAIN §7);
+ * `until: 'ISSUED'` issues it too.
+ */
+async function approvedOverall(fundName: string, until: 'APPROVED' | 'ISSUED' = 'APPROVED') {
+  const fundId = await fund(fundName);
+  let overall = await ok(CREATE, overallInput(fundId), 'transport.zhangdian');
+  overall = await step(SUBMIT, overall, 'transport.zhangdian');
+  overall = await step(APPROVE, overall, 'finance.zhangdian');
+  if (until === 'ISSUED') overall = await step(ISSUE, overall, 'finance.zhangdian');
+  return { fundId, overall };
+}
 
 async function approveAction(goalId: string, as: string) {
   const res = await app.gql<{
@@ -154,10 +134,7 @@ describe('tree integrity (DOMAIN §5; issue 9 item 6)', () => {
 
   test('the fund’s gate alone blocks a regional goal whose parent is in force', async () => {
     // DOMAIN §5 "the ex-ante gate (§6) of the fund applies to every goal of its tree"
-    const fundId = await fund('2025年专项（后认定为新设重大）');
-    let overall = await ok(CREATE, overallInput(fundId), 'transport.zhangdian');
-    overall = await step(SUBMIT, overall, 'transport.zhangdian');
-    overall = await step(APPROVE, overall, 'finance.zhangdian');
+    const { fundId, overall } = await approvedOverall('2025年专项（后认定为新设重大）');
     const flagged = await app.gql<{ updateFund: { userErrors: unknown[] } }>(
       `mutation($input: UpdateFundInput!) { updateFund(input: $input) { userErrors { code messageEn } } }`,
       { input: { id: fundId, expectedVersion: 2, isNewMajor: true } },
@@ -182,10 +159,7 @@ describe('tree integrity (DOMAIN §5; issue 9 item 6)', () => {
 
   test('once the parent is in force, the child is approved and issued', async () => {
     // DOMAIN §5 Tree integrity (allowed side)
-    const fundId = await fund('2025年专项（目标树完整）');
-    let overall = await ok(CREATE, overallInput(fundId), 'transport.zhangdian');
-    overall = await step(SUBMIT, overall, 'transport.zhangdian');
-    overall = await step(APPROVE, overall, 'finance.zhangdian');
+    const { fundId, overall } = await approvedOverall('2025年专项（目标树完整）');
     let child = await ok(
       CREATE,
       regionalInput(fundId, overall, 'chezhan', '20', '800000.00', 'TOP_DOWN'),
@@ -201,16 +175,13 @@ describe('tree integrity (DOMAIN §5; issue 9 item 6)', () => {
 describe('consistency at every approval (DOMAIN §5; 002 第十条(二); issue 9 item 7)', () => {
   const fundIds: Record<string, string> = {};
   const goals: Record<string, Goal> = {};
-  const REPORT = `query($id: ID!) { goal(id: $id) { consistency { parentGoalId childCount complete ok
+  const REPORT = `query($id: ID!) { goal(id: $id) { consistency { parentGoal { id } childCount complete ok
       indicators { name aggregation comparator combined target meets linkedChildren }
       money { childrenTotal allocated meets } errors { reason message messageEn } warnings { reason message } } } }`;
 
   beforeAll(async () => {
-    fundIds.t = await fund('2025年农村公路养护（自下而上）');
-    let o = await ok(CREATE, overallInput(fundIds.t), 'transport.zhangdian');
-    o = await step(SUBMIT, o, 'transport.zhangdian');
-    o = await step(APPROVE, o, 'finance.zhangdian');
-    goals.overall = await step(ISSUE, o, 'finance.zhangdian');
+    const tree = await approvedOverall('2025年农村公路养护（自下而上）', 'ISSUED');
+    [fundIds.t, goals.overall] = [tree.fundId, tree.overall];
   });
 
   test('bottom-up: the first region is approved while the decomposition is incomplete; the last one is checked against its siblings in force', async () => {
@@ -255,7 +226,7 @@ describe('consistency at every approval (DOMAIN §5; 002 第十条(二); issue 9
       )
     ).data!.goal.consistency;
     expect(report).toMatchObject({
-      parentGoalId: goals.overall.id,
+      parentGoal: { id: goals.overall.id },
       childCount: 2,
       complete: true,
       ok: false,
@@ -293,10 +264,7 @@ describe('consistency at every approval (DOMAIN §5; 002 第十条(二); issue 9
 
   test('a late child whose money overshoots the allocation is refused at once, even with the decomposition incomplete', async () => {
     // DOMAIN §5 "the children's money must add up to the allocation"; §4 allocations
-    const fundId = await fund('2025年农村公路养护（资金超额）');
-    let o = await ok(CREATE, overallInput(fundId), 'transport.zhangdian');
-    o = await step(SUBMIT, o, 'transport.zhangdian');
-    o = await step(APPROVE, o, 'finance.zhangdian');
+    const { fundId, overall: o } = await approvedOverall('2025年农村公路养护（资金超额）');
     let c = await ok(
       CREATE,
       regionalInput(fundId, o, 'chezhan', '20', '900000.00', 'TOP_DOWN'),
@@ -311,11 +279,7 @@ describe('consistency at every approval (DOMAIN §5; 002 第十条(二); issue 9
 describe('the review chain is visible to the drafter (DOMAIN §7; issue 9 item 10)', () => {
   test('the township drafter sees every organisation of the chain and of each transition; person names only at or above the actor’s level', async () => {
     // DOMAIN §7: "the organisations of the review chain are never hidden from those who take part in it"
-    const fundId = await fund('2025年农村公路养护（审核链可见）');
-    let o = await ok(CREATE, overallInput(fundId), 'transport.zhangdian');
-    o = await step(SUBMIT, o, 'transport.zhangdian');
-    o = await step(APPROVE, o, 'finance.zhangdian');
-    o = await step(ISSUE, o, 'finance.zhangdian');
+    const { fundId, overall: o } = await approvedOverall('2025年农村公路养护（审核链可见）', 'ISSUED');
     let c = await ok(
       CREATE,
       regionalInput(fundId, o, 'chezhan', '20', '800000.00', 'BOTTOM_UP'),

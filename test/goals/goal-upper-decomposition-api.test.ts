@@ -160,12 +160,12 @@ test('the lower fund’s overall goal hangs under the upper fund’s regional go
     fund_id: uuidOf(districtFund),
     parent_indicator_id: uuidOf(regional.indicators[0].id),
   });
-  const tree = await app.gql<{ goal: { children: { id: string }[] } }>(
-    `query($id: ID!) { goal(id: $id) { children { id } } }`,
+  const tree = await app.gql<{ goal: { children: { nodes: { id: string }[] } } }>(
+    `query($id: ID!) { goal(id: $id) { children { nodes { id } } } }`,
     { id: regional.id },
     { as: 'transport.zhangdian' },
   );
-  expect(tree.data!.goal.children.map((c) => c.id)).toContain(g.id);
+  expect(tree.data!.goal.children.nodes.map((c) => c.id)).toContain(g.id);
 });
 
 test('any other goal of the upper fund is refused as a parent, nothing written', async () => {

@@ -5,9 +5,10 @@
  * comment; P8 after issue; stale versions; bad indicators; and the database's own refusal of status skips.
  */
 import { TestApp } from '../harness/app';
-import { ROAD_INDICATORS } from '../harness/goal-fixtures';
+import { ROAD_INDICATORS, goalSeenBy } from '../harness/goal-fixtures';
 import { organizationGid, regionGid, uuidOf } from '../harness/ids';
 import { mutations, type UserErrorRow, USER_ERRORS as ERRORS, forbiddenFor } from '../harness/mutations';
+import { arrangeTransferFund } from '../harness/fund-fixtures';
 
 let app: TestApp;
 const { call: mutate, ok, refused, denied, expectRefusedFor } = mutations<GoalRow>(() => app, 'goal');
@@ -293,14 +294,7 @@ describe('permissions (DOMAIN §8), each refused with its code and principle and
 
   test('reads: the sibling township and the other tenant do not see the goal; the chain, the subtree and audit do', async () => {
     const g = await goalAt('SUBMITTED');
-    const read = async (as: string) =>
-      (
-        await app.gql<{ goal: { id: string } | null }>(
-          `query($id: ID!) { goal(id: $id) { id } }`,
-          { id: g.id },
-          { as },
-        )
-      ).data!.goal;
+    const read = (as: string) => goalSeenBy(app, g.id, as);
     for (const as of ['transport.gongyuan', 'finance.gongyuan', 'finance.rizhao', 'unit.gongyuan'])
       expect(await read(as)).toBeNull();
     for (const as of [
@@ -576,32 +570,11 @@ describe('transfer goals top-down (DOMAIN §5): overall → regional, the consis
   test('P1 drafting; regional targets summed against the overall target; money against the allocations', async () => {
     const regions: Record<string, string> = {};
     for (const code of ['370303001', '370303002']) regions[code] = await regionGid(app, code);
-    const fundRes = await mutate<{ createFund: { fund: { id: string } | null } }>(
-      `mutation($input: CreateFundInput!) { createFund(input: $input) { fund { id } userErrors { code messageEn } } }`,
-      {
-        name: '2025年张店区农村公路养护转移支付',
-        year: 2025,
-        budgetBook: 'GENERAL_PUBLIC',
-        category: 'SPECIAL_TRANSFER',
-        allocationMethod: 'FACTOR',
-        amounts: { upperLevel: '0.00', ownLevel: '800000.00', lowerLevel: '0.00' },
-      },
-      'transport.zhangdian',
+    const fundId = await arrangeTransferFund(
+      app,
+      { name: '2025年张店区农村公路养护转移支付', ownLevel: '800000.00' },
+      { [regions['370303001']]: '500000.00', [regions['370303002']]: '300000.00' },
     );
-    const fundId = fundRes.data!.createFund.fund!.id;
-    const alloc = await mutate<{ setAllocations: { userErrors: unknown[] } }>(
-      `mutation($input: SetAllocationsInput!) { setAllocations(input: $input) { userErrors { code messageEn } } }`,
-      {
-        fundId,
-        expectedVersion: 1,
-        allocations: [
-          { regionId: regions['370303001'], amount: '500000.00' },
-          { regionId: regions['370303002'], amount: '300000.00' },
-        ],
-      },
-      'transport.zhangdian',
-    );
-    expect(alloc.data!.setAllocations.userErrors).toEqual([]);
 
     const overallInput = {
       scope: 'TRANSFER_OVERALL',
@@ -730,23 +703,10 @@ describe('transfer goals top-down (DOMAIN §5): overall → regional, the consis
   });
   test('bottom-up regional goal: drafted by the township’s department, co-signed by its finance, then the fund’s department and finance at R; the tree and the filters', async () => {
     const chezhan = await regionGid(app, '370303001');
-    const fundRes = await mutate<{ createFund: { fund: { id: string } | null } }>(
-      `mutation($input: CreateFundInput!) { createFund(input: $input) { fund { id } userErrors { code messageEn } } }`,
-      {
-        name: '2025年张店区道路提升转移支付（自下而上）',
-        year: 2025,
-        budgetBook: 'GENERAL_PUBLIC',
-        category: 'SPECIAL_TRANSFER',
-        allocationMethod: 'FACTOR',
-        amounts: { upperLevel: '0.00', ownLevel: '900000.00', lowerLevel: '0.00' },
-      },
-      'transport.zhangdian',
-    );
-    const fundId = fundRes.data!.createFund.fund!.id;
-    await mutate(
-      `mutation($input: SetAllocationsInput!) { setAllocations(input: $input) { userErrors { code } } }`,
-      { fundId, expectedVersion: 1, allocations: [{ regionId: chezhan, amount: '900000.00' }] },
-      'transport.zhangdian',
+    const fundId = await arrangeTransferFund(
+      app,
+      { name: '2025年张店区道路提升转移支付（自下而上）', ownLevel: '900000.00' },
+      { [chezhan]: '900000.00' },
     );
     const overall = await ok(
       CREATE,
@@ -804,13 +764,13 @@ describe('transfer goals top-down (DOMAIN §5): overall → regional, the consis
 
     // The tree in one request, and the list's filters.
     const tree = await app.gql<{
-      goal: { children: { id: string; parent: { id: string }; drafter: { name: string } }[] };
+      goal: { children: { nodes: { id: string; parent: { id: string }; drafter: { name: string } }[] } };
     }>(
-      `query($id: ID!) { goal(id: $id) { children { id parent { id } drafter { name } } } }`,
+      `query($id: ID!) { goal(id: $id) { children { nodes { id parent { id } drafter { name } } } } }`,
       { id: overall.id },
       { as: 'finance.zhangdian' },
     );
-    expect(tree.data!.goal.children).toEqual([
+    expect(tree.data!.goal.children.nodes).toEqual([
       { id: g.id, parent: { id: overall.id }, drafter: { name: '车站街道建设办公室' } },
     ]);
     const list = async (filter: Record<string, unknown>, as = 'finance.zhangdian') =>

@@ -71,13 +71,13 @@ const statusOf = async (globalId: string) =>
 interface ReadGoal {
   status: string;
   nextVersion: { id: string } | null;
-  withdrawnAdjustments: { id: string; status: string; goalVersion: number }[];
+  withdrawnAdjustments: { nodes: { id: string; status: string; goalVersion: number }[] };
   transitions: { action: string; fromStatus: string; toStatus: string; comment: string | null }[];
   availableActions: { action: string; allowed: boolean; code: string | null; principle: string | null }[];
 }
 async function read(globalId: string, as = 'unit.chezhan'): Promise<ReadGoal> {
   const res = await app.gql<{ goal: ReadGoal }>(
-    `query($id: ID!) { goal(id: $id) { status nextVersion { id } withdrawnAdjustments { id status goalVersion }
+    `query($id: ID!) { goal(id: $id) { status nextVersion { id } withdrawnAdjustments { nodes { id status goalVersion } }
        transitions { action fromStatus toStatus comment } availableActions { action allowed code principle } } }`,
     { id: globalId },
     { as },
@@ -164,7 +164,7 @@ describe('withdraw an adjustment (DOMAIN §7, §15): drafter only; kept as WITHD
     // Version 1: no live next version, the withdrawn one listed, and adjustable again.
     let first = await read(v1.id);
     expect(first.nextVersion).toBeNull();
-    expect(first.withdrawnAdjustments).toEqual([{ id: v2.id, status: 'WITHDRAWN', goalVersion: 2 }]);
+    expect(first.withdrawnAdjustments.nodes).toEqual([{ id: v2.id, status: 'WITHDRAWN', goalVersion: 2 }]);
     expect(allowed(first, 'REQUEST_ADJUSTMENT')).toMatchObject({ allowed: true });
     const again = await adjust(v1, '补充质量指标');
     expect(again).toMatchObject({ status: 'DRAFT', goalVersion: 2 });
@@ -182,7 +182,7 @@ describe('withdraw an adjustment (DOMAIN §7, §15): drafter only; kept as WITHD
     first = await read(v1.id);
     expect(first.status).toBe('SUPERSEDED');
     expect(first.nextVersion).toEqual({ id: again.id });
-    expect(first.withdrawnAdjustments.map((g) => g.id)).toEqual([v2.id]);
+    expect(first.withdrawnAdjustments.nodes.map((g) => g.id)).toEqual([v2.id]);
     expect(await statusOf(v2.id)).toBe('WITHDRAWN');
   });
 

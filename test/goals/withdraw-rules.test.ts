@@ -11,10 +11,9 @@ import {
   isEditable,
   isEffective,
   isFrozen,
-  type Decision,
   type WorkflowGoal,
 } from '../../src/goals/rules/workflow';
-import { actor, goal, o, subjects, type Kind, type Who } from './workflow-world';
+import { accepted, actor, goal, o, refused, subjects, type Kind, type Who } from './workflow-world';
 
 /** Version 2 (the adjustment of version 1) of a goal, in `status`. */
 const v2 = (kind: Kind, status: GoalStatus, over: Partial<WorkflowGoal> = {}): WorkflowGoal =>
@@ -33,17 +32,6 @@ const { WITHDRAW_ADJUSTMENT: WITHDRAW, REQUEST_ADJUSTMENT } = WorkflowAction;
 const S = GoalStatus;
 const FORBIDDEN = ErrorCode.FORBIDDEN;
 const WORKFLOW = ErrorCode.WORKFLOW_VIOLATION;
-
-function refused(d: Decision, code: ErrorCode, principle?: string) {
-  expect(d.ok).toBe(false);
-  if (d.ok) return;
-  expect([d.code, d.principle]).toEqual([code, principle]);
-  expect(d.message.zh.length * d.message.en.length).toBeGreaterThan(0);
-}
-function accepted(d: Decision) {
-  if (!d.ok) throw new Error(`refused: ${d.code} ${d.principle ?? ''} ${d.message.en}`);
-  return d;
-}
 
 // DOMAIN §7 (an adjustment runs the original procedure), §8 P1/P2 (only the drafter drafts), §15 (kept).
 describe('WITHDRAW_ADJUSTMENT: states × actor', () => {

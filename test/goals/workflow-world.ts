@@ -6,7 +6,8 @@ import {
   type OrgRef,
   type RegionRef,
 } from '../../src/goals/rules/review-chain';
-import type { WorkflowActor, WorkflowGoal } from '../../src/goals/rules/workflow';
+import type { ErrorCode } from '../../src/common/errors';
+import type { Decision, WorkflowActor, WorkflowGoal } from '../../src/goals/rules/workflow';
 import { OrganizationKind, Sector } from '../../src/hierarchy/hierarchy.enums';
 
 /*
@@ -97,3 +98,17 @@ export const goal = (kind: Kind, over: Partial<WorkflowGoal> = {}): WorkflowGoal
 };
 export const at = (kind: Kind, status: GoalStatus, step = 0, over: Partial<WorkflowGoal> = {}) =>
   goal(kind, { status, step, ...over });
+
+/** Expect a refusal with this code and principle (or none), and a message in both languages. */
+export function refused(d: Decision, code: ErrorCode, principle?: string) {
+  expect(d.ok).toBe(false);
+  if (d.ok) return;
+  expect([d.code, d.principle]).toEqual([code, principle]);
+  expect(d.message.zh.length * d.message.en.length).toBeGreaterThan(0);
+}
+
+/** The accepted decision (a refusal fails the test with its code, principle and message). */
+export function accepted(d: Decision) {
+  if (!d.ok) throw new Error(`refused: ${d.code} ${d.principle ?? ''} ${d.message.en}`);
+  return d;
+}

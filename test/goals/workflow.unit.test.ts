@@ -6,11 +6,10 @@ import {
   decide,
   isEffective,
   isFrozen,
-  type Decision,
   type WorkflowGoal,
 } from '../../src/goals/rules/workflow';
 
-import { actor, at, dir, goal, o, subjects, type Kind, type Who } from './workflow-world';
+import { accepted, actor, at, dir, goal, o, refused, subjects, type Kind, type Who } from './workflow-world';
 
 const { EDIT, SUBMIT, APPROVE, RETURN, ISSUE, REQUEST_ADJUSTMENT, FILE_FOR_RECORD } = WorkflowAction;
 const [ADJUST, FILE] = [REQUEST_ADJUSTMENT, FILE_FOR_RECORD];
@@ -19,19 +18,6 @@ const ok = { comment: '请补充成本指标', reason: '预算调整' };
 const FORBIDDEN = ErrorCode.FORBIDDEN;
 const WORKFLOW = ErrorCode.WORKFLOW_VIOLATION;
 const BAD = ErrorCode.BAD_USER_INPUT;
-
-/** Expect a refusal with this code and principle (or none), and a message in both languages. */
-function refused(d: Decision, code: ErrorCode, principle?: string) {
-  expect(d.ok).toBe(false);
-  if (d.ok) return;
-  expect([d.code, d.principle]).toEqual([code, principle]);
-  expect(d.message.zh.length * d.message.en.length).toBeGreaterThan(0);
-}
-
-function accepted(d: Decision) {
-  if (!d.ok) throw new Error(`refused: ${d.code} ${d.principle ?? ''} ${d.message.en}`);
-  return d;
-}
 
 /** Expected outcome: `'STATUS@step'` when accepted, `'CODE'` or `'CODE Pn'` when refused. */
 type Row = [string, WorkflowGoal, Who, WorkflowAction, string];

@@ -41,6 +41,18 @@ export const ROAD_INDICATORS = [
   },
 ];
 
+/** The rural-road length indicator of the transfer-goal tests (DOMAIN §5), with `target`; `extra` adds fields. */
+export const ruralRoadLength = (target: string, extra: Record<string, unknown> = {}) => ({
+  category: 'OUTPUT',
+  subcategory: 'QUANTITY',
+  name: '养护农村公路里程',
+  kind: 'QUANTITATIVE',
+  unit: '公里',
+  comparator: 'GTE',
+  target,
+  ...extra,
+});
+
 /** ROAD_INDICATORS without the named ones. */
 export const roadIndicatorsWithout = (...names: string[]) =>
   ROAD_INDICATORS.filter((i) => !names.includes(i.name));
@@ -197,4 +209,14 @@ export async function submittedGoalFor(
     unit,
   );
   return goalStep(app, 'submitGoal', { id: g.id, expectedVersion: g.rowVersion }, unit);
+}
+
+/** The goal as `as` reads it by id: `{ id }`, or null when out of the caller's view (P6: like a missing one). */
+export async function goalSeenBy(app: TestApp, goalId: string, as: string): Promise<{ id: string } | null> {
+  const res = await app.gql<{ goal: { id: string } | null }>(
+    `query($id: ID!) { goal(id: $id) { id } }`,
+    { id: goalId },
+    { as },
+  );
+  return res.data!.goal;
 }

@@ -17,7 +17,7 @@ const ERR = 'userErrors { code field message messageEn principle }';
 const SET = `mutation($input: SetCounterpartInput!) { setCounterpart(input: $input) { department { id name } counterpart { id name } ${ERR} } }`;
 const REMOVE = `mutation($input: RemoveCounterpartInput!) { removeCounterpart(input: $input) { department { id name } counterpart { id name } ${ERR} } }`;
 const CREATE_ORG = `mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { organization { id name } ${ERR} } }`;
-const ORG = `query($id: ID!) { organization(id: $id) { name counterparts { name } counterpartOf { name } } }`;
+const ORG = `query($id: ID!) { organization(id: $id) { name counterparts(first: 100) { totalCount nodes { name } } counterpartOf(first: 100) { totalCount nodes { name } } } }`;
 
 const o: Record<string, string> = {};
 
@@ -33,10 +33,15 @@ async function mapped(upperName: string) {
 }
 
 async function readOrg(name: string, as: string) {
+  type Page = { totalCount: number; nodes: { name: string }[] };
   const res = await app.gql<{
-    organization: { counterparts: { name: string }[]; counterpartOf: { name: string }[] } | null;
+    organization: { counterparts: Page; counterpartOf: Page } | null;
   }>(ORG, { id: o[name] }, { as });
-  return res.data!.organization;
+  const org = res.data!.organization;
+  // Issue 11 item 7: both lists are connections; the whole list fits one page of 100.
+  if (org)
+    for (const page of [org.counterparts, org.counterpartOf]) expect(page.totalCount).toBe(page.nodes.length);
+  return org && { counterparts: org.counterparts.nodes, counterpartOf: org.counterpartOf.nodes };
 }
 
 beforeAll(async () => {

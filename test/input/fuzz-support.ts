@@ -133,6 +133,8 @@ export function baseValue(
     case 'Score':
       return '1';
     default:
+      // A real region code (张店区), so that a case reaches the argument it fuzzes (e.g. a cursor).
+      if (/regionCode$/i.test(name)) return '370303';
       return DECIMALISH.test(name) ? '1' : '测试';
   }
 }

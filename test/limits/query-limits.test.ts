@@ -233,7 +233,7 @@ describe('legitimate queries pass (issue 8 item 2: limits set from the real sche
     const rollUp = await send(
       `query($id: ID!) { goal(id: $id) { rollUp(basis: SUBMITTED) { total provisional
         coverage { counted total moneyShare } actuals { value } children { source total } }
-        children { name indicators { name target parentIndicatorId } children { name indicators { name } } } } }`,
+        children { nodes { name indicators { name target parentIndicatorId } children { nodes { name indicators { name } } } } } } }`,
       'transport.zhangdian',
       { id },
     );

@@ -7,7 +7,7 @@
  */
 import { TestApp } from '../harness/app';
 import { draftProjectGoal, ERRORS, issuedProjectGoal, type IssuedGoal, type UserErrorRow } from './fixtures';
-import { refusalOf } from '../harness/mutations';
+import { payloadCalls } from './payload-calls';
 
 let app: TestApp;
 let goal: IssuedGoal;
@@ -19,40 +19,13 @@ const HOLD = `mutation($input: SetFundingHoldInput!) { setFundingHold(input: $in
 const LIFT = `mutation($input: LiftFundingHoldInput!) { liftFundingHold(input: $input) {
   hold { status reason } goal { id } ${ERRORS} } }`;
 const GOAL_MONEY = `query($id: ID!, $m: Int!) { goal(id: $id) {
-  executions { month budgeted inPlace spent }
+  executions { totalCount nodes { month budgeted inPlace spent } }
   executionTotals(throughMonth: $m) { budgetToDate inPlaceToDate spentToDate executionRateToDate executionOfAnnualRate arrivalRate annualBudget }
-  currentFundingHold { status reason } fundingHolds { status reason actorOrganization { name } } } }`;
+  currentFundingHold { status reason } fundingHolds { totalCount nodes { status reason actorOrganization { name } } } } }`;
 
 type Payload = Record<string, unknown> & { userErrors: UserErrorRow[] };
 
-async function ok(query: string, input: Record<string, unknown>, as: string): Promise<Payload> {
-  const res = await app.gql<Record<string, Payload>>(query, { input }, { as });
-  const payload = Object.values(res.data ?? {})[0];
-  if (!payload || payload.userErrors.length > 0)
-    throw new Error(`expected success as ${as}: ${JSON.stringify(res)}`);
-  return payload;
-}
-
-/** Refused in the payload; nothing written in any table. */
-async function refused(query: string, input: Record<string, unknown>, as: string): Promise<UserErrorRow[]> {
-  const before = await app.tableDigests();
-  const res = await app.gql<Record<string, Payload>>(query, { input }, { as });
-  expect(res.errors).toBeUndefined();
-  const payload = Object.values(res.data!)[0];
-  expect(payload.userErrors.length).toBeGreaterThan(0);
-  expect(await app.tableDigests()).toEqual(before);
-  return payload.userErrors;
-}
-
-/** Refused by the shield (a GraphQL error naming the principle); nothing written. */
-async function denied(query: string, input: Record<string, unknown>, as: string) {
-  const before = await app.tableDigests();
-  const res = await app.gql(query, { input }, { as });
-  expect(await app.tableDigests()).toEqual(before);
-  const refused = refusalOf(res); // issue 11 item 4: in the payload's userErrors (top-level if no payload)
-  expect(refused).toBeDefined();
-  return { code: refused?.code, principle: refused?.principle };
-}
+const { ok, refused, denied } = payloadCalls<Payload>(() => app);
 
 const month = (m: number, inPlace: string, spent: string, extra: Record<string, unknown> = {}) => ({
   goalId: goal.id,
@@ -246,11 +219,17 @@ describe('funding holds (DOMAIN §9; 001 三(二); 003 第十八条)', () => {
     const res = await app.gql<{
       goal: {
         currentFundingHold: { status: string };
-        fundingHolds: { status: string; actorOrganization: { name: string } }[];
+        fundingHolds: {
+          totalCount: number;
+          nodes: { status: string; actorOrganization: { name: string } }[];
+        };
       };
     }>(GOAL_MONEY, { id: goal.id, m: 3 }, { as: 'transport.chezhan' });
     expect(res.data!.goal.currentFundingHold.status).toBe('STOPPED');
-    expect(res.data!.goal.fundingHolds.map((h) => [h.status, h.actorOrganization?.name ?? null])).toEqual([
+    expect(res.data!.goal.fundingHolds.totalCount).toBe(2);
+    expect(
+      res.data!.goal.fundingHolds.nodes.map((h) => [h.status, h.actorOrganization?.name ?? null]),
+    ).toEqual([
       ['SUSPENDED', '车站街道财政所'],
       ['STOPPED', null], // 张店区财政局 lies above the township department's view
     ]);

@@ -7,7 +7,7 @@
  */
 import { TestApp } from '../harness/app';
 import { draftProjectGoal, ERRORS, issuedProjectGoal, type IssuedGoal, type UserErrorRow } from './fixtures';
-import { refusalOf } from '../harness/mutations';
+import { payloadCalls } from './payload-calls';
 
 let app: TestApp;
 let goal: IssuedGoal;
@@ -37,32 +37,7 @@ interface Report {
 }
 type Payload = { report?: Report | null; userErrors: UserErrorRow[] } & Record<string, unknown>;
 
-async function ok(query: string, input: Record<string, unknown>, as: string): Promise<Payload> {
-  const res = await app.gql<Record<string, Payload>>(query, { input }, { as });
-  const payload = Object.values(res.data ?? {})[0];
-  if (!payload || payload.userErrors.length > 0)
-    throw new Error(`expected success as ${as}: ${JSON.stringify(res)}`);
-  return payload;
-}
-
-async function refused(query: string, input: Record<string, unknown>, as: string): Promise<UserErrorRow[]> {
-  const before = await app.tableDigests();
-  const res = await app.gql<Record<string, Payload>>(query, { input }, { as });
-  expect(res.errors).toBeUndefined();
-  const payload = Object.values(res.data!)[0];
-  expect(payload.userErrors.length).toBeGreaterThan(0);
-  expect(await app.tableDigests()).toEqual(before);
-  return payload.userErrors;
-}
-
-async function denied(query: string, input: Record<string, unknown>, as: string) {
-  const before = await app.tableDigests();
-  const res = await app.gql(query, { input }, { as });
-  expect(await app.tableDigests()).toEqual(before);
-  const refused = refusalOf(res); // issue 11 item 4: in the payload's userErrors (top-level if no payload)
-  expect(refused).toBeDefined();
-  return { code: refused?.code, principle: refused?.principle };
-}
+const { ok, refused, denied } = payloadCalls<Payload>(() => app);
 
 const lines = (km: string, rate: string, tier: string, causes: { cause: string; text: string }[] = []) => [
   { indicatorId: goal.indicators[0].id, completionToDate: '5公里', projectedValue: km, causes },
@@ -396,18 +371,24 @@ describe('monitoring policy (DOMAIN §9 policy choice: configurable per tenant, 
     expect(await read('finance.chezhan')).toEqual({ slowExecutionThreshold: '15.00', rowVersion: 1 });
     expect(await read('finance.rizhao')).toEqual({ slowExecutionThreshold: '10', rowVersion: 0 });
     // The May draft: 190,000 executed of 1.2M (15.83%) vs 41.67% elapsed — 25.83 points behind.
-    const may = await app.gql<{ goal: { monitoringReports: { month: number; flags: string[] }[] } }>(
-      `query($id: ID!) { goal(id: $id) { monitoringReports { month flags } } }`,
+    const may = await app.gql<{
+      goal: { monitoringReports: { nodes: { month: number; flags: string[] }[] } };
+    }>(
+      `query($id: ID!) { goal(id: $id) { monitoringReports { nodes { month flags } } } }`,
       { id: goal.id },
       { as: 'unit.chezhan' },
     );
-    expect(may.data!.goal.monitoringReports.find((r) => r.month === 5)?.flags).toEqual(['SLOW_EXECUTION']);
+    expect(may.data!.goal.monitoringReports.nodes.find((r) => r.month === 5)?.flags).toEqual([
+      'SLOW_EXECUTION',
+    ]);
     await ok(SET_POLICY, { slowExecutionThreshold: '30', expectedVersion: 1 }, 'admin.zibo');
-    const relaxed = await app.gql<{ goal: { monitoringReports: { month: number; flags: string[] }[] } }>(
-      `query($id: ID!) { goal(id: $id) { monitoringReports { month flags } } }`,
+    const relaxed = await app.gql<{
+      goal: { monitoringReports: { nodes: { month: number; flags: string[] }[] } };
+    }>(
+      `query($id: ID!) { goal(id: $id) { monitoringReports { nodes { month flags } } } }`,
       { id: goal.id },
       { as: 'unit.chezhan' },
     );
-    expect(relaxed.data!.goal.monitoringReports.find((r) => r.month === 5)?.flags).toEqual([]);
+    expect(relaxed.data!.goal.monitoringReports.nodes.find((r) => r.month === 5)?.flags).toEqual([]);
   });
 });

@@ -277,9 +277,9 @@ describe('a 张店区 fund: overall goal, 车站街道 600万 and 公园街道 4
 describe('a whole tree costs a constant number of SQL statements (DOMAIN §11 "no N+1")', () => {
   const TREE = `query($text: String!) { goals(first: 50, filter: { text: $text, scope: TRANSFER_OVERALL }) { nodes {
     monitoringRollUp(year: 2025, month: 6) { ${ROLLUP} }
-    children { monitoringRollUp(year: 2025, month: 6) { childCount }
-      monitoringReports { flags money { spentToDate executionRateToDate } indicators { offTrack projectedValue } }
-      executionTotals(throughMonth: 6) { spentToDate } currentFundingHold { status } } } } }`;
+    children { nodes { monitoringRollUp(year: 2025, month: 6) { childCount }
+      monitoringReports { nodes { flags money { spentToDate executionRateToDate } indicators { offTrack projectedValue } } }
+      executionTotals(throughMonth: 6) { spentToDate } currentFundingHold { status } } } } } }`;
 
   async function statements(tag: string, children: number): Promise<number> {
     const amounts = Array.from({ length: children }, (_, i) => `${(i + 1) * 100000}.00`);
@@ -293,14 +293,12 @@ describe('a whole tree costs a constant number of SQL statements (DOMAIN §11 "n
         linesFor(tree, i, '10', '96', ['9', '10'], i % 2 ? 'PARTIAL' : 'ACHIEVED'),
       );
     }
-    const res = await app.gql<{ goals: { nodes: { monitoringRollUp: Rollup; children: unknown[] }[] } }>(
-      TREE,
-      { text: tag },
-      { as: 'finance.zhangdian' },
-    );
+    const res = await app.gql<{
+      goals: { nodes: { monitoringRollUp: Rollup; children: { nodes: unknown[] } }[] };
+    }>(TREE, { text: tag }, { as: 'finance.zhangdian' });
     expect(res.errors).toBeUndefined();
     expect(res.data!.goals.nodes).toHaveLength(1);
-    expect(res.data!.goals.nodes[0].children).toHaveLength(children);
+    expect(res.data!.goals.nodes[0].children.nodes).toHaveLength(children);
     expect(res.data!.goals.nodes[0].monitoringRollUp.reportedCount).toBe(children);
     return res.extensions!.sqlStatements!;
   }

@@ -56,27 +56,20 @@ const BOUNDED: Record<string, string> = {
   'SpotCheckNotice.items': 'the sampled items of one notice: the sample ratio bounds it (DOMAIN §12)',
   'SpotCheckSample.items': 'the sampled items of one draw: the sample ratio bounds it (DOMAIN §12)',
   'ProposeRecommendationsPayload.recommendations': 'the recommendations one mutation just proposed',
+  'RegionReport.children':
+    'the child regions of one region (districts of a city, townships of a district: ≤ 30), all needed at once for totals and ranks',
+  'RegionReport.subtree':
+    'the regions of one city’s tree (DOMAIN §3: three levels, a few hundred at most), a flat report read as a whole',
+  'RegionReportRow.years': 'the years of one report: at most 10 (the aggregate’s year-range limit)',
+  'RegionReportRow.changes': 'one change per earlier year of one report: at most 9',
+  'RegionRanking.entries': 'one entry per child region of one region (≤ 30), ranked as a whole',
+  'AggregateResult.columns': 'one column per requested dimension column and measure (fixed vocabulary, ≤ 36)',
+  'AggregateResult.rows':
+    'a flat BI result set answered as a whole (DOMAIN §16), at most 5000 rows (TOO_MANY_ROWS beyond: the CSV streams any size)',
 };
 
 /** Lists that can grow and are not yet connections (issue 11 item 7, to do). */
-const PENDING: Record<string, string> = {
-  'Query.publicGoals':
-    'public disclosure list; still first/skip over the SQL function disclosure_public_goals (keyset needs a migration)',
-  'Query.publicEvaluations':
-    'public disclosure list; still first/skip over disclosure_public_evaluations (keyset needs a migration)',
-  'Query.allocationSimulations': 'saved simulations of a fund grow',
-  'Query.noticeList': 'notice items of a year grow with the results',
-  'Query.publicationDue': 'items due for publication grow with goals and evaluations',
-  'Query.resultRanking': 'one line per ranked unit of a year',
-  'PerformanceGoal.children': 'regional/project goals of an overall goal (one per receiving region)',
-  'PerformanceGoal.evaluations': 'evaluations of one goal over its years',
-  'PerformanceGoal.executions': 'budget executions of one goal, monthly',
-  'PerformanceGoal.fundingHolds': 'funding holds of one goal over time',
-  'PerformanceGoal.monitoringReports': 'monitoring reports of one goal, monthly',
-  'PerformanceGoal.withdrawnAdjustments': 'withdrawn adjustments of one goal over time',
-  'Organization.counterparts': 'counterpart departments mapped to one upper department',
-  'Organization.counterpartOf': 'upper departments one department is the counterpart of',
-};
+const PENDING: Record<string, string> = {};
 
 type Field = GraphQLField<unknown, unknown>;
 
@@ -118,10 +111,33 @@ test.each([
   ['Project', 'assessments', 'ExAnteAssessmentConnection'],
   ['Query', 'findings', 'FindingConnection'],
   ['Query', 'budgetRecommendations', 'BudgetRecommendationConnection'],
+  ['PerformanceGoal', 'evaluations', 'EvaluationConnection'],
+  ['PerformanceGoal', 'executions', 'GoalExecutionConnection'],
+  ['PerformanceGoal', 'fundingHolds', 'FundingHoldConnection'],
+  ['PerformanceGoal', 'monitoringReports', 'MonitoringReportConnection'],
+  ['Query', 'allocationSimulations', 'AllocationSimulationConnection'],
+  ['Query', 'noticeList', 'NoticeItemConnection'],
+  ['Query', 'resultRanking', 'ResultRankingConnection'],
+  ['PerformanceGoal', 'children', 'PerformanceGoalConnection'],
+  ['PerformanceGoal', 'withdrawnAdjustments', 'PerformanceGoalConnection'],
+  ['Organization', 'counterparts', 'OrganizationConnection'],
+  ['Organization', 'counterpartOf', 'OrganizationConnection'],
 ])('%s.%s is a %s with first/after/last/before', (typeName, fieldName, connection) => {
   const type = buildBareSchema().getType(typeName);
   if (!isObjectType(type)) throw new Error(`${typeName} is not an object type`);
   const field = type.getFields()[fieldName];
   expect(getNamedType(field.type).name).toBe(connection);
   expect(field.args.map((a) => a.name)).toEqual(expect.arrayContaining(['first', 'after', 'last', 'before']));
+});
+
+// The keyset lists read through a SQL function page forward only (common/keyset-page.ts; DOMAIN §14).
+test.each([
+  ['publicGoals', 'PublicGoalConnection'],
+  ['publicEvaluations', 'PublicEvaluationConnection'],
+  ['publicationDue', 'PublicationDueItemConnection'],
+])('Query.%s is a %s with first/after (forward keyset)', (fieldName, connection) => {
+  const field = buildBareSchema().getQueryType()!.getFields()[fieldName];
+  expect(getNamedType(field.type).name).toBe(connection);
+  expect(field.args.map((a) => a.name)).toEqual(expect.arrayContaining(['first', 'after']));
+  expect(field.args.map((a) => a.name)).not.toContain('skip');
 });

@@ -164,6 +164,19 @@ describe('factor-allocation simulation (DOMAIN §13; 003 转移支付 第三十�
     );
     expect(saved).toEqual({ amount: '10000000.01', total: '10000000.01' });
     expect(await app.sql('SELECT amount::text FROM fund_allocation ORDER BY id')).toEqual(before);
+    // Issue 11 item 7: the saved simulations are a connection, newest first; out of view, an empty page (P6).
+    const LIST = `query($fundId: ID!) { allocationSimulations(fundId: $fundId, first: 1) {
+      totalCount nodes { id amount } pageInfo { hasNextPage } } }`;
+    type List = { allocationSimulations: { totalCount: number; nodes: { id: string }[] } };
+    const listed = await app.gql<List>(LIST, { fundId }, { as: 'finance.zhangdian' });
+    const [stored] = await app.sql<{ n: number }>(
+      'SELECT count(*)::int AS n FROM result_allocation_simulation WHERE fund_id = $1',
+      [uuidOf(fundId)],
+    );
+    expect(listed.data!.allocationSimulations.totalCount).toBe(stored.n);
+    expect(listed.data!.allocationSimulations.nodes.map((n) => n.id)).toEqual([s.id]);
+    const sibling = await app.gql<List>(LIST, { fundId }, { as: 'finance.zichuan' });
+    expect(sibling.data!.allocationSimulations).toMatchObject({ totalCount: 0, nodes: [] });
     // A unit may not simulate (P1); the township finance does not see the district fund (P6).
     const unit = await sim.call(SIMULATE, input('70', '30'), 'unit.zhangdian');
     expect(JSON.stringify(unit)).toMatch(/FORBIDDEN/);
@@ -171,11 +184,16 @@ describe('factor-allocation simulation (DOMAIN §13; 003 转移支付 第三十�
 });
 
 describe('ranking and the notice list follow jurisdiction (DOMAIN §13; 001 三(四)3; P6)', () => {
-  const RANK = `query { resultRanking(year: 2025, scope: DEPARTMENT) { rank name score grade subjectId } }`;
+  const RANK = `query { resultRanking(year: 2025, scope: DEPARTMENT, first: 100) { totalCount nodes { rank name score grade subjectId } } }`;
   test('a district finance ranks its own departments only; a sibling district sees none of them', async () => {
     const rank = async (as: string) =>
-      (await app.gql<{ resultRanking: { rank: number; name: string; score: string }[] }>(RANK, {}, { as }))
-        .data!.resultRanking;
+      (
+        await app.gql<{ resultRanking: { nodes: { rank: number; name: string; score: string }[] } }>(
+          RANK,
+          {},
+          { as },
+        )
+      ).data!.resultRanking.nodes;
     const zichuan = await rank('finance.zichuan');
     expect(zichuan).toEqual([
       expect.objectContaining({ rank: 1, name: expect.stringContaining('淄川区农业农村局'), score: '97.00' }),
@@ -189,12 +207,12 @@ describe('ranking and the notice list follow jurisdiction (DOMAIN §13; 001 三(
     await app.sql(`UPDATE result_finding SET feedback_due_on = '2000-01-31'`);
     const list = async (as: string) =>
       (
-        await app.gql<{ noticeList: { reason: string; regionName: string }[] }>(
-          `query { noticeList(year: 2025) { reason regionName goalName detail rule } }`,
+        await app.gql<{ noticeList: { nodes: { reason: string; regionName: string }[] } }>(
+          `query { noticeList(year: 2025, first: 100) { nodes { reason regionName goalName detail rule } } }`,
           {},
           { as },
         )
-      ).data!.noticeList;
+      ).data!.noticeList.nodes;
     expect((await list('finance.zichuan')).map((n) => n.reason)).toContain('OVERDUE_RECTIFICATION');
     expect(await list('finance.zhangdian')).toEqual([]);
   });

@@ -6,9 +6,9 @@
  * roll-ups and second compilations are refused with nothing written.
  */
 import { TestApp } from '../harness/app';
+import { A_RESULT, B_RESULT, evaluationCalls, gid } from './fixtures';
 
 let app: TestApp;
-const gid = (type: string, id: string) => Buffer.from(`${type}:${id}`).toString('base64url');
 
 const ERR = 'userErrors { code field message messageEn principle reason }';
 const EVAL = 'evaluation { id status total grade rowVersion }';
@@ -34,25 +34,8 @@ interface UserErrorRow {
   principle: string | null;
   reason?: string | null;
 }
-type Payload = { evaluation: Evaluation | null; userErrors: UserErrorRow[] };
 
-async function call(query: string, input: Record<string, unknown>, as: string): Promise<Payload> {
-  const res = await app.gql<Record<string, Payload>>(query, { input }, { as });
-  if (res.errors) return { evaluation: null, userErrors: res.errors.map((e) => e.extensions as never) };
-  return Object.values(res.data!)[0];
-}
-async function ok(query: string, input: Record<string, unknown>, as: string): Promise<Evaluation> {
-  const p = await call(query, input, as);
-  if (!p.evaluation) throw new Error(`expected success as ${as}: ${JSON.stringify(p.userErrors)}`);
-  return p.evaluation;
-}
-async function refused(query: string, input: Record<string, unknown>, as: string) {
-  const before = await app.tableDigests();
-  const p = await call(query, input, as);
-  expect(p.evaluation).toBeNull();
-  expect(await app.tableDigests()).toEqual(before);
-  return p.userErrors;
-}
+const { ok, refused } = evaluationCalls<Evaluation, UserErrorRow>(() => app);
 
 interface Tree {
   overall: string;
@@ -119,20 +102,8 @@ async function selfEvaluate(
   return ok(M.submit, { id: e.id, expectedVersion: e.rowVersion }, as);
 }
 
-const A = {
-  新改建农村公路里程: '27',
-  工程验收合格率: '100',
-  当年完工率: '80',
-  受益群众人数: '12500',
-  群众满意度: '92',
-};
-const B = {
-  新改建农村公路里程: '20',
-  工程验收合格率: '90',
-  当年完工率: '100',
-  受益群众人数: '8000',
-  群众满意度: '85',
-};
+// DOMAIN §11 worked example: what the units of A and B achieved (test/rollup/fixtures.ts).
+const [A, B] = [A_RESULT.actuals, B_RESULT.actuals];
 const explain = (names: string[]) => Object.fromEntries(names.map((n) => [n, `${n}未达目标：受汛期影响`]));
 
 let aProject: Evaluation;

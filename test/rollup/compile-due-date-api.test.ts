@@ -5,7 +5,15 @@
  * fund: township A's result is in, township B's is missing.
  */
 import { TestApp } from '../harness/app';
-import { A_RESULT, B_RESULT, gid, REGION, submitRegional, workedExampleGoal } from './fixtures';
+import {
+  A_RESULT,
+  B_RESULT,
+  evaluationCalls,
+  gid,
+  REGION,
+  submitRegional,
+  workedExampleGoal,
+} from './fixtures';
 
 let app: TestApp;
 let overall: string;
@@ -32,18 +40,7 @@ type Payload = {
   userErrors: { code: string; field: string[]; messageEn: string; principle: string | null }[];
 };
 
-async function call(query: string, input: Record<string, unknown>, as: string): Promise<Payload> {
-  const res = await app.gql<Record<string, Payload>>(query, { input }, { as });
-  if (res.errors) return { evaluation: null, userErrors: res.errors.map((e) => e.extensions as never) };
-  return Object.values(res.data!)[0]!;
-}
-async function refused(query: string, input: Record<string, unknown>, as: string) {
-  const before = await app.tableDigests();
-  const p = await call(query, input, as);
-  expect(p.evaluation).toBeNull();
-  expect(await app.tableDigests()).toEqual(before);
-  return p.userErrors;
-}
+const { call, refused } = evaluationCalls<Evaluation, Payload['userErrors'][number]>(() => app);
 async function setDueDate(date: string, expectedVersion: number) {
   const res = await app.gql<{ updatePolicy: { policy: { id: string; version: number } | null } }>(
     POLICY,

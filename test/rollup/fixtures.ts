@@ -113,3 +113,30 @@ export function leaves(value: unknown): string[] {
   if (typeof value === 'object') return Object.values(value).flatMap(leaves);
   return [String(value)];
 }
+
+/**
+ * The evaluation mutations as the compile tests call them: `call` answers the payload, a GraphQL error
+ * (the shield's refusal) read as its user errors; `ok` the evaluation, else it throws; `refused` the
+ * user errors of a refusal that wrote nothing (every digested table unchanged).
+ */
+export function evaluationCalls<E, U>(app: () => TestApp) {
+  type Payload = { evaluation: E | null; userErrors: U[] };
+  async function call(query: string, input: Record<string, unknown>, as: string): Promise<Payload> {
+    const res = await app().gql<Record<string, Payload>>(query, { input }, { as });
+    if (res.errors) return { evaluation: null, userErrors: res.errors.map((e) => e.extensions as never) };
+    return Object.values(res.data!)[0]!;
+  }
+  async function ok(query: string, input: Record<string, unknown>, as: string): Promise<E> {
+    const p = await call(query, input, as);
+    if (!p.evaluation) throw new Error(`expected success as ${as}: ${JSON.stringify(p.userErrors)}`);
+    return p.evaluation;
+  }
+  async function refused(query: string, input: Record<string, unknown>, as: string): Promise<U[]> {
+    const before = await app().tableDigests();
+    const p = await call(query, input, as);
+    expect(p.evaluation).toBeNull();
+    expect(await app().tableDigests()).toEqual(before);
+    return p.userErrors;
+  }
+  return { call, ok, refused };
+}

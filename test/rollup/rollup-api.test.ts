@@ -6,7 +6,7 @@
  * overall goal scored with its own targets and points, coverage, provisional, the basis, jurisdiction.
  */
 import { TestApp } from '../harness/app';
-import { submitRegional as submitRegionalAs } from './fixtures';
+import { A_RESULT, B_RESULT, submitRegional as submitRegionalAs } from './fixtures';
 
 let app: TestApp;
 const gid = (type: string, id: string) => Buffer.from(`${type}:${id}`).toString('base64url');
@@ -34,20 +34,7 @@ function submitRegional(
   return submitRegionalAs(app, goalId, { actuals, money }, status);
 }
 
-const A_ACTUALS = {
-  新改建农村公路里程: '27',
-  工程验收合格率: '100',
-  当年完工率: '80',
-  受益群众人数: '12500',
-  群众满意度: '92',
-};
-const B_ACTUALS = {
-  新改建农村公路里程: '20',
-  工程验收合格率: '90',
-  当年完工率: '100',
-  受益群众人数: '8000',
-  群众满意度: '85',
-};
+const [A_ACTUALS, B_ACTUALS] = [A_RESULT.actuals, B_RESULT.actuals];
 
 const ROLLUP = `query($id: ID!, $basis: RollUpBasis) { goal(id: $id) { rollUp(basis: $basis) {
   basis provisional total grade fundWeightedMean
@@ -161,7 +148,7 @@ test('a regional goal rolls up its project goals live (leaf level); a project go
 });
 
 test('the whole tree in one request costs the same statements as the root alone plus one level', async () => {
-  const tree = `query($id: ID!) { goal(id: $id) { rollUp { total } children { rollUp { total coverage { counted } } } } }`;
+  const tree = `query($id: ID!) { goal(id: $id) { rollUp { total } children { nodes { rollUp { total coverage { counted } } } } } }`;
   const res = await app.gql<unknown>(
     tree,
     { id: gid('PerformanceGoal', overall) },

@@ -48,7 +48,11 @@ async function fundTree(t: Tree) {
     { as: t.city.sampleLogins.cityFinance },
   );
   expect(res.errors).toBeUndefined();
-  return { goal: res.data!.goal!, statements: res.extensions?.sqlStatements as number };
+  const goal = res.data!.goal!;
+  return {
+    goal: { ...goal, children: goal.children.nodes },
+    statements: res.extensions?.sqlStatements as number,
+  };
 }
 
 async function raw(t: Tree): Promise<RawFundTree> {

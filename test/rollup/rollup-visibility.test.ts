@@ -224,14 +224,14 @@ test('compiled results: after the district compiles the overall result, 公园�
   expect(row).toEqual({ total: '98.13', spent: '9500000.00' });
 
   for (const as of ['finance.gongyuan', 'transport.gongyuan']) {
-    const res = await app.gql<{ goal: { evaluations: unknown[]; rollUp: RollUp }; node: unknown }>(
-      `query($goal: ID!, $evaluation: ID!) { goal(id: $goal) { evaluations { id total } rollUp { ${FIELDS} } }
+    const res = await app.gql<{ goal: { evaluations: { nodes: unknown[] }; rollUp: RollUp }; node: unknown }>(
+      `query($goal: ID!, $evaluation: ID!) { goal(id: $goal) { evaluations { nodes { id total } } rollUp { ${FIELDS} } }
          node(id: $evaluation) { id } }`,
       { goal: gid('PerformanceGoal', overall), evaluation: evaluationId },
       { as },
     );
     expect(res.errors).toBeUndefined();
-    expect(res.data!.goal.evaluations).toEqual([]);
+    expect(res.data!.goal.evaluations.nodes).toEqual([]);
     expect(res.data!.node).toBeNull();
     expectOwnRowsOnly(res.data!.goal.rollUp, { id: goalB, total: '98.40', weight: '4000000.00' }, goalA);
   }

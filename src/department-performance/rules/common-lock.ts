@@ -12,20 +12,19 @@ export interface CommonShape {
   points: string | null;
 }
 
-/** A goal indicator as entered, enough to check the lock and the points. */
-export interface GoalIndicatorShape extends CommonShape {
-  category: string;
-}
+/** A goal indicator as entered (an absent unit, comparator, target or points reads as none), enough to check the lock and the points. */
+export type GoalIndicatorShape = Pick<CommonShape, 'name' | 'kind'> &
+  Partial<Omit<CommonShape, 'name' | 'kind'>> & { category: string };
 
 const norm = (s: string | null | undefined) => (s ?? '').trim();
-const sameNumber = (a: string | null, b: string | null) => {
+const sameNumber = (a: string | null | undefined, b: string | null | undefined) => {
   const x = parseDecimal(norm(a));
   const y = parseDecimal(norm(b));
   return x && y ? x.eq(y) : norm(a) === norm(b);
 };
 
 /** Whether a goal's copy of a 共性 indicator is exactly finance's (name, kind, unit, comparator, target, points). */
-export function sameCommon(set: CommonShape, copy: CommonShape): boolean {
+export function sameCommon(set: CommonShape, copy: Omit<GoalIndicatorShape, 'category'>): boolean {
   return (
     norm(set.name) === norm(copy.name) &&
     set.kind === copy.kind &&

@@ -1,6 +1,6 @@
 import { Decimal, formatDecimal } from '../../common/decimal';
 import { ErrorCode, msg } from '../../common/errors';
-import type { Problem } from '../../common/problem';
+import { problem, type Problem } from '../../common/problem';
 import { divBy, exact, isZero, plus, ratio, times, ZERO_EXACT, type Exact } from './exact';
 import type { ScoringCategory } from './scoring-types';
 
@@ -53,15 +53,17 @@ export function categoryPoints(
       const p = given[c];
       if (p !== undefined && p !== null && !validPoints(p)) {
         valid = false;
-        problems.push({
-          code: ErrorCode.BAD_USER_INPUT,
-          reason: 'CATEGORY_POINTS_INVALID',
-          field: ['categoryPoints', c],
-          message: msg(
-            `${scoringCategoryNames[c]}分值 ${p.toString()} 无效：应为 0 到 100 之间、最多两位小数的数`,
-            `${c} points ${p.toString()} are invalid: expected 0 to 100 with at most 2 decimals`,
+        problems.push(
+          problem(
+            ErrorCode.BAD_USER_INPUT,
+            ['categoryPoints', c],
+            msg(
+              `${scoringCategoryNames[c]}分值 ${p.toString()} 无效：应为 0 到 100 之间、最多两位小数的数`,
+              `${c} points ${p.toString()} are invalid: expected 0 to 100 with at most 2 decimals`,
+            ),
+            { reason: 'CATEGORY_POINTS_INVALID' },
           ),
-        });
+        );
       }
     }
     const set = Object.fromEntries(SCORING_CATEGORIES.map((c) => [c, given[c] ?? new Decimal(0)])) as Record<
@@ -71,15 +73,17 @@ export function categoryPoints(
     const total = SCORING_CATEGORIES.reduce((s, c) => s.plus(set[c].isFinite() ? set[c] : 0), new Decimal(0));
     if (valid && !total.eq(100)) {
       valid = false;
-      problems.push({
-        code: ErrorCode.BAD_USER_INPUT,
-        reason: 'CATEGORY_POINTS_TOTAL',
-        field: ['categoryPoints'],
-        message: msg(
-          `一级指标分值合计应为 100，现为 ${formatDecimal(total)}`,
-          `Category points must total 100, not ${formatDecimal(total)}`,
+      problems.push(
+        problem(
+          ErrorCode.BAD_USER_INPUT,
+          ['categoryPoints'],
+          msg(
+            `一级指标分值合计应为 100，现为 ${formatDecimal(total)}`,
+            `Category points must total 100, not ${formatDecimal(total)}`,
+          ),
+          { reason: 'CATEGORY_POINTS_TOTAL' },
         ),
-      });
+      );
     }
     if (valid) nominal = set;
   }

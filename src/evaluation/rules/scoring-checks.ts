@@ -1,6 +1,6 @@
 import { Decimal, formatDecimal } from '../../common/decimal';
 import { ErrorCode, msg } from '../../common/errors';
-import type { Problem } from '../../common/problem';
+import { problem, type Problem } from '../../common/problem';
 import { scoringCategoryNames } from './category-points';
 import type { MoneyFigures, ScoringCategory, ScoringIndicator } from './scoring-types';
 
@@ -11,15 +11,17 @@ export function checkMoney(money: MoneyFigures, problems: Problem[]): boolean {
     const d = money[key];
     if (d.isFinite() && !d.isNegative()) continue;
     valid = false;
-    problems.push({
-      code: ErrorCode.BAD_USER_INPUT,
-      reason: 'MONEY_INVALID',
-      field: ['money', key],
-      message: msg(
-        `资金数 ${key} 须为不小于 0 的数，现为 ${d.toString()}`,
-        `Money ${key} must be ≥ 0, not ${d.toString()}`,
+    problems.push(
+      problem(
+        ErrorCode.BAD_USER_INPUT,
+        ['money', key],
+        msg(
+          `资金数 ${key} 须为不小于 0 的数，现为 ${d.toString()}`,
+          `Money ${key} must be ≥ 0, not ${d.toString()}`,
+        ),
+        { reason: 'MONEY_INVALID' },
       ),
-    });
+    );
   }
   return valid;
 }

@@ -1,4 +1,7 @@
-import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Field, Int, ObjectType } from 'type-graphql';
+import type { GoalEntity } from '../goal.entity';
+import type { GoalIndicatorEntity } from '../goal-indicator.entity';
+import { GoalIndicatorType, PerformanceGoalType } from './goal.types';
 import { MoneyScalar } from '../../common/scalars';
 import { ProjectAttribute } from '../goal.enums';
 import { Aggregation, Comparator } from '../indicator.enums';
@@ -60,8 +63,11 @@ export class GoalHeaderType {
     '分解一致性（指标） — one linked parent indicator: the children’s targets combined by its aggregation against its target',
 })
 export class GoalConsistencyLineType {
-  @Field(() => ID, { description: '上级指标 — global id of the parent goal’s indicator' })
-  parentIndicatorId!: string;
+  @Field(() => GoalIndicatorType, {
+    description:
+      '上级指标 — the parent goal’s indicator (replaces parentIndicatorId; its id is the global id)',
+  })
+  parentIndicator!: GoalIndicatorEntity;
 
   @Field({ description: '指标名称 — the parent indicator’s name' })
   name!: string;
@@ -128,8 +134,11 @@ export class GoalConsistencyProblemType {
     '分解一致性报告 — 分区域（分项目）绩效目标汇总后应与整体绩效目标保持对应关系 (002 第十条(二); DOMAIN §5): the parent’s decomposition counting its children in force plus this goal, as the check at approval sees it',
 })
 export class GoalConsistencyReportType {
-  @Field(() => ID, { description: '上级目标 — global id of the goal whose decomposition is checked' })
-  parentGoalId!: string;
+  @Field(() => PerformanceGoalType, {
+    description:
+      '上级目标 — the goal whose decomposition is checked (replaces parentGoalId; the report is shown only to callers who may read it)',
+  })
+  parentGoal!: GoalEntity;
 
   @Field(() => Int, { description: '计入下级目标数 — child goals counted (in force, plus this goal)' })
   childCount!: number;

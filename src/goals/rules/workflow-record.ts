@@ -35,15 +35,9 @@ export function record(
 }
 
 /** An accepted action: the next state, its record, and the supersession an adjustment brings. */
-export function accept(
-  goal: WorkflowGoal,
-  actor: WorkflowActor,
-  action: WorkflowAction,
-  to: { status: GoalStatus; step: number },
-  role: ReviewRole | null,
-  comment?: string | null,
-): Decision {
-  const transitionRecord = record(goal, actor, action, to, role, comment);
+export function accept(...move: Parameters<typeof record>): Decision {
+  const [goal, , , to] = move;
+  const transitionRecord = record(...move);
   const next = { ...to, version: goal.version, frozen: isFrozen(to.status) };
   // Issuing or filing an adjustment supersedes the version it adjusts (DOMAIN §7); n stays readable.
   if (goal.adjusts !== null && isEffective(to.status)) {

@@ -35,6 +35,8 @@ export enum Ability {
   DRAFT_DEPARTMENT_GOALS = 'DRAFT_DEPARTMENT_GOALS',
   DEPARTMENT_SELF_EVALUATE = 'DEPARTMENT_SELF_EVALUATE',
   REVIEW_DEPARTMENT_SELF_EVALUATIONS = 'REVIEW_DEPARTMENT_SELF_EVALUATIONS',
+  MANAGE_SERVICE_ACCOUNTS = 'MANAGE_SERVICE_ACCOUNTS',
+  READ_REPORTS = 'READ_REPORTS',
 }
 registerEnumType(Ability, {
   name: 'Ability',
@@ -131,6 +133,14 @@ registerEnumType(Ability, {
     REVIEW_DEPARTMENT_SELF_EVALUATIONS: {
       description:
         '审核部门整体自评 — reviews department self-evaluations (reviewDepartmentSelfEvaluation; P3)',
+    },
+    MANAGE_SERVICE_ACCOUNTS: {
+      description:
+        '服务账号管理 — creates service accounts for BI tools and integrations, issues and revokes their API tokens (createServiceAccount; issue 14)',
+    },
+    READ_REPORTS: {
+      description:
+        '跨级报表 — reads cross-level reports and BI aggregates within jurisdiction (aggregate, regionReport, GET /reports/aggregate.csv; DOMAIN §16, P6)',
     },
   },
 });

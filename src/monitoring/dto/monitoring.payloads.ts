@@ -1,12 +1,9 @@
 import { Field, ObjectType } from 'type-graphql';
 import { UserError } from '../../common/user-error';
 import { PerformanceGoalType } from '../../goals/dto/goal.types';
-import {
-  FundingHoldType,
-  GoalExecutionType,
-  MonitoringPolicyType,
-  MonitoringReportType,
-} from './monitoring.types';
+import { FundingHoldType, GoalExecutionType } from './monitoring-money.types';
+import { MonitoringPolicyType } from './monitoring-rollup.types';
+import { MonitoringReportType } from './monitoring.types';
 
 @ObjectType({ description: '预算执行登记结果 — the month recorded, or what went wrong' })
 export class RecordExecutionPayload {

@@ -1,124 +1,17 @@
-import { PolicyType } from '../../policy/dto/policy.types';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { DecimalScalar } from '../../common/decimal';
 import { DetailedActionAvailabilityBase } from '../../common/action-availability.type';
 import { Node } from '../../common/node';
-import { DateTime, MoneyScalar } from '../../common/scalars';
+import { connectionType } from '../../common/pagination';
+import { DateTime } from '../../common/scalars';
 import { GoalIndicatorType } from '../../goals/dto/goal.types';
-import { RollUpVisibility } from '../../rollup/rollup-visibility';
 import {
   DeviationCause,
-  FundingStatus,
   Likelihood,
-  MonitoringFlag,
   MonitoringReportAction,
   MonitoringReportStatus,
   ProjectedTier,
 } from '../monitoring.enums';
-
-@ObjectType('GoalExecution', {
-  description: '预算执行 — money of one goal for one month (DOMAIN §4, §9): 预算数, 到位, 执行 in yuan',
-})
-export class GoalExecutionType {
-  @Field(() => Int, { description: '年度 — year' })
-  year!: number;
-
-  @Field(() => Int, { description: '月份 — month (1–12)' })
-  month!: number;
-
-  @Field(() => MoneyScalar, { description: '预算数 — budgeted this month (yuan)' })
-  budgeted!: string;
-
-  @Field(() => MoneyScalar, { description: '到位资金 — money in place this month (yuan)' })
-  inPlace!: string;
-
-  @Field(() => MoneyScalar, { description: '执行（支出）数 — money spent this month (yuan)' })
-  spent!: string;
-
-  @Field(() => Int, { description: '行版本 — row version, for expectedVersion when correcting the month' })
-  rowVersion!: number;
-
-  @Field(() => DateTime, { description: '登记时间 — when last recorded' })
-  updatedAt!: Date;
-}
-
-@ObjectType('ExecutionTotals', {
-  description: '累计执行 — a goal’s money from January to a month (DOMAIN §4, §9), with rates',
-})
-export class ExecutionTotalsType {
-  @Field(() => Int, { description: '年度 — year' })
-  year!: number;
-
-  @Field(() => Int, { description: '截至月份 — through this month (1–12)' })
-  throughMonth!: number;
-
-  @Field(() => MoneyScalar, {
-    nullable: true,
-    description: '年度预算数 — annual budget (the goal’s annual amount)',
-  })
-  annualBudget!: string | null;
-
-  @Field(() => MoneyScalar, { description: '1-M月预算数 — budgeted to date' })
-  budgetToDate!: string;
-
-  @Field(() => MoneyScalar, { description: '1-M月到位数 — in place to date' })
-  inPlaceToDate!: string;
-
-  @Field(() => MoneyScalar, { name: 'spentToDate', description: '1-M月执行（支出）数 — spent to date' })
-  executedToDate!: string;
-
-  @Field(() => DecimalScalar, {
-    nullable: true,
-    description: '1-M月执行率 (%) — executed ÷ budgeted to date (附件4), 2 places for display',
-  })
-  executionRateToDate!: string | null;
-
-  @Field(() => DecimalScalar, {
-    nullable: true,
-    description:
-      '预算执行进度 (%) — executed to date ÷ annual budget (附件5; SLOW_EXECUTION basis), 2 places',
-  })
-  executionOfAnnualRate!: string | null;
-
-  @Field(() => DecimalScalar, {
-    nullable: true,
-    description: '资金到位率 (%) — in place ÷ budgeted to date (DOMAIN §4), 2 places',
-  })
-  arrivalRate!: string | null;
-}
-
-@ObjectType('MonitoringMoney', {
-  description: '资金投入 — the money figures of a monitoring report (附件4–5), frozen on submission',
-})
-export class MonitoringMoneyType extends ExecutionTotalsType {
-  @Field(() => MoneyScalar, {
-    nullable: true,
-    description: '全年预计执行数 — projected full-year execution',
-  })
-  projectedExecution!: string | null;
-
-  @Field(() => DecimalScalar, {
-    nullable: true,
-    description: '全年预计执行率 (%) — projected execution ÷ annual budget, 2 places for display',
-  })
-  projectedExecutionRate!: string | null;
-}
-
-@ObjectType('FundingHold', {
-  description: '暂缓/停止拨款记录 — one entry of a goal’s funding-hold history (DOMAIN §9; 003 第十八条)',
-})
-export class FundingHoldType {
-  @Field(() => FundingStatus, { description: '拨款状态 — SUSPENDED 暂缓, STOPPED 停止, or LIFTED 恢复' })
-  status!: FundingStatus;
-
-  @Field(() => String, { nullable: true, description: '原因 — the reason (required for a hold)' })
-  reason!: string | null;
-
-  @Field(() => DateTime, { description: '时间 — when' })
-  at!: Date;
-
-  actorOrganizationId!: string;
-}
 
 @ObjectType('DeviationCauseEntry', {
   description: '偏差原因 — one classified cause with its analysis (附件4)',
@@ -224,125 +117,9 @@ export class MonitoringReportType {
   acknowledgementComment!: string | null;
 }
 
-@ObjectType('MonitoringPolicy', { description: '监控参数 — the tenant’s monitoring thresholds (DOMAIN §9)' })
-export class MonitoringPolicyType {
-  @Field(() => DecimalScalar, {
-    description:
-      '执行缓慢阈值（百分点） — SLOW_EXECUTION when executed ÷ budget lags M ÷ 12 by more than this',
-  })
-  slowExecutionThreshold!: string;
-
-  @Field(() => Int, { description: '行版本 — 0 while the defaults apply (no row yet)' })
-  rowVersion!: number;
-}
-
-@ObjectType('RolledUpIndicator', {
-  description: '汇总指标 — a parent indicator with its children’s projections combined (DOMAIN §11)',
-})
-export class RolledIndicatorType {
-  @Field(() => GoalIndicatorType, { description: '上级指标 — the parent goal’s indicator' })
-  indicator!: GoalIndicatorType;
-
-  @Field(() => Int, {
-    nullable: true,
-    description:
-      '参与汇总数 — child indicator lines combined; null for a receiving region (仅本辖区下级, DOMAIN §11 “Who sees what”)',
-  })
-  contributions!: number | null;
-
-  @Field(() => String, {
-    nullable: true,
-    description:
-      '汇总预计值 — combined projection by the parent’s aggregation (≈ when rounded for display); null for a receiving region (仅本辖区下级, DOMAIN §11 “Who sees what”)',
-  })
-  combined!: string | null;
-
-  @Field(() => String, {
-    nullable: true,
-    description:
-      '无法汇总原因 — NO_AGGREGATION, NO_CONTRIBUTIONS, MISSING_PARTS, ZERO_WEIGHT or ZERO_DENOMINATOR; null for a receiving region (仅本辖区下级, DOMAIN §11 “Who sees what”)',
-  })
-  failure!: string | null;
-
-  @Field(() => Boolean, {
-    nullable: true,
-    description:
-      '指标偏离 — combined projection fails the parent’s target; null for a receiving region (仅本辖区下级, DOMAIN §11 “Who sees what”)',
-  })
-  offTrack!: boolean | null;
-}
-
-@ObjectType('MonitoringRollUp', {
-  description:
-    '监控汇总 — a parent goal’s children’s monitoring reports for a period combined (DOMAIN §9, §11)',
-})
-export class MonitoringRollupType {
-  @Field(() => Int, { description: '年度 — year' })
-  year!: number;
-
-  @Field(() => PolicyType, {
-    nullable: true,
-    description:
-      '所用绩效管理参数 — the tenant policy of the year whose SLOW_EXECUTION threshold made the flags (DOMAIN §10 rule 7)',
-  })
-  policy?: PolicyType | null;
-
-  @Field(() => Int, { description: '截至月份 — month M' })
-  month!: number;
-
-  @Field({ description: '仅汇总已确认 — true: only reports acknowledged by the level above (审核后汇总)' })
-  acknowledgedOnly!: boolean;
-
-  @Field(() => RollUpVisibility, {
-    description:
-      '汇总可见范围 — FULL for the giving side; OWN_CHILDREN for a receiving region, which reads its own report on its own goal and here only the parent’s indicators (targets), every figure below being null (DOMAIN §11 “Who sees what”, P6)',
-  })
-  visibility!: RollUpVisibility;
-
-  @Field(() => Int, {
-    nullable: true,
-    description:
-      '下级目标数 — child goals in force; null for a receiving region (仅本辖区下级, DOMAIN §11 “Who sees what”)',
-  })
-  childCount!: number | null;
-
-  @Field(() => Int, {
-    nullable: true,
-    description:
-      '已报送数 — children whose report is counted; null for a receiving region (仅本辖区下级, DOMAIN §11 “Who sees what”)',
-  })
-  reportedCount!: number | null;
-
-  @Field(() => DecimalScalar, {
-    nullable: true,
-    description:
-      '资金覆盖率 (%) — reporting children’s annual amounts ÷ all children’s, 2 places; null for a receiving region (仅本辖区下级, DOMAIN §11 “Who sees what”)',
-  })
-  moneyShare!: string | null;
-
-  @Field(() => Boolean, {
-    nullable: true,
-    description:
-      '临时结果 — coverage below 100%: missing children are not counted as 0; null for a receiving region (仅本辖区下级, DOMAIN §11 “Who sees what”)',
-  })
-  provisional!: boolean | null;
-
-  @Field(() => MonitoringMoneyType, {
-    nullable: true,
-    description:
-      '资金投入 — money of the reporting children, summed; null for a receiving region (仅本辖区下级, DOMAIN §11 “Who sees what”)',
-  })
-  money!: MonitoringMoneyType | null;
-
-  @Field(() => [RolledIndicatorType], {
-    description: '汇总指标 — per parent indicator (a receiving region: the indicator only, figures null)',
-  })
-  indicators!: RolledIndicatorType[];
-
-  @Field(() => [MonitoringFlag], {
-    nullable: true,
-    description:
-      '监控预警 — flags on the combined values; null for a receiving region (仅本辖区下级, DOMAIN §11 “Who sees what”)',
-  })
-  flags!: MonitoringFlag[] | null;
-}
+/** `PerformanceGoal.monitoringReports` as a connection (issue 11 item 7). */
+export const MonitoringReportConnection = connectionType(
+  MonitoringReportType,
+  'MonitoringReport',
+  '监控报告',
+);

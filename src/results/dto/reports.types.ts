@@ -1,6 +1,7 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Grade } from '../../common/grade';
 import { ScoreScalar } from '../../common/scalars';
+import { connectionType } from '../../common/pagination';
 
 export enum RankingScope {
   REGION = 'REGION',
@@ -87,3 +88,6 @@ export class NoticeItemType {
   @Field({ description: '依据条款 — the rule, by document and article' })
   rule!: string;
 }
+
+export const ResultRankingConnection = connectionType(RankingType, 'ResultRanking', '绩效排序');
+export const NoticeItemConnection = connectionType(NoticeItemType, 'NoticeItem', '通报事项');

@@ -1,3 +1,4 @@
+import { connectionType } from '../../common/pagination';
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { DecimalScalar, type Decimal } from '../../common/decimal';
 import { DateTime, MoneyScalar, ScoreScalar } from '../../common/scalars';
@@ -127,6 +128,12 @@ export class AllocationSimulationType {
   @Field(() => DateTime, { description: '模拟时间 — when it was saved' })
   createdAt!: Date;
 }
+
+export const AllocationSimulationConnection = connectionType(
+  AllocationSimulationType,
+  'AllocationSimulation',
+  '因素法分配模拟',
+);
 
 @ObjectType({ description: '因素法分配模拟结果 — the saved simulation, or why not' })
 export class AllocationSimulationPayload {

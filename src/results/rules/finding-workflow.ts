@@ -34,34 +34,22 @@ export type Decision =
   | { allowed: true; to: FindingState }
   | { allowed: false; code: 'FORBIDDEN' | 'WORKFLOW_VIOLATION'; zh: string; en: string };
 
-const RULES: Record<
-  FindingAction,
-  { from: FindingState[]; to: FindingState; role: keyof FindingRoles; who: [string, string] }
-> = {
-  GIVE_FEEDBACK: {
-    from: [FindingState.OPEN],
-    to: FindingState.FEEDBACK_GIVEN,
-    role: 'isFeedbackGiver',
-    who: ['只有评价主体可以反馈评价结果', 'Only the evaluating body gives feedback'],
-  },
-  RESPOND: {
-    from: [FindingState.FEEDBACK_GIVEN, FindingState.REOPENED],
-    to: FindingState.RESPONDED,
-    role: 'isResponder',
-    who: ['只有被评价单位可以报送整改情况', 'Only the evaluated body reports its rectification'],
-  },
-  VERIFY: {
-    from: [FindingState.RESPONDED],
-    to: FindingState.VERIFIED,
-    role: 'isVerifier',
-    who: ['只有同级财政部门可以核实整改', 'Only finance at the level verifies a rectification'],
-  },
-  REOPEN: {
-    from: [FindingState.RESPONDED],
-    to: FindingState.REOPENED,
-    role: 'isVerifier',
-    who: ['只有同级财政部门可以退回整改', 'Only finance at the level reopens a rectification'],
-  },
+const S = FindingState;
+
+/** Each action: the states it starts from, the state it leads to, and who may take it (DOMAIN §13). */
+const RULES: Record<FindingAction, { from: FindingState[]; to: FindingState; role: keyof FindingRoles }> = {
+  GIVE_FEEDBACK: { from: [S.OPEN], to: S.FEEDBACK_GIVEN, role: 'isFeedbackGiver' },
+  RESPOND: { from: [S.FEEDBACK_GIVEN, S.REOPENED], to: S.RESPONDED, role: 'isResponder' },
+  VERIFY: { from: [S.RESPONDED], to: S.VERIFIED, role: 'isVerifier' },
+  REOPEN: { from: [S.RESPONDED], to: S.REOPENED, role: 'isVerifier' },
+};
+
+/** The refusal (Chinese, English) when the caller does not hold the action's role. */
+const WHO: Record<FindingAction, [string, string]> = {
+  GIVE_FEEDBACK: ['只有评价主体可以反馈评价结果', 'Only the evaluating body gives feedback'],
+  RESPOND: ['只有被评价单位可以报送整改情况', 'Only the evaluated body reports its rectification'],
+  VERIFY: ['只有同级财政部门可以核实整改', 'Only finance at the level verifies a rectification'],
+  REOPEN: ['只有同级财政部门可以退回整改', 'Only finance at the level reopens a rectification'],
 };
 
 const STATE_ZH: Record<FindingState, string> = {
@@ -75,7 +63,8 @@ const STATE_ZH: Record<FindingState, string> = {
 /** Whether `roles` may take `action` on a finding in `state`, and the state it leads to. */
 export function decide(state: FindingState, action: FindingAction, roles: FindingRoles): Decision {
   const rule = RULES[action];
-  if (!roles[rule.role]) return { allowed: false, code: 'FORBIDDEN', zh: rule.who[0], en: rule.who[1] };
+  const [zh, en] = WHO[action];
+  if (!roles[rule.role]) return { allowed: false, code: 'FORBIDDEN', zh, en };
   if (!rule.from.includes(state)) {
     return {
       allowed: false,

@@ -1,0 +1,260 @@
+import { hasSubtreeJurisdiction } from '../auth/principal';
+import { RegionLevel } from '../auth/principal-kinds';
+import { ErrorCode, msg } from '../common/errors';
+import { Decimal, money, roundHalfUp } from '../common/decimal';
+import { idOfType, toGlobalId } from '../common/global-id';
+import { refusal } from '../common/refusal';
+import type { RequestContext } from '../common/request-context';
+import {
+  AggregateDimension,
+  AggregateMeasure,
+  emptyRow,
+  MEASURE_COLUMNS,
+  MAX_YEAR_SPAN,
+  type AggregateRequest,
+  type AggregateRowData,
+} from './aggregate.model';
+import { aggregateSql, type AggregateReach, type AggregateSql } from './aggregate.sql';
+
+/**
+ * 汇总分析 — the BI aggregate (DOMAIN §16, issue 14): flat rows over the maintained reporting facts,
+ * within the caller's jurisdiction exactly as the rest of the API (P6, DOMAIN §11 "Who sees what").
+ * Two statements whatever the size: the `within` region, then the grouped facts.
+ */
+
+const NO_ID = '00000000-0000-0000-0000-000000000000';
+
+const RANK: Record<RegionLevel, number> = { CITY: 0, DISTRICT: 1, TOWNSHIP: 2 };
+
+const bad = (reason: string, field: string[], zh: string, en: string) =>
+  refusal(ErrorCode.BAD_USER_INPUT, field, msg(zh, en), { reason });
+
+/** Unknown names, a missing level, a year range over the limit: clear errors with stable reasons. */
+export function validateAggregate(req: AggregateRequest): AggregateRequest {
+  const dims = Object.values(AggregateDimension) as string[];
+  const measures = Object.values(AggregateMeasure) as string[];
+  const unknownDim = req.dimensions.find((d) => !dims.includes(d));
+  if (unknownDim !== undefined)
+    throw bad(
+      'UNKNOWN_DIMENSION',
+      ['dimensions'],
+      `未知的维度：${unknownDim}`,
+      `Unknown dimension: ${unknownDim}`,
+    );
+  const unknownMeasure = req.measures.find((m) => !measures.includes(m));
+  if (unknownMeasure !== undefined)
+    throw bad(
+      'UNKNOWN_MEASURE',
+      ['measures'],
+      `未知的指标量：${unknownMeasure}`,
+      `Unknown measure: ${unknownMeasure}`,
+    );
+  if (req.measures.length === 0)
+    throw bad('NO_MEASURE', ['measures'], '请至少选择一个指标量', 'Ask for at least one measure');
+  if (req.regionLevel && !(req.regionLevel in RANK))
+    throw bad('UNKNOWN_REGION_LEVEL', ['regionLevel'], '未知的区划层级', 'Unknown region level');
+  if (req.dimensions.includes(AggregateDimension.REGION) && !req.regionLevel)
+    throw bad(
+      'REGION_LEVEL_REQUIRED',
+      ['regionLevel'],
+      '按区划汇总时须给出区划层级（regionLevel）',
+      'The REGION dimension needs a regionLevel',
+    );
+  const { yearFrom, yearTo } = req.filter ?? {};
+  if (yearFrom != null && yearTo != null && yearFrom > yearTo)
+    throw bad(
+      'YEAR_RANGE_REVERSED',
+      ['filter', 'yearFrom'],
+      '起始年度晚于截止年度',
+      'yearFrom is after yearTo',
+    );
+  const span = yearFrom != null && yearTo != null ? yearTo - yearFrom + 1 : null;
+  if (span === null && (yearFrom != null || yearTo != null))
+    throw bad(
+      'YEAR_RANGE_OPEN',
+      ['filter', yearFrom == null ? 'yearFrom' : 'yearTo'],
+      `年度范围须同时给出起止年度（最多 ${MAX_YEAR_SPAN} 年）`,
+      `Give both yearFrom and yearTo (at most ${MAX_YEAR_SPAN} years)`,
+    );
+  if (span !== null && span > MAX_YEAR_SPAN)
+    throw bad(
+      'YEAR_RANGE_TOO_LONG',
+      ['filter', 'yearTo'],
+      `年度范围最多 ${MAX_YEAR_SPAN} 年`,
+      `The year range spans at most ${MAX_YEAR_SPAN} years`,
+    );
+  return {
+    ...req,
+    dimensions: [...new Set(req.dimensions)],
+    measures: [...new Set(req.measures)],
+  };
+}
+
+/**
+ * The caller's reach (P6): `within` must lie in the caller's subtree — otherwise it reads exactly like a
+ * region that does not exist (NOT_FOUND); a level above the caller's own is refused (a township's figures
+ * presented as a district's total, or a sibling's by subtraction, DOMAIN §11 "Who sees what").
+ */
+export async function aggregateReach(ctx: RequestContext, req: AggregateRequest): Promise<AggregateReach> {
+  const caller = ctx.scope.caller;
+  const em = await ctx.scope.manager();
+  const code = req.filter?.within ?? null;
+  const rows = await em.query<{ path: string; level: RegionLevel }[]>(
+    code === null
+      ? `SELECT path, level FROM region WHERE tenant_id = $1 AND id = $2`
+      : `SELECT path, level FROM region WHERE tenant_id = $1 AND code = $2 AND path LIKE $3`,
+    code === null ? [caller.tenantId, caller.regionId] : [caller.tenantId, code, `${caller.regionPath}%`],
+  );
+  const within = rows[0];
+  if (!within) throw refusal.notFound(msg('找不到该区划', 'No such region'), ['filter', 'within']);
+  if (req.regionLevel && RANK[req.regionLevel] < RANK[within.level]) {
+    if (RANK[req.regionLevel] < RANK[caller.regionLevel])
+      throw refusal(
+        ErrorCode.FORBIDDEN,
+        ['regionLevel'],
+        msg(
+          '不能按高于本辖区的区划层级汇总（只能看到本辖区的数据）',
+          'You cannot aggregate at a level above your own region (you see your jurisdiction only)',
+        ),
+        { reason: 'LEVEL_ABOVE_JURISDICTION', principle: 'P6' },
+      );
+    throw bad(
+      'LEVEL_ABOVE_WITHIN',
+      ['regionLevel'],
+      '区划层级不能高于所选区划（within）的层级',
+      'The region level cannot be above the level of the region given in within',
+    );
+  }
+  return {
+    tenantId: caller.tenantId,
+    withinPath: within.path,
+    ownOrganizationId: hasSubtreeJurisdiction(caller) ? null : caller.organizationId,
+  };
+}
+
+/** Validates, resolves the reach and builds the statement (shared by GraphQL and the CSV stream). */
+export async function prepareAggregate(
+  ctx: RequestContext,
+  request: AggregateRequest,
+): Promise<{ req: AggregateRequest; statement: AggregateSql }> {
+  const req = validateAggregate(request);
+  const reach = await aggregateReach(ctx, req);
+  // Ids are the API's global ids (node(id)); one that names no fund or department matches nothing.
+  const uuids = (ids: readonly string[] | null | undefined, type: string) =>
+    ids ? ids.map((id) => idOfType(id, type) ?? NO_ID) : ids;
+  const filter = req.filter
+    ? {
+        ...req.filter,
+        fundIds: uuids(req.filter.fundIds, 'Fund'),
+        departmentIds: uuids(req.filter.departmentIds, 'Organization'),
+      }
+    : req.filter;
+  return { req, statement: aggregateSql({ ...req, filter }, reach) };
+}
+
+/**
+ * The rows of an aggregate. `maxRows` (GraphQL) refuses a larger answer rather than truncating it
+ * silently: the CSV route streams any number of rows.
+ */
+export async function runAggregate(
+  ctx: RequestContext,
+  request: AggregateRequest,
+  options: { maxRows?: number } = {},
+): Promise<AggregateRowData[]> {
+  const { req, statement } = await prepareAggregate(ctx, request);
+  const em = await ctx.scope.manager();
+  const limit = options.maxRows ? ` LIMIT ${Math.floor(options.maxRows) + 1}` : '';
+  const raw = await em.query<Record<string, unknown>[]>(statement.sql + limit, statement.params);
+  if (options.maxRows && raw.length > options.maxRows)
+    throw bad(
+      'TOO_MANY_ROWS',
+      ['dimensions'],
+      `结果超过 ${options.maxRows} 行：请缩小范围或使用 CSV 导出（/reports/aggregate.csv）`,
+      `More than ${options.maxRows} rows: narrow the request or use the CSV export (/reports/aggregate.csv)`,
+    );
+  return raw.map((r) => toRow(r, req));
+}
+
+const d = (v: unknown): Decimal => new Decimal(String(v ?? '0'));
+const rate = (q: Decimal): string => roundHalfUp(q, 4).toFixed(4);
+
+/** num ÷ den as a 4-decimal fraction; null when there is nothing to divide by. */
+function ratio(num: Decimal, den: Decimal): string | null {
+  return den.isZero() ? null : rate(num.div(den));
+}
+
+/**
+ * A coverage (DOMAIN §16 全覆盖; as the roll-up's money share, DOMAIN §11): covered money ÷ money of the
+ * population; with no money at all, 1 when every goal is covered and 0 otherwise; null with no goal.
+ */
+function coverage(weight: Decimal, total: Decimal, covered: number, population: number): string | null {
+  if (population === 0) return null;
+  if (total.isZero()) return rate(new Decimal(covered === population ? 1 : 0));
+  return rate(weight.div(total));
+}
+
+/** One grouped row of statistics into the flat row: dimensions as grouped, measures as asked. */
+export function toRow(r: Record<string, unknown>, req: AggregateRequest): AggregateRowData {
+  const row = emptyRow();
+  const dims = new Set(req.dimensions);
+  const text = (k: string) => (r[k] == null ? null : String(r[k]));
+  if (dims.has(AggregateDimension.REGION)) {
+    Object.assign(row, {
+      cityCode: text('city_code'),
+      cityName: text('city_name'),
+      districtCode: text('district_code'),
+      districtName: text('district_name'),
+      townshipCode: text('township_code'),
+      townshipName: text('township_name'),
+      regionCode: text('region_code'),
+      regionName: text('region_name'),
+      regionLevel: text('region_level') as RegionLevel | null,
+    });
+  }
+  if (dims.has(AggregateDimension.YEAR)) row.year = r.year == null ? null : Number(r.year);
+  const global = (type: string, k: string) => (r[k] == null ? null : toGlobalId(type, String(r[k])));
+  if (dims.has(AggregateDimension.FUND))
+    Object.assign(row, { fundId: global('Fund', 'fund_id'), fundName: text('fund_name') });
+  if (dims.has(AggregateDimension.DEPARTMENT))
+    Object.assign(row, {
+      departmentId: global('Organization', 'department_id'),
+      departmentName: text('department_name'),
+    });
+  if (dims.has(AggregateDimension.SECTOR)) row.sector = text('sector');
+  if (dims.has(AggregateDimension.BUDGET_BOOK)) row.budgetBook = text('budget_book');
+  if (dims.has(AggregateDimension.GOAL_SCOPE)) row.goalScope = text('goal_scope');
+  if (dims.has(AggregateDimension.INDICATOR_CATEGORY)) row.indicatorCategory = text('indicator_category');
+  if (dims.has(AggregateDimension.GRADE)) row.grade = text('grade');
+
+  const n = (k: string) => Number(r[k] ?? 0);
+  const goals = n('goal_count');
+  const values: Record<AggregateMeasure, () => unknown> = {
+    GOAL_COUNT: () => goals,
+    INDICATOR_COUNT: () => n('indicator_count'),
+    BUDGETED: () => money(d(r.budgeted)),
+    IN_PLACE: () => money(d(r.in_place)),
+    SPENT: () => money(d(r.spent)),
+    IN_PLACE_RATE: () => ratio(d(r.in_place), d(r.budgeted)),
+    EXECUTION_RATE: () => ratio(d(r.spent), d(r.in_place)),
+    MONITORED_COUNT: () => n('monitored_count'),
+    FLAGGED_COUNT: () => n('flagged_count'),
+    SELF_EVALUATED_COUNT: () => n('self_evaluated_count'),
+    EVALUATED_COUNT: () => n('evaluated_count'),
+    MEAN_SCORE: () =>
+      n('scored_count') === 0 ? null : roundHalfUp(d(r.score_sum).div(n('scored_count')), 2).toFixed(2),
+    FUND_WEIGHTED_SCORE: () =>
+      d(r.scored_weight).isZero()
+        ? null
+        : roundHalfUp(d(r.weighted_total).div(d(r.scored_weight)), 2).toFixed(2),
+    COVERAGE_GOAL: () => coverage(d(r.force_weight), d(r.live_weight), goals, n('live_count')),
+    COVERAGE_MONITORING: () =>
+      coverage(d(r.monitored_weight), d(r.force_weight), n('monitored_count'), goals),
+    COVERAGE_SELF_EVALUATION: () =>
+      coverage(d(r.self_evaluated_weight), d(r.force_weight), n('self_evaluated_count'), goals),
+    COVERAGE_EVALUATION: () =>
+      coverage(d(r.evaluated_weight), d(r.force_weight), n('evaluated_count'), goals),
+  };
+  const out = row as unknown as Record<string, unknown>;
+  for (const m of req.measures) out[MEASURE_COLUMNS[m].name] = values[m]();
+  return row;
+}

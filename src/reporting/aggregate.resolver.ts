@@ -1,0 +1,45 @@
+import { Arg, Ctx, Query, Resolver } from 'type-graphql';
+import type { RequestContext } from '../common/request-context';
+import { RegionLevel } from '../hierarchy/hierarchy.enums';
+import { runAggregate } from './aggregate.engine';
+import { AggregateDimension, AggregateMeasure, columnsOf } from './aggregate.model';
+import { AggregateFilterInput, AggregateResultType } from './aggregate.types';
+
+/** 汇总行数上限 — rows one GraphQL aggregate may answer; larger answers go through the CSV stream. */
+export const MAX_AGGREGATE_ROWS = 5000;
+
+/**
+ * 汇总分析 (DOMAIN §16, issue 14): flat rows for BI tools over the maintained reporting facts, within
+ * the caller's jurisdiction (P6, DOMAIN §11 "Who sees what"). Two SQL statements whatever the size. Its
+ * cost is one bounded list (the rows are leaves): like Region.descendants.
+ */
+@Resolver()
+export class AggregateResolver {
+  @Query(() => AggregateResultType, {
+    nullable: true,
+    description:
+      '汇总分析 — flat aggregate rows by the chosen dimensions and measures, within the caller’s jurisdiction (P6; a region outside it reads as NOT_FOUND); at most 5000 rows (TOO_MANY_ROWS: use GET /reports/aggregate.csv). Definitions: docs/reporting/measures.md',
+    complexity: 301,
+  })
+  async aggregate(
+    @Ctx() ctx: RequestContext,
+    @Arg('dimensions', () => [AggregateDimension], {
+      description: '维度 — the dimensions, in column order (may be empty: one total row)',
+    })
+    dimensions: AggregateDimension[],
+    @Arg('measures', () => [AggregateMeasure], { description: '指标量 — the measures, in column order' })
+    measures: AggregateMeasure[],
+    @Arg('regionLevel', () => RegionLevel, {
+      nullable: true,
+      description:
+        '区划层级 — the level of the REGION dimension (required with it); not above the caller’s own',
+    })
+    regionLevel: RegionLevel | null,
+    @Arg('filter', () => AggregateFilterInput, { nullable: true, description: '筛选 — narrows the facts' })
+    filter: AggregateFilterInput | null,
+  ): Promise<AggregateResultType | null> {
+    const req = { dimensions, measures, regionLevel, filter };
+    const rows = await runAggregate(ctx, req, { maxRows: MAX_AGGREGATE_ROWS });
+    return { columns: columnsOf(req), rows, rowCount: rows.length };
+  }
+}

@@ -1,0 +1,103 @@
+/**
+ * Asking the BI aggregate (DOMAIN §16, issue 14) the same question three ways — GraphQL `aggregate`, the
+ * CSV route and the `reporting` views — for the reporting tests.
+ */
+import type { TestApp } from '../harness/app';
+
+export const gid = (type: string, id: string) => Buffer.from(`${type}:${id}`).toString('base64url');
+
+export const AGGREGATE = `query($d: [AggregateDimension!]!, $m: [AggregateMeasure!]!, $l: RegionLevel, $f: AggregateFilterInput) {
+  aggregate(dimensions: $d, measures: $m, regionLevel: $l, filter: $f) {
+    rowCount columns { name labelZh labelEn kind }
+    rows { cityCode cityName districtCode districtName townshipCode townshipName regionCode regionName regionLevel
+      year fundId fundName departmentId departmentName sector budgetBook goalScope indicatorCategory grade
+      goalCount indicatorCount budgeted inPlace spent inPlaceRate executionRate monitoredCount flaggedCount
+      selfEvaluatedCount evaluatedCount meanScore fundWeightedScore coverageGoal coverageMonitoring
+      coverageSelfEvaluation coverageEvaluation }
+  } }`;
+
+export interface AggregateArgs {
+  d: string[];
+  m: string[];
+  l?: string;
+  f?: Record<string, unknown>;
+}
+
+export type Row = Record<string, string | number | null>;
+
+export interface AggregateAnswer {
+  rows: Row[] | null;
+  errors?: { message: string; extensions?: Record<string, unknown> }[];
+}
+
+export async function aggregate(
+  app: TestApp,
+  as: string | null,
+  args: AggregateArgs,
+): Promise<AggregateAnswer> {
+  const res = await app.gql<{ aggregate: { rows: Row[]; rowCount: number } | null }>(
+    AGGREGATE,
+    args as unknown as Record<string, unknown>,
+    as ? { as } : {},
+  );
+  if (res.data?.aggregate) expect(res.data.aggregate.rowCount).toBe(res.data.aggregate.rows.length);
+  return { rows: res.data?.aggregate?.rows ?? null, errors: res.errors };
+}
+
+/** The CSV route's URL for the same arguments (comma lists, docs/reporting/csv.md). */
+export function csvUrl(app: TestApp, args: AggregateArgs): string {
+  const url = new URL(app.server.url.replace(/\/graphql$/, '/reports/aggregate.csv'));
+  url.searchParams.set('dimensions', args.d.join(','));
+  url.searchParams.set('measures', args.m.join(','));
+  if (args.l) url.searchParams.set('regionLevel', args.l);
+  for (const [k, v] of Object.entries(args.f ?? {}))
+    url.searchParams.set(k, Array.isArray(v) ? v.join(',') : String(v));
+  return url.toString();
+}
+
+/** Fetches the CSV with the login's bearer token: status, content type, raw body bytes. */
+export async function fetchCsv(app: TestApp, as: string | null, args: AggregateArgs) {
+  const res = await fetch(csvUrl(app, args), {
+    headers: as ? { authorization: `Bearer ${await app.tokenFor(as)}` } : {},
+  });
+  const bytes = Buffer.from(await res.arrayBuffer());
+  return { status: res.status, type: res.headers.get('content-type') ?? '', bytes };
+}
+
+/** A CSV body (RFC 4180, as csv-stringify writes it) into records keyed by the header. */
+export function parseCsv(text: string): Record<string, string>[] {
+  const records: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  const endCell = () => {
+    row.push(cell);
+    cell = '';
+  };
+  for (let i = 0; i < text.length; i += 1) {
+    const ch = text[i];
+    if (quoted && ch === '"' && text[i + 1] === '"') {
+      cell += '"';
+      i += 1;
+    } else if (ch === '"') {
+      quoted = !quoted;
+    } else if (quoted || (ch !== ',' && ch !== '\n' && ch !== '\r')) {
+      cell += ch;
+    } else if (ch === ',') {
+      endCell();
+    } else if (ch === '\n') {
+      endCell();
+      records.push(row);
+      row = [];
+    }
+  }
+  if (cell.length > 0 || row.length > 0) {
+    endCell();
+    records.push(row);
+  }
+  const [header, ...body] = records;
+  return body.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] ?? ''])));
+}
+
+/** `fundWeightedScore` → `fund_weighted_score`. */
+export const snake = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
