@@ -1,4 +1,3 @@
-import { once } from 'node:events';
 import { finished } from 'node:stream/promises';
 import { stringify } from 'csv-stringify';
 import type { Request, RequestHandler, Response } from 'express';
@@ -118,6 +117,23 @@ function sendProblem(res: Response, error: GraphQLError | null): void {
 }
 
 /**
+ * Back-pressure that never strands the request's connection: waits for the CSV stream to drain, or for the
+ * client to go away (a closed response never drains, and the loop then stops at `res.destroyed`).
+ */
+function drainedOrClosed(csv: NodeJS.EventEmitter, res: Response): Promise<void> {
+  return new Promise((resolve) => {
+    if (res.destroyed || res.closed) return resolve();
+    const done = () => {
+      csv.off('drain', done);
+      res.off('close', done);
+      resolve();
+    };
+    csv.once('drain', done);
+    res.once('close', done);
+  });
+}
+
+/**
  * GET /reports/aggregate.csv (DOMAIN §16, issue 14): the BI aggregate as CSV — the same request, the same
  * jurisdiction and the same rows as GraphQL `aggregate`, bearer token, UTF-8 with BOM (Excel shows Chinese),
  * columns in snake_case. Streamed from a server-side cursor in the request's transaction, CSV_BATCH rows at
@@ -151,7 +167,10 @@ export function aggregateCsvHandler(services: AppServices): RequestHandler {
       for (;;) {
         if (res.destroyed) break;
         const batch = await em.query<Record<string, unknown>[]>(`FETCH ${CSV_BATCH} FROM aggregate_csv`);
-        for (const raw of batch) if (!csv.write(toRow(raw, request))) await once(csv, 'drain');
+        for (const raw of batch) {
+          if (res.destroyed) break;
+          if (!csv.write(toRow(raw, request))) await drainedOrClosed(csv, res);
+        }
         if (batch.length < CSV_BATCH) break;
       }
       csv.end();
