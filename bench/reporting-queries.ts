@@ -61,31 +61,63 @@ export function csvPath(level: string, from: number, to: number): string {
   return `/reports/aggregate.csv?${q.toString()}`;
 }
 
+/** A much longer CSV for the memory check (×N rows): by township, year, department, category and grade. */
+export function csvPathLong(from: number, to: number): string {
+  const q = new URLSearchParams({
+    dimensions: 'REGION,YEAR,DEPARTMENT,INDICATOR_CATEGORY,GRADE',
+    measures: MEASURES.join(','),
+    regionLevel: 'TOWNSHIP',
+    yearFrom: String(from),
+    yearTo: String(to),
+  });
+  return `/reports/aggregate.csv?${q.toString()}`;
+}
+
 /**
- * The same question by ONE hand-written statement over the raw base tables (performance_goal,
- * goal_indicator, evaluation; as the API role under row-level security, tenant set), recomputed from
- * every row on each call (a path `/id/…/id/` is under a node when it starts with the node's): regions of `$2` level within the tenant, years `$3`–`$4`, by indicator
- * category. Money and scores per goal are counted once per category the goal has indicators in.
- * It answers the same shape; the API's definitions (coverage, which statuses count) are D's, so the
- * figures are not asserted equal here — test/reporting/ does that.
+ * The same question by ONE hand-written statement over the raw base tables (performance_goal, region,
+ * goal_indicator, evaluation, goal_execution — never `reporting_goal_fact`), as the API role under
+ * row-level security with the tenant set, recomputed from every row on each call. Same definitions as
+ * the API (docs/reporting/measures.md): live goals (not superseded, withdrawn, rejected) make a row,
+ * measures count goals in force (issued or filed); a goal sits at its region's ancestor of level `$2`
+ * (or at its own region when that is above); a goal counts once in each category it has indicators in;
+ * money from the submitted/reviewed self-evaluation, else the year's executions; mean score half-up to
+ * 2 decimals. The bench checks its rows equal the API's row for row (checkRawEqualsApi).
  */
 export const RAW_AGGREGATE_SQL = `
-WITH nodes AS (
-  SELECT r.code, r.path FROM region r WHERE r.tenant_id = $1 AND r.level = $2
-), goal_cat AS (
-  SELECT g.id, g.year, g.region_path, g.annual_amount, i.category, count(*) AS indicators
+WITH live AS (
+  SELECT g.id, g.year, g.status IN ('ISSUED', 'FILED_FOR_RECORD') AS in_force,
+         (string_to_array(btrim(r.path, '/'), '/'))[least(
+            CASE $2::text WHEN 'CITY' THEN 1 WHEN 'DISTRICT' THEN 2 ELSE 3 END,
+            cardinality(string_to_array(btrim(r.path, '/'), '/')))]::uuid AS node_id
     FROM performance_goal g
-    JOIN goal_indicator i ON i.tenant_id = g.tenant_id AND i.goal_id = g.id
-   WHERE g.tenant_id = $1 AND g.year BETWEEN $3 AND $4 AND g.status = 'ISSUED'
-   GROUP BY g.id, g.year, g.region_path, g.annual_amount, i.category
+    JOIN region r ON r.tenant_id = g.tenant_id AND r.id = g.region_id
+   WHERE g.tenant_id = $1 AND g.year BETWEEN $3 AND $4
+     AND g.status NOT IN ('SUPERSEDED', 'WITHDRAWN', 'REJECTED')
+), money AS (
+  SELECT l.*, se.id IS NOT NULL AS self_evaluated, se.total,
+         CASE WHEN se.id IS NOT NULL THEN COALESCE(se.budgeted, 0) ELSE COALESCE(x.budgeted, 0) END AS budgeted,
+         CASE WHEN se.id IS NOT NULL THEN COALESCE(se.spent, 0) ELSE COALESCE(x.spent, 0) END AS spent
+    FROM live l
+    LEFT JOIN evaluation se ON se.tenant_id = $1 AND se.goal_id = l.id AND se.kind = 'SELF'
+         AND se.status IN ('SUBMITTED', 'REVIEWED')
+    LEFT JOIN (SELECT e.goal_id, e.year, sum(e.budgeted) AS budgeted, sum(e.spent) AS spent
+                 FROM goal_execution e WHERE e.tenant_id = $1 AND e.year BETWEEN $3 AND $4
+                GROUP BY e.goal_id, e.year) x ON x.goal_id = l.id AND x.year = l.year
+), categories AS (
+  SELECT i.goal_id, i.category, count(*) AS n
+    FROM goal_indicator i JOIN live l ON l.id = i.goal_id
+   WHERE i.tenant_id = $1
+   GROUP BY i.goal_id, i.category
 )
-SELECT n.code AS region_code, gc.year, gc.category AS indicator_category,
-       count(*)::int AS goal_count, sum(gc.indicators)::int AS indicator_count,
-       sum(gc.annual_amount)::text AS budgeted, sum(e.spent)::text AS spent,
-       count(e.id)::int AS self_evaluated_count, round(avg(e.total), 2)::text AS mean_score
-  FROM goal_cat gc
-  JOIN nodes n ON gc.region_path LIKE n.path || '%'
-  LEFT JOIN evaluation e ON e.tenant_id = $1 AND e.goal_id = gc.id AND e.kind = 'SELF'
-       AND e.status IN ('SUBMITTED', 'REVIEWED')
- GROUP BY n.code, gc.year, gc.category
- ORDER BY n.code, gc.year, gc.category`;
+SELECT n.code AS region_code, m.year, c.category AS indicator_category,
+       count(*) FILTER (WHERE m.in_force)::int AS goal_count,
+       COALESCE(sum(c.n) FILTER (WHERE m.in_force), 0)::int AS indicator_count,
+       COALESCE(sum(m.budgeted) FILTER (WHERE m.in_force), 0)::numeric(18,2)::text AS budgeted,
+       COALESCE(sum(m.spent) FILTER (WHERE m.in_force), 0)::numeric(18,2)::text AS spent,
+       count(*) FILTER (WHERE m.in_force AND m.self_evaluated)::int AS self_evaluated_count,
+       round(avg(m.total) FILTER (WHERE m.in_force), 2)::text AS mean_score
+  FROM money m
+  JOIN categories c ON c.goal_id = m.id
+  JOIN region n ON n.tenant_id = $1 AND n.id = m.node_id
+ GROUP BY n.code, m.year, c.category
+ ORDER BY n.code, m.year, c.category`;

@@ -27,6 +27,8 @@ import { ReportingFacts1763891000000 } from './1763891000000-reporting-facts';
 import { ReportingFactViews1763891100000 } from './1763891100000-reporting-fact-views';
 import { ServiceAccounts1763892000000 } from './1763892000000-service-accounts';
 import { PublicKeyset1763893000000 } from './1763893000000-public-keyset';
+import { ReportingFactBulkLoad1763894000000 } from './1763894000000-reporting-fact-bulk-load';
+import { ReportingRegionCells1763894100000 } from './1763894100000-reporting-region-cells';
 
 /** Migrations in order. New ones are appended; applied ones are never edited. */
 export const migrations = [
@@ -59,4 +61,6 @@ export const migrations = [
   ReportingFactViews1763891100000,
   ServiceAccounts1763892000000,
   PublicKeyset1763893000000,
+  ReportingFactBulkLoad1763894000000,
+  ReportingRegionCells1763894100000,
 ];

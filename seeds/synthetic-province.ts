@@ -2,6 +2,7 @@ import type { SeedDb } from './db';
 import { generateSyntheticCity, type SyntheticCity, type SyntheticCityOptions } from './synthetic';
 import { generateSyntheticEvaluations } from './synthetic-evaluations';
 import { generateSyntheticMonitoring } from './synthetic-monitoring';
+import { deferReportingFacts, withReportingFactsDeferred } from './synthetic-facts';
 import { copyWorkloadYear } from './synthetic-years';
 
 /**
@@ -29,11 +30,28 @@ export interface SyntheticYearsSummary {
   executions: number;
   monitoringReports: number;
   copiedRows: Record<string, number>;
-  phaseMs: { evaluations: number; copies: number; monitoring: number };
+  phaseMs: { evaluations: number; copies: number; monitoring: number; factsRebuild: number };
 }
 
-/** Adds self-evaluations, earlier years and monitoring to a generated city (with its workload). */
+/**
+ * Adds self-evaluations, earlier years and monitoring to a generated city (with its workload). The
+ * reporting fact triggers are deferred meanwhile and the city's facts rebuilt once at the end
+ * (seeds/synthetic-facts.ts): `db` must be one OWNER session (a pg.Client, not a pool).
+ */
 export async function extendSyntheticCityYears(
+  db: SeedDb,
+  city: SyntheticCity,
+  options: SyntheticYearsOptions,
+): Promise<SyntheticYearsSummary> {
+  const { result, rebuildMs } = await withReportingFactsDeferred(
+    db,
+    () => city.tenantId,
+    () => extendYears(db, city, options),
+  );
+  return { ...result, phaseMs: { ...result.phaseMs, factsRebuild: rebuildMs } };
+}
+
+async function extendYears(
   db: SeedDb,
   city: SyntheticCity,
   options: SyntheticYearsOptions,
@@ -80,6 +98,7 @@ export async function extendSyntheticCityYears(
       evaluations: Math.round(evaluationsMs),
       copies: Math.round(copiesMs),
       monitoring: Math.round(clock() - t),
+      factsRebuild: 0,
     },
   };
 }
@@ -87,8 +106,15 @@ export async function extendSyntheticCityYears(
 export interface SyntheticProvinceOptions extends SyntheticYearsOptions {
   /** Cities (tenants), default 16. */
   cities?: number;
+  /** The first city to generate (default 0): a province grown in stages (bench/reporting-data.ts). */
+  firstCity?: number;
   /** Cities generated at once, each on its own connection (default 2). */
   concurrency?: number;
+  /**
+   * Stop starting cities when the next one would end after this time (the longest city so far as the
+   * estimate); the cities generated are returned (fewer than `cities` then).
+   */
+  generateUntil?: Date;
   /** Passed to every city (e.g. 'small' for tests). */
   scale?: SyntheticCityOptions['scale'];
   log?: (line: string) => void;
@@ -109,7 +135,8 @@ export function provinceCityOptions(seed: number, i: number): SyntheticCityOptio
 
 /**
  * Generates the province: `connect` opens an OWNER connection for each worker (closed by `release`).
- * Returns the cities in order. Wall time on a 2-core machine: see bench/README.md.
+ * Each worker defers the reporting fact triggers for its session; each city's facts are rebuilt once
+ * when its years are done. Returns the cities generated, in order. Wall time: bench/RESULTS-reporting.md.
  */
 export async function generateSyntheticProvince(
   connect: () => Promise<SeedDb>,
@@ -119,11 +146,14 @@ export async function generateSyntheticProvince(
   const cities = options.cities ?? 16;
   const concurrency = Math.max(1, Math.min(options.concurrency ?? 2, cities));
   const out: SyntheticProvinceCity[] = new Array(cities);
-  let next = 0;
+  let next = options.firstCity ?? 0;
+  let longestMs = 0;
+  const timeLeft = () => !options.generateUntil || Date.now() + longestMs <= options.generateUntil.getTime();
   const worker = async () => {
     const db = await connect();
     try {
-      while (next < cities) {
+      await deferReportingFacts(db);
+      while (next < cities && timeLeft()) {
         const i = next++;
         const started = performance.now();
         const city = await generateSyntheticCity(db, {
@@ -134,6 +164,7 @@ export async function generateSyntheticProvince(
         });
         const years = await extendSyntheticCityYears(db, city, { ...options, seed: options.seed + i });
         out[i] = { city, years, ms: Math.round(performance.now() - started) };
+        longestMs = Math.max(longestMs, out[i].ms);
         options.log?.(
           `city ${i + 1}/${cities} (${city.cityCode}, ${city.unitCount} units, years ${years.years.join(', ')}) ` +
             `in ${(out[i].ms / 1000).toFixed(1)} s`,
@@ -144,5 +175,5 @@ export async function generateSyntheticProvince(
     }
   };
   await Promise.all(Array.from({ length: concurrency }, worker));
-  return out;
+  return out.filter((c) => c !== undefined);
 }

@@ -89,6 +89,7 @@ describe('defence in depth in PostgreSQL (DOMAIN §3, §8 P6)', () => {
       'region',
       'reporting_goal_fact',
       'reporting_login',
+      'reporting_region_cell',
       'result_allocation_simulation',
       'result_finding',
       'result_recommendation',

@@ -34,6 +34,13 @@ import { resultsResolvers } from '../results/results.resolver';
 import { withInputHygiene } from '../common/input-hygiene';
 import { InboxResolver } from '../inbox/inbox.resolver';
 import { FindingLinksResolver, RecommendationLinksResolver } from '../results/results-links.resolver';
+import { reportLinkResolvers } from '../results/reports-links.resolver';
+import { subjectLinkResolvers } from '../results/subject-links.resolver';
+import { goalLinkResolvers } from '../goals/goal-links.resolver';
+import { evaluationLinkResolvers } from '../evaluation/evaluation-links.resolver';
+import { formLinkResolvers } from '../forms/forms-links.resolver';
+import { departmentLinkResolvers } from '../department-performance/department-links.resolver';
+import { reportingLinkResolvers } from '../reporting/aggregate-links.resolver';
 import { NodeResolver } from './node.resolver';
 import { AuditEntityResolver } from './audit-entity.resolver';
 import { ServiceAccountResolver } from '../service-accounts/service-account.resolver';
@@ -49,6 +56,13 @@ export const resolvers = [
   InboxResolver,
   FindingLinksResolver,
   RecommendationLinksResolver,
+  ...reportLinkResolvers,
+  ...subjectLinkResolvers,
+  ...goalLinkResolvers,
+  ...evaluationLinkResolvers,
+  ...formLinkResolvers,
+  ...departmentLinkResolvers,
+  ...reportingLinkResolvers,
   RegionResolver,
   OrganizationResolver,
   UserResolver,

@@ -12,6 +12,8 @@ import type { AppServices, RequestContext } from '../common/request-context';
 import { formatError } from './format-error';
 import { congressPackageHandler } from '../results/congress/congress-http';
 import { aggregateCsvHandler } from '../reporting/reports-csv.http';
+import { formsRoutes } from '../forms/forms.http';
+import { formsImportHandler } from '../forms/import/import-http';
 import { corsPolicy, graphqlPage, jsonErrors, notFound, readiness, rootIndex } from './http-edges';
 import { ideAssets, idePage } from './ide/ide';
 import { graphqlHandler, requestLifecycle, RequestTracker } from './lifecycle';
@@ -123,8 +125,10 @@ export async function startServer(services: AppServices, host: string, port: num
   );
   // DOMAIN §13: the people's congress package as a document (bearer token, jurisdiction)
   app.get('/reports/congress-package.docx', congressPackageHandler(services));
+  app.use(formsRoutes(services)); // 002 附件1–6 as XLSX / ZIP (bearer token, jurisdiction; docs/forms.md)
   // DOMAIN §16, issue 14: the BI aggregate as CSV (bearer token, jurisdiction, streamed)
   app.get('/reports/aggregate.csv', aggregateCsvHandler(services));
+  app.post('/forms/import', formsImportHandler(services)); // issue 15: 附件1/附件3 XLSX → draft goals
   app.use(notFound);
   app.use(jsonErrors(services));
 

@@ -1,9 +1,7 @@
 import { Arg, Args, Ctx, Query, Resolver } from 'type-graphql';
-import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import type { RequestContext } from '../common/request-context';
-import { idOfType } from '../common/global-id';
-import { ConnectionArgs, paginate, SortDirection, toConnection, type SortColumn } from '../common/pagination';
-import { NO_ID } from '../common/sql';
+import { ConnectionArgs, queryConnection, type SortColumn, SortDirection } from '../common/pagination';
+import { whereWithin } from '../hierarchy/within-filter';
 import { FundConnection, ProjectConnection } from '../funds/dto/funds.types';
 import type { FundEntity } from '../funds/fund.entity';
 import type { ProjectEntity } from '../funds/project.entity';
@@ -15,21 +13,6 @@ const pendingProjectSort: SortColumn = {
   expression: 'p.name',
   read: (p) => (p as ProjectEntity).name,
 };
-
-/**
- * Narrows a pending list to the subtree of the region named by `within` (DOMAIN §3); an unknown or
- * invisible region matches nothing.
- */
-async function whereWithin<T extends ObjectLiteral>(
-  ctx: RequestContext,
-  qb: SelectQueryBuilder<T>,
-  alias: string,
-  within: string | null | undefined,
-): Promise<void> {
-  if (!within) return;
-  const region = await ctx.loaders.regionById.load(idOfType(within, 'Region') ?? NO_ID);
-  qb.andWhere(`${alias}.region_path LIKE :within`, { within: region ? `${region.path}%` : '-' });
-}
 
 /** 待评估清单 — the "assessment pending" lists of funds and projects (DOMAIN §6, 002 第七条). */
 @Resolver(() => ExAnteAssessmentType)
@@ -53,9 +36,14 @@ export class AssessmentPendingResolver {
       );
     if (filter?.year != null)
       qb.andWhere('f.start_year <= :year AND f.end_year >= :year', { year: filter.year });
-    await whereWithin(ctx, qb, 'f', filter?.within);
-    const result = await paginate(qb, page, pendingSort, SortDirection.ASC, 'f.id');
-    return toConnection(FundConnection, result);
+    await whereWithin(ctx, qb, 'f.region_path', filter?.within);
+    return queryConnection(
+      FundConnection,
+      qb,
+      page,
+      { sort: pendingSort, direction: SortDirection.ASC },
+      'f.id',
+    );
   }
 
   @Query(() => ProjectConnection, {
@@ -77,8 +65,13 @@ export class AssessmentPendingResolver {
         `NOT EXISTS (SELECT 1 FROM ex_ante_assessment pea WHERE pea.tenant_id = p.tenant_id AND pea.project_id = p.id AND pea.status = 'ACCEPTED')`,
       );
     if (filter?.year != null) qb.andWhere('p.year = :year', { year: filter.year });
-    await whereWithin(ctx, qb, 'p', filter?.within);
-    const result = await paginate(qb, page, pendingProjectSort, SortDirection.ASC, 'p.id');
-    return toConnection(ProjectConnection, result);
+    await whereWithin(ctx, qb, 'p.region_path', filter?.within);
+    return queryConnection(
+      ProjectConnection,
+      qb,
+      page,
+      { sort: pendingProjectSort, direction: SortDirection.ASC },
+      'p.id',
+    );
   }
 }

@@ -2,7 +2,7 @@ import { Arg, Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../common/request-context';
 import { availabilityOf } from '../common/decision';
 import { LIST_SIZE } from '../common/list-cost';
-import { boundedPageCost, ConnectionArgs, paginateList, toConnection } from '../common/pagination';
+import { boundedPageCost, ConnectionArgs, listConnection } from '../common/pagination';
 import { ProjectActionAvailabilityType } from '../funds/dto/actions.types';
 import { FundType, ProjectType } from '../funds/dto/funds.types';
 import { ProjectAction } from '../funds/fund.enums';
@@ -16,11 +16,8 @@ import { AssessmentGateType, ExAnteAssessmentConnection } from './dto/assessment
 import { libraryFacts } from './project-library.service';
 
 /** A page of a subject's assessments, oldest first (a connection, issue 11 item 7). */
-function assessmentPage(all: AssessmentEntity[], page: ConnectionArgs) {
-  return toConnection(
-    ExAnteAssessmentConnection,
-    paginateList(all, page, (a) => a.createdAt),
-  );
+function assessmentPage(all: Promise<AssessmentEntity[]>, page: ConnectionArgs) {
+  return listConnection(ExAnteAssessmentConnection, all, page, (a) => a.createdAt);
 }
 
 const purposeArg = {
@@ -37,7 +34,7 @@ export class FundAssessmentResolver {
       '事前绩效评估 — the fund’s ex-ante assessments visible to the caller, oldest first (a connection, issue 11 item 7)',
   })
   async assessments(@Root() fund: FundEntity, @Ctx() ctx: RequestContext, @Args() page: ConnectionArgs) {
-    return assessmentPage(await ctx.loaders.assessmentsByFundId.load(fund.id), page);
+    return assessmentPage(ctx.loaders.assessmentsByFundId.load(fund.id), page);
   }
 
   @FieldResolver(() => AssessmentGateType, {
@@ -64,7 +61,7 @@ export class ProjectAssessmentResolver {
     @Ctx() ctx: RequestContext,
     @Args() page: ConnectionArgs,
   ) {
-    return assessmentPage(await ctx.loaders.assessmentsByProjectId.load(project.id), page);
+    return assessmentPage(ctx.loaders.assessmentsByProjectId.load(project.id), page);
   }
 
   @FieldResolver(() => AssessmentGateType, {

@@ -1,14 +1,5 @@
-import {
-  Check,
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  PrimaryColumn,
-  UpdateDateColumn,
-} from 'typeorm';
+import { Versioned } from '../common/stamped.entity';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import type { Grade } from '../common/grade';
 import { FundEntity } from '../funds/fund.entity';
 import { ProjectEntity } from '../funds/project.entity';
@@ -38,7 +29,7 @@ import type { AssessmentStatus, AssessmentSubjectKind, ReviewOutcome } from './a
 @Index('idx_ex_ante_assessment_fund', ['tenantId', 'fundId'])
 @Index('idx_ex_ante_assessment_project', ['tenantId', 'projectId'])
 @Index('idx_ex_ante_assessment_assessor', ['tenantId', 'assessorId'])
-export class AssessmentEntity {
+export class AssessmentEntity extends Versioned {
   @PrimaryColumn('uuid', { name: 'tenant_id', primaryKeyConstraintName: 'pk_ex_ante_assessment' })
   tenantId!: string;
 
@@ -89,15 +80,6 @@ export class AssessmentEntity {
 
   @Column('timestamptz', { name: 'reviewed_at', nullable: true })
   reviewedAt!: Date | null;
-
-  @Column('integer', { default: 1 })
-  version!: number;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt!: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt!: Date;
 
   @ManyToOne(() => FundEntity, { onDelete: 'RESTRICT' })
   @JoinColumn([

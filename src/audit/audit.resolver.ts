@@ -2,7 +2,7 @@ import DataLoader from 'dataloader';
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../common/request-context';
 import { fromGlobalId, idOfType, toGlobalId } from '../common/global-id';
-import { ConnectionArgs, paginate, SortDirection, toConnection, type SortColumn } from '../common/pagination';
+import { ConnectionArgs, queryConnection, type SortColumn, SortDirection } from '../common/pagination';
 import { NO_ID } from '../common/sql';
 import { OrganizationType, UserType } from '../hierarchy/dto/hierarchy.types';
 import { OrganizationEntity } from '../hierarchy/organization.entity';
@@ -112,8 +112,13 @@ export class AuditEventResolver {
     }
     if (filter?.from) qb.andWhere('a.occurred_at >= :from', { from: filter.from });
     if (filter?.to) qb.andWhere('a.occurred_at < :to', { to: filter.to });
-    const result = await paginate(qb, page, newestFirst, SortDirection.DESC, 'a.id');
-    return toConnection(AuditEventConnection, result);
+    return queryConnection(
+      AuditEventConnection,
+      qb,
+      page,
+      { sort: newestFirst, direction: SortDirection.DESC },
+      'a.id',
+    );
   }
 
   @FieldResolver(() => ID, { description: '全局标识 — opaque id of this audit event' })

@@ -1,18 +1,11 @@
 import type { RequestDb } from '../db/request-db';
-import type { OrganizationKind, RegionLevel } from './principal-kinds';
+import { placeOf, type PlaceRow } from './principal-row';
 import type { Principal } from './principal';
 
-interface PrincipalRow {
+interface PrincipalRow extends PlaceRow {
   user_id: string;
   login: string;
   display_name: string;
-  tenant_id: string;
-  organization_id: string;
-  kind: OrganizationKind;
-  supervising_department_id: string | null;
-  region_id: string;
-  level: RegionLevel;
-  path: string;
   is_tenant_admin: boolean;
   is_active: boolean;
   token_version: number;
@@ -48,13 +41,7 @@ export async function loadPrincipal(
     userId: row.user_id,
     login: row.login,
     displayName: row.display_name,
-    tenantId: row.tenant_id,
-    organizationId: row.organization_id,
-    organizationKind: row.kind,
-    supervisingDepartmentId: row.supervising_department_id,
-    regionId: row.region_id,
-    regionLevel: row.level,
-    regionPath: row.path,
+    ...placeOf(row),
     isTenantAdmin: row.is_tenant_admin,
   };
 }

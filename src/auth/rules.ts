@@ -3,6 +3,7 @@ import type { RequestContext } from '../common/request-context';
 import { msg } from '../common/error-code';
 import { refusal, type RefusalError } from '../common/refusal';
 import { canAdminister, type Principal } from './principal';
+import { OrganizationKind } from './principal-kinds';
 
 /**
  * Shield rules, named after the principles of DOMAIN §8. They decide who may call a root field at all;
@@ -40,4 +41,25 @@ export function principalRule(name: string, decide: (principal: Principal) => tr
   return rule(name, { cache: 'contextual' })((_parent, _args, ctx: RequestContext) =>
     ctx.principal ? decide(ctx.principal) : refusal.unauthenticated(),
   );
+}
+
+/**
+ * A shield rule on the caller's kind of organization (DOMAIN §8): the `allowed` kinds pass; an audit office
+ * is refused under P6 with `auditOffice` (it reads and writes nothing, 003 第七条); any other kind under
+ * `principle` with `message`.
+ */
+export function kindRule(
+  name: string,
+  allowed: OrganizationKind | readonly OrganizationKind[],
+  principle: string,
+  message: { zh: string; en: string },
+  auditOffice: { zh: string; en: string },
+) {
+  const kinds: readonly OrganizationKind[] = [allowed].flat();
+  return principalRule(name, ({ organizationKind: kind }) => {
+    if (kinds.includes(kind)) return true;
+    if (kind === OrganizationKind.AUDIT_OFFICE)
+      return refusal.forbidden('P6', msg(auditOffice.zh, auditOffice.en));
+    return refusal.forbidden(principle, msg(message.zh, message.en));
+  });
 }

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import type { Principal } from './principal';
-import type { OrganizationKind, RegionLevel } from './principal-kinds';
+import { placeOf, type PlaceRow } from './principal-row';
 
 /**
  * 服务账号令牌 (issue 14): `jx_<prefix>_<secret>` — a 12-hex-digit random prefix that identifies the token
@@ -51,18 +51,11 @@ export interface ServiceAccountCredential {
   scope: ServiceAccountScope;
 }
 
-interface AuthenticatedRow {
-  tenant_id: string;
+interface AuthenticatedRow extends PlaceRow {
   token_id: string;
   service_account_id: string;
   name: string;
   scope: ServiceAccountScope;
-  organization_id: string;
-  kind: OrganizationKind;
-  supervising_department_id: string | null;
-  region_id: string;
-  level: RegionLevel;
-  path: string;
 }
 
 /**
@@ -88,13 +81,7 @@ export async function authenticateServiceToken(
     userId: row.service_account_id,
     login: `service-account:${match[1]}`,
     displayName: row.name,
-    tenantId: row.tenant_id,
-    organizationId: row.organization_id,
-    organizationKind: row.kind,
-    supervisingDepartmentId: row.supervising_department_id,
-    regionId: row.region_id,
-    regionLevel: row.level,
-    regionPath: row.path,
+    ...placeOf(row),
     isTenantAdmin: false,
     serviceAccount: {
       serviceAccountId: row.service_account_id,

@@ -1,7 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { toGlobalId } from '../common/global-id';
 import { registerNodeType } from '../common/node';
-import { ConnectionArgs, paginate, SortDirection, toConnection, type SortColumn } from '../common/pagination';
+import { ConnectionArgs, queryConnection, type SortColumn, SortDirection } from '../common/pagination';
 import type { RequestContext } from '../common/request-context';
 import { RegionType } from '../hierarchy/dto/hierarchy.types';
 import type { RegionEntity } from '../hierarchy/region.entity';
@@ -44,9 +44,12 @@ export class ReportingLoginResolver {
     const qb = await ctx.scope.reportingLogins();
     if (filter?.isActive != null)
       qb.andWhere(filter.isActive ? 'rl.revoked_at IS NULL' : 'rl.revoked_at IS NOT NULL');
-    return toConnection(
+    return queryConnection(
       ReportingLoginConnection,
-      await paginate(qb, page, byIssued, SortDirection.DESC, 'rl.id'),
+      qb,
+      page,
+      { sort: byIssued, direction: SortDirection.DESC },
+      'rl.id',
     );
   }
 

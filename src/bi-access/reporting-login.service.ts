@@ -1,6 +1,4 @@
-import type { EntityManager } from 'typeorm';
 import { RegionLevel } from '../auth/principal-kinds';
-import { recordAudit } from '../audit/audit.service';
 import { ErrorCode, msg } from '../common/errors';
 import { idOfType, toGlobalId } from '../common/global-id';
 import { runMutation, Validation, type ConstraintMeanings } from '../common/mutation';
@@ -8,14 +6,9 @@ import { refusal } from '../common/refusal';
 import type { RequestContext } from '../common/request-context';
 import { administeredRegion } from '../hierarchy/administered';
 import type { CreateReportingLoginInput, RevokeReportingLoginInput } from './dto/reporting-login.inputs';
-import { issueLogin, ownerMayCreateRoles, revokeLogin, roleExists, type RunSql } from './login-issuer';
-import { ReportingLoginEntity } from './reporting-login.entity';
+import { ownerMayCreateRoles, roleExists } from './login-issuer';
+import { insertReportingLogin, markReportingLoginRevoked, sqlOf } from './reporting-login.repository';
 import { chosenNameProblem, connectionLimitProblem, roleNameFor } from './rules/login-name';
-
-const sqlOf =
-  (em: EntityManager): RunSql =>
-  (text, params) =>
-    em.query(text, params) as Promise<Record<string, unknown>[]>;
 
 const nameTaken = msg('该登录名已被使用', 'This login name is already taken on the database server');
 
@@ -42,7 +35,6 @@ async function confinement(ctx: RequestContext, regionId: string | null | undefi
  */
 export function createReportingLogin(ctx: RequestContext, input: CreateReportingLoginInput) {
   return runMutation(ctx, meanings, async (em) => {
-    const caller = ctx.caller;
     const { region, regionId } = await confinement(ctx, input.regionId);
     const v = new Validation();
     const name = input.name?.trim() || null;
@@ -63,31 +55,18 @@ export function createReportingLogin(ctx: RequestContext, input: CreateReporting
           'The database owner lacks CREATEROLE; ask the operator to grant it (README "BI tools: direct SQL access")',
         ),
       );
-    const issued = await issueLogin(run, {
-      tenantId: caller.tenantId,
-      regionId,
-      roleName,
-      connectionLimit: input.connectionLimit,
-      createdByUserId: caller.userId,
-    });
-    const login = await em.findOneByOrFail(ReportingLoginEntity, {
-      tenantId: caller.tenantId,
-      id: issued.id,
-    });
-    await recordAudit(em, caller, {
-      entityType: 'ReportingLogin',
-      entityId: login.id,
-      action: 'CREATE',
-      regionPath: region.path,
-      // Never the password or its verifier (DOMAIN §15: no secrets in history).
-      after: { roleName, regionId, connectionLimit: login.connectionLimit },
-    });
+    const { login, password } = await insertReportingLogin(
+      ctx,
+      em,
+      { regionId, roleName, connectionLimit: input.connectionLimit },
+      region.path,
+    );
     const [{ database }] = (await em.query('SELECT current_database() AS database')) as {
       database: string;
     }[];
     return {
       reportingLogin: login,
-      password: issued.password,
+      password,
       connection: { database, user: roleName, schema: 'reporting' },
     };
   });
@@ -104,7 +83,6 @@ export async function reportingLoginNode(ctx: RequestContext, id: string | null)
  */
 export function revokeReportingLogin(ctx: RequestContext, input: RevokeReportingLoginInput) {
   return runMutation(ctx, {}, async (em) => {
-    const caller = ctx.caller;
     const login = await reportingLoginNode(ctx, idOfType(input.reportingLoginId, 'ReportingLogin'));
     if (!login)
       throw refusal(
@@ -112,24 +90,13 @@ export function revokeReportingLogin(ctx: RequestContext, input: RevokeReporting
         ['input', 'reportingLoginId'],
         msg('未找到该报表登录', 'Reporting login not found'),
       );
-    if (login.revokedAt || !(await revokeLogin(sqlOf(em), caller.tenantId, login.id, caller.userId)))
+    const revoked = login.revokedAt ? null : await markReportingLoginRevoked(ctx, em, login);
+    if (!revoked)
       throw refusal(
         ErrorCode.CONFLICT,
         ['input', 'reportingLoginId'],
         msg('该报表登录已吊销', 'The reporting login is already revoked'),
       );
-    const revoked = await em.findOneByOrFail(ReportingLoginEntity, {
-      tenantId: caller.tenantId,
-      id: login.id,
-    });
-    await recordAudit(em, caller, {
-      entityType: 'ReportingLogin',
-      entityId: login.id,
-      action: 'REVOKE',
-      regionPath: login.regionPath ?? caller.regionPath,
-      before: { roleName: login.roleName, revokedAt: null },
-      after: { roleName: login.roleName, revokedAt: revoked.revokedAt },
-    });
     return { reportingLogin: revoked };
   });
 }

@@ -1,5 +1,7 @@
 import { ArgsType, Field, Int } from 'type-graphql';
-import { DEFAULT_PAGE_SIZE, decodeCursor, encodeCursor, pageSize, type Connection } from './pagination';
+import { connectionOf, type Connection } from './connection';
+import { decodeCursor } from './cursor';
+import { DEFAULT_PAGE_SIZE, pageSize } from './pagination';
 
 /**
  * Forward paging only (`first`/`after`): for lists read through a SQL function that pages by keyset
@@ -41,17 +43,10 @@ export function keysetConnection<T>(
   cursorOf: (row: T) => [string, string],
   totalCount: () => Promise<number>,
 ): Connection<T> {
-  const page = rows.slice(0, request.limit);
-  const edges = page.map((node) => ({ cursor: encodeCursor(...cursorOf(node)), node }));
-  return {
-    edges,
-    nodes: page,
-    pageInfo: {
-      hasNextPage: rows.length > request.limit,
-      hasPreviousPage: request.afterId !== null,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges[edges.length - 1]?.cursor ?? null,
-    },
+  return connectionOf(
+    rows.slice(0, request.limit),
+    cursorOf,
+    { hasNextPage: rows.length > request.limit, hasPreviousPage: request.afterId !== null },
     totalCount,
-  };
+  );
 }

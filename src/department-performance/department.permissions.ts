@@ -1,10 +1,9 @@
-import { rule } from 'graphql-shield';
-import type { RequestContext } from '../common/request-context';
-import { p6SignedInWithinJurisdiction } from '../auth/rules';
-import { msg } from '../common/errors';
+import { kindRule as kindRuleOf, p6SignedInWithinJurisdiction } from '../auth/rules';
 import { OrganizationKind } from '../hierarchy/hierarchy.enums';
 import { p4SpendingSideReports } from '../monitoring/monitoring.permissions';
-import { refusal } from '../common/refusal';
+
+/** P6: audit offices read department performance and write nothing (003 第七条). */
+const auditReadsOnly = { zh: '审计部门只能查阅', en: 'Audit offices only read' };
 
 const kindRule = (
   name: string,
@@ -12,15 +11,7 @@ const kindRule = (
   principle: string,
   zh: string,
   en: string,
-) =>
-  rule(name, { cache: 'contextual' })((_parent, _args, ctx: RequestContext) => {
-    if (!ctx.principal) return refusal.unauthenticated();
-    if ([kind].flat().includes(ctx.principal.organizationKind)) return true;
-    // P6: audit offices read department performance and write nothing (003 第七条).
-    if (ctx.principal.organizationKind === OrganizationKind.AUDIT_OFFICE)
-      return refusal.forbidden('P6', msg('审计部门只能查阅', 'Audit offices only read'));
-    return refusal.forbidden(principle, msg(zh, en));
-  });
+) => kindRuleOf(name, kind, principle, { zh, en }, auditReadsOnly);
 
 /** 003 第十二条(二) "共性指标按区财政部门规定设置": finance sets the common indicators. */
 export const p6FinanceSetsCommonIndicators = kindRule(

@@ -1,9 +1,9 @@
 import type { EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import type { RequestContext } from '../common/request-context';
-import { recordAudit } from '../audit/audit.service';
 import { ErrorCode, msg } from '../common/errors';
 import { fromGlobalId } from '../common/global-id';
 import { refusal } from '../common/refusal';
+import { currentDisclosure, writeDisclosure } from './disclosure.repository';
 
 /**
  * The goal's responsible department (P5 谁主管、谁负责、谁公开; docs/domain-decisions.md "Disclosure"): the
@@ -106,58 +106,6 @@ function requireResponsible(ctx: RequestContext, subject: Subject): string {
   return subject.responsibleOrganizationId;
 }
 
-async function current(em: EntityManager, ctx: RequestContext, s: Subject): Promise<DisclosureRow | null> {
-  const rows = await em.query<DisclosureRow[]>(
-    `SELECT subject_type AS "subjectType", subject_id AS "subjectId", classified, classified_reason AS "classifiedReason",
-            to_char(published_on, 'YYYY-MM-DD') AS "publishedOn", to_char(withdrawn_on, 'YYYY-MM-DD') AS "withdrawnOn",
-            responsible_organization_id AS "responsibleOrganizationId"
-       FROM disclosure WHERE tenant_id = $1 AND subject_type = $2 AND subject_id = $3`,
-    [ctx.caller.tenantId, s.type, s.id],
-  );
-  return rows[0] ?? null;
-}
-
-async function write(
-  em: EntityManager,
-  ctx: RequestContext,
-  s: Subject,
-  action: string,
-  before: DisclosureRow | null,
-  next: Pick<DisclosureRow, 'classified' | 'classifiedReason' | 'publishedOn' | 'withdrawnOn'>,
-): Promise<DisclosureRow> {
-  const responsible = requireResponsible(ctx, s);
-  await em.query(
-    `INSERT INTO disclosure (tenant_id, subject_type, subject_id, region_path, responsible_organization_id,
-                             classified, classified_reason, published_on, withdrawn_on)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
-     ON CONFLICT (tenant_id, subject_type, subject_id) DO UPDATE SET responsible_organization_id = EXCLUDED.responsible_organization_id,
-       classified = EXCLUDED.classified, classified_reason = EXCLUDED.classified_reason,
-       published_on = EXCLUDED.published_on, withdrawn_on = EXCLUDED.withdrawn_on, updated_at = now()`,
-    [
-      ctx.caller.tenantId,
-      s.type,
-      s.id,
-      s.regionPath,
-      responsible,
-      next.classified,
-      next.classifiedReason,
-      next.publishedOn,
-      next.withdrawnOn,
-    ],
-  );
-  const after = (await current(em, ctx, s))!;
-  // DOMAIN §14 "marked classified … audited", §15: every disclosure change is on the audit trail.
-  await recordAudit(em, ctx.caller, {
-    entityType: s.type === 'GOAL' ? 'PerformanceGoal' : 'Evaluation',
-    entityId: s.id,
-    action,
-    regionPath: s.regionPath,
-    before,
-    after,
-  });
-  return after;
-}
-
 /** What a disclosure change writes: the new mark and dates, and its audit action. */
 interface Change {
   action: string;
@@ -169,7 +117,7 @@ export type DisclosureRule = (s: Subject, before: DisclosureRow | null) => Chang
 
 /**
  * One disclosure change (DOMAIN §14, P5): only the responsible department makes it; the rule checks the
- * row as it is and says what to write; the write is audited (write above).
+ * row as it is and says what to write; its writer stores and audits it (disclosure.repository.ts).
  */
 export async function disclose(
   em: EntityManager,
@@ -177,10 +125,10 @@ export async function disclose(
   s: Subject,
   rule: DisclosureRule,
 ): Promise<DisclosureRow> {
-  requireResponsible(ctx, s);
-  const before = await current(em, ctx, s);
+  const responsible = requireResponsible(ctx, s);
+  const before = await currentDisclosure(em, ctx, s);
   const { action, next } = rule(s, before);
-  return write(em, ctx, s, action, before, next);
+  return writeDisclosure(em, ctx, { ...s, responsibleOrganizationId: responsible }, action, before, next);
 }
 
 /**

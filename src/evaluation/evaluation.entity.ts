@@ -1,14 +1,5 @@
-import {
-  Check,
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  PrimaryColumn,
-  UpdateDateColumn,
-} from 'typeorm';
+import { RowVersioned } from '../common/stamped.entity';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import type { Grade } from '../common/grade';
 import { GoalEntity, tenantFk } from '../goals/goal.entity';
 import { OrganizationEntity } from '../hierarchy/organization.entity';
@@ -85,7 +76,7 @@ export interface StoredScoreLine {
 @Index('idx_evaluation_evaluator', ['tenantId', 'evaluatorOrganizationId'])
 @Index('idx_evaluation_commissioned', ['tenantId', 'commissionedOrganizationId'])
 @Index('idx_evaluation_year', ['tenantId', 'year', 'kind', 'status'])
-export class EvaluationEntity {
+export class EvaluationEntity extends RowVersioned {
   @PrimaryColumn('uuid', { name: 'tenant_id', primaryKeyConstraintName: 'pk_evaluation' })
   tenantId!: string;
 
@@ -165,9 +156,6 @@ export class EvaluationEntity {
   @Column('text', { name: 'region_path' })
   regionPath!: string;
 
-  @Column('integer', { name: 'row_version', default: 1 })
-  rowVersion!: number;
-
   /** 年初预算数 (附件6); `budgeted` is the 全年预算数 the rates use (DOMAIN §10.8). */
   @Column('numeric', { name: 'initial_budget', precision: 14, scale: 2, nullable: true })
   initialBudget!: string | null;
@@ -245,12 +233,6 @@ export class EvaluationEntity {
   @ManyToOne(() => TenantPolicyEntity, { onDelete: 'RESTRICT' })
   @JoinColumn(tenantFk('fk_evaluation_policy', 'policy_id'))
   policy?: TenantPolicyEntity;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt!: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt!: Date;
 
   @ManyToOne(() => GoalEntity, { onDelete: 'RESTRICT' })
   @JoinColumn(tenantFk('fk_evaluation_goal', 'goal_id'))

@@ -1,9 +1,10 @@
 import { or } from 'graphql-shield';
 import { p4OwnLevelDepartment } from '../funds/own-level-permissions';
-import { p6SignedInWithinJurisdiction, principalRule } from '../auth/rules';
-import { msg } from '../common/errors';
+import { kindRule as kindRuleOf, p6SignedInWithinJurisdiction } from '../auth/rules';
 import { OrganizationKind } from '../hierarchy/hierarchy.enums';
-import { refusal } from '../common/refusal';
+
+/** P6: audit offices read evaluations and write nothing (003 第七条). */
+const auditReadsOnly = { zh: '审计部门只能查阅绩效评价', en: 'Audit offices only read evaluations' };
 
 const kindRule = (
   name: string,
@@ -11,14 +12,7 @@ const kindRule = (
   principle: string,
   zh: string,
   en: string,
-) =>
-  principalRule(name, ({ organizationKind: kind }) => {
-    if (allowed.includes(kind)) return true;
-    // P6: audit offices read evaluations and write nothing (003 第七条).
-    if (kind === OrganizationKind.AUDIT_OFFICE)
-      return refusal.forbidden('P6', msg('审计部门只能查阅绩效评价', 'Audit offices only read evaluations'));
-    return refusal.forbidden(principle, msg(zh, en));
-  });
+) => kindRuleOf(name, allowed, principle, { zh, en }, auditReadsOnly);
 
 /** P4 谁支出、谁自评 (002 第十七条): the spending unit fills in and submits its self-evaluation. */
 export const p4SpendingUnit = kindRule(

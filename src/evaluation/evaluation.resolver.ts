@@ -2,7 +2,8 @@ import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-g
 import type { RequestContext } from '../common/request-context';
 import { splitBilingual } from '../common/bilingual';
 import { idOfType, toGlobalId } from '../common/global-id';
-import { ConnectionArgs, paginate, SortDirection, toConnection, type SortColumn } from '../common/pagination';
+import { ConnectionArgs, queryConnection, type SortColumn, SortDirection } from '../common/pagination';
+import { whereWithin } from '../hierarchy/within-filter';
 import { NO_ID } from '../common/sql';
 import { PerformanceGoalType } from '../goals/dto/goal.types';
 import type { GoalEntity } from '../goals/goal.entity';
@@ -78,12 +79,14 @@ export class EvaluationResolver {
     whereAnyOf(qb, 'ev.status', 'status', filter?.status);
     if (filter?.goalId)
       qb.andWhere('ev.goal_id = :goalId', { goalId: idOfType(filter.goalId, 'PerformanceGoal') ?? NO_ID });
-    if (filter?.within) {
-      const within = await ctx.loaders.regionById.load(idOfType(filter.within, 'Region') ?? NO_ID);
-      qb.andWhere('ev.region_path LIKE :within', { within: within ? `${within.path}%` : '-' });
-    }
-    const result = await paginate(qb, page, createdAt, SortDirection.ASC, 'ev.id');
-    return toConnection(EvaluationConnection, result);
+    await whereWithin(ctx, qb, 'ev.region_path', filter?.within);
+    return queryConnection(
+      EvaluationConnection,
+      qb,
+      page,
+      { sort: createdAt, direction: SortDirection.ASC },
+      'ev.id',
+    );
   }
 
   @FieldResolver(() => ID, { description: '全局标识 — opaque global id' })
@@ -242,7 +245,10 @@ export class EvaluationResolver {
 
 @Resolver(() => EvaluationActualType)
 export class EvaluationActualResolver {
-  @FieldResolver(() => ID, { description: '绩效指标 — global id of the goal indicator' })
+  @FieldResolver(() => ID, {
+    description:
+      '绩效指标 — global id of the goal indicator; 保留兼容 — kept for compatibility, read `indicator`',
+  })
   indicatorId(@Root() a: EvaluationActualEntity): string {
     return toGlobalId('GoalIndicator', a.indicatorId);
   }

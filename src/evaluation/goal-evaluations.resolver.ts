@@ -1,7 +1,7 @@
 import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../common/request-context';
 import { LIST_SIZE } from '../common/list-cost';
-import { boundedPageCost, ConnectionArgs, paginateList, toConnection } from '../common/pagination';
+import { boundedPageCost, ConnectionArgs, listConnection } from '../common/pagination';
 import { PerformanceGoalType } from '../goals/dto/goal.types';
 import type { GoalEntity } from '../goals/goal.entity';
 import { EvaluationConnection } from './dto/evaluation.types';
@@ -16,10 +16,11 @@ export class GoalEvaluationsResolver {
       '绩效评价 — the evaluations of this goal version the caller sees, oldest first (a connection, issue 11 item 7)',
   })
   async evaluations(@Root() g: GoalEntity, @Ctx() ctx: RequestContext, @Args() page: ConnectionArgs) {
-    const all = await evaluationLoadersOf(ctx).evaluationsByGoalId.load(g.id);
-    return toConnection(
+    return listConnection(
       EvaluationConnection,
-      paginateList(all, page, (e) => e.createdAt),
+      evaluationLoadersOf(ctx).evaluationsByGoalId.load(g.id),
+      page,
+      (e) => e.createdAt,
     );
   }
 }

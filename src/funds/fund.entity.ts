@@ -1,14 +1,5 @@
-import {
-  Check,
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  PrimaryColumn,
-  UpdateDateColumn,
-} from 'typeorm';
+import { Versioned } from '../common/stamped.entity';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import { OrganizationEntity } from '../hierarchy/organization.entity';
 import { RegionEntity } from '../hierarchy/region.entity';
 import { AllocationMethod, BudgetBook, FundCategory } from './fund.enums';
@@ -33,7 +24,7 @@ import { AllocationMethod, BudgetBook, FundCategory } from './fund.enums';
 @Index('idx_fund_region_path', { synchronize: false })
 @Index('idx_fund_organization', ['tenantId', 'organizationId'])
 @Index('idx_fund_upper_fund', ['tenantId', 'upperFundId'])
-export class FundEntity {
+export class FundEntity extends Versioned {
   @PrimaryColumn('uuid', { name: 'tenant_id', primaryKeyConstraintName: 'pk_fund' })
   tenantId!: string;
 
@@ -92,15 +83,6 @@ export class FundEntity {
 
   @Column('boolean', { name: 'assessed_at_creation', default: false })
   assessedAtCreation!: boolean;
-
-  @Column('integer', { default: 1 })
-  version!: number;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt!: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt!: Date;
 
   @ManyToOne(() => OrganizationEntity, { onDelete: 'RESTRICT' })
   @JoinColumn([

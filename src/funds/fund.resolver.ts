@@ -4,14 +4,15 @@ import { money } from '../common/decimal';
 import { MoneyScalar } from '../common/scalars';
 import { idOfType, toGlobalId } from '../common/global-id';
 import {
-  ConnectionArgs,
-  paginate,
   boundedPageCost,
-  paginateList,
-  SortDirection,
-  toConnection,
+  ConnectionArgs,
+  listConnection,
+  queryConnection,
   type SortColumn,
+  SortDirection,
+  sortedBy,
 } from '../common/pagination';
+import { whereWithin } from '../hierarchy/within-filter';
 import { escapeLike, NO_ID } from '../common/sql';
 import { OrganizationType, RegionType } from '../hierarchy/dto/hierarchy.types';
 import type { OrganizationEntity } from '../hierarchy/organization.entity';
@@ -93,13 +94,14 @@ export class FundResolver {
     }
     if (filter?.nameContains)
       qb.andWhere('f.name ILIKE :name', { name: `%${escapeLike(filter.nameContains)}%` });
-    if (filter?.within) {
-      const within = await ctx.loaders.regionById.load(idOfType(filter.within, 'Region') ?? NO_ID);
-      qb.andWhere('f.region_path LIKE :within', { within: within ? `${within.path}%` : '-' });
-    }
-    const order = orderBy ?? { field: FundSortField.NAME, direction: SortDirection.ASC };
-    const result = await paginate(qb, page, fundSort[order.field], order.direction, 'f.id');
-    return toConnection(FundConnection, result);
+    await whereWithin(ctx, qb, 'f.region_path', filter?.within);
+    return queryConnection(
+      FundConnection,
+      qb,
+      page,
+      sortedBy(fundSort, orderBy, { field: FundSortField.NAME, direction: SortDirection.ASC }),
+      'f.id',
+    );
   }
 
   @FieldResolver(() => [FundActionAvailabilityType], {
@@ -160,10 +162,11 @@ export class FundResolver {
       '资金分配 — allocations the caller may see: all of them for the giving side, its own share for a receiver (a connection, issue 11 item 7)',
   })
   async allocations(@Root() fund: FundEntity, @Ctx() ctx: RequestContext, @Args() page: ConnectionArgs) {
-    const all: AllocationEntity[] = await ctx.loaders.allocationsByFundId.load(fund.id);
-    return toConnection(
+    return listConnection(
       AllocationConnection,
-      paginateList(all, page, (a) => a.createdAt),
+      ctx.loaders.allocationsByFundId.load(fund.id),
+      page,
+      (a) => a.createdAt,
     );
   }
 
@@ -173,11 +176,7 @@ export class FundResolver {
       '项目 — projects financed by this fund, within the caller’s view (a connection, issue 11 item 7)',
   })
   async projects(@Root() fund: FundEntity, @Ctx() ctx: RequestContext, @Args() page: ConnectionArgs) {
-    const all: ProjectEntity[] = await ctx.loaders.projectsByFundId.load(fund.id);
-    return toConnection(
-      ProjectConnection,
-      paginateList(all, page, (p) => p.name),
-    );
+    return listConnection(ProjectConnection, ctx.loaders.projectsByFundId.load(fund.id), page, (p) => p.name);
   }
 
   @Mutation(() => CreateFundPayload, {

@@ -1,14 +1,5 @@
-import {
-  Check,
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  PrimaryColumn,
-  UpdateDateColumn,
-} from 'typeorm';
+import { Versioned } from '../common/stamped.entity';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import { OrganizationEntity } from '../hierarchy/organization.entity';
 import { RegionEntity } from '../hierarchy/region.entity';
 import { FundEntity } from './fund.entity';
@@ -28,7 +19,7 @@ import { ProjectLibraryStatus } from './fund.enums';
 @Index('idx_project_fund', ['tenantId', 'fundId'])
 @Index('idx_project_unit', ['tenantId', 'implementingUnitId'])
 @Index('idx_project_department', ['tenantId', 'departmentId'])
-export class ProjectEntity {
+export class ProjectEntity extends Versioned {
   @PrimaryColumn('uuid', { name: 'tenant_id', primaryKeyConstraintName: 'pk_project' })
   tenantId!: string;
 
@@ -78,15 +69,6 @@ export class ProjectEntity {
 
   @Column('varchar', { name: 'library_status', length: 16, default: ProjectLibraryStatus.CANDIDATE })
   libraryStatus!: ProjectLibraryStatus;
-
-  @Column('integer', { default: 1 })
-  version!: number;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt!: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt!: Date;
 
   @ManyToOne(() => OrganizationEntity, { onDelete: 'RESTRICT' })
   @JoinColumn([

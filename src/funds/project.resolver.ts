@@ -1,7 +1,14 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../common/request-context';
 import { idOfType, toGlobalId } from '../common/global-id';
-import { ConnectionArgs, paginate, SortDirection, toConnection, type SortColumn } from '../common/pagination';
+import {
+  ConnectionArgs,
+  queryConnection,
+  type SortColumn,
+  SortDirection,
+  sortedBy,
+} from '../common/pagination';
+import { whereWithin } from '../hierarchy/within-filter';
 import { escapeLike, NO_ID } from '../common/sql';
 import { OrganizationType, RegionType } from '../hierarchy/dto/hierarchy.types';
 import type { OrganizationEntity } from '../hierarchy/organization.entity';
@@ -73,13 +80,14 @@ export class ProjectResolver {
     whereAnyOf(qb, 'p.library_status', 'libraryStatus', filter?.libraryStatus);
     if (filter?.nameContains)
       qb.andWhere('p.name ILIKE :name', { name: `%${escapeLike(filter.nameContains)}%` });
-    if (filter?.within) {
-      const within = await ctx.loaders.regionById.load(idOfType(filter.within, 'Region') ?? NO_ID);
-      qb.andWhere('p.region_path LIKE :within', { within: within ? `${within.path}%` : '-' });
-    }
-    const order = orderBy ?? { field: ProjectSortField.NAME, direction: SortDirection.ASC };
-    const result = await paginate(qb, page, projectSort[order.field], order.direction, 'p.id');
-    return toConnection(ProjectConnection, result);
+    await whereWithin(ctx, qb, 'p.region_path', filter?.within);
+    return queryConnection(
+      ProjectConnection,
+      qb,
+      page,
+      sortedBy(projectSort, orderBy, { field: ProjectSortField.NAME, direction: SortDirection.ASC }),
+      'p.id',
+    );
   }
 
   @FieldResolver(() => ID, { description: '全局标识 — opaque global id' })

@@ -1,13 +1,12 @@
+import { RowVersioned } from '../common/stamped.entity';
 import {
   Check,
   Column,
-  CreateDateColumn,
   Entity,
   Index,
   JoinColumn,
   ManyToOne,
   PrimaryColumn,
-  UpdateDateColumn,
   type JoinColumnOptions,
 } from 'typeorm';
 import { FundEntity } from '../funds/fund.entity';
@@ -95,7 +94,7 @@ export function tenantFk(name: string, column: string): JoinColumnOptions[] {
 @Index('idx_performance_goal_project', ['tenantId', 'projectId'])
 @Index('idx_performance_goal_parent', ['tenantId', 'parentGoalId'])
 @Index('idx_performance_goal_drafter', ['tenantId', 'drafterOrganizationId'])
-export class GoalEntity {
+export class GoalEntity extends RowVersioned {
   @PrimaryColumn('uuid', { name: 'tenant_id', primaryKeyConstraintName: 'pk_performance_goal' })
   tenantId!: string;
 
@@ -219,15 +218,6 @@ export class GoalEntity {
 
   @Column('text', { name: 'region_path' })
   regionPath!: string;
-
-  @Column('integer', { name: 'row_version', default: 1 })
-  rowVersion!: number;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt!: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt!: Date;
 
   @ManyToOne(() => ProjectEntity, { onDelete: 'RESTRICT' })
   @JoinColumn(tenantFk('fk_performance_goal_project', 'project_id'))

@@ -6,12 +6,13 @@ import { idOfType, toGlobalId } from '../common/global-id';
 import {
   boundedPageCost,
   ConnectionArgs,
-  paginate,
-  paginateList,
-  SortDirection,
-  toConnection,
+  listConnection,
+  queryConnection,
   type SortColumn,
+  SortDirection,
+  sortedBy,
 } from '../common/pagination';
+import { whereWithin } from '../hierarchy/within-filter';
 import { escapeLike, NO_ID } from '../common/sql';
 import { FundType, ProjectType } from '../funds/dto/funds.types';
 import type { FundEntity } from '../funds/fund.entity';
@@ -90,13 +91,14 @@ export class GoalResolver {
         { text: `%${escapeLike(filter.text)}%` },
       );
     }
-    if (filter?.within) {
-      const within = await ctx.loaders.regionById.load(idOfType(filter.within, 'Region') ?? NO_ID);
-      qb.andWhere('g.region_path LIKE :within', { within: within ? `${within.path}%` : '-' });
-    }
-    const order = orderBy ?? { field: GoalSortField.NAME, direction: SortDirection.ASC };
-    const result = await paginate(qb, page, goalSort[order.field], order.direction, 'g.id');
-    return toConnection(PerformanceGoalConnection, result);
+    await whereWithin(ctx, qb, 'g.region_path', filter?.within);
+    return queryConnection(
+      PerformanceGoalConnection,
+      qb,
+      page,
+      sortedBy(goalSort, orderBy, { field: GoalSortField.NAME, direction: SortDirection.ASC }),
+      'g.id',
+    );
   }
 
   @Query(() => PerformanceGoalConnection, {
@@ -112,8 +114,13 @@ export class GoalResolver {
         `g.review_chain @> jsonb_build_array(jsonb_build_object('organizationId', CAST(:inboxOrg AS text), 'index', g.current_step))`,
         { inboxOrg: ctx.caller.organizationId },
       );
-    const result = await paginate(qb, page, goalSort.CREATED_AT, SortDirection.ASC, 'g.id');
-    return toConnection(PerformanceGoalConnection, result);
+    return queryConnection(
+      PerformanceGoalConnection,
+      qb,
+      page,
+      { sort: goalSort.CREATED_AT, direction: SortDirection.ASC },
+      'g.id',
+    );
   }
 
   @FieldResolver(() => ID, { description: '全局标识 — opaque global id' })
@@ -151,10 +158,11 @@ export class GoalResolver {
       '下级目标 — the child goals visible to the caller, oldest first (a connection, issue 11 item 7)',
   })
   async children(@Root() g: GoalEntity, @Ctx() ctx: RequestContext, @Args() page: ConnectionArgs) {
-    const all = await ctx.loaders.goalsByParentId.load(g.id);
-    return toConnection(
+    return listConnection(
       PerformanceGoalConnection,
-      paginateList(all, page, (c) => c.createdAt),
+      ctx.loaders.goalsByParentId.load(g.id),
+      page,
+      (c) => c.createdAt,
     );
   }
 
@@ -214,10 +222,11 @@ export class GoalResolver {
     @Ctx() ctx: RequestContext,
     @Args() page: ConnectionArgs,
   ) {
-    const all = await ctx.loaders.withdrawnAdjustmentsByGoalId.load(g.id);
-    return toConnection(
+    return listConnection(
       PerformanceGoalConnection,
-      paginateList(all, page, (a) => a.createdAt),
+      ctx.loaders.withdrawnAdjustmentsByGoalId.load(g.id),
+      page,
+      (a) => a.createdAt,
     );
   }
 
@@ -313,7 +322,8 @@ export class GoalIndicatorResolver {
 
   @FieldResolver(() => ID, {
     nullable: true,
-    description: '关联上级指标 — global id of the parent goal’s indicator this one contributes to',
+    description:
+      '关联上级指标 — global id of the parent goal’s indicator this one contributes to; 保留兼容 — kept for compatibility, read `parentIndicator`',
   })
   parentIndicatorId(@Root() i: GoalIndicatorEntity): string | null {
     return i.parentIndicatorId ? toGlobalId('GoalIndicator', i.parentIndicatorId) : null;

@@ -1,14 +1,5 @@
-import {
-  Check,
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  PrimaryColumn,
-  UpdateDateColumn,
-} from 'typeorm';
+import { Versioned } from '../common/stamped.entity';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import { OrganizationKind, Sector } from './hierarchy.enums';
 import { RegionEntity } from './region.entity';
 
@@ -27,7 +18,7 @@ import { RegionEntity } from './region.entity';
 @Index('uq_organization_singleton', { synchronize: false })
 @Index('idx_organization_region', ['tenantId', 'regionId', 'kind'])
 @Index('idx_organization_supervisor', ['tenantId', 'supervisingDepartmentId'])
-export class OrganizationEntity {
+export class OrganizationEntity extends Versioned {
   @PrimaryColumn('uuid', { name: 'tenant_id', primaryKeyConstraintName: 'pk_organization' })
   tenantId!: string;
 
@@ -55,15 +46,6 @@ export class OrganizationEntity {
   /** 统一社会信用代码 (18 characters), optional. */
   @Column('varchar', { name: 'credit_code', length: 18, nullable: true })
   creditCode!: string | null;
-
-  @Column('integer', { default: 1 })
-  version!: number;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt!: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt!: Date;
 
   @ManyToOne(() => RegionEntity, { onDelete: 'RESTRICT' })
   @JoinColumn([

@@ -4,12 +4,13 @@ import { idOfType, toGlobalId } from '../common/global-id';
 import {
   boundedPageCost,
   ConnectionArgs,
-  paginate,
-  paginateList,
-  SortDirection,
-  toConnection,
+  listConnection,
+  queryConnection,
   type SortColumn,
+  SortDirection,
+  sortedBy,
 } from '../common/pagination';
+import { whereWithin } from './within-filter';
 import { LIST_SIZE } from '../common/list-cost';
 import { escapeLike, NO_ID } from '../common/sql';
 import { OrganizationConnection, OrganizationType, RegionType } from './dto/hierarchy.types';
@@ -86,13 +87,17 @@ export class OrganizationResolver {
     }
     if (filter?.nameContains)
       qb.andWhere('o.name ILIKE :name', { name: `%${escapeLike(filter.nameContains)}%` });
-    if (filter?.within) {
-      const within = await ctx.loaders.regionById.load(idOfType(filter.within, 'Region') ?? NO_ID);
-      qb.andWhere('o.region_path LIKE :within', { within: within ? `${within.path}%` : '-' });
-    }
-    const order = orderBy ?? { field: OrganizationSortField.NAME, direction: SortDirection.ASC };
-    const result = await paginate(qb, page, organizationSort[order.field], order.direction, 'o.id');
-    return toConnection(OrganizationConnection, result);
+    await whereWithin(ctx, qb, 'o.region_path', filter?.within);
+    return queryConnection(
+      OrganizationConnection,
+      qb,
+      page,
+      sortedBy(organizationSort, orderBy, {
+        field: OrganizationSortField.NAME,
+        direction: SortDirection.ASC,
+      }),
+      'o.id',
+    );
   }
 
   @FieldResolver(() => ID, { description: '全局标识 — opaque global id' })
@@ -131,10 +136,11 @@ export class OrganizationResolver {
     @Ctx() ctx: RequestContext,
     @Args() page: ConnectionArgs,
   ) {
-    const all = await ctx.loaders.counterpartsByDepartmentId.load(organization.id);
-    return toConnection(
+    return listConnection(
       OrganizationConnection,
-      paginateList(all, page, (o) => o.name),
+      ctx.loaders.counterpartsByDepartmentId.load(organization.id),
+      page,
+      (o) => o.name,
     );
   }
 
@@ -148,10 +154,11 @@ export class OrganizationResolver {
     @Ctx() ctx: RequestContext,
     @Args() page: ConnectionArgs,
   ) {
-    const all = await ctx.loaders.counterpartOfByOrganizationId.load(organization.id);
-    return toConnection(
+    return listConnection(
       OrganizationConnection,
-      paginateList(all, page, (o) => o.name),
+      ctx.loaders.counterpartOfByOrganizationId.load(organization.id),
+      page,
+      (o) => o.name,
     );
   }
 

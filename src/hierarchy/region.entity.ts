@@ -1,15 +1,5 @@
-import {
-  Check,
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  PrimaryColumn,
-  Unique,
-  UpdateDateColumn,
-} from 'typeorm';
+import { Versioned } from '../common/stamped.entity';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, Unique } from 'typeorm';
 import { RegionLevel } from './hierarchy.enums';
 import { TenantEntity } from './tenant.entity';
 
@@ -26,7 +16,7 @@ import { TenantEntity } from './tenant.entity';
 @Index('idx_region_path', { synchronize: false })
 @Index('uq_region_city', { synchronize: false })
 @Index('idx_region_parent', ['tenantId', 'parentId'])
-export class RegionEntity {
+export class RegionEntity extends Versioned {
   @PrimaryColumn('uuid', { name: 'tenant_id', primaryKeyConstraintName: 'pk_region' })
   tenantId!: string;
 
@@ -48,15 +38,6 @@ export class RegionEntity {
 
   @Column('text')
   path!: string;
-
-  @Column('integer', { default: 1 })
-  version!: number;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt!: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt!: Date;
 
   @ManyToOne(() => TenantEntity, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'tenant_id', foreignKeyConstraintName: 'fk_region_tenant' })

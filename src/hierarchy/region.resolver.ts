@@ -6,14 +6,15 @@ import { ErrorCode, msg } from '../common/errors';
 import { idOfType, toGlobalId } from '../common/global-id';
 import { escapeLike, NO_ID } from '../common/sql';
 import {
-  ConnectionArgs,
-  paginate,
   boundedPageCost,
-  paginateList,
-  SortDirection,
-  toConnection,
+  ConnectionArgs,
+  listConnection,
+  queryConnection,
   type SortColumn,
+  SortDirection,
+  sortedBy,
 } from '../common/pagination';
+import { whereWithin } from './within-filter';
 import { OrganizationKind, RegionLevel } from './hierarchy.enums';
 import { OrganizationConnection, RegionConnection, RegionType } from './dto/hierarchy.types';
 import {
@@ -89,13 +90,14 @@ export class RegionResolver {
       qb.andWhere(`r.name ILIKE :name`, { name: `%${escapeLike(filter.nameContains)}%` });
     if (filter?.parentId)
       qb.andWhere('r.parent_id = :parentId', { parentId: idOfType(filter.parentId, 'Region') ?? NO_ID });
-    if (filter?.within) {
-      const within = await ctx.loaders.regionById.load(idOfType(filter.within, 'Region') ?? NO_ID);
-      qb.andWhere('r.path LIKE :within', { within: within ? `${within.path}%` : '-' });
-    }
-    const order = orderBy ?? { field: RegionSortField.CODE, direction: SortDirection.ASC };
-    const result = await paginate(qb, page, regionSort[order.field], order.direction, 'r.id');
-    return toConnection(RegionConnection, result);
+    await whereWithin(ctx, qb, 'r.path', filter?.within);
+    return queryConnection(
+      RegionConnection,
+      qb,
+      page,
+      sortedBy(regionSort, orderBy, { field: RegionSortField.CODE, direction: SortDirection.ASC }),
+      'r.id',
+    );
   }
 
   @FieldResolver(() => ID, { description: '全局标识 — opaque global id' })
@@ -127,10 +129,11 @@ export class RegionResolver {
     complexity: boundedPageCost(LIST_SIZE.regionChildren),
   })
   async children(@Root() region: RegionEntity, @Ctx() ctx: RequestContext, @Args() page: ConnectionArgs) {
-    const all = await ctx.loaders.childrenByRegionId.load(region.id);
-    return toConnection(
+    return listConnection(
       RegionConnection,
-      paginateList(all, page, (r) => r.code),
+      ctx.loaders.childrenByRegionId.load(region.id),
+      page,
+      (r) => r.code,
     );
   }
 
@@ -147,10 +150,11 @@ export class RegionResolver {
     level?: RegionLevel[],
   ) {
     const levels = anyOf(level)?.sort().join(',') ?? '';
-    const all = await ctx.loaders.descendantsByPath.load(`${region.path}|${levels}`);
-    return toConnection(
+    return listConnection(
       RegionConnection,
-      paginateList(all, page, (r) => r.code),
+      ctx.loaders.descendantsByPath.load(`${region.path}|${levels}`),
+      page,
+      (r) => r.code,
     );
   }
 
@@ -168,10 +172,7 @@ export class RegionResolver {
     const all: OrganizationEntity[] = await ctx.loaders.organizationsByRegionId.load(region.id);
     const kinds = anyOf(kind);
     const shown = kinds ? all.filter((o) => kinds.includes(o.kind)) : all;
-    return toConnection(
-      OrganizationConnection,
-      paginateList(shown, page, (o) => o.name),
-    );
+    return listConnection(OrganizationConnection, shown, page, (o) => o.name);
   }
 
   @Mutation(() => CreateRegionPayload, {

@@ -1,13 +1,5 @@
-import {
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  PrimaryColumn,
-  UpdateDateColumn,
-} from 'typeorm';
+import { Versioned } from '../common/stamped.entity';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import { OrganizationEntity } from './organization.entity';
 
 /**
@@ -18,7 +10,7 @@ import { OrganizationEntity } from './organization.entity';
 @Index('uq_app_user_login', { synchronize: false })
 @Index('idx_app_user_region_path', { synchronize: false })
 @Index('idx_app_user_organization', ['tenantId', 'organizationId'])
-export class UserEntity {
+export class UserEntity extends Versioned {
   @PrimaryColumn('uuid', { name: 'tenant_id', primaryKeyConstraintName: 'pk_app_user' })
   tenantId!: string;
 
@@ -58,15 +50,6 @@ export class UserEntity {
    */
   @Column('integer', { name: 'token_version', default: 1 })
   tokenVersion!: number;
-
-  @Column('integer', { default: 1 })
-  version!: number;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt!: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt!: Date;
 
   @ManyToOne(() => OrganizationEntity, { onDelete: 'RESTRICT' })
   @JoinColumn([

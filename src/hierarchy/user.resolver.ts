@@ -1,7 +1,14 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../common/request-context';
 import { idOfType, toGlobalId } from '../common/global-id';
-import { ConnectionArgs, paginate, SortDirection, toConnection, type SortColumn } from '../common/pagination';
+import {
+  ConnectionArgs,
+  queryConnection,
+  type SortColumn,
+  SortDirection,
+  sortedBy,
+} from '../common/pagination';
+import { whereWithin } from './within-filter';
 import { escapeLike, NO_ID } from '../common/sql';
 import { OrganizationType, UserConnection, UserType } from './dto/hierarchy.types';
 import { CreateUserInput, UpdateUserInput, UserFilter, UserOrder, UserSortField } from './dto/user.inputs';
@@ -57,14 +64,13 @@ export class UserResolver {
         search: `%${escapeLike(filter.search)}%`,
       });
     }
-    if (filter?.within) {
-      const within = await ctx.loaders.regionById.load(idOfType(filter.within, 'Region') ?? NO_ID);
-      qb.andWhere('u.region_path LIKE :within', { within: within ? `${within.path}%` : '-' });
-    }
-    const order = orderBy ?? { field: UserSortField.LOGIN, direction: SortDirection.ASC };
-    return toConnection(
+    await whereWithin(ctx, qb, 'u.region_path', filter?.within);
+    return queryConnection(
       UserConnection,
-      await paginate(qb, page, userSort[order.field], order.direction, 'u.id'),
+      qb,
+      page,
+      sortedBy(userSort, orderBy, { field: UserSortField.LOGIN, direction: SortDirection.ASC }),
+      'u.id',
     );
   }
 

@@ -1,15 +1,5 @@
-import {
-  Check,
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  PrimaryColumn,
-  Unique,
-  UpdateDateColumn,
-} from 'typeorm';
+import { RowVersioned } from '../common/stamped.entity';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, Unique } from 'typeorm';
 import { GoalEntity, tenantFk } from '../goals/goal.entity';
 import { OrganizationEntity } from '../hierarchy/organization.entity';
 import { UserEntity } from '../hierarchy/user.entity';
@@ -25,7 +15,7 @@ import type { FundingStatus } from './monitoring.enums';
 @Check('ck_goal_execution_year', `"year" BETWEEN 2000 AND 2100`)
 @Check('ck_goal_execution_amounts', `"budgeted" >= 0 AND "in_place" >= 0 AND "spent" >= 0`)
 @Unique('uq_goal_execution_period', ['tenantId', 'goalId', 'year', 'month'])
-export class GoalExecutionEntity {
+export class GoalExecutionEntity extends RowVersioned {
   @PrimaryColumn('uuid', { name: 'tenant_id', primaryKeyConstraintName: 'pk_goal_execution' })
   tenantId!: string;
 
@@ -55,15 +45,6 @@ export class GoalExecutionEntity {
 
   @Column('uuid', { name: 'recorded_by_organization_id' })
   recordedByOrganizationId!: string;
-
-  @Column('integer', { name: 'row_version', default: 1 })
-  rowVersion!: number;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt!: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt!: Date;
 
   @ManyToOne(() => GoalEntity, { onDelete: 'RESTRICT' })
   @JoinColumn(tenantFk('fk_goal_execution_goal', 'goal_id'))

@@ -1,14 +1,11 @@
-import { randomUUID } from 'node:crypto';
 import type { RequestContext } from '../common/request-context';
-import { recordAudit } from '../audit/audit.service';
 import { OrganizationKind } from '../hierarchy/hierarchy.enums';
 import { Decimal, money } from '../common/decimal';
 import { ErrorCode, msg } from '../common/errors';
-import { guardedUpdate } from '../common/guarded-update';
 import { problem } from '../common/problem';
 import { userErrorsOf } from '../common/user-error';
 import { runMutation, Validation, type ConstraintMeanings } from '../common/mutation';
-import { GoalExecutionEntity, FundingHoldEntity } from './execution.entity';
+import { insertFundingHold, writeExecution } from './execution.repository';
 import { policyFor, updatePolicy } from '../policy/policy.service';
 import { budgetYearAt, type ResolvedPolicy } from '../policy/rules/policy';
 import type {
@@ -51,8 +48,6 @@ const meanings: ConstraintMeanings = {
     msg('拨款状态没有变化', 'The funding is already in that state'),
   ),
 };
-
-const ROW_VERSION = { property: 'rowVersion', name: 'row_version' };
 
 /**
  * 登记预算执行 (DOMAIN §4, §9): the spending side records a month's budgeted / in-place / spent money on a
@@ -98,40 +93,24 @@ export function recordExecution(ctx: RequestContext, input: RecordExecutionInput
       recordedByUserId: ctx.caller.userId,
       recordedByOrganizationId: ctx.caller.organizationId,
     };
-    let id: string;
-    if (existing) {
-      if (input.expectedVersion === null || input.expectedVersion === undefined) {
-        throw refusal(
-          ErrorCode.CONFLICT,
-          ['input', 'expectedVersion'],
-          msg(
-            '该月份已登记；修改时请提供其版本号 expectedVersion',
-            'This month is already recorded; give its rowVersion as expectedVersion to correct it',
-          ),
-        );
-      }
-      id = existing.id;
-      await guardedUpdate(em, GoalExecutionEntity, existing, input.expectedVersion, values, ROW_VERSION);
-    } else {
-      id = randomUUID();
-      await em.insert(GoalExecutionEntity, {
-        tenantId: goal.tenantId,
-        id,
-        goalId: goal.id,
-        year: input.year,
-        month: input.month,
-        ...values,
-      });
+    if (existing && (input.expectedVersion === null || input.expectedVersion === undefined)) {
+      throw refusal(
+        ErrorCode.CONFLICT,
+        ['input', 'expectedVersion'],
+        msg(
+          '该月份已登记；修改时请提供其版本号 expectedVersion',
+          'This month is already recorded; give its rowVersion as expectedVersion to correct it',
+        ),
+      );
     }
-    await recordAudit(em, ctx.caller, {
-      entityType: 'GoalExecution',
-      entityId: id,
-      action: existing ? 'CORRECT' : 'RECORD',
-      regionPath: goal.regionPath,
-      before: existing ?? null,
-      after: { goalId: goal.id, year: input.year, month: input.month, ...values },
-    });
-    const execution = await em.findOneByOrFail(GoalExecutionEntity, { tenantId: goal.tenantId, id });
+    const execution = await writeExecution(
+      ctx,
+      em,
+      goal,
+      { year: input.year, month: input.month },
+      values,
+      existing ? { row: existing, expectedVersion: input.expectedVersion! } : null,
+    );
     return { execution, goal };
   });
 }
@@ -168,25 +147,7 @@ async function writeHold(ctx: RequestContext, goalGid: string, status: FundingSt
         meanings.ck_funding_hold_unchanged.message,
       );
     }
-    const id = randomUUID();
-    await em.insert(FundingHoldEntity, {
-      tenantId: goal.tenantId,
-      id,
-      goalId: goal.id,
-      status,
-      reason,
-      actorUserId: ctx.caller.userId,
-      actorOrganizationId: ctx.caller.organizationId,
-    });
-    await recordAudit(em, ctx.caller, {
-      entityType: 'FundingHold',
-      entityId: id,
-      action: status === FundingStatus.LIFTED ? 'LIFT' : status,
-      regionPath: goal.regionPath,
-      before: current ? { status: current.status, reason: current.reason } : null,
-      after: { goalId: goal.id, status, reason },
-    });
-    const hold = await em.findOneByOrFail(FundingHoldEntity, { tenantId: goal.tenantId, id });
+    const hold = await insertFundingHold(ctx, em, goal, { status, reason }, current);
     return { hold, goal };
   });
 }

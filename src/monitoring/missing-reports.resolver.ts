@@ -2,7 +2,8 @@ import { Arg, Args, Ctx, Int, Query, Resolver } from 'type-graphql';
 import type { RequestContext } from '../common/request-context';
 import { hasSubtreeJurisdiction } from '../auth/principal';
 import { ErrorCode, msg } from '../common/errors';
-import { ConnectionArgs, paginate, SortDirection, toConnection } from '../common/pagination';
+import type { SelectQueryBuilder } from 'typeorm';
+import { ConnectionArgs, queryConnection, SortDirection } from '../common/pagination';
 import { PerformanceGoalConnection, PerformanceGoalType } from '../goals/dto/goal.types';
 import { GoalScope } from '../goals/goal.enums';
 import type { GoalEntity } from '../goals/goal.entity';
@@ -10,6 +11,8 @@ import { policyFor } from '../policy/policy.service';
 import { monitoringMonthDue } from '../policy/rules/policy';
 import { IN_FORCE } from './rules/parties';
 import { refusal } from '../common/refusal';
+
+type GoalQuery = SelectQueryBuilder<GoalEntity>;
 
 const yearArg = { description: '年度 — year' };
 const monthArg = { description: '截至月份 — month M (1–12)' };
@@ -30,7 +33,7 @@ async function goalsInForce(ctx: RequestContext, year: number) {
  * Goals in force of the year in the caller's jurisdiction (DOMAIN §3): bodies with a subtree list the goals
  * located in it, not those they only review.
  */
-async function goalsInForceOf(ctx: RequestContext, year: number) {
+async function goalsInForceOf(ctx: RequestContext, year: number): Promise<GoalQuery> {
   const p = ctx.caller;
   const qb = (await ctx.scope.goals())
     .andWhere('g.year = :year', { year })
@@ -40,11 +43,30 @@ async function goalsInForceOf(ctx: RequestContext, year: number) {
   return qb;
 }
 
+/**
+ * Keeps the goals with no submitted (or acknowledged) monitoring report of the year (`:year`) and, when
+ * given, of one month (DOMAIN §9; 002 第十四条).
+ */
+function withoutSubmittedReport(qb: GoalQuery, month?: number): GoalQuery {
+  return qb.andWhere(
+    `NOT EXISTS (SELECT 1 FROM monitoring_report mr WHERE mr.tenant_id = g.tenant_id AND mr.goal_id = g.id
+       AND mr.year = :year${month === undefined ? '' : ' AND mr.month = :reportMonth'}
+       AND mr.status IN ('SUBMITTED', 'ACKNOWLEDGED'))`,
+    month === undefined ? {} : { reportMonth: month },
+  );
+}
+
 const byName = { expression: 'g.name', read: (x: object) => (x as GoalEntity).name };
 
 /** A page of goals by name (pinyin order, issue 11 item 8). */
-async function goalPage(qb: Awaited<ReturnType<typeof goalsInForceOf>>, page: ConnectionArgs) {
-  return toConnection(PerformanceGoalConnection, await paginate(qb, page, byName, SortDirection.ASC, 'g.id'));
+async function goalPage(qb: GoalQuery, page: ConnectionArgs) {
+  return queryConnection(
+    PerformanceGoalConnection,
+    qb,
+    page,
+    { sort: byName, direction: SortDirection.ASC },
+    'g.id',
+  );
 }
 
 /**
@@ -74,11 +96,7 @@ export class MissingReportsResolver {
     // DOMAIN §9 "Cadences and due dates are tenant settings": a month the cadence does not ask for, or whose
     // due day (of month M + 1, Asia/Shanghai) has not passed yet, lists nothing as missing.
     const due = monitoringMonthDue(await policyFor(ctx, year), year, month, new Date());
-    const qb = (await goalsInForceOf(ctx, year)).andWhere(
-      `NOT EXISTS (SELECT 1 FROM monitoring_report mm WHERE mm.tenant_id = g.tenant_id AND mm.goal_id = g.id
-         AND mm.year = :year AND mm.month = :month AND mm.status IN ('SUBMITTED', 'ACKNOWLEDGED'))`,
-      { month },
-    );
+    const qb = withoutSubmittedReport(await goalsInForceOf(ctx, year), month);
     if (!due) qb.andWhere('FALSE');
     return goalPage(qb, page);
   }
@@ -92,11 +110,7 @@ export class MissingReportsResolver {
     @Args() page: ConnectionArgs,
     @Arg('year', () => Int, yearArg) year: number,
   ) {
-    const qb = (await goalsInForce(ctx, year)).andWhere(
-      `NOT EXISTS (SELECT 1 FROM monitoring_report ya WHERE ya.tenant_id = g.tenant_id AND ya.goal_id = g.id
-         AND ya.year = :year AND ya.status IN ('SUBMITTED', 'ACKNOWLEDGED'))`,
-    );
-    return goalPage(qb, page);
+    return goalPage(withoutSubmittedReport(await goalsInForce(ctx, year)), page);
   }
 
   @Query(() => PerformanceGoalConnection, {
@@ -110,11 +124,7 @@ export class MissingReportsResolver {
   ) {
     const qb = await goalsInForce(ctx, year);
     const { departmentCheckMonth } = await policyFor(ctx, year);
-    qb.andWhere('g.scope = :departmentScope', { departmentScope: GoalScope.DEPARTMENT }).andWhere(
-      `NOT EXISTS (SELECT 1 FROM monitoring_report dc WHERE dc.tenant_id = g.tenant_id AND dc.goal_id = g.id
-         AND dc.year = :year AND dc.month = :checkMonth AND dc.status IN ('SUBMITTED', 'ACKNOWLEDGED'))`,
-      { checkMonth: departmentCheckMonth },
-    );
-    return goalPage(qb, page);
+    qb.andWhere('g.scope = :departmentScope', { departmentScope: GoalScope.DEPARTMENT });
+    return goalPage(withoutSubmittedReport(qb, departmentCheckMonth), page);
   }
 }

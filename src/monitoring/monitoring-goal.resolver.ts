@@ -2,7 +2,7 @@ import { Arg, Args, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql
 import type { RequestContext } from '../common/request-context';
 import { Decimal } from '../common/decimal';
 import { LIST_SIZE } from '../common/list-cost';
-import { boundedPageCost, ConnectionArgs, paginateList, toConnection } from '../common/pagination';
+import { boundedPageCost, ConnectionArgs, listConnection } from '../common/pagination';
 import { PerformanceGoalType } from '../goals/dto/goal.types';
 import type { GoalEntity } from '../goals/goal.entity';
 import { OrganizationType } from '../hierarchy/dto/hierarchy.types';
@@ -39,8 +39,12 @@ export class MonitoringGoalResolver {
     description: '预算执行 — money recorded per month, in order (a connection, issue 11 item 7)',
   })
   async executions(@Root() g: GoalEntity, @Ctx() ctx: RequestContext, @Args() page: ConnectionArgs) {
-    const all = await monitoringLoaders(ctx).executionsByGoalId.load(g.id);
-    return toConnection(GoalExecutionConnection, paginateList(all, page, byPeriod));
+    return listConnection(
+      GoalExecutionConnection,
+      monitoringLoaders(ctx).executionsByGoalId.load(g.id),
+      page,
+      byPeriod,
+    );
   }
 
   @FieldResolver(() => ExecutionTotalsType, {
@@ -65,10 +69,11 @@ export class MonitoringGoalResolver {
     description: '拨款控制记录 — the funding-hold history, oldest first (a connection, issue 11 item 7)',
   })
   async fundingHolds(@Root() g: GoalEntity, @Ctx() ctx: RequestContext, @Args() page: ConnectionArgs) {
-    const all = await monitoringLoaders(ctx).holdsByGoalId.load(g.id);
-    return toConnection(
+    return listConnection(
       FundingHoldConnection,
-      paginateList(all, page, (h) => h.at),
+      monitoringLoaders(ctx).holdsByGoalId.load(g.id),
+      page,
+      (h) => h.at,
     );
   }
 
@@ -90,8 +95,12 @@ export class MonitoringGoalResolver {
     description: '监控报告 — the goal’s monitoring reports, by period (a connection, issue 11 item 7)',
   })
   async monitoringReports(@Root() g: GoalEntity, @Ctx() ctx: RequestContext, @Args() page: ConnectionArgs) {
-    const all = await monitoringLoaders(ctx).reportsByGoalId.load(g.id);
-    return toConnection(MonitoringReportConnection, paginateList(all, page, byPeriod));
+    return listConnection(
+      MonitoringReportConnection,
+      monitoringLoaders(ctx).reportsByGoalId.load(g.id),
+      page,
+      byPeriod,
+    );
   }
 
   @FieldResolver(() => MonitoringRollupType, {

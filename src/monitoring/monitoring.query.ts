@@ -6,6 +6,7 @@ import { idOfType } from '../common/global-id';
 import type { GoalIndicatorEntity } from '../goals/goal-indicator.entity';
 import type { GoalEntity } from '../goals/goal.entity';
 import { FundingHoldEntity } from './execution.entity';
+import type { MonitoringReportEntity } from './report.entity';
 import { FundingStatus } from './monitoring.enums';
 import { inForceVerdict } from './rules/report-input';
 import { isSpendingSide, type SpendingSide } from './rules/parties';
@@ -28,18 +29,24 @@ export async function visibleGoal(
   return goal;
 }
 
-/** The report and its goal, if the caller sees them (P6: otherwise NOT_FOUND). */
-export async function visibleReport(ctx: RequestContext, globalId: string) {
+/** The report named by a global id at input `field`, if the caller sees it (P6: otherwise NOT_FOUND). */
+export async function visibleReportRow(
+  ctx: RequestContext,
+  globalId: string,
+  field: string[],
+): Promise<MonitoringReportEntity> {
   const id = idOfType(globalId, 'MonitoringReport');
   const report = id
     ? await (await ctx.scope.monitoringReports()).andWhere('mr.id = :id', { id }).getOne()
     : null;
   if (!report)
-    throw refusal(
-      ErrorCode.NOT_FOUND,
-      ['input', 'id'],
-      msg('未找到该监控报告', 'Monitoring report not found'),
-    );
+    throw refusal(ErrorCode.NOT_FOUND, field, msg('未找到该监控报告', 'Monitoring report not found'));
+  return report;
+}
+
+/** The report (`input.id`) and its goal, if the caller sees them (P6: otherwise NOT_FOUND). */
+export async function visibleReport(ctx: RequestContext, globalId: string) {
+  const report = await visibleReportRow(ctx, globalId, ['input', 'id']);
   const goal = await (await ctx.scope.goals()).andWhere('g.id = :id', { id: report.goalId }).getOneOrFail();
   return { report, goal };
 }

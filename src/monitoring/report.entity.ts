@@ -1,16 +1,6 @@
+import { RowVersioned } from '../common/stamped.entity';
 import { TenantPolicyEntity } from '../policy/policy.entity';
-import {
-  Check,
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  PrimaryColumn,
-  Unique,
-  UpdateDateColumn,
-} from 'typeorm';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, Unique } from 'typeorm';
 import { GoalIndicatorEntity } from '../goals/goal-indicator.entity';
 import { GoalEntity, tenantFk } from '../goals/goal.entity';
 import { OrganizationEntity } from '../hierarchy/organization.entity';
@@ -46,7 +36,7 @@ import type {
 @Check('ck_monitoring_report_acknowledged', `("status" = 'ACKNOWLEDGED') = ("acknowledged_at" IS NOT NULL)`)
 @Unique('uq_monitoring_report_period', ['tenantId', 'goalId', 'year', 'month'])
 @Index('idx_monitoring_report_period', ['tenantId', 'year', 'month', 'status'])
-export class MonitoringReportEntity {
+export class MonitoringReportEntity extends RowVersioned {
   @PrimaryColumn('uuid', { name: 'tenant_id', primaryKeyConstraintName: 'pk_monitoring_report' })
   tenantId!: string;
 
@@ -115,15 +105,6 @@ export class MonitoringReportEntity {
   /** 绩效管理参数 version the flags were computed with, frozen on submission (null: the defaults; §10.7). */
   @Column('uuid', { name: 'policy_id', nullable: true })
   policyId!: string | null;
-
-  @Column('integer', { name: 'row_version', default: 1 })
-  rowVersion!: number;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt!: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt!: Date;
 
   @ManyToOne(() => GoalEntity, { onDelete: 'RESTRICT' })
   @JoinColumn(tenantFk('fk_monitoring_report_goal', 'goal_id'))

@@ -54,8 +54,60 @@ const STATS = (indicators: string) => `
   COALESCE(sum(f.weight) FILTER (WHERE f.in_force AND f.self_evaluated), 0)::text AS self_evaluated_weight,
   COALESCE(sum(f.weight) FILTER (WHERE f.in_force AND f.evaluated), 0)::text AS evaluated_weight`;
 
+/** The same statistics summed over region cells (migration ReportingRegionCells1763894100000). */
+const CELL_STATS = [
+  'goal_count',
+  'indicator_count',
+  'budgeted',
+  'in_place',
+  'spent',
+  'monitored_count',
+  'flagged_count',
+  'self_evaluated_count',
+  'evaluated_count',
+  'scored_count',
+  'score_sum',
+  'scored_weight',
+  'weighted_total',
+  'live_count',
+  'live_weight',
+  'force_weight',
+  'monitored_weight',
+  'self_evaluated_weight',
+  'evaluated_weight',
+]
+  .map((c) => `COALESCE(sum(f.${c}), 0)::${c.endsWith('_count') ? 'int' : 'text'} AS ${c}`)
+  .join(',\n  ');
+
+/** Dimensions and filters the region cells can answer: every statistic is a sum over cells. */
+const CELL_DIMENSIONS = new Set<AggregateDimension>([
+  AggregateDimension.REGION,
+  AggregateDimension.YEAR,
+  AggregateDimension.INDICATOR_CATEGORY,
+  AggregateDimension.GRADE,
+]);
+
+/**
+ * Whether the request can be summed from `reporting_region_cell` (the facts pre-summed per region, year,
+ * category and grade, kept current by trigger) instead of every goal's fact: the same numbers, a few
+ * thousand rows read instead of one per goal (bench/RESULTS-reporting.md).
+ */
+export function answeredByCells(req: AggregateRequest, reach: AggregateReach): boolean {
+  const f = req.filter ?? {};
+  const none = (v: readonly string[] | null | undefined) => !v || v.length === 0;
+  return (
+    reach.ownOrganizationId === null &&
+    req.dimensions.every((d) => CELL_DIMENSIONS.has(d)) &&
+    none(f.fundIds) &&
+    none(f.departmentIds) &&
+    none(f.budgetBooks) &&
+    none(f.goalScopes)
+  );
+}
+
 /** The statement for a validated request (aggregate.engine.ts validates; nothing here trusts input as SQL). */
 export function aggregateSql(req: AggregateRequest, reach: AggregateReach): AggregateSql {
+  const cells = answeredByCells(req, reach);
   const params: unknown[] = [reach.tenantId, `${reach.withinPath}%`];
   const p = (value: unknown): string => {
     params.push(value);
@@ -76,7 +128,7 @@ export function aggregateSql(req: AggregateRequest, reach: AggregateReach): Aggr
   list('f.department_id', filter.departmentIds, 'uuid[]');
   list('f.budget_book', filter.budgetBooks, 'text[]');
   list('f.scope', filter.goalScopes, 'text[]');
-  list('f.grade', filter.grades, 'text[]');
+  list(cells ? `NULLIF(f.grade, '')` : 'f.grade', filter.grades, 'text[]');
 
   const dims = new Set(req.dimensions);
   const byCategory = dims.has(AggregateDimension.INDICATOR_CATEGORY);
@@ -92,16 +144,27 @@ export function aggregateSql(req: AggregateRequest, reach: AggregateReach): Aggr
     [AggregateDimension.SECTOR, 'f.sector', 'sector'],
     [AggregateDimension.BUDGET_BOOK, 'f.budget_book', 'budget_book'],
     [AggregateDimension.GOAL_SCOPE, 'f.scope', 'goal_scope'],
-    [AggregateDimension.INDICATOR_CATEGORY, 'c.category', 'indicator_category'],
-    [AggregateDimension.GRADE, 'f.grade', 'grade'],
+    [AggregateDimension.INDICATOR_CATEGORY, cells ? 'f.category' : 'c.category', 'indicator_category'],
+    [AggregateDimension.GRADE, cells ? `NULLIF(f.grade, '')` : 'f.grade', 'grade'],
   ];
   for (const [d, expr, as] of simple) if (dims.has(d)) keys.push({ expr, as });
-  if (byCategory) where.push('c.n > 0');
+  if (cells) where.push(byCategory ? `f.category <> 'ALL'` : `f.category = 'ALL'`);
+  else if (byCategory) where.push('c.n > 0');
 
   const select = keys.map((k) => `${k.expr} AS ${k.as}`);
   const groupBy = keys.length > 0 ? `GROUP BY ${keys.map((k) => k.expr).join(', ')}` : '';
-  const inner = `SELECT ${[...select, STATS(byCategory ? 'c.n' : 'f.common_indicators + f.output_indicators + f.benefit_indicators + f.satisfaction_indicators')].join(', ')}
-    FROM reporting_goal_fact f${byCategory ? ` CROSS JOIN LATERAL ${CATEGORIES}` : ''}
+  const stats = cells
+    ? CELL_STATS
+    : STATS(
+        byCategory
+          ? 'c.n'
+          : 'f.common_indicators + f.output_indicators + f.benefit_indicators + f.satisfaction_indicators',
+      );
+  const from = cells
+    ? 'reporting_region_cell f'
+    : `reporting_goal_fact f${byCategory ? ` CROSS JOIN LATERAL ${CATEGORIES}` : ''}`;
+  const inner = `SELECT ${[...select, stats].join(', ')}
+    FROM ${from}
    WHERE ${where.join(' AND ')} ${groupBy}`;
 
   // Names after grouping (current names; one join per named dimension).

@@ -119,6 +119,8 @@ const ROW_FIELD_TYPES: Record<string, () => unknown> = {
   indicatorCategory: () => IndicatorCategory,
   grade: () => Grade,
 };
+/** Id fields with their object beside them (aggregate-links.resolver.ts, issue 11 item 7). */
+const LINKED_OBJECTS: Record<string, string> = { fundId: 'fund', departmentId: 'department' };
 const KIND_TYPES: Record<AggregateColumnKind, () => unknown> = {
   TEXT: () => String,
   INTEGER: () => Int,
@@ -134,9 +136,12 @@ const rowColumns = [
 ];
 for (const c of rowColumns) {
   const type = ROW_FIELD_TYPES[c.name] ?? KIND_TYPES[c.kind];
+  const linked = LINKED_OBJECTS[c.name];
   (Field as (t: unknown, o: object) => PropertyDecorator)(type, {
     nullable: true,
-    description: `${c.labelZh} — ${c.labelEn}; ${c.doc.replace(/^[^—]*— /, '')}`,
+    description: `${c.labelZh} — ${c.labelEn}; ${c.doc.replace(/^[^—]*— /, '')}${
+      linked ? `; 保留兼容 — kept for compatibility, read \`${linked}\`` : ''
+    }`,
   })(AggregateRowType.prototype, c.name);
 }
 

@@ -8,6 +8,7 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 @Entity({ name: 'reporting_goal_fact' })
 @Index('idx_reporting_goal_fact_path', { synchronize: false })
 @Index('idx_reporting_goal_fact_year', ['tenantId', 'year'])
+@Index('idx_reporting_goal_fact_cell', ['tenantId', 'regionId', 'year'])
 export class ReportingGoalFactEntity {
   @PrimaryColumn('uuid', { name: 'tenant_id', primaryKeyConstraintName: 'pk_reporting_goal_fact' })
   tenantId!: string;

@@ -1,9 +1,9 @@
 import type { EntityManager } from 'typeorm';
 import type { RequestContext } from '../common/request-context';
 import { ErrorCode, msg } from '../common/errors';
-import { idOfType } from '../common/global-id';
 import { runMutation } from '../common/mutation';
 import { Likelihood, MonitoringFlag, MonitoringReportStatus } from '../monitoring/monitoring.enums';
+import { visibleReportRow } from '../monitoring/monitoring.query';
 import { reportView } from '../monitoring/monitoring.view';
 import type { MonitoringReportEntity } from '../monitoring/report.entity';
 import type { OpenMonitoringFindingInput } from './dto/results.inputs';
@@ -80,16 +80,7 @@ export async function openMonitoringFindingIn(
 /** The mutation: the report by global id, as the caller sees it (P6: otherwise NOT_FOUND). */
 export function openMonitoringFinding(ctx: RequestContext, input: OpenMonitoringFindingInput) {
   return runMutation(ctx, {}, async (em) => {
-    const id = idOfType(input.reportId, 'MonitoringReport');
-    const report = id
-      ? await (await ctx.scope.monitoringReports()).andWhere('mr.id = :id', { id }).getOne()
-      : null;
-    if (!report)
-      throw refusal(
-        ErrorCode.NOT_FOUND,
-        ['input', 'reportId'],
-        msg('未找到该监控报告', 'Monitoring report not found'),
-      );
+    const report = await visibleReportRow(ctx, input.reportId, ['input', 'reportId']);
     return openMonitoringFindingIn(ctx, em, report, input);
   });
 }

@@ -1,7 +1,4 @@
-import { randomUUID } from 'node:crypto';
-import type { EntityManager } from 'typeorm';
 import { generateServiceToken } from '../auth/service-account-token';
-import { recordAudit } from '../audit/audit.service';
 import { ErrorCode, msg } from '../common/errors';
 import { idOfType } from '../common/global-id';
 import { runMutation, Validation, type ConstraintMeanings } from '../common/mutation';
@@ -15,7 +12,12 @@ import type {
   RevokeServiceAccountTokenInput,
 } from './dto/service-account.inputs';
 import { checkAccountName, checkTokenDays, expiryOf, MAX_USABLE_TOKENS } from './rules/service-account-rules';
-import { ServiceAccountEntity, ServiceAccountTokenEntity } from './service-account.entity';
+import {
+  insertServiceAccount,
+  insertServiceAccountToken,
+  markAccountDeactivated,
+  markTokenRevoked,
+} from './service-account.repository';
 import { tokenView } from './service-account.views';
 
 const meanings: ConstraintMeanings = {
@@ -39,15 +41,6 @@ async function administeredAccount(ctx: RequestContext, globalId: string, field:
   return account;
 }
 
-/** The audit trail's region of an account: its organization's (DOMAIN §15). */
-async function regionPathOf(em: EntityManager, account: ServiceAccountEntity): Promise<string> {
-  const [row] = (await em.query('SELECT region_path FROM organization WHERE tenant_id = $1 AND id = $2', [
-    account.tenantId,
-    account.organizationId,
-  ])) as { region_path: string }[];
-  return row.region_path;
-}
-
 /** 新建服务账号 — tenant administrators, for an organization of their subtree (P6). */
 export function createServiceAccount(ctx: RequestContext, input: CreateServiceAccountInput) {
   return runMutation(ctx, meanings, async (em) => {
@@ -59,27 +52,9 @@ export function createServiceAccount(ctx: RequestContext, input: CreateServiceAc
     const nameProblem = checkAccountName(input.name);
     if (nameProblem) v.add(ErrorCode.BAD_USER_INPUT, ['input', 'name'], nameProblem);
     v.check();
-    const values = {
-      tenantId: organization.tenantId,
-      id: randomUUID(),
-      organizationId: organization.id,
+    const serviceAccount = await insertServiceAccount(ctx, em, organization, {
       name: input.name.trim(),
       description: input.description?.trim() || null,
-      isActive: true,
-      createdByUserId: ctx.caller.userId,
-      deactivatedAt: null,
-    };
-    await em.insert(ServiceAccountEntity, values);
-    const serviceAccount = await em.findOneByOrFail(ServiceAccountEntity, {
-      tenantId: values.tenantId,
-      id: values.id,
-    });
-    await recordAudit(em, ctx.caller, {
-      entityType: 'ServiceAccount',
-      entityId: values.id,
-      action: 'CREATE',
-      regionPath: organization.regionPath,
-      after: { organizationId: values.organizationId, name: values.name, description: values.description },
     });
     return { serviceAccount };
   });
@@ -124,30 +99,11 @@ export function issueServiceAccountToken(ctx: RequestContext, input: IssueServic
       );
     const [{ now }] = (await em.query('SELECT now() AS now')) as { now: Date }[];
     const issued = generateServiceToken();
-    const id = randomUUID();
-    await em.insert(ServiceAccountTokenEntity, {
-      tenantId: account.tenantId,
-      id,
-      serviceAccountId: account.id,
+    const token = await insertServiceAccountToken(ctx, em, account, {
       prefix: issued.prefix,
       tokenHash: issued.digest,
       scope: input.scope,
-      createdByUserId: ctx.caller.userId,
       expiresAt: expiryOf(now, input.expiresInDays),
-    });
-    const token = await em.findOneByOrFail(ServiceAccountTokenEntity, { tenantId: account.tenantId, id });
-    await recordAudit(em, ctx.caller, {
-      entityType: 'ServiceAccountToken',
-      entityId: id,
-      action: 'ISSUE',
-      regionPath: await regionPathOf(em, account),
-      // Never the token or its digest (DOMAIN §15: no secrets in history).
-      after: {
-        serviceAccountId: account.id,
-        prefix: token.prefix,
-        scope: token.scope,
-        expiresAt: token.expiresAt,
-      },
     });
     return {
       token: issued.token,
@@ -170,25 +126,9 @@ export function revokeServiceAccountToken(ctx: RequestContext, input: RevokeServ
       refusal(ErrorCode.CONFLICT, ['input', 'tokenId'], msg('该令牌已吊销', 'The token is already revoked'));
     if (token.revokedAt) throw alreadyRevoked();
     // Guarded: a concurrent revocation that came first leaves nothing to update (and keeps its time).
-    const [updated] = (await em.query(
-      `UPDATE service_account_token SET revoked_at = now(), revoked_by_user_id = $3
-        WHERE tenant_id = $1 AND id = $2 AND revoked_at IS NULL RETURNING revoked_at AS now`,
-      [token.tenantId, token.id, ctx.caller.userId],
-    )) as [{ now: Date }[], number];
-    if (updated.length === 0) throw alreadyRevoked();
-    const now = updated[0].now;
-    const account = await em.findOneByOrFail(ServiceAccountEntity, {
-      tenantId: token.tenantId,
-      id: token.serviceAccountId,
-    });
-    await recordAudit(em, ctx.caller, {
-      entityType: 'ServiceAccountToken',
-      entityId: token.id,
-      action: 'REVOKE',
-      regionPath: await regionPathOf(em, account),
-      before: { prefix: token.prefix, revokedAt: null },
-      after: { prefix: token.prefix, revokedAt: now },
-    });
+    const revoked = await markTokenRevoked(ctx, em, token);
+    if (!revoked) throw alreadyRevoked();
+    const { now, account } = revoked;
     return { serviceAccountToken: tokenView({ ...token, revokedAt: now }, account.isActive, now) };
   });
 }
@@ -204,29 +144,8 @@ export function deactivateServiceAccount(ctx: RequestContext, input: DeactivateS
         msg('该服务账号已停用', 'The service account is already deactivated'),
       );
     if (!account.isActive) throw alreadyInactive();
-    const [changed] = (await em.query(
-      `UPDATE service_account SET is_active = false, deactivated_at = now()
-        WHERE tenant_id = $1 AND id = $2 AND is_active RETURNING id`,
-      [account.tenantId, account.id],
-    )) as [{ id: string }[], number];
-    if (changed.length === 0) throw alreadyInactive();
-    const revoked = (await em.query(
-      `UPDATE service_account_token SET revoked_at = now(), revoked_by_user_id = $3
-        WHERE tenant_id = $1 AND service_account_id = $2 AND revoked_at IS NULL RETURNING prefix`,
-      [account.tenantId, account.id, ctx.caller.userId],
-    )) as [{ prefix: string }[], number];
-    const serviceAccount = await em.findOneByOrFail(ServiceAccountEntity, {
-      tenantId: account.tenantId,
-      id: account.id,
-    });
-    await recordAudit(em, ctx.caller, {
-      entityType: 'ServiceAccount',
-      entityId: account.id,
-      action: 'DEACTIVATE',
-      regionPath: await regionPathOf(em, account),
-      before: { isActive: true },
-      after: { isActive: false, revokedTokens: revoked[0].map((r) => r.prefix) },
-    });
+    const serviceAccount = await markAccountDeactivated(ctx, em, account);
+    if (!serviceAccount) throw alreadyInactive();
     return { serviceAccount };
   });
 }

@@ -2,6 +2,7 @@ import { Field, Int, ObjectType } from 'type-graphql';
 import { DetailedActionAvailabilityBase } from '../../common/action-availability.type';
 import { Grade } from '../../common/grade';
 import { Node, registerNodeType } from '../../common/node';
+import { VersionedNode } from '../../common/versioned-node';
 import { DateTime, ScoreScalar } from '../../common/scalars';
 import { connectionType } from '../../common/pagination';
 import { AssessmentEntity } from '../assessment.entity';
@@ -74,7 +75,7 @@ export class AssessmentGateType {
   description:
     '事前绩效评估 — an ex-ante assessment of one fund or one project (DOMAIN §6): five dimension conclusions, an overall score/grade, the assessor and finance’s review. Exactly one of `fund` and `project` is the subject (see subjectKind)',
 })
-export class ExAnteAssessmentType extends Node {
+export class ExAnteAssessmentType extends VersionedNode {
   @Field(() => AssessmentSubjectKind, {
     description: '评估对象类别 — whether the subject is a fund or a project',
   })
@@ -103,13 +104,7 @@ export class ExAnteAssessmentType extends Node {
     description:
       '行版本 — row version, for optimistic concurrency on every change (expectedVersion of the next change)',
   })
-  version!: number;
-
-  @Field(() => DateTime, { description: '创建时间 — created at' })
-  createdAt!: Date;
-
-  @Field(() => DateTime, { description: '更新时间 — last updated at' })
-  updatedAt!: Date;
+  declare version: number;
 }
 
 @ObjectType('AssessmentActionAvailability', {

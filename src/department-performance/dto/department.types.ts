@@ -47,7 +47,10 @@ export class CommonIndicatorSetType {
   @Field(() => Int, { description: '年度 — year' })
   year!: number;
 
-  @Field(() => ID, { description: '所属区划 — the region whose finance set it' })
+  @Field(() => ID, {
+    description:
+      '所属区划 — the region whose finance set it (id); 保留兼容 — kept for compatibility, read `region`',
+  })
   regionId!: string;
 
   @Field({ description: '分值合计 — the points the common indicators carry together (共性 category points)' })
@@ -86,7 +89,10 @@ export class DepartmentSelfEvaluationReviewType {
   @Field(() => String, { nullable: true, description: '调整理由 — reason of a changed grade' })
   reason!: string | null;
 
-  @Field(() => ID, { description: '审核单位 — the reviewing finance bureau' })
+  @Field(() => ID, {
+    description:
+      '审核单位 — the reviewing finance bureau (id); 保留兼容 — kept for compatibility, read `reviewerOrganization`',
+  })
   reviewerOrganizationId!: string;
 
   @Field(() => DateTime, { description: '审核时间 — when finance reviewed it' })

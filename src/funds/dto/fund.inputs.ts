@@ -1,7 +1,7 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { type Decimal } from '../../common/decimal';
 import { MoneyScalar } from '../../common/scalars';
-import { SortDirection } from '../../common/pagination';
+import { orderInput } from '../../common/pagination';
 import { UserError } from '../../common/user-error';
 import { AllocationMethod, BudgetBook, FundCategory } from '../fund.enums';
 import { FundType } from './funds.types';
@@ -52,14 +52,12 @@ export class FundFilter {
   nameContains?: string;
 }
 
-@InputType({ description: '专项资金排序 — sort order of funds' })
-export class FundOrder {
-  @Field(() => FundSortField, { description: '排序字段 — sort key' })
-  field!: FundSortField;
-
-  @Field(() => SortDirection, { defaultValue: SortDirection.ASC, description: '排序方向 — direction' })
-  direction!: SortDirection;
-}
+export const FundOrder = orderInput<FundSortField>(
+  FundSortField,
+  'FundOrder',
+  '专项资金排序 — sort order of funds',
+);
+export type FundOrder = InstanceType<typeof FundOrder>;
 
 @InputType({ description: '实施期 — a multi-year implementation period (专项实施期), both years inclusive' })
 export class FundPeriodInput {

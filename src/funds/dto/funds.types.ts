@@ -1,5 +1,6 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { Node, registerNodeType } from '../../common/node';
+import { VersionedNode } from '../../common/versioned-node';
 import { connectionType } from '../../common/pagination';
 import { DateTime, MoneyScalar } from '../../common/scalars';
 import { AllocationEntity } from '../allocation.entity';
@@ -16,7 +17,7 @@ registerNodeType(ProjectEntity, 'Project');
   description:
     '专项资金/转移支付 — money a competent department allocates to the level below, for a year or an implementation period (DOMAIN §4)',
 })
-export class FundType extends Node {
+export class FundType extends VersionedNode {
   @Field({ description: '资金名称 — name, e.g. 2025年张店区农村公路养护专项资金' })
   name!: string;
 
@@ -76,13 +77,7 @@ export class FundType extends Node {
     description:
       '行版本 — row version, for optimistic concurrency on updates and allocations (expectedVersion of the next change)',
   })
-  version!: number;
-
-  @Field(() => DateTime, { description: '创建时间 — created at' })
-  createdAt!: Date;
-
-  @Field(() => DateTime, { description: '更新时间 — last updated at' })
-  updatedAt!: Date;
+  declare version: number;
 }
 
 @ObjectType('Allocation', {
@@ -103,7 +98,7 @@ export class AllocationType extends Node {
   description:
     '项目 — a spending item carried out by an implementing unit (DOMAIN §2, §4). A project is created as CANDIDATE (待入库); it enters the project library with enterProjectLibrary, gated by the ex-ante assessment (assessmentGate)',
 })
-export class ProjectType extends Node {
+export class ProjectType extends VersionedNode {
   @Field({ description: '项目名称 — name' })
   name!: string;
 
@@ -135,19 +130,6 @@ export class ProjectType extends Node {
     description: '项目库状态 — project-library status; CANDIDATE until enterProjectLibrary admits it',
   })
   libraryStatus!: ProjectLibraryStatus;
-
-  @Field(() => Int, {
-    name: 'rowVersion',
-    description:
-      '行版本 — row version, for optimistic concurrency on updates (expectedVersion of the next change)',
-  })
-  version!: number;
-
-  @Field(() => DateTime, { description: '创建时间 — created at' })
-  createdAt!: Date;
-
-  @Field(() => DateTime, { description: '更新时间 — last updated at' })
-  updatedAt!: Date;
 }
 
 export const FundConnection = connectionType(FundType, 'Fund', '专项资金');

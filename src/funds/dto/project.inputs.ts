@@ -1,7 +1,7 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { type Decimal } from '../../common/decimal';
 import { MoneyScalar } from '../../common/scalars';
-import { SortDirection } from '../../common/pagination';
+import { orderInput } from '../../common/pagination';
 import { UserError } from '../../common/user-error';
 import { ProjectLibraryStatus } from '../fund.enums';
 import { ProjectType } from './funds.types';
@@ -52,14 +52,12 @@ export class ProjectFilter {
   nameContains?: string;
 }
 
-@InputType({ description: '项目排序 — sort order of projects' })
-export class ProjectOrder {
-  @Field(() => ProjectSortField, { description: '排序字段 — sort key' })
-  field!: ProjectSortField;
-
-  @Field(() => SortDirection, { defaultValue: SortDirection.ASC, description: '排序方向 — direction' })
-  direction!: SortDirection;
-}
+export const ProjectOrder = orderInput<ProjectSortField>(
+  ProjectSortField,
+  'ProjectOrder',
+  '项目排序 — sort order of projects',
+);
+export type ProjectOrder = InstanceType<typeof ProjectOrder>;
 
 @InputType({
   description:

@@ -1,7 +1,7 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { DecimalScalar, type Decimal } from '../../common/decimal';
 import { MoneyScalar } from '../../common/scalars';
-import { SortDirection } from '../../common/pagination';
+import { orderInput } from '../../common/pagination';
 import { UserError } from '../../common/user-error';
 import { DecompositionMode, FilingBasis, GoalScope, GoalStatus } from '../goal.enums';
 import {
@@ -58,14 +58,12 @@ export class GoalFilter {
   text?: string;
 }
 
-@InputType({ description: '绩效目标排序 — sort order of goals' })
-export class GoalOrder {
-  @Field(() => GoalSortField, { description: '排序字段 — sort key' })
-  field!: GoalSortField;
-
-  @Field(() => SortDirection, { defaultValue: SortDirection.ASC, description: '排序方向 — direction' })
-  direction!: SortDirection;
-}
+export const GoalOrder = orderInput<GoalSortField>(
+  GoalSortField,
+  'GoalOrder',
+  '绩效目标排序 — sort order of goals',
+);
+export type GoalOrder = InstanceType<typeof GoalOrder>;
 
 @InputType({ description: '绩效指标 — one indicator as entered' })
 export class GoalIndicatorInput {

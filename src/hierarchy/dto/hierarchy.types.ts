@@ -1,6 +1,6 @@
-import { DateTime } from '../../common/scalars';
-import { Field, Int, ObjectType } from 'type-graphql';
+import { Field, ObjectType } from 'type-graphql';
 import { Node, registerNodeType } from '../../common/node';
+import { VersionedNode } from '../../common/versioned-node';
 import { connectionType } from '../../common/pagination';
 import { OrganizationKind, RegionLevel, Sector } from '../hierarchy.enums';
 import { OrganizationEntity } from '../organization.entity';
@@ -24,7 +24,7 @@ export class TenantType {
   implements: Node,
   description: '行政区划 — a node of the administrative tree (DOMAIN §3)',
 })
-export class RegionType extends Node {
+export class RegionType extends VersionedNode {
   @Field({ description: '名称 — name, e.g. 张店区' })
   name!: string;
 
@@ -33,26 +33,13 @@ export class RegionType extends Node {
 
   @Field(() => RegionLevel, { description: '层级 — level' })
   level!: RegionLevel;
-
-  @Field(() => Int, {
-    name: 'rowVersion',
-    description:
-      '行版本 — row version, for optimistic concurrency on updates (expectedVersion of the next change)',
-  })
-  version!: number;
-
-  @Field(() => DateTime, { description: '创建时间 — created at' })
-  createdAt!: Date;
-
-  @Field(() => DateTime, { description: '更新时间 — last updated at' })
-  updatedAt!: Date;
 }
 
 @ObjectType('Organization', {
   implements: Node,
   description: '单位/部门 — a body located in a region (DOMAIN §2)',
 })
-export class OrganizationType extends Node {
+export class OrganizationType extends VersionedNode {
   @Field({ description: '名称 — name, e.g. 张店区交通运输局' })
   name!: string;
 
@@ -64,23 +51,10 @@ export class OrganizationType extends Node {
 
   @Field(() => String, { nullable: true, description: '统一社会信用代码 — unified social credit code' })
   creditCode!: string | null;
-
-  @Field(() => Int, {
-    name: 'rowVersion',
-    description:
-      '行版本 — row version, for optimistic concurrency on updates (expectedVersion of the next change)',
-  })
-  version!: number;
-
-  @Field(() => DateTime, { description: '创建时间 — created at' })
-  createdAt!: Date;
-
-  @Field(() => DateTime, { description: '更新时间 — last updated at' })
-  updatedAt!: Date;
 }
 
 @ObjectType('User', { implements: Node, description: '用户 — a person acting for one organization' })
-export class UserType extends Node {
+export class UserType extends VersionedNode {
   @Field({ description: '登录名 — login name (unique across all tenants)' })
   login!: string;
 
@@ -92,19 +66,6 @@ export class UserType extends Node {
 
   @Field({ description: '系统管理员 — administers regions, organizations and users of its subtree' })
   isTenantAdmin!: boolean;
-
-  @Field(() => Int, {
-    name: 'rowVersion',
-    description:
-      '行版本 — row version, for optimistic concurrency on updates (expectedVersion of the next change)',
-  })
-  version!: number;
-
-  @Field(() => DateTime, { description: '创建时间 — created at' })
-  createdAt!: Date;
-
-  @Field(() => DateTime, { description: '更新时间 — last updated at' })
-  updatedAt!: Date;
 }
 
 export const RegionConnection = connectionType(RegionType, 'Region', '行政区划');

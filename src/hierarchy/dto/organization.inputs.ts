@@ -1,5 +1,5 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { SortDirection } from '../../common/pagination';
+import { orderInput } from '../../common/pagination';
 import { UserError } from '../../common/user-error';
 import { OrganizationKind, Sector } from '../hierarchy.enums';
 import { OrganizationType } from './hierarchy.types';
@@ -44,14 +44,12 @@ export class OrganizationFilter {
   nameContains?: string;
 }
 
-@InputType({ description: '单位排序 — sort order of organizations' })
-export class OrganizationOrder {
-  @Field(() => OrganizationSortField, { description: '排序字段 — sort key' })
-  field!: OrganizationSortField;
-
-  @Field(() => SortDirection, { defaultValue: SortDirection.ASC, description: '排序方向 — direction' })
-  direction!: SortDirection;
-}
+export const OrganizationOrder = orderInput<OrganizationSortField>(
+  OrganizationSortField,
+  'OrganizationOrder',
+  '单位排序 — sort order of organizations',
+);
+export type OrganizationOrder = InstanceType<typeof OrganizationOrder>;
 
 @InputType({ description: '新建单位 — create an organization in a region of your subtree' })
 export class CreateOrganizationInput {

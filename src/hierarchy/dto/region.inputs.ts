@@ -1,5 +1,5 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { SortDirection } from '../../common/pagination';
+import { orderInput } from '../../common/pagination';
 import { UserError } from '../../common/user-error';
 import { RegionLevel } from '../hierarchy.enums';
 import { RegionType } from './hierarchy.types';
@@ -44,14 +44,12 @@ export class RegionFilter {
   nameContains?: string;
 }
 
-@InputType({ description: '行政区划排序 — sort order of regions' })
-export class RegionOrder {
-  @Field(() => RegionSortField, { description: '排序字段 — sort key' })
-  field!: RegionSortField;
-
-  @Field(() => SortDirection, { defaultValue: SortDirection.ASC, description: '排序方向 — direction' })
-  direction!: SortDirection;
-}
+export const RegionOrder = orderInput<RegionSortField>(
+  RegionSortField,
+  'RegionOrder',
+  '行政区划排序 — sort order of regions',
+);
+export type RegionOrder = InstanceType<typeof RegionOrder>;
 
 @InputType({ description: '新建行政区划 — create a district or township under a region of your subtree' })
 export class CreateRegionInput {

@@ -1,5 +1,5 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { SortDirection } from '../../common/pagination';
+import { orderInput } from '../../common/pagination';
 import { UserError } from '../../common/user-error';
 import { UserType } from './hierarchy.types';
 import { IdempotencyKeyField } from '../../idempotency/idempotency-key.field';
@@ -37,14 +37,12 @@ export class UserFilter {
   search?: string;
 }
 
-@InputType({ description: '用户排序 — sort order of users' })
-export class UserOrder {
-  @Field(() => UserSortField, { description: '排序字段 — sort key' })
-  field!: UserSortField;
-
-  @Field(() => SortDirection, { defaultValue: SortDirection.ASC, description: '排序方向 — direction' })
-  direction!: SortDirection;
-}
+export const UserOrder = orderInput<UserSortField>(
+  UserSortField,
+  'UserOrder',
+  '用户排序 — sort order of users',
+);
+export type UserOrder = InstanceType<typeof UserOrder>;
 
 @InputType({ description: '新建用户 — create a user for an organization of your subtree' })
 export class CreateUserInput {

@@ -56,14 +56,8 @@ async function reportNode(ctx: RequestContext, code: string): Promise<TreeRegion
   return treeRegion(found);
 }
 
-const treeRegion = (r: {
-  id: string;
-  code: string;
-  name: string;
-  level: RegionLevel;
-  path: string;
-  parentId: string | null;
-}): TreeRegion => ({
+/** Only the tree's fields of a region entity (the report keeps no entity). */
+const treeRegion = (r: TreeRegion): TreeRegion => ({
   id: r.id,
   code: r.code,
   name: r.name,

@@ -1,19 +1,11 @@
 import type { RequestHandler } from 'express';
-import { GraphQLError } from 'graphql';
 import { ErrorCode } from '../../common/errors';
+import { sendHttpError } from '../../common/http-error';
 import { createContext, type AppServices } from '../../common/request-context';
 import { RequestDb } from '../../db/request-db';
 import { congressDocx } from './congress-docx';
 import { congressPackage } from './congress.service';
 import { refusal } from '../../common/refusal';
-
-const STATUS: Partial<Record<string, number>> = {
-  UNAUTHENTICATED: 401,
-  FORBIDDEN: 403,
-  NOT_FOUND: 404,
-  BAD_USER_INPUT: 400,
-  SERVICE_UNAVAILABLE: 503,
-};
 
 /**
  * GET /reports/congress-package.docx?year=2025&region=370303 (DOMAIN §13 "exportable as a document"): the
@@ -41,12 +33,7 @@ export function congressPackageHandler(services: AppServices): RequestHandler {
       );
       res.type('application/vnd.openxmlformats-officedocument.wordprocessingml.document').send(body);
     } catch (error) {
-      const e = error instanceof GraphQLError ? error : null;
-      const code = String(e?.extensions.code ?? ErrorCode.INTERNAL);
-      if (!e) services.logger.error({ err: error }, 'congress package failed');
-      res.status(STATUS[code] ?? 500).json({
-        errors: [{ message: e?.message ?? 'Internal error', extensions: { code } }],
-      });
+      sendHttpError(res, error, services.logger, 'congress package failed');
     } finally {
       await db.finish(false).catch(() => undefined);
     }

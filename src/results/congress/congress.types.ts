@@ -6,7 +6,9 @@ import { MoneyScalar, ScoreScalar } from '../../common/scalars';
   description: '报人大绩效目标 — a major goal with its draft budget (DOMAIN §13)',
 })
 export class CongressGoalType {
-  @Field(() => ID, { description: '绩效目标 — goal (global id)' })
+  @Field(() => ID, {
+    description: '绩效目标 — goal (global id); 保留兼容 — kept for compatibility, read `goal`',
+  })
   goalId!: string;
 
   @Field({ description: '名称 — name' })
@@ -29,7 +31,9 @@ export class CongressGoalType {
   description: '报人大评价结果 — a result with its final accounts (DOMAIN §13)',
 })
 export class CongressResultType {
-  @Field(() => ID, { description: '评价 — evaluation (global id)' })
+  @Field(() => ID, {
+    description: '评价 — evaluation (global id); 保留兼容 — kept for compatibility, read `evaluation`',
+  })
   evaluationId!: string;
 
   @Field({ description: '名称 — the goal’s name' })
@@ -62,7 +66,9 @@ export class CongressPackageType {
   @Field(() => Int, { description: '年度 — year' })
   year!: number;
 
-  @Field(() => ID, { description: '区划 — region (global id)' })
+  @Field(() => ID, {
+    description: '区划 — region (global id); 保留兼容 — kept for compatibility, read `region`',
+  })
   regionId!: string;
 
   @Field({ description: '区划名称 — region name' })

@@ -44,7 +44,10 @@ export class RankingType {
   @Field(() => RankingScope, { description: '范围 — what is ranked' })
   subjectKind!: RankingScope;
 
-  @Field(() => ID, { description: '对象 — the region, department or fund (global id)' })
+  @Field(() => ID, {
+    description:
+      '对象 — the region, department or fund (global id); 保留兼容 — kept for compatibility, read `subject`',
+  })
   subjectId!: string;
 
   @Field({ description: '名称 — its name' })
@@ -67,16 +70,23 @@ export class NoticeItemType {
   @Field(() => NoticeReason, { description: '通报事由 — reason' })
   reason!: NoticeReason;
 
-  @Field(() => ID, { description: '依据 — the Evaluation, SpotCheckItem or Finding (global id)' })
+  @Field(() => ID, {
+    description:
+      '依据 — the Evaluation, SpotCheckItem or Finding (global id); 保留兼容 — kept for compatibility, read `subject`',
+  })
   subjectId!: string;
 
-  @Field(() => ID, { description: '绩效目标 — the goal (global id)' })
+  @Field(() => ID, {
+    description: '绩效目标 — the goal (global id); 保留兼容 — kept for compatibility, read `goal`',
+  })
   goalId!: string;
 
   @Field({ description: '项目/资金名称 — the goal’s name' })
   goalName!: string;
 
-  @Field(() => ID, { description: '区划 — region (global id)' })
+  @Field(() => ID, {
+    description: '区划 — region (global id); 保留兼容 — kept for compatibility, read `region`',
+  })
   regionId!: string;
 
   @Field({ description: '区划名称 — region name' })

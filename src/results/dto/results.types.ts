@@ -87,10 +87,15 @@ export class FindingType {
   })
   sourceKind!: string;
 
-  @Field(() => ID, { description: '来源 — the source’s global id (Evaluation or FundingHold)' })
+  @Field(() => ID, {
+    description:
+      '来源 — the source’s global id (Evaluation, MonitoringReport or FundingHold); 保留兼容 — kept for compatibility, read `source`',
+  })
   sourceId!: string;
 
-  @Field(() => ID, { description: '绩效目标 — the goal’s global id' })
+  @Field(() => ID, {
+    description: '绩效目标 — the goal’s global id; 保留兼容 — kept for compatibility, read `goal`',
+  })
   goalId!: string;
 
   @Field(() => Int, { description: '年度 — the budget year of the result' })
@@ -144,13 +149,22 @@ export class FindingType {
   @Field(() => String, { nullable: true, description: '核实日期 — when finance verified (YYYY-MM-DD)' })
   verifiedOn!: string | null;
 
-  @Field(() => ID, { description: '反馈单位 — the evaluating body (organization global id)' })
+  @Field(() => ID, {
+    description:
+      '反馈单位 — the evaluating body (organization global id); 保留兼容 — kept for compatibility, read `feedbackOrganization`',
+  })
   feedbackOrganizationId!: string;
 
-  @Field(() => ID, { description: '整改单位 — the evaluated body (organization global id)' })
+  @Field(() => ID, {
+    description:
+      '整改单位 — the evaluated body (organization global id); 保留兼容 — kept for compatibility, read `responsibleOrganization`',
+  })
   responsibleOrganizationId!: string;
 
-  @Field(() => ID, { description: '核实单位 — finance at the level (organization global id)' })
+  @Field(() => ID, {
+    description:
+      '核实单位 — finance at the level (organization global id); 保留兼容 — kept for compatibility, read `verifierOrganization`',
+  })
   verifierOrganizationId!: string;
 
   @Field(() => [FindingActionAvailability], { description: '可执行操作 — the caller’s actions now' })
@@ -177,19 +191,32 @@ export class RecommendationType {
   @Field({ description: '对象类型 — FUND 专项资金, REGION 分区域, PROJECT 项目, DEPARTMENT 部门' })
   subjectKind!: string;
 
-  @Field(() => ID, { description: '绩效目标 — the subject’s goal (global id)' })
+  @Field(() => ID, {
+    description: '绩效目标 — the subject’s goal (global id); 保留兼容 — kept for compatibility, read `goal`',
+  })
   goalId!: string;
 
-  @Field(() => ID, { nullable: true, description: '专项资金 — the fund (global id)' })
+  @Field(() => ID, {
+    nullable: true,
+    description: '专项资金 — the fund (global id); 保留兼容 — kept for compatibility, read `fund`',
+  })
   fundId!: string | null;
 
-  @Field(() => ID, { nullable: true, description: '项目 — the project (global id)' })
+  @Field(() => ID, {
+    nullable: true,
+    description: '项目 — the project (global id); 保留兼容 — kept for compatibility, read `project`',
+  })
   projectId!: string | null;
 
-  @Field(() => ID, { description: '区划 — the region (global id)' })
+  @Field(() => ID, {
+    description: '区划 — the region (global id); 保留兼容 — kept for compatibility, read `region`',
+  })
   regionId!: string;
 
-  @Field(() => ID, { nullable: true, description: '部门 — the department (global id)' })
+  @Field(() => ID, {
+    nullable: true,
+    description: '部门 — the department (global id); 保留兼容 — kept for compatibility, read `department`',
+  })
   departmentId!: string | null;
 
   @Field({
@@ -199,7 +226,8 @@ export class RecommendationType {
   basisKind!: string;
 
   @Field(() => ID, {
-    description: '依据 — the Evaluation, Finding, PerformanceGoal or SpotCheckItem (global id)',
+    description:
+      '依据 — the Evaluation, Finding, PerformanceGoal or SpotCheckItem (global id); 保留兼容 — kept for compatibility, read `basis`',
   })
   basisId!: string;
 

@@ -54,7 +54,9 @@ export class SimulateFactorAllocationInput {
 
 @ObjectType('FactorValue', { description: '因素值 — a region’s value of a factor' })
 export class FactorValueType {
-  @Field(() => ID, { description: '区划 — region (global id)' })
+  @Field(() => ID, {
+    description: '区划 — region (global id); 保留兼容 — kept for compatibility, read `region`',
+  })
   regionId!: string;
 
   @Field(() => DecimalScalar, { description: '因素值 — value' })
@@ -80,7 +82,9 @@ export class AllocationFactorType {
   description: '模拟分配额 — a region’s simulated share beside this year’s allocation (DOMAIN §13)',
 })
 export class SimulatedShareType {
-  @Field(() => ID, { description: '区划 — region (global id)' })
+  @Field(() => ID, {
+    description: '区划 — region (global id); 保留兼容 — kept for compatibility, read `region`',
+  })
   regionId!: string;
 
   @Field(() => MoneyScalar, { description: '模拟分配额 — simulated share (元, to the fen)' })
@@ -107,7 +111,9 @@ export class AllocationSimulationType {
   @Field(() => ID, { description: '全局标识 — opaque global id' })
   id!: string;
 
-  @Field(() => ID, { description: '专项资金 — fund (global id)' })
+  @Field(() => ID, {
+    description: '专项资金 — fund (global id); 保留兼容 — kept for compatibility, read `fund`',
+  })
   fundId!: string;
 
   @Field(() => Int, { description: '结果年度 — year of the results used' })

@@ -1,6 +1,6 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { DecimalScalar } from '../../../common/decimal';
-import { MoneyScalar } from '../../../common/scalars';
+import { GradeDistributionType, RollUpMoneyType } from '../../../rollup/rollup.types';
 
 /**
  * The figures of one region and year in a cross-level report (DOMAIN §16, issue 14), grouped as a report
@@ -18,18 +18,10 @@ export class RegionGoalFiguresType {
 }
 
 @ObjectType('RegionMoneyFigures', {
-  description: '资金情况 — budgeted, in place and spent money and their rates (DOMAIN §4; 附件7)',
+  description:
+    '资金情况 — budgeted, in place and spent money (aggregate BUDGETED, IN_PLACE, SPENT) and their rates (DOMAIN §4; 附件7)',
 })
-export class RegionMoneyFiguresType {
-  @Field(() => MoneyScalar, { description: '预算数 — budgeted (元; aggregate BUDGETED)' })
-  budgeted!: string;
-
-  @Field(() => MoneyScalar, { description: '到位数 — in place (元; aggregate IN_PLACE)' })
-  inPlace!: string;
-
-  @Field(() => MoneyScalar, { description: '执行数 — spent (元; aggregate SPENT)' })
-  spent!: string;
-
+export class RegionMoneyFiguresType extends RollUpMoneyType {
   @Field(() => DecimalScalar, {
     nullable: true,
     description:
@@ -58,19 +50,7 @@ export class RegionMonitoringFiguresType {
   description:
     '等级分布 — self-evaluated goals by grade (DOMAIN §10.7; aggregate GRADE × SELF_EVALUATED_COUNT)',
 })
-export class RegionGradeDistributionType {
-  @Field(() => Int, { description: '优 — EXCELLENT' })
-  excellent!: number;
-
-  @Field(() => Int, { description: '良 — GOOD' })
-  good!: number;
-
-  @Field(() => Int, { description: '中 — FAIR' })
-  fair!: number;
-
-  @Field(() => Int, { description: '差 — POOR' })
-  poor!: number;
-}
+export class RegionGradeDistributionType extends GradeDistributionType {}
 
 @ObjectType('RegionEvaluationFigures', {
   description:

@@ -1,0 +1,36 @@
+import { Decimal } from '../../common/decimal';
+import type { GoalIndicatorEntity } from '../../goals/goal-indicator.entity';
+import { ErrorCode, msg } from '../../common/errors';
+import { refusal } from '../../common/refusal';
+import type { GoalScope } from '../../goals/goal.enums';
+import type { GoalIndicatorRole } from '../layouts/annex1';
+import { formatTarget } from '../layouts/layout';
+import type { IndicatorRowInput } from '../render/sheet';
+
+/** The indicator rows of 附件1–3: 三级指标, 年度指标值 ("≥100公里" or the described target), 分值. */
+export function goalIndicatorRows(
+  indicators: readonly GoalIndicatorEntity[],
+): IndicatorRowInput<GoalIndicatorRole>[] {
+  return indicators.map((i) => ({
+    category: i.category,
+    subcategory: i.subcategory,
+    cells: {
+      name: i.name,
+      target: formatTarget(i),
+      points: i.points === null ? null : new Decimal(i.points),
+    },
+  }));
+}
+
+/** A goal of another scope than the form's (e.g. 附件1 of a transfer goal): BAD_USER_INPUT. */
+export function wrongForm(annex: number, scope: GoalScope, wanted: readonly string[]) {
+  return refusal(
+    ErrorCode.BAD_USER_INPUT,
+    ['form'],
+    msg(
+      `附件${annex}不适用于${scope}目标（适用：${wanted.join('、')}）`,
+      `附件${annex} does not apply to ${scope} goals (it applies to ${wanted.join(', ')})`,
+    ),
+    { reason: 'WRONG_FORM' },
+  );
+}
