@@ -24,3 +24,38 @@ export function sendHttpError(res: Response, error: unknown, logger: Logger, wha
     errors: [{ message: e?.message ?? 'Internal error', extensions: { code } }],
   });
 }
+
+/**
+ * A refusal as a JSON problem (RFC 9457 fields plus the API's stable code, reason and both languages), for
+ * the download endpoints (CSV, forms); anything that is not a refusal is INTERNAL (500) without details.
+ */
+export function sendProblem(res: Response, error: GraphQLError | null): void {
+  const code = String(error?.extensions.code ?? ErrorCode.INTERNAL);
+  const status = HTTP_STATUS[code] ?? 500;
+  res
+    .status(status)
+    .type('application/problem+json')
+    .json({
+      type: 'about:blank',
+      title: error?.message ?? 'Internal error',
+      status,
+      ...(error ? error.extensions : { code, messageZh: '内部错误', messageEn: 'Internal error' }),
+    });
+}
+
+/**
+ * Back-pressure that never strands the request's connection: waits until `stream` drains or the client
+ * goes away (a closed response never drains; the caller's loop then stops at `res.destroyed`).
+ */
+export function drainedOrClosed(stream: NodeJS.EventEmitter, res: Response): Promise<void> {
+  return new Promise((resolve) => {
+    if (res.destroyed || res.closed) return resolve();
+    const done = () => {
+      stream.off('drain', done);
+      res.off('close', done);
+      resolve();
+    };
+    stream.once('drain', done);
+    res.once('close', done);
+  });
+}

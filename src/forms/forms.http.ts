@@ -2,6 +2,7 @@ import type { Archiver } from 'archiver';
 import express, { type Request, type RequestHandler, type Response, type Router } from 'express';
 import { GraphQLError } from 'graphql';
 import { ErrorCode, msg } from '../common/errors';
+import { drainedOrClosed, sendProblem } from '../common/http-error';
 import { abort, refusal, RefusalError } from '../common/refusal';
 import { createContext, type AppServices } from '../common/request-context';
 import { RequestDb } from '../db/request-db';
@@ -10,30 +11,7 @@ import { formOf, type FormDefinition } from './forms.service';
 /** Most objects one ZIP holds (GET ?ids= or POST {"ids": […]}). */
 export const MAX_BATCH = 100;
 
-const STATUS: Partial<Record<string, number>> = {
-  UNAUTHENTICATED: 401,
-  FORBIDDEN: 403,
-  NOT_FOUND: 404,
-  BAD_USER_INPUT: 400,
-  SERVICE_UNAVAILABLE: 503,
-};
-
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-/** A refusal as a JSON problem with both languages (RFC 9457 fields plus the API's code and reason). */
-function sendProblem(res: Response, error: GraphQLError | null): void {
-  const code = String(error?.extensions.code ?? ErrorCode.INTERNAL);
-  const status = STATUS[code] ?? 500;
-  res
-    .status(status)
-    .type('application/problem+json')
-    .json({
-      type: 'about:blank',
-      title: error?.message ?? 'Internal error',
-      status,
-      ...(error ? error.extensions : { code, messageZh: '内部错误', messageEn: 'Internal error' }),
-    });
-}
 
 const disposition = (filename: string, ascii: string) =>
   `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
@@ -87,20 +65,6 @@ function batchIds(req: Request): string[] {
   return ids;
 }
 
-/** Waits until the response drains or closes (a closed response never drains). */
-function drainedOrClosed(res: Response): Promise<void> {
-  return new Promise((resolve) => {
-    if (res.destroyed || res.closed || !res.writableNeedDrain) return resolve();
-    const done = () => {
-      res.off('drain', done);
-      res.off('close', done);
-      resolve();
-    };
-    res.once('drain', done);
-    res.once('close', done);
-  });
-}
-
 /**
  * archiver 8 is an ES module: loaded on first use (Node's import()), so that nothing but a ZIP export
  * depends on it being loadable (Jest must transform it: see docs/forms.md).
@@ -136,7 +100,7 @@ async function streamZip(
       // One workbook in flight: the next is drawn only once this one is in the archive and the client
       // has taken what was sent (archiver pauses while the response is full).
       await Promise.race([entry, failed, new Promise<void>((r) => res.once('close', () => r()))]);
-      await drainedOrClosed(res);
+      if (res.writableNeedDrain) await drainedOrClosed(res, res);
     }
     if (res.destroyed) return;
     await Promise.race([archive.finalize(), failed]);

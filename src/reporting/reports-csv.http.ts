@@ -1,10 +1,11 @@
 import { finished } from 'node:stream/promises';
 import { stringify } from 'csv-stringify';
-import type { Request, RequestHandler, Response } from 'express';
+import type { Request, RequestHandler } from 'express';
 import { GraphQLError } from 'graphql';
 import { RegionLevel } from '../auth/principal-kinds';
 import { ErrorCode, msg } from '../common/errors';
 import { Grade } from '../common/grade';
+import { drainedOrClosed, sendProblem } from '../common/http-error';
 import { refusal } from '../common/refusal';
 import { createContext, type AppServices } from '../common/request-context';
 import { RequestDb } from '../db/request-db';
@@ -22,14 +23,6 @@ import { aggregateRefusal } from './reporting.permissions';
 
 /** Rows fetched from the cursor at a time: memory stays flat whatever the number of rows. */
 export const CSV_BATCH = 500;
-
-const STATUS: Partial<Record<string, number>> = {
-  UNAUTHENTICATED: 401,
-  FORBIDDEN: 403,
-  NOT_FOUND: 404,
-  BAD_USER_INPUT: 400,
-  SERVICE_UNAVAILABLE: 503,
-};
 
 const list = (req: Request, name: string): string[] | null => {
   const v = req.query[name];
@@ -99,38 +92,6 @@ export function csvRequest(req: Request): AggregateRequest {
       grades: oneOf(req, 'grades', Grade),
     },
   };
-}
-
-/** A refusal as a JSON problem (RFC 9457 fields plus the API's stable code, reason and both languages). */
-function sendProblem(res: Response, error: GraphQLError | null): void {
-  const code = String(error?.extensions.code ?? ErrorCode.INTERNAL);
-  const status = STATUS[code] ?? 500;
-  res
-    .status(status)
-    .type('application/problem+json')
-    .json({
-      type: 'about:blank',
-      title: error?.message ?? 'Internal error',
-      status,
-      ...(error ? error.extensions : { code }),
-    });
-}
-
-/**
- * Back-pressure that never strands the request's connection: waits for the CSV stream to drain, or for the
- * client to go away (a closed response never drains, and the loop then stops at `res.destroyed`).
- */
-function drainedOrClosed(csv: NodeJS.EventEmitter, res: Response): Promise<void> {
-  return new Promise((resolve) => {
-    if (res.destroyed || res.closed) return resolve();
-    const done = () => {
-      csv.off('drain', done);
-      res.off('close', done);
-      resolve();
-    };
-    csv.once('drain', done);
-    res.once('close', done);
-  });
 }
 
 /**

@@ -70,6 +70,8 @@ export class ResultsReportsResolver {
       ...r,
       id: r.subjectId,
       subjectId: toGlobalId(r.subjectType, r.subjectId),
+      goalId: toGlobalId('PerformanceGoal', r.goalId),
+      regionId: toGlobalId('Region', r.regionId),
     })) as (NoticeItemType & { id: string })[];
     return toConnection(
       NoticeItemConnection,
