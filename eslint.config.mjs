@@ -9,6 +9,7 @@ export default tseslint.config(
       '.data/**',
       'coverage/**',
       'jest.config.js',
+      'jest.citus.config.js',
       'docs/frontend/src/gql/**',
     ],
   },

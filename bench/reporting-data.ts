@@ -6,6 +6,7 @@ import {
 } from '../seeds/synthetic-province';
 import { generateSyntheticCity, type SyntheticCity } from '../seeds/synthetic';
 import { deferReportingFacts } from '../seeds/synthetic-facts';
+import { cloneSyntheticProvince } from '../seeds/synthetic-province-clone';
 import type { SeedDb } from '../seeds/db';
 
 /**
@@ -64,7 +65,11 @@ export async function generateCityStage(ownerUrl: string, log: (l: string) => vo
   };
 }
 
-/** Stage 2: cities 2…`cities` of the province, two at a time, none started that would end after `until`. */
+/**
+ * Stage 2: cities 2…`cities` of the province, two at a time. By default (BENCH_PROVINCE_MODE=copy) as
+ * set-based copies of the first city inside the database (minutes); BENCH_PROVINCE_MODE=generate runs
+ * the full generator for each (hours on 2 cores), none started that would end after `until`.
+ */
 export async function generateProvinceStage(
   ownerUrl: string,
   first: ReportingData,
@@ -86,6 +91,28 @@ export async function generateProvinceStage(
     clients.delete(db as Client);
   };
   try {
+    if ((process.env.BENCH_PROVINCE_MODE ?? 'copy') === 'copy') {
+      // Fast path (seeds/synthetic-province-clone.ts): cities 2… as set-based copies of the first.
+      const copies = await cloneSyntheticProvince(connect, release, {
+        sourceTenantId: first.city.tenantId,
+        seed: 42,
+        cities,
+        log,
+      });
+      await analyze(ownerUrl, log);
+      const seconds = (performance.now() - started) / 1000;
+      return {
+        ...first,
+        cities: 1 + copies.length,
+        seconds,
+        totalSeconds: first.totalSeconds + seconds,
+        perCity: copies.map((c) => ({
+          code: c.cityCode,
+          seconds: Math.round(c.ms / 1000),
+          factsRebuildMs: 0,
+        })),
+      };
+    }
     const more = await generateSyntheticProvince(connect, release, {
       seed: 42,
       cities,

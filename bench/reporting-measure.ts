@@ -1,7 +1,7 @@
 import type { Pool } from 'pg';
 import type { Sample } from './stats';
 
-/** The process's memory, sampled every few milliseconds while `work` runs: peaks above the start. */
+/** The process's memory while a CSV streams: peaks above the start (see csvDownload). */
 export interface MemoryPeak {
   rows: number;
   bytes: number;
@@ -9,40 +9,50 @@ export interface MemoryPeak {
   rssStartMiB: number;
   rssPeakGrowthMiB: number;
   heapStartMiB: number;
+  /** Peak of heapUsed above the start: live (after a forced full GC) when `liveHeap`, else raw samples. */
   heapPeakGrowthMiB: number;
+  /** Whether every heap sample was taken right after a forced full collection (`--expose-gc`). */
+  liveHeap: boolean;
+  /** Live-heap samples during the stream: rows received so far and heap growth (MiB), ≤ 12 of them. */
+  samples: { rows: number; heapGrowthMiB: number }[];
 }
 
 const mib = (b: number) => Math.round((b / 1024 / 1024) * 10) / 10;
 
 /**
- * Downloads the CSV chunk by chunk (nothing kept but a line count), sampling RSS and heap every 2 ms
- * (with `gc`: after a forced full collection every 20 ms, i.e. the live heap):
- * server and client share this process, so the peak growth is the stream's cost (DOMAIN §16: streamed).
+ * Downloads the CSV chunk by chunk (nothing kept but a line count). With `gc` (the memory check), every
+ * 10 ms a forced full collection, then heapUsed: the live heap — what the stream keeps alive, not the
+ * young-generation garbage V8 leaves between scavenges — with the rows received so far, so a heap that
+ * grows with the rows shows as a rising series. Without `gc` (the timed loop), RSS and raw heap every 2 ms.
+ * Server and client share this process, so the growth is the stream's cost (DOMAIN §16: streamed).
  */
 export async function csvDownload(url: string, token: string, gc: (() => void) | null): Promise<MemoryPeak> {
   gc?.();
   const start = process.memoryUsage();
   let rss = start.rss;
   let heap = start.heapUsed;
-  let tick = 0;
-  const timer = setInterval(() => {
-    // With gc: a full collection every 20 ms, so the peak is what the stream keeps alive, not the
-    // young-generation garbage V8 lets pile up between scavenges (tens of MiB at any row count).
-    if (gc && ++tick % 10 === 0) gc();
-    const m = process.memoryUsage();
-    rss = Math.max(rss, m.rss);
-    heap = Math.max(heap, m.heapUsed);
-  }, 2);
+  let lines = 0;
+  const series: { rows: number; heapGrowthMiB: number }[] = [];
+  const timer = setInterval(
+    () => {
+      gc?.();
+      const m = process.memoryUsage();
+      rss = Math.max(rss, m.rss);
+      heap = Math.max(heap, m.heapUsed);
+      if (gc) series.push({ rows: Math.max(0, lines - 1), heapGrowthMiB: mib(m.heapUsed - start.heapUsed) });
+    },
+    gc ? 10 : 2,
+  );
   const started = performance.now();
   try {
     const res = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
     if (!res.ok || !res.body) throw new Error(`CSV: HTTP ${res.status}: ${(await res.text()).slice(0, 300)}`);
-    let lines = 0;
     let bytes = 0;
     for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
       bytes += chunk.byteLength;
       for (const b of chunk) if (b === 10) lines += 1;
     }
+    const step = Math.max(1, Math.ceil(series.length / 12));
     return {
       rows: Math.max(0, lines - 1),
       bytes,
@@ -51,6 +61,8 @@ export async function csvDownload(url: string, token: string, gc: (() => void) |
       rssPeakGrowthMiB: mib(rss - start.rss),
       heapStartMiB: mib(start.heapUsed),
       heapPeakGrowthMiB: mib(heap - start.heapUsed),
+      liveHeap: gc !== null,
+      samples: series.filter((_, i) => i % step === 0 || i === series.length - 1),
     };
   } finally {
     clearInterval(timer);

@@ -61,10 +61,13 @@ export function csvPath(level: string, from: number, to: number): string {
   return `/reports/aggregate.csv?${q.toString()}`;
 }
 
-/** A much longer CSV for the memory check (×N rows): by township, year, department, category and grade. */
-export function csvPathLong(from: number, to: number): string {
+/**
+ * Longer CSVs for the memory check: LONG (×~7 the TOWNSHIP rows) by township, year, department, category
+ * and grade; XL adds the fund (×~30, read from the goal facts, not the region cells).
+ */
+export function csvPathLong(from: number, to: number, withFund = false): string {
   const q = new URLSearchParams({
-    dimensions: 'REGION,YEAR,DEPARTMENT,INDICATOR_CATEGORY,GRADE',
+    dimensions: `REGION,YEAR,${withFund ? 'FUND,' : ''}DEPARTMENT,INDICATOR_CATEGORY,GRADE`,
     measures: MEASURES.join(','),
     regionLevel: 'TOWNSHIP',
     yearFrom: String(from),

@@ -26,6 +26,7 @@ import {
   type RegionReportData,
 } from './reporting-queries';
 import { fmt, formatTable, ratio, summarize, type Sample, type Summary } from './stats';
+import { profiled, summarizeProfile } from './profile';
 
 /**
  * One measured stage of the issue-14 benchmark (bench/reporting-bench.ts): the aggregate at two region
@@ -49,8 +50,8 @@ export interface StageContext {
 const FIRST_YEAR = 2022;
 const LAST_YEAR = 2026;
 const LEVELS = ['DISTRICT', 'TOWNSHIP'] as const;
-/** Timed rounds of the raw statement (seconds each on the shared machine). */
-const RAW_ROUNDS = 5;
+/** Timed rounds of the raw statement (seconds each on the shared machine); BENCH_RAW_ROUNDS overrides. */
+const RAW_ROUNDS = Number(process.env.BENCH_RAW_ROUNDS ?? '5');
 
 type Report = Summary & { label: string; truncated: boolean };
 
@@ -88,11 +89,20 @@ export async function measureStage(ctx: StageContext): Promise<string> {
       const res = await api.request<AggregateData>(AGGREGATE, vars(level));
       if (timed) apiSamples.push(res.sample);
     });
-    await loop(1, RAW_ROUNDS, options.scenarioSeconds, async (timed) => {
+    await loop(RAW_ROUNDS > 1 ? 1 : 0, RAW_ROUNDS, options.scenarioSeconds, async (timed) => {
       const sample = await rawQuery(rawPool, city.tenantId, RAW_AGGREGATE_SQL, params);
       if (timed) rawSamples.push(sample);
     });
     record(`aggregate${level}`, `aggregate ${level} × year × category — API`, apiSamples, l.truncated);
+    if (process.env.BENCH_PROFILE === '1') {
+      // Where the API's time goes (bench/profile.ts): 20 requests under the CPU profiler, self time by package.
+      const file = join(process.cwd(), 'bench', 'results', `reporting-${ctx.stage}-${level}.cpuprofile`);
+      mkdirSync(join(process.cwd(), 'bench', 'results'), { recursive: true });
+      const { profile } = await profiled(file, async () => {
+        for (let i = 0; i < 20; i++) await api.request<AggregateData>(AGGREGATE, vars(level));
+      });
+      log(`[${ctx.stage}] profile ${level}: ${JSON.stringify(summarizeProfile(profile, 15))} (${file})`);
+    }
     record(`raw${level}`, `aggregate ${level} × year × category — raw SQL`, rawSamples, l.truncated);
   }
 
@@ -112,6 +122,14 @@ export async function measureStage(ctx: StageContext): Promise<string> {
   }
   csv.LONG = await csvDownload(`${ctx.base}${csvPathLong(FIRST_YEAR, LAST_YEAR)}`, ctx.token, ctx.gc);
   rowCounts.csvLong = csv.LONG.rows;
+  csv.XL = await csvDownload(`${ctx.base}${csvPathLong(FIRST_YEAR, LAST_YEAR, true)}`, ctx.token, ctx.gc);
+  rowCounts.csvXL = csv.XL.rows;
+  // The smallest again: the live heap after the large ones (a leak would show as a higher start).
+  csv.DISTRICT_AGAIN = await csvDownload(
+    `${ctx.base}${csvPath('DISTRICT', FIRST_YEAR, LAST_YEAR)}`,
+    ctx.token,
+    ctx.gc,
+  );
 
   // (c) A district's report with four previous years, its children and their ranking.
   {
@@ -148,10 +166,11 @@ export async function measureStage(ctx: StageContext): Promise<string> {
     aggregateTownshipP95ApiOverRaw: ratio(aggT.p95Ms, reports.rawTOWNSHIP.p95Ms),
   };
   const csvGrowth =
-    Math.max(csv.TOWNSHIP.heapPeakGrowthMiB, csv.LONG.heapPeakGrowthMiB) - csv.DISTRICT.heapPeakGrowthMiB;
+    Math.max(csv.TOWNSHIP.heapPeakGrowthMiB, csv.LONG.heapPeakGrowthMiB, csv.XL.heapPeakGrowthMiB) -
+    csv.DISTRICT.heapPeakGrowthMiB;
   const targets = {
     aggregateP95Within100Ms: Math.max(aggD.p95Ms, aggT.p95Ms) <= 100,
-    /** Flat: the ~15× and the LONG CSV's heap peaks within 8 MiB of the smallest's. */
+    /** Flat: the live-heap peaks of the ×15, ×100 and XL CSVs within 8 MiB of the smallest's. */
     csvMemoryFlat: csvGrowth <= 8,
     statementsIndependentOfRows:
       aggD.sqlStatementsMin === aggD.sqlStatementsMax &&
@@ -207,7 +226,8 @@ export async function measureStage(ctx: StageContext): Promise<string> {
       : `${r.sqlStatementsMin}–${r.sqlStatementsMax}`,
   ]);
   const memLine = (l: string) =>
-    `${l}: ${csv[l].rows} rows, ${csv[l].bytes} bytes; peak growth heap ${csv[l].heapPeakGrowthMiB} MiB, RSS ${csv[l].rssPeakGrowthMiB} MiB`;
+    `${l}: ${csv[l].rows} rows, ${csv[l].bytes} bytes; peak growth ${csv[l].liveHeap ? 'live ' : ''}heap ${csv[l].heapPeakGrowthMiB} MiB, RSS ${csv[l].rssPeakGrowthMiB} MiB` +
+    ` [${csv[l].samples.map((x) => `${x.rows}:${x.heapGrowthMiB}`).join(' ')}]`;
   process.stdout.write(
     [
       '',
@@ -217,7 +237,8 @@ export async function measureStage(ctx: StageContext): Promise<string> {
       formatTable(['scenario', 'n', 'p50 ms', 'p95 ms', 'SQL/req', 'SQL min–max'], rows),
       '',
       `aggregate p50 API ÷ raw SQL: ${comparisons.aggregateDistrictP50ApiOverRaw}× (DISTRICT), ${comparisons.aggregateTownshipP50ApiOverRaw}× (TOWNSHIP)`,
-      `CSV memory ${memLine('DISTRICT')}; ${memLine('TOWNSHIP')}; ${memLine('LONG')}`,
+      'CSV memory (rows received: live heap growth MiB):',
+      ...['DISTRICT', 'TOWNSHIP', 'LONG', 'XL', 'DISTRICT_AGAIN'].map((l) => `  ${memLine(l)}`),
       `aggregate statement alone (EXPLAIN ANALYZE, TOWNSHIP): ${executionMs(explain)} ms`,
       `targets: aggregate p95 ≤ 100 ms ${mark(targets.aggregateP95Within100Ms)}; CSV memory flat ${mark(targets.csvMemoryFlat)}; ` +
         `statements independent of rows ${mark(targets.statementsIndependentOfRows)}`,

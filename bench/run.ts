@@ -26,6 +26,7 @@ import { burst, type BurstResult } from './burst';
 import { FUND_TREE, type FundTreeData } from './rollup-queries';
 import { loadDistrict, rawFundTree, rollupVariants, sameAggregate, seedEvaluations } from './rollup-bench';
 import { reportingBenchmark } from './reporting-bench';
+import { peersBenchmark } from './peers';
 import {
   CITY_TREE,
   countTree,
@@ -79,8 +80,8 @@ function readOptions(): Options {
     pages: intFromEnv('BENCH_PAGES', 10, 1, 60),
     /** A timed loop stops early (and says so) after this long, keeping the whole run bounded. */
     scenarioSeconds: intFromEnv('BENCH_SCENARIO_SECONDS', 60, 1, 3600),
-    /** Watchdog: clean up and exit 1 past this. */
-    timeoutSeconds: intFromEnv('BENCH_TIMEOUT_SECONDS', 900, 10, 86_400),
+    /** Watchdog: clean up and exit 1 past this (the peers benchmark of issue 18 takes ~20 min). */
+    timeoutSeconds: intFromEnv('BENCH_TIMEOUT_SECONDS', scenarios() === 'peers' ? 3600 : 900, 10, 86_400),
     /** Writes a CPU profile of the timed city-tree loop to bench/results/city-tree.cpuprofile. */
     profile: intFromEnv('BENCH_PROFILE', 0, 0, 1) === 1,
     /** Concurrent self-evaluation submissions in the burst (issue #4). */
@@ -89,6 +90,19 @@ function readOptions(): Options {
 }
 
 const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
+
+/**
+ * Which benchmark: `peers` (default, issue 18: Jixiao, PostGraphile 5 and raw SQL, each server its own
+ * process; bench/peers/), `inprocess` (the scenarios below, server and client in this process) or
+ * `reporting` (issue 14, bench/reporting-bench.ts).
+ */
+function scenarios(): 'peers' | 'inprocess' | 'reporting' {
+  const value = process.env.BENCH_SCENARIOS || 'peers';
+  if (value !== 'peers' && value !== 'inprocess' && value !== 'reporting') {
+    throw new Error(`BENCH_SCENARIOS must be peers, inprocess or reporting, got ${value}`);
+  }
+  return value;
+}
 
 interface LoopResult {
   iterations: number;
@@ -230,8 +244,9 @@ const load = () => loadavg().map((l) => Math.round(l * 100) / 100);
 
 async function benchmark(options: Options, cleanup: Cleanup, ownSignals: () => void): Promise<void> {
   // Issue 14: BENCH_SCENARIOS=reporting runs the reporting scenarios instead (bench/reporting-bench.ts).
-  if (process.env.BENCH_SCENARIOS === 'reporting')
-    return reportingBenchmark(options, cleanup, ownSignals, log);
+  if (scenarios() === 'reporting') return reportingBenchmark(options, cleanup, ownSignals, log);
+  // Issue 18: the default `npm run bench`.
+  if (scenarios() === 'peers') return peersBenchmark(cleanup, log);
   const runStarted = performance.now();
   const loadBefore = load();
   mkdirSync(resultsDir, { recursive: true });

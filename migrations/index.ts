@@ -29,6 +29,7 @@ import { ServiceAccounts1763892000000 } from './1763892000000-service-accounts';
 import { PublicKeyset1763893000000 } from './1763893000000-public-keyset';
 import { ReportingFactBulkLoad1763894000000 } from './1763894000000-reporting-fact-bulk-load';
 import { ReportingRegionCells1763894100000 } from './1763894100000-reporting-region-cells';
+import { CitusReady1763895000000 } from './1763895000000-citus-ready';
 
 /** Migrations in order. New ones are appended; applied ones are never edited. */
 export const migrations = [
@@ -63,4 +64,5 @@ export const migrations = [
   PublicKeyset1763893000000,
   ReportingFactBulkLoad1763894000000,
   ReportingRegionCells1763894100000,
+  CitusReady1763895000000,
 ];

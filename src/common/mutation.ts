@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { QueryFailedError } from 'typeorm';
+import { constraintMeaning, constraintOf } from '../db/db-errors';
 import type { RequestContext } from './request-context';
 import { databaseProblem } from './database-errors';
 import { ErrorCode, type Message } from './error-code';
@@ -23,8 +24,8 @@ interface DriverError {
 
 function meaningOf(error: unknown, meanings: ConstraintMeanings): Problem | null {
   if (!(error instanceof QueryFailedError)) return null;
-  const driver = error.driverError as DriverError;
-  const meaning = driver.constraint ? meanings[driver.constraint] : undefined;
+  // On a Citus cluster the name comes in the message and carries the shard id (issue 17).
+  const meaning = constraintMeaning(constraintOf(error.driverError as DriverError), meanings);
   return meaning ? problem(meaning.code, meaning.field, meaning.message, meaning) : null;
 }
 

@@ -9,8 +9,13 @@ export const DateTime = new GraphQLScalarType({
   description: '日期时间 — an instant as ISO 8601 text in UTC, e.g. 2025-03-01T08:00:00.000Z',
 });
 
+const CANONICAL_2 = /^-?(0|[1-9]\d*)\.\d{2}$/;
+
 /** A value as exact decimal text in `places` decimals, half-up (四舍五入), whatever form it arrives in. */
 function fixedPlaces(value: unknown, places: number): string {
+  // Already canonical text with exactly `places` decimals (e.g. a NUMERIC(14,2) column, an aggregate's
+  // money): it rounds to itself, so no Decimal is built (issue 14 bench: thousands of cells per request).
+  if (typeof value === 'string' && places === 2 && CANONICAL_2.test(value) && value !== '-0.00') return value;
   const text = DecimalScalar.serialize(value);
   return roundHalfUp(requireDecimal(text), places).toFixed(places);
 }

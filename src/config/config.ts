@@ -25,6 +25,12 @@ export const configSchema = z.object({
   /** Runtime connection of the API: a role that owns nothing, is not superuser and has no BYPASSRLS. */
   APP_DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  /**
+   * Issue 18: worker processes serving the port (node:cluster), to use more than one core; 1 = the API
+   * in this process. Each worker has its own pool of DB_POOL_SIZE connections and its own in-memory
+   * caches, sign-in throttle, rate-limit buckets and /metrics registry (per-process state).
+   */
+  CLUSTER_WORKERS: z.coerce.number().int().min(1).max(64).default(1),
   EMBEDDED_PG_DIR: z.string().min(1).default('.data/postgres'),
   EMBEDDED_PG_PORT: z.coerce.number().int().min(1024).max(65535).default(54320),
   DATA_DIR: z.string().min(1).default('.data'),

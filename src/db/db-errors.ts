@@ -87,3 +87,35 @@ export function availabilityError(error: unknown, httpStatus?: number): RefusalE
   }
   return null;
 }
+
+/** The shard suffix Citus appends to a constraint's name on a worker (`uq_app_user_login_102345`). */
+const SHARD_SUFFIX = /_\d+$/;
+
+/** PostgreSQL's sentence of an integrity violation, which names the constraint. */
+const VIOLATED_CONSTRAINT = /violates (?:unique|foreign key|check|exclusion|not-null) constraint "([^"]+)"/;
+
+/**
+ * The constraint a database error names (issue 17). PostgreSQL sends it as a field of the error; a
+ * Citus coordinator re-raises a worker's error without that field (only state, message, detail), so
+ * there it is read from the message — with the shard's name, see `constraintMeaning`.
+ */
+export function constraintOf(driverError: { constraint?: unknown; message?: unknown }): string | undefined {
+  if (typeof driverError.constraint === 'string' && driverError.constraint) return driverError.constraint;
+  const message = typeof driverError.message === 'string' ? driverError.message : '';
+  return VIOLATED_CONSTRAINT.exec(message)?.[1];
+}
+
+/**
+ * What a table of known constraints says about a constraint (issue 17). On a Citus cluster the error
+ * comes from a shard, whose constraints carry the shard id as a suffix; the suffix is stripped only
+ * when the exact name is unknown, so a constraint whose own name ends in digits matches as itself first.
+ */
+export function constraintMeaning<T>(
+  constraint: string | undefined,
+  known: Readonly<Record<string, T>>,
+): T | undefined {
+  if (!constraint) return undefined;
+  if (Object.hasOwn(known, constraint)) return known[constraint];
+  const shardless = constraint.replace(SHARD_SUFFIX, '');
+  return shardless !== constraint && Object.hasOwn(known, shardless) ? known[shardless] : undefined;
+}

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -65,6 +66,26 @@ export class RequestDb {
 
   async query<T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> {
     return (await this.open()).query(sql, params) as Promise<T[]>;
+  }
+
+  /**
+   * A read on a hot path as a prepared (named) statement (issue 18): PostgreSQL parses and plans it once
+   * per connection instead of on every request. The name is derived from the text, so one name never
+   * stands for two statements. Plain rows (node-postgres), no entity hydration; counted like the others.
+   */
+  async prepared<T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> {
+    const runner = await this.open();
+    const client = (runner as unknown as { databaseConnection?: PgClient }).databaseConnection;
+    if (!client) return runner.query(sql, params) as Promise<T[]>;
+    if (this.ending) throw new RequestDbFinishedError();
+    this.statements += 1;
+    const started = performance.now();
+    try {
+      const result = await client.query({ name: statementName(sql), text: sql, values: params });
+      return result.rows as T[];
+    } finally {
+      this.sqlMs += performance.now() - started;
+    }
   }
 
   /** Runs `work` in a savepoint: its writes are undone if it throws, the request goes on. */
@@ -144,8 +165,7 @@ export class RequestDb {
       }) as QueryRunner['query'];
       try {
         await runner.connect();
-        await runner.startTransaction();
-        if (this.tenantId) await runner.query(setTenantSql(this.tenantId));
+        await begin(runner, this.tenantId);
       } catch (error) {
         await discard(runner, error);
         throw error;
@@ -155,6 +175,36 @@ export class RequestDb {
     })();
     return this.opening;
   }
+}
+
+/** The subset of node-postgres' client used for prepared statements. */
+interface PgClient {
+  query(config: { name: string; text: string; values: unknown[] }): Promise<{ rows: unknown[] }>;
+}
+
+const names = new Map<string, string>();
+
+/** A stable statement name for a SQL text (`jx_` + 24 hex digits of its SHA-1). */
+export function statementName(sql: string): string {
+  let name = names.get(sql);
+  if (!name) {
+    name = `jx_${createHash('sha1').update(sql).digest('hex').slice(0, 24)}`;
+    if (names.size > 5000) names.clear();
+    names.set(sql, name);
+  }
+  return name;
+}
+
+/**
+ * Opens the request's transaction and sets its tenant in ONE round trip (issue 18: the per-request
+ * preamble folded): `START TRANSACTION; SET LOCAL …` as one simple-protocol message. TypeORM's own
+ * bookkeeping is set as `startTransaction()` would, so savepoints nest under it as before.
+ */
+async function begin(runner: QueryRunner, tenantId: string | null): Promise<void> {
+  await runner.query(tenantId ? `START TRANSACTION; ${setTenantSql(tenantId)}` : 'START TRANSACTION');
+  const state = runner as unknown as { isTransactionActive: boolean; transactionDepth: number };
+  state.isTransactionActive = true;
+  state.transactionDepth = 1;
 }
 
 /** The unwrapped `query` of each runner, for the statements that end the transaction. */

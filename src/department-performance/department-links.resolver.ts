@@ -1,5 +1,5 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { idOfType, uuidPattern } from '../common/global-id';
+import { idOfType } from '../common/global-id';
 import type { RequestContext } from '../common/request-context';
 import { OrganizationType, RegionType } from '../hierarchy/dto/hierarchy.types';
 import { CommonIndicatorSetType, DepartmentSelfEvaluationReviewType } from './dto/department.types';
@@ -7,12 +7,9 @@ import { CommonIndicatorSetType, DepartmentSelfEvaluationReviewType } from './dt
 /**
  * Objects, not bare ids (issue 11 item 7) on 部门整体绩效 (DOMAIN §5, §10; 004 二(四)): the region whose
  * finance set the common indicators and the finance bureau that reviewed a self-evaluation, through the
- * request's scoped loaders (batched), null when the caller may not see it (P6).
+ * request's scoped loaders (batched), null when the caller may not see it (P6). The ids beside them are global
+ * ids like everywhere else in the schema.
  */
-const ref = (value: string | null | undefined, type: string): string | null =>
-  // These types carry the plain uuid today; a global id of the type reads as the same object.
-  value ? (idOfType(value, type) ?? (uuidPattern.test(value) ? value : null)) : null;
-
 @Resolver(() => CommonIndicatorSetType)
 export class CommonIndicatorSetLinksResolver {
   @FieldResolver(() => RegionType, {
@@ -21,7 +18,7 @@ export class CommonIndicatorSetLinksResolver {
       '所属区划 — the region whose finance set it (null when outside the caller’s jurisdiction, P6)',
   })
   region(@Root() s: CommonIndicatorSetType, @Ctx() ctx: RequestContext) {
-    const id = ref(s.regionId, 'Region');
+    const id = idOfType(s.regionId, 'Region');
     return id ? ctx.loaders.regionById.load(id) : null;
   }
 }
@@ -34,7 +31,7 @@ export class DepartmentReviewLinksResolver {
       '审核单位 — the finance bureau that reviewed it (004 二(四)); null when the caller may not read that organization (P6)',
   })
   reviewerOrganization(@Root() r: DepartmentSelfEvaluationReviewType, @Ctx() ctx: RequestContext) {
-    const id = ref(r.reviewerOrganizationId, 'Organization');
+    const id = idOfType(r.reviewerOrganizationId, 'Organization');
     return id ? ctx.loaders.organizationById.load(id) : null;
   }
 }

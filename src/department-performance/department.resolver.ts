@@ -1,7 +1,7 @@
 import { Arg, Ctx, Field, ID, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
 import type { RequestContext } from '../common/request-context';
 import { Decimal } from '../common/decimal';
-import { idOfType } from '../common/global-id';
+import { idOfType, toGlobalId } from '../common/global-id';
 import { UserError } from '../common/user-error';
 import { EvaluationActionInput, SaveEvaluationActualsInput } from '../evaluation/dto/evaluation.inputs';
 import { EvaluationType } from '../evaluation/dto/evaluation.types';
@@ -54,13 +54,21 @@ export class DepartmentSelfEvaluationReviewPayload {
   userErrors!: UserError[];
 }
 
+/**
+ * Ids in the same form as the rest of the schema (issue 11 item 7; DOMAIN §16): global ids, with the
+ * objects beside them resolved by department-links.resolver.ts (`region`, `reviewerOrganization`).
+ */
 const setView = (c: CommonSet): CommonIndicatorSetType => ({
-  id: c.set.id,
+  id: toGlobalId('CommonIndicatorSet', c.set.id),
   year: c.set.year,
-  regionId: c.set.regionId,
+  regionId: toGlobalId('Region', c.set.regionId),
   rowVersion: c.set.rowVersion,
   totalPoints: c.indicators.reduce((s, i) => s.plus(i.points), new Decimal(0)).toFixed(2),
-  indicators: c.indicators.map((i) => ({ ...i, points: new Decimal(i.points).toFixed(2) })),
+  indicators: c.indicators.map((i) => ({
+    ...i,
+    id: toGlobalId('CommonIndicator', i.id),
+    points: new Decimal(i.points).toFixed(2),
+  })),
 });
 
 export const reviewView = (r: DepartmentSelfEvaluationReviewEntity): DepartmentSelfEvaluationReviewType => ({
@@ -68,6 +76,7 @@ export const reviewView = (r: DepartmentSelfEvaluationReviewEntity): DepartmentS
   selfGrade: r.selfGrade as DepartmentSelfEvaluationReviewType['selfGrade'],
   confirmedGrade: r.confirmedGrade as DepartmentSelfEvaluationReviewType['confirmedGrade'],
   changed: r.selfGrade !== r.confirmedGrade,
+  reviewerOrganizationId: toGlobalId('Organization', r.reviewerOrganizationId),
 });
 
 /** 部门/单位整体绩效 (DOMAIN §5, §9, §10; 003 第十二条(二), 第二十–二十三条; 004 二(二)3, 二(三)1, 二(四)). */

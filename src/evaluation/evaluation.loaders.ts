@@ -34,6 +34,15 @@ export function evaluationLoaders(scope: ScopedAccess) {
       const grouped = groupBy(rows, (e) => e.goalId);
       return ids.map((id) => grouped.get(id) ?? []);
     }),
+    /** The self-evaluation of each goal version (at most one: uq_evaluation_self_goal), in the caller's view. */
+    selfEvaluationByGoalId: new DataLoader<string, EvaluationEntity | null>(async (ids) => {
+      const rows = await (await scope.evaluations())
+        .andWhere('ev.goal_id = ANY(:ids)', { ids })
+        .andWhere(`ev.kind = 'SELF'`)
+        .getMany();
+      const byGoal = new Map(rows.map((e) => [e.goalId, e]));
+      return ids.map((id) => byGoal.get(id) ?? null);
+    }),
     actualsByEvaluationId: byEvaluation<EvaluationActualEntity>(async (ids) =>
       (await scope.evaluationActuals()).andWhere('eva.evaluation_id = ANY(:ids)', { ids }).getMany(),
     ),

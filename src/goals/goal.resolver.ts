@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../common/request-context';
 import { hasSubtreeJurisdiction } from '../auth/principal';
 import { availabilityFields } from '../common/availability';
@@ -38,6 +39,7 @@ import type { GoalTransitionEntity } from './goal-transition.entity';
 import type { GoalEntity } from './goal.entity';
 import { availableActions } from './rules/workflow';
 import { LIST_SIZE, listCost } from '../common/list-cost';
+import { goalPlanOf, goalRowsByParent, prefetchedOf } from './goal-rows';
 import { whereAnyOf } from '../common/list-filter';
 
 const goalSort: Record<GoalSortField, SortColumn> = {
@@ -140,8 +142,12 @@ export class GoalResolver {
     complexity: listCost(LIST_SIZE.indicators),
     description: '绩效指标 — the indicators, in form order',
   })
-  indicators(@Root() g: GoalEntity, @Ctx() ctx: RequestContext): Promise<GoalIndicatorEntity[]> {
-    return ctx.loaders.indicatorsByGoalId.load(g.id);
+  indicators(
+    @Root() g: GoalEntity,
+    @Ctx() ctx: RequestContext,
+  ): Promise<GoalIndicatorEntity[]> | GoalIndicatorEntity[] {
+    // Issue 18: read with the goal by the look-ahead statement when the list resolver prefetched them.
+    return prefetchedOf(g)?.indicators ?? ctx.loaders.indicatorsByGoalId.load(g.id);
   }
 
   @FieldResolver(() => PerformanceGoalType, {
@@ -157,10 +163,17 @@ export class GoalResolver {
     description:
       '下级目标 — the child goals visible to the caller, oldest first (a connection, issue 11 item 7)',
   })
-  async children(@Root() g: GoalEntity, @Ctx() ctx: RequestContext, @Args() page: ConnectionArgs) {
+  async children(
+    @Root() g: GoalEntity,
+    @Ctx() ctx: RequestContext,
+    @Args() page: ConnectionArgs,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    // Issue 18: plain rows of the selected columns when the selection allows (a fund tree's 150 regions).
+    const plan = goalPlanOf(info);
     return listConnection(
       PerformanceGoalConnection,
-      ctx.loaders.goalsByParentId.load(g.id),
+      plan ? goalRowsByParent(ctx, plan).load(g.id) : ctx.loaders.goalsByParentId.load(g.id),
       page,
       (c) => c.createdAt,
     );

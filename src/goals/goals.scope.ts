@@ -29,13 +29,13 @@ registerScope({
         `(${alias}.region_path LIKE :scopePrefix OR ${alias}.drafter_organization_id = :scopeOrg
           OR ${alias}.review_chain @> jsonb_build_array(jsonb_build_object('organizationId', CAST(:scopeOrg AS text)))
           OR (${alias}.scope = 'TRANSFER_OVERALL' AND ${alias}.status IN ('ISSUED', 'FILED_FOR_RECORD', 'SUPERSEDED')
-              AND EXISTS (SELECT 1 FROM fund_allocation sga WHERE sga.tenant_id = ${alias}.tenant_id AND sga.fund_id = ${alias}.fund_id AND sga.region_path LIKE :scopePrefix)))`,
+              AND EXISTS (SELECT 1 FROM fund_allocation sga WHERE sga.tenant_id = :scopeTenant AND sga.fund_id = ${alias}.fund_id AND sga.region_path LIKE :scopePrefix)))`,
         { scopePrefix: subtreePrefix(caller), scopeOrg: caller.organizationId },
       );
     }
     return qb.andWhere(
       `(${alias}.drafter_organization_id = :scopeOrg
-        OR EXISTS (SELECT 1 FROM project sgp WHERE sgp.tenant_id = ${alias}.tenant_id AND sgp.id = ${alias}.project_id AND sgp.implementing_unit_id = :scopeOrg))`,
+        OR EXISTS (SELECT 1 FROM project sgp WHERE sgp.tenant_id = :scopeTenant AND sgp.id = ${alias}.project_id AND sgp.implementing_unit_id = :scopeOrg))`,
       { scopeOrg: caller.organizationId },
     );
   },

@@ -193,68 +193,110 @@ function coverage(weight: Decimal, total: Decimal, covered: number, population: 
   return rate(weight.div(total));
 }
 
-/** One grouped row of statistics into the flat row: dimensions as grouped, measures as asked. */
-export function toRow(r: Record<string, unknown>, req: AggregateRequest): AggregateRowData {
-  const row = emptyRow();
-  const dims = new Set(req.dimensions);
-  const text = (k: string) => (r[k] == null ? null : String(r[k]));
-  if (dims.has(AggregateDimension.REGION)) {
-    Object.assign(row, {
-      cityCode: text('city_code'),
-      cityName: text('city_name'),
-      districtCode: text('district_code'),
-      districtName: text('district_name'),
-      townshipCode: text('township_code'),
-      townshipName: text('township_name'),
-      regionCode: text('region_code'),
-      regionName: text('region_name'),
-      regionLevel: text('region_level') as RegionLevel | null,
-    });
-  }
-  if (dims.has(AggregateDimension.YEAR)) row.year = r.year == null ? null : Number(r.year);
-  const global = (type: string, k: string) => (r[k] == null ? null : toGlobalId(type, String(r[k])));
-  if (dims.has(AggregateDimension.FUND))
-    Object.assign(row, { fundId: global('Fund', 'fund_id'), fundName: text('fund_name') });
-  if (dims.has(AggregateDimension.DEPARTMENT))
-    Object.assign(row, {
-      departmentId: global('Organization', 'department_id'),
-      departmentName: text('department_name'),
-    });
-  if (dims.has(AggregateDimension.SECTOR)) row.sector = text('sector');
-  if (dims.has(AggregateDimension.BUDGET_BOOK)) row.budgetBook = text('budget_book');
-  if (dims.has(AggregateDimension.GOAL_SCOPE)) row.goalScope = text('goal_scope');
-  if (dims.has(AggregateDimension.INDICATOR_CATEGORY)) row.indicatorCategory = text('indicator_category');
-  if (dims.has(AggregateDimension.GRADE)) row.grade = text('grade');
+/** Exact two-decimal text of a money sum ("12" → "12.00", "12.5" → "12.50"): money() without a Decimal. */
+const MONEY_TEXT = /^-?\d+(\.\d{1,2})?$/;
+function moneyOf(v: unknown): string {
+  const s = String(v ?? '0');
+  if (!MONEY_TEXT.test(s)) return money(d(s));
+  const dot = s.indexOf('.');
+  return dot < 0 ? `${s}.00` : s.length - dot === 2 ? `${s}0` : s;
+}
 
+/** The row with every column null (a copy of one template: no per-row column lists). */
+let template: AggregateRowData | null = null;
+const blankRow = (): AggregateRowData => ({ ...(template ??= emptyRow()) });
+
+/** One measure of a grouped row (docs/reporting/measures.md). */
+function measureValue(m: AggregateMeasure, r: Record<string, unknown>): unknown {
   const n = (k: string) => Number(r[k] ?? 0);
-  const goals = n('goal_count');
-  const values: Record<AggregateMeasure, () => unknown> = {
-    GOAL_COUNT: () => goals,
-    INDICATOR_COUNT: () => n('indicator_count'),
-    BUDGETED: () => money(d(r.budgeted)),
-    IN_PLACE: () => money(d(r.in_place)),
-    SPENT: () => money(d(r.spent)),
-    IN_PLACE_RATE: () => ratio(d(r.in_place), d(r.budgeted)),
-    EXECUTION_RATE: () => ratio(d(r.spent), d(r.in_place)),
-    MONITORED_COUNT: () => n('monitored_count'),
-    FLAGGED_COUNT: () => n('flagged_count'),
-    SELF_EVALUATED_COUNT: () => n('self_evaluated_count'),
-    EVALUATED_COUNT: () => n('evaluated_count'),
-    MEAN_SCORE: () =>
-      n('scored_count') === 0 ? null : roundHalfUp(d(r.score_sum).div(n('scored_count')), 2).toFixed(2),
-    FUND_WEIGHTED_SCORE: () =>
-      d(r.scored_weight).isZero()
+  switch (m) {
+    case AggregateMeasure.GOAL_COUNT:
+      return n('goal_count');
+    case AggregateMeasure.INDICATOR_COUNT:
+      return n('indicator_count');
+    case AggregateMeasure.BUDGETED:
+      return moneyOf(r.budgeted);
+    case AggregateMeasure.IN_PLACE:
+      return moneyOf(r.in_place);
+    case AggregateMeasure.SPENT:
+      return moneyOf(r.spent);
+    case AggregateMeasure.IN_PLACE_RATE:
+      return ratio(d(r.in_place), d(r.budgeted));
+    case AggregateMeasure.EXECUTION_RATE:
+      return ratio(d(r.spent), d(r.in_place));
+    case AggregateMeasure.MONITORED_COUNT:
+      return n('monitored_count');
+    case AggregateMeasure.FLAGGED_COUNT:
+      return n('flagged_count');
+    case AggregateMeasure.SELF_EVALUATED_COUNT:
+      return n('self_evaluated_count');
+    case AggregateMeasure.EVALUATED_COUNT:
+      return n('evaluated_count');
+    case AggregateMeasure.MEAN_SCORE:
+      // Rounded by the statement (aggregate.sql.ts) when it gives `mean_score`.
+      if (r.mean_score !== undefined) return r.mean_score === null ? null : String(r.mean_score);
+      return n('scored_count') === 0
         ? null
-        : roundHalfUp(d(r.weighted_total).div(d(r.scored_weight)), 2).toFixed(2),
-    COVERAGE_GOAL: () => coverage(d(r.force_weight), d(r.live_weight), goals, n('live_count')),
-    COVERAGE_MONITORING: () =>
-      coverage(d(r.monitored_weight), d(r.force_weight), n('monitored_count'), goals),
-    COVERAGE_SELF_EVALUATION: () =>
-      coverage(d(r.self_evaluated_weight), d(r.force_weight), n('self_evaluated_count'), goals),
-    COVERAGE_EVALUATION: () =>
-      coverage(d(r.evaluated_weight), d(r.force_weight), n('evaluated_count'), goals),
-  };
+        : roundHalfUp(d(r.score_sum).div(n('scored_count')), 2).toFixed(2);
+    case AggregateMeasure.FUND_WEIGHTED_SCORE:
+      return d(r.scored_weight).isZero()
+        ? null
+        : roundHalfUp(d(r.weighted_total).div(d(r.scored_weight)), 2).toFixed(2);
+    case AggregateMeasure.COVERAGE_GOAL:
+      return coverage(d(r.force_weight), d(r.live_weight), n('goal_count'), n('live_count'));
+    case AggregateMeasure.COVERAGE_MONITORING:
+      return coverage(d(r.monitored_weight), d(r.force_weight), n('monitored_count'), n('goal_count'));
+    case AggregateMeasure.COVERAGE_SELF_EVALUATION:
+      return coverage(
+        d(r.self_evaluated_weight),
+        d(r.force_weight),
+        n('self_evaluated_count'),
+        n('goal_count'),
+      );
+    case AggregateMeasure.COVERAGE_EVALUATION:
+      return coverage(d(r.evaluated_weight), d(r.force_weight), n('evaluated_count'), n('goal_count'));
+    default:
+      return null;
+  }
+}
+
+/**
+ * One grouped row of statistics into the flat row: dimensions as grouped, measures as asked. A plain
+ * object of strings, numbers and nulls, so GraphQL resolves its fields with the default resolver and the
+ * CSV writes it as is (issue 14 bench: per-row Decimals and closures dominated the TOWNSHIP aggregate).
+ */
+export function toRow(r: Record<string, unknown>, req: AggregateRequest): AggregateRowData {
+  const row = blankRow();
+  const dims = req.dimensions;
+  const text = (k: string) => (r[k] == null ? null : String(r[k]));
+  if (dims.includes(AggregateDimension.REGION)) {
+    row.cityCode = text('city_code');
+    row.cityName = text('city_name');
+    row.districtCode = text('district_code');
+    row.districtName = text('district_name');
+    row.townshipCode = text('township_code');
+    row.townshipName = text('township_name');
+    row.regionCode = text('region_code');
+    row.regionName = text('region_name');
+    row.regionLevel = text('region_level') as RegionLevel | null;
+  }
+  if (dims.includes(AggregateDimension.YEAR)) row.year = r.year == null ? null : Number(r.year);
+  const global = (type: string, k: string) => (r[k] == null ? null : toGlobalId(type, String(r[k])));
+  if (dims.includes(AggregateDimension.FUND)) {
+    row.fundId = global('Fund', 'fund_id');
+    row.fundName = text('fund_name');
+  }
+  if (dims.includes(AggregateDimension.DEPARTMENT)) {
+    row.departmentId = global('Organization', 'department_id');
+    row.departmentName = text('department_name');
+  }
+  if (dims.includes(AggregateDimension.SECTOR)) row.sector = text('sector');
+  if (dims.includes(AggregateDimension.BUDGET_BOOK)) row.budgetBook = text('budget_book');
+  if (dims.includes(AggregateDimension.GOAL_SCOPE)) row.goalScope = text('goal_scope');
+  if (dims.includes(AggregateDimension.INDICATOR_CATEGORY))
+    row.indicatorCategory = text('indicator_category');
+  if (dims.includes(AggregateDimension.GRADE)) row.grade = text('grade');
   const out = row as unknown as Record<string, unknown>;
-  for (const m of req.measures) out[MEASURE_COLUMNS[m].name] = values[m]();
+  for (const m of req.measures) out[MEASURE_COLUMNS[m].name] = measureValue(m, r);
   return row;
 }

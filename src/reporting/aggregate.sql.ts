@@ -1,5 +1,5 @@
 import { RegionLevel } from '../auth/principal-kinds';
-import { AggregateDimension, type AggregateRequest } from './aggregate.model';
+import { AggregateDimension, AggregateMeasure, type AggregateRequest } from './aggregate.model';
 
 /**
  * The one SQL statement of an aggregate (DOMAIN §16, issue 14): the maintained facts
@@ -33,29 +33,30 @@ function regionKeys(level: RegionLevel): string[] {
 }
 
 /** The sufficient statistics of a group (docs/reporting/measures.md); `live` = every live goal's row. */
-const STATS = (indicators: string) => `
-  count(*) FILTER (WHERE f.in_force)::int AS goal_count,
-  COALESCE(sum(${indicators}) FILTER (WHERE f.in_force), 0)::int AS indicator_count,
-  COALESCE(sum(f.budgeted) FILTER (WHERE f.in_force), 0)::text AS budgeted,
-  COALESCE(sum(f.in_place) FILTER (WHERE f.in_force), 0)::text AS in_place,
-  COALESCE(sum(f.spent) FILTER (WHERE f.in_force), 0)::text AS spent,
-  count(*) FILTER (WHERE f.in_force AND f.monitored)::int AS monitored_count,
-  count(*) FILTER (WHERE f.in_force AND f.flagged)::int AS flagged_count,
-  count(*) FILTER (WHERE f.in_force AND f.self_evaluated)::int AS self_evaluated_count,
-  count(*) FILTER (WHERE f.in_force AND f.evaluated)::int AS evaluated_count,
-  count(f.self_total) FILTER (WHERE f.in_force)::int AS scored_count,
-  COALESCE(sum(f.self_total) FILTER (WHERE f.in_force), 0)::text AS score_sum,
-  COALESCE(sum(f.weight) FILTER (WHERE f.in_force AND f.self_total IS NOT NULL), 0)::text AS scored_weight,
-  COALESCE(sum(f.weight * f.self_total) FILTER (WHERE f.in_force), 0)::text AS weighted_total,
-  count(*)::int AS live_count,
-  COALESCE(sum(f.weight), 0)::text AS live_weight,
-  COALESCE(sum(f.weight) FILTER (WHERE f.in_force), 0)::text AS force_weight,
-  COALESCE(sum(f.weight) FILTER (WHERE f.in_force AND f.monitored), 0)::text AS monitored_weight,
-  COALESCE(sum(f.weight) FILTER (WHERE f.in_force AND f.self_evaluated), 0)::text AS self_evaluated_weight,
-  COALESCE(sum(f.weight) FILTER (WHERE f.in_force AND f.evaluated), 0)::text AS evaluated_weight`;
+const STAT_EXPRESSIONS = (indicators: string): Record<Stat, string> => ({
+  goal_count: `count(*) FILTER (WHERE f.in_force)::int`,
+  indicator_count: `COALESCE(sum(${indicators}) FILTER (WHERE f.in_force), 0)::int`,
+  budgeted: `COALESCE(sum(f.budgeted) FILTER (WHERE f.in_force), 0)::text`,
+  in_place: `COALESCE(sum(f.in_place) FILTER (WHERE f.in_force), 0)::text`,
+  spent: `COALESCE(sum(f.spent) FILTER (WHERE f.in_force), 0)::text`,
+  monitored_count: `count(*) FILTER (WHERE f.in_force AND f.monitored)::int`,
+  flagged_count: `count(*) FILTER (WHERE f.in_force AND f.flagged)::int`,
+  self_evaluated_count: `count(*) FILTER (WHERE f.in_force AND f.self_evaluated)::int`,
+  evaluated_count: `count(*) FILTER (WHERE f.in_force AND f.evaluated)::int`,
+  scored_count: `count(f.self_total) FILTER (WHERE f.in_force)::int`,
+  score_sum: `COALESCE(sum(f.self_total) FILTER (WHERE f.in_force), 0)::text`,
+  scored_weight: `COALESCE(sum(f.weight) FILTER (WHERE f.in_force AND f.self_total IS NOT NULL), 0)::text`,
+  weighted_total: `COALESCE(sum(f.weight * f.self_total) FILTER (WHERE f.in_force), 0)::text`,
+  live_count: `count(*)::int`,
+  live_weight: `COALESCE(sum(f.weight), 0)::text`,
+  force_weight: `COALESCE(sum(f.weight) FILTER (WHERE f.in_force), 0)::text`,
+  monitored_weight: `COALESCE(sum(f.weight) FILTER (WHERE f.in_force AND f.monitored), 0)::text`,
+  self_evaluated_weight: `COALESCE(sum(f.weight) FILTER (WHERE f.in_force AND f.self_evaluated), 0)::text`,
+  evaluated_weight: `COALESCE(sum(f.weight) FILTER (WHERE f.in_force AND f.evaluated), 0)::text`,
+});
 
-/** The same statistics summed over region cells (migration ReportingRegionCells1763894100000). */
-const CELL_STATS = [
+/** The statistics a region cell holds (migration ReportingRegionCells1763894100000), in column order. */
+const STATS = [
   'goal_count',
   'indicator_count',
   'budgeted',
@@ -75,9 +76,42 @@ const CELL_STATS = [
   'monitored_weight',
   'self_evaluated_weight',
   'evaluated_weight',
-]
-  .map((c) => `COALESCE(sum(f.${c}), 0)::${c.endsWith('_count') ? 'int' : 'text'} AS ${c}`)
-  .join(',\n  ');
+] as const;
+type Stat = (typeof STATS)[number];
+
+/** Summed over region cells: every statistic is a sum. */
+const CELL_EXPRESSION = (c: Stat) => `COALESCE(sum(f.${c}), 0)::${c.endsWith('_count') ? 'int' : 'text'}`;
+
+/**
+ * The statistics each measure is computed from (aggregate.engine.ts `toRow`). Only these are summed: a
+ * group's state stays small (issue 14 bench: 19 NUMERIC sums per group made the TOWNSHIP aggregate's
+ * hash table spill to disk; bench/RESULTS-reporting.md).
+ */
+const MEASURE_STATS: Record<AggregateMeasure, readonly Stat[]> = {
+  GOAL_COUNT: ['goal_count'],
+  INDICATOR_COUNT: ['indicator_count'],
+  BUDGETED: ['budgeted'],
+  IN_PLACE: ['in_place'],
+  SPENT: ['spent'],
+  IN_PLACE_RATE: ['in_place', 'budgeted'],
+  EXECUTION_RATE: ['spent', 'in_place'],
+  MONITORED_COUNT: ['monitored_count'],
+  FLAGGED_COUNT: ['flagged_count'],
+  SELF_EVALUATED_COUNT: ['self_evaluated_count'],
+  EVALUATED_COUNT: ['evaluated_count'],
+  MEAN_SCORE: ['scored_count', 'score_sum'],
+  FUND_WEIGHTED_SCORE: ['scored_weight', 'weighted_total'],
+  COVERAGE_GOAL: ['goal_count', 'live_count', 'live_weight', 'force_weight'],
+  COVERAGE_MONITORING: ['goal_count', 'monitored_count', 'force_weight', 'monitored_weight'],
+  COVERAGE_SELF_EVALUATION: ['goal_count', 'self_evaluated_count', 'force_weight', 'self_evaluated_weight'],
+  COVERAGE_EVALUATION: ['goal_count', 'evaluated_count', 'force_weight', 'evaluated_weight'],
+};
+
+/** The statistics the requested measures need, in column order. */
+export function statsFor(measures: readonly AggregateMeasure[]): Stat[] {
+  const needed = new Set(measures.flatMap((m) => MEASURE_STATS[m] ?? []));
+  return STATS.filter((c) => needed.has(c));
+}
 
 /** Dimensions and filters the region cells can answer: every statistic is a sum over cells. */
 const CELL_DIMENSIONS = new Set<AggregateDimension>([
@@ -153,13 +187,14 @@ export function aggregateSql(req: AggregateRequest, reach: AggregateReach): Aggr
 
   const select = keys.map((k) => `${k.expr} AS ${k.as}`);
   const groupBy = keys.length > 0 ? `GROUP BY ${keys.map((k) => k.expr).join(', ')}` : '';
-  const stats = cells
-    ? CELL_STATS
-    : STATS(
-        byCategory
-          ? 'c.n'
-          : 'f.common_indicators + f.output_indicators + f.benefit_indicators + f.satisfaction_indicators',
-      );
+  const factExpressions = STAT_EXPRESSIONS(
+    byCategory
+      ? 'c.n'
+      : 'f.common_indicators + f.output_indicators + f.benefit_indicators + f.satisfaction_indicators',
+  );
+  const stats = statsFor(req.measures)
+    .map((c) => `${cells ? CELL_EXPRESSION(c) : factExpressions[c]} AS ${c}`)
+    .join(',\n  ');
   const from = cells
     ? 'reporting_region_cell f'
     : `reporting_goal_fact f${byCategory ? ` CROSS JOIN LATERAL ${CATEGORIES}` : ''}`;
@@ -169,6 +204,15 @@ export function aggregateSql(req: AggregateRequest, reach: AggregateReach): Aggr
 
   // Names after grouping (current names; one join per named dimension).
   const outer = ['s.*'];
+  // The mean self-evaluation score in its final shape, half-up to 2 places (DOMAIN §10.6): round() of
+  // NUMERIC rounds half away from zero like decimal.js ROUND_HALF_UP, and the quotient of an exact sum by
+  // a count is computed to ≥ 16 significant digits, far closer than the nearest tie (≥ 1/(200·count)),
+  // so this equals the TypeScript rounding of the exact quotient (aggregate.engine.ts) — without a
+  // Decimal per row.
+  if (req.measures.includes(AggregateMeasure.MEAN_SCORE))
+    outer.push(
+      'CASE WHEN s.scored_count = 0 THEN NULL ELSE round(s.score_sum::numeric / s.scored_count, 2)::text END AS mean_score',
+    );
   const joins: string[] = [];
   const order: string[] = [];
   const has = (as: string) => keys.some((k) => k.as === as);

@@ -2,6 +2,7 @@ import DataLoader from 'dataloader';
 import { createUnionType, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { fromGlobalId, idOfType } from '../common/global-id';
 import { Node } from '../common/node';
+import { readNode } from '../common/node-reader';
 import type { RequestContext } from '../common/request-context';
 import { EvaluationEntity } from '../evaluation/evaluation.entity';
 import { evaluationLoadersOf } from '../evaluation/evaluation.loaders';
@@ -11,7 +12,6 @@ import { MonitoringReportType } from '../monitoring/dto/monitoring.types';
 import { FundingHoldEntity } from '../monitoring/execution.entity';
 import { monitoringLoaders } from '../monitoring/monitoring.loaders';
 import { MonitoringReportEntity } from '../monitoring/report.entity';
-import { spotCheckLoadersOf } from '../spot-check/spot-check.loaders';
 import { NoticeItemType, RankingType } from './dto/reports.types';
 import { FindingType, RecommendationType } from './dto/results.types';
 import { listFindings } from './results-lists';
@@ -27,8 +27,11 @@ const FINDINGS_PER_BATCH = 100; // results-lists answers at most 100 findings pe
 
 const findingLoaders = new WeakMap<RequestContext, DataLoader<string, FindingType | null>>();
 
-/** The findings the caller may read, by id, one statement per batch (the same predicate as `findings`). */
-function findingById(ctx: RequestContext): DataLoader<string, FindingType | null> {
+/**
+ * The findings the caller may read, by id, one statement per batch (the same predicate as `findings`); the
+ * reader of `node(id)` for Finding too.
+ */
+export function findingById(ctx: RequestContext): DataLoader<string, FindingType | null> {
   let loader = findingLoaders.get(ctx);
   if (!loader) {
     loader = new DataLoader(
@@ -47,29 +50,18 @@ function findingById(ctx: RequestContext): DataLoader<string, FindingType | null
   return loader;
 }
 
-/** Any node a report names by global id, as `node(id)` reads it for the types reports name. */
-function nodeOf(globalId: string, ctx: RequestContext): Promise<object | null> | null {
-  const parsed = fromGlobalId(globalId);
-  if (!parsed) return null;
-  switch (parsed.type) {
-    case 'Region':
-      return ctx.loaders.regionById.load(parsed.id);
-    case 'Organization':
-      return ctx.loaders.organizationById.load(parsed.id);
-    case 'Fund':
-      return ctx.loaders.fundById.load(parsed.id);
-    case 'PerformanceGoal':
-      return ctx.loaders.goalById.load(parsed.id);
-    case 'Evaluation':
-      return evaluationLoadersOf(ctx).evaluationById.load(parsed.id);
-    case 'SpotCheckItem':
-      return spotCheckLoadersOf(ctx).itemById.load(parsed.id);
-    case 'Finding':
-      return findingById(ctx).load(parsed.id);
-    default:
-      return null;
-  }
-}
+/** The types reports name by global id (subjects and bases), read as `node(id)` reads them. */
+const REPORTED_TYPES = [
+  'Region',
+  'Organization',
+  'Fund',
+  'PerformanceGoal',
+  'Evaluation',
+  'SpotCheckItem',
+  'Finding',
+] as const;
+
+const nodeOf = (globalId: string, ctx: RequestContext) => readNode(ctx, globalId, REPORTED_TYPES);
 
 @Resolver(() => RankingType)
 export class RankingLinksResolver {

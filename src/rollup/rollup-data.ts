@@ -1,5 +1,9 @@
-import type { EntityManager } from 'typeorm';
 import { byPinyin } from '../common/collation';
+
+/** Where the reads run: an EntityManager, or the request's prepared statements (issue 18). */
+export interface Reader {
+  query<T = unknown>(sql: string, params?: unknown[]): Promise<T>;
+}
 
 /**
  * The reads behind the roll-up (DOMAIN §11), each one statement for any number of parent goals, so a
@@ -23,7 +27,7 @@ export interface ChildRow {
 }
 
 /** The in-force children of the parents, with their weight (the child goal's annual amount, 0 if unset). */
-export function childrenOf(em: EntityManager, tenantId: string, parentIds: readonly string[]) {
+export function childrenOf(em: Reader, tenantId: string, parentIds: readonly string[]) {
   return em.query<ChildRow[]>(
     `SELECT c.id, c.parent_goal_id, c.scope, c.name, COALESCE(c.annual_amount, 0)::text AS weight
        FROM performance_goal c
@@ -45,7 +49,7 @@ export interface OwnResultRow {
 }
 
 /** Each goal's own self-evaluation once submitted (one per goal: uq_evaluation_self_goal). */
-export function ownResults(em: EntityManager, tenantId: string, goalIds: readonly string[]) {
+export function ownResults(em: Reader, tenantId: string, goalIds: readonly string[]) {
   return em.query<OwnResultRow[]>(
     `SELECT e.id, e.goal_id, e.status, e.total::text, e.grade, e.budgeted::text, e.in_place::text, e.spent::text
        FROM evaluation e
@@ -65,7 +69,7 @@ export interface LinkedActualRow {
 }
 
 /** Actuals of the given evaluations for indicators linked to a parent indicator (DOMAIN §5 tree). */
-export function linkedActuals(em: EntityManager, tenantId: string, evaluationIds: readonly string[]) {
+export function linkedActuals(em: Reader, tenantId: string, evaluationIds: readonly string[]) {
   return em.query<LinkedActualRow[]>(
     `SELECT ea.evaluation_id, ci.parent_indicator_id, ea.actual::text AS actual,
             ci.ratio_denominator AS planned_denominator, ci.unit
@@ -104,12 +108,7 @@ const counts = `(s.reviewed OR $3 = 'SUBMITTED')`;
  * in the ratio's unit, so `combineStats` applies no scale (the per-child path rebuilds counts instead:
  * `ratioParts`, then `combine` scales once; both give the same value).
  */
-export function leafIndicatorStats(
-  em: EntityManager,
-  tenantId: string,
-  parentIds: readonly string[],
-  basis: Basis,
-) {
+export function leafIndicatorStats(em: Reader, tenantId: string, parentIds: readonly string[], basis: Basis) {
   return em.query<IndicatorStatsRow[]>(
     `SELECT s.parent_goal_id, s.indicator_id, sum(s.n)::int AS n, sum(s.sum)::text AS sum,
             sum(s.weighted_sum)::text AS weighted_sum, sum(s.weight)::text AS weight,
@@ -141,12 +140,7 @@ export interface CoverageStatsRow {
 }
 
 /** Per parent: population, coverage by count and money, money figures, Σw·total, the grade counts. */
-export function leafCoverageStats(
-  em: EntityManager,
-  tenantId: string,
-  parentIds: readonly string[],
-  basis: Basis,
-) {
+export function leafCoverageStats(em: Reader, tenantId: string, parentIds: readonly string[], basis: Basis) {
   return em.query<CoverageStatsRow[]>(
     `SELECT p.parent_goal_id, p.total, p.total_weight::text AS total_weight,
             COALESCE(sum(s.counted), 0)::int AS counted, COALESCE(sum(s.counted_weight), 0)::text AS counted_weight,
@@ -164,10 +158,33 @@ export function leafCoverageStats(
   );
 }
 
-/** Which goals have children in force, and whether those are all project-level goals (the leaf level). */
-export function goalsWithChildren(em: EntityManager, tenantId: string, goalIds: readonly string[]) {
-  return em.query<{ parent_goal_id: string; leaves: boolean; version: string; year: number }[]>(
-    `SELECT p.parent_goal_id, p.leaves, p.version::text, g.year
+/**
+ * Which goals have children in force, and whether those are all project-level goals (the leaf level),
+ * with the version of the parent's maintained statistics. For a parent over goals that have children of
+ * their own (an overall goal over regional goals), `children_version` also names the versions of its
+ * children's statistics — their count, and a digest of their versions by child — when every such child is
+ * itself over leaves (null otherwise): with the parent's own version (a child's self-evaluation or force
+ * changing refreshes the parent), it changes whenever anything the parent's roll-up reads changes, so the
+ * whole answer may be reused while it is unchanged (issue 18).
+ */
+export function goalsWithChildren(em: Reader, tenantId: string, goalIds: readonly string[]) {
+  return em.query<
+    {
+      parent_goal_id: string;
+      leaves: boolean;
+      version: string;
+      year: number;
+      children_version: string | null;
+    }[]
+  >(
+    `SELECT p.parent_goal_id, p.leaves, p.version::text, g.year,
+            CASE WHEN NOT p.leaves THEN (
+              SELECT CASE WHEN bool_and(cp.leaves) IS NOT FALSE
+                          THEN count(*)::text || ':' || COALESCE(md5(string_agg(cp.version::text, ',' ORDER BY cp.parent_goal_id)), '') END
+                FROM performance_goal c
+                JOIN rollup_population cp ON cp.tenant_id = c.tenant_id AND cp.parent_goal_id = c.id
+               WHERE c.tenant_id = p.tenant_id AND c.parent_goal_id = p.parent_goal_id AND c.status IN ${IN_FORCE})
+            END AS children_version
        FROM rollup_population p JOIN performance_goal g ON g.tenant_id = p.tenant_id AND g.id = p.parent_goal_id
       WHERE p.tenant_id = $1 AND p.parent_goal_id = ANY($2::uuid[])`,
     [tenantId, goalIds],

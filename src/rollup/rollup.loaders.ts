@@ -1,7 +1,6 @@
 import DataLoader from 'dataloader';
 import { LRUCache } from 'lru-cache';
 import { recordRollUpCacheLookups } from '../common/cache-stats';
-import type { EntityManager } from 'typeorm';
 import type { RequestContext } from '../common/request-context';
 import { Decimal } from '../common/decimal';
 import { groupBy } from '../common/collections';
@@ -22,6 +21,7 @@ import {
   ownResults,
   type Basis,
   type OwnResultRow,
+  type Reader,
 } from './rollup-data';
 import { evaluatedChild, liveChild, missingChild } from './rollup-children';
 import { rollUpFromStats } from './rollup-stats';
@@ -72,7 +72,7 @@ function categoryPointsOf(indicators: readonly IndicatorRow[]) {
  * Indicators of many goals in one statement, as plain rows shaped like the entity (no entity
  * hydration: a fund tree reads thousands of them), each with its goal's category points.
  */
-async function indicatorsOf(em: EntityManager, tenantId: string, goalIds: readonly string[]) {
+async function indicatorsOf(em: Reader, tenantId: string, goalIds: readonly string[]) {
   const raw = await em.query<(GoalIndicatorEntity & GoalPoints)[]>(
     `SELECT i.tenant_id AS "tenantId", i.id, i.goal_id AS "goalId", i.position, i.category, i.subcategory, i.name,
             i.kind, i.unit, i.comparator, i.target, i.points::text AS points,
@@ -99,7 +99,15 @@ const counts = (basis: Basis, e: OwnResultRow | undefined) =>
 
 export function rollUpLoaders(ctx: RequestContext) {
   const tenantId = () => ctx.caller.tenantId;
-  const em = () => ctx.scope.manager();
+  // Issue 18: the roll-up's reads as prepared (named) statements of the request's transaction; the
+  // caller is checked first, as `scope.manager()` would.
+  const reader: Reader = {
+    query: <T>(sql: string, params?: unknown[]) => ctx.db.prepared(sql, params) as Promise<T>,
+  };
+  const em = async (): Promise<Reader> => {
+    void ctx.scope.caller;
+    return reader;
+  };
 
   const indicators = new DataLoader<string, GoalIndicatorEntity[]>(async (goalIds) =>
     indicatorsOf(await em(), tenantId(), goalIds),
@@ -144,7 +152,19 @@ export function rollUpLoaders(ctx: RequestContext) {
         return !hit;
       });
       recordRollUpCacheLookups(leafParents.length - stale.length, stale.length);
-      const upperParents = wanted.filter((id) => shape.get(id)?.leaves === false);
+      // Issue 18: an upper level (overall over regional goals) reused while its own statistics and every
+      // child's are unchanged (`children_version`), so the whole fund tree is cheap between writes.
+      const upperKey = (id: string) => {
+        const childVersions = shape.get(id)?.children_version;
+        return childVersions ? `${cacheKey(id)}|${childVersions}` : null;
+      };
+      const upperParents = wanted.filter((id) => {
+        if (shape.get(id)?.leaves !== false) return false;
+        const cached = upperKey(id);
+        const hit = cached ? upperResults.get(cached) : undefined;
+        if (hit) results.set(key(basis, id), hit);
+        return !hit;
+      });
       const parentIndicators = await indicatorsByGoal([...stale, ...upperParents]);
       if (stale.length > 0) {
         const [stats, coverage] = await Promise.all([
@@ -177,6 +197,8 @@ export function rollUpLoaders(ctx: RequestContext) {
         const scoring = new Map(upperParents.map((id) => [id, policyOf(id)?.scoring ?? null]));
         for (const n of await upperNodes(manager, upperParents, basis, parentIndicators, scoring)) {
           results.set(key(basis, n.goalId), n);
+          const cached = upperKey(n.goalId);
+          if (cached) upperResults.set(cached, n);
         }
       }
     }
@@ -185,7 +207,7 @@ export function rollUpLoaders(ctx: RequestContext) {
 
   /** Overall over regional goals: per child, own evaluation or live roll-up (batched recursion). */
   async function upperNodes(
-    manager: EntityManager,
+    manager: Reader,
     parentIds: string[],
     basis: Basis,
     indicators: Map<string, GoalIndicatorEntity[]>,
@@ -280,6 +302,21 @@ export function rollUpLoaders(ctx: RequestContext) {
  * depends on the parent's statistics and its indicators, which are frozen while the goal is in force.
  */
 const leafResults = new LRUCache<string, RollUpNode>({ max: 20_000 });
+
+/**
+ * Upper-level roll-ups (an overall goal over regional goals) computed in this process, by the parent's
+ * statistics version and the versions of all its children's (issue 18; `goalsWithChildren`): reused only
+ * while nothing under the parent has changed. Besides those, the result reads the children in force and
+ * their own submitted self-evaluations — each change of which refreshes the parent's statistics — and
+ * indicators and weights, frozen while the goals are in force.
+ */
+const upperResults = new LRUCache<string, RollUpNode>({ max: 2_000 });
+
+/** Forgets every reused roll-up of this process (tests compare a reused answer with a fresh one). */
+export function forgetRollUpResults(): void {
+  leafResults.clear();
+  upperResults.clear();
+}
 
 export type RollUpLoaders = ReturnType<typeof rollUpLoaders>;
 

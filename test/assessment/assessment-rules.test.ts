@@ -1,30 +1,19 @@
+/**
+ * Pure rules of ex-ante assessment (DOMAIN §6; 002 第六条, 第二十五条): the grade of a score and an
+ * assessment's dimensions, grade and assessor (finance's review: assessment-review-rules.test.ts).
+ */
 import Decimal from 'decimal.js';
 import { ErrorCode } from '../../src/common/errors';
 import { checkScore, Grade, gradeOf, isBetterThanPoor } from '../../src/common/grade';
 import { OrganizationKind } from '../../src/hierarchy/hierarchy.enums';
-import {
-  ASSESSMENT_DIMENSIONS,
-  AssessmentDimension,
-  AssessmentStatus,
-  ReviewOutcome,
-} from '../../src/assessment/assessment.enums';
+import { ASSESSMENT_DIMENSIONS, AssessmentDimension } from '../../src/assessment/assessment.enums';
 import {
   overallGradeOf,
-  statusAfterReview,
   validateAssessment,
-  validateFinanceReview,
   type AssessmentContext,
   type AssessmentInput,
-  type FinanceReviewContext,
-  type Problem,
 } from '../../src/assessment/rules/assessment-rules';
-
-function expectReadable(problems: Problem[]): void {
-  for (const p of problems) {
-    expect(p.message.zh.trim()).not.toBe('');
-    expect(p.message.en.trim()).not.toBe('');
-  }
-}
+import { expectReadable, FINANCE_HERE } from './assessment-rules-fixtures';
 
 // 002 第二十五条: 90（含）–100 优, 80（含）–90 良, 60（含）–80 中, 60 以下 差.
 describe('gradeOf', () => {
@@ -102,7 +91,6 @@ const byThirdParty = (commissionedBy: AssessmentContext['commissionedBy']): Asse
   commissionedBy,
   subject: SUBJECT,
 });
-const FINANCE_HERE = { kind: OrganizationKind.FINANCE_BUREAU, regionPath: '/c/d/' };
 
 // DOMAIN §6; 002 第六条: five dimensions, an overall grade, an assessor.
 describe('validateAssessment', () => {
@@ -225,112 +213,4 @@ describe('validateAssessment', () => {
     [{ score: null, grade: Grade.GOOD }, Grade.GOOD],
     [{ score: null, grade: null }, null],
   ])('overall grade of %j is %s', (input, grade) => expect(overallGradeOf(input)).toBe(grade));
-});
-
-const review = (overrides: Partial<FinanceReviewContext> = {}): FinanceReviewContext => ({
-  reviewer: FINANCE_HERE,
-  subjectRegionPath: '/c/d/',
-  status: AssessmentStatus.SUBMITTED,
-  ...overrides,
-});
-
-// DOMAIN §6: finance reviews; 002 第十一条 谁审核预算、谁审核目标; DOMAIN §7: a return carries a comment.
-describe('validateFinanceReview', () => {
-  test.each<[string, ReviewOutcome, string | null, FinanceReviewContext]>([
-    ['accepted by finance at the same level', ReviewOutcome.ACCEPTED, null, review()],
-    [
-      'accepted by city finance',
-      ReviewOutcome.ACCEPTED,
-      '同意',
-      review({ reviewer: { ...FINANCE_HERE, regionPath: '/c/' } }),
-    ],
-    ['returned with a comment', ReviewOutcome.RETURNED, '筹资来源未落实，请补充', review()],
-  ])('%s is valid', (_case, outcome, comment, ctx) =>
-    expect(validateFinanceReview({ outcome, comment }, ctx)).toEqual([]),
-  );
-
-  test.each<[string, ReviewOutcome, string | null, FinanceReviewContext, string[][], ErrorCode[]]>([
-    [
-      'returned without a comment',
-      ReviewOutcome.RETURNED,
-      null,
-      review(),
-      [['input', 'comment']],
-      [ErrorCode.BAD_USER_INPUT],
-    ],
-    [
-      'returned with a blank comment',
-      ReviewOutcome.RETURNED,
-      '  ',
-      review(),
-      [['input', 'comment']],
-      [ErrorCode.BAD_USER_INPUT],
-    ],
-    [
-      'a comment too long',
-      ReviewOutcome.ACCEPTED,
-      '意'.repeat(2001),
-      review(),
-      [['input', 'comment']],
-      [ErrorCode.BAD_USER_INPUT],
-    ],
-    [
-      'reviewed by a competent department',
-      ReviewOutcome.ACCEPTED,
-      null,
-      review({ reviewer: { kind: OrganizationKind.COMPETENT_DEPARTMENT, regionPath: '/c/d/' } }),
-      [['input']],
-      [ErrorCode.FORBIDDEN],
-    ],
-    [
-      'reviewed by township finance below the subject',
-      ReviewOutcome.ACCEPTED,
-      null,
-      review({ reviewer: { ...FINANCE_HERE, regionPath: '/c/d/t/' } }),
-      [['input']],
-      [ErrorCode.FORBIDDEN],
-    ],
-    [
-      'reviewed by finance of a sibling district',
-      ReviewOutcome.ACCEPTED,
-      null,
-      review({ reviewer: { ...FINANCE_HERE, regionPath: '/c/e/' } }),
-      [['input']],
-      [ErrorCode.FORBIDDEN],
-    ],
-    [
-      'a draft',
-      ReviewOutcome.ACCEPTED,
-      null,
-      review({ status: AssessmentStatus.DRAFT }),
-      [['input']],
-      [ErrorCode.WORKFLOW_VIOLATION],
-    ],
-    [
-      'already accepted',
-      ReviewOutcome.RETURNED,
-      '重审',
-      review({ status: AssessmentStatus.ACCEPTED }),
-      [['input']],
-      [ErrorCode.WORKFLOW_VIOLATION],
-    ],
-    [
-      'already returned',
-      ReviewOutcome.ACCEPTED,
-      null,
-      review({ status: AssessmentStatus.RETURNED }),
-      [['input']],
-      [ErrorCode.WORKFLOW_VIOLATION],
-    ],
-  ])('%s', (_case, outcome, comment, ctx, fields, codes) => {
-    const problems = validateFinanceReview({ outcome, comment }, ctx);
-    expect(problems.map((p) => p.field)).toEqual(fields);
-    expect(problems.map((p) => p.code)).toEqual(codes);
-    expectReadable(problems);
-  });
-
-  test.each([
-    [ReviewOutcome.ACCEPTED, AssessmentStatus.ACCEPTED],
-    [ReviewOutcome.RETURNED, AssessmentStatus.RETURNED],
-  ])('%s leaves the assessment %s', (outcome, status) => expect(statusAfterReview(outcome)).toBe(status));
 });

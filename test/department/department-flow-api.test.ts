@@ -1,11 +1,10 @@
 /**
  * Department-wide performance end to end through the API (DOMAIN §5, §9, §10; 003 第十二条(二), 第二十–二十三条;
  * 004 二(二)3, 二(三)1, 二(四)): finance's 共性 indicators → the department's overall goal → the June check →
- * the department self-evaluation → finance's review (grade changed with a reason) → finance's department-wide
- * evaluation, commissioned to a third party. Scores and the database are asserted at each step.
+ * the department self-evaluation → finance's review (grade changed with a reason). Scores and the database are
+ * asserted at each step. Finance's department-wide evaluation: department-evaluation-api.test.ts.
  */
 import { TestApp } from '../harness/app';
-import { organizationGid } from '../harness/ids';
 import {
   ERRORS,
   gql,
@@ -17,7 +16,6 @@ import {
   uuid,
   type GoalRow,
 } from './fixtures';
-import { framework9350, reportSections } from '../harness/evaluation-fixtures';
 
 let app: TestApp;
 beforeAll(async () => {
@@ -272,53 +270,6 @@ describe('goal → June check → self-evaluation → finance review → finance
       self_grade: 'EXCELLENT',
       confirmed_grade: 'GOOD',
       by: '张店区财政局',
-    });
-  });
-
-  test('finance’s department-wide evaluation (003 第二十二–二十三条), commissioned to a third party: 93.50 EXCELLENT', async () => {
-    const created = await must<{ id: string; rowVersion: number; kind: string }>(
-      app,
-      `mutation($input: CreateFinanceEvaluationInput!) { createFinanceEvaluation(input: $input) { evaluation { ${E} } ${ERRORS} } }`,
-      { goalId: goal.id },
-      'finance.zhangdian',
-      'evaluation',
-    );
-    expect(created.kind).toBe('FINANCE');
-    const third = await organizationGid(app, '山东正信绩效评价咨询有限公司');
-    const commissioned = await must<{ id: string; rowVersion: number }>(
-      app,
-      `mutation($input: CommissionEvaluationInput!) { commissionEvaluation(input: $input) { evaluation { ${E} } ${ERRORS} } }`,
-      { id: created.id, expectedVersion: created.rowVersion, thirdPartyOrganizationId: third },
-      'finance.zhangdian',
-      'evaluation',
-    );
-    // 共性: 财政财务管理 (PROCESS); 个性: duties and key work (OUTPUT, BENEFIT) — 003 第二十三条.
-    const framework = framework9350('三公经费台账不完整');
-    const sections = reportSections((key) => `${key}：部门整体评价`);
-    const saved = await must<{ id: string; rowVersion: number }>(
-      app,
-      `mutation($input: SaveFrameworkEvaluationInput!) { saveFrameworkEvaluation(input: $input) { evaluation { ${E} } ${ERRORS} } }`,
-      { id: commissioned.id, expectedVersion: commissioned.rowVersion, indicators: framework, sections },
-      'thirdparty.zibo',
-      'evaluation',
-    );
-    const submitted = await must<{ status: string; total: string; grade: string }>(
-      app,
-      `mutation($input: SubmitEvaluationInput!) { submitEvaluation(input: $input) { evaluation { ${E} } ${ERRORS} } }`,
-      { id: saved.id, expectedVersion: saved.rowVersion },
-      'thirdparty.zibo',
-      'evaluation',
-    );
-    expect(submitted).toMatchObject({ status: 'SUBMITTED', total: '93.50', grade: 'EXCELLENT' });
-    const [row] = await app.sql<{ kind: string; total: string; scope: string; third: string }>(
-      `SELECT e.kind, e.total::text AS total, g.scope, o.name AS third FROM evaluation e JOIN performance_goal g ON g.id = e.goal_id JOIN organization o ON o.id = e.commissioned_organization_id WHERE e.id = $1`,
-      [uuid(saved.id)],
-    );
-    expect(row).toEqual({
-      kind: 'FINANCE',
-      total: '93.50',
-      scope: 'DEPARTMENT',
-      third: '山东正信绩效评价咨询有限公司',
     });
   });
 });

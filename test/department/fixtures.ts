@@ -150,3 +150,23 @@ export async function issuedDepartmentGoal(app: TestApp, name: string): Promise<
     await must<GoalRow>(app, CREATE_DEPT_GOAL, goalInput(name), 'agri.zhangdian', 'goal'),
   );
 }
+
+/**
+ * The demo's reviewed department self-evaluation of 淄川区农业农村局 with finance's conclusion recorded
+ * (优 changed to 良, 004 二(四)): the evaluation's and the reviewing bureau's uuids.
+ */
+export async function reviewedDepartmentSelfEvaluation(
+  app: TestApp,
+): Promise<{ id: string; reviewer: string }> {
+  const [e] = await app.sql<{ id: string; tenant_id: string; reviewer: string }>(
+    `SELECT e.id, e.tenant_id, e.reviewer_organization_id AS reviewer FROM evaluation e
+       JOIN performance_goal g ON g.id = e.goal_id
+      WHERE e.kind = 'SELF' AND e.status = 'REVIEWED' AND g.scope = 'DEPARTMENT' AND g.name LIKE '淄川区农业农村局%'`,
+  );
+  await app.sql(
+    `INSERT INTO department_self_evaluation_review (tenant_id, evaluation_id, self_grade, confirmed_grade, reviewer_organization_id)
+     VALUES ($1, $2, 'EXCELLENT', 'GOOD', $3) ON CONFLICT DO NOTHING`,
+    [e!.tenant_id, e!.id, e!.reviewer],
+  );
+  return { id: e!.id, reviewer: e!.reviewer };
+}

@@ -1,6 +1,8 @@
-import { Decimal } from '../../src/common/decimal';
+/**
+ * The consistency of a decomposition (DOMAIN §5; 002 第十条(二); 003 转移支付 第十五条), pure: children's
+ * targets and amounts against the parent's (the combination itself: aggregation-combine.unit.test.ts).
+ */
 import { Aggregation, Comparator, IndicatorKind } from '../../src/goals/indicator.enums';
-import { combine, meetsTarget } from '../../src/goals/rules/aggregation-combine';
 import {
   checkConsistency,
   type ChildGoal,
@@ -285,51 +287,6 @@ describe('consistency of a decomposition (DOMAIN §5; 002 第十条(二); 003 �
     indicator(input, 1, 'people').target = '7000';
     expect(checkConsistency(input).errors[0].message.zh).toBe(
       '受益群众人数: 分项目目标合计 19000 人 < 上级目标 20000 人 (A 12000, B 7000)',
-    );
-  });
-});
-
-describe('combine (property-style)', () => {
-  const d = (v: string | number) => new Decimal(v);
-  test.each([1, 2, 3, 7, 50])('SUM of %d equal children is n × child', (n) => {
-    for (const v of ['0.01', '33.33', '12000', '0.1']) {
-      const result = combine(
-        Aggregation.SUM,
-        Array.from({ length: n }, () => ({ value: d(v) })),
-      );
-      expect(result.ok && result.combined.value.eq(d(v).times(n))).toBe(true);
-    }
-  });
-
-  test.each([Aggregation.AVERAGE, Aggregation.FUND_WEIGHTED_AVERAGE, Aggregation.MIN, Aggregation.MAX])(
-    '%s of equal children is the child value, exactly, whatever the weights',
-    (aggregation) => {
-      const weights = ['0.01', '3', '1234567.89', '7'];
-      const result = combine(
-        aggregation,
-        weights.map((w) => ({ value: d('33.3'), weight: d(w) })),
-      );
-      expect(result.ok && meetsTarget(result.combined, Comparator.EQ, d('33.3'))).toBe(true);
-    },
-  );
-
-  test('averages of thirds stay exact: (1 + 1 + 2) / 3 × 3 = 4', () => {
-    const result = combine(
-      Aggregation.AVERAGE,
-      ['1', '1', '2'].map((v) => ({ value: d(v) })),
-    );
-    expect(result.ok && meetsTarget(result.combined, Comparator.EQ, d(4).div(3))).toBe(false); // 4/3 is not a decimal
-    expect(result.ok && result.combined.numerator.eq(4) && result.combined.denominator.eq(3)).toBe(true);
-  });
-
-  test('failures: no children, zero weights, zero denominators', () => {
-    expect(combine(Aggregation.SUM, [])).toEqual({ ok: false, failure: 'NO_CONTRIBUTIONS' });
-    expect(combine(Aggregation.FUND_WEIGHTED_AVERAGE, [{ value: d(1), weight: d(0) }])).toEqual({
-      ok: false,
-      failure: 'ZERO_WEIGHT',
-    });
-    expect(combine(Aggregation.RATIO_OF_SUMS, [{ value: d(1), numerator: d(0), denominator: d(0) }])).toEqual(
-      { ok: false, failure: 'ZERO_DENOMINATOR' },
     );
   });
 });

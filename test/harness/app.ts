@@ -126,6 +126,30 @@ export class TestApp {
   }
 }
 
+/**
+ * One TestApp for the tests of a file (or of a describe block): started before them, stopped after them
+ * (issue 10 item 6: the setup every API test file used to write out). The value stands for the started
+ * app, so `app.gql(…)` and `app.sql(…)` read as with a `let app` set in `beforeAll`; using it outside a
+ * test or hook (before it started) throws.
+ */
+export function useTestApp(env: Record<string, string> = {}): TestApp {
+  let started: TestApp | undefined;
+  beforeAll(async () => {
+    started = await TestApp.start(env);
+  });
+  afterAll(async () => {
+    await started?.stop();
+    started = undefined;
+  });
+  return new Proxy({} as TestApp, {
+    get(_target, key) {
+      if (!started) throw new Error('the TestApp is used before beforeAll started it');
+      const value: unknown = Reflect.get(started, key, started);
+      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(started) : value;
+    },
+  });
+}
+
 /** The real service on a fresh test database (TestApp, test/auth/logged-app.ts). */
 export interface TestService {
   db: TestDatabase;

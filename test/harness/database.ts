@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { withDatabase } from '../../src/db/bootstrap';
+import { createCitusDatabase, dropCitusDatabase } from '../../src/db/citus';
 import { TEST_APP_PASSWORD } from './env';
 
 export interface TestDatabase {
@@ -18,10 +19,16 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const template = process.env.JIXIAO_TEST_TEMPLATE;
   if (!adminUrl || !template) throw new Error('The Jest global setup did not run');
   const name = `jx_t_${template.replace('jx_tpl_', '')}_${randomBytes(4).toString('hex')}`;
-  const admin = new Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name} TEMPLATE ${template}`);
-  await admin.end();
+  // Issue 17: on a Citus cluster (CITUS=1) every node's copy of the template is cloned.
+  const citus = process.env.CITUS === '1';
+  if (citus) {
+    await createCitusDatabase(adminUrl, name, template);
+  } else {
+    const admin = new Client({ connectionString: adminUrl });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name} TEMPLATE ${template}`);
+    await admin.end();
+  }
   const ownerUrl = withDatabase(adminUrl, name);
   const app = new URL(ownerUrl);
   app.username = 'jixiao_app';
@@ -31,6 +38,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     ownerUrl,
     appUrl: app.toString(),
     drop: async () => {
+      if (citus) return dropCitusDatabase(adminUrl, name);
       const c = new Client({ connectionString: adminUrl });
       await c.connect();
       await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);

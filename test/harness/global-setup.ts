@@ -6,6 +6,8 @@ import { Client } from 'pg';
 import { startEmbeddedPostgres } from '../../src/db/embedded';
 import { loadDemo } from '../../seeds';
 import { enableAppRole, migrate, withDatabase } from '../../src/db/bootstrap';
+import { createCitusDatabase } from '../../src/db/citus';
+import { distributeUrl } from '../../src/db/distribute';
 import { TEST_APP_PASSWORD } from './env';
 
 /**
@@ -31,10 +33,17 @@ export default async function globalSetup(): Promise<void> {
     adminUrl = server.adminUrl('postgres');
   }
   const template = `jx_tpl_${process.pid}_${Date.now().toString(36)}`;
-  const admin = new Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${template}`);
-  await admin.end();
+  // Issue 17: CITUS=1 (npm run test:citus) — DATABASE_URL is a Citus coordinator; the template exists on
+  // every node; it is distributed after the demo data is loaded (a populated database, as in production).
+  const citus = process.env.CITUS === '1';
+  if (citus) {
+    await createCitusDatabase(adminUrl, template);
+  } else {
+    const admin = new Client({ connectionString: adminUrl });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${template}`);
+    await admin.end();
+  }
 
   const templateUrl = withDatabase(adminUrl, template);
   await migrate(templateUrl);
@@ -43,6 +52,7 @@ export default async function globalSetup(): Promise<void> {
   await owner.connect();
   await loadDemo(owner);
   await owner.end();
+  if (citus) await distributeUrl(templateUrl);
 
   process.env.JIXIAO_TEST_ADMIN_URL = adminUrl;
   process.env.JIXIAO_TEST_TEMPLATE = template;

@@ -3,41 +3,30 @@
  * issued goal and month M, money figures to date, per-indicator projections, deviation causes and the
  * conclusion; flags; submission refused without causes and measures when flagged or not CERTAIN; frozen
  * after submission (P8, also in the database); acknowledged by the level above (the goal's first reviewer,
- * 车站街道建设办公室). Missing reports by jurisdiction; the per-tenant threshold. Permissions both ways.
+ * 车站街道建设办公室). Permissions both ways. Missing reports and the per-tenant threshold:
+ * reports-listing-api.test.ts.
  */
-import { TestApp } from '../harness/app';
-import { draftProjectGoal, ERRORS, issuedProjectGoal, type IssuedGoal, type UserErrorRow } from './fixtures';
-import { payloadCalls } from './payload-calls';
+import { useTestApp } from '../harness/app';
+import { draftProjectGoal, type IssuedGoal } from './fixtures';
+import {
+  ACK,
+  CREATE,
+  RECORD,
+  REPORT,
+  reportCalls,
+  reportGoals,
+  SUBMIT,
+  UPDATE,
+  type Report,
+} from './reports-fixtures';
 
-let app: TestApp;
+const app = useTestApp();
+const { ok, refused, denied } = reportCalls(app);
 let goal: IssuedGoal;
 let quiet: IssuedGoal;
-
-const REPORT = `id status rowVersion year month likelihood correctiveMeasures flags
-  money { annualBudget budgetToDate spentToDate executionRateToDate executionOfAnnualRate projectedExecution projectedExecutionRate }
-  indicators { indicator { name } projectedValue projectedTier offTrack causes { cause text } }
-  acknowledger { name } drafter { name } goal { id }`;
-const CREATE = `mutation($input: CreateMonitoringReportInput!) { createMonitoringReport(input: $input) { report { ${REPORT} } ${ERRORS} } }`;
-const UPDATE = `mutation($input: UpdateMonitoringReportInput!) { updateMonitoringReport(input: $input) { report { ${REPORT} } ${ERRORS} } }`;
-const SUBMIT = `mutation($input: SubmitMonitoringReportInput!) { submitMonitoringReport(input: $input) { report { ${REPORT} } ${ERRORS} } }`;
-const ACK = `mutation($input: AcknowledgeMonitoringReportInput!) { acknowledgeMonitoringReport(input: $input) { report { ${REPORT} } ${ERRORS} } }`;
-const RECORD = `mutation($input: RecordExecutionInput!) { recordExecution(input: $input) { execution { month } ${ERRORS} } }`;
-const MISSING = `query($y: Int!, $m: Int!) { goalsMissingMonitoringReport(year: $y, month: $m, first: 100) { totalCount nodes { id } } }`;
-const POLICY = `query { monitoringPolicy { slowExecutionThreshold rowVersion } }`;
-const SET_POLICY = `mutation($input: SetMonitoringPolicyInput!) { setMonitoringPolicy(input: $input) { policy { slowExecutionThreshold rowVersion } ${ERRORS} } }`;
-
-interface Report {
-  id: string;
-  status: string;
-  rowVersion: number;
-  flags: string[];
-  money: Record<string, string | null>;
-  indicators: { indicator: { name: string }; projectedValue: string | null; offTrack: boolean | null }[];
-  acknowledger: { name: string } | null;
-}
-type Payload = { report?: Report | null; userErrors: UserErrorRow[] } & Record<string, unknown>;
-
-const { ok, refused, denied } = payloadCalls<Payload>(() => app);
+beforeAll(async () => {
+  ({ goal, quiet } = await reportGoals(app));
+});
 
 const lines = (km: string, rate: string, tier: string, causes: { cause: string; text: string }[] = []) => [
   { indicatorId: goal.indicators[0].id, completionToDate: '5公里', projectedValue: km, causes },
@@ -54,24 +43,6 @@ const statusOf = async (id: string) => {
   }>('SELECT status, executed_to_date, budget_to_date FROM monitoring_report WHERE id = $1', [uuid]);
   return row;
 };
-
-beforeAll(async () => {
-  app = await TestApp.start();
-  goal = await issuedProjectGoal(app, '监控报告');
-  quiet = await issuedProjectGoal(app, '未报送');
-  for (const [m, spent] of [
-    [1, '50000.00'],
-    [2, '50000.00'],
-    [3, '50000.00'],
-  ] as const) {
-    await ok(
-      RECORD,
-      { goalId: goal.id, year: 2025, month: m, budgeted: '100000.00', inPlace: '100000.00', spent },
-      'unit.chezhan',
-    );
-  }
-});
-afterAll(async () => app.stop());
 
 describe('a report for March: draft, flags, submission gate, freeze, acknowledgement', () => {
   let report: Report;
@@ -308,87 +279,5 @@ describe('bad input and permissions of report drafting', () => {
       code: 'FORBIDDEN',
       principle: 'P4',
     });
-  });
-});
-
-describe('goals missing their report (DOMAIN §9; 002 第十四条), by jurisdiction', () => {
-  const ids = async (as: string, m: number) =>
-    (
-      await app.gql<{ goalsMissingMonitoringReport: { nodes: { id: string }[] } }>(
-        MISSING,
-        { y: 2025, m },
-        { as },
-      )
-    ).data!.goalsMissingMonitoringReport.nodes.map((n) => n.id);
-
-  test('a submitted report takes a goal off the list for that month only', async () => {
-    expect(await ids('finance.chezhan', 3)).toEqual(expect.arrayContaining([quiet.id]));
-    expect(await ids('finance.chezhan', 3)).not.toContain(goal.id);
-    expect(await ids('finance.chezhan', 5)).toEqual(expect.arrayContaining([goal.id, quiet.id])); // May is a draft
-    expect(await ids('finance.zhangdian', 3)).toContain(quiet.id);
-    expect(await ids('unit.chezhan', 3)).toContain(quiet.id);
-  });
-
-  test('a month outside 1..12 is BAD_USER_INPUT', async () => {
-    const res = await app.gql(MISSING, { y: 2025, m: 13 }, { as: 'finance.chezhan' });
-    expect(res.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: ['month'] });
-  });
-
-  test('outside the jurisdiction nothing of 车站街道 is listed', async () => {
-    for (const as of ['finance.gongyuan', 'finance.zichuan', 'unit.gongyuan', 'finance.rizhao']) {
-      const listed = await ids(as, 3);
-      expect(listed).not.toContain(quiet.id);
-      expect(listed).not.toContain(goal.id);
-    }
-  });
-});
-
-describe('monitoring policy (DOMAIN §9 policy choice: configurable per tenant, 10 points by default)', () => {
-  test('defaults, then a city finance administrator changes it; the flags follow; other tenants are unaffected', async () => {
-    const read = async (as: string) =>
-      (
-        await app.gql<{ monitoringPolicy: { slowExecutionThreshold: string; rowVersion: number } }>(
-          POLICY,
-          {},
-          { as },
-        )
-      ).data!.monitoringPolicy;
-    expect(await read('unit.chezhan')).toEqual({ slowExecutionThreshold: '10', rowVersion: 0 });
-    for (const as of ['finance.zibo', 'admin.zhangdian', 'audit.zibo', 'transport.zibo']) {
-      expect(await denied(SET_POLICY, { slowExecutionThreshold: '20', expectedVersion: 0 }, as)).toEqual({
-        code: 'FORBIDDEN',
-        principle: 'P6',
-      });
-    }
-    expect(
-      (await refused(SET_POLICY, { slowExecutionThreshold: '101', expectedVersion: 0 }, 'admin.zibo'))[0]
-        .field,
-    ).toEqual(['input', 'slowExecutionThreshold']);
-    await ok(SET_POLICY, { slowExecutionThreshold: '15', expectedVersion: 0 }, 'admin.zibo');
-    expect(
-      (await refused(SET_POLICY, { slowExecutionThreshold: '20', expectedVersion: 0 }, 'admin.zibo'))[0].code,
-    ).toBe('CONFLICT');
-    expect(await read('finance.chezhan')).toEqual({ slowExecutionThreshold: '15.00', rowVersion: 1 });
-    expect(await read('finance.rizhao')).toEqual({ slowExecutionThreshold: '10', rowVersion: 0 });
-    // The May draft: 190,000 executed of 1.2M (15.83%) vs 41.67% elapsed — 25.83 points behind.
-    const may = await app.gql<{
-      goal: { monitoringReports: { nodes: { month: number; flags: string[] }[] } };
-    }>(
-      `query($id: ID!) { goal(id: $id) { monitoringReports { nodes { month flags } } } }`,
-      { id: goal.id },
-      { as: 'unit.chezhan' },
-    );
-    expect(may.data!.goal.monitoringReports.nodes.find((r) => r.month === 5)?.flags).toEqual([
-      'SLOW_EXECUTION',
-    ]);
-    await ok(SET_POLICY, { slowExecutionThreshold: '30', expectedVersion: 1 }, 'admin.zibo');
-    const relaxed = await app.gql<{
-      goal: { monitoringReports: { nodes: { month: number; flags: string[] }[] } };
-    }>(
-      `query($id: ID!) { goal(id: $id) { monitoringReports { nodes { month flags } } } }`,
-      { id: goal.id },
-      { as: 'unit.chezhan' },
-    );
-    expect(relaxed.data!.goal.monitoringReports.nodes.find((r) => r.month === 5)?.flags).toEqual([]);
   });
 });

@@ -7,7 +7,7 @@
 import { toGlobalId } from '../../src/common/global-id';
 import { TestApp } from '../harness/app';
 import { regionGid } from '../harness/ids';
-import { setCommon } from '../department/fixtures';
+import { reviewedDepartmentSelfEvaluation, setCommon } from '../department/fixtures';
 
 let app: TestApp;
 beforeAll(async () => {
@@ -33,7 +33,7 @@ describe('CommonIndicatorSetType.region (004 二(二)1)', () => {
       expect(r.errors).toBeUndefined();
       const set = r.data!.departmentCommonIndicators!;
       expect(set.region).toEqual({ id: zhangdian, name: '张店区' });
-      expect(toGlobalId('Region', set.regionId)).toBe(zhangdian); // the id field, kept for compatibility
+      expect(set.regionId).toBe(zhangdian); // the id field, kept for compatibility: a global id (issue 11 item 7)
     }
   });
 });
@@ -51,17 +51,7 @@ describe('DepartmentSelfEvaluationReviewType.reviewerOrganization (004 二(四))
   let reviewer = '';
 
   beforeAll(async () => {
-    // The demo's reviewed department self-evaluation of 淄川区农业农村局, with finance's conclusion recorded.
-    const [e] = await app.sql<{ id: string; tenant_id: string; reviewer: string }>(
-      `SELECT e.id, e.tenant_id, e.reviewer_organization_id AS reviewer FROM evaluation e
-         JOIN performance_goal g ON g.id = e.goal_id
-        WHERE e.kind = 'SELF' AND e.status = 'REVIEWED' AND g.scope = 'DEPARTMENT' AND g.name LIKE '淄川区农业农村局%'`,
-    );
-    await app.sql(
-      `INSERT INTO department_self_evaluation_review (tenant_id, evaluation_id, self_grade, confirmed_grade, reviewer_organization_id)
-       VALUES ($1, $2, 'EXCELLENT', 'GOOD', $3) ON CONFLICT DO NOTHING`,
-      [e!.tenant_id, e!.id, e!.reviewer],
-    );
+    const e = await reviewedDepartmentSelfEvaluation(app);
     evaluationId = toGlobalId('Evaluation', e!.id);
     reviewer = toGlobalId('Organization', e!.reviewer);
   });
@@ -71,7 +61,7 @@ describe('DepartmentSelfEvaluationReviewType.reviewerOrganization (004 二(四))
     expect(r.errors).toBeUndefined();
     const review = r.data!.departmentSelfEvaluationReview!;
     expect(review.reviewerOrganization).toEqual({ id: reviewer, name: '淄川区财政局' });
-    expect(toGlobalId('Organization', review.reviewerOrganizationId)).toBe(reviewer);
+    expect(review.reviewerOrganizationId).toBe(reviewer); // a global id, like the object's own id
   });
 
   test('every caller who reads the review gets the bureau exactly when node(id) gives it (P6), without errors', async () => {

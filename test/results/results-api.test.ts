@@ -2,139 +2,45 @@
  * Results application through GraphQL on a real database (DOMAIN §13; 001 三(四); 002 第二十八条(二); 003
  * 第二十六条, 转移支付 第三十–三十三条; 004 二(五)): a POOR finance evaluation of the demo transfer fund
  * 农村公路提档升级专项资金 produces a finding with its due dates and a recommendation with its minimum cut;
- * who gives feedback, responds and verifies — both ways; bad input writes nothing.
+ * who gives feedback, responds and verifies — both ways; bad input writes nothing; lists and overrides.
+ * A funding hold as a source: results-hold-api.test.ts.
  */
 import { toGlobalId } from '../../src/common/global-id';
-import { TestApp } from '../harness/app';
-import { mutations, USER_ERRORS as ERRORS } from '../harness/mutations';
+import { useTestApp } from '../harness/app';
 import { uuidOf } from '../harness/ids';
-import { rateFramework, reportSections } from '../harness/evaluation-fixtures';
+import {
+  DECIDE,
+  F,
+  FEEDBACK,
+  OPEN,
+  poorFinanceEvaluation,
+  PROPOSE,
+  REOPEN,
+  RESPOND,
+  resultCalls,
+  shanghaiDue,
+  VERIFY,
+  type FindingRow,
+} from './results-fixtures';
 
-let app: TestApp;
-const ev = mutations<{ id: string; rowVersion: number; status: string; grade: string | null }>(
-  () => app,
-  'evaluation',
-);
-const fi = mutations<FindingRow>(() => app, 'finding');
-const rec = mutations<RecommendationRow[]>(() => app, 'recommendations');
-const dec = mutations<RecommendationRow>(() => app, 'recommendation');
-
-interface FindingRow {
-  id: string;
-  state: string;
-  overdue: boolean;
-  completedOn: string;
-  feedbackDueOn: string;
-  rectificationDueOn: string;
-  availableActions: { action: string; allowed: boolean; code: string | null }[];
-}
-interface RecommendationRow {
-  id: string;
-  subjectKind: string;
-  goalId: string;
-  action: string;
-  currentAmount: string;
-  minimumCut: string | null;
-  recommendedChange: string;
-  status: string;
-  rule: string;
-}
-
-const E = 'id rowVersion status grade';
-const evalPayload = (name: string, input: string) =>
-  `mutation($input: ${input}!) { ${name}(input: $input) { evaluation { ${E} } ${ERRORS} } }`;
-const F = `id state overdue completedOn feedbackDueOn rectificationDueOn availableActions { action allowed code }`;
-const findingPayload = (name: string, input: string) =>
-  `mutation($input: ${input}!) { ${name}(input: $input) { finding { ${F} } ${ERRORS} } }`;
-const OPEN = findingPayload('openFinding', 'OpenFindingInput');
-const FEEDBACK = findingPayload('giveFindingFeedback', 'GiveFindingFeedbackInput');
-const RESPOND = findingPayload('respondToFinding', 'RespondToFindingInput');
-const VERIFY = findingPayload('verifyFinding', 'VerifyFindingInput');
-const REOPEN = findingPayload('reopenFinding', 'ReopenFindingInput');
-const R = 'id subjectKind goalId action currentAmount minimumCut recommendedChange status rule';
-const PROPOSE = `mutation($input: ProposeRecommendationsInput!) { proposeRecommendations(input: $input) { recommendations { ${R} } ${ERRORS} } }`;
-const DECIDE = `mutation($input: DecideRecommendationInput!) { decideRecommendation(input: $input) { recommendation { ${R} } ${ERRORS} } }`;
+const app = useTestApp();
+const { fi, rec, dec } = resultCalls(app);
 
 let goalGid = '';
 let fundGid = '';
-
-/** A FINANCE evaluation of the fund's overall goal scoring 38.54: POOR (DOMAIN §10.7), finalized (002 第二十六条(二)). */
-async function poorFinanceEvaluation() {
-  const created = await ev.ok(
-    evalPayload('createFinanceEvaluation', 'CreateFinanceEvaluationInput'),
-    { goalId: goalGid },
-    'finance.zhangdian',
-  );
-  const saved = await ev.ok(
-    evalPayload('saveFrameworkEvaluation', 'SaveFrameworkEvaluationInput'),
-    {
-      id: created.id,
-      expectedVersion: created.rowVersion,
-      indicators: rateFramework({
-        basis: '2',
-        reasonableness: '2',
-        compliance: '3',
-        benefit: '3',
-        satisfaction: '3',
-      }),
-      sections: reportSections(),
-      figures: {
-        plannedOutput: '50',
-        actualOutput: '10',
-        standardOutput: '5',
-        plannedCost: '1000000.00',
-        actualCost: '1100000.00',
-        budgeted: '1000000.00',
-        inPlace: '950000.00',
-        spent: '900000.00',
-      },
-    },
-    'finance.zhangdian',
-  );
-  const act = (e: { id: string; rowVersion: number }) => ({ id: e.id, expectedVersion: e.rowVersion });
-  const submitted = await ev.ok(
-    evalPayload('submitEvaluation', 'SubmitEvaluationInput'),
-    act(saved),
-    'finance.zhangdian',
-  );
-  const responded = await ev.ok(
-    evalPayload('respondToEvaluation', 'RespondToEvaluationInput'),
-    { ...act(submitted), decision: 'AGREE' },
-    'transport.zhangdian',
-  );
-  const final = await ev.ok(
-    evalPayload('finalizeEvaluation', 'FinalizeEvaluationInput'),
-    act(responded),
-    'finance.zhangdian',
-  );
-  expect(final).toMatchObject({ status: 'FINALIZED', grade: 'POOR' });
-  return final.id;
-}
-
-const shanghaiDue = async (evaluationId: string, months: number) =>
-  (
-    await app.sql<{ d: string }>(
-      // PostgreSQL's own month arithmetic clamps to the month's end too: an independent oracle.
-      `SELECT to_char((finalized_at AT TIME ZONE 'Asia/Shanghai')::date + make_interval(months => $2::int), 'YYYY-MM-DD') AS d
-         FROM evaluation WHERE id = $1`,
-      [uuidOf(evaluationId), months],
-    )
-  )[0].d;
 
 let evaluationGid = '';
 let finding: FindingRow;
 let second: FindingRow;
 
 beforeAll(async () => {
-  app = await TestApp.start();
   const [goal] = await app.sql<{ id: string; fund_id: string }>(
     `SELECT id, fund_id FROM performance_goal WHERE name = '农村公路提档升级专项资金整体绩效目标' AND status = 'ISSUED'`,
   );
   goalGid = toGlobalId('PerformanceGoal', goal.id);
   fundGid = toGlobalId('Fund', goal.fund_id);
-  evaluationGid = await poorFinanceEvaluation();
+  evaluationGid = await poorFinanceEvaluation(app, goalGid);
 });
-afterAll(async () => app.stop());
 
 describe('a POOR finance evaluation of a transfer fund, end to end (DOMAIN §13; 003 转移支付 第三十一、三十三条)', () => {
   test('finance opens a finding: OPEN, feedback due 1 month after completion, rectification 2 months after that', async () => {
@@ -143,8 +49,8 @@ describe('a POOR finance evaluation of a transfer fund, end to end (DOMAIN §13;
       { evaluationId: evaluationGid, description: '农村公路提档升级完成率低，质量达标率不足' },
       'finance.zhangdian',
     );
-    const oneMonth = await shanghaiDue(evaluationGid, 1);
-    const threeMonths = await shanghaiDue(evaluationGid, 3);
+    const oneMonth = await shanghaiDue(app, evaluationGid, 1);
+    const threeMonths = await shanghaiDue(app, evaluationGid, 3);
     expect(finding).toMatchObject({ state: 'OPEN', overdue: false, feedbackDueOn: oneMonth });
     const [row] = await app.sql<Record<string, string>>(
       `SELECT f.state, f.grade, f.source_kind, to_char(f.feedback_due_on, 'YYYY-MM-DD') AS feedback_due,
@@ -272,48 +178,11 @@ describe('bad input: a clear error with a stable code, nothing written (DOMAIN �
   });
 });
 
-describe('a funding hold is a source too (DOMAIN §13 "a funding hold"; 001 三(二); 003 第十八条)', () => {
-  const HOLD_FINDING = findingPayload('openFundingHoldFinding', 'OpenFundingHoldFindingInput');
-  const HOLD = `mutation($input: SetFundingHoldInput!) { setFundingHold(input: $input) { hold { status } ${ERRORS} } }`;
-
-  test('no hold: WORKFLOW_VIOLATION; after a hold, finance opens a finding dated from the hold', async () => {
-    const [goal] = await app.sql<{ id: string }>(
-      `SELECT id FROM performance_goal WHERE name = '农村公路提档升级专项资金车站街道区域绩效目标' AND status = 'ISSUED'`,
-    );
-    const goalId = toGlobalId('PerformanceGoal', goal.id);
-    const input = { goalId, description: '资金使用进度严重滞后，已暂缓拨款' };
-    expect((await fi.refused(HOLD_FINDING, input, 'finance.zhangdian'))[0]).toMatchObject({
-      code: 'WORKFLOW_VIOLATION',
-      field: ['input', 'goalId'],
-    });
-    const held = await app.gql<{ setFundingHold: { userErrors: unknown[] } }>(
-      HOLD,
-      { input: { goalId, kind: 'SUSPENDED', reason: '执行进度滞后' } },
-      { as: 'finance.zhangdian' },
-    );
-    expect(held.data!.setFundingHold.userErrors).toEqual([]);
-    expect((await fi.denied(HOLD_FINDING, input, 'transport.zhangdian')).code).toBe('FORBIDDEN');
-    const opened = await fi.ok(HOLD_FINDING, input, 'finance.zhangdian');
-    const [row] = await app.sql<Record<string, string>>(
-      `SELECT f.source_kind, f.state, to_char(f.feedback_due_on, 'YYYY-MM-DD') AS due,
-              to_char((h.at AT TIME ZONE 'Asia/Shanghai')::date + interval '1 month', 'YYYY-MM-DD') AS expected,
-              (SELECT name FROM organization o WHERE o.id = f.verifier_organization_id) AS verifier,
-              (SELECT name FROM organization o WHERE o.id = f.responsible_organization_id) AS responsible
-         FROM result_finding f JOIN funding_hold h ON h.id = f.source_id WHERE f.id = $1`,
-      [uuidOf(opened.id)],
-    );
-    expect(row).toMatchObject({ source_kind: 'FUNDING_HOLD', state: 'OPEN', due: row.expected });
-    // Finance at the goal's level (the township) verifies; the fund's department rectifies.
-    expect(row.verifier).toContain('车站街道');
-    expect(row.responsible).toContain('交通运输局');
-  });
-});
-
 describe('lists by jurisdiction with filters; OVERDUE computed from today (DOMAIN §13)', () => {
   test('an overdue finding is listed as overdue; another district sees none', async () => {
     second = await fi.ok(
       OPEN,
-      { evaluationId: await poorFinanceEvaluation(), description: '第二次评价发现的问题' },
+      { evaluationId: await poorFinanceEvaluation(app, goalGid), description: '第二次评价发现的问题' },
       'finance.zhangdian',
     );
     // Arrange a feedback due date in the past (the rule itself is tested in results-rules.test.ts).

@@ -6,6 +6,7 @@
  */
 import { Client } from 'pg';
 import { generateSyntheticCity, generateSyntheticEvaluations } from '../../seeds';
+import { setTenantSql } from '../../src/db/request-db';
 import { TestApp } from '../harness/app';
 
 let app: TestApp;
@@ -150,7 +151,8 @@ test('the API role reads the statistics but cannot write them (derived data)', a
   await appRole.connect();
   try {
     await appRole.query('BEGIN');
-    await appRole.query(`SELECT set_config('jixiao.tenant_id', $1, true)`, [tenantId]);
+    // As the API sets it (SET LOCAL, propagated to Citus workers; issue 17).
+    await appRole.query(setTenantSql(tenantId));
     const { rows } = await appRole.query('SELECT count(*)::int AS n FROM rollup_population');
     expect(rows[0].n).toBeGreaterThan(0);
     await expect(appRole.query('DELETE FROM rollup_population')).rejects.toThrow(/permission denied/);

@@ -9,7 +9,7 @@ import { CommonIndicatorSource, DepartmentDimension } from '../department.enums'
   description: '共性指标 — a common indicator of a department goal, set by finance (003 第十二条(二))',
 })
 export class CommonIndicatorType {
-  @Field(() => ID, { description: '标识 — id' })
+  @Field(() => ID, { description: '标识 — opaque global id' })
   id!: string;
 
   @Field(() => DepartmentDimension, { description: '维度 — the 004 二(二)3 aspect' })
@@ -41,7 +41,7 @@ export class CommonIndicatorType {
   description: '共性指标集 — finance’s common indicators of a year for the departments of its region',
 })
 export class CommonIndicatorSetType {
-  @Field(() => ID, { description: '标识 — id' })
+  @Field(() => ID, { description: '标识 — opaque global id' })
   id!: string;
 
   @Field(() => Int, { description: '年度 — year' })
@@ -49,7 +49,7 @@ export class CommonIndicatorSetType {
 
   @Field(() => ID, {
     description:
-      '所属区划 — the region whose finance set it (id); 保留兼容 — kept for compatibility, read `region`',
+      '所属区划 — the region whose finance set it (region global id); 保留兼容 — kept for compatibility, read `region`',
   })
   regionId!: string;
 
@@ -91,7 +91,7 @@ export class DepartmentSelfEvaluationReviewType {
 
   @Field(() => ID, {
     description:
-      '审核单位 — the reviewing finance bureau (id); 保留兼容 — kept for compatibility, read `reviewerOrganization`',
+      '审核单位 — the reviewing finance bureau (organization global id); 保留兼容 — kept for compatibility, read `reviewerOrganization`',
   })
   reviewerOrganizationId!: string;
 

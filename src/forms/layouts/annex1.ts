@@ -1,10 +1,10 @@
+import { fiveColumnGoalForm, type GoalIndicatorRole } from './goal-layout';
 import { FormSlug, type FormLayout } from './layout';
 
 /**
  * 附件1 本级预算项目绩效目标表 (002 附件1; DOMAIN §5): five printed columns A–E, label/value pairs in the
  * header as the seed lays them out ("项目名称 | ⟨B:C⟩ | 项目实施期 | ⟨E⟩"), money in 万元, then the three-level
- * indicator table (一级 A, 二级 B, 三级 C:D, 年度指标值 E). Column G (outside the print area) carries each
- * indicator's 分值 (DOMAIN §10.1), which the official form has no column for, so an export imports back.
+ * indicator table (一级 A, 二级 B, 三级 C:D, 年度指标值 E) and 分值 in column G, as 附件2 (goal-layout.ts).
  */
 export type Annex1Field =
   | 'projectName'
@@ -22,18 +22,18 @@ export type Annex1Field =
   | 'implementationPeriodObjective'
   | 'annualObjective';
 
-export type GoalIndicatorRole = 'category' | 'subcategory' | 'name' | 'target' | 'points';
+export type { GoalIndicatorRole };
+
+/** The page, objectives and indicator table shared by 附件1 and 附件2. */
+const FORM = fiveColumnGoalForm(10);
 
 export const ANNEX1_LAYOUT: FormLayout<Annex1Field, GoalIndicatorRole> = {
   form: FormSlug.ANNEX1,
   annex: 1,
   sheetName: '附件1',
   title: '本级预算项目绩效目标表',
-  lastColumn: 5,
+  ...FORM.page,
   widths: [14, 16, 26, 16, 30],
-  orientation: 'portrait',
-  periodRow: 2,
-  filerRow: 3,
   labels: [
     { cell: 'A4', text: '项目名称' },
     { cell: 'D4', text: '项目实施期' },
@@ -48,13 +48,7 @@ export const ANNEX1_LAYOUT: FormLayout<Annex1Field, GoalIndicatorRole> = {
     { cell: 'D8', text: '其中：财政拨款' },
     { cell: 'B9', text: '其他资金' },
     { cell: 'D9', text: '其他资金' },
-    { cell: 'A10', text: '绩效目标' },
-    { cell: 'B10', text: '实施期目标' },
-    { cell: 'D10', text: '年度目标' },
-    { cell: 'A11', text: '一级指标', heading: true },
-    { cell: 'B11', text: '二级指标', heading: true },
-    { cell: 'C11', text: '三级指标', merge: 'C11:D11', heading: true },
-    { cell: 'E11', text: '年度指标值', heading: true },
+    ...FORM.objectiveLabels,
   ],
   fields: [
     { field: 'projectName', cell: 'B4', merge: 'B4:C4', kind: 'text', label: '项目名称' },
@@ -69,17 +63,7 @@ export const ANNEX1_LAYOUT: FormLayout<Annex1Field, GoalIndicatorRole> = {
     { field: 'fiscalAmount', cell: 'E8', kind: 'wan', label: '年度金额其中：财政拨款' },
     { field: 'periodOtherAmount', cell: 'C9', kind: 'wan', label: '实施期金额其他资金' },
     { field: 'otherAmount', cell: 'E9', kind: 'wan', label: '年度金额其他资金' },
-    { field: 'implementationPeriodObjective', cell: 'C10', kind: 'text', label: '实施期目标' },
-    { field: 'annualObjective', cell: 'E10', kind: 'text', label: '年度目标' },
+    ...FORM.objectiveFields,
   ],
-  indicatorHeadingRow: 11,
-  firstIndicatorRow: 12,
-  indicatorColumns: {
-    category: { col: 1, heading: '一级指标', kind: 'text' },
-    subcategory: { col: 2, heading: '二级指标', kind: 'text' },
-    name: { col: 3, toCol: 4, heading: '三级指标', kind: 'text' },
-    target: { col: 5, heading: '年度指标值', kind: 'text' },
-    points: { col: 7, heading: '分值', kind: 'score' },
-  },
-  extraColumns: { points: { col: 7, heading: '分值', kind: 'score' } },
+  ...FORM.table,
 };

@@ -1,4 +1,4 @@
-import type { GoalIndicatorRole } from './annex1';
+import { fiveColumnGoalForm, type GoalIndicatorRole } from './goal-layout';
 import { FormSlug, type FormLayout } from './layout';
 
 /**
@@ -17,6 +17,9 @@ export type Annex2Field =
   | 'implementationPeriodObjective'
   | 'annualObjective';
 
+/** The page, objectives and indicator table shared by 附件1 and 附件2. */
+const FORM = fiveColumnGoalForm(9);
+
 export const ANNEX2_NOTES = ['备注：资金分配方式包括因素法、项目法等。'];
 
 export const ANNEX2_LAYOUT: FormLayout<Annex2Field, GoalIndicatorRole> = {
@@ -24,11 +27,8 @@ export const ANNEX2_LAYOUT: FormLayout<Annex2Field, GoalIndicatorRole> = {
   annex: 2,
   sheetName: '附件2',
   title: '对下转移支付预算项目整体绩效目标表',
-  lastColumn: 5,
+  ...FORM.page,
   widths: [14, 18, 26, 16, 30],
-  orientation: 'portrait',
-  periodRow: 2,
-  filerRow: 3,
   labels: [
     { cell: 'A4', text: '专项资金名称' },
     { cell: 'D4', text: '专项实施期' },
@@ -38,13 +38,7 @@ export const ANNEX2_LAYOUT: FormLayout<Annex2Field, GoalIndicatorRole> = {
     { cell: 'B6', text: '年度金额' },
     { cell: 'B7', text: '其中：市级预算资金' },
     { cell: 'B8', text: '县级及以下资金' },
-    { cell: 'A9', text: '绩效目标' },
-    { cell: 'B9', text: '实施期目标' },
-    { cell: 'D9', text: '年度目标' },
-    { cell: 'A10', text: '一级指标', heading: true },
-    { cell: 'B10', text: '二级指标', heading: true },
-    { cell: 'C10', text: '三级指标', merge: 'C10:D10', heading: true },
-    { cell: 'E10', text: '年度指标值', heading: true },
+    ...FORM.objectiveLabels,
   ],
   fields: [
     { field: 'fundName', cell: 'B4', merge: 'B4:C4', kind: 'text', label: '专项资金名称' },
@@ -60,17 +54,7 @@ export const ANNEX2_LAYOUT: FormLayout<Annex2Field, GoalIndicatorRole> = {
       label: '其中：市级预算资金',
     },
     { field: 'lowerLevelAmount', cell: 'C8', merge: 'C8:E8', kind: 'wan', label: '县级及以下资金' },
-    { field: 'implementationPeriodObjective', cell: 'C9', kind: 'text', label: '实施期目标' },
-    { field: 'annualObjective', cell: 'E9', kind: 'text', label: '年度目标' },
+    ...FORM.objectiveFields,
   ],
-  indicatorHeadingRow: 10,
-  firstIndicatorRow: 11,
-  indicatorColumns: {
-    category: { col: 1, heading: '一级指标', kind: 'text' },
-    subcategory: { col: 2, heading: '二级指标', kind: 'text' },
-    name: { col: 3, toCol: 4, heading: '三级指标', kind: 'text' },
-    target: { col: 5, heading: '年度指标值', kind: 'text' },
-    points: { col: 7, heading: '分值', kind: 'score' },
-  },
-  extraColumns: { points: { col: 7, heading: '分值', kind: 'score' } },
+  ...FORM.table,
 };

@@ -1,5 +1,5 @@
 import { FormSlug, type LabelCell } from './layout';
-import { MONITORING_NOTES, type MonitoringLayout } from './monitoring-layout';
+import { monitoringForm, type MonitoringLayout } from './monitoring-layout';
 
 /**
  * 附件5 对下转移支付预算分区域/分项目绩效运行监控表 (002 附件5; DOMAIN §9): as 附件4, with 所属专项 and the
@@ -30,16 +30,15 @@ const dashes = (row: number): LabelCell[] => [
   { cell: `G${row}`, text: '-', merge: `G${row}:I${row}` },
 ];
 
+/** The parts shared with the other monitoring form; this seed's heading of the 1-M月 column. */
+const FORM = monitoringForm('1-*月实际完成情况');
+
 export const ANNEX5_LAYOUT: MonitoringLayout<Annex5Field> = {
   form: FormSlug.ANNEX5,
   annex: 5,
   sheetName: '附件5',
   title: '对下转移支付预算分区域/分项目绩效运行监控表',
-  lastColumn: 9,
-  widths: [12, 17, 17, 22, 15, 17, 17, 14, 14],
-  orientation: 'landscape',
-  periodRow: 2,
-  filerRow: 3,
+  ...FORM.page,
   labels: [
     { cell: 'A4', text: '资金/项目名称' },
     { cell: 'G4', text: '所属专项' },
@@ -57,16 +56,7 @@ export const ANNEX5_LAYOUT: MonitoringLayout<Annex5Field> = {
     { cell: 'B9', text: '县级及以下资金' },
     ...dashes(8),
     ...dashes(9),
-    { cell: 'A10', text: '绩效目标' },
-    { cell: 'B10', text: '年度目标' },
-    { cell: 'F10', text: '1-*月完成情况' },
-    { cell: 'B11', text: '一级指标', heading: true },
-    { cell: 'C11', text: '二级指标', heading: true },
-    { cell: 'D11', text: '三级指标', heading: true },
-    { cell: 'E11', text: '年度指标值', heading: true },
-    { cell: 'F11', text: '1-*月实际完成情况', heading: true },
-    { cell: 'G11', text: '全年预计完成情况', heading: true },
-    { cell: 'H11', text: '偏差原因分析', merge: 'H11:I11', heading: true },
+    ...FORM.goalLabels,
   ],
   fields: [
     { field: 'goalName', cell: 'B4', merge: 'B4:F4', kind: 'text', label: '资金/项目名称' },
@@ -80,22 +70,8 @@ export const ANNEX5_LAYOUT: MonitoringLayout<Annex5Field> = {
     { field: 'projectedExecutionRate', cell: 'G7', merge: 'G7:I7', kind: 'rate', label: '全年预计执行率' },
     { field: 'allocatingLevelBudget', cell: 'C8', kind: 'wan', label: '其中：市级预算资金' },
     { field: 'lowerLevelBudget', cell: 'C9', kind: 'wan', label: '县级及以下资金' },
-    { field: 'annualObjective', cell: 'C10', merge: 'C10:E10', kind: 'text', label: '年度目标' },
-    { field: 'completionSummary', cell: 'G10', merge: 'G10:I10', kind: 'text', label: '1-*月完成情况' },
+    ...FORM.goalFields,
   ],
-  indicatorHeadingRow: 11,
-  firstIndicatorRow: 12,
-  leadingColumn: 1,
-  indicatorColumns: {
-    category: { col: 2, heading: '一级指标', kind: 'text' },
-    subcategory: { col: 3, heading: '二级指标', kind: 'text' },
-    name: { col: 4, heading: '三级指标', kind: 'text' },
-    target: { col: 5, heading: '年度指标值', kind: 'text' },
-    completion: { col: 6, heading: '1-*月实际完成情况', kind: 'text' },
-    projected: { col: 7, heading: '全年预计完成情况', kind: 'text' },
-    deviation: { col: 8, toCol: 9, heading: '偏差原因分析', kind: 'text' },
-  },
+  ...FORM.table,
   likelihoodColumns: { CERTAIN: [3, 4], POSSIBLE: [5, 6], IMPOSSIBLE: [7, 9] },
-  measuresColumns: [3, 9],
-  notes: MONITORING_NOTES,
 };

@@ -1,0 +1,89 @@
+/**
+ * Issue 18, W1: the overall roll-up of a fund tree is reused while the statistics versions it reads are
+ * unchanged (rollup.loaders.ts `upperResults`, keyed by the overall's version and every regional child's),
+ * so a repeated read costs fewer statements — and a submission anywhere under it gives the fresh answer at
+ * once: the reused answer always equals one computed from scratch (`forgetRollUpResults`).
+ */
+import { generateSyntheticCity, generateSyntheticEvaluations, type SyntheticCity } from '../../seeds';
+import { FUND_TREE, type FundTreeData } from '../../bench/rollup-queries';
+import { forgetRollUpResults } from '../../src/rollup/rollup.loaders';
+import { TestApp } from '../harness/app';
+import { gid } from '../rollup/fixtures';
+
+let app: TestApp;
+let city: SyntheticCity;
+let overall: string;
+let drafts: string[];
+
+beforeAll(async () => {
+  app = await TestApp.start();
+  city = await generateSyntheticCity(app.owner, { seed: 83, scale: 'small' });
+  await generateSyntheticEvaluations(app.owner, { tenantId: city.tenantId, seed: 83, share: 0.5 });
+  // The overall goal with the most project goals below it, and drafts for two of its missing ones.
+  const [top] = await app.sql<{ id: string }>(
+    `SELECT o.id FROM performance_goal o
+       JOIN performance_goal r ON r.tenant_id = o.tenant_id AND r.parent_goal_id = o.id
+       JOIN performance_goal p ON p.tenant_id = r.tenant_id AND p.parent_goal_id = r.id AND p.status = 'ISSUED'
+      WHERE o.tenant_id = $1 AND o.scope = 'TRANSFER_OVERALL' AND o.status = 'ISSUED'
+      GROUP BY o.id ORDER BY count(*) DESC, o.id LIMIT 1`,
+    [city.tenantId],
+  );
+  overall = top.id;
+  const missing = await app.sql<{ id: string }>(
+    `SELECT p.id FROM performance_goal p JOIN performance_goal r ON r.tenant_id = p.tenant_id AND r.id = p.parent_goal_id
+      WHERE p.tenant_id = $1 AND r.parent_goal_id = $2 AND p.status = 'ISSUED'
+        AND NOT EXISTS (SELECT 1 FROM evaluation e WHERE e.tenant_id = p.tenant_id AND e.goal_id = p.id)
+      ORDER BY p.id LIMIT 2`,
+    [city.tenantId, overall],
+  );
+  const summary = await generateSyntheticEvaluations(app.owner, {
+    tenantId: city.tenantId,
+    seed: 83,
+    share: 1,
+    goalIds: missing.map((m) => m.id),
+    status: 'DRAFT',
+  });
+  drafts = summary.evaluations.map((e) => e.id);
+}, 240_000);
+afterAll(async () => app.stop());
+
+async function fundTree() {
+  const res = await app.gql<FundTreeData>(
+    FUND_TREE,
+    { id: gid('PerformanceGoal', overall) },
+    { as: city.sampleLogins.cityFinance },
+  );
+  expect(res.errors).toBeUndefined();
+  expect(res.data!.goal?.rollUp).toBeTruthy();
+  return { data: res.data!, statements: res.extensions?.sqlStatements as number };
+}
+
+async function fresh() {
+  forgetRollUpResults();
+  return fundTree();
+}
+
+test('a repeated read reuses the overall roll-up: fewer statements, the same answer as from scratch', async () => {
+  const first = await fresh();
+  const second = await fundTree();
+  expect(second.data).toEqual(first.data);
+  expect(second.statements).toBeLessThan(first.statements);
+  console.warn(`fund tree SQL statements: computed ${first.statements}, reused ${second.statements}`);
+});
+
+test('a submission below it is seen at once; the reused answer then equals a fresh one', async () => {
+  expect(drafts.length).toBeGreaterThan(0);
+  const before = await fundTree();
+  await app.sql(
+    `UPDATE evaluation SET status = 'SUBMITTED', total = 90, grade = 'EXCELLENT', submitted_at = now() WHERE id = $1`,
+    [drafts[0]],
+  );
+  const after = await fundTree();
+  expect(after.data).not.toEqual(before.data);
+  const counted = (d: FundTreeData) =>
+    d.goal!.children.nodes.reduce((sum, c) => sum + (c.rollUp?.coverage.counted ?? 0), 0);
+  expect(counted(after.data)).toBe(counted(before.data) + 1);
+  const again = await fundTree();
+  expect(again.data).toEqual(after.data);
+  expect((await fresh()).data).toEqual(after.data);
+});
