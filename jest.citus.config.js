@@ -15,6 +15,7 @@ module.exports = {
     {
       ...integration,
       displayName: 'citus',
+      testPathIgnorePatterns: integration.testPathIgnorePatterns.filter((p) => p !== '/test/citus/'),
       testMatch: [
         // Cluster-only checks: shard groups, one worker per request, distribution is idempotent.
         '<rootDir>/test/citus/**/*.test.ts',

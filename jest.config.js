@@ -49,6 +49,8 @@ module.exports = {
         '-rules\\.test\\.ts$',
         '\\.unit\\.test\\.ts$',
         '\\.property\\.test\\.ts$',
+        // Issue 17: cluster-only checks, run by `npm run test:citus` (jest.citus.config.js).
+        '/test/citus/',
       ],
       // A project's global setup runs only when a test of that project is selected.
       globalSetup: '<rootDir>/test/harness/global-setup.ts',
