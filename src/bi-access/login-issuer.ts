@@ -52,6 +52,19 @@ export async function revokeLogin(
   return rows[0].revoked === true;
 }
 
+/**
+ * Whether an error is the definer function finding the role already on the server: a concurrent issue of
+ * the same name (or a role made by hand) committed after the caller's check — seen by the function's own
+ * check (42710 duplicate_object) or by CREATE ROLE itself once the other transaction commits (23505 on
+ * pg_authid's name index). Roles are cluster-wide, outside the register's unique index.
+ */
+export function isRoleTaken(error: unknown): boolean {
+  const driver = (error as { driverError?: { code?: unknown; constraint?: unknown } } | null)?.driverError;
+  return (
+    driver?.code === '42710' || (driver?.code === '23505' && driver.constraint === 'pg_authid_rolname_index')
+  );
+}
+
 /** Whether a role of this name exists on the server (roles are cluster-wide). */
 export async function roleExists(run: RunSql, roleName: string): Promise<boolean> {
   const rows = await run(`SELECT 1 FROM pg_roles WHERE rolname = $1`, [roleName]);

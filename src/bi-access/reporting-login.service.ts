@@ -6,7 +6,7 @@ import { refusal } from '../common/refusal';
 import type { RequestContext } from '../common/request-context';
 import { administeredRegion } from '../hierarchy/administered';
 import type { CreateReportingLoginInput, RevokeReportingLoginInput } from './dto/reporting-login.inputs';
-import { ownerMayCreateRoles, roleExists } from './login-issuer';
+import { isRoleTaken, ownerMayCreateRoles, roleExists } from './login-issuer';
 import { insertReportingLogin, markReportingLoginRevoked, sqlOf } from './reporting-login.repository';
 import { chosenNameProblem, connectionLimitProblem, roleNameFor } from './rules/login-name';
 
@@ -60,7 +60,10 @@ export function createReportingLogin(ctx: RequestContext, input: CreateReporting
       em,
       { regionId, roleName, connectionLimit: input.connectionLimit },
       region.path,
-    );
+    ).catch((error: unknown) => {
+      // The same name issued at once: the other issue committed between the check above and the function's.
+      throw isRoleTaken(error) ? refusal(ErrorCode.CONFLICT, ['input', 'name'], nameTaken) : error;
+    });
     const [{ database }] = (await em.query('SELECT current_database() AS database')) as {
       database: string;
     }[];

@@ -47,7 +47,11 @@ export class TestApp {
 
   static async start(env: Record<string, string> = {}): Promise<TestApp> {
     const config = parseConfig({ NODE_ENV: 'test', EXPOSE_SQL_COUNT: 'true', LOG_LEVEL: 'silent', ...env });
-    const s = await startTestService(config, pino({ level: 'silent' }), dbTimeouts(config));
+    const s = await startTestService(
+      config,
+      pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
+      dbTimeouts(config),
+    );
     return new TestApp(s.db, s.owner, s.services, s.server);
   }
 
