@@ -21,6 +21,7 @@ module.exports = {
         '<rootDir>/test/citus/**/*.test.ts',
         // Isolation matrix and row-level security.
         '<rootDir>/test/hierarchy/*-isolation.test.ts',
+        '<rootDir>/test/hierarchy/list-isolation-users.test.ts',
         '<rootDir>/test/rls.test.ts',
         // The goal workflow.
         '<rootDir>/test/goals/goal-filing-api.test.ts',
@@ -36,8 +37,9 @@ module.exports = {
         '<rootDir>/test/auth/login.test.ts',
         '<rootDir>/test/auth/tenant-logins.test.ts',
       ],
-      // Not here: test/goals/goals-happy-path-api.test.ts arranges data with owner SQL joining tenant
-      // tables on other keys than the tenant (Citus: "complex joins are only supported when … co-located").
+      // Not here yet: test/goals/goals-happy-path-api.test.ts. Its owner SQL names the tenant in every
+      // join now, but Citus 13.2 fails on its correlated `jsonb_array_elements(g.review_chain)` subquery
+      // ("invalid attnum 19 for relation "s"") — the chain must be read in a separate query first.
     },
   ],
 };

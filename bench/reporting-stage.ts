@@ -18,6 +18,9 @@ import {
 } from './reporting-measure';
 import {
   AGGREGATE,
+  AGGREGATE_TABLE,
+  tableRows,
+  type AggregateTableData,
   csvPath,
   csvPathLong,
   RAW_AGGREGATE_SQL,
@@ -81,12 +84,19 @@ export async function measureStage(ctx: StageContext): Promise<string> {
       apiRows,
     );
     log(`[${ctx.stage}] aggregate ${level}: raw SQL = API, ${apiRows.length} rows`);
+    // The table form (timed below) is the same rows, cell for cell.
+    const tabled = await api.request<AggregateTableData>(AGGREGATE_TABLE, vars(level));
+    if (!tabled.body.data) throw new Error(`aggregate table ${level} failed: ${tabled.text.slice(0, 500)}`);
+    const asRows = tableRows(tabled.body.data);
+    const picked = asRows.map((r) => Object.fromEntries(Object.keys(apiRows[0] ?? {}).map((k) => [k, r[k]])));
+    if (JSON.stringify(picked) !== JSON.stringify(apiRows))
+      throw new Error(`aggregate ${level}: the table form differs from the typed rows`);
     // The API alone (its own loop: the raw statement is ~30× slower and would leave it few samples),
     // then the raw statement (a few rounds).
     const apiSamples: Sample[] = [];
     const rawSamples: Sample[] = [];
     const l = await loop(options.warmup, options.iterations, options.scenarioSeconds, async (timed) => {
-      const res = await api.request<AggregateData>(AGGREGATE, vars(level));
+      const res = await api.request<AggregateTableData>(AGGREGATE_TABLE, vars(level));
       if (timed) apiSamples.push(res.sample);
     });
     await loop(RAW_ROUNDS > 1 ? 1 : 0, RAW_ROUNDS, options.scenarioSeconds, async (timed) => {
@@ -99,7 +109,7 @@ export async function measureStage(ctx: StageContext): Promise<string> {
       const file = join(process.cwd(), 'bench', 'results', `reporting-${ctx.stage}-${level}.cpuprofile`);
       mkdirSync(join(process.cwd(), 'bench', 'results'), { recursive: true });
       const { profile } = await profiled(file, async () => {
-        for (let i = 0; i < 20; i++) await api.request<AggregateData>(AGGREGATE, vars(level));
+        for (let i = 0; i < 20; i++) await api.request<AggregateTableData>(AGGREGATE_TABLE, vars(level));
       });
       log(`[${ctx.stage}] profile ${level}: ${JSON.stringify(summarizeProfile(profile, 15))} (${file})`);
     }

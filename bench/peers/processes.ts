@@ -38,13 +38,15 @@ export async function startProcess(options: {
   name: string;
   node: string;
   script: string;
+  /** Node.js flags of the process (before the script). */
+  args?: string[];
   env: Record<string, string>;
   cleanup: Cleanup;
   log: (line: string) => void;
   timeoutMs?: number;
 }): Promise<ServerProcess> {
   const started = performance.now();
-  const child = spawn(options.node, [options.script], {
+  const child = spawn(options.node, [...(options.args ?? []), options.script], {
     env: { ...process.env, ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -12,7 +12,7 @@ import {
   type RawTreeRow,
 } from '../queries';
 import { checkRawEqualsApi } from '../reporting-measure';
-import { AGGREGATE } from '../reporting-queries';
+import { AGGREGATE_TABLE, tableRows, type AggregateTableData } from '../reporting-queries';
 import { FUND_TREE, RAW_FUND_TREE_SQL, type FundTreeData, type RawFundTree } from '../rollup-queries';
 import { sameAggregate } from '../rollup-bench';
 import { W2_QUERY, w2Variables, type W2Data } from '../workloads/w2';
@@ -331,7 +331,8 @@ function w3(ctx: Context): Workload {
   return {
     key: 'w3',
     label: `W3 BI aggregate TOWNSHIP × year × category (${ctx.firstYear}–${ctx.year})`,
-    jixiao: { query: AGGREGATE, variables: { level, from: ctx.firstYear, to: ctx.year } },
+    // The table form (issue 14: one value for BI clients), as PostGraphile's function answers one JSON value.
+    jixiao: { query: AGGREGATE_TABLE, variables: { level, from: ctx.firstYear, to: ctx.year } },
     postgraphile: {
       query: `query W3($path: String!, $from: Int!, $to: Int!) { benchPeersAggregateTownship(withinPath: $path, yearFrom: $from, yearTo: $to) }`,
       variables: { path: `${ctx.cityPath}%`, from: ctx.firstYear, to: ctx.year },
@@ -343,8 +344,7 @@ function w3(ctx: Context): Workload {
       },
     },
     check: ({ jixiao, postgraphile, raw }) => {
-      const apiRows = (jixiao as { aggregate: { rows: Record<string, string | number | null>[] } }).aggregate
-        .rows;
+      const apiRows = tableRows(jixiao as AggregateTableData);
       const pgRows = jsonValue<Record<string, unknown>[]>(
         (postgraphile as { benchPeersAggregateTownship: unknown }).benchPeersAggregateTownship,
       );

@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { QueryFailedError } from 'typeorm';
+import { constraintOf } from '../db/db-errors';
 import { ErrorCode, msg, type Message } from './error-code';
 import { problem, type Problem } from './problem';
 
@@ -14,6 +15,7 @@ import { problem, type Problem } from './problem';
 
 interface PgError {
   code?: string;
+  message?: string;
   constraint?: string;
   table?: string;
   column?: string;
@@ -40,6 +42,22 @@ export const DATABASE_REFUSALS = {
   invalid: msg('输入的值无效', 'A value is not valid'),
 } satisfies Record<string, Message>;
 
+/** The shard id Citus appends to a constraint's name on a worker (`ck_goal_indicator_weight_102345`). */
+const SHARD_SUFFIX = /_\d+$/;
+
+/**
+ * The names the violated constraint may have (issue 17): as the database names it — pg's `constraint`
+ * field, or on a Citus coordinator, which drops that field, the name in the message (`constraintOf`) —
+ * then, when it ends in a shard id, without it. The exact name comes first, so a constraint whose own
+ * name ends in digits is read as itself.
+ */
+function constraintNames(pg: PgError): string[] {
+  const name = constraintOf(pg);
+  if (!name) return [];
+  const shardless = name.replace(SHARD_SUFFIX, '');
+  return shardless !== name ? [name, shardless] : [name];
+}
+
 function meaningOf(pg: PgError): { code: ErrorCode; message: Message } | null {
   const r = DATABASE_REFUSALS;
   const state = pg.code ?? '';
@@ -55,7 +73,7 @@ function meaningOf(pg: PgError): { code: ErrorCode; message: Message } | null {
     case '23502':
       return { code: ErrorCode.BAD_USER_INPUT, message: r.missingValue };
     case '23514':
-      return WORKFLOW_CONSTRAINT.test(pg.constraint ?? '')
+      return constraintNames(pg).some((name) => WORKFLOW_CONSTRAINT.test(name))
         ? { code: ErrorCode.WORKFLOW_VIOLATION, message: r.workflow }
         : { code: ErrorCode.BAD_USER_INPUT, message: r.rule };
     case '22001':
@@ -95,19 +113,36 @@ function fieldOf(pg: PgError, dataSource: DataSource): string[] {
     .map((c) => c.trim())
     .find((c) => c !== 'tenant_id');
   if (keyColumn) return ['input', camel(keyColumn)];
-  const name = /^(ck|uq|fk|ex|pk)_(.+)$/.exec(pg.constraint ?? '');
-  if (!name) return ['input'];
+  for (const constraint of constraintNames(pg)) {
+    const column = columnOfConstraint(constraint, pg.table, dataSource);
+    if (column) return ['input', camel(column)];
+  }
+  return ['input'];
+}
+
+/**
+ * The column a constraint is named after (`ck_<table>_<column>…`, `uq_<table>_<column>`,
+ * `fk_<table>_<relation>`). The table is pg's `table` field when given — a Citus coordinator drops it,
+ * and a shard's table name would carry the shard id anyway — else the longest entity table the name
+ * starts with.
+ */
+function columnOfConstraint(
+  constraint: string,
+  pgTable: string | undefined,
+  dataSource: DataSource,
+): string | undefined {
+  const name = /^(ck|uq|fk|ex|pk)_(.+)$/.exec(constraint);
+  if (!name) return undefined;
   const tables = columnsByTable(dataSource);
   const table =
-    pg.table ??
+    (pgTable && tables.has(pgTable) ? pgTable : undefined) ??
     [...tables.keys()].sort((a, b) => b.length - a.length).find((t) => name[2].startsWith(`${t}_`));
   const columns = table ? tables.get(table) : undefined;
-  if (!table || !columns) return ['input'];
+  if (!table || !columns) return undefined;
   const rest = name[2].slice(table.length + 1);
-  const column = [...columns]
+  return [...columns]
     .sort((a, b) => b.length - a.length)
     .find((c) => c !== 'tenant_id' && (rest === c || rest.startsWith(`${c}_`) || `${rest}_id` === c));
-  return column ? ['input', camel(column)] : ['input'];
 }
 
 /** The stable problem of a database refusal, or null when the error is not one. */

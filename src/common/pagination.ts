@@ -167,14 +167,16 @@ export async function queryConnection<
 
 /**
  * The sort a list query was asked for (`orderBy: { field, direction }`), or its default, as the column
- * to page by: `sortedBy(goalSort, orderBy, { field: GoalSortField.NAME, direction: SortDirection.ASC })`.
+ * to page by: `sortedBy(goalSort, orderBy, GoalSortField.NAME)` (a bare field: ascending), or
+ * `{ field, direction }` for another default direction.
  */
 export function sortedBy<F extends string>(
   columns: Record<F, SortColumn>,
   asked: { field: F; direction: SortDirection } | null | undefined,
-  fallback: { field: F; direction: SortDirection },
+  fallback: F | { field: F; direction: SortDirection },
 ): { sort: SortColumn; direction: SortDirection } {
-  const order = asked ?? fallback;
+  const order =
+    asked ?? (typeof fallback === 'string' ? { field: fallback, direction: SortDirection.ASC } : fallback);
   return { sort: columns[order.field], direction: order.direction };
 }
 

@@ -8,10 +8,9 @@ import {
   ConnectionArgs,
   listConnection,
   queryConnection,
-  type SortColumn,
-  SortDirection,
   sortedBy,
 } from '../common/pagination';
+import { FilterArg, IdArg, loadByGlobalId, OrderByArg, sortColumns } from '../common/query-args';
 import { whereWithin } from '../hierarchy/within-filter';
 import { escapeLike, NO_ID } from '../common/sql';
 import { OrganizationType, RegionType } from '../hierarchy/dto/hierarchy.types';
@@ -48,11 +47,10 @@ import { LIST_SIZE } from '../common/list-cost';
 import { whereAnyOf } from '../common/list-filter';
 import { CreateFundPayload, SetAllocationsPayload, UpdateFundPayload } from './dto/funds-mutation.types';
 
-const fundSort: Record<FundSortField, SortColumn> = {
-  NAME: { expression: 'f.name', read: (f) => (f as FundEntity).name },
-  START_YEAR: { expression: 'f.start_year', read: (f) => (f as FundEntity).startYear },
-  CREATED_AT: { expression: 'f.created_at', read: (f) => (f as FundEntity).createdAt, timestamp: true },
-};
+const fundSort = sortColumns<FundEntity, FundSortField>('f', {
+  NAME: ['name', (f) => f.name],
+  START_YEAR: ['start_year', (f) => f.startYear],
+});
 
 @Resolver(() => FundType)
 export class FundResolver {
@@ -60,12 +58,8 @@ export class FundResolver {
     nullable: true,
     description: '专项资金 — one fund; null when missing or out of jurisdiction',
   })
-  fund(
-    @Ctx() ctx: RequestContext,
-    @Arg('id', () => ID, { description: '全局标识 — global id' }) id: string,
-  ): Promise<FundEntity | null> | null {
-    const uuid = idOfType(id, 'Fund');
-    return uuid ? ctx.loaders.fundById.load(uuid) : null;
+  fund(@Ctx() ctx: RequestContext, @IdArg() id: string): Promise<FundEntity | null> | null {
+    return loadByGlobalId(ctx.loaders.fundById, id, 'Fund');
   }
 
   @Query(() => FundConnection, {
@@ -75,12 +69,8 @@ export class FundResolver {
   async funds(
     @Ctx() ctx: RequestContext,
     @Args() page: ConnectionArgs,
-    @Arg('filter', () => FundFilter, { nullable: true, description: '筛选 — filters' }) filter?: FundFilter,
-    @Arg('orderBy', () => FundOrder, {
-      nullable: true,
-      description: '排序 — sort order (default: name ascending)',
-    })
-    orderBy?: FundOrder,
+    @FilterArg(FundFilter) filter?: FundFilter,
+    @OrderByArg(FundOrder, 'name ascending') orderBy?: FundOrder,
   ) {
     const qb = await ctx.scope.funds();
     if (filter?.year != null)
@@ -95,13 +85,7 @@ export class FundResolver {
     if (filter?.nameContains)
       qb.andWhere('f.name ILIKE :name', { name: `%${escapeLike(filter.nameContains)}%` });
     await whereWithin(ctx, qb, 'f.region_path', filter?.within);
-    return queryConnection(
-      FundConnection,
-      qb,
-      page,
-      sortedBy(fundSort, orderBy, { field: FundSortField.NAME, direction: SortDirection.ASC }),
-      'f.id',
-    );
+    return queryConnection(FundConnection, qb, page, sortedBy(fundSort, orderBy, FundSortField.NAME), 'f.id');
   }
 
   @FieldResolver(() => [FundActionAvailabilityType], {

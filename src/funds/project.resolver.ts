@@ -1,13 +1,8 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../common/request-context';
 import { idOfType, toGlobalId } from '../common/global-id';
-import {
-  ConnectionArgs,
-  queryConnection,
-  type SortColumn,
-  SortDirection,
-  sortedBy,
-} from '../common/pagination';
+import { ConnectionArgs, queryConnection, sortedBy } from '../common/pagination';
+import { FilterArg, IdArg, loadByGlobalId, OrderByArg, sortColumns } from '../common/query-args';
 import { whereWithin } from '../hierarchy/within-filter';
 import { escapeLike, NO_ID } from '../common/sql';
 import { OrganizationType, RegionType } from '../hierarchy/dto/hierarchy.types';
@@ -29,11 +24,10 @@ import { Idempotent } from '../idempotency/idempotent';
 import { whereAnyOf } from '../common/list-filter';
 import { CreateProjectPayload, UpdateProjectPayload } from './dto/funds-mutation.types';
 
-const projectSort: Record<ProjectSortField, SortColumn> = {
-  NAME: { expression: 'p.name', read: (p) => (p as ProjectEntity).name },
-  YEAR: { expression: 'p.year', read: (p) => (p as ProjectEntity).year },
-  CREATED_AT: { expression: 'p.created_at', read: (p) => (p as ProjectEntity).createdAt, timestamp: true },
-};
+const projectSort = sortColumns<ProjectEntity, ProjectSortField>('p', {
+  NAME: ['name', (p) => p.name],
+  YEAR: ['year', (p) => p.year],
+});
 
 @Resolver(() => ProjectType)
 export class ProjectResolver {
@@ -41,12 +35,8 @@ export class ProjectResolver {
     nullable: true,
     description: '项目 — one project; null when missing or out of jurisdiction',
   })
-  project(
-    @Ctx() ctx: RequestContext,
-    @Arg('id', () => ID, { description: '全局标识 — global id' }) id: string,
-  ): Promise<ProjectEntity | null> | null {
-    const uuid = idOfType(id, 'Project');
-    return uuid ? ctx.loaders.projectById.load(uuid) : null;
+  project(@Ctx() ctx: RequestContext, @IdArg() id: string): Promise<ProjectEntity | null> | null {
+    return loadByGlobalId(ctx.loaders.projectById, id, 'Project');
   }
 
   @Query(() => ProjectConnection, {
@@ -55,13 +45,8 @@ export class ProjectResolver {
   async projects(
     @Ctx() ctx: RequestContext,
     @Args() page: ConnectionArgs,
-    @Arg('filter', () => ProjectFilter, { nullable: true, description: '筛选 — filters' })
-    filter?: ProjectFilter,
-    @Arg('orderBy', () => ProjectOrder, {
-      nullable: true,
-      description: '排序 — sort order (default: name ascending)',
-    })
-    orderBy?: ProjectOrder,
+    @FilterArg(ProjectFilter) filter?: ProjectFilter,
+    @OrderByArg(ProjectOrder, 'name ascending') orderBy?: ProjectOrder,
   ) {
     const qb = await ctx.scope.projects();
     if (filter?.year != null) qb.andWhere('p.year = :year', { year: filter.year });
@@ -85,7 +70,7 @@ export class ProjectResolver {
       ProjectConnection,
       qb,
       page,
-      sortedBy(projectSort, orderBy, { field: ProjectSortField.NAME, direction: SortDirection.ASC }),
+      sortedBy(projectSort, orderBy, ProjectSortField.NAME),
       'p.id',
     );
   }

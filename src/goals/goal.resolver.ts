@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { Arg, Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
+import { Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../common/request-context';
 import { hasSubtreeJurisdiction } from '../auth/principal';
 import { availabilityFields } from '../common/availability';
@@ -9,10 +9,10 @@ import {
   ConnectionArgs,
   listConnection,
   queryConnection,
-  type SortColumn,
   SortDirection,
   sortedBy,
 } from '../common/pagination';
+import { FilterArg, IdArg, loadByGlobalId, OrderByArg, sortColumns } from '../common/query-args';
 import { whereWithin } from '../hierarchy/within-filter';
 import { escapeLike, NO_ID } from '../common/sql';
 import { FundType, ProjectType } from '../funds/dto/funds.types';
@@ -42,11 +42,10 @@ import { LIST_SIZE, listCost } from '../common/list-cost';
 import { goalPlanOf, goalRowsByParent, prefetchedOf } from './goal-rows';
 import { whereAnyOf } from '../common/list-filter';
 
-const goalSort: Record<GoalSortField, SortColumn> = {
-  NAME: { expression: 'g.name', read: (g) => (g as GoalEntity).name },
-  YEAR: { expression: 'g.year', read: (g) => (g as GoalEntity).year },
-  CREATED_AT: { expression: 'g.created_at', read: (g) => (g as GoalEntity).createdAt, timestamp: true },
-};
+const goalSort = sortColumns<GoalEntity, GoalSortField>('g', {
+  NAME: ['name', (g) => g.name],
+  YEAR: ['year', (g) => g.year],
+});
 
 @Resolver(() => PerformanceGoalType)
 export class GoalResolver {
@@ -54,12 +53,8 @@ export class GoalResolver {
     nullable: true,
     description: '绩效目标 — one goal version; null when missing or out of jurisdiction',
   })
-  goal(
-    @Ctx() ctx: RequestContext,
-    @Arg('id', () => ID, { description: '全局标识 — global id' }) id: string,
-  ): Promise<GoalEntity | null> | null {
-    const uuid = idOfType(id, 'PerformanceGoal');
-    return uuid ? ctx.loaders.goalById.load(uuid) : null;
+  goal(@Ctx() ctx: RequestContext, @IdArg() id: string): Promise<GoalEntity | null> | null {
+    return loadByGlobalId(ctx.loaders.goalById, id, 'PerformanceGoal');
   }
 
   @Query(() => PerformanceGoalConnection, {
@@ -69,12 +64,8 @@ export class GoalResolver {
   async goals(
     @Ctx() ctx: RequestContext,
     @Args() page: ConnectionArgs,
-    @Arg('filter', () => GoalFilter, { nullable: true, description: '筛选 — filters' }) filter?: GoalFilter,
-    @Arg('orderBy', () => GoalOrder, {
-      nullable: true,
-      description: '排序 — sort order (default: name ascending)',
-    })
-    orderBy?: GoalOrder,
+    @FilterArg(GoalFilter) filter?: GoalFilter,
+    @OrderByArg(GoalOrder, 'name ascending') orderBy?: GoalOrder,
   ) {
     const qb = await ctx.scope.goals();
     if (filter?.year != null) qb.andWhere('g.year = :year', { year: filter.year });
@@ -98,7 +89,7 @@ export class GoalResolver {
       PerformanceGoalConnection,
       qb,
       page,
-      sortedBy(goalSort, orderBy, { field: GoalSortField.NAME, direction: SortDirection.ASC }),
+      sortedBy(goalSort, orderBy, GoalSortField.NAME),
       'g.id',
     );
   }

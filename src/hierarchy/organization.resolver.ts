@@ -6,10 +6,9 @@ import {
   ConnectionArgs,
   listConnection,
   queryConnection,
-  type SortColumn,
-  SortDirection,
   sortedBy,
 } from '../common/pagination';
+import { FilterArg, IdArg, loadByGlobalId, OrderByArg, sortColumns } from '../common/query-args';
 import { whereWithin } from './within-filter';
 import { LIST_SIZE } from '../common/list-cost';
 import { escapeLike, NO_ID } from '../common/sql';
@@ -37,15 +36,10 @@ import {
   UpdateOrganizationPayload,
 } from './dto/hierarchy-mutation.types';
 
-const organizationSort: Record<OrganizationSortField, SortColumn> = {
-  NAME: { expression: 'o.name', read: (o) => (o as OrganizationEntity).name },
-  KIND: { expression: 'o.kind', read: (o) => (o as OrganizationEntity).kind },
-  CREATED_AT: {
-    expression: 'o.created_at',
-    read: (o) => (o as OrganizationEntity).createdAt,
-    timestamp: true,
-  },
-};
+const organizationSort = sortColumns<OrganizationEntity, OrganizationSortField>('o', {
+  NAME: ['name', (o) => o.name],
+  KIND: ['kind', (o) => o.kind],
+});
 
 @Resolver(() => OrganizationType)
 export class OrganizationResolver {
@@ -53,12 +47,8 @@ export class OrganizationResolver {
     nullable: true,
     description: '单位 — one organization; null when missing or out of jurisdiction',
   })
-  organization(
-    @Ctx() ctx: RequestContext,
-    @Arg('id', () => ID, { description: '全局标识 — global id' }) id: string,
-  ): Promise<OrganizationEntity | null> | null {
-    const uuid = idOfType(id, 'Organization');
-    return uuid ? ctx.loaders.organizationById.load(uuid) : null;
+  organization(@Ctx() ctx: RequestContext, @IdArg() id: string): Promise<OrganizationEntity | null> | null {
+    return loadByGlobalId(ctx.loaders.organizationById, id, 'Organization');
   }
 
   @Query(() => OrganizationConnection, {
@@ -67,13 +57,8 @@ export class OrganizationResolver {
   async organizations(
     @Ctx() ctx: RequestContext,
     @Args() page: ConnectionArgs,
-    @Arg('filter', () => OrganizationFilter, { nullable: true, description: '筛选 — filters' })
-    filter?: OrganizationFilter,
-    @Arg('orderBy', () => OrganizationOrder, {
-      nullable: true,
-      description: '排序 — sort order (default: name ascending)',
-    })
-    orderBy?: OrganizationOrder,
+    @FilterArg(OrganizationFilter) filter?: OrganizationFilter,
+    @OrderByArg(OrganizationOrder, 'name ascending') orderBy?: OrganizationOrder,
   ) {
     const qb = await ctx.scope.organizations();
     whereAnyOf(qb, 'o.kind', 'kind', filter?.kind);
@@ -92,10 +77,7 @@ export class OrganizationResolver {
       OrganizationConnection,
       qb,
       page,
-      sortedBy(organizationSort, orderBy, {
-        field: OrganizationSortField.NAME,
-        direction: SortDirection.ASC,
-      }),
+      sortedBy(organizationSort, orderBy, OrganizationSortField.NAME),
       'o.id',
     );
   }

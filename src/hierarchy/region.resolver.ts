@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import type { RequestContext } from '../common/request-context';
 import { LIST_SIZE, listCost } from '../common/list-cost';
 import { pathIds } from '../auth/principal';
@@ -10,10 +11,9 @@ import {
   ConnectionArgs,
   listConnection,
   queryConnection,
-  type SortColumn,
-  SortDirection,
   sortedBy,
 } from '../common/pagination';
+import { FilterArg, OrderByArg, sortColumns } from '../common/query-args';
 import { whereWithin } from './within-filter';
 import { OrganizationKind, RegionLevel } from './hierarchy.enums';
 import { OrganizationConnection, RegionConnection, RegionType } from './dto/hierarchy.types';
@@ -36,12 +36,12 @@ import {
   UpdateRegionPayload,
 } from './dto/hierarchy-mutation.types';
 import { refusal } from '../common/refusal';
+import { prefetchRegionTree } from './region-tree.rows';
 
-const regionSort: Record<RegionSortField, SortColumn> = {
-  CODE: { expression: 'r.code', read: (r) => (r as RegionEntity).code },
-  NAME: { expression: 'r.name', read: (r) => (r as RegionEntity).name },
-  CREATED_AT: { expression: 'r.created_at', read: (r) => (r as RegionEntity).createdAt, timestamp: true },
-};
+const regionSort = sortColumns<RegionEntity, RegionSortField>('r', {
+  CODE: ['code', (r) => r.code],
+  NAME: ['name', (r) => r.name],
+});
 
 @Resolver(() => RegionType)
 export class RegionResolver {
@@ -52,6 +52,7 @@ export class RegionResolver {
   })
   async region(
     @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
     @Arg('id', () => ID, { nullable: true, description: '全局标识 — global id' }) id?: string,
     @Arg('code', () => String, { nullable: true, description: '行政区划代码 — division code' }) code?: string,
   ): Promise<RegionEntity | null> {
@@ -62,11 +63,14 @@ export class RegionResolver {
         msg('请只提供 id 或 code 其中之一', 'Give exactly one of id and code'),
       );
     }
-    if (id) {
-      const uuid = idOfType(id, 'Region');
-      return uuid ? ctx.loaders.regionById.load(uuid) : null;
-    }
-    return (await ctx.scope.regions()).andWhere('r.code = :code', { code }).getOne();
+    const uuid = id ? idOfType(id, 'Region') : null;
+    if (id && !uuid) return null;
+    const root = uuid
+      ? await ctx.loaders.regionById.load(uuid)
+      : await (await ctx.scope.regions()).andWhere('r.code = :code', { code }).getOne();
+    // Issue 18: the selected subtree and its organizations in two statements (region-tree.rows.ts).
+    if (root) await prefetchRegionTree(ctx, info, root);
+    return root;
   }
 
   @Query(() => RegionConnection, {
@@ -75,13 +79,8 @@ export class RegionResolver {
   async regions(
     @Ctx() ctx: RequestContext,
     @Args() page: ConnectionArgs,
-    @Arg('filter', () => RegionFilter, { nullable: true, description: '筛选 — filters' })
-    filter?: RegionFilter,
-    @Arg('orderBy', () => RegionOrder, {
-      nullable: true,
-      description: '排序 — sort order (default: code ascending)',
-    })
-    orderBy?: RegionOrder,
+    @FilterArg(RegionFilter) filter?: RegionFilter,
+    @OrderByArg(RegionOrder, 'code ascending') orderBy?: RegionOrder,
   ) {
     const qb = await ctx.scope.regions();
     whereAnyOf(qb, 'r.level', 'level', filter?.level);
@@ -95,7 +94,7 @@ export class RegionResolver {
       RegionConnection,
       qb,
       page,
-      sortedBy(regionSort, orderBy, { field: RegionSortField.CODE, direction: SortDirection.ASC }),
+      sortedBy(regionSort, orderBy, RegionSortField.CODE),
       'r.id',
     );
   }

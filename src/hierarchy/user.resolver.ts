@@ -1,13 +1,8 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../common/request-context';
 import { idOfType, toGlobalId } from '../common/global-id';
-import {
-  ConnectionArgs,
-  queryConnection,
-  type SortColumn,
-  SortDirection,
-  sortedBy,
-} from '../common/pagination';
+import { ConnectionArgs, queryConnection, sortedBy } from '../common/pagination';
+import { FilterArg, IdArg, OrderByArg, sortColumns } from '../common/query-args';
 import { whereWithin } from './within-filter';
 import { escapeLike, NO_ID } from '../common/sql';
 import { OrganizationType, UserConnection, UserType } from './dto/hierarchy.types';
@@ -18,11 +13,10 @@ import { createUser, updateUser } from './user.service';
 import { Idempotent } from '../idempotency/idempotent';
 import { CreateUserPayload, UpdateUserPayload } from './dto/hierarchy-mutation.types';
 
-const userSort: Record<UserSortField, SortColumn> = {
-  LOGIN: { expression: 'u.login', read: (u) => (u as UserEntity).login },
-  DISPLAY_NAME: { expression: 'u.display_name', read: (u) => (u as UserEntity).displayName },
-  CREATED_AT: { expression: 'u.created_at', read: (u) => (u as UserEntity).createdAt, timestamp: true },
-};
+const userSort = sortColumns<UserEntity, UserSortField>('u', {
+  LOGIN: ['login', (u) => u.login],
+  DISPLAY_NAME: ['display_name', (u) => u.displayName],
+});
 
 @Resolver(() => UserType)
 export class UserResolver {
@@ -30,10 +24,7 @@ export class UserResolver {
     nullable: true,
     description: '用户 — one user (administrators: their subtree; others: themselves)',
   })
-  async user(
-    @Ctx() ctx: RequestContext,
-    @Arg('id', () => ID, { description: '全局标识 — global id' }) id: string,
-  ) {
+  async user(@Ctx() ctx: RequestContext, @IdArg() id: string) {
     const uuid = idOfType(id, 'User');
     return uuid ? (await ctx.scope.users()).andWhere('u.id = :uuid', { uuid }).getOne() : null;
   }
@@ -45,12 +36,8 @@ export class UserResolver {
   async users(
     @Ctx() ctx: RequestContext,
     @Args() page: ConnectionArgs,
-    @Arg('filter', () => UserFilter, { nullable: true, description: '筛选 — filters' }) filter?: UserFilter,
-    @Arg('orderBy', () => UserOrder, {
-      nullable: true,
-      description: '排序 — sort order (default: login ascending)',
-    })
-    orderBy?: UserOrder,
+    @FilterArg(UserFilter) filter?: UserFilter,
+    @OrderByArg(UserOrder, 'login ascending') orderBy?: UserOrder,
   ) {
     const qb = await ctx.scope.users();
     if (filter?.organizationId) {
@@ -69,7 +56,7 @@ export class UserResolver {
       UserConnection,
       qb,
       page,
-      sortedBy(userSort, orderBy, { field: UserSortField.LOGIN, direction: SortDirection.ASC }),
+      sortedBy(userSort, orderBy, UserSortField.LOGIN),
       'u.id',
     );
   }

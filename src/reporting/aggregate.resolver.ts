@@ -2,8 +2,38 @@ import { Arg, Ctx, Query, Resolver } from 'type-graphql';
 import type { RequestContext } from '../common/request-context';
 import { RegionLevel } from '../hierarchy/hierarchy.enums';
 import { runAggregate } from './aggregate.engine';
-import { AggregateDimension, AggregateMeasure, columnsOf } from './aggregate.model';
+import {
+  AggregateDimension,
+  AggregateMeasure,
+  columnsOf,
+  type AggregateColumnSpec,
+  type AggregateRowData,
+} from './aggregate.model';
 import { AggregateFilterInput, AggregateResultType } from './aggregate.types';
+
+/**
+ * The answer; `table` is built only when asked (a getter, read by graphql-js's default resolver): the
+ * cells of each row in column order, the very values the typed `rows` fields serialise (issue 14).
+ */
+class AggregateAnswer {
+  readonly rowCount: number;
+  #table: unknown[][] | null = null;
+
+  constructor(
+    readonly columns: AggregateColumnSpec[],
+    readonly rows: AggregateRowData[],
+  ) {
+    this.rowCount = rows.length;
+  }
+
+  get table(): unknown[][] {
+    if (this.#table === null) {
+      const names = this.columns.map((c) => c.name);
+      this.#table = this.rows.map((row) => names.map((name) => row[name]));
+    }
+    return this.#table;
+  }
+}
 
 /** 汇总行数上限 — rows one GraphQL aggregate may answer; larger answers go through the CSV stream. */
 export const MAX_AGGREGATE_ROWS = 5000;
@@ -37,9 +67,9 @@ export class AggregateResolver {
     regionLevel: RegionLevel | null,
     @Arg('filter', () => AggregateFilterInput, { nullable: true, description: '筛选 — narrows the facts' })
     filter: AggregateFilterInput | null,
-  ): Promise<AggregateResultType | null> {
+  ): Promise<AggregateResultType | AggregateAnswer | null> {
     const req = { dimensions, measures, regionLevel, filter };
     const rows = await runAggregate(ctx, req, { maxRows: MAX_AGGREGATE_ROWS });
-    return { columns: columnsOf(req), rows, rowCount: rows.length };
+    return new AggregateAnswer(columnsOf(req), rows);
   }
 }

@@ -14,6 +14,7 @@ import {
   type AggregateColumnKind,
 } from './aggregate.model';
 import { DIMENSION_DOCS, MEASURE_DOCS } from './aggregate.docs';
+import { AggregateTableScalar } from './aggregate-table.scalar';
 
 /** GraphQL face of the BI aggregate (DOMAIN §16, issue 14); definitions in docs/reporting/measures.md. */
 
@@ -156,9 +157,16 @@ export class AggregateResultType {
   columns!: AggregateColumnType[];
 
   @Field(() => [AggregateRowType], {
-    description: '行 — the rows, ordered by the dimensions (region code, year, fund and department name …)',
+    description:
+      '行 — the rows, ordered by the dimensions (region code, year, fund and department name …); typed, for frontends. For thousands of rows read `table` (one value, much cheaper)',
   })
   rows!: AggregateRowType[];
+
+  @Field(() => AggregateTableScalar, {
+    description:
+      '表格形式 — the same rows as one value: an array of rows, each an array of cells in the order of `columns` (exactly the `rows` fields: text strings, integer numbers, exact decimal strings, null), for BI clients and large answers (issue 14)',
+  })
+  table!: unknown[][];
 
   @Field(() => Int, { description: '行数 — number of rows' })
   rowCount!: number;

@@ -8,7 +8,7 @@ import { TestApp } from '../harness/app';
 import { arrangeProject } from '../harness/goal-fixtures';
 import { arrangeTransferFund } from '../harness/fund-fixtures';
 import { organizationGid, regionGid, uuidOf } from '../harness/ids';
-import { annex1Book, annex3Book, cellsOf, upload } from './import-fixtures';
+import { annex1Book, annex3Book, cellsOf, transferProject, upload } from './import-fixtures';
 
 let app: TestApp;
 let unitId: string;
@@ -103,29 +103,8 @@ test('DOMAIN §5, 002 附件1: a valid 附件1 creates a PROJECT draft with its 
 });
 
 test('DOMAIN §5, 002 附件3: a valid 附件3 creates a TRANSFER_PROJECT draft of the named fund and project', async () => {
-  const chezhan = await regionGid(app, '370303001');
   const fundName = '2025年张店区道路养护转移支付（导入）';
-  const fundId = await arrangeTransferFund(
-    app,
-    { name: fundName, ownLevel: '600000.00' },
-    { [chezhan]: '600000.00' },
-  );
-  const created = await app.gql<{ createProject: { project: { id: string } | null } }>(
-    `mutation($input: CreateProjectInput!) { createProject(input: $input) { project { id } userErrors { code messageEn } } }`,
-    {
-      input: {
-        name: '车站街道转移支付道路养护项目',
-        implementingUnitId: unitId,
-        fundId,
-        year: 2025,
-        fiscalAmount: '600000.00',
-        otherAmount: '0.00',
-        isNew: false,
-      },
-    },
-    { as: 'transport.chezhan' },
-  );
-  const projectId = created.data!.createProject.project!.id;
+  const { fundId, projectId } = await transferProject(app, unitId, fundName, '车站街道转移支付道路养护项目');
   const book = await annex3Book({
     goalName: '车站街道转移支付道路养护项目绩效目标',
     fundName,

@@ -10,6 +10,8 @@ import {
 } from '../../src/forms/layouts';
 import { XLSX_TYPE } from '../../src/forms/import/import-http';
 import type { TestApp } from '../harness/app';
+import { arrangeTransferFund } from '../harness/fund-fixtures';
+import { regionGid } from '../harness/ids';
 
 /** One indicator row as a person fills it in: printed labels, the 年度指标值 text, 分值. */
 export interface FormRow {
@@ -173,3 +175,39 @@ export async function upload(
 /** The cells of the errors, as "sheet!cell code" for compact assertions. */
 export const cellsOf = (a: ImportAnswer) =>
   (a.body.errors ?? []).map((e) => `${e.sheet}!${e.cell} ${e.code}`);
+
+/**
+ * A transfer fund of 张店区 (600,000.00 own level, all to 车站街道) and a project of `unitId` under it, created by
+ * 张店区交通运输局 through the API (DOMAIN §4, §5 TRANSFER_PROJECT): the fund and project an 附件3 names.
+ */
+export async function transferProject(
+  app: TestApp,
+  unitId: string,
+  fundName: string,
+  projectName: string,
+): Promise<{ fundId: string; projectId: string }> {
+  const chezhan = await regionGid(app, '370303001');
+  const fundId = await arrangeTransferFund(
+    app,
+    { name: fundName, ownLevel: '600000.00' },
+    { [chezhan]: '600000.00' },
+  );
+  const created = await app.gql<{ createProject: { project: { id: string } | null } }>(
+    `mutation($input: CreateProjectInput!) { createProject(input: $input) { project { id } userErrors { code messageEn } } }`,
+    {
+      input: {
+        name: projectName,
+        implementingUnitId: unitId,
+        fundId,
+        year: 2025,
+        fiscalAmount: '600000.00',
+        otherAmount: '0.00',
+        isNew: false,
+      },
+    },
+    { as: 'transport.chezhan' },
+  );
+  const projectId = created.data?.createProject.project?.id;
+  if (!projectId) throw new Error(`arranging project ${projectName} failed: ${JSON.stringify(created)}`);
+  return { fundId, projectId };
+}

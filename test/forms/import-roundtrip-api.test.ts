@@ -7,10 +7,9 @@
  */
 import { TestApp } from '../harness/app';
 import { arrangeProject, goalStep } from '../harness/goal-fixtures';
-import { arrangeTransferFund } from '../harness/fund-fixtures';
-import { organizationGid, regionGid, uuidOf } from '../harness/ids';
+import { organizationGid, uuidOf } from '../harness/ids';
 import { getForm } from './export-helpers';
-import { upload } from './import-fixtures';
+import { transferProject, upload } from './import-fixtures';
 
 let app: TestApp;
 let unitId: string;
@@ -143,26 +142,11 @@ test('附件1: a PROJECT goal exported and imported is the same goal, as a new d
 });
 
 test('附件3: a TRANSFER_PROJECT goal exported and imported is the same goal, as a new draft', async () => {
-  const chezhan = await regionGid(app, '370303001');
-  const fundId = await arrangeTransferFund(
+  const { fundId, projectId } = await transferProject(
     app,
-    { name: '2025年张店区设备购置转移支付（往返）', ownLevel: '600000.00' },
-    { [chezhan]: '600000.00' },
-  );
-  const project = await app.gql<{ createProject: { project: { id: string } | null } }>(
-    `mutation($input: CreateProjectInput!) { createProject(input: $input) { project { id } userErrors { code messageEn } } }`,
-    {
-      input: {
-        name: '车站街道转移支付设备购置',
-        implementingUnitId: unitId,
-        fundId,
-        year: 2025,
-        fiscalAmount: '600000.00',
-        otherAmount: '0.00',
-        isNew: false,
-      },
-    },
-    { as: 'transport.chezhan' },
+    unitId,
+    '2025年张店区设备购置转移支付（往返）',
+    '车站街道转移支付设备购置',
   );
   const original = await goalStep(
     app,
@@ -172,7 +156,7 @@ test('附件3: a TRANSFER_PROJECT goal exported and imported is the same goal, a
       year: 2025,
       name: '车站街道转移支付设备购置绩效目标',
       fundId,
-      projectId: project.data!.createProject.project!.id,
+      projectId,
       annualObjective: '购置设备12台（套）',
       annualAmount: '600000.00',
       header: { allocatingLevelAmount: '450000.50', lowerLevelAmount: '149999.50' },

@@ -59,8 +59,8 @@ describe('happy path: unit drafts → 车站街道建设办公室 approves → f
       region_ok: boolean;
     }>(
       `SELECT g.status, g.annual_amount::text AS annual,
-              array(SELECT o.name FROM jsonb_array_elements(g.review_chain) s JOIN organization o ON o.id = (s->>'organizationId')::uuid ORDER BY (s->>'index')::int) AS chain,
-              (SELECT count(*)::int FROM goal_indicator i WHERE i.goal_id = g.id) AS n,
+              array(SELECT o.name FROM jsonb_array_elements(g.review_chain) s JOIN organization o ON o.tenant_id = g.tenant_id AND o.id = (s->>'organizationId')::uuid ORDER BY (s->>'index')::int) AS chain,
+              (SELECT count(*)::int FROM goal_indicator i WHERE i.tenant_id = g.tenant_id AND i.goal_id = g.id) AS n,
               g.region_path = p.region_path AS region_ok
          FROM performance_goal g JOIN project p ON p.tenant_id = g.tenant_id AND p.id = g.project_id WHERE g.id = $1`,
       [uuidOf(g.id)],

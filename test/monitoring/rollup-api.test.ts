@@ -3,92 +3,13 @@
  * regional children's reports for a period combined — money summed, each parent indicator's projection
  * combined by its aggregation (SUM, FUND_WEIGHTED_AVERAGE, RATIO_OF_SUMS; src/goals/rules/aggregation-combine.ts)
  * and judged against the parent's target, flags on the combined values, coverage and provisional; all
- * submitted or only acknowledged reports; and a whole tree in a constant number of SQL statements
- * (technique of test/query-count.test.ts).
+ * submitted or only acknowledged reports.
  */
 import { toGlobalId } from '../../src/common/global-id';
-import { TestApp } from '../harness/app';
-import { ERRORS, issuedTree, submittedReport, type Tree, type TreeIndicator } from './fixtures';
+import { ERRORS, issuedTree, submittedReport, type Tree } from './fixtures';
+import { useRollupApi, app, INDICATORS, QUERY, gid, rollupOf, linesFor } from './rollup-api-fixtures';
 
-let app: TestApp;
-
-const INDICATORS: TreeIndicator[] = [
-  { name: '新改建农村公路里程', unit: '公里', comparator: 'GTE', target: '50', aggregation: 'SUM' },
-  {
-    name: '工程质量达标率',
-    unit: '%',
-    comparator: 'GTE',
-    target: '95',
-    aggregation: 'FUND_WEIGHTED_AVERAGE',
-    subcategory: 'QUALITY',
-  },
-  {
-    name: '验收合格率',
-    unit: '%',
-    comparator: 'GTE',
-    target: '90',
-    aggregation: 'RATIO_OF_SUMS',
-    subcategory: 'QUALITY',
-  },
-  { name: '通行条件', kind: 'QUALITATIVE', target: '明显改善', category: 'BENEFIT', subcategory: 'SOCIAL' },
-];
-
-const ROLLUP = `year month acknowledgedOnly childCount reportedCount moneyShare provisional flags
-  money { annualBudget budgetToDate inPlaceToDate spentToDate executionOfAnnualRate projectedExecution }
-  indicators { indicator { name } contributions combined failure offTrack }`;
-const QUERY = `query($id: ID!, $ack: Boolean!) { goal(id: $id) { monitoringRollUp(year: 2025, month: 6, acknowledgedOnly: $ack) { ${ROLLUP} } } }`;
-
-interface Rollup {
-  childCount: number;
-  reportedCount: number;
-  moneyShare: string | null;
-  provisional: boolean;
-  flags: string[];
-  money: Record<string, string | null>;
-  indicators: {
-    indicator: { name: string };
-    contributions: number;
-    combined: string | null;
-    failure: string | null;
-    offTrack: boolean | null;
-  }[];
-}
-
-const gid = (uuid: string) => toGlobalId('PerformanceGoal', uuid);
-
-async function rollupOf(tree: Tree, as = 'transport.zhangdian', ack = false): Promise<Rollup> {
-  const res = await app.gql<{ goal: { monitoringRollUp: Rollup } }>(
-    QUERY,
-    { id: gid(tree.parent), ack },
-    { as },
-  );
-  if (!res.data?.goal) throw new Error(JSON.stringify(res));
-  return res.data.goal.monitoringRollUp;
-}
-
-const linesFor = (
-  tree: Tree,
-  i: number,
-  km: string,
-  quality: string,
-  passed: [string, string],
-  tier: string,
-) => [
-  { indicatorId: tree.childIndicators[i]['新改建农村公路里程'], value: km },
-  { indicatorId: tree.childIndicators[i]['工程质量达标率'], value: quality },
-  {
-    indicatorId: tree.childIndicators[i]['验收合格率'],
-    value: '0',
-    numerator: passed[0],
-    denominator: passed[1],
-  },
-  { indicatorId: tree.childIndicators[i]['通行条件'], tier },
-];
-
-beforeAll(async () => {
-  app = await TestApp.start();
-});
-afterAll(async () => app.stop());
+useRollupApi();
 
 describe('a 张店区 fund: overall goal, 车站街道 600万 and 公园街道 400万 (DOMAIN §11 shape)', () => {
   let tree: Tree;
@@ -271,41 +192,5 @@ describe('a 张店区 fund: overall goal, 车站街道 600万 and 公园街道 4
       const res = await app.gql<{ goal: unknown }>(QUERY, { id: gid(tree.parent), ack: false }, { as });
       expect(res.data?.goal).toBeNull();
     }
-  });
-});
-
-describe('a whole tree costs a constant number of SQL statements (DOMAIN §11 "no N+1")', () => {
-  const TREE = `query($text: String!) { goals(first: 50, filter: { text: $text, scope: TRANSFER_OVERALL }) { nodes {
-    monitoringRollUp(year: 2025, month: 6) { ${ROLLUP} }
-    children { nodes { monitoringRollUp(year: 2025, month: 6) { childCount }
-      monitoringReports { nodes { flags money { spentToDate executionRateToDate } indicators { offTrack projectedValue } } }
-      executionTotals(throughMonth: 6) { spentToDate } currentFundingHold { status } } } } } }`;
-
-  async function statements(tag: string, children: number): Promise<number> {
-    const amounts = Array.from({ length: children }, (_, i) => `${(i + 1) * 100000}.00`);
-    const tree = await issuedTree(app, tag, INDICATORS, amounts);
-    for (const [i, child] of tree.children.entries()) {
-      await submittedReport(
-        app,
-        child,
-        6,
-        { annual: amounts[i], budget: '1000.00', inPlace: '1000.00', spent: '900.00', projected: amounts[i] },
-        linesFor(tree, i, '10', '96', ['9', '10'], i % 2 ? 'PARTIAL' : 'ACHIEVED'),
-      );
-    }
-    const res = await app.gql<{
-      goals: { nodes: { monitoringRollUp: Rollup; children: { nodes: unknown[] } }[] };
-    }>(TREE, { text: tag }, { as: 'finance.zhangdian' });
-    expect(res.errors).toBeUndefined();
-    expect(res.data!.goals.nodes).toHaveLength(1);
-    expect(res.data!.goals.nodes[0].children.nodes).toHaveLength(children);
-    expect(res.data!.goals.nodes[0].monitoringRollUp.reportedCount).toBe(children);
-    return res.extensions!.sqlStatements!;
-  }
-
-  test('2 regions and 7 regions cost the same', async () => {
-    const small = await statements('语句计数小树', 2);
-    const big = await statements('语句计数大树', 7);
-    expect(big).toBe(small);
   });
 });

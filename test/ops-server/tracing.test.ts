@@ -48,7 +48,7 @@ test('OTEL_EXPORTER_OTLP_ENDPOINT sends HTTP → GraphQL → SQL spans of one tr
     const root = join(__dirname, '..', '..');
     const { stdout } = await promisify(execFile)(
       process.execPath,
-      ['-r', join(__dirname, 'swc-register.js'), join(__dirname, 'traced-child.ts')],
+      ['-r', join(__dirname, '..', 'harness', 'swc-register.js'), join(__dirname, 'traced-child.ts')],
       {
         cwd: root,
         env: {

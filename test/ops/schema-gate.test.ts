@@ -100,7 +100,7 @@ describe('schema gate', () => {
           process.execPath,
           [
             '-r',
-            join(root, 'test', 'startup', 'swc-register.js'),
+            join(root, 'test', 'harness', 'swc-register.js'),
             join(root, 'src', 'tools', 'schema-gate.ts'),
             '--root',
             repo,

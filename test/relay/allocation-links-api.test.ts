@@ -8,7 +8,7 @@
 import { toGlobalId } from '../../src/common/global-id';
 import { TestApp } from '../harness/app';
 import { arrange, USER_ERRORS as ERRORS } from '../harness/mutations';
-import { rateFramework, reportSections } from '../harness/evaluation-fixtures';
+import { poorFinanceEvaluation, regionalResults } from '../results/results-fixtures';
 
 let app: TestApp;
 let fundId = '';
@@ -30,37 +30,6 @@ beforeAll(async () => {
 });
 afterAll(async () => app.stop());
 
-/** Reviewed self-evaluations of both regional goals (copied from the demo's), so the performance factor divides. */
-async function regionalResults() {
-  for (const [name, total] of [
-    ['车站街道', '90.00'],
-    ['公园街道', '60.00'],
-  ] as const) {
-    const [existing] = await app.sql<{ id: string }>(
-      `SELECT e.id FROM evaluation e JOIN performance_goal g ON g.id = e.goal_id
-        WHERE e.kind = 'SELF' AND g.scope = 'TRANSFER_REGIONAL' AND g.name LIKE '%' || $1 || '%'`,
-      [name],
-    );
-    const [row] = existing
-      ? [existing]
-      : await app.sql<{ id: string }>(
-          `INSERT INTO evaluation SELECT (jsonb_populate_record(e, jsonb_build_object('id', gen_random_uuid(), 'goal_id', g.id,
-                  'status', 'DRAFT', 'region_path', g.region_path))).*
-             FROM evaluation e, performance_goal g
-            WHERE e.kind = 'SELF' AND e.status = 'REVIEWED' AND g.scope = 'TRANSFER_REGIONAL' AND g.name LIKE '%' || $1 || '%'
-              AND e.goal_id <> ALL (SELECT id FROM performance_goal WHERE scope = 'TRANSFER_REGIONAL')
-           RETURNING id`,
-          [name],
-        );
-    for (const status of ['SUBMITTED', 'REVIEWED'])
-      await app.sql(`UPDATE evaluation SET status = $2, total = $3::numeric, grade = 'GOOD' WHERE id = $1`, [
-        row!.id,
-        status,
-        total,
-      ]);
-  }
-}
-
 interface Simulation {
   fundId: string;
   fund: { id: string; name: string } | null;
@@ -74,7 +43,7 @@ const LIST = (links: boolean) => `query($fundId: ID!) { allocationSimulations(fu
 
 describe('AllocationSimulation.fund, FactorValue.region, SimulatedShare.region (003 转移支付 第三十二条)', () => {
   beforeAll(async () => {
-    await regionalResults();
+    await regionalResults(app);
     await arrange(
       app,
       `mutation($input: SimulateFactorAllocationInput!) { simulateFactorAllocation(input: $input) { simulation { id } ${ERRORS} } }`,
@@ -145,77 +114,16 @@ describe('AllocationSimulation.fund, FactorValue.region, SimulatedShare.region (
 });
 
 describe('BudgetRecommendation.basis (003 转移支付 第三十一条)', () => {
-  const evaluation = (name: string, input: string, fields = 'id rowVersion') =>
-    `mutation($input: ${input}!) { ${name}(input: $input) { evaluation { ${fields} } ${ERRORS} } }`;
   let evaluationId = '';
 
   /** A FINANCE evaluation of the fund's overall goal, POOR (DOMAIN §10.7), finalized (002 第二十六条(二)). */
   beforeAll(async () => {
-    type E = { id: string; rowVersion: number };
-    const act = (e: E) => ({ id: e.id, expectedVersion: e.rowVersion });
-    const as = 'finance.zhangdian';
-    const created = await arrange<E>(
-      app,
-      evaluation('createFinanceEvaluation', 'CreateFinanceEvaluationInput'),
-      { goalId },
-      as,
-      'evaluation',
-    );
-    const saved = await arrange<E>(
-      app,
-      evaluation('saveFrameworkEvaluation', 'SaveFrameworkEvaluationInput'),
-      {
-        ...act(created),
-        indicators: rateFramework({
-          basis: '2',
-          reasonableness: '2',
-          compliance: '3',
-          benefit: '3',
-          satisfaction: '3',
-        }),
-        sections: reportSections(),
-        figures: {
-          plannedOutput: '50',
-          actualOutput: '10',
-          standardOutput: '5',
-          plannedCost: '1000000.00',
-          actualCost: '1100000.00',
-          budgeted: '1000000.00',
-          inPlace: '950000.00',
-          spent: '900000.00',
-        },
-      },
-      as,
-      'evaluation',
-    );
-    const submitted = await arrange<E>(
-      app,
-      evaluation('submitEvaluation', 'SubmitEvaluationInput'),
-      act(saved),
-      as,
-      'evaluation',
-    );
-    const responded = await arrange<E>(
-      app,
-      evaluation('respondToEvaluation', 'RespondToEvaluationInput'),
-      { ...act(submitted), decision: 'AGREE' },
-      'transport.zhangdian',
-      'evaluation',
-    );
-    evaluationId = (
-      await arrange<E>(
-        app,
-        evaluation('finalizeEvaluation', 'FinalizeEvaluationInput'),
-        act(responded),
-        as,
-        'evaluation',
-      )
-    ).id;
+    evaluationId = await poorFinanceEvaluation(app, goalId);
     await arrange(
       app,
       `mutation($input: ProposeRecommendationsInput!) { proposeRecommendations(input: $input) { recommendations { id } ${ERRORS} } }`,
       { year: 2025, fundId },
-      as,
+      'finance.zhangdian',
       'recommendations',
     );
   });

@@ -80,7 +80,7 @@ async function expectAllEqual(expected: Partial<Figures>): Promise<void> {
   const roll = await rollUpFigures();
   expect(roll).toMatchObject(expected);
 
-  const { rows, errors } = await aggregate(app, 'finance.zhangdian', question());
+  const { rows, table, columns, errors } = await aggregate(app, 'finance.zhangdian', question());
   expect(errors).toBeUndefined();
   expect(rows).toHaveLength(1);
   const g = rows![0];
@@ -104,6 +104,8 @@ async function expectAllEqual(expected: Partial<Figures>): Promise<void> {
     'coverageSelfEvaluation',
   ])
     expect({ key, value: line[snake(key)] }).toEqual({ key, value: g[key] === null ? '' : String(g[key]) });
+  // The table form (aggregate fixtures check it equals the typed rows) is the CSV line, column by column.
+  expect(table![0].map((v) => (v === null ? '' : String(v)))).toEqual(columns!.map((c) => line[snake(c)]));
 
   const login = await createTestReportingLogin(app.owner, app.db.ownerUrl, '370300', REGION.district);
   const [view] = await asLogin(

@@ -14,6 +14,7 @@ export const AGGREGATE = `query($d: [AggregateDimension!]!, $m: [AggregateMeasur
       goalCount indicatorCount budgeted inPlace spent inPlaceRate executionRate monitoredCount flaggedCount
       selfEvaluatedCount evaluatedCount meanScore fundWeightedScore coverageGoal coverageMonitoring
       coverageSelfEvaluation coverageEvaluation }
+    table
   } }`;
 
 export interface AggregateArgs {
@@ -27,6 +28,9 @@ export type Row = Record<string, string | number | null>;
 
 export interface AggregateAnswer {
   rows: Row[] | null;
+  /** The table form, cells in the order of `columns` (column names). */
+  table?: unknown[][] | null;
+  columns?: string[] | null;
   errors?: { message: string; extensions?: Record<string, unknown> }[];
 }
 
@@ -35,13 +39,21 @@ export async function aggregate(
   as: string | null,
   args: AggregateArgs,
 ): Promise<AggregateAnswer> {
-  const res = await app.gql<{ aggregate: { rows: Row[]; rowCount: number } | null }>(
-    AGGREGATE,
-    args as unknown as Record<string, unknown>,
-    as ? { as } : {},
-  );
-  if (res.data?.aggregate) expect(res.data.aggregate.rowCount).toBe(res.data.aggregate.rows.length);
-  return { rows: res.data?.aggregate?.rows ?? null, errors: res.errors };
+  const res = await app.gql<{
+    aggregate: { rows: Row[]; rowCount: number; columns: { name: string }[]; table: unknown[][] } | null;
+  }>(AGGREGATE, args as unknown as Record<string, unknown>, as ? { as } : {});
+  const answer = res.data?.aggregate;
+  if (answer) {
+    expect(answer.rowCount).toBe(answer.rows.length);
+    // The table form (issue 14) is the typed rows cell for cell, in the order of `columns`.
+    expect(answer.table).toEqual(answer.rows.map((r) => answer.columns.map((c) => r[c.name])));
+  }
+  return {
+    rows: answer?.rows ?? null,
+    table: answer?.table ?? null,
+    columns: answer?.columns.map((c) => c.name) ?? null,
+    errors: res.errors,
+  };
 }
 
 /** The CSV route's URL for the same arguments (comma lists, docs/reporting/csv.md). */

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { toGlobalId } from '../../src/common/global-id';
 import { TestApp } from '../harness/app';
 import { mutations, USER_ERRORS as ERRORS } from '../harness/mutations';
+import { regionalResults } from './results-fixtures';
 
 let app: TestApp;
 beforeAll(async () => {
@@ -114,32 +115,7 @@ describe('factor-allocation simulation (DOMAIN §13; 003 转移支付 第三十�
 
   test('shares from the regions’ latest results add up to the amount; saved, allocations unchanged', async () => {
     // Arrange: reviewed self-evaluations of both regional goals (90.00 and 60.00), copied from the demo's.
-    for (const [name, total] of [
-      ['车站街道', '90.00'],
-      ['公园街道', '60.00'],
-    ]) {
-      const [existing] = await app.sql<{ id: string }>(
-        `SELECT e.id FROM evaluation e JOIN performance_goal g ON g.id = e.goal_id
-          WHERE e.kind = 'SELF' AND g.scope = 'TRANSFER_REGIONAL' AND g.name LIKE '%' || $1 || '%'`,
-        [name],
-      );
-      const [row] = existing
-        ? [existing]
-        : await app.sql<{ id: string }>(
-            `INSERT INTO evaluation SELECT (jsonb_populate_record(e, jsonb_build_object('id', gen_random_uuid(), 'goal_id', g.id,
-                    'status', 'DRAFT', 'region_path', g.region_path))).*
-               FROM evaluation e, performance_goal g
-              WHERE e.kind = 'SELF' AND e.status = 'REVIEWED' AND g.scope = 'TRANSFER_REGIONAL' AND g.name LIKE '%' || $1 || '%'
-                AND e.goal_id <> ALL (SELECT id FROM performance_goal WHERE scope = 'TRANSFER_REGIONAL')
-             RETURNING id`,
-            [name],
-          );
-      for (const status of ['SUBMITTED', 'REVIEWED'])
-        await app.sql(
-          `UPDATE evaluation SET status = $2, total = $3::numeric, grade = 'GOOD' WHERE id = $1`,
-          [row.id, status, total],
-        );
-    }
+    await regionalResults(app);
     const before = await app.sql<{ amount: string }>('SELECT amount::text FROM fund_allocation ORDER BY id');
     const s = await sim.ok(SIMULATE, input('70', '30'), 'finance.zhangdian');
     // 车站 exact 7,000,000.007 × 3/5 + 3,000,000.003 × 90/150 = 6,000,000.006, 公园 4,000,000.004: floors total

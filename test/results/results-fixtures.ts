@@ -111,6 +111,37 @@ export async function poorFinanceEvaluation(app: TestApp, goalGid: string): Prom
   return final.id;
 }
 
+/** Reviewed self-evaluations of both regional goals (copied from the demo's), so the performance factor divides. */
+export async function regionalResults(app: TestApp): Promise<void> {
+  for (const [name, total] of [
+    ['车站街道', '90.00'],
+    ['公园街道', '60.00'],
+  ] as const) {
+    const [existing] = await app.sql<{ id: string }>(
+      `SELECT e.id FROM evaluation e JOIN performance_goal g ON g.id = e.goal_id
+        WHERE e.kind = 'SELF' AND g.scope = 'TRANSFER_REGIONAL' AND g.name LIKE '%' || $1 || '%'`,
+      [name],
+    );
+    const [row] = existing
+      ? [existing]
+      : await app.sql<{ id: string }>(
+          `INSERT INTO evaluation SELECT (jsonb_populate_record(e, jsonb_build_object('id', gen_random_uuid(), 'goal_id', g.id,
+                  'status', 'DRAFT', 'region_path', g.region_path))).*
+             FROM evaluation e, performance_goal g
+            WHERE e.kind = 'SELF' AND e.status = 'REVIEWED' AND g.scope = 'TRANSFER_REGIONAL' AND g.name LIKE '%' || $1 || '%'
+              AND e.goal_id <> ALL (SELECT id FROM performance_goal WHERE scope = 'TRANSFER_REGIONAL')
+           RETURNING id`,
+          [name],
+        );
+    for (const status of ['SUBMITTED', 'REVIEWED'])
+      await app.sql(`UPDATE evaluation SET status = $2, total = $3::numeric, grade = 'GOOD' WHERE id = $1`, [
+        row!.id,
+        status,
+        total,
+      ]);
+  }
+}
+
 export const shanghaiDue = async (app: TestApp, evaluationId: string, months: number) =>
   (
     await app.sql<{ d: string }>(

@@ -14,10 +14,16 @@ export const gid = (type: string, id: string) => Buffer.from(`${type}:${id}`).to
 /** 车站街道 (township A) and 公园街道 (township B) of 张店区 (370303). */
 export const REGION = { A: '370303001', B: '370303002', district: '370303' } as const;
 
-/** An issued goal of the worked example fund by scope and region code. */
+/**
+ * An issued goal of the worked example fund by scope and region code. The joins name the tenant: on a
+ * Citus cluster (npm run test:citus) they stay co-located instead of becoming repartition joins, which
+ * wait for connection slots when other test files load the cluster.
+ */
 export async function workedExampleGoal(app: TestApp, scope: string, regionCode: string): Promise<string> {
   const [row] = await app.sql<{ id: string }>(
-    `SELECT g.id FROM performance_goal g JOIN fund f ON f.id = g.fund_id JOIN region r ON r.id = g.region_id
+    `SELECT g.id FROM performance_goal g
+       JOIN fund f ON f.tenant_id = g.tenant_id AND f.id = g.fund_id
+       JOIN region r ON r.tenant_id = g.tenant_id AND r.id = g.region_id
       WHERE f.name = '农村公路提档升级专项资金' AND g.scope = $1 AND r.code = $2 AND g.status = 'ISSUED'`,
     [scope, regionCode],
   );

@@ -6,7 +6,7 @@
  * overall goal scored with its own targets and points, coverage, provisional, the basis, jurisdiction.
  */
 import { TestApp } from '../harness/app';
-import { A_RESULT, B_RESULT, submitRegional as submitRegionalAs } from './fixtures';
+import { A_RESULT, B_RESULT, submitRegional as submitRegionalAs, workedExampleGoal } from './fixtures';
 
 let app: TestApp;
 const gid = (type: string, id: string) => Buffer.from(`${type}:${id}`).toString('base64url');
@@ -15,13 +15,8 @@ let overall: string;
 let goalA: string;
 let goalB: string;
 
-async function goalOf(scope: string, regionCode: string): Promise<string> {
-  const [row] = await app.sql<{ id: string }>(
-    `SELECT g.id FROM performance_goal g JOIN fund f ON f.id = g.fund_id JOIN region r ON r.id = g.region_id
-      WHERE f.name = '农村公路提档升级专项资金' AND g.scope = $1 AND r.code = $2 AND g.status = 'ISSUED'`,
-    [scope, regionCode],
-  );
-  return row.id;
+function goalOf(scope: string, regionCode: string): Promise<string> {
+  return workedExampleGoal(app, scope, regionCode);
 }
 
 /** A submitted SELF evaluation of a regional goal, scored by the engine (test/rollup/fixtures.ts). */

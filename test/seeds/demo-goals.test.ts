@@ -1,89 +1,25 @@
 import { Client } from 'pg';
 import { migrate, withDatabase } from '../../src/db/bootstrap';
-import type { GoalScope } from '../../src/goals/goal.enums';
 import { checkConsistency } from '../../src/goals/rules/consistency';
-import type { IndicatorInput } from '../../src/goals/rules/indicator-rules';
 import { demoTenants, loadDemo } from '../../seeds';
-import { demoFundId, demoGoalId, WORKED_EXAMPLE } from '../../seeds/demo-goals';
-import { TestApp } from '../harness/app';
+import { demoFundId, WORKED_EXAMPLE } from '../../seeds/demo-goals';
+import {
+  app,
+  asInput,
+  goal,
+  goalId,
+  indicatorsOf,
+  key,
+  orgName,
+  useDemoGoalsApp,
+} from './demo-goal-fixtures';
 
 /*
  * The demo funds and goals (seeds/demo-goals.ts): the DOMAIN §11 worked example exactly, every goal
  * workflow state of DOMAIN §7 reachable by a demo login, histories that follow the review chains (P3),
  * and loadDemo idempotent and deterministic.
  */
-let app: TestApp;
-const key = demoTenants.zibo.cityCode;
-const goalId = (k: string) => demoGoalId(key, k);
-
-interface GoalRow {
-  id: string;
-  scope: GoalScope;
-  status: string;
-  current_step: number;
-  review_chain: { index: number; organizationId: string; role: string; final: boolean }[];
-  drafter_organization_id: string;
-  goal_version: number;
-  supersedes_goal_id: string | null;
-  parent_goal_id: string | null;
-  annual_amount: string;
-  fiscal_amount: string;
-  other_amount: string;
-  implementation_period_objective: string | null;
-  annual_objective: string | null;
-  filing_basis: string | null;
-  adjustment_reason: string | null;
-  row_version: number;
-}
-interface IndicatorRow {
-  id: string;
-  position: number;
-  category: string;
-  subcategory: string;
-  name: string;
-  kind: string;
-  unit: string | null;
-  comparator: string | null;
-  target: string;
-  points: string | null;
-  aggregation: string | null;
-  parent_indicator_id: string | null;
-}
-
-const goal = async (k: string) => {
-  const [row] = await app.sql<GoalRow & Record<string, unknown>>(
-    'SELECT * FROM performance_goal WHERE id = $1',
-    [goalId(k)],
-  );
-  if (!row) throw new Error(`no demo goal ${k}`);
-  return row;
-};
-const indicatorsOf = (id: string) =>
-  app.sql<IndicatorRow & Record<string, unknown>>(
-    'SELECT * FROM goal_indicator WHERE goal_id = $1 ORDER BY position',
-    [id],
-  );
-const orgName = async (id: string) =>
-  (await app.sql<{ name: string }>('SELECT name FROM organization WHERE id = $1', [id]))[0]?.name;
-const asInput = (i: IndicatorRow): IndicatorInput => ({
-  category: i.category as IndicatorInput['category'],
-  subcategory: i.subcategory as IndicatorInput['subcategory'],
-  name: i.name,
-  kind: i.kind as IndicatorInput['kind'],
-  unit: i.unit,
-  comparator: i.comparator as IndicatorInput['comparator'],
-  target: i.target,
-  points: i.points,
-  aggregation: i.aggregation as IndicatorInput['aggregation'],
-  parentIndicatorId: i.parent_indicator_id,
-});
-
-beforeAll(async () => {
-  app = await TestApp.start();
-});
-afterAll(async () => {
-  await app.stop();
-});
+useDemoGoalsApp();
 
 describe('loadDemo is idempotent and deterministic', () => {
   it('a second run writes nothing', async () => {

@@ -1,127 +1,15 @@
 /**
- * Recording spot checks through GraphQL (DOMAIN §12 抽查复核; 003 第二十一条, 转移支付 第二十四条; P7
- * 002 第十七条) on a real database: the re-score as a SPOT_CHECK evaluation scored by the engine, the flags,
- * P7 both ways, permissions, an item checked once, bad input with nothing written, and the notice list.
+ * Recording spot checks through GraphQL (DOMAIN §12 抽查复核; 003 第二十一条, 转移支付 第二十四条) on a real
+ * database: the re-score as a SPOT_CHECK evaluation scored by the engine, the flags, an item checked once, bad
+ * input with nothing written, and the notice list (the tests build on each other's records, in order).
  */
 import { randomUUID } from 'node:crypto';
 import { toGlobalId } from '../../src/common/global-id';
-import { TestApp } from '../harness/app';
 import { regionGid } from '../harness/ids';
-import {
-  actualsFor,
-  agriSelfImplementedGoal,
-  allDigests,
-  DRAW,
-  issuedGoal,
-  MONEY,
-  RECORD,
-  selfEvaluate,
-  uuidOf,
-  YEAR,
-  type ArrangedGoal,
-  type DrawResult,
-  type ItemRow,
-  type UserErrorRow,
-} from './fixtures';
-import { refusalOf } from '../harness/mutations';
+import { actualsFor, allDigests, MONEY, uuidOf, YEAR } from './fixtures';
+import { useSpotCheckRecordApi, app, goals, missingGoal, items, record } from './record-fixtures';
 
-let app: TestApp;
-const goals: ArrangedGoal[] = [];
-let agriGoal: ArrangedGoal;
-let missingGoal: ArrangedGoal;
-/** Item (by goal id) of the one sample drawn by 张店区财政局. */
-const items = new Map<string, ItemRow>();
-
-interface RecordPayload {
-  item:
-    | (ItemRow & {
-        checkEvaluation: { id: string; kind: string; status: string; total: string; grade: string } | null;
-      })
-    | null;
-  userErrors: UserErrorRow[];
-}
-const record = (
-  as: string,
-  goal: ArrangedGoal,
-  actuals: [string, string, string],
-  extra: Record<string, unknown> = {},
-) =>
-  app.gql<{ recordSpotCheck: RecordPayload }>(
-    RECORD,
-    {
-      input: {
-        itemId: items.get(goal.goalId)!.id,
-        expectedVersion: 1,
-        actuals: actualsFor(goal, actuals),
-        money: MONEY,
-        ...extra,
-      },
-    },
-    { as },
-  );
-
-beforeAll(async () => {
-  app = await TestApp.start();
-  for (let k = 0; k < 6; k += 1) {
-    const goal = await issuedGoal(app, 'unit.chezhan', `复核目标${k}`);
-    await selfEvaluate(app, goal); // every target met: 100, EXCELLENT
-    goals.push(goal);
-  }
-  missingGoal = await issuedGoal(app, 'unit.chezhan', '复核未自评目标');
-  agriGoal = await agriSelfImplementedGoal(app);
-  // DOMAIN §12 (issue 9 item 16): "by the deadline" is the tenant's self-evaluation due date (31 March of the
-  // next year by default), not the draw — these self-evaluations count as submitted on time (March 2025).
-  await app.sql(`ALTER TABLE evaluation DISABLE TRIGGER trg_evaluation_before_write`);
-  await app.sql(
-    `UPDATE evaluation SET submitted_at = '2025-03-01T10:00:00+08:00' WHERE kind = 'SELF' AND year = $1`,
-    [YEAR],
-  );
-  await app.sql(`ALTER TABLE evaluation ENABLE TRIGGER trg_evaluation_before_write`);
-
-  const res = await app.gql<DrawResult>(
-    DRAW,
-    { input: { year: YEAR, ratio: '1', seed: 1 } },
-    { as: 'finance.zhangdian' },
-  );
-  for (const item of res.data!.drawSpotCheckSample.sample!.items) items.set(uuidOf(item.goal!.id), item);
-});
-afterAll(async () => {
-  await app.stop();
-});
-
-describe('P7 委托人和项目实施主体相分离 (002 第十七条): never the self-evaluator or the implementing unit', () => {
-  test('the self-evaluating unit re-scoring its own self-evaluation is refused with P7; nothing is written', async () => {
-    const before = await allDigests(app);
-    const res = await record('unit.chezhan', goals[0]!, ['100', '100', '90']);
-    expect(refusalOf(res)).toMatchObject({ code: 'FORBIDDEN', principle: 'P7' }); // issue 11 item 4: in the payload
-    expect(await allDigests(app)).toEqual(before);
-  });
-
-  test('a department that is the implementing unit and self-evaluator of the project is refused with P7', async () => {
-    const before = await allDigests(app);
-    const res = await record('agri.zhangdian', agriGoal, ['100', '100', '90']);
-    expect(res.data?.recordSpotCheck).toMatchObject({
-      item: null,
-      userErrors: [{ code: 'FORBIDDEN', principle: 'P7', field: ['input', 'itemId'] }],
-    });
-    expect(await allDigests(app)).toEqual(before);
-  });
-});
-
-describe('who may record (DOMAIN §8 P6)', () => {
-  test('audit offices and third parties are refused (P6); bodies that do not see the sample read it as missing', async () => {
-    const before = await allDigests(app);
-    for (const as of ['audit.zhangdian', 'thirdparty.zibo']) {
-      const res = await record(as, goals[0]!, ['100', '100', '90']);
-      expect(refusalOf(res)).toMatchObject({ code: 'FORBIDDEN', principle: 'P6' }); // issue 11 item 4
-    }
-    for (const as of ['finance.gongyuan', 'finance.zichuan', 'finance.rizhao']) {
-      const res = await record(as, goals[0]!, ['100', '100', '90']);
-      expect(res.data?.recordSpotCheck).toMatchObject({ item: null, userErrors: [{ code: 'NOT_FOUND' }] });
-    }
-    expect(await allDigests(app)).toEqual(before);
-  });
-});
+useSpotCheckRecordApi();
 
 describe('the re-score and its flags (DOMAIN §12; 003 第二十一条, 转移支付 第二十四条)', () => {
   // Self: 100, EXCELLENT. Check: COMMON 10 (money in full) + OUTPUT 50 × output ÷ 100 + BENEFIT 30 + SATISFACTION 10.

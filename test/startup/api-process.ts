@@ -19,7 +19,7 @@ export interface ApiProcess {
 export function startApi(env: Record<string, string>, cwd = ROOT): ApiProcess {
   const child = spawn(
     process.execPath,
-    ['-r', join(__dirname, 'swc-register.js'), join(ROOT, 'src', 'main.ts')],
+    ['-r', join(__dirname, '..', 'harness', 'swc-register.js'), join(ROOT, 'src', 'main.ts')],
     {
       cwd,
       // Only what we pass: never the DATABASE_URL of the test run itself.

@@ -1,6 +1,8 @@
 /**
- * Lets a child `node -r ./test/startup/swc-register.js src/main.ts` run the API from source, compiled
- * by SWC with the same options as Jest (decorator metadata), without building into dist/.
+ * Lets a child process run TypeScript from source the way Jest does (SWC, decorator metadata, CommonJS),
+ * without building into dist/: `node -r ./test/harness/swc-register.js src/main.ts` starts the real server in
+ * a fresh Node process (test/startup, test/ops; test/ops-server: tracing must patch modules before they load).
+ * Issue 10 item 6: one copy for every test that starts a child.
  */
 /* global require */ // a CommonJS preload script: require() is how it loads
 /* eslint-disable @typescript-eslint/no-require-imports */

@@ -1,0 +1,111 @@
+import '../env';
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DEMO_PASSWORD } from '../../seeds';
+import { enableAppRole } from '../../src/db/bootstrap';
+import { Cleanup } from '../cleanup';
+import { GraphQLClient } from '../client';
+import { LOGIN, type LoginData } from '../queries';
+import { existingPeersData } from './data';
+import { httpLoad } from './load';
+import { cityPath } from './peer-sql';
+import { memoryOf, startProcess } from './processes';
+import { summarizeByLibrary } from './profile-summary';
+import { workloads, type Context } from './workloads';
+
+/**
+ * Issue 18, a developer's probe (not part of `npm run bench`): one Jixiao process on a database an earlier
+ * run kept (`BENCH_REUSE_DATABASE`), the first request of each workload after start, then
+ * `PROBE_SECONDS` of load per workload at `PROBE_CONNECTIONS`, peak RSS, and (PROBE_PROFILE=<key>) a CPU
+ * profile of that workload summarised by library and by function. Env: DATABASE_URL (owner URL of the
+ * server), BENCH_REUSE_DATABASE, PROBE_WORKLOADS (default all), PROBE_NODE_OPTIONS (node flags of the server).
+ */
+async function main(): Promise<void> {
+  const name = process.env.BENCH_REUSE_DATABASE;
+  const url = new URL(process.env.DATABASE_URL ?? '');
+  if (!name || !url.host) throw new Error('DATABASE_URL and BENCH_REUSE_DATABASE are required');
+  url.pathname = `/${name}`;
+  const ownerUrl = url.toString();
+  const cleanup = new Cleanup();
+  const log = (line: string) => process.stdout.write(`${line}\n`);
+  try {
+    const appUrl = await enableAppRole(ownerUrl, randomBytes(24).toString('base64url'));
+    const data = await existingPeersData(ownerUrl);
+    const ctx: Context = {
+      tenantId: data.city.tenantId,
+      cityCode: data.city.cityCode,
+      cityPath: await cityPath(ownerUrl, data.city.tenantId, data.city.cityCode),
+      overallId: data.overallId,
+      year: Math.max(...data.years),
+      firstYear: Math.min(...data.years),
+      regionCount: data.city.regionCount,
+      organizationCount: data.city.organizationCount,
+    };
+    const profileFile = join('/tmp', 'probe.cpuprofile');
+    const flags = (process.env.PROBE_NODE_OPTIONS ?? '').split(' ').filter(Boolean);
+    const jixiao = await startProcess({
+      name: 'jixiao',
+      node: process.execPath,
+      script: process.env.PROBE_SERVER ?? join(__dirname, 'jixiao-server.js'),
+      args: flags,
+      env: {
+        BENCH_APP_URL: appUrl,
+        BENCH_TOKEN_SECRET: randomBytes(36).toString('base64url'),
+        DB_POOL_SIZE: '10',
+        BENCH_PROFILE_FILE: profileFile,
+      },
+      cleanup,
+      log,
+    });
+    log(`started in ${Math.round(jixiao.startMs)} ms, rss ${JSON.stringify(memoryOf(jixiao.pid))}`);
+    const anonymous = new GraphQLClient(jixiao.url);
+    const login = await anonymous.request<LoginData>(LOGIN, {
+      input: { tenant: ctx.tenantId, login: data.city.sampleLogins.cityFinance, password: DEMO_PASSWORD },
+    });
+    const token = login.body.data?.login.token;
+    if (!token) throw new Error(`login failed: ${login.text}`);
+    const api = anonymous.withToken(token);
+    const only = process.env.PROBE_WORKLOADS?.split(',');
+    const all = workloads(ctx).filter((w) => !only || only.includes(w.key));
+    for (const w of all) {
+      const a = await api.request<unknown>(w.jixiao.query, w.jixiao.variables);
+      const b = await api.request<unknown>(w.jixiao.query, w.jixiao.variables);
+      const c = await api.request<unknown>(w.jixiao.query, w.jixiao.variables);
+      if (a.body.errors) throw new Error(`${w.key}: ${JSON.stringify(a.body.errors).slice(0, 400)}`);
+      log(
+        `${w.key}: first ${a.sample.ms.toFixed(1)} ms, then ${b.sample.ms.toFixed(1)}, ${c.sample.ms.toFixed(1)} ms; statements ${b.sample.statements}; ${a.text.length} bytes`,
+      );
+    }
+    const seconds = Number(process.env.PROBE_SECONDS ?? 5);
+    const connections = Number(process.env.PROBE_CONNECTIONS ?? 1);
+    for (const w of all) {
+      if (seconds <= 0) break;
+      const body = JSON.stringify({ query: w.jixiao.query, variables: w.jixiao.variables });
+      const profiled = process.env.PROBE_PROFILE === w.key;
+      if (profiled) {
+        const started = jixiao.nextLine('profiling');
+        jixiao.child.kill('SIGUSR2');
+        await started;
+      }
+      const r = await httpLoad({ url: jixiao.url, token, body }, connections, { seconds });
+      log(`${w.key} × ${connections}: ${JSON.stringify(r).slice(0, 300)}`);
+      if (profiled) {
+        const written = jixiao.nextLine('profileWritten');
+        jixiao.child.kill('SIGUSR2');
+        await written;
+        const profile = JSON.parse(readFileSync(profileFile, 'utf8'));
+        log(JSON.stringify(summarizeByLibrary(profile, 20)));
+      }
+      log(`rss ${JSON.stringify(memoryOf(jixiao.pid))}`);
+    }
+    await jixiao.stop();
+  } finally {
+    await cleanup.runAll();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,30 @@
+import { GraphQLError, GraphQLScalarType } from 'graphql';
+
+/**
+ * 汇总表 — the aggregate's rows as one leaf (issue 14 bench: at TOWNSHIP × 5 years × category, 2,415 rows ×
+ * ~9 fields made graphql-js complete ~21,700 cells one by one). An array of rows, each an array of cells in
+ * the order of `AggregateResult.columns`; a cell is exactly the value of the matching `AggregateRow`
+ * field: TEXT as a string, INTEGER as a number, MONEY / RATE / SCORE as exact decimal text, null when
+ * empty. Output only.
+ */
+export const AggregateTableScalar = new GraphQLScalarType<never, unknown[][]>({
+  name: 'AggregateTable',
+  description:
+    '汇总表 — rows as arrays of cells in the order of `columns` (DHIS2-like table form): each cell is exactly the matching AggregateRow field — text as a string, counts and years as numbers, money/rates/scores as exact decimal strings, null when empty; output only',
+  serialize: (value) => {
+    if (!Array.isArray(value)) throw new GraphQLError('AggregateTable: not a table');
+    return value as unknown[][];
+  },
+  parseValue: () => {
+    throw new GraphQLError('汇总表只用于输出 — AggregateTable is output only');
+  },
+  parseLiteral: () => {
+    throw new GraphQLError('汇总表只用于输出 — AggregateTable is output only');
+  },
+  extensions: {
+    jsonSchema: {
+      type: 'array',
+      items: { type: 'array', items: { type: ['string', 'number', 'null'] } },
+    },
+  },
+});
