@@ -23,8 +23,9 @@ module.exports = {
         '<rootDir>/test/hierarchy/*-isolation.test.ts',
         '<rootDir>/test/hierarchy/list-isolation-users.test.ts',
         '<rootDir>/test/rls.test.ts',
-        // The goal workflow.
+        // The goal workflow: filing, and the happy path draft → review chain → issued with its history.
         '<rootDir>/test/goals/goal-filing-api.test.ts',
+        '<rootDir>/test/goals/goals-happy-path-api.test.ts',
         // DOMAIN §11 worked example end to end, and the roll-up statistics (concurrent submissions under
         // one parent).
         '<rootDir>/test/rollup/rollup-api.test.ts',
@@ -37,9 +38,6 @@ module.exports = {
         '<rootDir>/test/auth/login.test.ts',
         '<rootDir>/test/auth/tenant-logins.test.ts',
       ],
-      // Not here yet: test/goals/goals-happy-path-api.test.ts. Its owner SQL names the tenant in every
-      // join now, but Citus 13.2 fails on its correlated `jsonb_array_elements(g.review_chain)` subquery
-      // ("invalid attnum 19 for relation "s"") — the chain must be read in a separate query first.
     },
   ],
 };

@@ -7,19 +7,28 @@ import { GraphQLError, GraphQLScalarType } from 'graphql';
  * field: TEXT as a string, INTEGER as a number, MONEY / RATE / SCORE as exact decimal text, null when
  * empty. Output only.
  */
+/** Scalar coercion of an argument (before any resolver), as the Decimal scalar refuses one. */
+function outputOnly(): GraphQLError {
+  const message = { zh: '汇总表只用于输出，不能作为参数', en: 'AggregateTable is output only' };
+  return new GraphQLError(message.en, {
+    extensions: { code: 'BAD_USER_INPUT', messageZh: message.zh, messageEn: message.en },
+  });
+}
+
 export const AggregateTableScalar = new GraphQLScalarType<never, unknown[][]>({
   name: 'AggregateTable',
   description:
     '汇总表 — rows as arrays of cells in the order of `columns` (DHIS2-like table form): each cell is exactly the matching AggregateRow field — text as a string, counts and years as numbers, money/rates/scores as exact decimal strings, null when empty; output only',
   serialize: (value) => {
-    if (!Array.isArray(value)) throw new GraphQLError('AggregateTable: not a table');
+    // A resolver returning anything else is a bug (INTERNAL), not input.
+    if (!Array.isArray(value)) throw new TypeError('AggregateTable: not a table');
     return value as unknown[][];
   },
   parseValue: () => {
-    throw new GraphQLError('汇总表只用于输出 — AggregateTable is output only');
+    throw outputOnly();
   },
   parseLiteral: () => {
-    throw new GraphQLError('汇总表只用于输出 — AggregateTable is output only');
+    throw outputOnly();
   },
   extensions: {
     jsonSchema: {
