@@ -5,17 +5,11 @@
  * and reads its scope only.
  */
 import { toGlobalId } from '../../src/common/global-id';
-import { TestApp } from '../harness/app';
+import { useTestApp } from '../harness/app';
 import { asLogin, dropTestReportingLogins, urlAs } from './reporting-login.fixture';
 
-let app: TestApp;
-beforeAll(async () => {
-  app = await TestApp.start();
-});
-afterAll(async () => {
-  await dropTestReportingLogins(app.owner); // roles are cluster-wide: never leave one behind
-  await app.stop();
-});
+// Roles are cluster-wide: never leave one behind.
+const app = useTestApp({}, { beforeStop: (started) => dropTestReportingLogins(started.owner) });
 
 const CREATE = `mutation($input: CreateReportingLoginInput!) {
   createReportingLogin(input: $input) {

@@ -6,17 +6,11 @@
  */
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
-import { TestApp } from '../harness/app';
+import { useTestApp } from '../harness/app';
 import { dropTestReportingLogins } from './reporting-login.fixture';
 
-let app: TestApp;
-beforeAll(async () => {
-  app = await TestApp.start();
-});
-afterAll(async () => {
-  await dropTestReportingLogins(app.owner); // roles are cluster-wide: never leave one behind
-  await app.stop();
-});
+// Roles are cluster-wide: never leave one behind.
+const app = useTestApp({}, { beforeStop: (started) => dropTestReportingLogins(started.owner) });
 
 const CREATE = `mutation($input: CreateReportingLoginInput!) {
   createReportingLogin(input: $input) { password reportingLogin { roleName } userErrors { code field } }

@@ -134,14 +134,19 @@ export class TestApp {
  * One TestApp for the tests of a file (or of a describe block): started before them, stopped after them
  * (issue 10 item 6: the setup every API test file used to write out). The value stands for the started
  * app, so `app.gql(…)` and `app.sql(…)` read as with a `let app` set in `beforeAll`; using it outside a
- * test or hook (before it started) throws.
+ * test or hook (before it started) throws. `beforeStop` runs first in afterAll, on the started app (e.g.
+ * dropping cluster-wide roles a test issued before its database goes).
  */
-export function useTestApp(env: Record<string, string> = {}): TestApp {
+export function useTestApp(
+  env: Record<string, string> = {},
+  options: { beforeStop?: (app: TestApp) => Promise<unknown> } = {},
+): TestApp {
   let started: TestApp | undefined;
   beforeAll(async () => {
     started = await TestApp.start(env);
   });
   afterAll(async () => {
+    if (started) await options.beforeStop?.(started);
     await started?.stop();
     started = undefined;
   });

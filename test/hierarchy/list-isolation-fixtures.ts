@@ -67,6 +67,27 @@ export async function tenantOfLogin(login: string): Promise<string> {
   return row.tenant_id;
 }
 
+/**
+ * P6, DOMAIN §3: paging the whole list, the caller gets exactly `expected` (the owner's reading of its
+ * jurisdiction, rows with `id` and the `key` field): the count, the keys, the global ids, and not one
+ * object of another tenant.
+ */
+export async function expectExactList(
+  caller: string,
+  field: 'regions' | 'organizations' | 'users',
+  key: string,
+  expected: Record<string, string>[],
+): Promise<void> {
+  const type = ({ regions: 'Region', organizations: 'Organization', users: 'User' } as const)[field];
+  expect(expected.length).toBeGreaterThan(0);
+  const { totalCount, nodes } = await pageAll(caller, field, key);
+  expect(totalCount).toBe(expected.length);
+  expect(nodes.map((n) => n[key]).sort()).toEqual(expected.map((e) => e[key]).sort());
+  expect(ids(nodes)).toEqual(expected.map((e) => toGlobalId(type, e.id)).sort());
+  const foreign = await otherTenantGids(type, await tenantOfLogin(caller));
+  expect(ids(nodes).filter((id) => foreign.has(id))).toEqual([]);
+}
+
 /** Registers the file's setup (the isolation world, started once): call once at the top of a test file. */
 export function useListIsolationApp(): void {
   world = useIsolationApp();

@@ -4,7 +4,7 @@
  * byte are JSON problems with stable codes (400 for unknown dimensions or measures).
  */
 import { TestApp } from '../harness/app';
-import { aggregate, fetchCsv, parseCsv, snake, type AggregateArgs } from './aggregate-fixtures';
+import { aggregate, ALL_MEASURES, fetchCsv, parseCsv, snake, type AggregateArgs } from './aggregate-fixtures';
 
 let app: TestApp;
 
@@ -25,25 +25,7 @@ const WIDE: AggregateArgs = {
     'INDICATOR_CATEGORY',
     'GRADE',
   ],
-  m: [
-    'GOAL_COUNT',
-    'INDICATOR_COUNT',
-    'BUDGETED',
-    'IN_PLACE',
-    'SPENT',
-    'IN_PLACE_RATE',
-    'EXECUTION_RATE',
-    'MONITORED_COUNT',
-    'FLAGGED_COUNT',
-    'SELF_EVALUATED_COUNT',
-    'EVALUATED_COUNT',
-    'MEAN_SCORE',
-    'FUND_WEIGHTED_SCORE',
-    'COVERAGE_GOAL',
-    'COVERAGE_MONITORING',
-    'COVERAGE_SELF_EVALUATION',
-    'COVERAGE_EVALUATION',
-  ],
+  m: ALL_MEASURES,
   l: 'TOWNSHIP',
   f: { within: '370300', yearFrom: 2021, yearTo: 2030 },
 };

@@ -26,6 +26,27 @@ export interface AggregateArgs {
 
 export type Row = Record<string, string | number | null>;
 
+/** Every measure of `aggregate` (DOMAIN §16), in the schema's order. */
+export const ALL_MEASURES = [
+  'GOAL_COUNT',
+  'INDICATOR_COUNT',
+  'BUDGETED',
+  'IN_PLACE',
+  'SPENT',
+  'IN_PLACE_RATE',
+  'EXECUTION_RATE',
+  'MONITORED_COUNT',
+  'FLAGGED_COUNT',
+  'SELF_EVALUATED_COUNT',
+  'EVALUATED_COUNT',
+  'MEAN_SCORE',
+  'FUND_WEIGHTED_SCORE',
+  'COVERAGE_GOAL',
+  'COVERAGE_MONITORING',
+  'COVERAGE_SELF_EVALUATION',
+  'COVERAGE_EVALUATION',
+];
+
 export interface AggregateAnswer {
   rows: Row[] | null;
   /** The table form, cells in the order of `columns` (column names). */

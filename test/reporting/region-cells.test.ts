@@ -6,7 +6,7 @@
  */
 import { Client } from 'pg';
 import { TestApp } from '../harness/app';
-import { aggregate, type AggregateArgs } from './aggregate-fixtures';
+import { aggregate, ALL_MEASURES, type AggregateArgs } from './aggregate-fixtures';
 
 let app: TestApp;
 
@@ -61,25 +61,7 @@ test('DOMAIN §11: a change is in the cells inside its own transaction, and gone
 test('the aggregate summed from cells equals the aggregate summed from facts, row for row', async () => {
   const cells: AggregateArgs = {
     d: ['REGION', 'YEAR', 'INDICATOR_CATEGORY', 'GRADE'],
-    m: [
-      'GOAL_COUNT',
-      'INDICATOR_COUNT',
-      'BUDGETED',
-      'IN_PLACE',
-      'SPENT',
-      'IN_PLACE_RATE',
-      'EXECUTION_RATE',
-      'MONITORED_COUNT',
-      'FLAGGED_COUNT',
-      'SELF_EVALUATED_COUNT',
-      'EVALUATED_COUNT',
-      'MEAN_SCORE',
-      'FUND_WEIGHTED_SCORE',
-      'COVERAGE_GOAL',
-      'COVERAGE_MONITORING',
-      'COVERAGE_SELF_EVALUATION',
-      'COVERAGE_EVALUATION',
-    ],
+    m: ALL_MEASURES,
     l: 'TOWNSHIP',
     f: { yearFrom: 2021, yearTo: 2030 },
   };

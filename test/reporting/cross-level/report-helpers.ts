@@ -4,6 +4,7 @@
  * and years).
  */
 import type { TestApp } from '../../harness/app';
+import { ALL_MEASURES } from '../aggregate-fixtures';
 
 export const FIGURES = `goals { goalCount indicatorCount }
   money { budgeted inPlace spent inPlaceRate executionRate }
@@ -93,9 +94,7 @@ export async function regionReport(app: TestApp, as: string, code: string, year 
 const MEASURES = `goalCount indicatorCount budgeted inPlace spent inPlaceRate executionRate monitoredCount
   flaggedCount selfEvaluatedCount evaluatedCount meanScore fundWeightedScore coverageGoal coverageMonitoring
   coverageSelfEvaluation coverageEvaluation`;
-const ALL_MEASURES = `[GOAL_COUNT, INDICATOR_COUNT, BUDGETED, IN_PLACE, SPENT, IN_PLACE_RATE, EXECUTION_RATE,
-  MONITORED_COUNT, FLAGGED_COUNT, SELF_EVALUATED_COUNT, EVALUATED_COUNT, MEAN_SCORE, FUND_WEIGHTED_SCORE,
-  COVERAGE_GOAL, COVERAGE_MONITORING, COVERAGE_SELF_EVALUATION, COVERAGE_EVALUATION]`;
+const ALL_MEASURE_LIST = `[${ALL_MEASURES.join(', ')}]`;
 
 type AggRow = Record<string, string | number | null>;
 
@@ -107,7 +106,7 @@ export async function aggregateOf(
 ): Promise<{ figures: AggRow[]; grades: AggRow[] }> {
   const res = await app.gql<{ figures: { rows: AggRow[] }; grades: { rows: AggRow[] } }>(
     `query($level: RegionLevel!, $filter: AggregateFilterInput) {
-      figures: aggregate(dimensions: [REGION, YEAR], measures: ${ALL_MEASURES}, regionLevel: $level, filter: $filter) {
+      figures: aggregate(dimensions: [REGION, YEAR], measures: ${ALL_MEASURE_LIST}, regionLevel: $level, filter: $filter) {
         rows { regionCode year ${MEASURES} } }
       grades: aggregate(dimensions: [REGION, YEAR, GRADE], measures: [SELF_EVALUATED_COUNT], regionLevel: $level, filter: $filter) {
         rows { regionCode year grade selfEvaluatedCount } }
