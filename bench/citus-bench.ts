@@ -1,32 +1,26 @@
+import { randomBytes } from 'node:crypto';
 import './env';
 import 'reflect-metadata';
 import { execFileSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { Client } from 'pg';
-import pino from 'pino';
 import {
   DEMO_PASSWORD,
   generateSyntheticCity,
   generateSyntheticEvaluations,
   type SyntheticCity,
 } from '../seeds';
-import { LoginThrottle } from '../src/auth/login-throttle';
-import { TokenService } from '../src/auth/token.service';
-import { startServer } from '../src/app/server';
-import type { AppServices } from '../src/common/request-context';
 import { toGlobalId } from '../src/common/global-id';
-import { parseConfig } from '../src/config/config';
 import { enableAppRole, migrate, withDatabase } from '../src/db/bootstrap';
 import { createCitusDatabase, dropCitusDatabase } from '../src/db/citus';
-import { createDataSource } from '../src/db/data-source';
 import { distributeUrl } from '../src/db/distribute';
 import { burst, type BurstResult } from './burst';
 import { GraphQLClient } from './client';
 import { LOGIN, type LoginData } from './queries';
 import { FUND_TREE, type FundTreeData } from './rollup-queries';
 import { summarize, type Sample, type Summary } from './stats';
+import { startInProcessService } from './in-process-service';
 
 /**
  * Issue 17 benchmark (`npm run bench:citus`): the API (GraphQL over HTTP, the service in this process as
@@ -103,17 +97,7 @@ async function engine(adminUrl: string, name: string, citus: boolean): Promise<E
   const prepareSeconds = Math.round((performance.now() - started) / 100) / 10;
   log(`${label}: prepared in ${prepareSeconds} s (load ${load().join(' ')})`);
 
-  const config = parseConfig({ NODE_ENV: 'development', EXPOSE_SQL_COUNT: 'true', LOG_LEVEL: 'silent' });
-  const dataSource = createDataSource(appUrl, 10);
-  await dataSource.initialize();
-  const services: AppServices = {
-    config,
-    dataSource,
-    logger: pino({ level: 'silent' }),
-    tokens: new TokenService(randomBytes(36).toString('base64url'), config.TOKEN_TTL),
-    loginThrottle: new LoginThrottle(config.LOGIN_MAX_FAILURES, config.LOGIN_BLOCK_SECONDS),
-  };
-  const server = await startServer(services, '127.0.0.1', 0);
+  const { services, dataSource, server } = await startInProcessService(appUrl);
   try {
     const anonymous = new GraphQLClient(server.url);
     const login = await anonymous.request<LoginData>(LOGIN, {

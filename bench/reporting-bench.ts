@@ -2,21 +2,15 @@ import { randomBytes } from 'node:crypto';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { Pool } from 'pg';
-import pino from 'pino';
 import { DEMO_PASSWORD } from '../seeds';
-import { LoginThrottle } from '../src/auth/login-throttle';
-import { TokenService } from '../src/auth/token.service';
-import { parseConfig } from '../src/config/config';
 import { assertSafeAppRole, enableAppRole, migrate } from '../src/db/bootstrap';
-import { createDataSource } from '../src/db/data-source';
-import type { AppServices } from '../src/common/request-context';
-import { startServer } from '../src/app/server';
 import type { Cleanup } from './cleanup';
 import { GraphQLClient } from './client';
 import { benchDatabase } from './database';
 import { LOGIN, type LoginData } from './queries';
 import { existingData, generateCityStage, generateProvinceStage, type ReportingSize } from './reporting-data';
 import { measureStage } from './reporting-stage';
+import { startInProcessService } from './in-process-service';
 
 /**
  * Issue 14 (`BENCH_SCENARIOS=reporting`, bench/README.md): the BI aggregate (GraphQL and CSV) and the
@@ -75,18 +69,8 @@ export async function reportingBenchmark(
   const { city } = cityData;
   log(`generated the city × years ${cityData.years.years.join(', ')} in ${cityData.seconds.toFixed(1)} s`);
 
-  const config = parseConfig({ NODE_ENV: 'development', EXPOSE_SQL_COUNT: 'true', LOG_LEVEL: 'silent' });
-  const dataSource = createDataSource(appUrl, 10);
-  await dataSource.initialize();
+  const { dataSource, server } = await startInProcessService(appUrl);
   cleanup.add('close the API connection pool', () => dataSource.destroy());
-  const services: AppServices = {
-    config,
-    dataSource,
-    logger: pino({ level: 'silent' }),
-    tokens: new TokenService(randomBytes(36).toString('base64url'), config.TOKEN_TTL),
-    loginThrottle: new LoginThrottle(config.LOGIN_MAX_FAILURES, config.LOGIN_BLOCK_SECONDS),
-  };
-  const server = await startServer(services, '127.0.0.1', 0);
   cleanup.add('stop the API server', () => server.stop());
   ownSignals();
   const base = server.url.replace(/\/graphql\/?$/, '');

@@ -1,21 +1,14 @@
+import { randomBytes } from 'node:crypto';
 import { nodeEnv } from './env';
 import 'reflect-metadata';
 import { execFileSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join, relative } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { Client, Pool } from 'pg';
-import pino from 'pino';
-import { LoginThrottle } from '../src/auth/login-throttle';
-import { TokenService } from '../src/auth/token.service';
-import { parseConfig } from '../src/config/config';
 import { assertSafeAppRole, enableAppRole, migrate } from '../src/db/bootstrap';
-import { createDataSource } from '../src/db/data-source';
-import type { AppServices } from '../src/common/request-context';
-import { startServer } from '../src/app/server';
 import { toGlobalId } from '../src/common/global-id';
 import { DEMO_PASSWORD, generateSyntheticCity, type SyntheticCity } from '../seeds';
 import { Cleanup } from './cleanup';
@@ -42,6 +35,7 @@ import {
   type UnitsPageData,
 } from './queries';
 import { fmt, formatTable, kib, mib, ratio, summarize, type Sample, type Summary } from './stats';
+import { startInProcessService } from './in-process-service';
 
 /**
  * `npm run bench`: the real service in this process (HTTP on 127.0.0.1, the API role under row-level
@@ -274,18 +268,8 @@ async function benchmark(options: Options, cleanup: Cleanup, ownSignals: () => v
       `(${rollupSeed.summary.actuals} actuals, ${rollupSeed.summary.missing} missing) in ${rollupSeed.seconds.toFixed(1)} s`,
   );
 
-  const config = parseConfig({ NODE_ENV: 'development', EXPOSE_SQL_COUNT: 'true', LOG_LEVEL: 'silent' });
-  const dataSource = createDataSource(appUrl, 10);
-  await dataSource.initialize();
+  const { services, dataSource, server } = await startInProcessService(appUrl);
   cleanup.add('close the API connection pool', () => dataSource.destroy());
-  const services: AppServices = {
-    config,
-    dataSource,
-    logger: pino({ level: 'silent' }),
-    tokens: new TokenService(randomBytes(36).toString('base64url'), config.TOKEN_TTL),
-    loginThrottle: new LoginThrottle(config.LOGIN_MAX_FAILURES, config.LOGIN_BLOCK_SECONDS),
-  };
-  const server = await startServer(services, '127.0.0.1', 0);
   cleanup.add('stop the API server', () => server.stop());
   ownSignals();
   log(`API at ${server.url}`);
