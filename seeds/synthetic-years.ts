@@ -1,4 +1,5 @@
 import { inTransaction, rowsOf, type SeedDb } from './db';
+import { ANALYZE_AFTER_ROWS } from './synthetic-model';
 
 /**
  * Issue 14 (benchmark): more budget years for a generated city, set-based. A year is a copy of a generated
@@ -59,7 +60,10 @@ async function copyRows(
       WHERE x.tenant_id = $1 AND ${where} AND num_nonnulls($2::text, $3::int, $4::int) = 3`,
     params,
   )) as { rowCount?: number };
-  return result.rowCount ?? 0;
+  const copied = result.rowCount ?? 0;
+  // Fresh statistics for the triggers' statements later in this transaction (seeds/synthetic-model.ts).
+  if (copied >= ANALYZE_AFTER_ROWS) await tx.query(`ANALYZE ${table}`);
+  return copied;
 }
 
 const stamps = { created_at: 'now()', updated_at: 'now()' };

@@ -4,6 +4,7 @@ import type { SyntheticEvaluationSummary } from '../../seeds';
 import { Decimal } from '../../src/common/decimal';
 import { scoreContent } from '../../src/evaluation/self-scoring';
 import type { GoalIndicatorEntity } from '../../src/goals/goal-indicator.entity';
+import { ANALYZE_AFTER_ROWS } from '../../seeds/synthetic-model';
 import { createTestDatabase, type TestDatabase } from '../harness/database';
 
 // Issue #4: the synthetic city's self-evaluations (DOMAIN §10), at a small scale on fresh databases.
@@ -176,4 +177,24 @@ test('DRAFT mode writes the content only, and a second run skips goals already e
     [city.tenantId, again.evaluations.map((e) => e.id)],
   );
   expect(c).toEqual({ drafts: summary.missing, scored: 0 });
+});
+
+test('bulk loads leave fresh statistics: every table loaded with ANALYZE_AFTER_ROWS rows or more was analyzed in the load', async () => {
+  // seeds/synthetic-model.ts ANALYZE_AFTER_ROWS: the triggers' statements (roll-up refreshes, DOMAIN §11)
+  // run inside the load's transaction, which autovacuum never sees; they need statistics of its rows.
+  const tables = ['performance_goal', 'goal_indicator', 'evaluation', 'evaluation_actual'];
+  const loaded: { table: string; rows: number; analyzed: boolean }[] = [];
+  for (const table of tables) {
+    const [{ n }] = await sql<{ n: number }>(`SELECT count(*)::int AS n FROM ${table} WHERE tenant_id = $1`, [
+      city.tenantId,
+    ]);
+    const [{ analyzed }] = await sql<{ analyzed: boolean }>(
+      `SELECT last_analyze IS NOT NULL AS analyzed FROM pg_stat_user_tables WHERE relid = $1::regclass`,
+      [table],
+    );
+    loaded.push({ table, rows: n, analyzed });
+  }
+  const big = loaded.filter((t) => t.rows >= ANALYZE_AFTER_ROWS);
+  expect(big.length).toBeGreaterThan(0);
+  expect(big.filter((t) => !t.analyzed)).toEqual([]);
 });
