@@ -4,19 +4,9 @@ import { Client } from 'pg';
 import { ensureDatabaseOf, withDatabase } from '../src/db/bootstrap';
 import { createDataSource } from '../src/db/data-source';
 import { migrations } from '../migrations';
-import { createTestDatabase, type TestDatabase } from './harness/database';
+import { useTestDatabase } from './harness/database';
 
-let db: TestDatabase;
-let owner: Client;
-beforeAll(async () => {
-  db = await createTestDatabase();
-  owner = new Client({ connectionString: db.ownerUrl });
-  await owner.connect();
-});
-afterAll(async () => {
-  await owner.end();
-  await db.drop();
-});
+const { db, owner } = useTestDatabase();
 
 describe('migrations are the only way the schema changes (STYLE principle 8)', () => {
   test('entities and migrations do not drift: the migrated database needs no change', async () => {

@@ -3,10 +3,10 @@
  * §15): the assessment mutations, a new project or fund to assess, an assessment brought to acceptance,
  * and the outcomes every mutation test asserts (ok, refused with nothing written, denied).
  */
-import { TestApp, type GraphQLResponse } from '../harness/app';
+import { TestApp } from '../harness/app';
 import { organizationGid, regionGid } from '../harness/ids';
 import { submittedGoalFor } from '../harness/goal-fixtures';
-import { refusalOf, type UserErrorRow } from '../harness/mutations';
+import { mutations, refusalOf, type UserErrorRow } from '../harness/mutations';
 
 export let app: TestApp;
 
@@ -45,12 +45,13 @@ export const DIMENSIONS = [
   { dimension: 'FINANCING_COMPLIANCE', conclusion: '资金来源合规' },
 ];
 
-export async function mutate<T>(
-  query: string,
-  input: Record<string, unknown>,
-  as: string,
-): Promise<GraphQLResponse<T>> {
-  return app.gql<T>(query, { input }, { as });
+/** One mutation with `input` as `as`: the whole response. */
+export const { call: mutate } = mutations(() => app, 'assessment');
+
+/** `enterProjectLibrary` of `projectId` as `as`: the library status it answers (IN_LIBRARY once entered). */
+export async function enterLibrary(projectId: string, as: string): Promise<string | undefined> {
+  const res = await mutate<{ enterProjectLibrary: ProjectPayload }>(ENTER, { projectId }, as);
+  return res.data!.enterProjectLibrary.project?.libraryStatus;
 }
 
 export async function newProject(name: string, overrides: Record<string, unknown> = {}): Promise<string> {

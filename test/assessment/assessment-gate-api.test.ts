@@ -5,20 +5,19 @@
 import { uuidOf } from '../harness/ids';
 import {
   app,
-  ProjectPayload,
   UPDATE,
   SUBMIT,
   REVIEW,
   ENTER,
   region,
   DIMENSIONS,
-  mutate,
   newProject,
   newFund,
   ok,
   assessed,
   refused,
   useAssessmentApi,
+  enterLibrary,
 } from './assessment-api-fixtures';
 
 useAssessmentApi();
@@ -77,22 +76,12 @@ describe('the gate refuses a project without a finance-accepted assessment bette
       { id: resubmitted.id, expectedVersion: resubmitted.version, outcome: 'ACCEPTED' },
       'finance.chezhan',
     );
-    const res = await mutate<{ enterProjectLibrary: ProjectPayload }>(
-      ENTER,
-      { projectId: project },
-      'finance.chezhan',
-    );
-    expect(res.data!.enterProjectLibrary.project?.libraryStatus).toBe('IN_LIBRARY');
+    expect(await enterLibrary(project, 'finance.chezhan')).toBe('IN_LIBRARY');
   });
 
   test('a project that does not require an assessment enters without one', async () => {
     const project = await newProject('延续项目：无需评估', { isNew: false, requiresAssessment: false });
-    const res = await mutate<{ enterProjectLibrary: ProjectPayload }>(
-      ENTER,
-      { projectId: project },
-      'transport.zhangdian',
-    );
-    expect(res.data!.enterProjectLibrary.project?.libraryStatus).toBe('IN_LIBRARY');
+    expect(await enterLibrary(project, 'transport.zhangdian')).toBe('IN_LIBRARY');
   });
 });
 
@@ -108,12 +97,7 @@ describe('exemptions and the assessment-pending list (DOMAIN §6, 002 第六–�
     );
     expect(res.data!.fund.assessmentGate).toMatchObject({ passes: true, basis: 'EMERGENCY_EXEMPT' });
     const project = await newProject('应急道路抢修', { fundId: fund });
-    const entered = await mutate<{ enterProjectLibrary: ProjectPayload }>(
-      ENTER,
-      { projectId: project },
-      'transport.zhangdian',
-    );
-    expect(entered.data!.enterProjectLibrary.project?.libraryStatus).toBe('IN_LIBRARY');
+    expect(await enterLibrary(project, 'transport.zhangdian')).toBe('IN_LIBRARY');
   });
 
   test('a government pre-approved fund is on the pending list until its assessment is accepted', async () => {

@@ -2,14 +2,12 @@
 import { uuidOf } from '../harness/ids';
 import {
   app,
-  ProjectPayload,
   CREATE,
   SUBMIT,
   REVIEW,
   ENTER,
   org,
   DIMENSIONS,
-  mutate,
   newProject,
   newFund,
   ok,
@@ -17,6 +15,7 @@ import {
   refused,
   denied,
   useAssessmentApi,
+  enterLibrary,
 } from './assessment-api-fixtures';
 
 useAssessmentApi();
@@ -107,12 +106,7 @@ describe('permissions both ways (DOMAIN §6, §8)', () => {
     expect(await denied(ENTER, { projectId: free }, 'audit.zhangdian')).toBe('FORBIDDEN');
     expect((await refused(ENTER, { projectId: free }, 'finance.gongyuan'))[0].code).toBe('NOT_FOUND');
     expect((await refused(ENTER, { projectId: free }, 'transport.chezhan'))[0].code).toBe('FORBIDDEN');
-    const res = await mutate<{ enterProjectLibrary: ProjectPayload }>(
-      ENTER,
-      { projectId: free },
-      'finance.chezhan',
-    );
-    expect(res.data!.enterProjectLibrary.project?.libraryStatus).toBe('IN_LIBRARY');
+    expect(await enterLibrary(free, 'finance.chezhan')).toBe('IN_LIBRARY');
   });
 
   test('reads: the sibling township and the other tenant do not see the assessment; the unit sees those of its project', async () => {

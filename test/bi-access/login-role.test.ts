@@ -6,7 +6,7 @@
  */
 import { Client } from 'pg';
 import { verifierMatches } from '../../src/bi-access/scram';
-import { createTestDatabase, type TestDatabase } from '../harness/database';
+import { useTestDatabase } from '../harness/database';
 import {
   asLogin,
   createTestReportingLogin,
@@ -17,20 +17,12 @@ import {
   type TestReportingLogin,
 } from './reporting-login.fixture';
 
-let db: TestDatabase;
-let owner: Client;
+// roles are cluster-wide: never leave one behind
+const { db, owner } = useTestDatabase({ beforeStop: dropTestReportingLogins });
 let login: TestReportingLogin;
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  owner = new Client({ connectionString: db.ownerUrl });
-  await owner.connect();
   login = await createTestReportingLogin(owner, db.ownerUrl, '370300', '370303');
-});
-afterAll(async () => {
-  await dropTestReportingLogins(owner); // roles are cluster-wide: never leave one behind
-  await owner.end();
-  await db.drop();
 });
 
 test('the role: LOGIN, NOINHERIT, nothing else, a connection limit, read-only by default, member of no role', async () => {

@@ -4,23 +4,12 @@
  * once, lists and revokes; bad arguments print the usage and write nothing.
  */
 import { randomBytes } from 'node:crypto';
-import { Client } from 'pg';
 import { reportingLoginCommand } from '../../src/bi-access/reporting-login.command';
-import { createTestDatabase, type TestDatabase } from '../harness/database';
+import { useTestDatabase } from '../harness/database';
 import { asLogin, dropTestReportingLogins, urlAs } from './reporting-login.fixture';
 
-let db: TestDatabase;
-let owner: Client;
-beforeAll(async () => {
-  db = await createTestDatabase();
-  owner = new Client({ connectionString: db.ownerUrl });
-  await owner.connect();
-});
-afterAll(async () => {
-  await dropTestReportingLogins(owner); // roles are cluster-wide: never leave one behind
-  await owner.end();
-  await db.drop();
-});
+// roles are cluster-wide: never leave one behind
+const { db, owner } = useTestDatabase({ beforeStop: dropTestReportingLogins });
 
 const field = (lines: string[], name: string) =>
   lines.map((l) => new RegExp(`^\\s+${name}\\s+(\\S+)$`).exec(l)?.[1]).find(Boolean) ?? '';

@@ -5,7 +5,7 @@
  * revoked can neither connect nor read.
  */
 import { Client } from 'pg';
-import { createTestDatabase, type TestDatabase } from '../harness/database';
+import { useTestDatabase } from '../harness/database';
 import {
   asLogin,
   createTestReportingLogin,
@@ -14,27 +14,19 @@ import {
   type TestReportingLogin,
 } from './reporting-login.fixture';
 
-let db: TestDatabase;
-let owner: Client;
+// roles are cluster-wide: never leave one behind
+const { db, owner } = useTestDatabase({ beforeStop: dropTestReportingLogins });
 let zibo: TestReportingLogin; // the whole tenant 淄博市 (370300)
 let zichuan: TestReportingLogin; // the subtree of 淄川区 (370302)
 let rizhaoTenant: string;
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  owner = new Client({ connectionString: db.ownerUrl });
-  await owner.connect();
   zibo = await createTestReportingLogin(owner, db.ownerUrl, '370300');
   zichuan = await createTestReportingLogin(owner, db.ownerUrl, '370300', '370302');
   const { rows } = await owner.query<{ tenant_id: string }>(
     `SELECT tenant_id FROM region WHERE code = '371100'`,
   );
   rizhaoTenant = rows[0].tenant_id;
-});
-afterAll(async () => {
-  await dropTestReportingLogins(owner); // roles are cluster-wide: never leave one behind
-  await owner.end();
-  await db.drop();
 });
 
 /** Base rows per view, counted by the owner: tenant of the login and, for a subtree login, its path. */

@@ -4,7 +4,7 @@
  * the department self-evaluation → finance's review (grade changed with a reason). Scores and the database are
  * asserted at each step. Finance's department-wide evaluation: department-evaluation-api.test.ts.
  */
-import { TestApp } from '../harness/app';
+import { useTestApp } from '../harness/app';
 import {
   ERRORS,
   gql,
@@ -17,11 +17,7 @@ import {
   type GoalRow,
 } from './fixtures';
 
-let app: TestApp;
-beforeAll(async () => {
-  app = await TestApp.start();
-});
-afterAll(async () => app.stop());
+const app = useTestApp();
 
 const REPORT = 'id status rowVersion flags';
 const E = 'id kind status rowVersion total grade';

@@ -4,7 +4,7 @@
  * permission is proved both ways — the department for its own goal and self-evaluation, finance at its region
  * reviews, finance elsewhere, other departments, units, audit and third parties refused.
  */
-import { TestApp } from '../harness/app';
+import { useTestApp } from '../harness/app';
 import { mutations, forbidden, forbiddenFor } from '../harness/mutations';
 import {
   controlRate,
@@ -20,14 +20,12 @@ import {
   type GoalRow,
 } from './fixtures';
 
-let app: TestApp;
+const app = useTestApp();
 let issued: GoalRow;
 beforeAll(async () => {
-  app = await TestApp.start();
   await setCommon(app);
   issued = await issuedDepartmentGoal(app, '规则测试部门整体目标');
 });
-afterAll(async () => app.stop());
 
 const goalM = mutations<GoalRow>(() => app, 'goal');
 const evalM = mutations<{ id: string; rowVersion: number }>(() => app, 'evaluation');

@@ -4,7 +4,7 @@
  * DEPARTMENT, the unit as subject), reviewed by its department then finance at that department's region; the
  * unit sees its own, never another unit's; the June check is the report for the policy's check month.
  */
-import { TestApp } from '../harness/app';
+import { useTestApp } from '../harness/app';
 import { mutations, forbidden, forbiddenFor } from '../harness/mutations';
 import { issuedProjectGoal } from '../monitoring/fixtures';
 import {
@@ -23,12 +23,10 @@ import {
   type GoalRow,
 } from './fixtures';
 
-let app: TestApp;
+const app = useTestApp();
 beforeAll(async () => {
-  app = await TestApp.start();
   await setCommon(app);
 });
-afterAll(async () => app.stop());
 
 const goalM = mutations<GoalRow>(() => app, 'goal');
 const reportM = mutations<{ id: string; month: number }>(() => app, 'report');

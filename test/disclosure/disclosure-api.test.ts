@@ -3,7 +3,7 @@
  * 第三十五条; 004 四(四)): who may classify, publish and withdraw (both ways), what is refused with a stable
  * code and nothing written, the list of what is due, and the public reads without a token.
  */
-import { TestApp } from '../harness/app';
+import { useTestApp } from '../harness/app';
 import { organizationOfLogin } from '../harness/ids';
 import {
   CLASSIFY,
@@ -20,11 +20,7 @@ import {
   ZICHUAN_DEPT_GOAL,
 } from './fixtures';
 
-let app: TestApp;
-beforeAll(async () => {
-  app = await TestApp.start();
-});
-afterAll(async () => app.stop());
+const app = useTestApp();
 
 const DUE = `query($year: Int!) { publicationDue(year: $year, first: 100) { totalCount nodes { subjectId subjectType name year responsibleOrganization { id } subject { id } } } }`;
 const PUBLIC_GOALS = `query($code: String!, $year: Int!) { publicGoals(regionCode: $code, year: $year) { nodes { id name organizationName annualObjective annualAmount publishedOn indicators { name target unit } } } }`;

@@ -9,7 +9,7 @@ import { getNamedType, isLeafType, isObjectType, type GraphQLObjectType } from '
 import { rootPermissions } from '../../src/app/permissions';
 import { buildBareSchema } from '../../src/app/schema';
 import { publicAccess } from '../../src/auth/rules';
-import { TestApp } from '../harness/app';
+import { useTestApp } from '../harness/app';
 import {
   CHEZHAN_REGIONAL_GOAL,
   CLASSIFY,
@@ -27,11 +27,7 @@ import {
   ZICHUAN_DEPT_GOAL,
 } from './fixtures';
 
-let app: TestApp;
-beforeAll(async () => {
-  app = await TestApp.start();
-});
-afterAll(async () => app.stop());
+const app = useTestApp();
 
 /** Every leaf of a type, nested objects included (the public types are shallow). */
 function selectionOf(type: GraphQLObjectType, depth = 0): string {

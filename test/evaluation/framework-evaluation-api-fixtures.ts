@@ -7,7 +7,12 @@ import { TestApp } from '../harness/app';
 import { projectGoal, roadIndicatorsWithout } from '../harness/goal-fixtures';
 import { organizationGid } from '../harness/ids';
 import { mutations, USER_ERRORS as ERRORS } from '../harness/mutations';
-import { framework9350, REPORT_SECTION_KEYS, reportSections } from '../harness/evaluation-fixtures';
+import {
+  framework9350,
+  REPORT_SECTION_KEYS,
+  reportSections,
+  type EvaluationHead,
+} from '../harness/evaluation-fixtures';
 
 export let app: TestApp;
 export const { call, ok, refused, denied, expectRefusedFor } = mutations<EvaluationRow>(
@@ -15,13 +20,7 @@ export const { call, ok, refused, denied, expectRefusedFor } = mutations<Evaluat
   'evaluation',
 );
 
-export interface EvaluationRow {
-  id: string;
-  kind: string;
-  rowVersion: number;
-  status: string;
-  total: string | null;
-  grade: string | null;
+export interface EvaluationRow extends EvaluationHead {
   frameworkScores: { code: string; category: string; name: string; points: string; score: string | null }[];
   reportSections: { key: string; title: string; body: string }[];
   commissionedOrganization: { name: string } | null;
@@ -47,8 +46,7 @@ export const SECTION_KEYS = [...REPORT_SECTION_KEYS];
 export const SECTIONS = reportSections();
 
 /** An issued PROJECT goal of 车站街道市政道路养护站 (project of 车站街道建设办公室). */
-export const issuedGoal = (name: string) =>
-  projectGoal(app, { name, unitId: unitGid, indicators: INDICATORS });
+export const issuedGoal = (name: string) => projectGoal(app, { name, indicators: INDICATORS });
 
 /** Registers the file's setup (start, arrange, stop): call once at the top of a test file. */
 export function useFrameworkEvaluationApi(): void {

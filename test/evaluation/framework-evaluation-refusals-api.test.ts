@@ -2,7 +2,7 @@
  * Bad framework input as userErrors with nothing written (OUTPUT + BENEFIT ≥ 60 points, 002 第二十一条(二)),
  * and P8: a submitted department evaluation is frozen in the API and in the database.
  */
-import { Client } from 'pg';
+import { asApiRole } from '../harness/app';
 import { uuidOf } from '../harness/ids';
 import {
   app,
@@ -110,22 +110,13 @@ describe('P8: a submitted department evaluation is frozen', () => {
       'SELECT tenant_id FROM evaluation WHERE id = $1',
       [id],
     );
-    const api = new Client({ connectionString: app.db.appUrl });
-    await api.connect();
-    try {
+    await asApiRole(app, tenant, async (refusal) => {
       for (const sql of [
         `DELETE FROM evaluation_framework_score WHERE evaluation_id = $1`,
         `DELETE FROM evaluation_report_section WHERE evaluation_id = $1`,
       ]) {
-        await api.query('BEGIN');
-        await api.query(`SELECT set_config('jixiao.tenant_id', $1, true)`, [tenant]);
-        await expect(api.query(sql, [id])).rejects.toMatchObject({
-          constraint: 'ck_evaluation_content_frozen',
-        });
-        await api.query('ROLLBACK');
+        expect(await refusal(sql, [id])).toBe('ck_evaluation_content_frozen');
       }
-    } finally {
-      await api.end();
-    }
+    });
   });
 });

@@ -6,20 +6,13 @@
  */
 import { TestApp } from '../harness/app';
 import { projectGoal, roadIndicatorsWithout } from '../harness/goal-fixtures';
-import { organizationGid } from '../harness/ids';
 import { mutations, USER_ERRORS as ERRORS } from '../harness/mutations';
-import { rateFramework, reportSections } from '../harness/evaluation-fixtures';
+import { rateFramework, reportSections, type EvaluationHead } from '../harness/evaluation-fixtures';
 
 export let app: TestApp;
 export const { ok, refused, denied } = mutations<EvaluationRow>(() => app, 'evaluation');
 
-export interface EvaluationRow {
-  id: string;
-  kind: string;
-  rowVersion: number;
-  status: string;
-  total: string | null;
-  grade: string | null;
+export interface EvaluationRow extends EvaluationHead {
   weightJustification: string | null;
   frameworkScores: {
     code: string | null;
@@ -52,8 +45,6 @@ export const FINALIZE = payload('finalizeEvaluation', 'FinalizeEvaluationInput')
 export const REPORT = payload('reportEvaluationToFinance', 'ReportEvaluationToFinanceInput');
 export const ACKNOWLEDGE = payload('acknowledgeEvaluationReport', 'AcknowledgeEvaluationReportInput');
 
-export let unitGid = '';
-
 export const SECTIONS = reportSections();
 
 /** 100 points, OUTPUT + BENEFIT = 65; the four rate indicators get no typed score. */
@@ -76,11 +67,7 @@ export const FIGURES = {
 };
 
 export async function draft(name: string, as = 'transport.chezhan', create = CREATE_DEPT) {
-  const goal = await projectGoal(app, {
-    name,
-    unitId: unitGid,
-    indicators: roadIndicatorsWithout('验收合格率'),
-  });
+  const goal = await projectGoal(app, { name, indicators: roadIndicatorsWithout('验收合格率') });
   return ok(create, { goalId: goal.id }, as);
 }
 export const save = (e: EvaluationRow, extra: Record<string, unknown> = {}, as = 'transport.chezhan') =>
@@ -111,7 +98,6 @@ export const read = async (id: string, as: string) =>
 export function useFrameworkFidelityApi(): void {
   beforeAll(async () => {
     app = await TestApp.start();
-    unitGid = await organizationGid(app, '车站街道市政道路养护站');
   });
   afterAll(async () => app.stop());
 }

@@ -2,7 +2,7 @@
  * Self-evaluation refusals: bad input as userErrors with nothing written (DOMAIN §10), P8 — a submitted
  * evaluation is frozen in the API and in the database — and of two racing edits exactly one wins (DOMAIN §15).
  */
-import { Client } from 'pg';
+import { asApiRole } from '../harness/app';
 import { uuidOf } from '../harness/ids';
 import {
   app,
@@ -98,21 +98,8 @@ describe('P8: a submitted evaluation is frozen, in the API and in the database',
       'SELECT tenant_id FROM evaluation WHERE id = $1',
       [id],
     );
-    const api = new Client({ connectionString: app.db.appUrl });
-    await api.connect();
-    try {
-      const asApi = async (sql: string) => {
-        await api.query('BEGIN');
-        await api.query(`SELECT set_config('jixiao.tenant_id', $1, true)`, [tenant]);
-        try {
-          await api.query(sql, [id]);
-          return null;
-        } catch (error) {
-          return (error as { constraint?: string }).constraint ?? String(error);
-        } finally {
-          await api.query('ROLLBACK');
-        }
-      };
+    await asApiRole(app, tenant, async (refusal) => {
+      const asApi = (sql: string) => refusal(sql, [id]);
       expect(await asApi(`UPDATE evaluation SET total = 100 WHERE id = $1`)).toBe('ck_evaluation_frozen');
       expect(await asApi(`UPDATE evaluation_actual SET score = 0 WHERE evaluation_id = $1`)).toBe(
         'ck_evaluation_content_frozen',
@@ -123,9 +110,7 @@ describe('P8: a submitted evaluation is frozen, in the API and in the database',
       expect(await asApi(`UPDATE evaluation SET status = 'DRAFT' WHERE id = $1`)).toBe(
         'ck_evaluation_transition',
       );
-    } finally {
-      await api.end();
-    }
+    });
     // A fresh draft cannot skip to REVIEWED, and the history is append-only even for the owner.
     const { evaluation: draft } = await draftEvaluation('状态跳跃');
     await expect(

@@ -4,10 +4,10 @@
  * (`rules/evaluation-decision.ts`) serves both — and a refused SUBMIT lists in `details` exactly the items
  * the mutation then reports (e.g. each 须说明理由, 002 第二十四条), all at `input.id` (issue 11 item 4).
  */
-import { TestApp } from '../harness/app';
+import { useTestApp } from '../harness/app';
 import { availableActionsSelection, type Availability } from '../harness/available-actions';
-import { projectGoal, ROAD_INDICATORS } from '../harness/goal-fixtures';
-import { organizationGid, uuidOf } from '../harness/ids';
+import { projectGoal } from '../harness/goal-fixtures';
+import { uuidOf } from '../harness/ids';
 import { mutations, USER_ERRORS as ERRORS } from '../harness/mutations';
 
 interface EvaluationRow {
@@ -17,8 +17,7 @@ interface EvaluationRow {
   availableActions: Availability[];
 }
 
-let app: TestApp;
-let unitGid = '';
+const app = useTestApp();
 const { ok, refused } = mutations<EvaluationRow>(() => app, 'evaluation');
 
 const FIELDS = `id rowVersion status ${availableActionsSelection(true)}`;
@@ -29,20 +28,8 @@ const READ = `query($id: ID!) { node(id: $id) { ... on Evaluation { ${FIELDS} } 
 
 const submitOf = (e: EvaluationRow) => e.availableActions.find((a) => a.action === 'SUBMIT')!;
 
-beforeAll(async () => {
-  app = await TestApp.start();
-  unitGid = await organizationGid(app, '车站街道市政道路养护站');
-});
-afterAll(async () => app.stop());
-
 async function draft(name: string) {
-  const goal = await projectGoal(app, {
-    name,
-    unitId: unitGid,
-    indicators: ROAD_INDICATORS,
-    otherAmount: '50000.00',
-    until: 'ISSUED',
-  });
+  const goal = await projectGoal(app, { name, otherAmount: '50000.00', until: 'ISSUED' });
   const evaluation = await ok(CREATE, { goalId: goal.id }, 'unit.chezhan');
   return { goal, evaluation };
 }

@@ -4,20 +4,17 @@
  * a caller who may draft it gets there (P2, P6): another unit's project, another tenant, an audit office
  * and no token are refused with nothing written.
  */
-import { TestApp } from '../harness/app';
-import { arrangeProject } from '../harness/goal-fixtures';
+import { useTestApp } from '../harness/app';
+import { arrangeProject, roadIndicator } from '../harness/goal-fixtures';
 import { arrangeTransferFund } from '../harness/fund-fixtures';
 import { organizationGid, regionGid, uuidOf } from '../harness/ids';
 import { annex1Book, annex3Book, cellsOf, transferProject, upload } from './import-fixtures';
 
-let app: TestApp;
+const app = useTestApp();
 let unitId: string;
-
 beforeAll(async () => {
-  app = await TestApp.start();
   unitId = await organizationGid(app, '车站街道市政道路养护站');
 });
-afterAll(async () => app.stop());
 
 const project = (name: string) =>
   arrangeProject(app, { name, implementingUnitId: unitId }, 'transport.chezhan');
@@ -57,46 +54,10 @@ test('DOMAIN §5, 002 附件1: a valid 附件1 creates a PROJECT draft with its 
     [id],
   );
   expect(indicators).toEqual([
-    {
-      category: 'OUTPUT',
-      subcategory: 'QUANTITY',
-      name: '养护道路里程',
-      kind: 'QUANTITATIVE',
-      unit: '公里',
-      comparator: 'GTE',
-      target: '12.5',
-      points: '25.00',
-    },
-    {
-      category: 'OUTPUT',
-      subcategory: 'QUALITY',
-      name: '验收合格率',
-      kind: 'QUANTITATIVE',
-      unit: '%',
-      comparator: 'GTE',
-      target: '95',
-      points: '25.00',
-    },
-    {
-      category: 'BENEFIT',
-      subcategory: 'SOCIAL',
-      name: '道路通行条件',
-      kind: 'QUALITATIVE',
-      unit: null,
-      comparator: null,
-      target: '明显改善',
-      points: '30.00',
-    },
-    {
-      category: 'SATISFACTION',
-      subcategory: 'SERVICE_RECIPIENT',
-      name: '沿线群众满意度',
-      kind: 'QUANTITATIVE',
-      unit: '%',
-      comparator: 'GTE',
-      target: '90',
-      points: '10.00',
-    },
+    roadIndicator('养护道路里程', { points: '25.00' }),
+    roadIndicator('验收合格率', { points: '25.00' }),
+    roadIndicator('道路通行条件', { unit: null, comparator: null, points: '30.00' }),
+    roadIndicator('沿线群众满意度', { points: '10.00' }),
   ]);
   const audit = await app.sql(`SELECT action FROM audit_event WHERE entity_id = $1`, [id]);
   expect(audit).toEqual([{ action: 'CREATE' }]);

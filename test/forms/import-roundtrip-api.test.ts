@@ -5,20 +5,17 @@
  * fen through 万元 (DOMAIN §4), and indicators with category, subcategory, name, target, unit, comparator
  * and points (DOMAIN §10.1–2).
  */
-import { TestApp } from '../harness/app';
-import { arrangeProject, goalStep } from '../harness/goal-fixtures';
+import { useTestApp } from '../harness/app';
+import { arrangeProject, goalStep, roadIndicator } from '../harness/goal-fixtures';
 import { organizationGid, uuidOf } from '../harness/ids';
 import { getForm } from './export-helpers';
 import { transferProject, upload } from './import-fixtures';
 
-let app: TestApp;
+const app = useTestApp();
 let unitId: string;
-
 beforeAll(async () => {
-  app = await TestApp.start();
   unitId = await organizationGid(app, '车站街道市政道路养护站');
 });
-afterAll(async () => app.stop());
 
 const INDICATORS = [
   {
@@ -31,16 +28,7 @@ const INDICATORS = [
     target: '12',
     points: '16.67',
   },
-  {
-    category: 'OUTPUT',
-    subcategory: 'QUALITY',
-    name: '验收合格率',
-    kind: 'QUANTITATIVE',
-    unit: '%',
-    comparator: 'GTE',
-    target: '95.5',
-    points: '16.67',
-  },
+  roadIndicator('验收合格率', { target: '95.5', points: '16.67' }),
   {
     category: 'OUTPUT',
     subcategory: 'COST',
@@ -51,24 +39,8 @@ const INDICATORS = [
     target: '3.2',
     points: '16.66',
   },
-  {
-    category: 'BENEFIT',
-    subcategory: 'SOCIAL',
-    name: '道路通行条件',
-    kind: 'QUALITATIVE',
-    target: '明显改善',
-    points: '30',
-  },
-  {
-    category: 'SATISFACTION',
-    subcategory: 'SERVICE_RECIPIENT',
-    name: '沿线群众满意度',
-    kind: 'QUANTITATIVE',
-    unit: '%',
-    comparator: 'GTE',
-    target: '90',
-    points: '10',
-  },
+  roadIndicator('道路通行条件', { points: '30' }),
+  roadIndicator('沿线群众满意度', { points: '10' }),
 ];
 
 const GOAL_COLUMNS = `name, scope, year, status, project_id, fund_id, region_id, implementation_period_objective,

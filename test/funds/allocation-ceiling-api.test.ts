@@ -4,12 +4,12 @@
  * matching money (县级及以下资金) excluded. On the old code (cap = own-level money) a fund financed only by
  * upper-level money could allocate nothing, so the first test fails there.
  */
-import { TestApp } from '../harness/app';
+import { useTestApp } from '../harness/app';
 import { regionGid, uuidOf } from '../harness/ids';
 import { mutations, USER_ERRORS as ERRORS } from '../harness/mutations';
 import { transferFundInput } from '../harness/fund-fixtures';
 
-let app: TestApp;
+const app = useTestApp();
 const { ok, refused } = mutations<{ id: string; version: number }>(() => app, 'fund');
 
 const FUND = 'fund { id version: rowVersion upperLevelAmount ownLevelAmount lowerLevelAmount }';
@@ -27,10 +27,20 @@ async function createFund(upperLevel: string, ownLevel: string, lowerLevel: stri
   );
 }
 
-const allocations = (a: string, b: string) => [
-  { regionId: region['370303001'], amount: a },
-  { regionId: region['370303002'], amount: b },
-];
+/** The setAllocations input of `fund` at `version` (default: its own): 车站街道 `a`, 公园街道 `b`. */
+const allocationsOf = (
+  fund: { id: string; version: number },
+  a: string,
+  b: string,
+  version = fund.version,
+) => ({
+  fundId: fund.id,
+  expectedVersion: version,
+  allocations: [
+    { regionId: region['370303001'], amount: a },
+    { regionId: region['370303002'], amount: b },
+  ],
+});
 
 async function storedAllocations(fundGid: string) {
   return app.sql<{ amount: string }>(
@@ -40,10 +50,8 @@ async function storedAllocations(fundGid: string) {
 }
 
 beforeAll(async () => {
-  app = await TestApp.start();
   for (const code of ['370303001', '370303002']) region[code] = await regionGid(app, code);
 });
-afterAll(async () => app.stop());
 
 describe('allocation ceiling = upper-level + own-level money (DOMAIN §4, 003 转移支付 第二条)', () => {
   test('a district fund financed only by upper-level (city) money allocates up to it', async () => {
@@ -51,11 +59,7 @@ describe('allocation ceiling = upper-level + own-level money (DOMAIN §4, 003 �
     const fund = await createFund('8000000.00', '0.00', '0.00', '2025年张店区市级转移支付道路资金');
     const set = await ok(
       SET_ALLOCATIONS,
-      {
-        fundId: fund.id,
-        expectedVersion: fund.version,
-        allocations: allocations('5000000.00', '3000000.00'),
-      },
+      allocationsOf(fund, '5000000.00', '3000000.00'),
       'transport.zhangdian',
     );
     expect(set.version).toBe(fund.version + 1);
@@ -65,22 +69,10 @@ describe('allocation ceiling = upper-level + own-level money (DOMAIN §4, 003 �
   test('the ceiling is upper + own; lower-level matching money is not allocatable, numbers in 万元', async () => {
     // DOMAIN §4; 附件2: 上级 600万 + 本级 400万 = 1,000万 allocatable; 县级及以下配套 500万 is the receivers' own.
     const fund = await createFund('6000000.00', '4000000.00', '5000000.00', '2025年张店区配套道路资金');
-    await ok(
-      SET_ALLOCATIONS,
-      {
-        fundId: fund.id,
-        expectedVersion: fund.version,
-        allocations: allocations('6000000.00', '4000000.00'),
-      },
-      'transport.zhangdian',
-    );
+    await ok(SET_ALLOCATIONS, allocationsOf(fund, '6000000.00', '4000000.00'), 'transport.zhangdian');
     const errors = await refused(
       SET_ALLOCATIONS,
-      {
-        fundId: fund.id,
-        expectedVersion: fund.version + 1,
-        allocations: allocations('9000000.00', '6000000.00'),
-      },
+      allocationsOf(fund, '9000000.00', '6000000.00', fund.version + 1),
       'transport.zhangdian',
     );
     expect(errors).toEqual([
@@ -98,11 +90,7 @@ describe('allocation ceiling = upper-level + own-level money (DOMAIN §4, 003 �
     const fund = await createFund('8000000.00', '0.00', '0.00', '2025年张店区上级资金调整测试');
     const set = await ok(
       SET_ALLOCATIONS,
-      {
-        fundId: fund.id,
-        expectedVersion: fund.version,
-        allocations: allocations('5000000.00', '3000000.00'),
-      },
+      allocationsOf(fund, '5000000.00', '3000000.00'),
       'transport.zhangdian',
     );
     const errors = await refused(

@@ -3,9 +3,9 @@
  * and the worked example of DOMAIN §11 arranged once per file — 张店区交通运输局's factor-method fund of
  * 10,000,000.00 allocated to 车站街道 and 公园街道, a project-method fund and 车站街道's project.
  */
-import { TestApp, type GraphQLResponse } from '../harness/app';
+import { TestApp } from '../harness/app';
 import { organizationGid, regionGid } from '../harness/ids';
-import { type UserErrorRow, USER_ERRORS as ERRORS } from '../harness/mutations';
+import { mutations, type UserErrorRow, USER_ERRORS as ERRORS } from '../harness/mutations';
 
 export let app: TestApp;
 
@@ -52,13 +52,8 @@ export const fundInput = (overrides: Record<string, unknown> = {}) => ({
   ...overrides,
 });
 
-export async function mutate<T>(
-  query: string,
-  input: Record<string, unknown>,
-  as: string,
-): Promise<GraphQLResponse<T>> {
-  return app.gql<T>(query, { input }, { as });
-}
+/** One mutation with `input` as `as`: the whole response. */
+export const { call: mutate } = mutations(() => app, 'fund');
 
 export async function currentVersion(globalFundId: string): Promise<number> {
   const id = Buffer.from(globalFundId, 'base64url').toString('utf8').split(':')[1];

@@ -3,9 +3,9 @@
  * explicit null clears it; the name and the indicator set cannot be cleared (null → BAD_USER_INPUT,
  * nothing written). Asserted on the stored row.
  */
-import { TestApp } from '../harness/app';
+import { useTestApp } from '../harness/app';
 import { projectGoal, ROAD_INDICATORS } from '../harness/goal-fixtures';
-import { organizationGid, uuidOf } from '../harness/ids';
+import { uuidOf } from '../harness/ids';
 import { mutations } from '../harness/mutations';
 
 interface GoalRow {
@@ -13,8 +13,7 @@ interface GoalRow {
   rowVersion: number;
 }
 
-let app: TestApp;
-let unitGid = '';
+const app = useTestApp();
 const { ok, refused } = mutations<GoalRow>(() => app, 'goal');
 const UPDATE = `mutation($input: UpdateGoalInput!) { updateGoal(input: $input) { goal { id rowVersion } userErrors { code field message messageEn principle } } }`;
 
@@ -40,20 +39,7 @@ async function stored(id: string): Promise<Stored> {
   return row;
 }
 
-beforeAll(async () => {
-  app = await TestApp.start();
-  unitGid = await organizationGid(app, '车站街道市政道路养护站');
-});
-afterAll(async () => app.stop());
-
-const draft = (name: string) =>
-  projectGoal(app, {
-    name,
-    unitId: unitGid,
-    indicators: ROAD_INDICATORS,
-    otherAmount: '50000.00',
-    until: 'DRAFT',
-  });
+const draft = (name: string) => projectGoal(app, { name, otherAmount: '50000.00', until: 'DRAFT' });
 
 describe('updateGoal keeps what is left out (issue 11 item 1)', () => {
   test('only the name given: the amounts, objectives and indicators stay as stored', async () => {

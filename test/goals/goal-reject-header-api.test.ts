@@ -2,12 +2,12 @@
  * Issue 9 items 9 and 11 through the API: 不予受理 (001 三(一); DOMAIN §7) — rejectGoal by finance at the
  * final step, terminal, recorded and shown; and the 附件1–3 header of a goal (DOMAIN §5; 002 附件1–3).
  */
-import { TestApp } from '../harness/app';
-import { goalStep, projectGoal, projectGoalInput, ROAD_INDICATORS } from '../harness/goal-fixtures';
+import { useTestApp } from '../harness/app';
+import { arrangeProject, goalStep, projectGoal, projectGoalInput } from '../harness/goal-fixtures';
 import { organizationGid, uuidOf } from '../harness/ids';
 import { mutations } from '../harness/mutations';
 
-let app: TestApp;
+const app = useTestApp();
 interface Goal {
   id: string;
   rowVersion: number;
@@ -21,22 +21,10 @@ const REJECT = `mutation($input: RejectGoalInput!) { rejectGoal(input: $input) {
 const SUBMIT = `mutation($input: SubmitGoalInput!) { submitGoal(input: $input) { ${G} } }`;
 const CREATE = `mutation($input: CreateGoalInput!) { createGoal(input: $input) { ${G} } }`;
 const UPDATE = `mutation($input: UpdateGoalInput!) { updateGoal(input: $input) { ${G} } }`;
-let unit: string;
-
-beforeAll(async () => {
-  app = await TestApp.start();
-  unit = await organizationGid(app, '车站街道市政道路养护站');
-});
-afterAll(() => app.stop());
 
 describe('rejectGoal — 不予受理 (001 三(一); DOMAIN §7)', () => {
   test('only finance at the final step, with a reason; REJECTED is terminal, in history and availableActions', async () => {
-    let g = await projectGoal(app, {
-      name: '不予受理测试',
-      unitId: unit,
-      indicators: ROAD_INDICATORS,
-      until: 'DRAFT',
-    });
+    let g = await projectGoal(app, { name: '不予受理测试', until: 'DRAFT' });
     g = await goalStep(app, 'submitGoal', { id: g.id, expectedVersion: g.rowVersion }, 'unit.chezhan');
     const input = { id: g.id, expectedVersion: g.rowVersion, reason: '经审核仍不合格' };
     // Before the final step: not yet finance's turn (P3).
@@ -122,22 +110,8 @@ describe('the 附件1–3 header (DOMAIN §5)', () => {
   };
 
   beforeAll(async () => {
-    const res = await app.gql<{ createProject: { project: { id: string } } }>(
-      `mutation($input: CreateProjectInput!) { createProject(input: $input) { project { id } userErrors { code } } }`,
-      {
-        input: {
-          name: '表头测试项目',
-          implementingUnitId: unit,
-          year: 2025,
-          fiscalAmount: '800000.00',
-          otherAmount: '0.00',
-          isNew: false,
-          requiresAssessment: false,
-        },
-      },
-      { as: 'transport.chezhan' },
-    );
-    projectId = res.data!.createProject.project.id;
+    const implementingUnitId = await organizationGid(app, '车站街道市政道路养护站');
+    projectId = await arrangeProject(app, { name: '表头测试项目', implementingUnitId }, 'transport.chezhan');
   });
 
   const content = () => {

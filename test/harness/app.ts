@@ -9,6 +9,7 @@ import { startServer, type RunningServer } from '../../src/app/server';
 import type { AppServices } from '../../src/common/request-context';
 import { DEMO_PASSWORD } from '../../seeds';
 import { createTestDatabase, type TestDatabase } from './database';
+import { standIn } from './stand-in';
 import { TEST_TOKEN_SECRET } from './env';
 
 /**
@@ -28,6 +29,13 @@ export interface GraphQLResponse<T = Record<string, unknown>> {
   data?: T;
   errors?: { message: string; path?: string[]; extensions?: Record<string, unknown> }[];
   extensions?: { sqlStatements?: number };
+}
+
+/** A Relay connection as the list tests select it: `totalCount nodes { … } pageInfo { hasNextPage endCursor }`. */
+export interface Connection<N> {
+  totalCount: number;
+  nodes: N[];
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
 }
 
 /**
@@ -150,13 +158,37 @@ export function useTestApp(
     await started?.stop();
     started = undefined;
   });
-  return new Proxy({} as TestApp, {
-    get(_target, key) {
-      if (!started) throw new Error('the TestApp is used before beforeAll started it');
-      const value: unknown = Reflect.get(started, key, started);
-      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(started) : value;
-    },
-  });
+  return standIn(() => started, 'the TestApp');
+}
+
+/**
+ * Runs `fn` with `refusal(sql, params)` on one connection as the API role (row-level security on): each
+ * statement runs in the tenant `tenantId`, in a transaction rolled back after it; `refusal` answers the
+ * name of the constraint that refused it (else the error), or null when it ran (e.g. frozen-row triggers).
+ */
+export async function asApiRole(
+  app: TestApp,
+  tenantId: string,
+  fn: (refusal: (sql: string, params?: unknown[]) => Promise<string | null>) => Promise<void>,
+): Promise<void> {
+  const api = new Client({ connectionString: app.db.appUrl });
+  await api.connect();
+  try {
+    await fn(async (sql, params = []) => {
+      await api.query('BEGIN');
+      await api.query(`SELECT set_config('jixiao.tenant_id', $1, true)`, [tenantId]);
+      try {
+        await api.query(sql, params);
+        return null;
+      } catch (error) {
+        return (error as { constraint?: string }).constraint ?? String(error);
+      } finally {
+        await api.query('ROLLBACK');
+      }
+    });
+  } finally {
+    await api.end();
+  }
 }
 
 /** The real service on a fresh test database (TestApp, test/auth/logged-app.ts). */

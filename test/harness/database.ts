@@ -3,6 +3,7 @@ import { Client } from 'pg';
 import { withDatabase } from '../../src/db/bootstrap';
 import { createCitusDatabase, dropCitusDatabase } from '../../src/db/citus';
 import { TEST_APP_PASSWORD } from './env';
+import { standIn } from './stand-in';
 
 export interface TestDatabase {
   name: string;
@@ -44,5 +45,34 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await c.end();
     },
+  };
+}
+
+/**
+ * A fresh database and an owner connection (bypasses row-level security) for the tests of a file: created
+ * before them, closed and dropped after them; `beforeStop` runs first, with the owner connection (e.g.
+ * dropping the cluster-wide roles a test created). The values stand for the started ones (stand-in.ts).
+ */
+export function useTestDatabase(options: { beforeStop?: (owner: Client) => Promise<unknown> } = {}): {
+  db: TestDatabase;
+  owner: Client;
+} {
+  let started: { db: TestDatabase; owner: Client } | undefined;
+  beforeAll(async () => {
+    const db = await createTestDatabase();
+    const owner = new Client({ connectionString: db.ownerUrl });
+    await owner.connect();
+    started = { db, owner };
+  });
+  afterAll(async () => {
+    if (!started) return;
+    await options.beforeStop?.(started.owner);
+    await started.owner.end();
+    await started.db.drop();
+    started = undefined;
+  });
+  return {
+    db: standIn(() => started?.db, 'the test database'),
+    owner: standIn(() => started?.owner, 'the owner connection'),
   };
 }

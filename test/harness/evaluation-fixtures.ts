@@ -3,6 +3,16 @@
  * src/evaluation/rules, so a test does not trust the code it checks.
  */
 
+/** The fields of an Evaluation that the department and finance evaluation tests select first. */
+export interface EvaluationHead {
+  id: string;
+  kind: string;
+  rowVersion: number;
+  status: string;
+  total: string | null;
+  grade: string | null;
+}
+
 /** The six parts of an evaluation report, in order (002 附件8 报告提纲; DOMAIN §10.8). */
 export const REPORT_SECTION_KEYS = [
   'BASIC_INFORMATION',

@@ -1,4 +1,5 @@
 import type { TestApp } from './app';
+import { organizationGid } from './ids';
 
 /**
  * The road-maintenance indicators most goal tests use (DOMAIN §5): two quantitative OUTPUT indicators,
@@ -53,6 +54,13 @@ export const ruralRoadLength = (target: string, extra: Record<string, unknown> =
   ...extra,
 });
 
+/** The ROAD_INDICATORS entry named `name`, with `extra` added or replacing fields (e.g. stored points). */
+export function roadIndicator(name: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
+  const indicator = ROAD_INDICATORS.find((i) => i.name === name);
+  if (!indicator) throw new Error(`no road indicator ${name}`);
+  return { ...indicator, ...extra };
+}
+
 /** ROAD_INDICATORS without the named ones. */
 export const roadIndicatorsWithout = (...names: string[]) =>
   ROAD_INDICATORS.filter((i) => !names.includes(i.name));
@@ -66,9 +74,13 @@ export interface ArrangedGoal {
 interface ProjectGoalOptions {
   /** Goal (and project) name stem. */
   name: string;
-  /** Global id of the implementing unit; the project is created by its supervising department. */
-  unitId: string;
-  indicators: readonly Record<string, unknown>[];
+  /**
+   * Global id of the implementing unit (default: 车站街道市政道路养护站); the project is created by its
+   * supervising department.
+   */
+  unitId?: string;
+  /** Default: ROAD_INDICATORS. */
+  indicators?: readonly Record<string, unknown>[];
   fiscalAmount?: string;
   otherAmount?: string;
   /** Logins of the unit, its department and the finance at its region (default: 车站街道). */
@@ -137,9 +149,10 @@ export async function projectGoal(app: TestApp, o: ProjectGoalOptions): Promise<
   };
   const fiscal = o.fiscalAmount ?? '800000.00';
   const other = o.otherAmount ?? '0.00';
+  const unitId = o.unitId ?? (await organizationGid(app, '车站街道市政道路养护站'));
   const projectId = await arrangeProject(
     app,
-    { name: o.name, implementingUnitId: o.unitId, fiscalAmount: fiscal, otherAmount: other },
+    { name: o.name, implementingUnitId: unitId, fiscalAmount: fiscal, otherAmount: other },
     who.department,
   );
   const step = (mutation: string, input: Record<string, unknown>, as: string) =>
@@ -157,7 +170,7 @@ export async function projectGoal(app: TestApp, o: ProjectGoalOptions): Promise<
       annualAmount: annual,
       fiscalAmount: fiscal,
       otherAmount: other,
-      indicators: o.indicators,
+      indicators: o.indicators ?? ROAD_INDICATORS,
     },
     who.unit,
   );

@@ -5,12 +5,11 @@
  * is refused with CONFLICT; keys expire after IDEMPOTENCY_KEY_TTL; keys are per user.
  */
 import { parseConfig } from '../../src/config/config';
-import { TestApp } from '../harness/app';
-import { projectGoal, ROAD_INDICATORS } from '../harness/goal-fixtures';
-import { organizationGid, uuidOf } from '../harness/ids';
+import { useTestApp } from '../harness/app';
+import { projectGoal, projectGoalInput } from '../harness/goal-fixtures';
+import { uuidOf } from '../harness/ids';
 
-let app: TestApp;
-let chezhanUnit: string;
+const app = useTestApp();
 
 interface Payload {
   fund?: { id: string; name: string } | null;
@@ -48,14 +47,6 @@ const keysNamed = async (key: string) =>
       WHERE k.key = $1 ORDER BY u.login`,
     [key],
   );
-
-beforeAll(async () => {
-  app = await TestApp.start();
-  chezhanUnit = await organizationGid(app, '车站街道市政道路养护站');
-});
-afterAll(async () => {
-  await app.stop();
-});
 
 // Issue 8 item 15: "a retry with the same key and input returns the first result and writes nothing twice".
 test('a retry with the same key and input answers the same fund and writes nothing', async () => {
@@ -158,12 +149,7 @@ test('a malformed key is refused as BAD_USER_INPUT and nothing is written', asyn
 // A submit: the retry answers the submitted goal instead of a WORKFLOW_VIOLATION/stale-version refusal,
 // and records no second transition (DOMAIN §7, one SUBMIT).
 test('a retried submitGoal answers the submitted goal and records one transition', async () => {
-  const draft = await projectGoal(app, {
-    name: '幂等提交测试',
-    unitId: chezhanUnit,
-    indicators: ROAD_INDICATORS,
-    until: 'DRAFT',
-  });
+  const draft = await projectGoal(app, { name: '幂等提交测试', until: 'DRAFT' });
   const input = { id: draft.id, expectedVersion: draft.rowVersion, idempotencyKey: 'submit-h' };
   const answers = await Promise.all(
     [0, 1, 2].map(() => app.gql<{ submitGoal: Payload }>(SUBMIT_GOAL, { input }, { as: 'unit.chezhan' })),
@@ -180,30 +166,14 @@ test('a retried submitGoal answers the submitted goal and records one transition
 });
 
 test('a retried createGoal answers the same goal with the same indicators and writes nothing', async () => {
-  const draft = await projectGoal(app, {
-    name: '幂等新建测试',
-    unitId: chezhanUnit,
-    indicators: ROAD_INDICATORS,
-    until: 'DRAFT',
-  });
+  const draft = await projectGoal(app, { name: '幂等新建测试', until: 'DRAFT' });
   const [row] = await app.sql<{ project_id: string }>(
     'SELECT project_id FROM performance_goal WHERE id = $1',
     [uuidOf(draft.id)],
   );
   const CREATE_GOAL = `mutation($input: CreateGoalInput!) { createGoal(input: $input) { goal { id rowVersion indicators { id name } } ${ERRORS} } }`;
-  const input = {
-    scope: 'PROJECT',
-    year: 2025,
-    name: '幂等新建测试第二版',
-    projectId: Buffer.from(`Project:${row.project_id}`).toString('base64url'),
-    implementationPeriodObjective: '完成辖区道路养护',
-    annualObjective: '2025年养护道路12.5公里',
-    annualAmount: '800000.00',
-    fiscalAmount: '800000.00',
-    otherAmount: '0.00',
-    indicators: ROAD_INDICATORS,
-    idempotencyKey: 'create-goal-i',
-  };
+  const projectId = Buffer.from(`Project:${row.project_id}`).toString('base64url');
+  const input = projectGoalInput(projectId, '幂等新建测试第二版', { idempotencyKey: 'create-goal-i' });
   const first = await app.gql<{ createGoal: Payload }>(CREATE_GOAL, { input }, { as: 'unit.chezhan' });
   expect(first.data!.createGoal.userErrors).toEqual([]);
   const before = await app.tableDigests();

@@ -6,27 +6,19 @@
  * 车站街道建设办公室). Permissions both ways. Missing reports and the per-tenant threshold:
  * reports-listing-api.test.ts.
  */
-import { useTestApp } from '../harness/app';
-import { draftProjectGoal, type IssuedGoal } from './fixtures';
+import { draftProjectGoal } from './fixtures';
 import {
   ACK,
   CREATE,
-  RECORD,
+  recordMarchAgain,
   REPORT,
-  reportCalls,
-  reportGoals,
   SUBMIT,
   UPDATE,
   type Report,
+  useReportGoals,
 } from './reports-fixtures';
 
-const app = useTestApp();
-const { ok, refused, denied } = reportCalls(app);
-let goal: IssuedGoal;
-let quiet: IssuedGoal;
-beforeAll(async () => {
-  ({ goal, quiet } = await reportGoals(app));
-});
+const { app, ok, refused, denied, goal, quiet } = useReportGoals();
 
 const lines = (km: string, rate: string, tier: string, causes: { cause: string; text: string }[] = []) => [
   { indicatorId: goal.indicators[0].id, completionToDate: '5公里', projectedValue: km, causes },
@@ -46,6 +38,20 @@ const statusOf = async (id: string) => {
 
 describe('a report for March: draft, flags, submission gate, freeze, acknowledgement', () => {
   let report: Report;
+  /** The unit updates its draft: 1,100,000 projected, POSSIBLE, `indicators`; `extra` adds fields. */
+  const update = (indicators: ReturnType<typeof lines>, extra: Record<string, unknown> = {}) =>
+    ok(
+      UPDATE,
+      {
+        id: report.id,
+        expectedVersion: report.rowVersion,
+        projectedExecution: '1100000.00',
+        likelihood: 'POSSIBLE',
+        indicators,
+        ...extra,
+      },
+      'unit.chezhan',
+    );
 
   // DOMAIN §9, 003 转移支付 第二十条 (issue 9 item 12): a township's reports go to the township finance office.
   test('the unit opens a DRAFT; money to date is live; acknowledged by 车站街道财政所 (same-level finance)', async () => {
@@ -82,17 +88,7 @@ describe('a report for March: draft, flags, submission gate, freeze, acknowledge
   });
 
   test('flagged: submission without causes for each off-track indicator and measures is refused, nothing written', async () => {
-    const updated = await ok(
-      UPDATE,
-      {
-        id: report.id,
-        expectedVersion: report.rowVersion,
-        projectedExecution: '1100000.00',
-        likelihood: 'POSSIBLE',
-        indicators: lines('10', '96', 'PARTIAL'),
-      },
-      'unit.chezhan',
-    );
+    const updated = await update(lines('10', '96', 'PARTIAL'));
     report = updated.report!;
     expect(report.flags).toEqual(['INDICATOR_OFF_TRACK', 'SLOW_EXECUTION']);
     const errors = await refused(
@@ -118,18 +114,7 @@ describe('a report for March: draft, flags, submission gate, freeze, acknowledge
       ...withCauses[2],
       causes: [{ cause: 'STAFFING', text: '技术人员不足' }],
     } as (typeof withCauses)[number];
-    const updated = await ok(
-      UPDATE,
-      {
-        id: report.id,
-        expectedVersion: report.rowVersion,
-        projectedExecution: '1100000.00',
-        likelihood: 'POSSIBLE',
-        correctiveMeasures: '加快资金拨付，增加施工班组',
-        indicators: withCauses,
-      },
-      'unit.chezhan',
-    );
+    const updated = await update(withCauses, { correctiveMeasures: '加快资金拨付，增加施工班组' });
     const submitted = await ok(
       SUBMIT,
       { id: report.id, expectedVersion: updated.report!.rowVersion },
@@ -143,19 +128,7 @@ describe('a report for March: draft, flags, submission gate, freeze, acknowledge
       budget_to_date: '300000.00',
     });
     // Money recorded later does not change the submitted report (P8).
-    await ok(
-      RECORD,
-      {
-        goalId: goal.id,
-        year: 2025,
-        month: 3,
-        budgeted: '100000.00',
-        inPlace: '100000.00',
-        spent: '90000.00',
-        expectedVersion: 1,
-      },
-      'unit.chezhan',
-    );
+    await recordMarchAgain(app, goal);
     const res = await app.gql<{ monitoringReport: Report }>(
       `query($id: ID!) { monitoringReport(id: $id) { ${REPORT} } }`,
       { id: report.id },

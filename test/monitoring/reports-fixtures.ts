@@ -3,7 +3,8 @@
  * the arrangement of two issued 车站街道 project goals, `goal` with money recorded for January–March
  * (100,000 budgeted and in place, 50,000 spent each month) and `quiet`, which never reports.
  */
-import type { TestApp } from '../harness/app';
+import { useTestApp, type TestApp } from '../harness/app';
+import { standIn } from '../harness/stand-in';
 import { ERRORS, issuedProjectGoal, type IssuedGoal, type UserErrorRow } from './fixtures';
 import { payloadCalls } from './payload-calls';
 
@@ -54,3 +55,37 @@ export async function reportGoals(app: TestApp): Promise<{ goal: IssuedGoal; qui
   }
   return { goal, quiet };
 }
+
+/**
+ * The setup of a report test file: the app, the report calls and the two goals of `reportGoals`, arranged
+ * before the tests (`goal` and `quiet` stand for them, stand-in.ts).
+ */
+export function useReportGoals() {
+  const app = useTestApp();
+  let goals: { goal: IssuedGoal; quiet: IssuedGoal } | undefined;
+  beforeAll(async () => {
+    goals = await reportGoals(app);
+  });
+  return {
+    app,
+    ...reportCalls(app),
+    goal: standIn(() => goals?.goal, 'the report goal'),
+    quiet: standIn(() => goals?.quiet, 'the quiet goal'),
+  };
+}
+
+/** March of `goal` recorded again, after its report was submitted: 90,000 spent (190,000 executed to date). */
+export const recordMarchAgain = (app: TestApp, goal: IssuedGoal) =>
+  reportCalls(app).ok(
+    RECORD,
+    {
+      goalId: goal.id,
+      year: 2025,
+      month: 3,
+      budgeted: '100000.00',
+      inPlace: '100000.00',
+      spent: '90000.00',
+      expectedVersion: 1,
+    },
+    'unit.chezhan',
+  );

@@ -4,16 +4,11 @@
  * (configurable, 10 points by default) that the flags of a draft follow. Split from reports-api.test.ts;
  * arranged as it leaves the world: March of `goal` submitted, 190,000 executed by then, a May draft.
  */
-import { useTestApp } from '../harness/app';
-import { submittedReport, type IssuedGoal } from './fixtures';
-import { CREATE, MISSING, POLICY, RECORD, reportCalls, reportGoals, SET_POLICY } from './reports-fixtures';
+import { submittedReport } from './fixtures';
+import { CREATE, MISSING, POLICY, recordMarchAgain, SET_POLICY, useReportGoals } from './reports-fixtures';
 
-const app = useTestApp();
-const { ok, refused, denied } = reportCalls(app);
-let goal: IssuedGoal;
-let quiet: IssuedGoal;
+const { app, ok, refused, denied, goal, quiet } = useReportGoals();
 beforeAll(async () => {
-  ({ goal, quiet } = await reportGoals(app));
   const march = {
     annual: '1200000.00',
     budget: '300000.00',
@@ -23,19 +18,7 @@ beforeAll(async () => {
   };
   await submittedReport(app, goal.uuid, 3, march, []);
   // Money recorded after March was submitted: 190,000 executed to date.
-  await ok(
-    RECORD,
-    {
-      goalId: goal.id,
-      year: 2025,
-      month: 3,
-      budgeted: '100000.00',
-      inPlace: '100000.00',
-      spent: '90000.00',
-      expectedVersion: 1,
-    },
-    'unit.chezhan',
-  );
+  await recordMarchAgain(app, goal);
   await ok(CREATE, { goalId: goal.id, year: 2025, month: 5 }, 'transport.chezhan');
 });
 

@@ -4,10 +4,11 @@
  * signed-in user of the tenant, set only by the tenant's top (city) finance bureau, versioned, audited,
  * out-of-range values refused with their field and nothing written, tenants apart.
  */
-import { TestApp } from '../harness/app';
+import { useTestApp } from '../harness/app';
 import { refusalOf } from '../harness/mutations';
+import { DEFAULT_POLICY_NUMBERS } from './policy-fixtures';
 
-let app: TestApp;
+const app = useTestApp();
 const ERR = 'userErrors { code field message messageEn principle }';
 const FIELDS = `id version year effectiveYear isDefault gradeExcellent gradeGood gradeFair overTargetThreshold
   overTargetFloor slowExecutionThreshold spotCheckRatio spotCheckGap selfEvaluationDueDate monitoringCadence
@@ -36,13 +37,6 @@ const written = async () =>
             (SELECT count(*) FROM audit_event WHERE entity_type = 'TenantPolicy')::int AS audits`,
   );
 
-beforeAll(async () => {
-  app = await TestApp.start();
-});
-afterAll(async () => {
-  await app.stop();
-});
-
 describe('policy(year): readable by every signed-in user of the tenant (DOMAIN §10.7)', () => {
   test('the defaults are today’s constants, version 0, for every role', async () => {
     // DOMAIN §10.7 (002 第二十五条 90/80/60), §10.3 (1.2, 0.8), §9 (10 points), §12 (10%, 10 points)
@@ -59,14 +53,7 @@ describe('policy(year): readable by every signed-in user of the tenant (DOMAIN �
         year: 2025,
         effectiveYear: 2025,
         isDefault: true,
-        gradeExcellent: '90',
-        gradeGood: '80',
-        gradeFair: '60',
-        overTargetThreshold: '1.2',
-        overTargetFloor: '0.8',
-        slowExecutionThreshold: '10',
-        spotCheckRatio: '0.1',
-        spotCheckGap: '10',
+        ...DEFAULT_POLICY_NUMBERS,
         selfEvaluationDueDate: '2026-03-31',
         monitoringCadence: 'MONTHLY',
         monitoringDueDay: 10,

@@ -15,6 +15,7 @@ import {
   policyProblems,
   scoringPolicyOf,
 } from '../../src/policy/rules/policy';
+import { DEFAULT_POLICY_NUMBERS } from './policy-fixtures';
 
 const d = (s: string) => new Decimal(s);
 const base = defaultPolicyValues(2025);
@@ -22,16 +23,7 @@ const base = defaultPolicyValues(2025);
 describe('policyProblems (DOMAIN §10.7)', () => {
   test('the defaults are valid and are today’s constants', () => {
     expect(policyProblems(2025, base)).toEqual([]);
-    expect(base).toMatchObject({
-      gradeExcellent: '90',
-      gradeGood: '80',
-      gradeFair: '60',
-      overTargetThreshold: '1.2',
-      overTargetFloor: '0.8',
-      slowExecutionThreshold: '10',
-      spotCheckRatio: '0.1',
-      spotCheckGap: '10',
-    });
+    expect(base).toMatchObject(DEFAULT_POLICY_NUMBERS);
   });
   test.each([
     [{ gradeGood: '90' }, 'gradeGood'],

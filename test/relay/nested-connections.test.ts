@@ -3,19 +3,11 @@
  * children, descendants and organizations page with first/after, count with totalCount, and refuse a
  * bad cursor as bad input on its argument.
  */
-import { TestApp } from '../harness/app';
+import { useTestApp, type Connection } from '../harness/app';
 
-let app: TestApp;
-beforeAll(async () => {
-  app = await TestApp.start();
-});
-afterAll(async () => app.stop());
+const app = useTestApp();
 
-interface Page {
-  totalCount: number;
-  nodes: { code: string }[];
-  pageInfo: { hasNextPage: boolean; endCursor: string | null };
-}
+type Page = Connection<{ code: string }>;
 
 const CHILDREN = `query($after: String) { region(code: "370303") {
   children(first: 2, after: $after) { totalCount nodes { code } pageInfo { hasNextPage endCursor } } } }`;

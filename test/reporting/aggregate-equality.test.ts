@@ -12,25 +12,23 @@ import {
   createTestReportingLogin,
   dropTestReportingLogins,
 } from '../bi-access/reporting-login.fixture';
-import { aggregate, fetchCsv, gid, parseCsv, snake, type AggregateArgs } from './aggregate-fixtures';
+import {
+  aggregate,
+  fetchCsv,
+  gid,
+  parseCsv,
+  ROLL_UP_MEASURES,
+  snake,
+  type AggregateArgs,
+} from './aggregate-fixtures';
 
 let app: TestApp;
 let overall: string;
 let fundId: string;
 
-const MEASURES = [
-  'GOAL_COUNT',
-  'SELF_EVALUATED_COUNT',
-  'BUDGETED',
-  'IN_PLACE',
-  'SPENT',
-  'FUND_WEIGHTED_SCORE',
-  'COVERAGE_SELF_EVALUATION',
-];
-
 const question = (): AggregateArgs => ({
   d: ['FUND'],
-  m: MEASURES,
+  m: ROLL_UP_MEASURES,
   f: { within: REGION.district, fundIds: [gid('Fund', fundId)], goalScopes: ['TRANSFER_REGIONAL'] },
 });
 

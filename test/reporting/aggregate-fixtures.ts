@@ -47,6 +47,20 @@ export const ALL_MEASURES = [
   'COVERAGE_EVALUATION',
 ];
 
+/**
+ * The measures a goal's GraphQL roll-up answers too (DOMAIN §11: counts, money, fund-weighted mean,
+ * coverage): what the equality tests compare.
+ */
+export const ROLL_UP_MEASURES = [
+  'GOAL_COUNT',
+  'SELF_EVALUATED_COUNT',
+  'BUDGETED',
+  'IN_PLACE',
+  'SPENT',
+  'FUND_WEIGHTED_SCORE',
+  'COVERAGE_SELF_EVALUATION',
+];
+
 export interface AggregateAnswer {
   rows: Row[] | null;
   /** The table form, cells in the order of `columns` (column names). */

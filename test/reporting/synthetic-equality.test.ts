@@ -8,7 +8,7 @@
 import { Decimal } from '../../src/common/decimal';
 import { generateSyntheticCity, generateSyntheticEvaluations, type SyntheticCity } from '../../seeds';
 import { TestApp } from '../harness/app';
-import { aggregate, gid } from './aggregate-fixtures';
+import { aggregate, gid, ROLL_UP_MEASURES } from './aggregate-fixtures';
 
 let app: TestApp;
 let city: SyntheticCity;
@@ -48,15 +48,7 @@ test('every township: aggregate row = its regional goal’s roll-up (money, coun
   const { rows, errors } = await aggregate(app, city.sampleLogins.cityFinance, {
     d: ['REGION'],
     l: 'TOWNSHIP',
-    m: [
-      'GOAL_COUNT',
-      'SELF_EVALUATED_COUNT',
-      'BUDGETED',
-      'IN_PLACE',
-      'SPENT',
-      'FUND_WEIGHTED_SCORE',
-      'COVERAGE_SELF_EVALUATION',
-    ],
+    m: ROLL_UP_MEASURES,
     f: { fundIds: [gid('Fund', city.workload!.bigFundId)], goalScopes: ['TRANSFER_PROJECT'] },
   });
   expect(errors).toBeUndefined();

@@ -6,32 +6,15 @@
  * roll-ups and second compilations are refused with nothing written. The compilation itself (96.08,
  * 98.40, 98.13): compile-rollup-api.test.ts.
  */
-import { useTestApp } from '../harness/app';
-import { evaluationCalls, gid } from './fixtures';
-import {
-  arrangeCompileWorld,
-  compileInputOf,
-  indicatorOf,
-  M,
-  type Evaluation,
-  type Tree,
-  type UserErrorRow,
-} from './compile-fixtures';
+import { gid } from './fixtures';
+import { compileInputOf, M, useCompileWorld } from './compile-fixtures';
 
-const app = useTestApp();
-const { ok, refused } = evaluationCalls<Evaluation, UserErrorRow>(() => app);
-let tree: Tree;
-let aProject: Evaluation;
-let bProject: Evaluation;
-beforeAll(async () => {
-  ({ tree, aProject, bProject } = await arrangeCompileWorld(app, false));
-});
-const compileInput = (key: 'A' | 'B') => compileInputOf(tree, key);
-const indicatorOfGoal = (key: 'A' | 'B', name: string) => indicatorOf(app, tree, key, name);
+const { ok, refused, world, indicatorOfGoal } = useCompileWorld(false);
+const compileInput = (key: 'A' | 'B') => compileInputOf(world.tree, key);
 
 test('the projects are scored exactly as DOMAIN §11 lists the townships (96.08, 98.40)', () => {
-  expect([aProject.total, aProject.grade]).toEqual(['96.08', 'EXCELLENT']);
-  expect([bProject.total, bProject.grade]).toEqual(['98.40', 'EXCELLENT']);
+  expect([world.aProject.total, world.aProject.grade]).toEqual(['96.08', 'EXCELLENT']);
+  expect([world.bProject.total, world.bProject.grade]).toEqual(['98.40', 'EXCELLENT']);
 });
 
 test('审核后汇总: before review the region cannot be compiled (incomplete under basis REVIEWED), nothing written', async () => {
@@ -43,12 +26,12 @@ test('审核后汇总: before review the region cannot be compiled (incomplete u
 test('P4: only the township department of the fund’s sector compiles its region', async () => {
   await ok(
     M.review,
-    { id: aProject.id, expectedVersion: aProject.rowVersion, decision: 'APPROVE' },
+    { id: world.aProject.id, expectedVersion: world.aProject.rowVersion, decision: 'APPROVE' },
     'transport.chezhan',
   );
   await ok(
     M.review,
-    { id: bProject.id, expectedVersion: bProject.rowVersion, decision: 'APPROVE' },
+    { id: world.bProject.id, expectedVersion: world.bProject.rowVersion, decision: 'APPROVE' },
     'transport.gongyuan',
   );
   for (const as of ['agri.chezhan', 'transport.zhangdian']) {
@@ -69,7 +52,7 @@ test('P4: only the township department of the fund’s sector compiles its regio
 });
 
 test('bad input: an entry naming another goal’s indicator, or a goal that is not regional/overall — nothing written', async () => {
-  const foreign = tree.regions.A.indicators['新改建农村公路里程'];
+  const foreign = world.tree.regions.A.indicators['新改建农村公路里程'];
   const errors = await refused(
     M.compile,
     { ...compileInput('A'), entries: [{ indicatorId: foreign, explanation: '—' }] },
@@ -81,7 +64,7 @@ test('bad input: an entry naming another goal’s indicator, or a goal that is n
   });
   const project = await refused(
     M.compile,
-    { goalId: gid('PerformanceGoal', tree.regions.A.project) },
+    { goalId: gid('PerformanceGoal', world.tree.regions.A.project) },
     'transport.chezhan',
   );
   expect(project[0]).toMatchObject({ code: 'WORKFLOW_VIOLATION', field: ['input', 'goalId'] });

@@ -3,7 +3,8 @@
  * operations, and the worked example arranged through GraphQL — 公园街道's project goal issued, the units of
  * 车站街道 (A) and 公园街道 (B) self-evaluate their projects and submit them (96.08 and 98.40).
  */
-import type { TestApp } from '../harness/app';
+import { useTestApp, type TestApp } from '../harness/app';
+import { standIn } from '../harness/stand-in';
 import { A_RESULT, B_RESULT, evaluationCalls, gid } from './fixtures';
 
 export const ERR = 'userErrors { code field message messageEn principle reason }';
@@ -158,6 +159,26 @@ export async function arrangeCompileWorld(app: TestApp, reviewed = false) {
     bProject = await approve(bProject, 'transport.gongyuan');
   }
   return { tree, aProject, bProject };
+}
+
+/**
+ * The setup of a compilation test file: the app, its evaluation calls, and the worked example arranged once
+ * before the tests (arrangeCompileWorld, `reviewed` as there); `world` stands for what it arranged and
+ * `indicatorOfGoal(key, name)` looks up a regional goal's indicator by name.
+ */
+export function useCompileWorld(reviewed: boolean) {
+  const app = useTestApp();
+  let arranged: Awaited<ReturnType<typeof arrangeCompileWorld>> | undefined;
+  beforeAll(async () => {
+    arranged = await arrangeCompileWorld(app, reviewed);
+  });
+  const world = standIn(() => arranged, 'the compile world');
+  return {
+    app,
+    ...evaluationCalls<Evaluation, UserErrorRow>(() => app),
+    world,
+    indicatorOfGoal: (key: 'A' | 'B', name: string) => indicatorOf(app, world.tree, key, name),
+  };
 }
 
 /** The input compiling region A or B. */

@@ -4,26 +4,10 @@
  * and 98.40 and the fund's department compiles the overall 98.13; a second compilation is refused.
  * Split from compile-api.test.ts (the refusals before it).
  */
-import { useTestApp } from '../harness/app';
-import { evaluationCalls, gid } from './fixtures';
-import {
-  arrangeCompileWorld,
-  indicatorOf,
-  ERR,
-  EVAL,
-  M,
-  type Evaluation,
-  type Tree,
-  type UserErrorRow,
-} from './compile-fixtures';
+import { gid } from './fixtures';
+import { ERR, EVAL, M, useCompileWorld } from './compile-fixtures';
 
-const app = useTestApp();
-const { ok, refused } = evaluationCalls<Evaluation, UserErrorRow>(() => app);
-let tree: Tree;
-beforeAll(async () => {
-  ({ tree } = await arrangeCompileWorld(app, true));
-});
-const indicatorOfGoal = (key: 'A' | 'B', name: string) => indicatorOf(app, tree, key, name);
+const { app, ok, refused, world, indicatorOfGoal } = useCompileWorld(true);
 
 test('DOMAIN §11: the regions compile to 96.08 and 98.40; the fund’s department compiles the overall 98.13', async () => {
   const entries = async (key: 'A' | 'B', names: string[]) =>
@@ -36,7 +20,7 @@ test('DOMAIN §11: the regions compile to 96.08 and 98.40; the fund’s departme
   const a = await ok(
     M.compile,
     {
-      goalId: gid('PerformanceGoal', tree.regions.A.goal),
+      goalId: gid('PerformanceGoal', world.tree.regions.A.goal),
       entries: await entries('A', ['新改建农村公路里程', '当年完工率']),
       budgetExecutionExplanation: '部分工程款待结算',
     },
@@ -46,7 +30,7 @@ test('DOMAIN §11: the regions compile to 96.08 and 98.40; the fund’s departme
   const b = await ok(
     M.compile,
     {
-      goalId: gid('PerformanceGoal', tree.regions.B.goal),
+      goalId: gid('PerformanceGoal', world.tree.regions.B.goal),
       entries: await entries('B', ['工程验收合格率', '群众满意度']),
       fundArrivalExplanation: '上级资金部分未到位',
     },
@@ -56,7 +40,7 @@ test('DOMAIN §11: the regions compile to 96.08 and 98.40; the fund’s departme
   // A second compilation of a submitted result is refused (P8).
   const again = await refused(
     M.compile,
-    { goalId: gid('PerformanceGoal', tree.regions.A.goal) },
+    { goalId: gid('PerformanceGoal', world.tree.regions.A.goal) },
     'transport.chezhan',
   );
   expect(again[0]).toMatchObject({ code: 'WORKFLOW_VIOLATION', principle: 'P8' });
@@ -81,13 +65,13 @@ test('DOMAIN §11: the regions compile to 96.08 and 98.40; the fund’s departme
   }
   const overallIndicators = await app.sql<{ id: string; name: string }>(
     'SELECT id, name FROM goal_indicator WHERE goal_id = $1',
-    [tree.overall],
+    [world.tree.overall],
   );
   const idOf = (n: string) => gid('GoalIndicator', overallIndicators.find((i) => i.name === n)!.id);
   const overall = await ok(
     M.compile,
     {
-      goalId: gid('PerformanceGoal', tree.overall),
+      goalId: gid('PerformanceGoal', world.tree.overall),
       entries: ['新改建农村公路里程', '当年完工率', '群众满意度'].map((n) => ({
         indicatorId: idOf(n),
         explanation: `${n}：见分区域汇总`,
@@ -109,14 +93,14 @@ test('DOMAIN §11: the regions compile to 96.08 and 98.40; the fund’s departme
     `SELECT e.budgeted::text, e.in_place::text, e.spent::text, r.name AS reviewer, v.name AS evaluator
        FROM evaluation e JOIN organization r ON r.id = e.reviewer_organization_id JOIN organization v ON v.id = e.evaluator_organization_id
       WHERE e.goal_id = $1 AND e.kind = 'SELF'`,
-    [tree.overall],
+    [world.tree.overall],
   );
   expect(row).toMatchObject({ budgeted: '10000000.00', in_place: '9800000.00', spent: '9500000.00' });
   expect(row.reviewer).toContain('财政');
   const actuals = await app.sql<{ name: string; actual: string; score: string }>(
     `SELECT gi.name, ea.actual::text, ea.score::text FROM evaluation_actual ea JOIN goal_indicator gi ON gi.id = ea.indicator_id
        JOIN evaluation e ON e.id = ea.evaluation_id WHERE e.goal_id = $1 ORDER BY gi.position`,
-    [tree.overall],
+    [world.tree.overall],
   );
   expect(actuals.map((r) => [Number(r.actual), r.score])).toEqual([
     [47, '18.80'],

@@ -4,20 +4,12 @@
  * single value), and money served with two decimals. Runs on the service PostgreSQL (DATABASE_URL) and
  * on the embedded PostgreSQL 17 of `npm test`.
  */
-import { TestApp } from '../harness/app';
+import { useTestApp, type Connection } from '../harness/app';
 import { regionGid } from '../harness/ids';
 
-let app: TestApp;
-beforeAll(async () => {
-  app = await TestApp.start();
-});
-afterAll(async () => app.stop());
+const app = useTestApp();
 
-interface Page {
-  totalCount: number;
-  nodes: { name: string; level?: string; status?: string }[];
-  pageInfo: { hasNextPage: boolean; endCursor: string | null };
-}
+type Page = Connection<{ name: string; level?: string; status?: string }>;
 
 const ERRORS = 'userErrors { code field message messageEn }';
 const CREATE_REGION = `mutation($input: CreateRegionInput!) { createRegion(input: $input) { region { id name } ${ERRORS} } }`;
