@@ -1,5 +1,6 @@
 import { Versioned } from '../common/stamped.entity';
-import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { TenantKeyed } from '../common/tenant-keyed.entity';
 import type { Grade } from '../common/grade';
 import { FundEntity } from '../funds/fund.entity';
 import { ProjectEntity } from '../funds/project.entity';
@@ -29,13 +30,7 @@ import type { AssessmentStatus, AssessmentSubjectKind, ReviewOutcome } from './a
 @Index('idx_ex_ante_assessment_fund', ['tenantId', 'fundId'])
 @Index('idx_ex_ante_assessment_project', ['tenantId', 'projectId'])
 @Index('idx_ex_ante_assessment_assessor', ['tenantId', 'assessorId'])
-export class AssessmentEntity extends Versioned {
-  @PrimaryColumn('uuid', { name: 'tenant_id', primaryKeyConstraintName: 'pk_ex_ante_assessment' })
-  tenantId!: string;
-
-  @PrimaryColumn('uuid', { primaryKeyConstraintName: 'pk_ex_ante_assessment' })
-  id!: string;
-
+export class AssessmentEntity extends TenantKeyed('pk_ex_ante_assessment', Versioned) {
   @Column('varchar', { name: 'subject_kind', length: 16 })
   subjectKind!: AssessmentSubjectKind;
 

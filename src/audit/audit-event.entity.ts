@@ -1,4 +1,5 @@
-import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index } from 'typeorm';
+import { TenantKeyed } from '../common/tenant-keyed.entity';
 
 /**
  * 审计留痕 — append-only history of every change (DOMAIN §15): who, which organization, when, what,
@@ -7,13 +8,7 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 @Entity({ name: 'audit_event' })
 @Index('idx_audit_event_region_path', { synchronize: false })
 @Index('idx_audit_event_entity', ['tenantId', 'entityType', 'entityId'])
-export class AuditEventEntity {
-  @PrimaryColumn('uuid', { name: 'tenant_id', primaryKeyConstraintName: 'pk_audit_event' })
-  tenantId!: string;
-
-  @PrimaryColumn('uuid', { primaryKeyConstraintName: 'pk_audit_event' })
-  id!: string;
-
+export class AuditEventEntity extends TenantKeyed('pk_audit_event') {
   @Column('timestamptz', { name: 'occurred_at', default: () => 'now()' })
   occurredAt!: Date;
 

@@ -1,7 +1,8 @@
 import DataLoader from 'dataloader';
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { whereGlobalId } from '../common/list-filter';
 import type { RequestContext } from '../common/request-context';
-import { fromGlobalId, idOfType, toGlobalId } from '../common/global-id';
+import { fromGlobalId, toGlobalId } from '../common/global-id';
 import { ConnectionArgs, queryConnection, type SortColumn, SortDirection } from '../common/pagination';
 import { NO_ID } from '../common/sql';
 import { OrganizationType, UserType } from '../hierarchy/dto/hierarchy.types';
@@ -105,11 +106,7 @@ export class AuditEventResolver {
       });
     }
     if (filter?.action) qb.andWhere('a.action = :action', { action: filter.action });
-    if (filter?.actorOrganization) {
-      qb.andWhere('a.actor_organization_id = :actorOrg', {
-        actorOrg: idOfType(filter.actorOrganization, 'Organization') ?? NO_ID,
-      });
-    }
+    whereGlobalId(qb, 'a.actor_organization_id', 'actorOrg', filter?.actorOrganization, 'Organization');
     if (filter?.from) qb.andWhere('a.occurred_at >= :from', { from: filter.from });
     if (filter?.to) qb.andWhere('a.occurred_at < :to', { to: filter.to });
     return queryConnection(

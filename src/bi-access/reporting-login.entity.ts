@@ -1,13 +1,5 @@
-import {
-  Check,
-  Column,
-  CreateDateColumn,
-  Entity,
-  JoinColumn,
-  ManyToOne,
-  PrimaryColumn,
-  Unique,
-} from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, Unique } from 'typeorm';
+import { TenantKeyed } from '../common/tenant-keyed.entity';
 import { RegionEntity } from '../hierarchy/region.entity';
 import { TenantEntity } from '../hierarchy/tenant.entity';
 
@@ -20,13 +12,7 @@ import { TenantEntity } from '../hierarchy/tenant.entity';
 @Entity({ name: 'reporting_login' })
 @Unique('uq_reporting_login_role', ['roleName'])
 @Check('ck_reporting_login_region', `("region_id" IS NULL) = ("region_path" IS NULL)`)
-export class ReportingLoginEntity {
-  @PrimaryColumn('uuid', { name: 'tenant_id', primaryKeyConstraintName: 'pk_reporting_login' })
-  tenantId!: string;
-
-  @PrimaryColumn('uuid', { primaryKeyConstraintName: 'pk_reporting_login' })
-  id!: string;
-
+export class ReportingLoginEntity extends TenantKeyed('pk_reporting_login') {
   @Column('varchar', { name: 'role_name', length: 63 })
   roleName!: string;
 

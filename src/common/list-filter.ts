@@ -1,4 +1,6 @@
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { idOfType } from './global-id';
+import { escapeLike, NO_ID } from './sql';
 
 /**
  * Issue 11 item 7: list filters on status, kind, scope, level… take lists (`status: [SUBMITTED, IN_REVIEW]`)
@@ -23,4 +25,34 @@ export function whereAnyOf<E extends ObjectLiteral, T>(
 ): SelectQueryBuilder<E> {
   const list = anyOf(values);
   return list ? qb.andWhere(`${column} IN (:...${param})`, { [param]: list }) : qb;
+}
+
+/**
+ * Adds `column = :param` for a filter by global id when it is given. An id of another type, or not an id at
+ * all, matches nothing (NO_ID), as does one of an object out of view: neither reveals anything (P6).
+ */
+export function whereGlobalId<E extends ObjectLiteral>(
+  qb: SelectQueryBuilder<E>,
+  column: string,
+  param: string,
+  globalId: string | null | undefined,
+  type: string,
+): SelectQueryBuilder<E> {
+  return globalId ? qb.andWhere(`${column} = :${param}`, { [param]: idOfType(globalId, type) ?? NO_ID }) : qb;
+}
+
+/**
+ * Adds a "contains" filter when the text is given: `column ILIKE '%text%'`, the text's LIKE wildcards
+ * matched literally; with several columns, any of them may contain it.
+ */
+export function whereContains<E extends ObjectLiteral>(
+  qb: SelectQueryBuilder<E>,
+  columns: string | readonly string[],
+  param: string,
+  text: string | null | undefined,
+): SelectQueryBuilder<E> {
+  if (!text) return qb;
+  const matches = (typeof columns === 'string' ? [columns] : columns).map((c) => `${c} ILIKE :${param}`);
+  const condition = matches.length === 1 ? matches[0] : `(${matches.join(' OR ')})`;
+  return qb.andWhere(condition, { [param]: `%${escapeLike(text)}%` });
 }

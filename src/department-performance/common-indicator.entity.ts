@@ -1,6 +1,6 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, Unique } from 'typeorm';
-import { tenantFk } from '../goals/goal.entity';
-import { Comparator, IndicatorKind } from '../goals/indicator.enums';
+import { TenantKeyed, tenantFk } from '../common/tenant-keyed.entity';
+import { IndicatorDefinition } from '../goals/indicator-definition.entity';
 import { CommonIndicatorSource, DepartmentDimension } from './department.enums';
 
 /**
@@ -11,16 +11,7 @@ import { CommonIndicatorSource, DepartmentDimension } from './department.enums';
  */
 @Entity({ name: 'department_common_indicator_set' })
 @Unique('uq_department_common_indicator_set_year', ['tenantId', 'regionId', 'year'])
-export class DepartmentCommonIndicatorSetEntity {
-  @PrimaryColumn('uuid', {
-    name: 'tenant_id',
-    primaryKeyConstraintName: 'pk_department_common_indicator_set',
-  })
-  tenantId!: string;
-
-  @PrimaryColumn('uuid', { primaryKeyConstraintName: 'pk_department_common_indicator_set' })
-  id!: string;
-
+export class DepartmentCommonIndicatorSetEntity extends TenantKeyed('pk_department_common_indicator_set') {
   @Column('uuid', { name: 'region_id' })
   regionId!: string;
 
@@ -44,13 +35,10 @@ export class DepartmentCommonIndicatorSetEntity {
 /** One 共性 indicator of a set: copied into every department goal of its year, locked there. */
 @Entity({ name: 'department_common_indicator' })
 @Index('idx_department_common_indicator_set', ['tenantId', 'setId', 'position'])
-export class DepartmentCommonIndicatorEntity {
-  @PrimaryColumn('uuid', { name: 'tenant_id', primaryKeyConstraintName: 'pk_department_common_indicator' })
-  tenantId!: string;
-
-  @PrimaryColumn('uuid', { primaryKeyConstraintName: 'pk_department_common_indicator' })
-  id!: string;
-
+export class DepartmentCommonIndicatorEntity extends TenantKeyed(
+  'pk_department_common_indicator',
+  IndicatorDefinition,
+) {
   @Column('uuid', { name: 'set_id' })
   setId!: string;
 
@@ -59,18 +47,6 @@ export class DepartmentCommonIndicatorEntity {
 
   @Column('varchar', { length: 32 })
   dimension!: DepartmentDimension;
-
-  @Column('varchar', { length: 200 })
-  name!: string;
-
-  @Column('varchar', { length: 16 })
-  kind!: IndicatorKind;
-
-  @Column('varchar', { length: 32, nullable: true })
-  unit!: string | null;
-
-  @Column('varchar', { length: 8, nullable: true })
-  comparator!: Comparator | null;
 
   @Column('text')
   target!: string;

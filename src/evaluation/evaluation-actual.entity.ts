@@ -1,6 +1,6 @@
-import { Check, Column, Entity, JoinColumn, ManyToOne, PrimaryColumn, Unique } from 'typeorm';
+import { Check, Column, Entity, JoinColumn, ManyToOne, Unique } from 'typeorm';
+import { TenantKeyed, tenantFk } from '../common/tenant-keyed.entity';
 import { GoalIndicatorEntity } from '../goals/goal-indicator.entity';
-import { tenantFk } from '../goals/goal.entity';
 import { EvaluationEntity } from './evaluation.entity';
 import type { QualitativeTier } from './rules/scoring-types';
 
@@ -18,13 +18,7 @@ import type { QualitativeTier } from './rules/scoring-types';
 )
 @Check('ck_evaluation_actual_score', `"score" IS NULL OR ("score" >= 0 AND "score" <= 100)`)
 @Unique('uq_evaluation_actual_indicator', ['tenantId', 'evaluationId', 'indicatorId'])
-export class EvaluationActualEntity {
-  @PrimaryColumn('uuid', { name: 'tenant_id', primaryKeyConstraintName: 'pk_evaluation_actual' })
-  tenantId!: string;
-
-  @PrimaryColumn('uuid', { primaryKeyConstraintName: 'pk_evaluation_actual' })
-  id!: string;
-
+export class EvaluationActualEntity extends TenantKeyed('pk_evaluation_actual') {
   @Column('uuid', { name: 'evaluation_id' })
   evaluationId!: string;
 

@@ -1,5 +1,5 @@
-import { Check, Column, Entity, JoinColumn, ManyToOne, PrimaryColumn, Unique } from 'typeorm';
-import { tenantFk } from '../goals/goal.entity';
+import { Check, Column, Entity, JoinColumn, ManyToOne, Unique } from 'typeorm';
+import { TenantKeyed, tenantFk } from '../common/tenant-keyed.entity';
 import { EvaluationEntity } from './evaluation.entity';
 import type { FrameworkCategory } from './rules/framework';
 
@@ -15,13 +15,7 @@ import type { FrameworkCategory } from './rules/framework';
   `"points" >= 0 AND "points" <= 100 AND ("score" IS NULL OR ("score" >= 0 AND "score" <= "points"))`,
 )
 @Unique('uq_evaluation_framework_score_code', ['tenantId', 'evaluationId', 'code'])
-export class EvaluationFrameworkScoreEntity {
-  @PrimaryColumn('uuid', { name: 'tenant_id', primaryKeyConstraintName: 'pk_evaluation_framework_score' })
-  tenantId!: string;
-
-  @PrimaryColumn('uuid', { primaryKeyConstraintName: 'pk_evaluation_framework_score' })
-  id!: string;
-
+export class EvaluationFrameworkScoreEntity extends TenantKeyed('pk_evaluation_framework_score') {
   @Column('uuid', { name: 'evaluation_id' })
   evaluationId!: string;
 

@@ -1,5 +1,5 @@
 import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
-import { tenantFk } from '../goals/goal.entity';
+import { tenantFk } from '../common/tenant-keyed.entity';
 import { EvaluationEntity } from './evaluation.entity';
 
 /**

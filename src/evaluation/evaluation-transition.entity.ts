@@ -1,7 +1,6 @@
-import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
-import { tenantFk } from '../goals/goal.entity';
-import { OrganizationEntity } from '../hierarchy/organization.entity';
-import { UserEntity } from '../hierarchy/user.entity';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { tenantFk } from '../common/tenant-keyed.entity';
+import { HistoryEntry } from '../hierarchy/history-entry.entity';
 import { EvaluationEntity } from './evaluation.entity';
 import type { EvaluationStatus, TransitionAction } from './evaluation.enums';
 
@@ -20,13 +19,7 @@ import type { EvaluationStatus, TransitionAction } from './evaluation.enums';
 )
 @Check('ck_evaluation_transition_return_comment', `"action" <> 'RETURN' OR length(btrim("comment")) > 0`)
 @Index('idx_evaluation_transition_evaluation', ['tenantId', 'evaluationId', 'at'])
-export class EvaluationTransitionEntity {
-  @PrimaryColumn('uuid', { name: 'tenant_id', primaryKeyConstraintName: 'pk_evaluation_transition' })
-  tenantId!: string;
-
-  @PrimaryColumn('uuid', { primaryKeyConstraintName: 'pk_evaluation_transition' })
-  id!: string;
-
+export class EvaluationTransitionEntity extends HistoryEntry('evaluation_transition') {
   @Column('uuid', { name: 'evaluation_id' })
   evaluationId!: string;
 
@@ -39,27 +32,10 @@ export class EvaluationTransitionEntity {
   @Column('varchar', { name: 'to_status', length: 16 })
   toStatus!: EvaluationStatus;
 
-  @Column('uuid', { name: 'actor_user_id' })
-  actorUserId!: string;
-
-  @Column('uuid', { name: 'actor_organization_id' })
-  actorOrganizationId!: string;
-
   @Column('text', { nullable: true })
   comment!: string | null;
-
-  @Column('timestamptz', { default: () => 'clock_timestamp()' })
-  at!: Date;
 
   @ManyToOne(() => EvaluationEntity, { onDelete: 'RESTRICT' })
   @JoinColumn(tenantFk('fk_evaluation_transition_evaluation', 'evaluation_id'))
   evaluation?: EvaluationEntity;
-
-  @ManyToOne(() => UserEntity, { onDelete: 'RESTRICT' })
-  @JoinColumn(tenantFk('fk_evaluation_transition_actor_user', 'actor_user_id'))
-  actorUser?: UserEntity;
-
-  @ManyToOne(() => OrganizationEntity, { onDelete: 'RESTRICT' })
-  @JoinColumn(tenantFk('fk_evaluation_transition_actor_organization', 'actor_organization_id'))
-  actorOrganization?: OrganizationEntity;
 }

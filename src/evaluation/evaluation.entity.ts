@@ -1,7 +1,8 @@
 import { RowVersioned } from '../common/stamped.entity';
-import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { TenantKeyed, tenantFk } from '../common/tenant-keyed.entity';
 import type { Grade } from '../common/grade';
-import { GoalEntity, tenantFk } from '../goals/goal.entity';
+import { GoalEntity } from '../goals/goal.entity';
 import { OrganizationEntity } from '../hierarchy/organization.entity';
 import { TenantPolicyEntity } from '../policy/policy.entity';
 import type { EvaluationKind, EvaluationStatus } from './evaluation.enums';
@@ -76,13 +77,7 @@ export interface StoredScoreLine {
 @Index('idx_evaluation_evaluator', ['tenantId', 'evaluatorOrganizationId'])
 @Index('idx_evaluation_commissioned', ['tenantId', 'commissionedOrganizationId'])
 @Index('idx_evaluation_year', ['tenantId', 'year', 'kind', 'status'])
-export class EvaluationEntity extends RowVersioned {
-  @PrimaryColumn('uuid', { name: 'tenant_id', primaryKeyConstraintName: 'pk_evaluation' })
-  tenantId!: string;
-
-  @PrimaryColumn('uuid', { primaryKeyConstraintName: 'pk_evaluation' })
-  id!: string;
-
+export class EvaluationEntity extends TenantKeyed('pk_evaluation', RowVersioned) {
   @Column('uuid', { name: 'goal_id' })
   goalId!: string;
 

@@ -4,7 +4,6 @@ import { splitBilingual } from '../common/bilingual';
 import { idOfType, toGlobalId } from '../common/global-id';
 import { ConnectionArgs, queryConnection, type SortColumn, SortDirection } from '../common/pagination';
 import { whereWithin } from '../hierarchy/within-filter';
-import { NO_ID } from '../common/sql';
 import { PerformanceGoalType } from '../goals/dto/goal.types';
 import type { GoalEntity } from '../goals/goal.entity';
 import { OrganizationType } from '../hierarchy/dto/hierarchy.types';
@@ -41,7 +40,7 @@ import { evaluationLoadersOf } from './evaluation.loaders';
 import { DEFAULT_SCORING_POINTS } from './rules/category-points';
 import { REPORT_OUTLINE } from './rules/report-outline';
 import { scoreLinesOf, scoreLineTypes } from './score-lines';
-import { whereAnyOf } from '../common/list-filter';
+import { whereAnyOf, whereGlobalId } from '../common/list-filter';
 
 const createdAt: SortColumn = {
   expression: 'ev.created_at',
@@ -77,8 +76,7 @@ export class EvaluationResolver {
     if (filter?.year != null) qb.andWhere('ev.year = :year', { year: filter.year });
     whereAnyOf(qb, 'ev.kind', 'kind', filter?.kind);
     whereAnyOf(qb, 'ev.status', 'status', filter?.status);
-    if (filter?.goalId)
-      qb.andWhere('ev.goal_id = :goalId', { goalId: idOfType(filter.goalId, 'PerformanceGoal') ?? NO_ID });
+    whereGlobalId(qb, 'ev.goal_id', 'goalId', filter?.goalId, 'PerformanceGoal');
     await whereWithin(ctx, qb, 'ev.region_path', filter?.within);
     return queryConnection(
       EvaluationConnection,

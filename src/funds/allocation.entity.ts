@@ -1,14 +1,5 @@
-import {
-  Check,
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  PrimaryColumn,
-  Unique,
-} from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, Unique } from 'typeorm';
+import { TenantKeyed } from '../common/tenant-keyed.entity';
 import { RegionEntity } from '../hierarchy/region.entity';
 import { FundEntity } from './fund.entity';
 import { ProjectEntity } from './project.entity';
@@ -26,13 +17,7 @@ import { ProjectEntity } from './project.entity';
 @Check('ck_fund_allocation_amount', `"amount" > 0`)
 @Index('idx_fund_allocation_region_path', { synchronize: false })
 @Index('idx_fund_allocation_fund_region_path', { synchronize: false })
-export class AllocationEntity {
-  @PrimaryColumn('uuid', { name: 'tenant_id', primaryKeyConstraintName: 'pk_fund_allocation' })
-  tenantId!: string;
-
-  @PrimaryColumn('uuid', { primaryKeyConstraintName: 'pk_fund_allocation' })
-  id!: string;
-
+export class AllocationEntity extends TenantKeyed('pk_fund_allocation') {
   @Column('uuid', { name: 'fund_id' })
   fundId!: string;
 

@@ -1,5 +1,6 @@
 import { Versioned } from '../common/stamped.entity';
-import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { TenantKeyed } from '../common/tenant-keyed.entity';
 import { OrganizationEntity } from '../hierarchy/organization.entity';
 import { RegionEntity } from '../hierarchy/region.entity';
 import { AllocationMethod, BudgetBook, FundCategory } from './fund.enums';
@@ -24,13 +25,7 @@ import { AllocationMethod, BudgetBook, FundCategory } from './fund.enums';
 @Index('idx_fund_region_path', { synchronize: false })
 @Index('idx_fund_organization', ['tenantId', 'organizationId'])
 @Index('idx_fund_upper_fund', ['tenantId', 'upperFundId'])
-export class FundEntity extends Versioned {
-  @PrimaryColumn('uuid', { name: 'tenant_id', primaryKeyConstraintName: 'pk_fund' })
-  tenantId!: string;
-
-  @PrimaryColumn('uuid', { primaryKeyConstraintName: 'pk_fund' })
-  id!: string;
-
+export class FundEntity extends TenantKeyed('pk_fund', Versioned) {
   /** The owning competent department (谁分配预算、谁设定目标, P1). */
   @Column('uuid', { name: 'organization_id' })
   organizationId!: string;

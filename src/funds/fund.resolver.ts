@@ -2,7 +2,7 @@ import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } fr
 import type { RequestContext } from '../common/request-context';
 import { money } from '../common/decimal';
 import { MoneyScalar } from '../common/scalars';
-import { idOfType, toGlobalId } from '../common/global-id';
+import { toGlobalId } from '../common/global-id';
 import {
   boundedPageCost,
   ConnectionArgs,
@@ -12,7 +12,6 @@ import {
 } from '../common/pagination';
 import { FilterArg, IdArg, loadByGlobalId, OrderByArg, sortColumns } from '../common/query-args';
 import { whereWithin } from '../hierarchy/within-filter';
-import { escapeLike, NO_ID } from '../common/sql';
 import { OrganizationType, RegionType } from '../hierarchy/dto/hierarchy.types';
 import type { OrganizationEntity } from '../hierarchy/organization.entity';
 import type { RegionEntity } from '../hierarchy/region.entity';
@@ -44,7 +43,7 @@ import { FundAction } from './fund.enums';
 import { decideFund } from './rules/fund-decision';
 import { Idempotent } from '../idempotency/idempotent';
 import { LIST_SIZE } from '../common/list-cost';
-import { whereAnyOf } from '../common/list-filter';
+import { whereAnyOf, whereContains, whereGlobalId } from '../common/list-filter';
 import { CreateFundPayload, SetAllocationsPayload, UpdateFundPayload } from './dto/funds-mutation.types';
 
 const fundSort = sortColumns<FundEntity, FundSortField>('f', {
@@ -77,13 +76,8 @@ export class FundResolver {
       qb.andWhere('f.start_year <= :year AND f.end_year >= :year', { year: filter.year });
     whereAnyOf(qb, 'f.budget_book', 'budgetBook', filter?.budgetBook);
     whereAnyOf(qb, 'f.allocation_method', 'method', filter?.allocationMethod);
-    if (filter?.departmentId) {
-      qb.andWhere('f.organization_id = :departmentId', {
-        departmentId: idOfType(filter.departmentId, 'Organization') ?? NO_ID,
-      });
-    }
-    if (filter?.nameContains)
-      qb.andWhere('f.name ILIKE :name', { name: `%${escapeLike(filter.nameContains)}%` });
+    whereGlobalId(qb, 'f.organization_id', 'departmentId', filter?.departmentId, 'Organization');
+    whereContains(qb, 'f.name', 'name', filter?.nameContains);
     await whereWithin(ctx, qb, 'f.region_path', filter?.within);
     return queryConnection(FundConnection, qb, page, sortedBy(fundSort, orderBy, FundSortField.NAME), 'f.id');
   }

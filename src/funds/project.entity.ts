@@ -1,5 +1,6 @@
 import { Versioned } from '../common/stamped.entity';
-import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { TenantKeyed } from '../common/tenant-keyed.entity';
 import { OrganizationEntity } from '../hierarchy/organization.entity';
 import { RegionEntity } from '../hierarchy/region.entity';
 import { FundEntity } from './fund.entity';
@@ -19,13 +20,7 @@ import { ProjectLibraryStatus } from './fund.enums';
 @Index('idx_project_fund', ['tenantId', 'fundId'])
 @Index('idx_project_unit', ['tenantId', 'implementingUnitId'])
 @Index('idx_project_department', ['tenantId', 'departmentId'])
-export class ProjectEntity extends Versioned {
-  @PrimaryColumn('uuid', { name: 'tenant_id', primaryKeyConstraintName: 'pk_project' })
-  tenantId!: string;
-
-  @PrimaryColumn('uuid', { primaryKeyConstraintName: 'pk_project' })
-  id!: string;
-
+export class ProjectEntity extends TenantKeyed('pk_project', Versioned) {
   @Column('varchar', { length: 200 })
   name!: string;
 

@@ -1,10 +1,9 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../common/request-context';
-import { idOfType, toGlobalId } from '../common/global-id';
+import { toGlobalId } from '../common/global-id';
 import { ConnectionArgs, queryConnection, sortedBy } from '../common/pagination';
 import { FilterArg, IdArg, loadByGlobalId, OrderByArg, sortColumns } from '../common/query-args';
 import { whereWithin } from '../hierarchy/within-filter';
-import { escapeLike, NO_ID } from '../common/sql';
 import { OrganizationType, RegionType } from '../hierarchy/dto/hierarchy.types';
 import type { OrganizationEntity } from '../hierarchy/organization.entity';
 import type { RegionEntity } from '../hierarchy/region.entity';
@@ -21,7 +20,7 @@ import { isSelfImplemented } from './own-level';
 import type { ProjectEntity } from './project.entity';
 import { createProject, updateProject } from './project.service';
 import { Idempotent } from '../idempotency/idempotent';
-import { whereAnyOf } from '../common/list-filter';
+import { whereAnyOf, whereContains, whereGlobalId } from '../common/list-filter';
 import { CreateProjectPayload, UpdateProjectPayload } from './dto/funds-mutation.types';
 
 const projectSort = sortColumns<ProjectEntity, ProjectSortField>('p', {
@@ -50,21 +49,11 @@ export class ProjectResolver {
   ) {
     const qb = await ctx.scope.projects();
     if (filter?.year != null) qb.andWhere('p.year = :year', { year: filter.year });
-    if (filter?.fundId)
-      qb.andWhere('p.fund_id = :fundId', { fundId: idOfType(filter.fundId, 'Fund') ?? NO_ID });
-    if (filter?.implementingUnitId) {
-      qb.andWhere('p.implementing_unit_id = :unitId', {
-        unitId: idOfType(filter.implementingUnitId, 'Organization') ?? NO_ID,
-      });
-    }
-    if (filter?.departmentId) {
-      qb.andWhere('p.department_id = :departmentId', {
-        departmentId: idOfType(filter.departmentId, 'Organization') ?? NO_ID,
-      });
-    }
+    whereGlobalId(qb, 'p.fund_id', 'fundId', filter?.fundId, 'Fund');
+    whereGlobalId(qb, 'p.implementing_unit_id', 'unitId', filter?.implementingUnitId, 'Organization');
+    whereGlobalId(qb, 'p.department_id', 'departmentId', filter?.departmentId, 'Organization');
     whereAnyOf(qb, 'p.library_status', 'libraryStatus', filter?.libraryStatus);
-    if (filter?.nameContains)
-      qb.andWhere('p.name ILIKE :name', { name: `%${escapeLike(filter.nameContains)}%` });
+    whereContains(qb, 'p.name', 'name', filter?.nameContains);
     await whereWithin(ctx, qb, 'p.region_path', filter?.within);
     return queryConnection(
       ProjectConnection,

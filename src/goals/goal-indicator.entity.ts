@@ -1,12 +1,8 @@
-import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, Unique } from 'typeorm';
-import { GoalEntity, tenantFk } from './goal.entity';
-import type {
-  Aggregation,
-  Comparator,
-  IndicatorCategory,
-  IndicatorKind,
-  IndicatorSubcategory,
-} from './indicator.enums';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, Unique } from 'typeorm';
+import { TenantKeyed, tenantFk } from '../common/tenant-keyed.entity';
+import { IndicatorDefinition } from './indicator-definition.entity';
+import { GoalEntity } from './goal.entity';
+import type { Aggregation, IndicatorCategory, IndicatorSubcategory } from './indicator.enums';
 
 /**
  * 绩效指标 — one indicator of a goal version (DOMAIN §5): category/subcategory (a fixed pair, checked),
@@ -30,13 +26,7 @@ import type {
 @Check('ck_goal_indicator_ratio', `("ratio_numerator" IS NULL) = ("ratio_denominator" IS NULL)`)
 @Unique('uq_goal_indicator_position', ['tenantId', 'goalId', 'position'])
 @Index('idx_goal_indicator_parent', ['tenantId', 'parentIndicatorId'])
-export class GoalIndicatorEntity {
-  @PrimaryColumn('uuid', { name: 'tenant_id', primaryKeyConstraintName: 'pk_goal_indicator' })
-  tenantId!: string;
-
-  @PrimaryColumn('uuid', { primaryKeyConstraintName: 'pk_goal_indicator' })
-  id!: string;
-
+export class GoalIndicatorEntity extends TenantKeyed('pk_goal_indicator', IndicatorDefinition) {
   @Column('uuid', { name: 'goal_id' })
   goalId!: string;
 
@@ -49,18 +39,6 @@ export class GoalIndicatorEntity {
 
   @Column('varchar', { length: 24 })
   subcategory!: IndicatorSubcategory;
-
-  @Column('varchar', { length: 200 })
-  name!: string;
-
-  @Column('varchar', { length: 16 })
-  kind!: IndicatorKind;
-
-  @Column('varchar', { length: 32, nullable: true })
-  unit!: string | null;
-
-  @Column('varchar', { length: 8, nullable: true })
-  comparator!: Comparator | null;
 
   @Column('text', { nullable: true })
   target!: string | null;

@@ -1,7 +1,7 @@
-import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
-import { OrganizationEntity } from '../hierarchy/organization.entity';
-import { UserEntity } from '../hierarchy/user.entity';
-import { GoalEntity, tenantFk } from './goal.entity';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { tenantFk } from '../common/tenant-keyed.entity';
+import { HistoryEntry } from '../hierarchy/history-entry.entity';
+import { GoalEntity } from './goal.entity';
 import type { GoalStatus, ReviewRole, WorkflowAction } from './goal.enums';
 
 /**
@@ -24,13 +24,7 @@ import type { GoalStatus, ReviewRole, WorkflowAction } from './goal.enums';
 )
 @Check('ck_goal_transition_return_comment', `"action" <> 'RETURN' OR length(btrim("comment")) > 0`)
 @Index('idx_goal_transition_goal', ['tenantId', 'goalId', 'at'])
-export class GoalTransitionEntity {
-  @PrimaryColumn('uuid', { name: 'tenant_id', primaryKeyConstraintName: 'pk_goal_transition' })
-  tenantId!: string;
-
-  @PrimaryColumn('uuid', { primaryKeyConstraintName: 'pk_goal_transition' })
-  id!: string;
-
+export class GoalTransitionEntity extends HistoryEntry('goal_transition') {
   @Column('uuid', { name: 'goal_id' })
   goalId!: string;
 
@@ -58,27 +52,10 @@ export class GoalTransitionEntity {
   @Column('varchar', { length: 32, nullable: true })
   role!: ReviewRole | null;
 
-  @Column('uuid', { name: 'actor_user_id' })
-  actorUserId!: string;
-
-  @Column('uuid', { name: 'actor_organization_id' })
-  actorOrganizationId!: string;
-
   @Column('text', { nullable: true })
   comment!: string | null;
-
-  @Column('timestamptz', { default: () => 'clock_timestamp()' })
-  at!: Date;
 
   @ManyToOne(() => GoalEntity, { onDelete: 'RESTRICT' })
   @JoinColumn(tenantFk('fk_goal_transition_goal', 'goal_id'))
   goal?: GoalEntity;
-
-  @ManyToOne(() => UserEntity, { onDelete: 'RESTRICT' })
-  @JoinColumn(tenantFk('fk_goal_transition_actor_user', 'actor_user_id'))
-  actorUser?: UserEntity;
-
-  @ManyToOne(() => OrganizationEntity, { onDelete: 'RESTRICT' })
-  @JoinColumn(tenantFk('fk_goal_transition_actor_organization', 'actor_organization_id'))
-  actorOrganization?: OrganizationEntity;
 }

@@ -1,28 +1,12 @@
 import { RowVersioned } from '../common/stamped.entity';
-import {
-  Check,
-  Column,
-  Entity,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  PrimaryColumn,
-  type JoinColumnOptions,
-} from 'typeorm';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { TenantKeyed, tenantFk } from '../common/tenant-keyed.entity';
 import { FundEntity } from '../funds/fund.entity';
 import { ProjectEntity } from '../funds/project.entity';
 import { OrganizationEntity } from '../hierarchy/organization.entity';
 import { RegionEntity } from '../hierarchy/region.entity';
 import type { DecompositionMode, FilingBasis, GoalScope, GoalStatus, ProjectAttribute } from './goal.enums';
 import type { ReviewStep } from './rules/review-chain';
-
-/** A tenant-qualified foreign key (tenant_id, column) → target(tenant_id, id), named. */
-export function tenantFk(name: string, column: string): JoinColumnOptions[] {
-  return [
-    { name: 'tenant_id', referencedColumnName: 'tenantId', foreignKeyConstraintName: name },
-    { name: column, referencedColumnName: 'id', foreignKeyConstraintName: name },
-  ];
-}
 
 /**
  * 绩效目标 — one version of a performance goal (DOMAIN §5, §7). The subject is a project (PROJECT,
@@ -94,13 +78,7 @@ export function tenantFk(name: string, column: string): JoinColumnOptions[] {
 @Index('idx_performance_goal_project', ['tenantId', 'projectId'])
 @Index('idx_performance_goal_parent', ['tenantId', 'parentGoalId'])
 @Index('idx_performance_goal_drafter', ['tenantId', 'drafterOrganizationId'])
-export class GoalEntity extends RowVersioned {
-  @PrimaryColumn('uuid', { name: 'tenant_id', primaryKeyConstraintName: 'pk_performance_goal' })
-  tenantId!: string;
-
-  @PrimaryColumn('uuid', { primaryKeyConstraintName: 'pk_performance_goal' })
-  id!: string;
-
+export class GoalEntity extends TenantKeyed('pk_performance_goal', RowVersioned) {
   @Column('varchar', { length: 24 })
   scope!: GoalScope;
 

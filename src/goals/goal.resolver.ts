@@ -3,7 +3,7 @@ import { Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-
 import type { RequestContext } from '../common/request-context';
 import { hasSubtreeJurisdiction } from '../auth/principal';
 import { availabilityFields } from '../common/availability';
-import { idOfType, toGlobalId } from '../common/global-id';
+import { toGlobalId } from '../common/global-id';
 import {
   boundedPageCost,
   ConnectionArgs,
@@ -14,7 +14,6 @@ import {
 } from '../common/pagination';
 import { FilterArg, IdArg, loadByGlobalId, OrderByArg, sortColumns } from '../common/query-args';
 import { whereWithin } from '../hierarchy/within-filter';
-import { escapeLike, NO_ID } from '../common/sql';
 import { FundType, ProjectType } from '../funds/dto/funds.types';
 import type { FundEntity } from '../funds/fund.entity';
 import type { ProjectEntity } from '../funds/project.entity';
@@ -40,7 +39,7 @@ import type { GoalEntity } from './goal.entity';
 import { availableActions } from './rules/workflow';
 import { LIST_SIZE, listCost } from '../common/list-cost';
 import { goalPlanOf, goalRowsByParent, prefetchedOf } from './goal-rows';
-import { whereAnyOf } from '../common/list-filter';
+import { whereAnyOf, whereContains, whereGlobalId } from '../common/list-filter';
 
 const goalSort = sortColumns<GoalEntity, GoalSortField>('g', {
   NAME: ['name', (g) => g.name],
@@ -71,19 +70,14 @@ export class GoalResolver {
     if (filter?.year != null) qb.andWhere('g.year = :year', { year: filter.year });
     whereAnyOf(qb, 'g.scope', 'scope', filter?.scope);
     whereAnyOf(qb, 'g.status', 'status', filter?.status);
-    if (filter?.fundId)
-      qb.andWhere('g.fund_id = :fundId', { fundId: idOfType(filter.fundId, 'Fund') ?? NO_ID });
-    if (filter?.organizationId) {
-      qb.andWhere('g.drafter_organization_id = :drafterId', {
-        drafterId: idOfType(filter.organizationId, 'Organization') ?? NO_ID,
-      });
-    }
-    if (filter?.text) {
-      qb.andWhere(
-        `(g.name ILIKE :text OR g.annual_objective ILIKE :text OR g.implementation_period_objective ILIKE :text)`,
-        { text: `%${escapeLike(filter.text)}%` },
-      );
-    }
+    whereGlobalId(qb, 'g.fund_id', 'fundId', filter?.fundId, 'Fund');
+    whereGlobalId(qb, 'g.drafter_organization_id', 'drafterId', filter?.organizationId, 'Organization');
+    whereContains(
+      qb,
+      ['g.name', 'g.annual_objective', 'g.implementation_period_objective'],
+      'text',
+      filter?.text,
+    );
     await whereWithin(ctx, qb, 'g.region_path', filter?.within);
     return queryConnection(
       PerformanceGoalConnection,

@@ -47,7 +47,7 @@ export enum Aggregation {
   MAX = 'MAX',
 }
 
-/** Chinese names, for messages and descriptions. */
+/** Chinese names, for messages and descriptions, and the 一级 / 二级 labels printed on the forms (附件1–6). */
 export const categoryNames: Record<IndicatorCategory, string> = {
   COMMON: '共性指标',
   OUTPUT: '产出指标',

@@ -1,14 +1,5 @@
-import {
-  Check,
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  PrimaryColumn,
-  Unique,
-} from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, Unique } from 'typeorm';
+import { TenantKeyed } from '../common/tenant-keyed.entity';
 import { OrganizationEntity } from './organization.entity';
 import { RegionEntity } from './region.entity';
 
@@ -23,13 +14,7 @@ import { RegionEntity } from './region.entity';
 @Check('ck_organization_counterpart_distinct', `"upper_organization_id" <> "counterpart_organization_id"`)
 @Index('idx_organization_counterpart_counterpart', ['tenantId', 'counterpartOrganizationId'])
 @Index('idx_organization_counterpart_region', ['tenantId', 'regionId'])
-export class OrganizationCounterpartEntity {
-  @PrimaryColumn('uuid', { name: 'tenant_id', primaryKeyConstraintName: 'pk_organization_counterpart' })
-  tenantId!: string;
-
-  @PrimaryColumn('uuid', { primaryKeyConstraintName: 'pk_organization_counterpart' })
-  id!: string;
-
+export class OrganizationCounterpartEntity extends TenantKeyed('pk_organization_counterpart') {
   /** The upper-level (e.g. district) competent department whose funds are answered for. */
   @Column('uuid', { name: 'upper_organization_id' })
   upperOrganizationId!: string;

@@ -1,5 +1,6 @@
 import { Versioned } from '../common/stamped.entity';
-import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { TenantKeyed } from '../common/tenant-keyed.entity';
 import { OrganizationKind, Sector } from './hierarchy.enums';
 import { RegionEntity } from './region.entity';
 
@@ -18,13 +19,7 @@ import { RegionEntity } from './region.entity';
 @Index('uq_organization_singleton', { synchronize: false })
 @Index('idx_organization_region', ['tenantId', 'regionId', 'kind'])
 @Index('idx_organization_supervisor', ['tenantId', 'supervisingDepartmentId'])
-export class OrganizationEntity extends Versioned {
-  @PrimaryColumn('uuid', { name: 'tenant_id', primaryKeyConstraintName: 'pk_organization' })
-  tenantId!: string;
-
-  @PrimaryColumn('uuid', { primaryKeyConstraintName: 'pk_organization' })
-  id!: string;
-
+export class OrganizationEntity extends TenantKeyed('pk_organization', Versioned) {
   @Column('uuid', { name: 'region_id' })
   regionId!: string;
 

@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../common/request-context';
-import { idOfType, toGlobalId } from '../common/global-id';
+import { toGlobalId } from '../common/global-id';
 import {
   boundedPageCost,
   ConnectionArgs,
@@ -11,7 +11,6 @@ import {
 import { FilterArg, IdArg, loadByGlobalId, OrderByArg, sortColumns } from '../common/query-args';
 import { whereWithin } from './within-filter';
 import { LIST_SIZE } from '../common/list-cost';
-import { escapeLike, NO_ID } from '../common/sql';
 import { OrganizationConnection, OrganizationType, RegionType } from './dto/hierarchy.types';
 import {
   CreateOrganizationInput,
@@ -27,7 +26,7 @@ import type { OrganizationEntity } from './organization.entity';
 import { createOrganization, deleteOrganization, updateOrganization } from './organization.service';
 import type { RegionEntity } from './region.entity';
 import { Idempotent } from '../idempotency/idempotent';
-import { whereAnyOf } from '../common/list-filter';
+import { whereAnyOf, whereContains, whereGlobalId } from '../common/list-filter';
 import {
   CreateOrganizationPayload,
   DeleteOrganizationPayload,
@@ -63,15 +62,9 @@ export class OrganizationResolver {
     const qb = await ctx.scope.organizations();
     whereAnyOf(qb, 'o.kind', 'kind', filter?.kind);
     whereAnyOf(qb, 'o.sector', 'sector', filter?.sector);
-    if (filter?.regionId)
-      qb.andWhere('o.region_id = :regionId', { regionId: idOfType(filter.regionId, 'Region') ?? NO_ID });
-    if (filter?.supervisingDepartmentId) {
-      qb.andWhere('o.supervising_department_id = :sup', {
-        sup: idOfType(filter.supervisingDepartmentId, 'Organization') ?? NO_ID,
-      });
-    }
-    if (filter?.nameContains)
-      qb.andWhere('o.name ILIKE :name', { name: `%${escapeLike(filter.nameContains)}%` });
+    whereGlobalId(qb, 'o.region_id', 'regionId', filter?.regionId, 'Region');
+    whereGlobalId(qb, 'o.supervising_department_id', 'sup', filter?.supervisingDepartmentId, 'Organization');
+    whereContains(qb, 'o.name', 'name', filter?.nameContains);
     await whereWithin(ctx, qb, 'o.region_path', filter?.within);
     return queryConnection(
       OrganizationConnection,

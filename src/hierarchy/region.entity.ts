@@ -1,5 +1,6 @@
 import { Versioned } from '../common/stamped.entity';
-import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, Unique } from 'typeorm';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, Unique } from 'typeorm';
+import { TenantKeyed } from '../common/tenant-keyed.entity';
 import { RegionLevel } from './hierarchy.enums';
 import { TenantEntity } from './tenant.entity';
 
@@ -16,13 +17,7 @@ import { TenantEntity } from './tenant.entity';
 @Index('idx_region_path', { synchronize: false })
 @Index('uq_region_city', { synchronize: false })
 @Index('idx_region_parent', ['tenantId', 'parentId'])
-export class RegionEntity extends Versioned {
-  @PrimaryColumn('uuid', { name: 'tenant_id', primaryKeyConstraintName: 'pk_region' })
-  tenantId!: string;
-
-  @PrimaryColumn('uuid', { primaryKeyConstraintName: 'pk_region' })
-  id!: string;
-
+export class RegionEntity extends TenantKeyed('pk_region', Versioned) {
   @Column('uuid', { name: 'parent_id', nullable: true })
   parentId!: string | null;
 

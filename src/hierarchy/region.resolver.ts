@@ -5,7 +5,6 @@ import { LIST_SIZE, listCost } from '../common/list-cost';
 import { pathIds } from '../auth/principal';
 import { ErrorCode, msg } from '../common/errors';
 import { idOfType, toGlobalId } from '../common/global-id';
-import { escapeLike, NO_ID } from '../common/sql';
 import {
   boundedPageCost,
   ConnectionArgs,
@@ -29,7 +28,7 @@ import type { OrganizationEntity } from './organization.entity';
 import type { RegionEntity } from './region.entity';
 import { createRegion, deleteRegion, updateRegion } from './region.service';
 import { Idempotent } from '../idempotency/idempotent';
-import { ANY_OF_NOTE, anyOf, whereAnyOf } from '../common/list-filter';
+import { ANY_OF_NOTE, anyOf, whereAnyOf, whereContains, whereGlobalId } from '../common/list-filter';
 import {
   CreateRegionPayload,
   DeleteRegionPayload,
@@ -85,10 +84,8 @@ export class RegionResolver {
     const qb = await ctx.scope.regions();
     whereAnyOf(qb, 'r.level', 'level', filter?.level);
     if (filter?.code) qb.andWhere('r.code = :code', { code: filter.code });
-    if (filter?.nameContains)
-      qb.andWhere(`r.name ILIKE :name`, { name: `%${escapeLike(filter.nameContains)}%` });
-    if (filter?.parentId)
-      qb.andWhere('r.parent_id = :parentId', { parentId: idOfType(filter.parentId, 'Region') ?? NO_ID });
+    whereContains(qb, 'r.name', 'name', filter?.nameContains);
+    whereGlobalId(qb, 'r.parent_id', 'parentId', filter?.parentId, 'Region');
     await whereWithin(ctx, qb, 'r.path', filter?.within);
     return queryConnection(
       RegionConnection,

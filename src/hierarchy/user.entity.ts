@@ -1,5 +1,6 @@
 import { Versioned } from '../common/stamped.entity';
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { TenantKeyed } from '../common/tenant-keyed.entity';
 import { OrganizationEntity } from './organization.entity';
 
 /**
@@ -10,13 +11,7 @@ import { OrganizationEntity } from './organization.entity';
 @Index('uq_app_user_login', { synchronize: false })
 @Index('idx_app_user_region_path', { synchronize: false })
 @Index('idx_app_user_organization', ['tenantId', 'organizationId'])
-export class UserEntity extends Versioned {
-  @PrimaryColumn('uuid', { name: 'tenant_id', primaryKeyConstraintName: 'pk_app_user' })
-  tenantId!: string;
-
-  @PrimaryColumn('uuid', { primaryKeyConstraintName: 'pk_app_user' })
-  id!: string;
-
+export class UserEntity extends TenantKeyed('pk_app_user', Versioned) {
   @Column('uuid', { name: 'organization_id' })
   organizationId!: string;
 

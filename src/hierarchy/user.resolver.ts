@@ -1,10 +1,10 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { whereContains, whereGlobalId } from '../common/list-filter';
 import type { RequestContext } from '../common/request-context';
 import { idOfType, toGlobalId } from '../common/global-id';
 import { ConnectionArgs, queryConnection, sortedBy } from '../common/pagination';
 import { FilterArg, IdArg, OrderByArg, sortColumns } from '../common/query-args';
 import { whereWithin } from './within-filter';
-import { escapeLike, NO_ID } from '../common/sql';
 import { OrganizationType, UserConnection, UserType } from './dto/hierarchy.types';
 import { CreateUserInput, UpdateUserInput, UserFilter, UserOrder, UserSortField } from './dto/user.inputs';
 import type { OrganizationEntity } from './organization.entity';
@@ -40,17 +40,9 @@ export class UserResolver {
     @OrderByArg(UserOrder, 'login ascending') orderBy?: UserOrder,
   ) {
     const qb = await ctx.scope.users();
-    if (filter?.organizationId) {
-      qb.andWhere('u.organization_id = :org', {
-        org: idOfType(filter.organizationId, 'Organization') ?? NO_ID,
-      });
-    }
+    whereGlobalId(qb, 'u.organization_id', 'org', filter?.organizationId, 'Organization');
     if (filter?.isActive != null) qb.andWhere('u.is_active = :active', { active: filter.isActive });
-    if (filter?.search) {
-      qb.andWhere('(u.login ILIKE :search OR u.display_name ILIKE :search)', {
-        search: `%${escapeLike(filter.search)}%`,
-      });
-    }
+    whereContains(qb, ['u.login', 'u.display_name'], 'search', filter?.search);
     await whereWithin(ctx, qb, 'u.region_path', filter?.within);
     return queryConnection(
       UserConnection,

@@ -1,6 +1,8 @@
 import { RowVersioned } from '../common/stamped.entity';
-import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, Unique } from 'typeorm';
-import { GoalEntity, tenantFk } from '../goals/goal.entity';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, Unique } from 'typeorm';
+import { TenantKeyed, tenantFk } from '../common/tenant-keyed.entity';
+import { GoalEntity } from '../goals/goal.entity';
+import { HistoryEntry } from '../hierarchy/history-entry.entity';
 import { OrganizationEntity } from '../hierarchy/organization.entity';
 import { UserEntity } from '../hierarchy/user.entity';
 import type { FundingStatus } from './monitoring.enums';
@@ -15,13 +17,7 @@ import type { FundingStatus } from './monitoring.enums';
 @Check('ck_goal_execution_year', `"year" BETWEEN 2000 AND 2100`)
 @Check('ck_goal_execution_amounts', `"budgeted" >= 0 AND "in_place" >= 0 AND "spent" >= 0`)
 @Unique('uq_goal_execution_period', ['tenantId', 'goalId', 'year', 'month'])
-export class GoalExecutionEntity extends RowVersioned {
-  @PrimaryColumn('uuid', { name: 'tenant_id', primaryKeyConstraintName: 'pk_goal_execution' })
-  tenantId!: string;
-
-  @PrimaryColumn('uuid', { primaryKeyConstraintName: 'pk_goal_execution' })
-  id!: string;
-
+export class GoalExecutionEntity extends TenantKeyed('pk_goal_execution', RowVersioned) {
   @Column('uuid', { name: 'goal_id' })
   goalId!: string;
 
@@ -67,13 +63,7 @@ export class GoalExecutionEntity extends RowVersioned {
 @Check('ck_funding_hold_status', `"status" IN ('SUSPENDED', 'STOPPED', 'LIFTED')`)
 @Check('ck_funding_hold_reason', `"status" = 'LIFTED' OR length(btrim("reason")) > 0`)
 @Index('idx_funding_hold_goal', ['tenantId', 'goalId', 'at'])
-export class FundingHoldEntity {
-  @PrimaryColumn('uuid', { name: 'tenant_id', primaryKeyConstraintName: 'pk_funding_hold' })
-  tenantId!: string;
-
-  @PrimaryColumn('uuid', { primaryKeyConstraintName: 'pk_funding_hold' })
-  id!: string;
-
+export class FundingHoldEntity extends HistoryEntry('funding_hold') {
   @Column('uuid', { name: 'goal_id' })
   goalId!: string;
 
@@ -83,24 +73,7 @@ export class FundingHoldEntity {
   @Column('text', { nullable: true })
   reason!: string | null;
 
-  @Column('uuid', { name: 'actor_user_id' })
-  actorUserId!: string;
-
-  @Column('uuid', { name: 'actor_organization_id' })
-  actorOrganizationId!: string;
-
-  @Column('timestamptz', { default: () => 'clock_timestamp()' })
-  at!: Date;
-
   @ManyToOne(() => GoalEntity, { onDelete: 'RESTRICT' })
   @JoinColumn(tenantFk('fk_funding_hold_goal', 'goal_id'))
   goal?: GoalEntity;
-
-  @ManyToOne(() => UserEntity, { onDelete: 'RESTRICT' })
-  @JoinColumn(tenantFk('fk_funding_hold_actor_user', 'actor_user_id'))
-  actorUser?: UserEntity;
-
-  @ManyToOne(() => OrganizationEntity, { onDelete: 'RESTRICT' })
-  @JoinColumn(tenantFk('fk_funding_hold_actor_organization', 'actor_organization_id'))
-  actorOrganization?: OrganizationEntity;
 }

@@ -122,15 +122,12 @@ export class MonitoringGoalResolver {
     const { rollup: r, parentIndicators, policy } = await monitoringLoaders(ctx).rollups.load(key);
     const byId = new Map(parentIndicators.map((i) => [i.id, i]));
     const visibility = rollUpVisibility(ctx.caller, g);
+    const shared = { year, month, acknowledgedOnly, visibility, policy: policy ?? null };
     if (visibility !== RollUpVisibility.FULL) {
       // DOMAIN §11 "Who sees what", P6: a receiving region sees the parent's own indicators (targets),
       // never figures combined over the children — a sibling's would follow by subtraction.
       return {
-        year,
-        month,
-        acknowledgedOnly,
-        visibility,
-        policy: policy ?? null,
+        ...shared,
         childCount: null,
         reportedCount: null,
         moneyShare: null,
@@ -152,11 +149,7 @@ export class MonitoringGoalResolver {
       r.projectedExecution,
     );
     return {
-      year,
-      month,
-      acknowledgedOnly,
-      visibility,
-      policy: policy ?? null,
+      ...shared,
       childCount: r.childCount,
       reportedCount: r.reportedCount,
       moneyShare: r.moneyShare,

@@ -1,8 +1,9 @@
 import { RowVersioned } from '../common/stamped.entity';
 import { TenantPolicyEntity } from '../policy/policy.entity';
-import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, Unique } from 'typeorm';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, Unique } from 'typeorm';
+import { TenantKeyed, tenantFk } from '../common/tenant-keyed.entity';
 import { GoalIndicatorEntity } from '../goals/goal-indicator.entity';
-import { GoalEntity, tenantFk } from '../goals/goal.entity';
+import { GoalEntity } from '../goals/goal.entity';
 import { OrganizationEntity } from '../hierarchy/organization.entity';
 import { UserEntity } from '../hierarchy/user.entity';
 import type {
@@ -36,13 +37,7 @@ import type {
 @Check('ck_monitoring_report_acknowledged', `("status" = 'ACKNOWLEDGED') = ("acknowledged_at" IS NOT NULL)`)
 @Unique('uq_monitoring_report_period', ['tenantId', 'goalId', 'year', 'month'])
 @Index('idx_monitoring_report_period', ['tenantId', 'year', 'month', 'status'])
-export class MonitoringReportEntity extends RowVersioned {
-  @PrimaryColumn('uuid', { name: 'tenant_id', primaryKeyConstraintName: 'pk_monitoring_report' })
-  tenantId!: string;
-
-  @PrimaryColumn('uuid', { primaryKeyConstraintName: 'pk_monitoring_report' })
-  id!: string;
-
+export class MonitoringReportEntity extends TenantKeyed('pk_monitoring_report', RowVersioned) {
   @Column('uuid', { name: 'goal_id' })
   goalId!: string;
 
@@ -147,16 +142,7 @@ export class MonitoringReportEntity extends RowVersioned {
   `("projected_numerator" IS NULL) = ("projected_denominator" IS NULL)`,
 )
 @Unique('uq_monitoring_report_indicator', ['tenantId', 'reportId', 'indicatorId'])
-export class MonitoringReportIndicatorEntity {
-  @PrimaryColumn('uuid', {
-    name: 'tenant_id',
-    primaryKeyConstraintName: 'pk_monitoring_report_indicator',
-  })
-  tenantId!: string;
-
-  @PrimaryColumn('uuid', { primaryKeyConstraintName: 'pk_monitoring_report_indicator' })
-  id!: string;
-
+export class MonitoringReportIndicatorEntity extends TenantKeyed('pk_monitoring_report_indicator') {
   @Column('uuid', { name: 'report_id' })
   reportId!: string;
 

@@ -1,15 +1,5 @@
-import {
-  Check,
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  PrimaryColumn,
-  Unique,
-} from 'typeorm';
-import { tenantFk } from '../goals/goal.entity';
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, Unique } from 'typeorm';
+import { TenantKeyed, tenantFk } from '../common/tenant-keyed.entity';
 import { OrganizationEntity } from '../hierarchy/organization.entity';
 import { UserEntity } from '../hierarchy/user.entity';
 import type { MonitoringCadence } from './rules/policy';
@@ -38,13 +28,7 @@ export const POLICY_CHECKS = {
 @Check('ck_tenant_policy_year', POLICY_CHECKS.ck_tenant_policy_year)
 @Unique('uq_tenant_policy_version', ['tenantId', 'version'])
 @Index('idx_tenant_policy_year', ['tenantId', 'year', 'version'])
-export class TenantPolicyEntity {
-  @PrimaryColumn('uuid', { name: 'tenant_id', primaryKeyConstraintName: 'pk_tenant_policy' })
-  tenantId!: string;
-
-  @PrimaryColumn('uuid', { primaryKeyConstraintName: 'pk_tenant_policy' })
-  id!: string;
-
+export class TenantPolicyEntity extends TenantKeyed('pk_tenant_policy') {
   /** The first budget year it applies to. */
   @Column('integer')
   year!: number;

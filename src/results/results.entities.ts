@@ -1,4 +1,5 @@
-import { Check, Column, CreateDateColumn, Entity, Index, PrimaryColumn, Unique } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, Unique } from 'typeorm';
+import { TenantKeyed } from '../common/tenant-keyed.entity';
 
 /**
  * 问题与整改 — a finding from a completed evaluation (DOMAIN §13; 003 转移支付 第三十三条), its due dates (Asia/
@@ -8,13 +9,7 @@ import { Check, Column, CreateDateColumn, Entity, Index, PrimaryColumn, Unique }
 @Entity({ name: 'result_finding' })
 @Unique('uq_result_finding_source', ['tenantId', 'sourceKind', 'sourceId'])
 @Index('idx_result_finding_region_path', { synchronize: false })
-export class FindingEntity {
-  @PrimaryColumn('uuid', { name: 'tenant_id', primaryKeyConstraintName: 'pk_result_finding' })
-  tenantId!: string;
-
-  @PrimaryColumn('uuid', { primaryKeyConstraintName: 'pk_result_finding' })
-  id!: string;
-
+export class FindingEntity extends TenantKeyed('pk_result_finding') {
   @Column('varchar', { name: 'source_kind', length: 24 })
   sourceKind!: string;
 
@@ -99,13 +94,7 @@ export class FindingEntity {
 @Unique('uq_result_recommendation_basis', ['tenantId', 'budgetYear', 'basisId'])
 @Check('ck_result_recommendation_cut', `"minimum_cut" IS NULL OR "recommended_change" <= -"minimum_cut"`)
 @Index('idx_result_recommendation_region_path', { synchronize: false })
-export class RecommendationEntity {
-  @PrimaryColumn('uuid', { name: 'tenant_id', primaryKeyConstraintName: 'pk_result_recommendation' })
-  tenantId!: string;
-
-  @PrimaryColumn('uuid', { primaryKeyConstraintName: 'pk_result_recommendation' })
-  id!: string;
-
+export class RecommendationEntity extends TenantKeyed('pk_result_recommendation') {
   @Column('integer', { name: 'budget_year' })
   budgetYear!: number;
 
@@ -184,13 +173,7 @@ export class RecommendationEntity {
 @Entity({ name: 'result_allocation_simulation' })
 @Check('ck_result_allocation_simulation_amount', `"amount" > 0`)
 @Index('idx_result_allocation_simulation_fund', ['tenantId', 'fundId'])
-export class AllocationSimulationEntity {
-  @PrimaryColumn('uuid', { name: 'tenant_id', primaryKeyConstraintName: 'pk_result_allocation_simulation' })
-  tenantId!: string;
-
-  @PrimaryColumn('uuid', { primaryKeyConstraintName: 'pk_result_allocation_simulation' })
-  id!: string;
-
+export class AllocationSimulationEntity extends TenantKeyed('pk_result_allocation_simulation') {
   @Column('uuid', { name: 'fund_id' })
   fundId!: string;
 

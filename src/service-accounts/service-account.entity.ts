@@ -1,14 +1,5 @@
-import {
-  Check,
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  PrimaryColumn,
-  Unique,
-} from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, Unique } from 'typeorm';
+import { TenantKeyed } from '../common/tenant-keyed.entity';
 import { OrganizationEntity } from '../hierarchy/organization.entity';
 
 /**
@@ -19,13 +10,7 @@ import { OrganizationEntity } from '../hierarchy/organization.entity';
 @Unique('uq_service_account_name', ['tenantId', 'name'])
 @Check('ck_service_account_deactivated', `"is_active" = ("deactivated_at" IS NULL)`)
 @Index('idx_service_account_organization', ['tenantId', 'organizationId'])
-export class ServiceAccountEntity {
-  @PrimaryColumn('uuid', { name: 'tenant_id', primaryKeyConstraintName: 'pk_service_account' })
-  tenantId!: string;
-
-  @PrimaryColumn('uuid', { primaryKeyConstraintName: 'pk_service_account' })
-  id!: string;
-
+export class ServiceAccountEntity extends TenantKeyed('pk_service_account') {
   @Column('uuid', { name: 'organization_id' })
   organizationId!: string;
 
@@ -73,13 +58,7 @@ export class ServiceAccountEntity {
 @Check('ck_service_account_token_expiry', `"expires_at" > "created_at"`)
 @Index('idx_service_account_token_account', ['tenantId', 'serviceAccountId'])
 @Index('idx_service_account_token_prefix', ['prefix'])
-export class ServiceAccountTokenEntity {
-  @PrimaryColumn('uuid', { name: 'tenant_id', primaryKeyConstraintName: 'pk_service_account_token' })
-  tenantId!: string;
-
-  @PrimaryColumn('uuid', { primaryKeyConstraintName: 'pk_service_account_token' })
-  id!: string;
-
+export class ServiceAccountTokenEntity extends TenantKeyed('pk_service_account_token') {
   @Column('uuid', { name: 'service_account_id' })
   serviceAccountId!: string;
 

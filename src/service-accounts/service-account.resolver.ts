@@ -1,5 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { idOfType, toGlobalId } from '../common/global-id';
+import { whereGlobalId } from '../common/list-filter';
+import { toGlobalId } from '../common/global-id';
 import { registerNodeType } from '../common/node';
 import {
   ConnectionArgs,
@@ -10,7 +11,6 @@ import {
   type SortColumn,
 } from '../common/pagination';
 import type { RequestContext } from '../common/request-context';
-import { NO_ID } from '../common/sql';
 import { OrganizationType } from '../hierarchy/dto/hierarchy.types';
 import type { OrganizationEntity } from '../hierarchy/organization.entity';
 import {
@@ -76,10 +76,7 @@ export class ServiceAccountResolver {
     filter?: ServiceAccountFilter,
   ) {
     const qb = await ctx.scope.serviceAccounts();
-    if (filter?.organizationId)
-      qb.andWhere('sa.organization_id = :org', {
-        org: idOfType(filter.organizationId, 'Organization') ?? NO_ID,
-      });
+    whereGlobalId(qb, 'sa.organization_id', 'org', filter?.organizationId, 'Organization');
     if (filter?.isActive != null) qb.andWhere('sa.is_active = :active', { active: filter.isActive });
     return toConnection(
       ServiceAccountConnection,

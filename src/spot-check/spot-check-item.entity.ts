@@ -1,6 +1,7 @@
-import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, Unique } from 'typeorm';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, Unique } from 'typeorm';
+import { TenantKeyed, tenantFk } from '../common/tenant-keyed.entity';
 import { EvaluationEntity } from '../evaluation/evaluation.entity';
-import { GoalEntity, tenantFk } from '../goals/goal.entity';
+import { GoalEntity } from '../goals/goal.entity';
 import { RegionEntity } from '../hierarchy/region.entity';
 import { UserEntity } from '../hierarchy/user.entity';
 import { SpotCheckSampleEntity } from './spot-check-sample.entity';
@@ -28,13 +29,7 @@ import type { SpotCheckFlag, SpotCheckItemStatus } from './spot-check.enums';
 @Unique('uq_spot_check_item_check', ['tenantId', 'checkEvaluationId'])
 @Index('idx_spot_check_item_region_path', { synchronize: false })
 @Index('idx_spot_check_item_self', ['tenantId', 'selfEvaluationId'])
-export class SpotCheckItemEntity {
-  @PrimaryColumn('uuid', { name: 'tenant_id', primaryKeyConstraintName: 'pk_spot_check_item' })
-  tenantId!: string;
-
-  @PrimaryColumn('uuid', { primaryKeyConstraintName: 'pk_spot_check_item' })
-  id!: string;
-
+export class SpotCheckItemEntity extends TenantKeyed('pk_spot_check_item') {
   @Column('uuid', { name: 'sample_id' })
   sampleId!: string;
 

@@ -1,14 +1,5 @@
-import {
-  Check,
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  PrimaryColumn,
-} from 'typeorm';
-import { tenantFk } from '../goals/goal.entity';
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { TenantKeyed, tenantFk } from '../common/tenant-keyed.entity';
 import { OrganizationEntity } from '../hierarchy/organization.entity';
 import { RegionEntity } from '../hierarchy/region.entity';
 import { TenantPolicyEntity } from '../policy/policy.entity';
@@ -31,13 +22,7 @@ import { UserEntity } from '../hierarchy/user.entity';
 @Check('ck_spot_check_sample_year', `"year" BETWEEN 2000 AND 2100`)
 @Index('idx_spot_check_sample_region_path', { synchronize: false })
 @Index('idx_spot_check_sample_year', ['tenantId', 'year'])
-export class SpotCheckSampleEntity {
-  @PrimaryColumn('uuid', { name: 'tenant_id', primaryKeyConstraintName: 'pk_spot_check_sample' })
-  tenantId!: string;
-
-  @PrimaryColumn('uuid', { primaryKeyConstraintName: 'pk_spot_check_sample' })
-  id!: string;
-
+export class SpotCheckSampleEntity extends TenantKeyed('pk_spot_check_sample') {
   /** The budget year whose self-evaluations are checked. */
   @Column('integer')
   year!: number;

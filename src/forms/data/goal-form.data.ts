@@ -22,6 +22,11 @@ export interface GoalFormData {
   names: Map<string, string>;
 }
 
+/** The name of an organisation the goal names (`names`); null for none. */
+export function nameIn(d: GoalFormData, id: string | null | undefined): string | null {
+  return id ? (d.names.get(id) ?? null) : null;
+}
+
 export async function loadGoalForm(ctx: RequestContext, id: string): Promise<GoalFormData> {
   void ctx.caller; // UNAUTHENTICATED before anything is read
   const uuid = subjectUuid(id, 'PerformanceGoal');

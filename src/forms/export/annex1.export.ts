@@ -1,11 +1,11 @@
 import ExcelJS from 'exceljs';
 import type { GoalEntity } from '../../goals/goal.entity';
 import { GoalScope } from '../../goals/goal.enums';
-import type { GoalFormData } from '../data/goal-form.data';
+import { nameIn, type GoalFormData } from '../data/goal-form.data';
 import { ANNEX1_LAYOUT, type Annex1Field } from '../layouts/annex1';
-import { PROJECT_ATTRIBUTE_LABELS, formatPeriod, formatYearLine } from '../layouts/goal-header-text';
-import { finishSheet, newFormSheet, writeHeader, writeIndicatorTable, type CellInput } from '../render/sheet';
-import { goalIndicatorRows, wrongForm } from './goal-rows';
+import { PROJECT_ATTRIBUTE_LABELS, formatPeriod } from '../layouts/goal-header-text';
+import type { CellInput } from '../render/sheet';
+import { wrongForm, writeGoalSheet } from './goal-rows';
 
 /** 附件1 is the form of an own-level project's goal (scope PROJECT). */
 export function checkAnnex1(g: Pick<GoalEntity, 'scope'>): void {
@@ -20,12 +20,11 @@ export function checkAnnex1(g: Pick<GoalEntity, 'scope'>): void {
 export function annex1Workbook(d: GoalFormData, wb = new ExcelJS.Workbook()): ExcelJS.Workbook {
   const g = d.goal;
   checkAnnex1(g);
-  const name = (id: string | null | undefined) => (id ? (d.names.get(id) ?? null) : null);
   const values: Record<Annex1Field, CellInput> = {
     projectName: d.project?.name ?? g.name,
     period: formatPeriod(g.periodStartYear, g.periodEndYear),
-    department: name(d.project?.departmentId ?? g.departmentId),
-    implementingUnit: name(d.project?.implementingUnitId),
+    department: nameIn(d, d.project?.departmentId ?? g.departmentId),
+    implementingUnit: nameIn(d, d.project?.implementingUnitId),
     projectAttribute: g.projectAttribute ? PROJECT_ATTRIBUTE_LABELS[g.projectAttribute] : null,
     projectCategory: g.projectCategory,
     periodAmount: g.periodAmount,
@@ -37,12 +36,6 @@ export function annex1Workbook(d: GoalFormData, wb = new ExcelJS.Workbook()): Ex
     implementationPeriodObjective: g.implementationPeriodObjective,
     annualObjective: g.annualObjective,
   };
-  const ws = newFormSheet(wb, ANNEX1_LAYOUT, {
-    period: formatYearLine(g.year),
-    filer: name(g.drafterOrganizationId),
-  });
-  writeHeader(ws, ANNEX1_LAYOUT, values);
-  const last = writeIndicatorTable(ws, ANNEX1_LAYOUT, goalIndicatorRows(d.indicators));
-  finishSheet(ws, ANNEX1_LAYOUT, last, ANNEX1_LAYOUT.indicatorHeadingRow);
+  writeGoalSheet(wb, ANNEX1_LAYOUT, d, values);
   return wb;
 }

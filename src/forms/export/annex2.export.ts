@@ -3,18 +3,11 @@ import { Decimal } from '../../common/decimal';
 import { allocationMethodNames } from '../../funds/fund.enums';
 import type { GoalEntity } from '../../goals/goal.entity';
 import { GoalScope } from '../../goals/goal.enums';
-import type { GoalFormData } from '../data/goal-form.data';
+import { nameIn, type GoalFormData } from '../data/goal-form.data';
 import { ANNEX2_LAYOUT, ANNEX2_NOTES, type Annex2Field } from '../layouts/annex2';
-import { formatPeriod, formatYearLine } from '../layouts/goal-header-text';
-import {
-  finishSheet,
-  newFormSheet,
-  writeHeader,
-  writeIndicatorTable,
-  writeNotes,
-  type CellInput,
-} from '../render/sheet';
-import { goalIndicatorRows, wrongForm } from './goal-rows';
+import { formatPeriod } from '../layouts/goal-header-text';
+import type { CellInput } from '../render/sheet';
+import { wrongForm, writeGoalSheet } from './goal-rows';
 
 /** 附件2 is the form of a transfer payment's overall goal (scope TRANSFER_OVERALL). */
 export function checkAnnex2(g: Pick<GoalEntity, 'scope'>): void {
@@ -30,13 +23,12 @@ export function annex2Workbook(d: GoalFormData, wb = new ExcelJS.Workbook()): Ex
   const g = d.goal;
   checkAnnex2(g);
   const f = d.fund;
-  const name = (id: string | null | undefined) => (id ? (d.names.get(id) ?? null) : null);
   const allocating =
     g.allocatingLevelAmount ?? (f ? new Decimal(f.upperLevelAmount).plus(f.ownLevelAmount) : null);
   const values: Record<Annex2Field, CellInput> = {
     fundName: f?.name ?? g.name,
     period: formatPeriod(g.periodStartYear ?? f?.startYear ?? null, g.periodEndYear ?? f?.endYear ?? null),
-    department: name(f?.organizationId ?? g.drafterOrganizationId),
+    department: nameIn(d, f?.organizationId ?? g.drafterOrganizationId),
     allocationMethod: f ? allocationMethodNames[f.allocationMethod] : null,
     annualAmount: g.annualAmount,
     allocatingLevelAmount: allocating,
@@ -44,13 +36,6 @@ export function annex2Workbook(d: GoalFormData, wb = new ExcelJS.Workbook()): Ex
     implementationPeriodObjective: g.implementationPeriodObjective,
     annualObjective: g.annualObjective,
   };
-  const ws = newFormSheet(wb, ANNEX2_LAYOUT, {
-    period: formatYearLine(g.year),
-    filer: name(g.drafterOrganizationId),
-  });
-  writeHeader(ws, ANNEX2_LAYOUT, values);
-  const last = writeIndicatorTable(ws, ANNEX2_LAYOUT, goalIndicatorRows(d.indicators));
-  const notesEnd = writeNotes(ws, ANNEX2_LAYOUT, last + 1, ANNEX2_NOTES);
-  finishSheet(ws, ANNEX2_LAYOUT, last, ANNEX2_LAYOUT.indicatorHeadingRow, notesEnd);
+  writeGoalSheet(wb, ANNEX2_LAYOUT, d, values, ANNEX2_NOTES);
   return wb;
 }

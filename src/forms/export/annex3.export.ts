@@ -1,11 +1,10 @@
 import ExcelJS from 'exceljs';
 import type { GoalEntity } from '../../goals/goal.entity';
 import { GoalScope } from '../../goals/goal.enums';
-import type { GoalFormData } from '../data/goal-form.data';
+import { nameIn, type GoalFormData } from '../data/goal-form.data';
 import { ANNEX3_LAYOUT, type Annex3Field } from '../layouts/annex3';
-import { formatYearLine } from '../layouts/goal-header-text';
-import { finishSheet, newFormSheet, writeHeader, writeIndicatorTable, type CellInput } from '../render/sheet';
-import { goalIndicatorRows, wrongForm } from './goal-rows';
+import type { CellInput } from '../render/sheet';
+import { wrongForm, writeGoalSheet } from './goal-rows';
 
 /** 附件3 is the form of a regional or project goal of a transfer payment. */
 export function checkAnnex3(g: Pick<GoalEntity, 'scope'>): void {
@@ -22,25 +21,18 @@ export function checkAnnex3(g: Pick<GoalEntity, 'scope'>): void {
 export function annex3Workbook(d: GoalFormData, wb = new ExcelJS.Workbook()): ExcelJS.Workbook {
   const g = d.goal;
   checkAnnex3(g);
-  const name = (id: string | null | undefined) => (id ? (d.names.get(id) ?? null) : null);
   const lower = g.departmentId ?? d.project?.departmentId ?? null;
   const values: Record<Annex3Field, CellInput> = {
     goalName: g.name,
     fundName: d.fund?.name ?? null,
-    fundDepartment: name(d.fund?.organizationId),
+    fundDepartment: nameIn(d, d.fund?.organizationId),
     region: d.regionName,
-    lowerDepartment: name(lower),
+    lowerDepartment: nameIn(d, lower),
     annualAmount: g.annualAmount,
     allocatingLevelAmount: g.allocatingLevelAmount,
     lowerLevelAmount: g.lowerLevelAmount,
     annualObjective: g.annualObjective,
   };
-  const ws = newFormSheet(wb, ANNEX3_LAYOUT, {
-    period: formatYearLine(g.year),
-    filer: name(g.drafterOrganizationId),
-  });
-  writeHeader(ws, ANNEX3_LAYOUT, values);
-  const last = writeIndicatorTable(ws, ANNEX3_LAYOUT, goalIndicatorRows(d.indicators));
-  finishSheet(ws, ANNEX3_LAYOUT, last, ANNEX3_LAYOUT.indicatorHeadingRow);
+  writeGoalSheet(wb, ANNEX3_LAYOUT, d, values);
   return wb;
 }

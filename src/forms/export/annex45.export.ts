@@ -1,12 +1,10 @@
 import type ExcelJS from 'exceljs';
+import { nameIn } from '../data/goal-form.data';
 import type { MonitoringFormData } from '../data/monitoring-form.data';
 import { ANNEX4_LAYOUT, type Annex4Field } from '../layouts/annex4';
 import { ANNEX5_LAYOUT, type Annex5Field } from '../layouts/annex5';
 import type { CellInput } from '../render/sheet';
 import { checkMonitoringForm, fraction, monitoringWorkbook } from './monitoring.export';
-
-const nameOf = (d: MonitoringFormData, id: string | null | undefined) =>
-  id ? (d.goal.names.get(id) ?? null) : null;
 
 /**
  * 附件4 本级预算项目绩效运行监控表 of a report on a PROJECT (or DEPARTMENT) goal (002 附件4; DOMAIN §9):
@@ -18,8 +16,8 @@ export function annex4Workbook(d: MonitoringFormData): ExcelJS.Workbook {
   const m = d.view.money;
   const values: Record<Annex4Field, CellInput> = {
     projectName: d.goal.project?.name ?? g.name,
-    department: nameOf(d, d.goal.project?.departmentId ?? g.departmentId),
-    implementingUnit: nameOf(d, d.goal.project?.implementingUnitId),
+    department: nameIn(d.goal, d.goal.project?.departmentId ?? g.departmentId),
+    implementingUnit: nameIn(d.goal, d.goal.project?.implementingUnitId),
     initialBudget: m.annualBudget,
     budgetToDate: m.budgetToDate,
     executedToDate: m.executedToDate,
@@ -47,8 +45,8 @@ export function annex5Workbook(d: MonitoringFormData): ExcelJS.Workbook {
   const values: Record<Annex5Field, CellInput> = {
     goalName: g.name,
     fundName: fund?.name ?? null,
-    department: nameOf(d, g.departmentId ?? d.goal.project?.departmentId ?? g.drafterOrganizationId),
-    upperDepartment: nameOf(d, fund?.organizationId),
+    department: nameIn(d.goal, g.departmentId ?? d.goal.project?.departmentId ?? g.drafterOrganizationId),
+    upperDepartment: nameIn(d.goal, fund?.organizationId),
     annualBudget: m.annualBudget,
     executedToDate: m.executedToDate,
     executionRateToDate: fraction(m.executionOfAnnualRate),

@@ -5,10 +5,11 @@ import { refusal } from '../../common/refusal';
 import { EvaluationKind } from '../../evaluation/evaluation.enums';
 import type { EvaluationActualEntity } from '../../evaluation/evaluation-actual.entity';
 import type { StoredScoreLine } from '../../evaluation/evaluation.entity';
-import { IndicatorCategory, IndicatorSubcategory } from '../../goals/indicator.enums';
+import { IndicatorCategory, IndicatorSubcategory, categoryNames } from '../../goals/indicator.enums';
 import type { EvaluationFormData } from '../data/evaluation-form.data';
+import { nameIn } from '../data/goal-form.data';
 import { ANNEX6_LAYOUT, type Annex6Field, type SelfEvaluationRole } from '../layouts/annex6';
-import { CATEGORY_LABELS, cellAt, formatTarget } from '../layouts/layout';
+import { cellAt, formatTarget } from '../layouts/layout';
 import {
   finishSheet,
   newFormSheet,
@@ -95,12 +96,11 @@ export function annex6Workbook(d: EvaluationFormData, wb = new ExcelJS.Workbook(
   checkAnnex6(d);
   const e = d.evaluation;
   const g = d.goal.goal;
-  const name = (id: string | null | undefined) => (id ? (d.goal.names.get(id) ?? null) : null);
   const values: Record<Annex6Field, CellInput> = {
     projectName: d.goal.project?.name ?? g.name,
     year: `${e.year}年`,
-    department: name(d.goal.project?.departmentId ?? g.departmentId),
-    implementingUnit: name(d.goal.project?.implementingUnitId),
+    department: nameIn(d.goal, d.goal.project?.departmentId ?? g.departmentId),
+    implementingUnit: nameIn(d.goal, d.goal.project?.implementingUnitId),
     initialBudget: e.initialBudget,
     fullYearBudget: e.budgeted,
     spent: e.spent,
@@ -112,7 +112,7 @@ export function annex6Workbook(d: EvaluationFormData, wb = new ExcelJS.Workbook(
   const categoryPoints = (c: IndicatorCategory) =>
     shortPoints(sum(d.lines.filter((l) => l.category === c).map((l) => l.points)));
   const last = writeIndicatorTable(ws, ANNEX6_LAYOUT, rows(d), {
-    categoryLabel: (c) => `${CATEGORY_LABELS[c]}（${categoryPoints(c)}分）`,
+    categoryLabel: (c) => `${categoryNames[c]}（${categoryPoints(c)}分）`,
   });
   // 总计: "-" in the text columns as the seed prints them; the points and the total with 2 decimals.
   const total = last + 1;

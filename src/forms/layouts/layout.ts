@@ -3,7 +3,9 @@ import {
   Comparator,
   IndicatorCategory,
   IndicatorSubcategory,
+  categoryNames,
   comparatorSymbols,
+  subcategoryNames,
 } from '../../goals/indicator.enums';
 
 /**
@@ -162,39 +164,16 @@ export const INDICATOR_SECTIONS: readonly IndicatorSection[] = [
   { category: IndicatorCategory.SATISFACTION, subcategory: IndicatorSubcategory.PUBLIC, printed: false },
 ];
 
-/** Printed 一级 labels (附件1–5). */
-export const CATEGORY_LABELS: Record<IndicatorCategory, string> = {
-  COMMON: '共性指标',
-  OUTPUT: '产出指标',
-  BENEFIT: '效益指标',
-  SATISFACTION: '满意度指标',
-};
-
-/** Printed 二级 labels (附件1–6). */
-export const SUBCATEGORY_LABELS: Record<IndicatorSubcategory, string> = {
-  BUDGET_MANAGEMENT: '预算管理',
-  QUANTITY: '数量指标',
-  QUALITY: '质量指标',
-  TIMELINESS: '时效指标',
-  COST: '成本指标',
-  ECONOMIC: '经济效益指标',
-  SOCIAL: '社会效益指标',
-  ECOLOGICAL: '生态效益指标',
-  SUSTAINABILITY: '可持续影响指标',
-  SERVICE_RECIPIENT: '服务对象满意度指标',
-  PUBLIC: '社会公众满意度指标',
-};
-
 /** A printed 一级 or 二级 label back to its enum (spaces ignored; the 附件6 "(10 分)" suffix too). */
 export function categoryOfLabel(label: string): IndicatorCategory | null {
   const t = label.replace(/\s+/g, '').replace(/[（(][\d.]+分[)）]$/, '');
-  const hit = Object.entries(CATEGORY_LABELS).find(([, v]) => v === t);
+  const hit = Object.entries(categoryNames).find(([, v]) => v === t);
   return hit ? (hit[0] as IndicatorCategory) : null;
 }
 
 export function subcategoryOfLabel(label: string): IndicatorSubcategory | null {
   const t = label.replace(/\s+/g, '');
-  const hit = Object.entries(SUBCATEGORY_LABELS).find(([, v]) => v === t);
+  const hit = Object.entries(subcategoryNames).find(([, v]) => v === t);
   return hit ? (hit[0] as IndicatorSubcategory) : null;
 }
 

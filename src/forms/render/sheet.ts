@@ -1,11 +1,14 @@
 import type { Borders, Cell, Style, Workbook, Worksheet } from 'exceljs';
 import { Decimal } from '../../common/decimal';
-import type { IndicatorCategory, IndicatorSubcategory } from '../../goals/indicator.enums';
 import {
-  CATEGORY_LABELS,
+  categoryNames,
+  subcategoryNames,
+  type IndicatorCategory,
+  type IndicatorSubcategory,
+} from '../../goals/indicator.enums';
+import {
   INDICATOR_SECTIONS,
   NUMBER_FORMATS,
-  SUBCATEGORY_LABELS,
   cellAt,
   columnLetter,
   parseCell,
@@ -168,7 +171,7 @@ export function writeIndicatorTable<F extends string, C extends string>(
   const closeCategory = (end: number) => {
     if (currentCategory === null) return;
     const catCol = (cols as Record<string, IndicatorColumn>).category.col;
-    const label = options.categoryLabel?.(currentCategory) ?? CATEGORY_LABELS[currentCategory];
+    const label = options.categoryLabel?.(currentCategory) ?? categoryNames[currentCategory];
     writeLabel(ws, cellAt(categoryStart, catCol), label);
     if (end > categoryStart) ws.mergeCells(categoryStart, catCol, end, catCol);
   };
@@ -182,7 +185,7 @@ export function writeIndicatorTable<F extends string, C extends string>(
     }
     const sectionRows = mine.length > 0 ? mine : [null];
     const subCol = (cols as Record<string, IndicatorColumn>).subcategory.col;
-    writeLabel(ws, cellAt(row, subCol), SUBCATEGORY_LABELS[section.subcategory]);
+    writeLabel(ws, cellAt(row, subCol), subcategoryNames[section.subcategory]);
     if (sectionRows.length > 1) ws.mergeCells(row, subCol, row + sectionRows.length - 1, subCol);
     for (const r of sectionRows) {
       for (const role of roles) {

@@ -34,8 +34,11 @@ registerEnumType(GoalSortField, {
   },
 });
 
-@InputType({ description: '绩效目标筛选 — filters on goals; all given filters must hold' })
-export class GoalFilter {
+/** The filters of every list of goals: budget year, and any of some scopes and statuses (issue 11 item 7). */
+@InputType('GoalFilterBase', {
+  description: '绩效目标筛选（基类） — base of the goal filters; not in the schema itself',
+})
+export abstract class GoalFilterBase {
   @Field(() => Int, { nullable: true, description: '年度 — budget year' })
   year?: number;
 
@@ -44,7 +47,10 @@ export class GoalFilter {
 
   @Field(() => [GoalStatus], { nullable: true, description: `状态 — status: ${ANY_OF_NOTE}` })
   status?: GoalStatus[];
+}
 
+@InputType({ description: '绩效目标筛选 — filters on goals; all given filters must hold' })
+export class GoalFilter extends GoalFilterBase {
   @Field(() => ID, { nullable: true, description: '专项资金 — goals of this fund' })
   fundId?: string;
 

@@ -1,9 +1,10 @@
-import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
 import { orderInput } from '../../common/pagination';
 import { UserError } from '../../common/user-error';
 import { OrganizationKind, Sector } from '../hierarchy.enums';
 import { OrganizationType } from './hierarchy.types';
 import { IdempotencyKeyField } from '../../idempotency/idempotency-key.field';
+import { ExpectedVersionField } from './expected-version.field';
 import { ANY_OF_NOTE } from '../../common/list-filter';
 
 export enum OrganizationSortField {
@@ -83,9 +84,7 @@ export class UpdateOrganizationInput {
   @Field(() => ID, { description: '单位 — the organization' })
   id!: string;
 
-  @Field(() => Int, {
-    description: '基于版本 — the version the change is based on; a stale one is refused (CONFLICT)',
-  })
+  @ExpectedVersionField()
   expectedVersion!: number;
 
   @Field({ nullable: true, description: '名称 — new name' })

@@ -1,9 +1,10 @@
-import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
 import { orderInput } from '../../common/pagination';
 import { UserError } from '../../common/user-error';
 import { RegionLevel } from '../hierarchy.enums';
 import { RegionType } from './hierarchy.types';
 import { IdempotencyKeyField } from '../../idempotency/idempotency-key.field';
+import { ExpectedVersionField } from './expected-version.field';
 import { ANY_OF_NOTE } from '../../common/list-filter';
 
 export enum RegionSortField {
@@ -76,9 +77,7 @@ export class UpdateRegionInput {
   @Field(() => ID, { description: '行政区划 — the region' })
   id!: string;
 
-  @Field(() => Int, {
-    description: '基于版本 — the version the change is based on; a stale one is refused (CONFLICT)',
-  })
+  @ExpectedVersionField()
   expectedVersion!: number;
 
   @Field({ nullable: true, description: '名称 — new name' })

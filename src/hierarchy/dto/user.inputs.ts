@@ -1,8 +1,9 @@
-import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
 import { orderInput } from '../../common/pagination';
 import { UserError } from '../../common/user-error';
 import { UserType } from './hierarchy.types';
 import { IdempotencyKeyField } from '../../idempotency/idempotency-key.field';
+import { ExpectedVersionField } from './expected-version.field';
 
 export enum UserSortField {
   LOGIN = 'LOGIN',
@@ -70,9 +71,7 @@ export class UpdateUserInput {
   @Field(() => ID, { description: '用户 — the user' })
   id!: string;
 
-  @Field(() => Int, {
-    description: '基于版本 — the version the change is based on; a stale one is refused (CONFLICT)',
-  })
+  @ExpectedVersionField()
   expectedVersion!: number;
 
   @Field({ nullable: true, description: '姓名 — new display name' })
