@@ -67,7 +67,9 @@ async function main(): Promise<void> {
     if (!token) throw new Error(`login failed: ${login.text}`);
     const api = anonymous.withToken(token);
     const only = process.env.PROBE_WORKLOADS?.split(',');
-    const all = workloads(ctx).filter((w) => !only || only.includes(w.key));
+    // In the order PROBE_WORKLOADS names them (which workload is first after start matters).
+    const listed = workloads(ctx);
+    const all = only ? only.flatMap((k) => listed.filter((w) => w.key === k)) : listed;
     for (const w of all) {
       const a = await api.request<unknown>(w.jixiao.query, w.jixiao.variables);
       const b = await api.request<unknown>(w.jixiao.query, w.jixiao.variables);

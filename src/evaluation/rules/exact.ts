@@ -46,7 +46,20 @@ export function valueOf(a: Exact): Decimal {
   return new Decimal(a.n).div(new Decimal(a.d));
 }
 
-/** Rounded half-up (四舍五入) to `places` decimals from the exact fraction: the only rounding of a score. */
+/** 10^places for the usual places (a score has 2). */
+const SCALES = [0, 1, 2, 3, 4].map((p) => new Wide(10).pow(p));
+
+/**
+ * Rounded half-up (四舍五入, away from zero on a tie) to `places` decimals from the exact fraction: the only
+ * rounding of a score. By integer division with remainder — q = trunc(n·10^places ÷ d), r = n·10^places −
+ * q·d, one step away from zero when 2|r| ≥ d — so only the quotient's digits are computed, never the
+ * 1,000-digit expansion of n ÷ d (issue 18: that expansion was most of a cold fund-tree roll-up's time).
+ */
 export function roundExact(a: Exact, places = 2): Decimal {
-  return new Decimal(a.n.div(a.d).toDecimalPlaces(places, DecimalJs.ROUND_HALF_UP).toFixed(places));
+  const scale = SCALES[places] ?? new Wide(10).pow(places);
+  const scaled = a.n.times(scale); // exact: n has finitely many digits
+  const q = scaled.divToInt(a.d); // truncated towards zero
+  const r = scaled.minus(q.times(a.d)); // exact, with the sign of `scaled` (or zero)
+  const rounded = r.abs().times(2).gte(a.d) ? q.plus(scaled.isNeg() ? -1 : 1) : q;
+  return new Decimal(rounded.div(scale).toFixed(places));
 }
