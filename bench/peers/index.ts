@@ -154,6 +154,8 @@ export async function peersBenchmark(cleanup: Cleanup, log: (line: string) => vo
     name: 'jixiao',
     node: process.execPath,
     script: jixiaoScript,
+    // Node.js flags of the measured Jixiao process (e.g. a heap limit or --cpu-prof), none by default.
+    args: (process.env.BENCH_JIXIAO_NODE_OPTIONS ?? '').split(' ').filter(Boolean),
     env: jixiaoEnv('all'),
     cleanup,
     log,

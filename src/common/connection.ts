@@ -104,6 +104,23 @@ export function connectionType<T extends object>(node: ClassType<T>, name: strin
 }
 
 /**
+ * An edge whose cursor is encoded when first read (issue 18): most queries select `nodes` or the edges'
+ * nodes only, and a nested list of thousands of nodes spent its time encoding cursors nobody read.
+ */
+class LazyEdge<T> {
+  #cursor: string | undefined;
+
+  constructor(
+    readonly node: T,
+    private readonly cursorOf: (node: T) => [string | number | Date, string],
+  ) {}
+
+  get cursor(): string {
+    return (this.#cursor ??= encodeCursor(...this.cursorOf(this.node)));
+  }
+}
+
+/**
  * The connection of one page of nodes: each edge's cursor is the node's [sort key, id] (the one encoding of
  * every list), the page flags as the pager worked them out.
  */
@@ -113,14 +130,18 @@ export function connectionOf<T>(
   more: { hasNextPage: boolean; hasPreviousPage: boolean },
   totalCount: () => Promise<number>,
 ): Connection<T> {
-  const edges = page.map((node) => ({ cursor: encodeCursor(...cursorOf(node)), node }));
+  const edges = page.map((node) => new LazyEdge(node, cursorOf));
   return {
     edges,
     nodes: page,
     pageInfo: {
       ...more,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges[edges.length - 1]?.cursor ?? null,
+      get startCursor() {
+        return edges[0]?.cursor ?? null;
+      },
+      get endCursor() {
+        return edges.at(-1)?.cursor ?? null;
+      },
     },
     totalCount,
   };
@@ -143,7 +164,12 @@ export function toConnection<C extends { count: () => Promise<number> }, T>(
 export function mapConnection<T, V>(page: Connection<T>, view: (node: T) => V): Connection<V> {
   const nodes = page.nodes.map(view);
   return {
-    edges: page.edges.map((edge, i) => ({ cursor: edge.cursor, node: nodes[i] })),
+    edges: page.edges.map((edge, i) => ({
+      node: nodes[i],
+      get cursor() {
+        return edge.cursor;
+      },
+    })),
     nodes,
     pageInfo: page.pageInfo,
     totalCount: page.totalCount,

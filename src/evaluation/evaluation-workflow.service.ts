@@ -10,7 +10,7 @@ import { enforce } from '../common/decision';
 import { decideEvaluation } from './rules/evaluation-decision';
 import { frameworkSubmissionCheck, selfSubmissionCheck } from './submission-problems';
 import { meanings } from './evaluation.errors';
-import { submittedColumns, updateEvaluation } from './evaluation.repository';
+import { storeLineScores, submittedColumns, updateEvaluation } from './evaluation.repository';
 import { text } from './rules/evaluation-guards';
 import { visibleEvaluation } from './evaluation.query';
 import { EvaluationAction, EvaluationKind, EvaluationStatus, ReviewDecision } from './evaluation.enums';
@@ -54,16 +54,7 @@ async function submitSelfEvaluation(ctx: RequestContext, em: EntityManager, inpu
   const { scored, problems } = selfSubmissionCheck(current, indicators, rows, policy);
   enforce(decideEvaluation(current, caller, EvaluationAction.SUBMIT, { submitProblems: problems }));
   const score = scored.score;
-  const byIndicator = new Map(score.lines.map((l) => [l.key, l]));
-  for (const row of rows) {
-    const line = byIndicator.get(row.indicatorId);
-    if (!line) continue;
-    await em.update(
-      EvaluationActualEntity,
-      { tenantId: caller.tenantId, id: row.id },
-      { score: line.score.toFixed(2), rule: line.rule, flags: [...line.flags] },
-    );
-  }
+  await storeLineScores(em, caller.tenantId, rows, score);
   return markSubmitted(ctx, em, current, input.expectedVersion, {
     ...submittedColumns(score, policy.id),
     scoreLines: storedLines(score),

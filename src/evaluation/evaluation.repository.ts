@@ -67,6 +67,37 @@ export function submittedColumns(score: { total: Decimal; grade: Grade }, policy
   return { total: score.total.toFixed(2), grade: score.grade, submittedAt: new Date(), policyId };
 }
 
+/**
+ * The engine's line (score, rule, flags) onto each stored actual of a submitted evaluation (DOMAIN §10.6),
+ * in one statement whatever the number of indicators (issue 18: one UPDATE per line made a submission
+ * ~15 round trips holding its connection).
+ */
+export async function storeLineScores(
+  em: EntityManager,
+  tenantId: string,
+  actuals: readonly Pick<EvaluationActualEntity, 'id' | 'indicatorId'>[],
+  score: SelfScore,
+): Promise<void> {
+  const lines = new Map(score.lines.map((l) => [l.key, l]));
+  const scored = actuals.flatMap((a) => {
+    const line = lines.get(a.indicatorId);
+    return line ? [{ id: a.id, line }] : [];
+  });
+  if (scored.length === 0) return;
+  await em.query(
+    `UPDATE evaluation_actual a SET score = v.score, rule = v.rule, flags = v.flags
+       FROM unnest($2::uuid[], $3::numeric[], $4::varchar[], $5::jsonb[]) AS v(id, score, rule, flags)
+      WHERE a.tenant_id = $1 AND a.id = v.id`,
+    [
+      tenantId,
+      scored.map((s) => s.id),
+      scored.map((s) => s.line.score.toFixed(2)),
+      scored.map((s) => s.line.rule),
+      scored.map((s) => JSON.stringify([...s.line.flags])),
+    ],
+  );
+}
+
 /** The scored actuals of an evaluation, one row per indicator with the engine's line (score, rule, flags). */
 export async function insertScoredActuals(
   em: EntityManager,
