@@ -90,8 +90,13 @@ async function main(): Promise<void> {
         jixiao.child.kill('SIGUSR2');
         await started;
       }
+      const cpuBefore = cpuMsOf(jixiao.pid);
       const r = await httpLoad({ url: jixiao.url, token, body }, connections, { seconds });
-      log(`${w.key} × ${connections}: ${JSON.stringify(r).slice(0, 300)}`);
+      // Server CPU per request: steadier than throughput on a shared, noisy machine.
+      const cpuPerRequest = (cpuMsOf(jixiao.pid) - cpuBefore) / Math.max(1, r.requests);
+      log(
+        `${w.key} × ${connections}: cpu ${cpuPerRequest.toFixed(1)} ms/req ${JSON.stringify(r).slice(0, 300)}`,
+      );
       if (profiled) {
         const written = jixiao.nextLine('profileWritten');
         jixiao.child.kill('SIGUSR2');
@@ -105,6 +110,12 @@ async function main(): Promise<void> {
   } finally {
     await cleanup.runAll();
   }
+}
+
+/** User + system CPU time of a process so far, in ms (Linux /proc; clock ticks of 10 ms). */
+function cpuMsOf(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
 main().catch((error: unknown) => {

@@ -1,3 +1,4 @@
+import { withSyncTypeResolvers } from './sync-type-resolvers';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import 'reflect-metadata';
 import { buildSchemaSync } from 'type-graphql';
@@ -111,7 +112,7 @@ export function buildBareSchema(): GraphQLSchema {
  * issue 8 items 8–9), then guarded by the shield (DOMAIN §8), which runs first.
  */
 export function buildSchema(): GraphQLSchema {
-  return withPermissions(withInputHygiene(buildBareSchema()));
+  return withSyncTypeResolvers(withPermissions(withInputHygiene(buildBareSchema())));
 }
 
 /** The committed SDL: sorted, so diffs show only real changes. */

@@ -22,6 +22,8 @@ import { listenAll, listenHosts, urlHost } from './listen';
 import { Metrics } from './observability/metrics';
 import { loadManifest, persistedOperations } from './persisted-operations';
 import { buildSchema } from './schema';
+import { jitExecution } from './jit-executor';
+import { tracingRequested } from './observability/tracing-requested';
 
 export interface RunningServer {
   httpServer: Server;
@@ -62,9 +64,12 @@ export async function startServer(services: AppServices, host: string, port: num
 
   // Issue 8 items 2 and 16: token, depth, alias and cost limits, and the per-caller rate limit.
   const limits = queryLimits(services.config);
+  const schema = buildSchema();
+  // Issue 18: queries compiled by graphql-jit (jit-executor.ts); graphql-js when asked or when tracing.
+  const jit = config.GRAPHQL_EXECUTOR === 'jit' && !tracingRequested(process.env);
   const apollo = new ApolloServer<RequestContext>({
     parseOptions: limits.parseOptions,
-    schema: buildSchema(),
+    ...(jit ? { gateway: jitExecution(schema) } : { schema }),
     // With an allow-list (issue 16), clients cannot register documents through Apollo's APQ.
     ...(persisted === 'off' ? {} : { persistedQueries: false as const }),
     // Issue 8 item 7: off in production unless INTROSPECTION=true.

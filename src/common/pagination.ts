@@ -1,3 +1,4 @@
+import { thenOrNow, type MaybePromise } from './peekable-loader';
 import type { ComplexityEstimator } from 'graphql-query-complexity';
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import {
@@ -142,13 +143,14 @@ export function paginateList<T extends { id: string }>(
  * A connection of the emitted type over a list loaded under one parent (`paginateList`), e.g. a region's
  * children from one batched loader: `listConnection(RegionConnection, loader.load(id), page, (r) => r.code)`.
  */
-export async function listConnection<C extends { count: () => Promise<number> }, T extends { id: string }>(
+export function listConnection<C extends { count: () => Promise<number> }, T extends { id: string }>(
   type: new () => C,
-  items: readonly T[] | Promise<readonly T[]>,
+  items: MaybePromise<readonly T[]>,
   args: ConnectionArgs,
   read: (item: T) => string | number | Date,
-): Promise<C> {
-  return toConnection(type, paginateList(await items, args, read));
+): MaybePromise<C> {
+  // Synchronous over held items (issue 18: PeekableLoader.loadNow), so a prefetched tree needs no promises.
+  return thenOrNow(items, (list) => toConnection(type, paginateList(list, args, read)));
 }
 
 /** A connection of the emitted type over a scoped, filtered query (`paginate`) in the chosen order. */

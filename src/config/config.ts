@@ -135,6 +135,12 @@ export const configSchema = z.object({
   PERSISTED_OPERATIONS: z.enum(['off', 'allow', 'only']).default('off'),
   /** The manifest of persisted operations: JSON `{ "<sha256 of the document>": "<document>" }`. */
   PERSISTED_OPERATIONS_FILE: z.string().min(1).default('schema/persisted-operations.json'),
+  /**
+   * Issue 18: how queries execute — `jit` (graphql-jit, each document compiled once; mutations and
+   * anything it cannot compile stay on graphql-js) or `graphql-js` (the reference interpreter). With
+   * OpenTelemetry tracing on, graphql-js (its instrumentation traces graphql-js).
+   */
+  GRAPHQL_EXECUTOR: z.enum(['jit', 'graphql-js']).default('jit'),
   /** Log lines: `pretty` (one readable line each, for a terminal) or `json`; unset: pretty in development. */
   LOG_FORMAT: z.enum(['pretty', 'json']).optional(),
 });

@@ -165,7 +165,11 @@ export function formsHandler(services: AppServices): RequestHandler {
       const e = error instanceof GraphQLError ? error : null;
       if (!e) services.logger.error({ err: error }, 'form export failed');
       if (streaming || res.headersSent) res.destroy();
-      else sendProblem(res, e);
+      else {
+        // The connection goes back before the refusal is answered: once answered, nothing is held.
+        await db.finish(false).catch(() => undefined);
+        sendProblem(res, e);
+      }
     } finally {
       await db.finish(false).catch(() => undefined);
     }

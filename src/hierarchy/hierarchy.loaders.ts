@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import { byPinyin } from '../common/collation';
 import { groupBy } from '../common/collections';
+import { PeekableLoader } from '../common/peekable-loader';
 import { registerLoaders } from '../common/request-context';
 import type { ScopedAccess } from '../common/scoped-access';
 import type { OrganizationEntity } from './organization.entity';
@@ -9,17 +10,18 @@ import type { RegionEntity } from './region.entity';
 /**
  * Per-request loaders of the hierarchy (STYLE principle 6): every batch goes through the scoped helper,
  * takes its keys as one array parameter (`= ANY($1)`), and answers in key order. A key outside the
- * caller's jurisdiction answers null, exactly like a missing one.
+ * caller's jurisdiction answers null, exactly like a missing one. The loaders a prefetched tree primes are
+ * peekable (issue 18: resolvers over held rows stay synchronous).
  */
 export function hierarchyLoaders(scope: ScopedAccess) {
   return {
-    regionById: new DataLoader<string, RegionEntity | null>(async (ids) => {
+    regionById: new PeekableLoader<string, RegionEntity | null>(async (ids) => {
       const rows = await (await scope.regions()).andWhere('r.id = ANY(:ids)', { ids }).getMany();
       const byId = new Map(rows.map((r) => [r.id, r]));
       return ids.map((id) => byId.get(id) ?? null);
     }),
 
-    childrenByRegionId: new DataLoader<string, RegionEntity[]>(async (parentIds) => {
+    childrenByRegionId: new PeekableLoader<string, RegionEntity[]>(async (parentIds) => {
       const rows = await (await scope.regions())
         .andWhere('r.parent_id = ANY(:parentIds)', { parentIds })
         .orderBy('r.code')
@@ -47,13 +49,13 @@ export function hierarchyLoaders(scope: ScopedAccess) {
       );
     }),
 
-    organizationById: new DataLoader<string, OrganizationEntity | null>(async (ids) => {
+    organizationById: new PeekableLoader<string, OrganizationEntity | null>(async (ids) => {
       const rows = await (await scope.organizations()).andWhere('o.id = ANY(:ids)', { ids }).getMany();
       const byId = new Map(rows.map((o) => [o.id, o]));
       return ids.map((id) => byId.get(id) ?? null);
     }),
 
-    organizationsByRegionId: new DataLoader<string, OrganizationEntity[]>(async (regionIds) => {
+    organizationsByRegionId: new PeekableLoader<string, OrganizationEntity[]>(async (regionIds) => {
       const rows = await (await scope.organizations())
         .andWhere('o.region_id = ANY(:regionIds)', { regionIds })
         .orderBy('o.kind')

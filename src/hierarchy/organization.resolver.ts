@@ -1,3 +1,4 @@
+import type { MaybePromise } from '../common/peekable-loader';
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../common/request-context';
 import { toGlobalId } from '../common/global-id';
@@ -95,9 +96,9 @@ export class OrganizationResolver {
   supervisingDepartment(
     @Root() organization: OrganizationEntity,
     @Ctx() ctx: RequestContext,
-  ): Promise<OrganizationEntity | null> | null {
+  ): MaybePromise<OrganizationEntity | null> {
     return organization.supervisingDepartmentId
-      ? ctx.loaders.organizationById.load(organization.supervisingDepartmentId)
+      ? ctx.loaders.organizationById.loadNow(organization.supervisingDepartmentId)
       : null;
   }
 

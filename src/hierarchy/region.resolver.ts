@@ -1,3 +1,4 @@
+import { thenOrNow, type MaybePromise } from '../common/peekable-loader';
 import { Arg, Args, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { RequestContext } from '../common/request-context';
@@ -105,8 +106,8 @@ export class RegionResolver {
     nullable: true,
     description: '上级区划 — the parent region; null for the city',
   })
-  parent(@Root() region: RegionEntity, @Ctx() ctx: RequestContext): Promise<RegionEntity | null> | null {
-    return region.parentId ? ctx.loaders.regionById.load(region.parentId) : null;
+  parent(@Root() region: RegionEntity, @Ctx() ctx: RequestContext): MaybePromise<RegionEntity | null> {
+    return region.parentId ? ctx.loaders.regionById.loadNow(region.parentId) : null;
   }
 
   @FieldResolver(() => [RegionType], {
@@ -124,10 +125,10 @@ export class RegionResolver {
       '下级区划 — the direct children in the caller’s jurisdiction, by code (a connection, issue 11 item 7)',
     complexity: boundedPageCost(LIST_SIZE.regionChildren),
   })
-  async children(@Root() region: RegionEntity, @Ctx() ctx: RequestContext, @Args() page: ConnectionArgs) {
+  children(@Root() region: RegionEntity, @Ctx() ctx: RequestContext, @Args() page: ConnectionArgs) {
     return listConnection(
       RegionConnection,
-      ctx.loaders.childrenByRegionId.load(region.id),
+      ctx.loaders.childrenByRegionId.loadNow(region.id),
       page,
       (r) => r.code,
     );
@@ -158,17 +159,21 @@ export class RegionResolver {
     description: '单位 — organizations located in this region (a connection, issue 11 item 7)',
     complexity: boundedPageCost(LIST_SIZE.regionOrganizations),
   })
-  async organizations(
+  organizations(
     @Root() region: RegionEntity,
     @Ctx() ctx: RequestContext,
     @Args() page: ConnectionArgs,
     @Arg('kind', () => [OrganizationKind], { nullable: true, description: `单位类型 — kind: ${ANY_OF_NOTE}` })
     kind?: OrganizationKind[],
   ) {
-    const all: OrganizationEntity[] = await ctx.loaders.organizationsByRegionId.load(region.id);
     const kinds = anyOf(kind);
-    const shown = kinds ? all.filter((o) => kinds.includes(o.kind)) : all;
-    return listConnection(OrganizationConnection, shown, page, (o) => o.name);
+    const shown = (all: OrganizationEntity[]) => (kinds ? all.filter((o) => kinds.includes(o.kind)) : all);
+    return listConnection(
+      OrganizationConnection,
+      thenOrNow(ctx.loaders.organizationsByRegionId.loadNow(region.id), shown),
+      page,
+      (o) => o.name,
+    );
   }
 
   @Mutation(() => CreateRegionPayload, {

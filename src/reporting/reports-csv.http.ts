@@ -140,7 +140,11 @@ export function aggregateCsvHandler(services: AppServices): RequestHandler {
       const e = error instanceof GraphQLError ? error : null;
       if (!e) services.logger.error({ err: error }, 'aggregate CSV failed');
       if (streaming || res.headersSent) res.destroy();
-      else sendProblem(res, e);
+      else {
+        // The connection goes back before the refusal is answered: once answered, nothing is held.
+        await db.finish(false).catch(() => undefined);
+        sendProblem(res, e);
+      }
     } finally {
       await db.finish(false).catch(() => undefined);
     }

@@ -8,18 +8,15 @@
  * Imported first by src/main.ts: instrumentation patches `http`, `express`, `graphql` and `pg` when
  * they are loaded, so this must run before any of them is. The SDK is loaded only when switched on.
  */
+import { tracingRequested } from './tracing-requested';
+
 interface Sdk {
   shutdown(): Promise<void>;
 }
 
 let sdk: Sdk | null = null;
 
-export function tracingRequested(env: NodeJS.ProcessEnv): boolean {
-  if (env.OTEL_SDK_DISABLED === 'true') return false;
-  const exporter = env.OTEL_TRACES_EXPORTER?.trim();
-  if (exporter) return exporter !== 'none';
-  return Boolean(env.OTEL_EXPORTER_OTLP_ENDPOINT || env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT);
-}
+export { tracingRequested };
 
 export function startTracing(env: NodeJS.ProcessEnv = process.env): boolean {
   if (sdk || !tracingRequested(env)) return false;

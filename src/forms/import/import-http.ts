@@ -105,6 +105,8 @@ export function formsImportHandler(
       await db.finish(true);
       res.status(201).setHeader('cache-control', 'no-store').json({ goals });
     } catch (error) {
+      // The connection goes back before the refusal is answered: once answered, nothing is held.
+      if (!commit) await db.finish(false).catch(() => undefined);
       if (error instanceof ImportRefusal) return refuse(res, error.status, error.errors);
       const known = error instanceof GraphQLError ? STATUS[String(error.extensions.code)] : undefined;
       if (known) {

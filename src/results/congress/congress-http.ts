@@ -33,6 +33,8 @@ export function congressPackageHandler(services: AppServices): RequestHandler {
       );
       res.type('application/vnd.openxmlformats-officedocument.wordprocessingml.document').send(body);
     } catch (error) {
+      // The connection goes back before the refusal is answered: once answered, nothing is held.
+      await db.finish(false).catch(() => undefined);
       sendHttpError(res, error, services.logger, 'congress package failed');
     } finally {
       await db.finish(false).catch(() => undefined);
