@@ -10,10 +10,7 @@ import express from 'express';
 import { pinoHttp } from 'pino-http';
 import type { AppServices, RequestContext } from '../common/request-context';
 import { formatError } from './format-error';
-import { congressPackageHandler } from '../results/congress/congress-http';
 import { aggregateCsvHandler } from '../reporting/reports-csv.http';
-import { formsRoutes } from '../forms/forms.http';
-import { formsImportHandler } from '../forms/import/import-http';
 import { corsPolicy, graphqlPage, jsonErrors, notFound, readiness, rootIndex } from './http-edges';
 import { ideAssets, idePage } from './ide/ide';
 import { graphqlHandler, requestLifecycle, RequestTracker } from './lifecycle';
@@ -22,8 +19,20 @@ import { listenAll, listenHosts, urlHost } from './listen';
 import { Metrics } from './observability/metrics';
 import { loadManifest, persistedOperations } from './persisted-operations';
 import { buildSchema } from './schema';
+import { lazyHandler } from './lazy-handler';
+import type * as CongressHttp from '../results/congress/congress-http';
+import type * as FormsHttp from '../forms/forms.http';
+import type * as FormsImportHttp from '../forms/import/import-http';
 import { jitExecution } from './jit-executor';
 import { tracingRequested } from './observability/tracing-requested';
+
+/* eslint-disable @typescript-eslint/no-require-imports -- loaded on a route's first use (lazy-handler.ts) */
+const lazy = {
+  congress: () => require('../results/congress/congress-http') as typeof CongressHttp,
+  forms: () => require('../forms/forms.http') as typeof FormsHttp,
+  formsImport: () => require('../forms/import/import-http') as typeof FormsImportHttp,
+};
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 export interface RunningServer {
   httpServer: Server;
@@ -129,11 +138,20 @@ export async function startServer(services: AppServices, host: string, port: num
     graphqlHandler(services, apollo, tracker),
   );
   // DOMAIN §13: the people's congress package as a document (bearer token, jurisdiction)
-  app.get('/reports/congress-package.docx', congressPackageHandler(services));
-  app.use(formsRoutes(services)); // 002 附件1–6 as XLSX / ZIP (bearer token, jurisdiction; docs/forms.md)
+  // The document and form routes load their libraries (docx, exceljs) on first use (lazy-handler.ts).
+  app.get(
+    '/reports/congress-package.docx',
+    lazyHandler(() => lazy.congress().congressPackageHandler(services)),
+  );
+  // 002 附件1–6 as XLSX / ZIP (bearer token, jurisdiction; docs/forms.md)
+  app.use(lazyHandler(() => lazy.forms().formsRoutes(services)));
   // DOMAIN §16, issue 14: the BI aggregate as CSV (bearer token, jurisdiction, streamed)
   app.get('/reports/aggregate.csv', aggregateCsvHandler(services));
-  app.post('/forms/import', formsImportHandler(services)); // issue 15: 附件1/附件3 XLSX → draft goals
+  // issue 15: 附件1/附件3 XLSX → draft goals
+  app.post(
+    '/forms/import',
+    lazyHandler(() => lazy.formsImport().formsImportHandler(services)),
+  );
   app.use(notFound);
   app.use(jsonErrors(services));
 
