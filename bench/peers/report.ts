@@ -297,6 +297,9 @@ function markdown(r: PeersResults): string {
       'the aggregate over the base tables is bench/RESULTS-reporting.md.',
     '- The load generator (autocannon and the raw-SQL workers) runs in the orchestrating process on the same ' +
       'cores as the servers and PostgreSQL; the ratios compare sides measured under the same conditions, round by round.',
+    '- Jixiao runs as deployed by default: queries compiled by graphql-jit (`GRAPHQL_EXECUTOR=jit`), ' +
+      'production-mode libraries; only its per-user rate limit is raised, since one token drives the load many ' +
+      'users would send (PostGraphile has no limiter).',
     '',
   );
   out.push('## Same answers, statements, first requests, memory', '');

@@ -202,9 +202,14 @@ function moneyOf(v: unknown): string {
   return dot < 0 ? `${s}.00` : s.length - dot === 2 ? `${s}0` : s;
 }
 
-/** The row with every column null (a copy of one template: no per-row column lists). */
+/**
+ * The row with every column null (a copy of one template: no per-row column lists). The template is itself
+ * a copy of `emptyRow()`: that one is built key by key and V8 keeps such an object as a dictionary, which
+ * made every row's copy ~10× slower (issue 18: 4 ms of a 483-row aggregate); a spread copy has fast
+ * properties and is cloned by V8's fast path.
+ */
 let template: AggregateRowData | null = null;
-const blankRow = (): AggregateRowData => ({ ...(template ??= emptyRow()) });
+const blankRow = (): AggregateRowData => ({ ...(template ??= { ...emptyRow() }) });
 
 /** One measure of a grouped row (docs/reporting/measures.md). */
 function measureValue(m: AggregateMeasure, r: Record<string, unknown>): unknown {
