@@ -32,7 +32,11 @@ export function jitExecution(schema: GraphQLSchema): Gateway {
   const compiled = new LRUCache<string, { query: CompiledQuery | null }>({ max: COMPILED_DOCUMENTS });
   const executor: Executor = async (rc) => {
     if (rc.operation.operation !== 'query') return interpreted(schema, rc);
-    const coerced = getVariableValues(schema, rc.operation.variableDefinitions ?? [], rc.request.variables ?? {});
+    const coerced = getVariableValues(
+      schema,
+      rc.operation.variableDefinitions ?? [],
+      rc.request.variables ?? {},
+    );
     if (coerced.errors) return interpreted(schema, rc);
     const key = `${rc.queryHash}|${rc.operationName ?? ''}`;
     let entry = compiled.get(key);

@@ -51,7 +51,8 @@ export class PeekableLoader<K, V> extends DataLoader<K, V> {
 
   override prime(key: K, value: V | PromiseLike<V> | Error): this {
     // As DataLoader.prime: a key it already holds (read, being read or primed) keeps its value.
-    if (!this.#cache.has(key) && !(value instanceof Error) && !isThenable(value)) this.#settled.set(key, value);
+    if (!this.#cache.has(key) && !(value instanceof Error) && !isThenable(value))
+      this.#settled.set(key, value);
     return super.prime(key, value);
   }
 
