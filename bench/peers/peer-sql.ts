@@ -80,9 +80,8 @@ export function w3Request(level: RegionLevel, yearFrom: number, yearTo: number) 
 
 /**
  * W3 as one statement: the API's own statement over the maintained region cells (src/reporting/
- * aggregate.sql.ts, what it runs for this question), with the mean score rounded in SQL (half up, as
- * the API does in TypeScript), giving bench/reporting-measure.ts's raw columns. $1 tenant, $2 the city's
- * path prefix, $3/$4 the years.
+ * aggregate.sql.ts, what it runs for this question, the mean score rounded half up in SQL), giving every
+ * column of the API's answer. $1 tenant, $2 the city's path prefix, $3/$4 the years.
  */
 export function w3Sql(level: RegionLevel): string {
   const { sql } = aggregateSql(w3Request(level, 0, 0), {
@@ -90,9 +89,18 @@ export function w3Sql(level: RegionLevel): string {
     withinPath: '/',
     ownOrganizationId: null,
   });
-  return `SELECT a.region_code, a.year, a.indicator_category, a.goal_count, a.indicator_count,
-       a.budgeted::numeric(18,2)::text AS budgeted, a.spent::numeric(18,2)::text AS spent, a.self_evaluated_count,
-       CASE WHEN a.scored_count = 0 THEN NULL ELSE round(a.score_sum::numeric / a.scored_count, 2)::text END AS mean_score
+  // Every column of the API's answer (its table form: the region and its ancestors by code and name),
+  // so that all sides answer the same question (issue 18).
+  const ancestors = [
+    'city',
+    ...(level === RegionLevel.CITY ? [] : ['district']),
+    ...(level === RegionLevel.TOWNSHIP ? ['township'] : []),
+  ]
+    .map((r) => `a.${r}_code, a.${r}_name, `)
+    .join('');
+  return `SELECT ${ancestors}a.region_code, a.region_name, a.region_level, a.year, a.indicator_category,
+       a.goal_count, a.indicator_count, a.budgeted::numeric(18,2)::text AS budgeted,
+       a.spent::numeric(18,2)::text AS spent, a.self_evaluated_count, a.mean_score
   FROM (${sql}) a`;
 }
 

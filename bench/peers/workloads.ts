@@ -1,5 +1,6 @@
 import type { Pool } from 'pg';
 import { RegionLevel } from '../../src/auth/principal-kinds';
+import { snakeCase } from '../../src/reporting/aggregate.model';
 import { Decimal } from '../../src/common/decimal';
 import { fromGlobalId, toGlobalId } from '../../src/common/global-id';
 import {
@@ -350,9 +351,27 @@ function w3(ctx: Context): Workload {
       );
       checkRawEqualsApi('W3 PostGraphile function', pgRows, apiRows);
       checkRawEqualsApi('W3 raw statement', raw as Record<string, unknown>[], apiRows);
-      return `same ${apiRows.length} rows on all sides`;
+      checkEveryColumn('W3 PostGraphile function', pgRows, apiRows);
+      checkEveryColumn('W3 raw statement', raw as Record<string, unknown>[], apiRows);
+      return `same ${apiRows.length} rows of ${Object.keys(apiRows[0] ?? {}).length} columns on all sides`;
     },
   };
+}
+
+/** Every column of the API's table equals the same-named (snake_case) column of the other side, as text. */
+function checkEveryColumn(
+  label: string,
+  other: Record<string, unknown>[],
+  api: Record<string, unknown>[],
+): void {
+  const text = (v: unknown) => (v === null || v === undefined ? 'null' : String(v));
+  api.forEach((row, i) => {
+    for (const [name, value] of Object.entries(row)) {
+      const theirs = other[i]?.[snakeCase(name)];
+      if (text(theirs) !== text(value))
+        throw new Error(`${label}: row ${i} column ${name}: ${text(theirs)} ≠ API ${text(value)}`);
+    }
+  });
 }
 
 // ---------------------------------------------------------------------------------------- city tree

@@ -8,7 +8,9 @@ import type { RequestContext } from '../common/request-context';
 import {
   AggregateDimension,
   AggregateMeasure,
+  columnsOf,
   emptyRow,
+  snakeCase,
   MEASURE_COLUMNS,
   MAX_YEAR_SPAN,
   type AggregateRequest,
@@ -90,6 +92,20 @@ export function validateAggregate(req: AggregateRequest): AggregateRequest {
   };
 }
 
+/** A region named by code inside the caller's subtree (P6), or undefined. */
+async function regionWithin(
+  ctx: RequestContext,
+  code: string,
+): Promise<{ path: string; level: RegionLevel } | undefined> {
+  const caller = ctx.scope.caller;
+  const em = await ctx.scope.manager();
+  const rows = await em.query<{ path: string; level: RegionLevel }[]>(
+    `SELECT path, level FROM region WHERE tenant_id = $1 AND code = $2 AND path LIKE $3`,
+    [caller.tenantId, code, `${caller.regionPath}%`],
+  );
+  return rows[0];
+}
+
 /**
  * The caller's reach (P6): `within` must lie in the caller's subtree — otherwise it reads exactly like a
  * region that does not exist (NOT_FOUND); a level above the caller's own is refused (a township's figures
@@ -97,15 +113,11 @@ export function validateAggregate(req: AggregateRequest): AggregateRequest {
  */
 export async function aggregateReach(ctx: RequestContext, req: AggregateRequest): Promise<AggregateReach> {
   const caller = ctx.scope.caller;
-  const em = await ctx.scope.manager();
   const code = req.filter?.within ?? null;
-  const rows = await em.query<{ path: string; level: RegionLevel }[]>(
-    code === null
-      ? `SELECT path, level FROM region WHERE tenant_id = $1 AND id = $2`
-      : `SELECT path, level FROM region WHERE tenant_id = $1 AND code = $2 AND path LIKE $3`,
-    code === null ? [caller.tenantId, caller.regionId] : [caller.tenantId, code, `${caller.regionPath}%`],
-  );
-  const within = rows[0];
+  // Without `within`, the caller's own region, as the principal loaded for this request has it (issue 18:
+  // one statement fewer per BI request).
+  const within =
+    code === null ? { path: caller.regionPath, level: caller.regionLevel } : await regionWithin(ctx, code);
   if (!within) throw refusal.notFound(msg('找不到该区划', 'No such region'), ['filter', 'within']);
   if (req.regionLevel && RANK[req.regionLevel] < RANK[within.level]) {
     if (RANK[req.regionLevel] < RANK[caller.regionLevel])
@@ -152,15 +164,21 @@ export async function prepareAggregate(
   return { req, statement: aggregateSql({ ...req, filter }, reach) };
 }
 
+/** The grouped statistics of an aggregate as the statement answers them, one object per group. */
+export interface AggregateResultRows {
+  req: AggregateRequest;
+  raw: Record<string, unknown>[];
+}
+
 /**
- * The rows of an aggregate. `maxRows` (GraphQL) refuses a larger answer rather than truncating it
- * silently: the CSV route streams any number of rows.
+ * The grouped statistics of an aggregate. `maxRows` (GraphQL) refuses a larger answer rather than
+ * truncating it silently: the CSV route streams any number of rows.
  */
-export async function runAggregate(
+export async function queryAggregate(
   ctx: RequestContext,
   request: AggregateRequest,
   options: { maxRows?: number } = {},
-): Promise<AggregateRowData[]> {
+): Promise<AggregateResultRows> {
   const { req, statement } = await prepareAggregate(ctx, request);
   const em = await ctx.scope.manager();
   const limit = options.maxRows ? ` LIMIT ${Math.floor(options.maxRows) + 1}` : '';
@@ -172,7 +190,23 @@ export async function runAggregate(
       `结果超过 ${options.maxRows} 行：请缩小范围或使用 CSV 导出（/reports/aggregate.csv）`,
       `More than ${options.maxRows} rows: narrow the request or use the CSV export (/reports/aggregate.csv)`,
     );
-  return raw.map((r) => toRow(r, req));
+  return { req, raw };
+}
+
+/** The rows of an aggregate (see queryAggregate). */
+export async function runAggregate(
+  ctx: RequestContext,
+  request: AggregateRequest,
+  options: { maxRows?: number } = {},
+): Promise<AggregateRowData[]> {
+  return rowsOf(await queryAggregate(ctx, request, options));
+}
+
+/** The answer as flat rows (AggregateRow), one per group. */
+export function rowsOf({ req, raw }: AggregateResultRows): AggregateRowData[] {
+  const readers = cellReaders(req);
+  const names = columnsOf(req).map((c) => c.name);
+  return raw.map((r) => toRow(r, req, readers, names));
 }
 
 const d = (v: unknown): Decimal => new Decimal(String(v ?? '0'));
@@ -265,43 +299,64 @@ function measureValue(m: AggregateMeasure, r: Record<string, unknown>): unknown 
   }
 }
 
+/** Reads one cell of a grouped row: a column of `columnsOf(req)`. */
+export type CellReader = (r: Record<string, unknown>) => unknown;
+
+const textOf =
+  (key: string): CellReader =>
+  (r) =>
+    r[key] == null ? null : String(r[key]);
+const globalOf =
+  (type: string, key: string): CellReader =>
+  (r) =>
+    r[key] == null ? null : toGlobalId(type, String(r[key]));
+
+/** The dimension columns whose cell is not the text of the snake_case column (aggregate.sql.ts). */
+const SPECIAL_CELLS: Record<string, CellReader> = {
+  year: (r) => (r.year == null ? null : Number(r.year)),
+  fundId: globalOf('Fund', 'fund_id'),
+  departmentId: globalOf('Organization', 'department_id'),
+};
+
 /**
- * One grouped row of statistics into the flat row: dimensions as grouped, measures as asked. A plain
- * object of strings, numbers and nulls, so GraphQL resolves its fields with the default resolver and the
- * CSV writes it as is (issue 14 bench: per-row Decimals and closures dominated the TOWNSHIP aggregate).
+ * How each column of the answer is read from a grouped row, in the order of `columnsOf(req)`: dimensions
+ * as grouped, measures as asked (docs/reporting/measures.md). One list per request, so the table form
+ * reads its cells straight from the statement's rows (issue 18: no row object per group).
  */
-export function toRow(r: Record<string, unknown>, req: AggregateRequest): AggregateRowData {
-  const row = blankRow();
-  const dims = req.dimensions;
-  const text = (k: string) => (r[k] == null ? null : String(r[k]));
-  if (dims.includes(AggregateDimension.REGION)) {
-    row.cityCode = text('city_code');
-    row.cityName = text('city_name');
-    row.districtCode = text('district_code');
-    row.districtName = text('district_name');
-    row.townshipCode = text('township_code');
-    row.townshipName = text('township_name');
-    row.regionCode = text('region_code');
-    row.regionName = text('region_name');
-    row.regionLevel = text('region_level') as RegionLevel | null;
+export function cellReaders(req: AggregateRequest): CellReader[] {
+  const measures = new Map(req.measures.map((m) => [MEASURE_COLUMNS[m].name, m]));
+  return columnsOf(req).map((c) => {
+    const m = measures.get(c.name);
+    if (m !== undefined) return (r: Record<string, unknown>) => measureValue(m, r);
+    return SPECIAL_CELLS[c.name] ?? textOf(snakeCase(c.name));
+  });
+}
+
+/** The answer as a table: each row's cells in the order of `columnsOf(req)` (AggregateTable). */
+export function tableOf({ req, raw }: AggregateResultRows): unknown[][] {
+  const readers = cellReaders(req);
+  const table = new Array<unknown[]>(raw.length);
+  for (let i = 0; i < raw.length; i += 1) {
+    const cells = new Array<unknown>(readers.length);
+    for (let j = 0; j < readers.length; j += 1) cells[j] = readers[j](raw[i]);
+    table[i] = cells;
   }
-  if (dims.includes(AggregateDimension.YEAR)) row.year = r.year == null ? null : Number(r.year);
-  const global = (type: string, k: string) => (r[k] == null ? null : toGlobalId(type, String(r[k])));
-  if (dims.includes(AggregateDimension.FUND)) {
-    row.fundId = global('Fund', 'fund_id');
-    row.fundName = text('fund_name');
-  }
-  if (dims.includes(AggregateDimension.DEPARTMENT)) {
-    row.departmentId = global('Organization', 'department_id');
-    row.departmentName = text('department_name');
-  }
-  if (dims.includes(AggregateDimension.SECTOR)) row.sector = text('sector');
-  if (dims.includes(AggregateDimension.BUDGET_BOOK)) row.budgetBook = text('budget_book');
-  if (dims.includes(AggregateDimension.GOAL_SCOPE)) row.goalScope = text('goal_scope');
-  if (dims.includes(AggregateDimension.INDICATOR_CATEGORY))
-    row.indicatorCategory = text('indicator_category');
-  if (dims.includes(AggregateDimension.GRADE)) row.grade = text('grade');
-  const out = row as unknown as Record<string, unknown>;
-  for (const m of req.measures) out[MEASURE_COLUMNS[m].name] = measureValue(m, r);
-  return row;
+  return table;
+}
+
+/**
+ * One grouped row of statistics into the flat row: the columns of the request filled, every other field
+ * null. A plain object of strings, numbers and nulls, so GraphQL resolves its fields with the default
+ * resolver and the CSV writes it as is (issue 14 bench: per-row Decimals and closures dominated the
+ * TOWNSHIP aggregate).
+ */
+export function toRow(
+  r: Record<string, unknown>,
+  req: AggregateRequest,
+  readers: CellReader[] = cellReaders(req),
+  names: string[] = columnsOf(req).map((c) => c.name),
+): AggregateRowData {
+  const row = blankRow() as unknown as Record<string, unknown>;
+  for (let j = 0; j < readers.length; j += 1) row[names[j]] = readers[j](r);
+  return row as unknown as AggregateRowData;
 }

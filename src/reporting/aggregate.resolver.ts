@@ -1,7 +1,7 @@
 import { Arg, Ctx, Query, Resolver } from 'type-graphql';
 import type { RequestContext } from '../common/request-context';
 import { RegionLevel } from '../hierarchy/hierarchy.enums';
-import { runAggregate } from './aggregate.engine';
+import { queryAggregate, rowsOf, tableOf, type AggregateResultRows } from './aggregate.engine';
 import {
   AggregateDimension,
   AggregateMeasure,
@@ -12,25 +12,29 @@ import {
 import { AggregateFilterInput, AggregateResultType } from './aggregate.types';
 
 /**
- * The answer; `table` is built only when asked (a getter, read by graphql-js's default resolver): the
- * cells of each row in column order, the very values the typed `rows` fields serialise (issue 14).
+ * The answer; `rows` and `table` are built only when asked (getters, read by graphql-js's default
+ * resolver). The table's cells are read straight from the statement's rows (issue 18: no row object per
+ * group for BI clients), the very values the typed `rows` fields serialise (issue 14).
  */
 class AggregateAnswer {
   readonly rowCount: number;
+  #rows: AggregateRowData[] | null = null;
   #table: unknown[][] | null = null;
 
   constructor(
     readonly columns: AggregateColumnSpec[],
-    readonly rows: AggregateRowData[],
+    private readonly result: AggregateResultRows,
   ) {
-    this.rowCount = rows.length;
+    this.rowCount = result.raw.length;
+  }
+
+  get rows(): AggregateRowData[] {
+    this.#rows ??= rowsOf(this.result);
+    return this.#rows;
   }
 
   get table(): unknown[][] {
-    if (this.#table === null) {
-      const names = this.columns.map((c) => c.name);
-      this.#table = this.rows.map((row) => names.map((name) => row[name]));
-    }
+    this.#table ??= tableOf(this.result);
     return this.#table;
   }
 }
@@ -69,7 +73,7 @@ export class AggregateResolver {
     filter: AggregateFilterInput | null,
   ): Promise<AggregateResultType | AggregateAnswer | null> {
     const req = { dimensions, measures, regionLevel, filter };
-    const rows = await runAggregate(ctx, req, { maxRows: MAX_AGGREGATE_ROWS });
-    return new AggregateAnswer(columnsOf(req), rows);
+    const result = await queryAggregate(ctx, req, { maxRows: MAX_AGGREGATE_ROWS });
+    return new AggregateAnswer(columnsOf(result.req), result);
   }
 }

@@ -202,14 +202,24 @@ export function aggregateSql(req: AggregateRequest, reach: AggregateReach): Aggr
     FROM ${from}
    WHERE ${where.join(' AND ')} ${groupBy}`;
 
-  // Names after grouping (current names; one join per named dimension).
-  const outer = ['s.*'];
+  // Names after grouping (current names; one join per named dimension). Only the columns a row is read
+  // from (aggregate.engine.ts): the region ids serve the joins and the mean score's sums the rounding
+  // below (issue 18: every column read is decoded by node-postgres, row by row).
+  const meanInSql = req.measures.includes(AggregateMeasure.MEAN_SCORE);
+  const consumed = new Set(['city_id', 'district_id', 'township_id']);
+  if (meanInSql) {
+    const others: string[] = statsFor(req.measures.filter((m) => m !== AggregateMeasure.MEAN_SCORE));
+    for (const c of ['score_sum', 'scored_count']) if (!others.includes(c)) consumed.add(c);
+  }
+  const outer = [...keys.map((k) => k.as), ...statsFor(req.measures)]
+    .filter((c) => !consumed.has(c))
+    .map((c) => `s.${c}`);
   // The mean self-evaluation score in its final shape, half-up to 2 places (DOMAIN §10.6): round() of
   // NUMERIC rounds half away from zero like decimal.js ROUND_HALF_UP, and the quotient of an exact sum by
   // a count is computed to ≥ 16 significant digits, far closer than the nearest tie (≥ 1/(200·count)),
   // so this equals the TypeScript rounding of the exact quotient (aggregate.engine.ts) — without a
   // Decimal per row.
-  if (req.measures.includes(AggregateMeasure.MEAN_SCORE))
+  if (meanInSql)
     outer.push(
       'CASE WHEN s.scored_count = 0 THEN NULL ELSE round(s.score_sum::numeric / s.scored_count, 2)::text END AS mean_score',
     );
