@@ -204,9 +204,7 @@ export async function runAggregate(
 
 /** The answer as flat rows (AggregateRow), one per group. */
 export function rowsOf({ req, raw }: AggregateResultRows): AggregateRowData[] {
-  const readers = cellReaders(req);
-  const names = columnsOf(req).map((c) => c.name);
-  return raw.map((r) => toRow(r, req, readers, names));
+  return raw.map(rowReader(req));
 }
 
 const d = (v: unknown): Decimal => new Decimal(String(v ?? '0'));
@@ -345,18 +343,17 @@ export function tableOf({ req, raw }: AggregateResultRows): unknown[][] {
 }
 
 /**
- * One grouped row of statistics into the flat row: the columns of the request filled, every other field
+ * Reads grouped rows of statistics into flat rows: the columns of the request filled, every other field
  * null. A plain object of strings, numbers and nulls, so GraphQL resolves its fields with the default
  * resolver and the CSV writes it as is (issue 14 bench: per-row Decimals and closures dominated the
  * TOWNSHIP aggregate).
  */
-export function toRow(
-  r: Record<string, unknown>,
-  req: AggregateRequest,
-  readers: CellReader[] = cellReaders(req),
-  names: string[] = columnsOf(req).map((c) => c.name),
-): AggregateRowData {
-  const row = blankRow() as unknown as Record<string, unknown>;
-  for (let j = 0; j < readers.length; j += 1) row[names[j]] = readers[j](r);
-  return row as unknown as AggregateRowData;
+export function rowReader(req: AggregateRequest): (r: Record<string, unknown>) => AggregateRowData {
+  const readers = cellReaders(req);
+  const names = columnsOf(req).map((c) => c.name);
+  return (r) => {
+    const row = blankRow() as unknown as Record<string, unknown>;
+    for (let j = 0; j < readers.length; j += 1) row[names[j]] = readers[j](r);
+    return row as unknown as AggregateRowData;
+  };
 }

@@ -83,7 +83,7 @@ type Stat = (typeof STATS)[number];
 const CELL_EXPRESSION = (c: Stat) => `COALESCE(sum(f.${c}), 0)::${c.endsWith('_count') ? 'int' : 'text'}`;
 
 /**
- * The statistics each measure is computed from (aggregate.engine.ts `toRow`). Only these are summed: a
+ * The statistics each measure is computed from (aggregate.engine.ts `rowReader`). Only these are summed: a
  * group's state stays small (issue 14 bench: 19 NUMERIC sums per group made the TOWNSHIP aggregate's
  * hash table spill to disk; bench/RESULTS-reporting.md).
  */

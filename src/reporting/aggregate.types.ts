@@ -103,7 +103,7 @@ export class AggregateColumnType {
   kind!: AggregateColumnKind;
 }
 
-// simpleResolvers: the rows are plain objects (aggregate.engine.ts `toRow`), so graphql-js reads each
+// simpleResolvers: the rows are plain objects (aggregate.engine.ts `rowReader`), so graphql-js reads each
 // field with its default resolver, not through a type-graphql resolver per cell (issue 14 bench).
 @ObjectType('AggregateRow', {
   description: '汇总行 — one flat row: its dimensions, then its measures; a field not requested is null',

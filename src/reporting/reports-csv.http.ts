@@ -11,7 +11,7 @@ import { createContext, type AppServices } from '../common/request-context';
 import { RequestDb } from '../db/request-db';
 import { BudgetBook } from '../funds/fund.enums';
 import { GoalScope } from '../goals/goal.enums';
-import { cellReaders, prepareAggregate, toRow } from './aggregate.engine';
+import { prepareAggregate, rowReader } from './aggregate.engine';
 import {
   columnsOf,
   snakeCase,
@@ -111,8 +111,7 @@ export function aggregateCsvHandler(services: AppServices): RequestHandler {
       if (denied) throw denied;
       const { req: request, statement } = await prepareAggregate(ctx, csvRequest(req));
       const columns = columnsOf(request);
-      const readers = cellReaders(request);
-      const names = columns.map((c) => c.name);
+      const toRow = rowReader(request);
       const em = await ctx.scope.manager();
       await em.query(`DECLARE aggregate_csv NO SCROLL CURSOR FOR ${statement.sql}`, statement.params);
 
@@ -132,7 +131,7 @@ export function aggregateCsvHandler(services: AppServices): RequestHandler {
         const batch = await em.query<Record<string, unknown>[]>(`FETCH ${CSV_BATCH} FROM aggregate_csv`);
         for (const raw of batch) {
           if (res.destroyed) break;
-          if (!csv.write(toRow(raw, request, readers, names))) await drainedOrClosed(csv, res);
+          if (!csv.write(toRow(raw))) await drainedOrClosed(csv, res);
         }
         if (batch.length < CSV_BATCH) break;
       }
