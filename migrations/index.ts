@@ -30,6 +30,7 @@ import { PublicKeyset1763893000000 } from './1763893000000-public-keyset';
 import { ReportingFactBulkLoad1763894000000 } from './1763894000000-reporting-fact-bulk-load';
 import { ReportingRegionCells1763894100000 } from './1763894100000-reporting-region-cells';
 import { CitusReady1763895000000 } from './1763895000000-citus-ready';
+import { RollUpWarmParents1763896000000 } from './1763896000000-rollup-warm-parents';
 
 /** Migrations in order. New ones are appended; applied ones are never edited. */
 export const migrations = [
@@ -65,4 +66,5 @@ export const migrations = [
   ReportingFactBulkLoad1763894000000,
   ReportingRegionCells1763894100000,
   CitusReady1763895000000,
+  RollUpWarmParents1763896000000,
 ];

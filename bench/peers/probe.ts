@@ -1,6 +1,6 @@
 import '../env';
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEMO_PASSWORD } from '../../seeds';
 import { enableAppRole } from '../../src/db/bootstrap';
@@ -19,7 +19,8 @@ import { workloads, type Context } from './workloads';
  * run kept (`BENCH_REUSE_DATABASE`), the first request of each workload after start, then
  * `PROBE_SECONDS` of load per workload at `PROBE_CONNECTIONS`, peak RSS, and (PROBE_PROFILE=<key>) a CPU
  * profile of that workload summarised by library and by function. Env: DATABASE_URL (owner URL of the
- * server), BENCH_REUSE_DATABASE, PROBE_WORKLOADS (default all), PROBE_NODE_OPTIONS (node flags of the server).
+ * server), BENCH_REUSE_DATABASE, PROBE_WORKLOADS (default all), PROBE_NODE_OPTIONS (node flags of the server),
+ * PROBE_DUMP (a directory: each workload's first answer written there as <key>.json).
  */
 async function main(): Promise<void> {
   const name = process.env.BENCH_REUSE_DATABASE;
@@ -75,6 +76,7 @@ async function main(): Promise<void> {
       const b = await api.request<unknown>(w.jixiao.query, w.jixiao.variables);
       const c = await api.request<unknown>(w.jixiao.query, w.jixiao.variables);
       if (a.body.errors) throw new Error(`${w.key}: ${JSON.stringify(a.body.errors).slice(0, 400)}`);
+      if (process.env.PROBE_DUMP) writeFileSync(join(process.env.PROBE_DUMP, `${w.key}.json`), a.text);
       log(
         `${w.key}: first ${a.sample.ms.toFixed(1)} ms, then ${b.sample.ms.toFixed(1)}, ${c.sample.ms.toFixed(1)} ms; statements ${b.sample.statements}; ${a.text.length} bytes`,
       );

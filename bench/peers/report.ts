@@ -302,6 +302,10 @@ function markdown(r: PeersResults): string {
     '- Jixiao runs as deployed by default: queries compiled by graphql-jit (`GRAPHQL_EXECUTOR=jit`), ' +
       'production-mode libraries; only its per-user rate limit is raised, since one token drives the load many ' +
       'users would send (PostGraphile has no limiter).',
+    '- First requests: before it listens, Jixiao computes the roll-ups of the largest fund trees in force ' +
+      '(`ROLLUP_WARMUP_LIMIT`, default 50; src/rollup/rollup-warmup.ts), so the first W1 request reads the ' +
+      'result a warm one reads; the rest of a first request (compiling its document, code not yet optimized) ' +
+      'is not warmed. Its start time below includes that warm-up.',
     '',
   );
   out.push('## Same answers, statements, first requests, memory', '');

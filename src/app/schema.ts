@@ -2,6 +2,7 @@ import { withSyncTypeResolvers } from './sync-type-resolvers';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import 'reflect-metadata';
 import { buildSchemaSync } from 'type-graphql';
+import { withDirectFieldResolvers } from './direct-field-resolvers';
 import './modules';
 import './abilities';
 import { assessmentResolvers } from '../assessment/assessment.resolver';
@@ -112,7 +113,9 @@ export function buildBareSchema(): GraphQLSchema {
  * issue 8 items 8–9), then guarded by the shield (DOMAIN §8), which runs first.
  */
 export function buildSchema(): GraphQLSchema {
-  return withSyncTypeResolvers(withPermissions(withInputHygiene(buildBareSchema())));
+  const schema = buildBareSchema();
+  withDirectFieldResolvers(schema);
+  return withSyncTypeResolvers(withPermissions(withInputHygiene(schema)));
 }
 
 /** The committed SDL: sorted, so diffs show only real changes. */

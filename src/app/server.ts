@@ -16,6 +16,7 @@ import { ideAssets, idePage } from './ide/ide';
 import { graphqlHandler, requestLifecycle, RequestTracker } from './lifecycle';
 import { queryLimits } from './limits/limits.plugin';
 import { listenAll, listenHosts, urlHost } from './listen';
+import { warmRollUps } from '../rollup/rollup-warmup';
 import { Metrics } from './observability/metrics';
 import { loadManifest, persistedOperations } from './persisted-operations';
 import { buildSchema } from './schema';
@@ -101,6 +102,13 @@ export async function startServer(services: AppServices, host: string, port: num
     ],
   });
   await apollo.start();
+  // Issue 18: the largest fund trees' roll-ups computed before the first request (rollup-warmup.ts). A
+  // failure only costs speed: the roll-ups are then computed on first read, as without the warm-up.
+  await warmRollUps(services, config.ROLLUP_WARMUP_LIMIT).then(
+    (w) => w.fundTrees > 0 && services.logger.info(w, 'roll-ups computed at start'),
+    (error: unknown) =>
+      services.logger.warn({ err: error }, 'roll-up warm-up failed; roll-ups are computed on first read'),
+  );
 
   app.disable('x-powered-by');
   // No ETag: answers are per caller and mostly POSTs no client revalidates, and hashing each body cost a

@@ -141,6 +141,12 @@ export const configSchema = z.object({
    * OpenTelemetry tracing on, graphql-js (its instrumentation traces graphql-js).
    */
   GRAPHQL_EXECUTOR: z.enum(['jit', 'graphql-js']).default('jit'),
+  /**
+   * Issue 18: fund trees (overall goals over regional goals, newest and largest first) whose roll-up is
+   * computed at start, before the server listens, so the first reader after a restart does not wait for
+   * it (src/rollup/rollup-warmup.ts). 0: none.
+   */
+  ROLLUP_WARMUP_LIMIT: z.coerce.number().int().min(0).max(1000).default(50),
   /** Log lines: `pretty` (one readable line each, for a terminal) or `json`; unset: pretty in development. */
   LOG_FORMAT: z.enum(['pretty', 'json']).optional(),
 });

@@ -62,6 +62,7 @@ export async function ensureDatabase(adminUrl: string, database: string): Promis
  * the anonymous disclosure reads (published, unclassified rows only; DOMAIN §14, issue 13), and the
  * service-account token check, needed before a tenant is known (issue 14).
  * The reporting-login functions create and drop BI logins for the transaction's tenant only (issue 14).
+ * The roll-up warm-up's listing answers the ids of the largest fund trees, no figure (issue 18).
  */
 export const APP_DEFINER_FUNCTIONS = [
   'auth_find_login',
@@ -73,6 +74,7 @@ export const APP_DEFINER_FUNCTIONS = [
   'reporting_login_create',
   'reporting_login_revoke',
   'rollup_refresh',
+  'rollup_warm_parents',
   'service_account_authenticate',
 ] as const;
 

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import { migrations } from '../../migrations';
 import { entities } from './entities';
+import { registerTimestampParser } from './pg-timestamps';
 
 /**
  * Time limits of the API's connections (issue 8 item 5): without them one held lock stalls every
@@ -63,5 +64,7 @@ export function dataSourceOptions(url: string, poolSize = 10, timeouts?: DbTimeo
 }
 
 export function createDataSource(url: string, poolSize?: number, timeouts?: DbTimeouts): DataSource {
+  // Issue 18: timestamps read by character codes (pg-timestamps.ts), the same Date as postgres-date.
+  registerTimestampParser();
   return new DataSource(dataSourceOptions(url, poolSize, timeouts));
 }
