@@ -88,3 +88,58 @@ export function withDirectFieldResolvers(schema: GraphQLSchema): string[] {
   }
   return changed;
 }
+
+/** The classes whose fields an object type of `target` has: itself, its superclasses, its interfaces. */
+function sourcesOf(target: unknown, interfaces: readonly unknown[]): Set<unknown> {
+  const out = new Set<unknown>();
+  const climb = (c: unknown) => {
+    for (
+      let k = c as { prototype?: object } | null;
+      k && k !== Function.prototype;
+      k = Object.getPrototypeOf(k)
+    ) {
+      if (typeof k !== 'function') break;
+      out.add(k);
+    }
+  };
+  climb(target);
+  for (const i of interfaces) climb(i);
+  return out;
+}
+
+/**
+ * Issue 18: a plain field — a property with no field resolver, middleware or roles, read under its own
+ * name — gets no resolver at all, so graphql-jit reads the property inline. type-graphql gave each one a
+ * function that allocated a resolver-data object and went through its middleware dispatch for every
+ * object and field (the plain fields of a W2 page are read ~40,000 times). Its answer was
+ * `root[name]`; the default one is the same property (a function-valued property would be called, and
+ * no object the API answers has one). Returns the fields it changed (`Type.field`).
+ */
+export function withPlainFields(schema: GraphQLSchema): string[] {
+  const storage = getMetadataStorage();
+  const changed: string[] = [];
+  for (const objectType of storage.objectTypes) {
+    const type = schema.getType(objectType.name);
+    if (!isObjectType(type)) continue;
+    const interfaces = (objectType as { interfaceClasses?: unknown[] }).interfaceClasses ?? [];
+    const sources = sourcesOf(objectType.target, interfaces);
+    for (const [name, field] of Object.entries(type.getFields())) {
+      if (!field.resolve) continue;
+      const resolved = storage.fieldResolvers.some(
+        (fr) => fr.schemaName === name && sources.has(fr.getObjectType?.()),
+      );
+      if (resolved) continue;
+      const declared = storage.fields.filter((f) => f.schemaName === name && sources.has(f.target));
+      const plain =
+        declared.length > 0 &&
+        declared.every(
+          (f) =>
+            f.name === f.schemaName && f.roles === undefined && !f.middlewares?.length && !f.params?.length,
+        );
+      if (!plain) continue;
+      field.resolve = undefined;
+      changed.push(`${objectType.name}.${name}`);
+    }
+  }
+  return changed;
+}

@@ -2,7 +2,7 @@ import { withSyncTypeResolvers } from './sync-type-resolvers';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import 'reflect-metadata';
 import { buildSchemaSync } from 'type-graphql';
-import { withDirectFieldResolvers } from './direct-field-resolvers';
+import { withDirectFieldResolvers, withPlainFields } from './direct-field-resolvers';
 import './modules';
 import './abilities';
 import { assessmentResolvers } from '../assessment/assessment.resolver';
@@ -115,6 +115,7 @@ export function buildBareSchema(): GraphQLSchema {
 export function buildSchema(): GraphQLSchema {
   const schema = buildBareSchema();
   withDirectFieldResolvers(schema);
+  withPlainFields(schema);
   return withSyncTypeResolvers(withPermissions(withInputHygiene(schema)));
 }
 

@@ -1,12 +1,14 @@
 /**
- * Issue 18: field resolvers whose parameters are only @Root(), @Ctx() and @Info() are called directly
- * (src/app/direct-field-resolvers.ts), not through type-graphql's per-call handler. The answers are the
- * same as with type-graphql's handler on every field: the city tree, the fund-tree roll-up (DOMAIN §11)
- * and its restricted view (P6), the BI aggregate, the W2 nested list and a refused field.
+ * Issue 18: field resolvers whose parameters are only @Root(), @Ctx() and @Info() are called directly,
+ * and plain fields (a property read under its own name) have no resolver, so graphql-jit reads them
+ * inline (src/app/direct-field-resolvers.ts) — neither goes through type-graphql's per-call handler. The
+ * answers are the same as with type-graphql's handlers on every field: the city tree, the fund-tree
+ * roll-up (DOMAIN §11) and its restricted view (P6), the BI aggregate, the W2 nested list and a refused
+ * field.
  */
 import { execute, parse, type GraphQLSchema } from 'graphql';
 import { getMetadataStorage } from 'type-graphql';
-import { withDirectFieldResolvers } from '../../src/app/direct-field-resolvers';
+import { withDirectFieldResolvers, withPlainFields } from '../../src/app/direct-field-resolvers';
 import { withPermissions } from '../../src/app/permissions';
 import { buildBareSchema, buildSchema } from '../../src/app/schema';
 import { withSyncTypeResolvers } from '../../src/app/sync-type-resolvers';
@@ -69,6 +71,36 @@ test('only fields without arguments, middleware, roles or a class-typed root are
     const type = storage.objectTypes.find((t) => t.target === fr.getObjectType?.())?.name;
     expect(changed).not.toContain(`${type}.${fr.schemaName}`);
   }
+});
+
+test('plain fields lose their resolver; renamed, guarded or resolved ones keep it', () => {
+  const schema = buildBareSchema();
+  const changed = withPlainFields(schema);
+  expect(changed).toEqual(
+    expect.arrayContaining(['Organization.name', 'Organization.kind', 'PerformanceGoal.annualAmount']),
+  );
+  const storage = getMetadataStorage();
+  for (const key of changed) {
+    const [type, field] = key.split('.');
+    const declared = storage.fields.filter((f) => f.schemaName === field);
+    expect(declared.length).toBeGreaterThan(0);
+    expect(
+      storage.fieldResolvers.some(
+        (fr) =>
+          fr.schemaName === field &&
+          storage.objectTypes.find((t) => t.target === fr.getObjectType?.())?.name === type,
+      ),
+    ).toBe(false);
+  }
+  // Fields with a field resolver keep theirs (Organization.id encodes a global id).
+  expect(changed).not.toContain('Organization.id');
+  expect(changed).not.toContain('Organization.supervisingDepartment');
+  const organization = schema.getType('Organization') as import('graphql').GraphQLObjectType;
+  expect(organization.getFields().name.resolve).toBeUndefined();
+  expect(organization.getFields().id.resolve).toBeDefined();
+  // The executable schema has both.
+  const executable = direct.getType('Organization') as import('graphql').GraphQLObjectType;
+  expect(executable.getFields().name.resolve).toBeUndefined();
 });
 
 test('the same answers as through type-graphql’s handler', async () => {
