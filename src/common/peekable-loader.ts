@@ -49,11 +49,21 @@ export class PeekableLoader<K, V> extends DataLoader<K, V> {
     return this.#settled.has(key) ? (this.#settled.get(key) as V) : this.load(key);
   }
 
+  /**
+   * As DataLoader.prime — a key it already holds (read, being read or primed) keeps its value — except that
+   * a primed value is held as itself and DataLoader's promise of it is made only when `load` asks for the
+   * key (a prefetched city tree primes ~7,000 keys and most are only ever read by `loadNow`).
+   */
   override prime(key: K, value: V | PromiseLike<V> | Error): this {
-    // As DataLoader.prime: a key it already holds (read, being read or primed) keeps its value.
-    if (!this.#cache.has(key) && !(value instanceof Error) && !isThenable(value))
-      this.#settled.set(key, value);
-    return super.prime(key, value);
+    if (this.#cache.has(key) || this.#settled.has(key)) return this;
+    if (value instanceof Error || isThenable(value)) return super.prime(key, value);
+    this.#settled.set(key, value);
+    return this;
+  }
+
+  override load(key: K): Promise<V> {
+    if (!this.#cache.has(key) && this.#settled.has(key)) super.prime(key, this.#settled.get(key) as V);
+    return super.load(key);
   }
 
   override clear(key: K): this {

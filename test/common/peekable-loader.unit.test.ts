@@ -39,6 +39,23 @@ describe('PeekableLoader', () => {
     expect(batches).toEqual([['q']]);
   });
 
+  it('answers a primed key from load and loadMany without a batch, primed or not yet asked', async () => {
+    const { l, batches } = loader();
+    l.prime('p', 'primed');
+    l.prime('r', 'also');
+    expect(await l.load('p')).toBe('primed');
+    l.prime('p', 'again'); // now DataLoader's too: still not overridden
+    expect(await l.load('p')).toBe('primed');
+    expect(await l.loadMany(['r', 'p', 's'])).toEqual(['also', 'primed', 'v:s']);
+    expect(batches).toEqual([['s']]);
+    l.prime('e', new Error('primed failure'));
+    await expect(l.load('e')).rejects.toThrow('primed failure');
+    expect(l.peek('e')).toBeUndefined();
+    l.clear('r');
+    expect(await l.load('r')).toBe('v:r');
+    expect(batches).toEqual([['s'], ['r']]);
+  });
+
   it('forgets on clear and clearAll, and never holds a failure', async () => {
     const { l } = loader();
     await l.load('a');
