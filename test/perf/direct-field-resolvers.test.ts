@@ -13,13 +13,9 @@ import { withPermissions } from '../../src/app/permissions';
 import { buildBareSchema, buildSchema } from '../../src/app/schema';
 import { withSyncTypeResolvers } from '../../src/app/sync-type-resolvers';
 import { withInputHygiene } from '../../src/common/input-hygiene';
-import { toGlobalId } from '../../src/common/global-id';
 import { createContext } from '../../src/common/request-context';
-import { CITY_TREE } from '../../bench/queries';
-import { FUND_TREE } from '../../bench/rollup-queries';
-import { AGGREGATE_TABLE } from '../../bench/reporting-queries';
-import { W2_QUERY, w2Variables } from '../../bench/workloads/w2';
 import { TestApp } from '../harness/app';
+import { servedShapes } from './equivalence-cases';
 import { REGION, workedExampleGoal } from '../rollup/fixtures';
 
 let app: TestApp;
@@ -105,11 +101,7 @@ test('plain fields lose their resolver; renamed, guarded or resolved ones keep i
 
 test('the same answers as through type-graphql’s handler', async () => {
   const cases: [string, string, Record<string, unknown>][] = [
-    ['finance.zibo', CITY_TREE, { code: cityCode }],
-    ['finance.zibo', FUND_TREE, { id: toGlobalId('PerformanceGoal', overall) }],
-    ['finance.gongyuan', FUND_TREE, { id: toGlobalId('PerformanceGoal', overall) }],
-    ['finance.zibo', AGGREGATE_TABLE, { level: 'DISTRICT', from: 2024, to: 2026 }],
-    ['finance.zibo', W2_QUERY, { ...w2Variables(cityCode, { year: 2025 }) }],
+    ...servedShapes(cityCode, overall),
     // P6, 003 第七条: a unit sees its own organization and is refused the audit trail (a refused field).
     [
       'unit.chezhan',

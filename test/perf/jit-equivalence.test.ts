@@ -9,11 +9,8 @@
 import { executions } from '../../src/app/jit-executor';
 import { startServer, type RunningServer } from '../../src/app/server';
 import { toGlobalId } from '../../src/common/global-id';
-import { CITY_TREE } from '../../bench/queries';
-import { FUND_TREE } from '../../bench/rollup-queries';
-import { AGGREGATE_TABLE } from '../../bench/reporting-queries';
-import { W2_QUERY, w2Variables } from '../../bench/workloads/w2';
 import { TestApp } from '../harness/app';
+import { servedShapes } from './equivalence-cases';
 import { REGION, workedExampleGoal } from '../rollup/fixtures';
 
 let app: TestApp;
@@ -64,13 +61,7 @@ async function both(as: string, query: string, variables: Record<string, unknown
 }
 
 test('the city tree, the fund tree, the aggregate and the W2 list: same answers, compiled', async () => {
-  const cases: [string, string, Record<string, unknown>][] = [
-    ['finance.zibo', CITY_TREE, { code: cityCode }],
-    ['finance.zibo', FUND_TREE, { id: toGlobalId('PerformanceGoal', overall) }],
-    ['finance.gongyuan', FUND_TREE, { id: toGlobalId('PerformanceGoal', overall) }],
-    ['finance.zibo', AGGREGATE_TABLE, { level: 'DISTRICT', from: 2024, to: 2026 }],
-    ['finance.zibo', W2_QUERY, { ...w2Variables(cityCode, { year: 2025 }) }],
-  ];
+  const cases = servedShapes(cityCode, overall);
   for (const [as, query, variables] of cases) {
     const { reply, compiled } = await both(as, query, variables);
     expect(reply.body.errors).toBeUndefined();

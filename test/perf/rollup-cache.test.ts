@@ -5,10 +5,9 @@
  * once: the reused answer always equals one computed from scratch (`forgetRollUpResults`).
  */
 import { generateSyntheticCity, generateSyntheticEvaluations, type SyntheticCity } from '../../seeds';
-import { FUND_TREE, type FundTreeData } from '../../bench/rollup-queries';
 import { forgetRollUpResults } from '../../src/rollup/rollup.loaders';
 import { TestApp } from '../harness/app';
-import { gid } from '../rollup/fixtures';
+import { countedBelow, readFundTree } from '../rollup/fixtures';
 
 let app: TestApp;
 let city: SyntheticCity;
@@ -47,16 +46,7 @@ beforeAll(async () => {
 }, 240_000);
 afterAll(async () => app.stop());
 
-async function fundTree() {
-  const res = await app.gql<FundTreeData>(
-    FUND_TREE,
-    { id: gid('PerformanceGoal', overall) },
-    { as: city.sampleLogins.cityFinance },
-  );
-  expect(res.errors).toBeUndefined();
-  expect(res.data!.goal?.rollUp).toBeTruthy();
-  return { data: res.data!, statements: res.extensions?.sqlStatements as number };
-}
+const fundTree = () => readFundTree(app, overall, city.sampleLogins.cityFinance);
 
 async function fresh() {
   forgetRollUpResults();
@@ -80,9 +70,7 @@ test('a submission below it is seen at once; the reused answer then equals a fre
   );
   const after = await fundTree();
   expect(after.data).not.toEqual(before.data);
-  const counted = (d: FundTreeData) =>
-    d.goal!.children.nodes.reduce((sum, c) => sum + (c.rollUp?.coverage.counted ?? 0), 0);
-  expect(counted(after.data)).toBe(counted(before.data) + 1);
+  expect(countedBelow(after.data)).toBe(countedBelow(before.data) + 1);
   const again = await fundTree();
   expect(again.data).toEqual(after.data);
   expect((await fresh()).data).toEqual(after.data);

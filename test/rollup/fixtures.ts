@@ -8,6 +8,7 @@ import { Decimal } from '../../src/common/decimal';
 import { scoreSelfEvaluation } from '../../src/evaluation/rules/scoring';
 import type { ScoringIndicator } from '../../src/evaluation/rules/scoring-types';
 import type { TestApp } from '../harness/app';
+import { FUND_TREE, type FundTreeData } from '../../bench/rollup-queries';
 
 export const gid = (type: string, id: string) => Buffer.from(`${type}:${id}`).toString('base64url');
 
@@ -146,3 +147,15 @@ export function evaluationCalls<E, U>(app: () => TestApp) {
   }
   return { call, ok, refused };
 }
+
+/** The fund tree of `overallId` read by `as` (bench/rollup-queries.ts FUND_TREE) and its statement count. */
+export async function readFundTree(app: TestApp, overallId: string, as: string) {
+  const res = await app.gql<FundTreeData>(FUND_TREE, { id: gid('PerformanceGoal', overallId) }, { as });
+  expect(res.errors).toBeUndefined();
+  expect(res.data!.goal?.rollUp).toBeTruthy();
+  return { data: res.data!, statements: res.extensions?.sqlStatements as number };
+}
+
+/** Self-evaluations counted under the tree's regional goals, summed (one more per submission). */
+export const countedBelow = (d: FundTreeData) =>
+  d.goal!.children.nodes.reduce((sum, c) => sum + (c.rollUp?.coverage.counted ?? 0), 0);

@@ -8,13 +8,12 @@
 import { Writable } from 'node:stream';
 import pino from 'pino';
 import { generateSyntheticCity, generateSyntheticEvaluations, type SyntheticCity } from '../../seeds';
-import { FUND_TREE, type FundTreeData } from '../../bench/rollup-queries';
 import { parseConfig } from '../../src/config/config';
 import { startServer } from '../../src/app/server';
 import { forgetRollUpResults } from '../../src/rollup/rollup.loaders';
 import { warmRollUps } from '../../src/rollup/rollup-warmup';
 import { TestApp } from '../harness/app';
-import { gid } from '../rollup/fixtures';
+import { countedBelow, readFundTree } from '../rollup/fixtures';
 
 let app: TestApp;
 let city: SyntheticCity;
@@ -33,16 +32,7 @@ beforeAll(async () => {
 }, 240_000);
 afterAll(async () => app.stop());
 
-async function fundTree() {
-  const res = await app.gql<FundTreeData>(
-    FUND_TREE,
-    { id: gid('PerformanceGoal', overall) },
-    { as: city.sampleLogins.cityFinance },
-  );
-  expect(res.errors).toBeUndefined();
-  expect(res.data!.goal?.rollUp).toBeTruthy();
-  return { data: res.data!, statements: res.extensions?.sqlStatements as number };
-}
+const fundTree = () => readFundTree(app, overall, city.sampleLogins.cityFinance);
 
 /** Statements of a read that computes the roll-up, and of one that reuses it. */
 async function costs() {
@@ -128,9 +118,7 @@ test('a submission after the warm-up is seen at once', async () => {
     [summary.evaluations[0].id],
   );
   const after = await fundTree();
-  const counted = (d: FundTreeData) =>
-    d.goal!.children.nodes.reduce((sum, c) => sum + (c.rollUp?.coverage.counted ?? 0), 0);
-  expect(counted(after.data)).toBe(counted(before.data) + 1);
+  expect(countedBelow(after.data)).toBe(countedBelow(before.data) + 1);
   forgetRollUpResults();
   expect((await fundTree()).data).toEqual(after.data);
 });
