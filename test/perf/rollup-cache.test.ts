@@ -7,7 +7,7 @@
 import { generateSyntheticCity, generateSyntheticEvaluations, type SyntheticCity } from '../../seeds';
 import { forgetRollUpResults } from '../../src/rollup/rollup.loaders';
 import { TestApp } from '../harness/app';
-import { countedBelow, readFundTree } from '../rollup/fixtures';
+import { countedBelow, draftsUnder, readFundTree } from '../rollup/fixtures';
 
 let app: TestApp;
 let city: SyntheticCity;
@@ -28,21 +28,7 @@ beforeAll(async () => {
     [city.tenantId],
   );
   overall = top.id;
-  const missing = await app.sql<{ id: string }>(
-    `SELECT p.id FROM performance_goal p JOIN performance_goal r ON r.tenant_id = p.tenant_id AND r.id = p.parent_goal_id
-      WHERE p.tenant_id = $1 AND r.parent_goal_id = $2 AND p.status = 'ISSUED'
-        AND NOT EXISTS (SELECT 1 FROM evaluation e WHERE e.tenant_id = p.tenant_id AND e.goal_id = p.id)
-      ORDER BY p.id LIMIT 2`,
-    [city.tenantId, overall],
-  );
-  const summary = await generateSyntheticEvaluations(app.owner, {
-    tenantId: city.tenantId,
-    seed: 83,
-    share: 1,
-    goalIds: missing.map((m) => m.id),
-    status: 'DRAFT',
-  });
-  drafts = summary.evaluations.map((e) => e.id);
+  drafts = await draftsUnder(app, city.tenantId, overall, 2, 83);
 }, 240_000);
 afterAll(async () => app.stop());
 

@@ -9,6 +9,7 @@ import { scoreSelfEvaluation } from '../../src/evaluation/rules/scoring';
 import type { ScoringIndicator } from '../../src/evaluation/rules/scoring-types';
 import type { TestApp } from '../harness/app';
 import { FUND_TREE, type FundTreeData } from '../../bench/rollup-queries';
+import { generateSyntheticEvaluations } from '../../seeds';
 
 export const gid = (type: string, id: string) => Buffer.from(`${type}:${id}`).toString('base64url');
 
@@ -159,3 +160,31 @@ export async function readFundTree(app: TestApp, overallId: string, as: string) 
 /** Self-evaluations counted under the tree's regional goals, summed (one more per submission). */
 export const countedBelow = (d: FundTreeData) =>
   d.goal!.children.nodes.reduce((sum, c) => sum + (c.rollUp?.coverage.counted ?? 0), 0);
+
+/**
+ * DRAFT self-evaluations (ids) for up to `count` project goals under the overall goal that have none yet,
+ * arranged as the owner with the synthetic generator.
+ */
+export async function draftsUnder(
+  app: TestApp,
+  tenantId: string,
+  overallId: string,
+  count: number,
+  seed: number,
+): Promise<string[]> {
+  const missing = await app.sql<{ id: string }>(
+    `SELECT p.id FROM performance_goal p JOIN performance_goal r ON r.tenant_id = p.tenant_id AND r.id = p.parent_goal_id
+      WHERE p.tenant_id = $1 AND r.parent_goal_id = $2 AND p.status = 'ISSUED'
+        AND NOT EXISTS (SELECT 1 FROM evaluation e WHERE e.tenant_id = p.tenant_id AND e.goal_id = p.id)
+      ORDER BY p.id LIMIT $3`,
+    [tenantId, overallId, count],
+  );
+  const summary = await generateSyntheticEvaluations(app.owner, {
+    tenantId,
+    seed,
+    share: 1,
+    goalIds: missing.map((m) => m.id),
+    status: 'DRAFT',
+  });
+  return summary.evaluations.map((e) => e.id);
+}

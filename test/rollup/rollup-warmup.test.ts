@@ -13,7 +13,7 @@ import { startServer } from '../../src/app/server';
 import { forgetRollUpResults } from '../../src/rollup/rollup.loaders';
 import { warmRollUps } from '../../src/rollup/rollup-warmup';
 import { TestApp } from '../harness/app';
-import { countedBelow, readFundTree } from '../rollup/fixtures';
+import { countedBelow, draftsUnder, readFundTree } from '../rollup/fixtures';
 
 let app: TestApp;
 let city: SyntheticCity;
@@ -99,23 +99,11 @@ test('a submission after the warm-up is seen at once', async () => {
   forgetRollUpResults();
   await warmRollUps(app.services, 50);
   const before = await fundTree();
-  const [draft] = await app.sql<{ id: string }>(
-    `SELECT p.id FROM performance_goal p JOIN performance_goal r ON r.tenant_id = p.tenant_id AND r.id = p.parent_goal_id
-      WHERE p.tenant_id = $1 AND r.parent_goal_id = $2 AND p.status = 'ISSUED'
-        AND NOT EXISTS (SELECT 1 FROM evaluation e WHERE e.tenant_id = p.tenant_id AND e.goal_id = p.id)
-      ORDER BY p.id LIMIT 1`,
-    [city.tenantId, overall],
-  );
-  const summary = await generateSyntheticEvaluations(app.owner, {
-    tenantId: city.tenantId,
-    seed: 91,
-    share: 1,
-    goalIds: [draft.id],
-    status: 'DRAFT',
-  });
+  const [draft] = await draftsUnder(app, city.tenantId, overall, 1, 91);
+  expect(draft).toBeDefined();
   await app.sql(
     `UPDATE evaluation SET status = 'SUBMITTED', total = 88, grade = 'GOOD', submitted_at = now() WHERE id = $1`,
-    [summary.evaluations[0].id],
+    [draft],
   );
   const after = await fundTree();
   expect(countedBelow(after.data)).toBe(countedBelow(before.data) + 1);
