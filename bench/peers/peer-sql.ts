@@ -1,7 +1,7 @@
 import { Client } from 'pg';
 import { RegionLevel } from '../../src/auth/principal-kinds';
 import { AggregateDimension, AggregateMeasure } from '../../src/reporting/aggregate.model';
-import { aggregateSql } from '../../src/reporting/aggregate.sql';
+import { aggregateTableSql } from '../../src/reporting/aggregate-table.sql';
 import { RAW_FUND_TREE_SQL } from '../rollup-queries';
 
 /**
@@ -79,29 +79,18 @@ export function w3Request(level: RegionLevel, yearFrom: number, yearTo: number) 
 }
 
 /**
- * W3 as one statement: the API's own statement over the maintained region cells (src/reporting/
- * aggregate.sql.ts, what it runs for this question, the mean score rounded half up in SQL), giving every
- * column of the API's answer. $1 tenant, $2 the city's path prefix, $3/$4 the years.
+ * W3 as one statement: the API's own statement for the table form over the maintained region cells
+ * (src/reporting/aggregate-table.sql.ts: the groups of aggregate.sql.ts, each row's cells encoded as JSON
+ * by PostgreSQL, the mean score rounded half up in SQL), answering `row_count` and `table_json`, every
+ * column of the API's answer (the region and its ancestors by code and name). $1 tenant, $2 the city's
+ * path prefix, $3/$4 the years.
  */
 export function w3Sql(level: RegionLevel): string {
-  const { sql } = aggregateSql(w3Request(level, 0, 0), {
+  return aggregateTableSql(w3Request(level, 0, 0), {
     tenantId: '00000000-0000-0000-0000-000000000000',
     withinPath: '/',
     ownOrganizationId: null,
-  });
-  // Every column of the API's answer (its table form: the region and its ancestors by code and name),
-  // so that all sides answer the same question (issue 18).
-  const ancestors = [
-    'city',
-    ...(level === RegionLevel.CITY ? [] : ['district']),
-    ...(level === RegionLevel.TOWNSHIP ? ['township'] : []),
-  ]
-    .map((r) => `a.${r}_code, a.${r}_name, `)
-    .join('');
-  return `SELECT ${ancestors}a.region_code, a.region_name, a.region_level, a.year, a.indicator_category,
-       a.goal_count, a.indicator_count, a.budgeted::numeric(18,2)::text AS budgeted,
-       a.spent::numeric(18,2)::text AS spent, a.self_evaluated_count, a.mean_score
-  FROM (${sql}) a`;
+  }).sql;
 }
 
 const LEVELS = [RegionLevel.DISTRICT, RegionLevel.TOWNSHIP] as const;
@@ -138,7 +127,7 @@ export async function installPeerFunctions(ownerUrl: string): Promise<void> {
         RETURNS json LANGUAGE plpgsql STABLE AS $fn$
         DECLARE answer json;
         BEGIN
-          EXECUTE $q$ SELECT COALESCE(json_agg(t), '[]'::json) FROM (${asFunctionBody(w3Sql(level))}) t $q$
+          EXECUTE $q$ SELECT t.table_json::json FROM (${asFunctionBody(w3Sql(level))}) t $q$
             INTO answer USING within_path, year_from, year_to;
           RETURN answer;
         END $fn$`);

@@ -293,8 +293,10 @@ function markdown(r: PeersResults): string {
     '- W2 on PostGraphile: the townships are `allRegions(condition: {level: "TOWNSHIP"}, orderBy: CODE_ASC)` — the ' +
       "tenant is one city, so these are the city's townships; units in pinyin order (`NAME_PINYIN_ASC`, a user " +
       'plugin), goals by creation, the self-evaluation as `evaluationsBy…(condition: {kind: "SELF"}, first: 1)`.',
-    '- W3: PostGraphile and raw SQL run the statement the API itself runs over the maintained region cells and ' +
-      "answer every column of the API's table (the region and its ancestors by code and name: 17 columns); " +
+    '- W3: PostGraphile and raw SQL run the statement the API itself runs for the table form over the maintained ' +
+      'region cells (src/reporting/aggregate-table.sql.ts: PostgreSQL encodes the cells as JSON, which Jixiao embeds ' +
+      "in its response as is) and answer every column of the API's table (the region and its ancestors by code and " +
+      'name: 17 columns), cell for cell; the raw side takes the JSON text as it is; ' +
       "PostGraphile's function is PL/pgSQL with EXECUTE, planned for its arguments on each call (as LANGUAGE sql " +
       'its one generic plan took ~45 ms against ~13 ms); the aggregate over the base tables is bench/RESULTS-reporting.md.',
     '- The load generator (autocannon and the raw-SQL workers) runs in the orchestrating process on the same ' +

@@ -24,6 +24,7 @@ import { lazyHandler } from './lazy-handler';
 import type * as CongressHttp from '../results/congress/congress-http';
 import type * as FormsHttp from '../forms/forms.http';
 import type * as FormsImportHttp from '../forms/import/import-http';
+import { stringifyResponse } from '../common/raw-json';
 import { jitExecution } from './jit-executor';
 import { tracingRequested } from './observability/tracing-requested';
 
@@ -88,6 +89,8 @@ export async function startServer(services: AppServices, host: string, port: num
     includeStacktraceInErrorResponses: false,
     logger: services.logger,
     formatError: format,
+    // Issue 18: JSON.stringify, with JSON that PostgreSQL encoded embedded as it is (raw-json.ts).
+    stringifyResult: stringifyResponse,
     // main.ts owns SIGTERM/SIGINT (drain, then close the pool, then stop PostgreSQL).
     stopOnTerminationSignals: false,
     plugins: [

@@ -1,4 +1,5 @@
 import { GraphQLError, GraphQLScalarType } from 'graphql';
+import { RawJson } from '../common/raw-json';
 
 /**
  * 汇总表 — the aggregate's rows as one leaf (issue 14 bench: at TOWNSHIP × 5 years × category, 2,415 rows ×
@@ -15,11 +16,13 @@ function outputOnly(): GraphQLError {
   });
 }
 
-export const AggregateTableScalar = new GraphQLScalarType<never, unknown[][]>({
+export const AggregateTableScalar = new GraphQLScalarType<never, unknown[][] | RawJson>({
   name: 'AggregateTable',
   description:
     '汇总表 — rows as arrays of cells in the order of `columns` (DHIS2-like table form): each cell is exactly the matching AggregateRow field — text as a string, counts and years as numbers, money/rates/scores as exact decimal strings, null when empty; output only',
   serialize: (value) => {
+    // The table encoded by PostgreSQL (aggregate-table.sql.ts), embedded as it is by the response.
+    if (value instanceof RawJson) return value;
     // A resolver returning anything else is a bug (INTERNAL), not input.
     if (!Array.isArray(value)) throw new TypeError('AggregateTable: not a table');
     return value as unknown[][];

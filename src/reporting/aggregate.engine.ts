@@ -16,6 +16,7 @@ import {
   type AggregateRequest,
   type AggregateRowData,
 } from './aggregate.model';
+import { aggregateTableSql } from './aggregate-table.sql';
 import { aggregateSql, type AggregateReach, type AggregateSql } from './aggregate.sql';
 
 /**
@@ -150,6 +151,14 @@ export async function prepareAggregate(
   request: AggregateRequest,
 ): Promise<{ req: AggregateRequest; statement: AggregateSql }> {
   const req = validateAggregate(request);
+  return { req, statement: aggregateSql(...(await reachOf(ctx, req))) };
+}
+
+/** The request with the filter's global ids as uuids, and the caller's reach (both statements' input). */
+async function reachOf(
+  ctx: RequestContext,
+  req: AggregateRequest,
+): Promise<[AggregateRequest, AggregateReach]> {
   const reach = await aggregateReach(ctx, req);
   // Ids are the API's global ids (node(id)); one that names no fund or department matches nothing.
   const uuids = (ids: readonly string[] | null | undefined, type: string) =>
@@ -161,7 +170,7 @@ export async function prepareAggregate(
         departmentIds: uuids(req.filter.departmentIds, 'Organization'),
       }
     : req.filter;
-  return { req, statement: aggregateSql({ ...req, filter }, reach) };
+  return [{ ...req, filter }, reach];
 }
 
 /** The grouped statistics of an aggregate as the statement answers them, one object per group. */
@@ -183,14 +192,43 @@ export async function queryAggregate(
   const em = await ctx.scope.manager();
   const limit = options.maxRows ? ` LIMIT ${Math.floor(options.maxRows) + 1}` : '';
   const raw = await em.query<Record<string, unknown>[]>(statement.sql + limit, statement.params);
-  if (options.maxRows && raw.length > options.maxRows)
-    throw bad(
-      'TOO_MANY_ROWS',
-      ['dimensions'],
-      `结果超过 ${options.maxRows} 行：请缩小范围或使用 CSV 导出（/reports/aggregate.csv）`,
-      `More than ${options.maxRows} rows: narrow the request or use the CSV export (/reports/aggregate.csv)`,
-    );
+  if (options.maxRows && raw.length > options.maxRows) throw tooManyRows(options.maxRows);
   return { req, raw };
+}
+
+const tooManyRows = (maxRows: number) =>
+  bad(
+    'TOO_MANY_ROWS',
+    ['dimensions'],
+    `结果超过 ${maxRows} 行：请缩小范围或使用 CSV 导出（/reports/aggregate.csv）`,
+    `More than ${maxRows} rows: narrow the request or use the CSV export (/reports/aggregate.csv)`,
+  );
+
+/** The table form encoded by PostgreSQL (aggregate-table.sql.ts): the groups' count and the JSON text. */
+export interface AggregateTableJson {
+  req: AggregateRequest;
+  rowCount: number;
+  json: string;
+}
+
+/**
+ * The table form only (issue 18, W3): the same validation, reach and groups as queryAggregate, with the
+ * cells encoded as JSON by the statement. Refuses more than `maxRows` groups as queryAggregate does.
+ */
+export async function queryAggregateTable(
+  ctx: RequestContext,
+  request: AggregateRequest,
+  options: { maxRows: number },
+): Promise<AggregateTableJson> {
+  const req = validateAggregate(request);
+  const statement = aggregateTableSql(...(await reachOf(ctx, req)));
+  const em = await ctx.scope.manager();
+  const [answer] = await em.query<{ row_count: number; table_json: string }[]>(
+    statement.sql,
+    statement.params,
+  );
+  if (answer.row_count > options.maxRows) throw tooManyRows(options.maxRows);
+  return { req, rowCount: answer.row_count, json: answer.table_json };
 }
 
 /** The rows of an aggregate (see queryAggregate). */

@@ -1,7 +1,17 @@
-import { Arg, Ctx, Query, Resolver } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, Info, Query, Resolver } from 'type-graphql';
+import { selectionOf } from '../common/lookahead/selection';
+import { RawJson } from '../common/raw-json';
 import type { RequestContext } from '../common/request-context';
 import { RegionLevel } from '../hierarchy/hierarchy.enums';
-import { queryAggregate, rowsOf, tableOf, type AggregateResultRows } from './aggregate.engine';
+import {
+  queryAggregate,
+  queryAggregateTable,
+  rowsOf,
+  tableOf,
+  type AggregateResultRows,
+  type AggregateTableJson,
+} from './aggregate.engine';
 import {
   AggregateDimension,
   AggregateMeasure,
@@ -39,6 +49,23 @@ class AggregateAnswer {
   }
 }
 
+/**
+ * The answer when only the table form is asked (no `rows`): PostgreSQL encodes the cells
+ * (aggregate-table.sql.ts) and the response embeds that JSON text as it is (issue 18, W3).
+ */
+class AggregateTableAnswer {
+  readonly rowCount: number;
+  readonly table: RawJson;
+
+  constructor(
+    readonly columns: AggregateColumnSpec[],
+    result: AggregateTableJson,
+  ) {
+    this.rowCount = result.rowCount;
+    this.table = new RawJson(result.json);
+  }
+}
+
 /** 汇总行数上限 — rows one GraphQL aggregate may answer; larger answers go through the CSV stream. */
 export const MAX_AGGREGATE_ROWS = 5000;
 
@@ -71,8 +98,14 @@ export class AggregateResolver {
     regionLevel: RegionLevel | null,
     @Arg('filter', () => AggregateFilterInput, { nullable: true, description: '筛选 — narrows the facts' })
     filter: AggregateFilterInput | null,
-  ): Promise<AggregateResultType | AggregateAnswer | null> {
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<AggregateResultType | AggregateAnswer | AggregateTableAnswer | null> {
     const req = { dimensions, measures, regionLevel, filter };
+    const { selection } = selectionOf(info);
+    if (selection.has('table') && !selection.has('rows')) {
+      const answer = await queryAggregateTable(ctx, req, { maxRows: MAX_AGGREGATE_ROWS });
+      return new AggregateTableAnswer(columnsOf(answer.req), answer);
+    }
     const result = await queryAggregate(ctx, req, { maxRows: MAX_AGGREGATE_ROWS });
     return new AggregateAnswer(columnsOf(result.req), result);
   }

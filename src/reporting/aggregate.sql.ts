@@ -139,8 +139,33 @@ export function answeredByCells(req: AggregateRequest, reach: AggregateReach): b
   );
 }
 
+/**
+ * The pieces of an aggregate's statement: the grouped statistics `s` (`inner`), the joins that name its
+ * groups, the named output columns and the row order. aggregateSql lists them as rows; the table form
+ * (aggregate-table.sql.ts) encodes the same groups as JSON text.
+ */
+export interface AggregateParts {
+  params: unknown[];
+  inner: string;
+  joins: string[];
+  outer: string[];
+  order: string[];
+}
+
 /** The statement for a validated request (aggregate.engine.ts validates; nothing here trusts input as SQL). */
 export function aggregateSql(req: AggregateRequest, reach: AggregateReach): AggregateSql {
+  const { params, inner, joins, outer, order } = aggregateParts(req, reach);
+  const orderBy = orderClause(order);
+  const sql = `SELECT ${outer.join(', ')} FROM (${inner}) s ${joins.join(' ')} ${orderBy}`;
+  return { sql, params };
+}
+
+/** `ORDER BY …` of the groups (empty without dimensions: one row). */
+export const orderClause = (order: readonly string[]): string =>
+  order.length > 0 ? `ORDER BY ${order.map((o) => `${o} NULLS LAST`).join(', ')}` : '';
+
+/** The parts of the statement (aggregateSql). */
+export function aggregateParts(req: AggregateRequest, reach: AggregateReach): AggregateParts {
   const cells = answeredByCells(req, reach);
   const params: unknown[] = [reach.tenantId, `${reach.withinPath}%`];
   const p = (value: unknown): string => {
@@ -259,7 +284,5 @@ export function aggregateSql(req: AggregateRequest, reach: AggregateReach): Aggr
   }
   for (const as of ['sector', 'budget_book', 'goal_scope', 'indicator_category', 'grade'])
     if (has(as)) order.push(`s.${as}`);
-  const orderBy = order.length > 0 ? `ORDER BY ${order.map((o) => `${o} NULLS LAST`).join(', ')}` : '';
-  const sql = `SELECT ${outer.join(', ')} FROM (${inner}) s ${joins.join(' ')} ${orderBy}`;
-  return { sql, params };
+  return { params, inner, joins, outer, order };
 }

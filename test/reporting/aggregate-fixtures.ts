@@ -17,6 +17,10 @@ export const AGGREGATE = `query($d: [AggregateDimension!]!, $m: [AggregateMeasur
     table
   } }`;
 
+/** The table form alone (no `rows`): the statement encodes the cells (aggregate-table.sql.ts). */
+const TABLE_ALONE = `query($d: [AggregateDimension!]!, $m: [AggregateMeasure!]!, $l: RegionLevel, $f: AggregateFilterInput) {
+  aggregate(dimensions: $d, measures: $m, regionLevel: $l, filter: $f) { rowCount table } }`;
+
 export interface AggregateArgs {
   d: string[];
   m: string[];
@@ -78,10 +82,26 @@ export async function aggregate(
     aggregate: { rows: Row[]; rowCount: number; columns: { name: string }[]; table: unknown[][] } | null;
   }>(AGGREGATE, args as unknown as Record<string, unknown>, as ? { as } : {});
   const answer = res.data?.aggregate;
+  // The table form asked alone is encoded by PostgreSQL (issue 18, src/reporting/aggregate-table.sql.ts).
+  const alone = await app.gql<{ aggregate: { rowCount: number; table: unknown[][] } | null }>(
+    TABLE_ALONE,
+    args as unknown as Record<string, unknown>,
+    as ? { as } : {},
+  );
   if (answer) {
     expect(answer.rowCount).toBe(answer.rows.length);
     // The table form (issue 14) is the typed rows cell for cell, in the order of `columns`.
     expect(answer.table).toEqual(answer.rows.map((r) => answer.columns.map((c) => r[c.name])));
+    // … and so is the one PostgreSQL encodes, cell for cell (strings stay strings, numbers numbers).
+    expect(alone.data?.aggregate).toEqual({ rowCount: answer.rowCount, table: answer.table });
+  } else {
+    // Refused alike: the same error codes and fields.
+    expect(alone.data?.aggregate ?? null).toBeNull();
+    const shape = (e: { extensions?: Record<string, unknown>; path?: unknown }) => [
+      e.extensions?.code,
+      e.extensions?.field ?? null,
+    ];
+    expect((alone.errors ?? []).map(shape)).toEqual((res.errors ?? []).map(shape));
   }
   return {
     rows: answer?.rows ?? null,
