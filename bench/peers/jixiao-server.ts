@@ -55,6 +55,7 @@ async function main(): Promise<void> {
     INTROSPECTION: 'false',
     DB_POOL_SIZE: process.env.DB_POOL_SIZE ?? '10',
     ROLLUP_WARMUP_LIMIT: process.env.ROLLUP_WARMUP_LIMIT,
+    HEAP_GROWING_PERCENT: process.env.HEAP_GROWING_PERCENT,
     // Production default (5 s) unless the run sets it: past it a request waiting for a connection gets 503.
     DB_POOL_ACQUIRE_TIMEOUT_MS: process.env.DB_POOL_ACQUIRE_TIMEOUT_MS,
     TOKEN_SECRET: secret,

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { appendFileSync, readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { Cleanup } from '../cleanup';
 
@@ -60,7 +60,10 @@ export async function startProcess(options: {
     try {
       parsed = JSON.parse(line) as Record<string, unknown>;
     } catch {
-      return; // not one of our lines
+      // Not one of our lines (V8's --trace-gc, say): kept where BENCH_CHILD_OUTPUT names a file.
+      if (process.env.BENCH_CHILD_OUTPUT)
+        appendFileSync(process.env.BENCH_CHILD_OUTPUT, `${options.name}: ${line}\n`);
+      return;
     }
     const i = waiters.findIndex((w) => w.key in parsed);
     if (i >= 0) waiters.splice(i, 1)[0].resolve(parsed);

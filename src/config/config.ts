@@ -147,6 +147,12 @@ export const configSchema = z.object({
    * it (src/rollup/rollup-warmup.ts). 0: none.
    */
   ROLLUP_WARMUP_LIMIT: z.coerce.number().int().min(0).max(1000).default(50),
+  /**
+   * Issue 18: how far V8 grows the heap past the live data after a full collection, in percent (200: to
+   * 3×; V8's own policy goes up to 4×). Lower saves memory and costs collections (src/app/heap-growth.ts).
+   * 0: V8's own policy.
+   */
+  HEAP_GROWING_PERCENT: z.coerce.number().int().min(0).max(1000).default(200),
   /** Log lines: `pretty` (one readable line each, for a terminal) or `json`; unset: pretty in development. */
   LOG_FORMAT: z.enum(['pretty', 'json']).optional(),
 });
