@@ -14,7 +14,7 @@ import { GraphQLClient } from '../client';
 import { benchDatabase } from '../database';
 import { LOGIN, type LoginData } from '../queries';
 import { W2_QUERY, w2Variables } from '../workloads/w2';
-import { existingPeersData, generatePeersData, type PeersData, type PeersSize } from './data';
+import { existingPeersData, generatePeersData, vacuumAnalyze, type PeersData, type PeersSize } from './data';
 import { httpLoad, rawLoad, RAW_STATEMENTS, type LoadResult, type Span } from './load';
 import { cityPath, installPeerFunctions } from './peer-sql';
 import { memoryOf, startProcess, type ServerProcess } from './processes';
@@ -125,6 +125,7 @@ export async function peersBenchmark(cleanup: Cleanup, log: (line: string) => vo
     ? await existingPeersData(db.ownerUrl)
     : await generatePeersData(db.ownerUrl, options, log);
   await installPeerFunctions(db.ownerUrl);
+  log(`VACUUM (ANALYZE) in ${(await vacuumAnalyze(db.ownerUrl)).toFixed(1)} s`);
   if (process.env.BENCH_GENERATE_ONLY === '1') {
     log(`generated in ${data.generationSeconds} s; BENCH_GENERATE_ONLY=1: stopping here`);
     return;

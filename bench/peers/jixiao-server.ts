@@ -49,12 +49,13 @@ async function main(): Promise<void> {
   const config = parseConfig({
     NODE_ENV: 'development',
     EXPOSE_SQL_COUNT: 'true',
-    LOG_LEVEL: 'silent',
+    LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'silent',
     IDE_ENABLED: 'false',
     METRICS_ENABLED: 'false',
     INTROSPECTION: 'false',
     DB_POOL_SIZE: process.env.DB_POOL_SIZE ?? '10',
     ROLLUP_WARMUP_LIMIT: process.env.ROLLUP_WARMUP_LIMIT,
+    REQUEST_WARMUP_ROUNDS: process.env.REQUEST_WARMUP_ROUNDS,
     HEAP_GROWING_PERCENT: process.env.HEAP_GROWING_PERCENT,
     // Production default (5 s) unless the run sets it: past it a request waiting for a connection gets 503.
     DB_POOL_ACQUIRE_TIMEOUT_MS: process.env.DB_POOL_ACQUIRE_TIMEOUT_MS,

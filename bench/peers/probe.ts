@@ -12,7 +12,7 @@ import { httpLoad } from './load';
 import { cityPath } from './peer-sql';
 import { memoryOf, startProcess } from './processes';
 import { summarizeByLibrary } from './profile-summary';
-import { workloads, type Context } from './workloads';
+import { workloads, type Context, type Workload } from './workloads';
 
 /**
  * Issue 18, a developer's probe (not part of `npm run bench`): one Jixiao process on a database an earlier
@@ -20,7 +20,8 @@ import { workloads, type Context } from './workloads';
  * `PROBE_SECONDS` of load per workload at `PROBE_CONNECTIONS`, peak RSS, and (PROBE_PROFILE=<key>) a CPU
  * profile of that workload summarised by library and by function. Env: DATABASE_URL (owner URL of the
  * server), BENCH_REUSE_DATABASE, PROBE_WORKLOADS (default all), PROBE_NODE_OPTIONS (node flags of the server),
- * PROBE_DUMP (a directory: each workload's first answer written there as <key>.json).
+ * PROBE_DUMP (a directory: each workload's first answer written there as <key>.json), PROBE_PROFILE_FIRST=1
+ * (a CPU profile of the first workload's first request), the PROBE_PREWARM family (`prewarm`).
  */
 async function main(): Promise<void> {
   const name = process.env.BENCH_REUSE_DATABASE;
@@ -71,14 +72,29 @@ async function main(): Promise<void> {
     // In the order PROBE_WORKLOADS names them (which workload is first after start matters).
     const listed = workloads(ctx);
     const all = only ? only.flatMap((k) => listed.filter((w) => w.key === k)) : listed;
-    for (const w of all) {
+    await prewarm(jixiao.url, anonymous, api, all);
+    for (const [i, w] of all.entries()) {
+      // PROBE_PROFILE_FIRST=1: a CPU profile of the first workload's first request, summarised.
+      const profileFirst = i === 0 && process.env.PROBE_PROFILE_FIRST === '1';
+      if (profileFirst) {
+        const started = jixiao.nextLine('profiling');
+        jixiao.child.kill('SIGUSR2');
+        await started;
+      }
       const a = await api.request<unknown>(w.jixiao.query, w.jixiao.variables);
+      if (profileFirst) {
+        const written = jixiao.nextLine('profileWritten');
+        jixiao.child.kill('SIGUSR2');
+        await written;
+        const profile = JSON.parse(readFileSync(profileFile, 'utf8'));
+        log(`first-request profile: ${profileFile}; ${JSON.stringify(summarizeByLibrary(profile, 40))}`);
+      }
       const b = await api.request<unknown>(w.jixiao.query, w.jixiao.variables);
       const c = await api.request<unknown>(w.jixiao.query, w.jixiao.variables);
       if (a.body.errors) throw new Error(`${w.key}: ${JSON.stringify(a.body.errors).slice(0, 400)}`);
       if (process.env.PROBE_DUMP) writeFileSync(join(process.env.PROBE_DUMP, `${w.key}.json`), a.text);
       log(
-        `${w.key}: first ${a.sample.ms.toFixed(1)} ms, then ${b.sample.ms.toFixed(1)}, ${c.sample.ms.toFixed(1)} ms; statements ${b.sample.statements}; ${a.text.length} bytes`,
+        `${w.key}: first ${a.sample.ms.toFixed(1)} ms, then ${b.sample.ms.toFixed(1)}, ${c.sample.ms.toFixed(1)} ms; statements ${b.sample.statements}; sql ms ${[a, b, c].map((r) => JSON.parse(r.text).extensions?.sqlMs).join(', ')}; ${a.text.length} bytes`,
       );
     }
     const seconds = Number(process.env.PROBE_SECONDS ?? 5);
@@ -107,11 +123,34 @@ async function main(): Promise<void> {
         log(JSON.stringify(summarizeByLibrary(profile, 20)));
       }
       log(`rss ${JSON.stringify(memoryOf(jixiao.pid))}`);
+      // The same request, warm, by the client that timed the first one (fetch, one at a time).
+      const times: number[] = [];
+      for (let k = 0; k < 21; k += 1)
+        times.push((await api.request(w.jixiao.query, w.jixiao.variables)).sample.ms);
+      log(`${w.key} warm by fetch: median ${times.sort((x, y) => x - y)[10].toFixed(1)} ms`);
     }
     await jixiao.stop();
   } finally {
     await cleanup.runAll();
   }
+}
+
+/**
+ * Requests sent before the first ones are timed (how much warm code alone gives): PROBE_PREWARM_HEALTHZ
+ * GETs of /healthz (the client's own warm-up), PROBE_PREWARM_ANON anonymous `__typename` queries, and
+ * PROBE_PREWARM rounds of every workload — with a comment added (another document to Apollo and
+ * graphql-jit), or the same document with PROBE_PREWARM_SAME=1.
+ */
+async function prewarm(url: string, anonymous: GraphQLClient, api: GraphQLClient, all: Workload[]) {
+  const times = (name: string) => Number(process.env[name] ?? 0);
+  for (let n = times('PROBE_PREWARM_HEALTHZ'); n > 0; n -= 1)
+    await (await fetch(url.replace('/graphql', '/healthz'))).text();
+  for (let n = times('PROBE_PREWARM_ANON'); n > 0; n -= 1)
+    await anonymous.request<unknown>('query Warm { __typename }');
+  const same = process.env.PROBE_PREWARM_SAME === '1';
+  for (let n = times('PROBE_PREWARM'); n > 0; n -= 1)
+    for (const w of all)
+      await api.request<unknown>(same ? w.jixiao.query : `${w.jixiao.query}\n# warm`, w.jixiao.variables);
 }
 
 /** User + system CPU time of a process so far, in ms (Linux /proc; clock ticks of 10 ms). */

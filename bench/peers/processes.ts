@@ -65,6 +65,9 @@ export async function startProcess(options: {
         appendFileSync(process.env.BENCH_CHILD_OUTPUT, `${options.name}: ${line}\n`);
       return;
     }
+    // The server's own log lines (pino: `msg`, with BENCH_LOG_LEVEL) are kept there too.
+    if (process.env.BENCH_CHILD_OUTPUT && 'msg' in parsed)
+      appendFileSync(process.env.BENCH_CHILD_OUTPUT, `${options.name}: ${line}\n`);
     const i = waiters.findIndex((w) => w.key in parsed);
     if (i >= 0) waiters.splice(i, 1)[0].resolve(parsed);
   });

@@ -306,8 +306,13 @@ function markdown(r: PeersResults): string {
       'users would send (PostGraphile has no limiter).',
     '- First requests: before it listens, Jixiao computes the roll-ups of the largest fund trees in force ' +
       '(`ROLLUP_WARMUP_LIMIT`, default 50; src/rollup/rollup-warmup.ts), so the first W1 request reads the ' +
-      'result a warm one reads; the rest of a first request (compiling its document, code not yet optimized) ' +
-      'is not warmed. Its start time below includes that warm-up.',
+      'result a warm one reads; then it runs its roll-up screen of the largest tree 60 times in-process, ' +
+      'read-only, as a stand-in for the department that set the overall goal, and sends itself 60 anonymous ' +
+      '`__typename` requests once listening (`REQUEST_WARMUP_ROUNDS`, src/app/request-warmup.ts). That screen ' +
+      "is W1's kind of request but not its document: compiling a caller's document and its first runs are not " +
+      'warmed. Its start time below includes both warm-ups.',
+    '- Before anything is timed the bench runs VACUUM (ANALYZE) over the database, as autovacuum would on a ' +
+      "running server (this machine's PostgreSQL service runs with autovacuum off).",
     '',
   );
   out.push('## Same answers, statements, first requests, memory', '');

@@ -111,6 +111,7 @@ export function requestLifecycle(
             response.body.singleResult.extensions = {
               ...response.body.singleResult.extensions,
               sqlStatements: db.statements,
+              sqlMs: Math.round(db.sqlMs * 10) / 10,
             };
           }
         },

@@ -19,6 +19,7 @@ import { listenAll, listenHosts, urlHost } from './listen';
 import { warmRollUps } from '../rollup/rollup-warmup';
 import { Metrics } from './observability/metrics';
 import { loadManifest, persistedOperations } from './persisted-operations';
+import { isWarmupRequest, warmHttp, warmRequests } from './request-warmup';
 import { buildSchema } from './schema';
 import { lazyHandler } from './lazy-handler';
 import type * as CongressHttp from '../results/congress/congress-http';
@@ -116,6 +117,14 @@ export async function startServer(services: AppServices, host: string, port: num
       services.logger.warn({ err: error }, 'roll-up warm-up failed; roll-ups are computed on first read'),
   );
 
+  // Issue 18: the roll-up screen run a few times before the first caller (request-warmup.ts); a failure
+  // only costs speed.
+  await warmRequests(services, apollo, config.REQUEST_WARMUP_ROUNDS).then(
+    (w) => w.rounds > 0 && services.logger.info(w, 'request path warmed at start'),
+    (error: unknown) =>
+      services.logger.warn({ err: error }, 'request warm-up failed; the first requests run cold'),
+  );
+
   app.disable('x-powered-by');
   // No ETag: answers are per caller and mostly POSTs no client revalidates, and hashing each body cost a
   // large list ~1.5 % of its time (issue 18).
@@ -125,6 +134,8 @@ export async function startServer(services: AppServices, host: string, port: num
   app.use(
     pinoHttp({
       logger: services.logger,
+      // The start-up's own anonymous requests (request-warmup.ts) are not logged.
+      autoLogging: { ignore: isWarmupRequest },
       genReqId: (req, res) => {
         const given = req.headers['x-request-id'];
         const id = typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
@@ -174,9 +185,14 @@ export async function startServer(services: AppServices, host: string, port: num
 
   const hosts = listenHosts(host);
   const listening = await listenAll(httpServer, hosts, port, services.logger);
+  const url = `http://${urlHost(listening.hosts)}:${listening.port}/graphql`;
+  // Issue 18: the HTTP path (express, CORS, logging, Apollo, the response) warmed by anonymous requests.
+  await warmHttp(url, config.REQUEST_WARMUP_ROUNDS).catch((error: unknown) =>
+    services.logger.warn({ err: error }, 'HTTP warm-up failed; the first requests run cold'),
+  );
   return {
     httpServer,
-    url: `http://${urlHost(listening.hosts)}:${listening.port}/graphql`,
+    url,
     hosts: listening.hosts,
     beginShutdown: () => {
       tracker.shuttingDown = true;

@@ -24,7 +24,8 @@ export async function loadPrincipal(
   tokenVersion: number,
 ): Promise<Principal | null> {
   await db.setTenant(tenantId);
-  const rows = await db.query<PrincipalRow>(
+  // Issue 18: a prepared statement (every authenticated request runs it; planned once per connection).
+  const rows = await db.prepared<PrincipalRow>(
     `SELECT u.id AS user_id, u.login, u.display_name, u.tenant_id, u.is_tenant_admin, u.is_active,
             u.token_version,
             o.id AS organization_id, o.kind, o.supervising_department_id, r.id AS region_id, r.level, r.path

@@ -1,3 +1,4 @@
+import { webcrypto } from 'node:crypto';
 import { errors, jwtVerify, SignJWT } from 'jose';
 import { uuidPattern } from '../common/global-id';
 import { redactSecret } from './log-redaction';
@@ -15,6 +16,8 @@ export interface TokenClaims {
 /** Signed, expiring bearer tokens (HS256, jose). */
 export class TokenService {
   private readonly key: Uint8Array;
+  /** The secret imported once (issue 18): jose imports a raw secret again on every sign and verify. */
+  private hmacKey: Promise<webcrypto.CryptoKey> | null = null;
 
   constructor(
     secret: string,
@@ -33,17 +36,25 @@ export class TokenService {
       .setAudience('jixiao-api')
       .setIssuedAt()
       .setExpirationTime(this.ttl)
-      .sign(this.key);
+      .sign(await this.cryptoKey());
     const { exp } = JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString('utf8')) as {
       exp: number;
     };
     return { token, expiresAt: new Date(exp * 1000) };
   }
 
+  private cryptoKey(): Promise<webcrypto.CryptoKey> {
+    this.hmacKey ??= webcrypto.subtle.importKey('raw', this.key, { name: 'HMAC', hash: 'SHA-256' }, false, [
+      'sign',
+      'verify',
+    ]);
+    return this.hmacKey;
+  }
+
   /** The claims of a valid token; null for a forged, malformed or expired one. */
   async verify(token: string): Promise<TokenClaims | null> {
     try {
-      const { payload } = await jwtVerify(token, this.key, {
+      const { payload } = await jwtVerify(token, await this.cryptoKey(), {
         issuer: 'jixiao',
         audience: 'jixiao-api',
         algorithms: ['HS256'],

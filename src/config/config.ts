@@ -148,6 +148,11 @@ export const configSchema = z.object({
    */
   ROLLUP_WARMUP_LIMIT: z.coerce.number().int().min(0).max(1000).default(50),
   /**
+   * Issue 18: how many times the roll-up screen of the largest fund tree runs before the server listens,
+   * so the first callers do not run the request path cold (src/app/request-warmup.ts). 0: none.
+   */
+  REQUEST_WARMUP_ROUNDS: z.coerce.number().int().min(0).max(1000).default(60),
+  /**
    * Issue 18: how far V8 grows the heap past the live data after a full collection, in percent (200: to
    * 3×; V8's own policy goes up to 4×). Lower saves memory and costs collections (src/app/heap-growth.ts).
    * 0: V8's own policy.

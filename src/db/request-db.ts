@@ -43,7 +43,11 @@ export class RequestDb {
   /** Time spent waiting for this request's SQL statements, in milliseconds (issue 16 metrics). */
   sqlMs = 0;
 
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    /** READ ONLY transaction (the start-up warm-up, src/app/request-warmup.ts): PostgreSQL refuses any write. */
+    private readonly options: { readOnly?: boolean } = {},
+  ) {}
 
   /** Sets the tenant for the rest of the transaction (on first use, or at once if already open). */
   async setTenant(tenantId: string): Promise<void> {
@@ -165,7 +169,7 @@ export class RequestDb {
       }) as QueryRunner['query'];
       try {
         await runner.connect();
-        await begin(runner, this.tenantId);
+        await begin(runner, this.tenantId, this.options.readOnly === true);
       } catch (error) {
         await discard(runner, error);
         throw error;
@@ -200,8 +204,9 @@ export function statementName(sql: string): string {
  * preamble folded): `START TRANSACTION; SET LOCAL …` as one simple-protocol message. TypeORM's own
  * bookkeeping is set as `startTransaction()` would, so savepoints nest under it as before.
  */
-async function begin(runner: QueryRunner, tenantId: string | null): Promise<void> {
-  await runner.query(tenantId ? `START TRANSACTION; ${setTenantSql(tenantId)}` : 'START TRANSACTION');
+async function begin(runner: QueryRunner, tenantId: string | null, readOnly: boolean): Promise<void> {
+  const start = readOnly ? 'START TRANSACTION READ ONLY' : 'START TRANSACTION';
+  await runner.query(tenantId ? `${start}; ${setTenantSql(tenantId)}` : start);
   const state = runner as unknown as { isTransactionActive: boolean; transactionDepth: number };
   state.isTransactionActive = true;
   state.transactionDepth = 1;

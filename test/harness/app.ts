@@ -54,7 +54,14 @@ export class TestApp {
   ) {}
 
   static async start(env: Record<string, string> = {}): Promise<TestApp> {
-    const config = parseConfig({ NODE_ENV: 'test', EXPOSE_SQL_COUNT: 'true', LOG_LEVEL: 'silent', ...env });
+    // No start-up warm-up (src/app/request-warmup.ts) unless a test asks: it only costs the suite time.
+    const config = parseConfig({
+      NODE_ENV: 'test',
+      EXPOSE_SQL_COUNT: 'true',
+      LOG_LEVEL: 'silent',
+      REQUEST_WARMUP_ROUNDS: '0',
+      ...env,
+    });
     const s = await startTestService(
       config,
       pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
