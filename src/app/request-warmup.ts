@@ -2,6 +2,7 @@ import type { ApolloServer } from '@apollo/server';
 import { randomBytes } from 'node:crypto';
 import { Agent, request, type IncomingMessage } from 'node:http';
 import type { Principal } from '../auth/principal';
+import { RegionLevel } from '../auth/principal-kinds';
 import { placeOf, type PlaceRow } from '../auth/principal-row';
 import { toGlobalId } from '../common/global-id';
 import { stringifyResponse } from '../common/raw-json';
@@ -35,6 +36,26 @@ export const ROLL_UP_SCREEN = `query JixiaoStartupWarmup($id: ID!) {
     }
   }
 }`;
+
+/**
+ * The BI overview of the same department (DOMAIN §16): goals, indicators, money, self-evaluations and the
+ * mean score by region one level below its own (a township's: its own) and year, within its jurisdiction
+ * (P6), as the table BI tools read.
+ */
+export const BI_OVERVIEW = `query JixiaoStartupWarmupBi($level: RegionLevel!) {
+  aggregate(dimensions: [REGION, YEAR], regionLevel: $level,
+            measures: [GOAL_COUNT, INDICATOR_COUNT, BUDGETED, SPENT, SELF_EVALUATED_COUNT, MEAN_SCORE]) {
+    rowCount
+    columns { name }
+    table
+  }
+}`;
+
+const LEVEL_BELOW: Record<RegionLevel, RegionLevel> = {
+  [RegionLevel.CITY]: RegionLevel.DISTRICT,
+  [RegionLevel.DISTRICT]: RegionLevel.TOWNSHIP,
+  [RegionLevel.TOWNSHIP]: RegionLevel.TOWNSHIP,
+};
 
 /** The largest fund tree in force and the department that set its overall goal (谁分配预算、谁设定目标). */
 interface TargetRow extends PlaceRow {
@@ -89,7 +110,8 @@ export async function warmupTarget(services: AppServices): Promise<WarmupTarget 
 
 /**
  * Issue 18 (the first request after start within 3× of a warm one): before the server listens, runs the
- * roll-up screen of the largest fund tree in force `rounds` times through the whole GraphQL path — the
+ * roll-up screen of the largest fund tree in force and the BI overview of the department that set it,
+ * `rounds` times each, through the whole GraphQL path — the
  * token check, Apollo, the limits, graphql-jit, the permission layer, the resolvers, TypeORM,
  * node-postgres, the response's serialisation — so that the first callers do not run that code cold (a
  * first roll-up request took ~5× a warm one: V8 optimises code after many calls, not one).
@@ -97,12 +119,12 @@ export async function warmupTarget(services: AppServices): Promise<WarmupTarget 
  * Who it runs as: a stand-in for the department that set the tree's overall goal (DOMAIN §8 P1, 谁分配预算、
  * 谁设定目标) — that department's organization and region, no user (`userId` matches no row), never a
  * tenant administrator. It exists only inside this function: no token is issued for it (the token the
- * check runs on names no user of no tenant and is dropped), nothing is answered to anyone. Each round is
- * one READ ONLY transaction of that tenant under row-level security (PostgreSQL refuses any write), ended
- * and released on every path; the answer is checked for errors and dropped. What it leaves behind is only
- * what any request leaves: compiled code, the compiled document (this document, not a caller's), and the
- * roll-up results, which are keyed by goal and statistics version and read through each caller's own
- * jurisdiction (rollup.loaders.ts). A failure costs speed only.
+ * check runs on names no user of no tenant and is dropped), nothing is answered to anyone. Each screen
+ * runs in its own READ ONLY transaction of that tenant under row-level security (PostgreSQL refuses any
+ * write), ended and released on every path; the answer is checked for errors and dropped. What it leaves
+ * behind is only what any request leaves: compiled code, the compiled documents (these two, not a
+ * caller's), and the roll-up results, which are keyed by goal and statistics version and read through each
+ * caller's own jurisdiction (rollup.loaders.ts). A failure costs speed only.
  */
 export async function warmRequests(
   services: AppServices,
@@ -113,31 +135,42 @@ export async function warmRequests(
   if (rounds <= 0) return { rounds: 0, ms: 0 };
   const target = await warmupTarget(services);
   if (!target) return { rounds: 0, ms: Math.round(performance.now() - started) };
-  const variables = { id: toGlobalId('PerformanceGoal', target.goalId) };
+  const screens = [
+    { query: ROLL_UP_SCREEN, variables: { id: toGlobalId('PerformanceGoal', target.goalId) } },
+    { query: BI_OVERVIEW, variables: { level: LEVEL_BELOW[target.principal.regionLevel] } },
+  ];
   for (let round = 0; round < rounds; round += 1) {
     // The token check every caller's request starts with: a token made and checked here, in memory, for
     // no user of no tenant (it is never sent anywhere).
     const warmupToken = await services.tokens.issue({ userId: NOBODY, tenantId: NOBODY, tokenVersion: 0 });
     if (!(await services.tokens.verify(warmupToken.token)))
       throw new Error('the warm-up token did not verify');
-    const db = new RequestDb(services.dataSource, { readOnly: true });
-    try {
-      await db.setTenant(target.tenantId);
-      const ctx = new RequestContext(services, `request-warmup-${round}`, 'local', target.principal, db);
-      const response = await apollo.executeOperation(
-        { query: ROLL_UP_SCREEN, variables },
-        { contextValue: ctx },
-      );
-      if (response.body.kind !== 'single') throw new Error('the warm-up answered incrementally');
-      const { errors } = response.body.singleResult;
-      if (errors?.length)
-        throw new Error(`the warm-up was refused: ${JSON.stringify(errors[0]).slice(0, 300)}`);
-      stringifyResponse(response.body.singleResult);
-    } finally {
-      await db.finish(false);
-    }
+    for (const screen of screens) await runScreen(services, apollo, target, screen, round);
   }
   return { rounds, ms: Math.round(performance.now() - started) };
+}
+
+/** One screen as one request: its own READ ONLY transaction, ended and released on every path. */
+async function runScreen(
+  services: AppServices,
+  apollo: ApolloServer<RequestContext>,
+  target: WarmupTarget,
+  screen: { query: string; variables: Record<string, unknown> },
+  round: number,
+): Promise<void> {
+  const db = new RequestDb(services.dataSource, { readOnly: true });
+  try {
+    await db.setTenant(target.tenantId);
+    const ctx = new RequestContext(services, `request-warmup-${round}`, 'local', target.principal, db);
+    const response = await apollo.executeOperation(screen, { contextValue: ctx });
+    if (response.body.kind !== 'single') throw new Error('the warm-up answered incrementally');
+    const { errors } = response.body.singleResult;
+    if (errors?.length)
+      throw new Error(`the warm-up was refused: ${JSON.stringify(errors[0]).slice(0, 300)}`);
+    stringifyResponse(response.body.singleResult);
+  } finally {
+    await db.finish(false);
+  }
 }
 
 /** The header that marks the start-up's own HTTP requests: a per-process secret, never sent elsewhere. */
@@ -152,45 +185,64 @@ export function isWarmupRequest(req: IncomingMessage): boolean {
 /** Anonymous and public: `__typename` of the root, no field behind a permission, no database read. */
 const ANONYMOUS_QUERY = JSON.stringify({ query: 'query JixiaoStartupWarmup { __typename }', variables: {} });
 
+/** What the server answered its own warm-up requests (by HTTP status). */
+export interface HttpWarmup {
+  /** Anonymous `__typename` queries answered 200. */
+  anonymous: number;
+  /** Requests with the token of no user answered 401 UNAUTHENTICATED. */
+  refused: number;
+}
+
 /**
- * Issue 18: once listening, the server sends itself `rounds` anonymous GraphQL requests over one
- * keep-alive connection, so the HTTP path a caller's first request takes — express, CORS, the request
- * log, the body parser, Apollo's pipeline and limits, graphql-jit, the response's serialisation and the
- * socket writes — has run before. They carry no token, read nothing, and are not logged (`isWarmupRequest`).
- * Answers the number of requests answered 200.
+ * Issue 18: once listening, the server sends itself `rounds` pairs of requests over one keep-alive
+ * connection, so that the HTTP path a caller's first request takes has run before: express, CORS, the
+ * request log, the body parser, the token check and the caller's lookup (`createContext`: the request's
+ * transaction, the prepared statement of the principal), Apollo's pipeline and limits, graphql-jit, the
+ * response's serialisation and the socket writes. Each pair is an anonymous `__typename` query (public,
+ * reads nothing) and the same query with a token this process signed for no user of no tenant, which the
+ * server refuses like any other token whose user does not exist (401 UNAUTHENTICATED: the lookup finds no
+ * row under that tenant). The token is never sent anywhere else; neither kind is logged
+ * (`isWarmupRequest`).
  */
-export async function warmHttp(url: string, rounds: number): Promise<number> {
-  if (rounds <= 0) return 0;
+export async function warmHttp(services: AppServices, url: string, rounds: number): Promise<HttpWarmup> {
+  const done: HttpWarmup = { anonymous: 0, refused: 0 };
+  if (rounds <= 0) return done;
+  const { token } = await services.tokens.issue({ userId: NOBODY, tenantId: NOBODY, tokenVersion: 0 });
   const agent = new Agent({ keepAlive: true, maxSockets: 1 });
-  let answered = 0;
   try {
     for (let round = 0; round < rounds; round += 1) {
-      const status = await new Promise<number>((resolve, reject) => {
-        const req = request(
-          url,
-          {
-            method: 'POST',
-            agent,
-            headers: {
-              'content-type': 'application/json',
-              'content-length': Buffer.byteLength(ANONYMOUS_QUERY),
-              [WARMUP_HEADER]: WARMUP_NONCE,
-            },
-          },
-          (res) => {
-            res.resume();
-            res.on('end', () => resolve(res.statusCode ?? 0));
-            res.on('error', reject);
-          },
-        );
-        req.setTimeout(5000, () => req.destroy(new Error('the warm-up request timed out')));
-        req.on('error', reject);
-        req.end(ANONYMOUS_QUERY);
-      });
-      if (status === 200) answered += 1;
+      if ((await post(url, agent, null)) === 200) done.anonymous += 1;
+      if ((await post(url, agent, token)) === 401) done.refused += 1;
     }
   } finally {
     agent.destroy();
   }
-  return answered;
+  return done;
+}
+
+/** One warm-up POST of the anonymous query (with `bearer` as its token, if given): its HTTP status. */
+function post(url: string, agent: Agent, bearer: string | null): Promise<number> {
+  return new Promise<number>((resolve, reject) => {
+    const req = request(
+      url,
+      {
+        method: 'POST',
+        agent,
+        headers: {
+          'content-type': 'application/json',
+          'content-length': Buffer.byteLength(ANONYMOUS_QUERY),
+          [WARMUP_HEADER]: WARMUP_NONCE,
+          ...(bearer ? { authorization: `Bearer ${bearer}` } : {}),
+        },
+      },
+      (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode ?? 0));
+        res.on('error', reject);
+      },
+    );
+    req.setTimeout(5000, () => req.destroy(new Error('the warm-up request timed out')));
+    req.on('error', reject);
+    req.end(ANONYMOUS_QUERY);
+  });
 }

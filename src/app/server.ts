@@ -134,7 +134,7 @@ export async function startServer(services: AppServices, host: string, port: num
   app.use(
     pinoHttp({
       logger: services.logger,
-      // The start-up's own anonymous requests (request-warmup.ts) are not logged.
+      // The start-up's own requests (request-warmup.ts) are not logged.
       autoLogging: { ignore: isWarmupRequest },
       genReqId: (req, res) => {
         const given = req.headers['x-request-id'];
@@ -186,9 +186,12 @@ export async function startServer(services: AppServices, host: string, port: num
   const hosts = listenHosts(host);
   const listening = await listenAll(httpServer, hosts, port, services.logger);
   const url = `http://${urlHost(listening.hosts)}:${listening.port}/graphql`;
-  // Issue 18: the HTTP path (express, CORS, logging, Apollo, the response) warmed by anonymous requests.
-  await warmHttp(url, config.REQUEST_WARMUP_ROUNDS).catch((error: unknown) =>
-    services.logger.warn({ err: error }, 'HTTP warm-up failed; the first requests run cold'),
+  // Issue 18: the HTTP path (express, CORS, logging, the token check, Apollo, the response) warmed by the
+  // server's own requests (request-warmup.ts).
+  await warmHttp(services, url, config.REQUEST_WARMUP_ROUNDS).then(
+    (w) => config.REQUEST_WARMUP_ROUNDS > 0 && services.logger.info(w, 'HTTP path warmed at start'),
+    (error: unknown) =>
+      services.logger.warn({ err: error }, 'HTTP warm-up failed; the first requests run cold'),
   );
   return {
     httpServer,

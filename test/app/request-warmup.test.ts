@@ -99,7 +99,11 @@ test('the server warms before it answers, changes nothing, releases every connec
     expect(await openTransactions()).toBe(0);
     // The start-up's own anonymous requests are not in the request log; a caller's are.
     expect(warm.lines.filter((l) => l.msg === 'request completed')).toHaveLength(0);
-    expect(await warmHttp(warm.server.url, 3)).toBe(3);
+    expect(warm.lines.find((l) => l.msg === 'HTTP path warmed at start')).toMatchObject({
+      anonymous: 4,
+      refused: 4,
+    });
+    expect(await warmHttp(app.services, warm.server.url, 3)).toEqual({ anonymous: 3, refused: 3 });
     expect(warm.lines.filter((l) => l.msg === 'request completed')).toHaveLength(0);
     const res = await fetch(warm.server.url, {
       method: 'POST',
