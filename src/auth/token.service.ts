@@ -44,10 +44,12 @@ export class TokenService {
   }
 
   private cryptoKey(): Promise<webcrypto.CryptoKey> {
-    this.hmacKey ??= webcrypto.subtle.importKey('raw', this.key, { name: 'HMAC', hash: 'SHA-256' }, false, [
-      'sign',
-      'verify',
-    ]);
+    this.hmacKey ??= webcrypto.subtle
+      .importKey('raw', this.key, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign', 'verify'])
+      .catch((error: unknown) => {
+        this.hmacKey = null; // not kept: the next call tries again
+        throw error;
+      });
     return this.hmacKey;
   }
 

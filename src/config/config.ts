@@ -148,8 +148,9 @@ export const configSchema = z.object({
    */
   ROLLUP_WARMUP_LIMIT: z.coerce.number().int().min(0).max(1000).default(50),
   /**
-   * Issue 18: how many times the roll-up screen of the largest fund tree runs before the server listens,
-   * so the first callers do not run the request path cold (src/app/request-warmup.ts). 0: none.
+   * Issue 18: how many times the roll-up screen of the largest fund tree and a BI overview run before the
+   * server listens, and how many pairs of requests it sends itself once listening, so the first callers do
+   * not run the request path cold (src/app/request-warmup.ts). 0: none.
    */
   REQUEST_WARMUP_ROUNDS: z.coerce.number().int().min(0).max(1000).default(60),
   /**

@@ -30,3 +30,12 @@ test('an expired token is refused', async () => {
   const { token } = await tokens.issue(claims);
   expect(await tokens.verify(token)).toBeNull();
 });
+
+test('a failed key import is not kept: the next token operation imports again', async () => {
+  const importKey = jest.spyOn(webcrypto.subtle, 'importKey').mockRejectedValueOnce(new Error('no key'));
+  const tokens = new TokenService('the-signing-secret-of-this-test-0123456789', '1h');
+  await expect(tokens.issue(claims)).rejects.toThrow('no key');
+  const { token } = await tokens.issue(claims);
+  expect(await tokens.verify(token)).toEqual(claims);
+  expect(importKey).toHaveBeenCalledTimes(2);
+});
