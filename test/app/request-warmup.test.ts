@@ -5,14 +5,11 @@
  * once listening it sends itself anonymous requests that read nothing and are not logged
  * (src/app/request-warmup.ts). A failed warm-up never stops the start.
  */
-import { Writable } from 'node:stream';
-import pino from 'pino';
 import { generateSyntheticCity, generateSyntheticEvaluations, type SyntheticCity } from '../../seeds';
-import { parseConfig } from '../../src/config/config';
-import { startServer } from '../../src/app/server';
 import { warmHttp, warmupTarget } from '../../src/app/request-warmup';
 import { RequestDb } from '../../src/db/request-db';
 import { TestApp } from '../harness/app';
+import { poolOf, startAnotherServer } from '../harness/another-server';
 
 let app: TestApp;
 let city: SyntheticCity;
@@ -24,23 +21,8 @@ beforeAll(async () => {
 }, 240_000);
 afterAll(async () => app.stop());
 
-/** A second server on the same database and pool, with its log lines kept. */
-async function startAnother(env: Record<string, string>) {
-  const lines: Record<string, unknown>[] = [];
-  const sink = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      lines.push(JSON.parse(chunk.toString()) as Record<string, unknown>);
-      done();
-    },
-  });
-  const config = parseConfig({ NODE_ENV: 'test', LOG_LEVEL: 'info', ...env });
-  const services = { ...app.services, config, logger: pino({ level: 'info' }, sink) };
-  const server = await startServer(services, '127.0.0.1', 0);
-  return { server, lines };
-}
-
-const pool = () =>
-  (app.services.dataSource.driver as unknown as { master: { totalCount: number; idleCount: number } }).master;
+const startAnother = (env: Record<string, string>) => startAnotherServer(app, env);
+const pool = () => poolOf(app);
 
 /** Transactions of the API role still open (none may outlive the warm-up). */
 const openTransactions = async () =>

@@ -5,14 +5,11 @@
  * once. The listing function answers ids only, to the API role only; the warm-up's connection goes back
  * to the pool; a failed warm-up never stops the start.
  */
-import { Writable } from 'node:stream';
-import pino from 'pino';
 import { generateSyntheticCity, generateSyntheticEvaluations, type SyntheticCity } from '../../seeds';
-import { parseConfig } from '../../src/config/config';
-import { startServer } from '../../src/app/server';
 import { forgetRollUpResults } from '../../src/rollup/rollup.loaders';
 import { warmRollUps } from '../../src/rollup/rollup-warmup';
 import { TestApp } from '../harness/app';
+import { poolOf, startAnotherServer } from '../harness/another-server';
 import { countedBelow, draftsUnder, readFundTree } from '../rollup/fixtures';
 
 let app: TestApp;
@@ -43,23 +40,8 @@ async function costs() {
   return { computed, reused };
 }
 
-/** A second server on the same database and pool, with its log lines kept. */
-async function startAnother(env: Record<string, string>) {
-  const lines: Record<string, unknown>[] = [];
-  const sink = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      lines.push(JSON.parse(chunk.toString()) as Record<string, unknown>);
-      done();
-    },
-  });
-  const config = parseConfig({ NODE_ENV: 'test', EXPOSE_SQL_COUNT: 'true', LOG_LEVEL: 'info', ...env });
-  const services = { ...app.services, config, logger: pino({ level: 'info' }, sink) };
-  const server = await startServer(services, '127.0.0.1', 0);
-  return { server, lines };
-}
-
-const pool = () =>
-  (app.services.dataSource.driver as unknown as { master: { totalCount: number; idleCount: number } }).master;
+const startAnother = (env: Record<string, string>) => startAnotherServer(app, env);
+const pool = () => poolOf(app);
 
 test('the warm-up computes the largest trees; the first read then reuses them and equals a fresh answer', async () => {
   // DOMAIN §11, 003 转移支付 第二十三条: the reused roll-up is the one computed from scratch.
