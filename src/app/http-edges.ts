@@ -10,11 +10,20 @@ import { poolOf } from './observability/metrics';
  * pooled connection is busy (a request would queue), and 503 when the database does not answer
  * `SELECT 1` within READINESS_TIMEOUT_MS.
  */
-export function readiness(services: AppServices, shuttingDown: () => boolean): RequestHandler {
+export function readiness(
+  services: AppServices,
+  shuttingDown: () => boolean,
+  /** Still warming up after it began to listen (issue 18, request-warmup.ts): not ready yet. */
+  starting: () => boolean = () => false,
+): RequestHandler {
   return async (_req, res) => {
     res.setHeader('cache-control', 'no-store');
     if (shuttingDown()) {
       res.status(503).json({ status: 'shutting down' });
+      return;
+    }
+    if (starting()) {
+      res.status(503).json({ status: 'starting' });
       return;
     }
     const pool = poolOf(services.dataSource);

@@ -64,6 +64,8 @@ export async function startServer(services: AppServices, host: string, port: num
   const app = express();
   const httpServer = createServer(app);
   const tracker = new RequestTracker();
+  // Issue 18: until the HTTP warm-up after listening is done, /readyz answers 503 "starting".
+  let warming = true;
   const format = formatError(services);
   const config = services.config;
   // Issue 18: the heap grows to 3× its live data, not V8's 4× (heap-growth.ts).
@@ -153,7 +155,11 @@ export async function startServer(services: AppServices, host: string, port: num
   });
   app.get(
     '/readyz',
-    readiness(services, () => tracker.shuttingDown),
+    readiness(
+      services,
+      () => tracker.shuttingDown,
+      () => warming,
+    ),
   );
   if (metrics) app.get('/metrics', metrics.handler(config));
   if (ide) app.use('/ide', ideAssets());
@@ -188,11 +194,13 @@ export async function startServer(services: AppServices, host: string, port: num
   const url = `http://${urlHost(listening.hosts)}:${listening.port}/graphql`;
   // Issue 18: the HTTP path (express, CORS, logging, the token check, Apollo, the response) warmed by the
   // server's own requests (request-warmup.ts).
+  // Ready (/readyz) only once it is done: an orchestrator sends traffic, or a stop signal, after it.
   await warmHttp(services, url, config.REQUEST_WARMUP_ROUNDS).then(
     (w) => config.REQUEST_WARMUP_ROUNDS > 0 && services.logger.info(w, 'HTTP path warmed at start'),
     (error: unknown) =>
       services.logger.warn({ err: error }, 'HTTP warm-up failed; the first requests run cold'),
   );
+  warming = false;
   return {
     httpServer,
     url,

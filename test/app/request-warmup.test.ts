@@ -9,6 +9,7 @@ import { generateSyntheticCity, generateSyntheticEvaluations, type SyntheticCity
 import { warmHttp, warmupTarget } from '../../src/app/request-warmup';
 import { RequestDb } from '../../src/db/request-db';
 import { TestApp } from '../harness/app';
+import { freePort } from '../startup/api-process';
 import { poolOf, startAnotherServer } from '../harness/another-server';
 
 let app: TestApp;
@@ -99,6 +100,32 @@ test('the server warms before it answers, changes nothing, releases every connec
     await warm.server.stop();
   }
   expect(await app.tableDigests()).toEqual(before);
+});
+
+test('/readyz answers 503 "starting" while the server warms itself after listening, and 200 after', async () => {
+  const port = await freePort();
+  const readyz = `http://127.0.0.1:${port}/readyz`;
+  let started = false;
+  const starting = startAnotherServer(app, { REQUEST_WARMUP_ROUNDS: '40' }, port).finally(() => {
+    started = true;
+  });
+  const early: { status: number; body: unknown }[] = [];
+  while (!started) {
+    const res = await fetch(readyz).catch(() => null); // refused until it listens
+    if (res && !started) early.push({ status: res.status, body: await res.json() });
+    else await res?.text();
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+  const { server } = await starting;
+  try {
+    expect(early.length).toBeGreaterThan(0);
+    expect(early).toEqual(early.map(() => ({ status: 503, body: { status: 'starting' } })));
+    const after = await fetch(readyz);
+    expect(after.status).toBe(200);
+    expect(await after.json()).toEqual({ status: 'ready' });
+  } finally {
+    await server.stop();
+  }
 });
 
 test('with 0 rounds nothing runs; a failed warm-up is logged and the server starts all the same', async () => {

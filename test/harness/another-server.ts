@@ -8,7 +8,7 @@ import type { TestApp } from './app';
  * A second server on a test app's database and pool, configured by `env` (no request warm-up unless
  * asked), with its log lines kept: for what happens at start-up (the warm-ups of issue 18).
  */
-export async function startAnotherServer(app: TestApp, env: Record<string, string>) {
+export async function startAnotherServer(app: TestApp, env: Record<string, string>, port = 0) {
   const lines: Record<string, unknown>[] = [];
   const sink = new Writable({
     write(chunk: Buffer, _encoding, done) {
@@ -24,7 +24,7 @@ export async function startAnotherServer(app: TestApp, env: Record<string, strin
     ...env,
   });
   const services = { ...app.services, config, logger: pino({ level: 'info' }, sink) };
-  const server = await startServer(services, '127.0.0.1', 0);
+  const server = await startServer(services, '127.0.0.1', port);
   return { server, lines };
 }
 
