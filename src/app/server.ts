@@ -119,8 +119,8 @@ export async function startServer(services: AppServices, host: string, port: num
       services.logger.warn({ err: error }, 'roll-up warm-up failed; roll-ups are computed on first read'),
   );
 
-  // Issue 18: the roll-up screen run a few times before the first caller (request-warmup.ts); a failure
-  // only costs speed.
+  // Issue 18: the roll-up screen and a BI overview run before the first caller (request-warmup.ts); a
+  // failure only costs speed.
   await warmRequests(services, apollo, config.REQUEST_WARMUP_ROUNDS).then(
     (w) => w.rounds > 0 && services.logger.info(w, 'request path warmed at start'),
     (error: unknown) =>
