@@ -31,6 +31,7 @@ import { ReportingFactBulkLoad1763894000000 } from './1763894000000-reporting-fa
 import { ReportingRegionCells1763894100000 } from './1763894100000-reporting-region-cells';
 import { CitusReady1763895000000 } from './1763895000000-citus-ready';
 import { RollUpWarmParents1763896000000 } from './1763896000000-rollup-warm-parents';
+import { ReportingCellVersion1763897000000 } from './1763897000000-reporting-cell-version';
 
 /** Migrations in order. New ones are appended; applied ones are never edited. */
 export const migrations = [
@@ -67,4 +68,5 @@ export const migrations = [
   ReportingRegionCells1763894100000,
   CitusReady1763895000000,
   RollUpWarmParents1763896000000,
+  ReportingCellVersion1763897000000,
 ];

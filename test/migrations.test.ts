@@ -77,6 +77,7 @@ describe('defence in depth in PostgreSQL (DOMAIN §3, §8 P6)', () => {
       'performance_goal',
       'project',
       'region',
+      'reporting_cell_version',
       'reporting_goal_fact',
       'reporting_login',
       'reporting_region_cell',

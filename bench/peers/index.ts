@@ -294,6 +294,28 @@ export async function peersBenchmark(cleanup: Cleanup, log: (line: string) => vo
     times.sort((a, b) => a - b);
     first[w.key].jixiaoWarmMs = Math.round(percentile(times, 50) * 100) / 100;
   }
+  // W3's warm requests reuse the kept answer (src/reporting/aggregate-cache.ts); the first one computes it.
+  // The same question computed warm: each sample widens the year range by years without goals (the same
+  // rows, the same cells read; at most 10 years), a range of its own, so no answer is reused.
+  const w3 = all.find((w) => w.key === 'w3');
+  if (w3) {
+    const times: number[] = [];
+    const { from, to } = w3.jixiao.variables as { from: number; to: number };
+    const ranges: [number, number][] = [];
+    for (let wider = 1; ranges.length < WARM_SAMPLES && to - from + 1 + wider <= 10; wider += 1)
+      for (let before = 0; before <= wider; before += 1) ranges.push([from - before, to + wider - before]);
+    for (const [yearFrom, yearTo] of ranges.slice(0, WARM_SAMPLES)) {
+      const res = await api.request<unknown>(w3.jixiao.query, {
+        ...w3.jixiao.variables,
+        from: yearFrom,
+        to: yearTo,
+      });
+      if (res.body.errors) throw new Error(`W3 ${yearFrom}–${yearTo}: ${res.text.slice(0, 300)}`);
+      times.push(res.sample.ms);
+    }
+    times.sort((a, b) => a - b);
+    first.w3.jixiaoWarmComputedMs = Math.round(percentile(times, 50) * 100) / 100;
+  }
 
   const memoryW1W3 = { jixiao: memoryOf(jixiao.pid), postgraphile: memoryOf(postgraphile.pid) };
 

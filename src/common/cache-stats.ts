@@ -8,3 +8,6 @@ export function recordRollUpCacheLookups(hits: number, misses: number): void {
   rollUpCacheStats.hits += hits;
   rollUpCacheStats.misses += misses;
 }
+
+/** Process-wide counts of the kept table-form aggregates (src/reporting/aggregate-cache.ts), for /metrics. */
+export const aggregateCacheStats = { hits: 0, misses: 0 };

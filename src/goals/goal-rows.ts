@@ -169,10 +169,28 @@ function planFor(look: LookAhead, nodes: Selection): GoalPlan | null {
   };
 }
 
+/**
+ * Plans made in a request, by its variables (one object per request: `@skip`/`@include` read them) and the
+ * field's nodes in the document (the same array for every parent of a page, under graphql-jit and
+ * graphql-js alike; another array is only another lookup): a page of 200 organizations plans its
+ * `goals` once, not 200 times.
+ */
+const plans = new WeakMap<object, WeakMap<object, GoalPlan | null>>();
+
 /** The plan of a `…Connection` field of goals being resolved, from its selection; null: entities. */
 export function goalPlanOf(info: GraphQLResolveInfo): GoalPlan | null {
+  let byField = plans.get(info.variableValues);
+  if (!byField) {
+    byField = new WeakMap();
+    plans.set(info.variableValues, byField);
+  }
+  const field = info.fieldNodes;
+  const known = byField.get(field);
+  if (known !== undefined) return known;
   const { look, selection } = selectionOf(info);
-  return planFor(look, look.connectionNodes(selection));
+  const plan = planFor(look, look.connectionNodes(selection));
+  byField.set(field, plan);
+  return plan;
 }
 
 const TIMESTAMP = new Set(['timestamptz', 'timestamp', 'timestamp with time zone', 'date']);

@@ -16,8 +16,9 @@ import {
   type AggregateRequest,
   type AggregateRowData,
 } from './aggregate.model';
+import { tableOverCells } from './aggregate-cache';
 import { aggregateTableSql } from './aggregate-table.sql';
-import { aggregateSql, type AggregateReach, type AggregateSql } from './aggregate.sql';
+import { aggregateSql, answeredByCells, type AggregateReach, type AggregateSql } from './aggregate.sql';
 
 /**
  * 汇总分析 — the BI aggregate (DOMAIN §16, issue 14): flat rows over the maintained reporting facts,
@@ -221,7 +222,14 @@ export async function queryAggregateTable(
   options: { maxRows: number },
 ): Promise<AggregateTableJson> {
   const req = validateAggregate(request);
-  const statement = aggregateTableSql(...(await reachOf(ctx, req)));
+  const [asked, reach] = await reachOf(ctx, req);
+  const statement = aggregateTableSql(asked, reach);
+  // Over the region cells: reused while no cell or region changed (aggregate-cache.ts, issue 18).
+  if (answeredByCells(asked, reach)) {
+    const table = await tableOverCells(ctx, statement);
+    if (table.rowCount > options.maxRows) throw tooManyRows(options.maxRows);
+    return { req, rowCount: table.rowCount, json: table.json };
+  }
   const em = await ctx.scope.manager();
   const [answer] = await em.query<{ row_count: number; table_json: string }[]>(
     statement.sql,

@@ -145,3 +145,40 @@ test('a unit sees only its own goals; their self-evaluation as its evaluations l
     );
   }
 });
+
+test('the goals plan follows @include/@skip of each request (the plan is kept per request, not per document)', async () => {
+  const as = city.sampleLogins.cityFinance;
+  const query = W2_QUERY.replace('indicators {', 'indicators @include(if: $withIndicators) {')
+    .replace('selfEvaluation {', 'selfEvaluation @skip(if: $noScore) {')
+    .replace('$goals: Int!)', '$goals: Int!, $withIndicators: Boolean!, $noScore: Boolean!)');
+  expect(query).toContain('@include(if: $withIndicators)');
+  const full = goalsOf((await w2(as, ALL)).data);
+  expect(full.length).toBeGreaterThan(3);
+  const ask = async (withIndicators: boolean, noScore: boolean) => {
+    const res = await app.gql<W2Data>(
+      query,
+      { ...w2Variables(city.cityCode, ALL), year, withIndicators, noScore },
+      { as },
+    );
+    expect(res.errors).toBeUndefined();
+    return { goals: goalsOf(res.data!), statements: res.extensions?.sqlStatements };
+  };
+  const pick = (keys: string[]) => full.map((g) => Object.fromEntries(keys.map((k) => [k, (g as never)[k]])));
+  const plain = ['id', 'name', 'status', 'annualAmount'];
+  // Alternating in one process: each request's own variables decide what its statement reads.
+  for (const [withIndicators, noScore] of [
+    [true, true],
+    [false, false],
+    [true, false],
+    [false, true],
+  ] as const) {
+    const { goals, statements } = await ask(withIndicators, noScore);
+    const keys = [
+      ...plain,
+      ...(withIndicators ? ['indicators'] : []),
+      ...(noScore ? [] : ['selfEvaluation']),
+    ];
+    expect(goals).toEqual(pick(keys));
+    expect(statements).toBe(7);
+  }
+});

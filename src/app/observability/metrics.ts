@@ -5,7 +5,7 @@ import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom
 import type { DataSource } from 'typeorm';
 import type { AppConfig } from '../../config/config';
 import type { RequestContext } from '../../common/request-context';
-import { rollUpCacheStats } from '../../common/cache-stats';
+import { aggregateCacheStats, rollUpCacheStats } from '../../common/cache-stats';
 
 /** The pg pool behind the API's DataSource (typeorm's `driver.master`), when it is initialized. */
 export interface PoolStats {
@@ -104,6 +104,17 @@ export class Metrics {
         this.reset();
         this.inc({ result: 'hit' }, rollUpCacheStats.hits);
         this.inc({ result: 'miss' }, rollUpCacheStats.misses);
+      },
+    });
+    new Counter({
+      name: 'jixiao_aggregate_cache_lookups_total',
+      help: 'Table-form aggregates over the region cells looked up in the process cache, by result (hit or miss)',
+      labelNames: ['result'],
+      registers,
+      collect() {
+        this.reset();
+        this.inc({ result: 'hit' }, aggregateCacheStats.hits);
+        this.inc({ result: 'miss' }, aggregateCacheStats.misses);
       },
     });
   }
