@@ -55,12 +55,15 @@ export function hierarchyLoaders(scope: ScopedAccess) {
       return ids.map((id) => byId.get(id) ?? null);
     }),
 
+    // Plain rows (issue 18): a region's list feeds pages of its organizations, often of one kind, so most
+    // rows read are never shown; the city tree's prefetch primes this loader with rows of the same shape.
     organizationsByRegionId: new PeekableLoader<string, OrganizationEntity[]>(async (regionIds) => {
-      const rows = await (await scope.organizations())
-        .andWhere('o.region_id = ANY(:regionIds)', { regionIds })
-        .orderBy('o.kind')
-        .addOrderBy(byPinyin('o.name'))
-        .getMany();
+      const rows = await scope.plainRows(
+        (await scope.organizations())
+          .andWhere('o.region_id = ANY(:regionIds)', { regionIds })
+          .orderBy('o.kind')
+          .addOrderBy(byPinyin('o.name')),
+      );
       const byRegion = groupBy(rows, (o) => o.regionId);
       return regionIds.map((id) => byRegion.get(id) ?? []);
     }),

@@ -1,11 +1,9 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import type { EntityMetadata, SelectQueryBuilder } from 'typeorm';
 import type { RequestContext } from '../common/request-context';
 import { byPinyin } from '../common/collation';
 import { groupBy } from '../common/collections';
 import { selectionOf, type LookAhead, type Selection } from '../common/lookahead/selection';
-import { OrganizationEntity } from './organization.entity';
-import { RegionEntity } from './region.entity';
+import type { RegionEntity } from './region.entity';
 
 /**
  * Issue 18, the city tree hot path (`region(code) { organizations … children { … children { … } } }`):
@@ -36,13 +34,6 @@ function planOf(look: LookAhead, selection: Selection, level = 0, plan?: TreePla
   return out;
 }
 
-/** Every column of the entity, selected under its property name (rows shaped like entities). */
-function selectAll<T extends object>(qb: SelectQueryBuilder<T>, meta: EntityMetadata, alias: string) {
-  qb.select([]);
-  for (const column of meta.columns) qb.addSelect(`${alias}."${column.databaseName}"`, column.propertyName);
-  return qb;
-}
-
 const depthOf = (path: string) => path.split('/').filter((s) => s.length > 0).length;
 
 /**
@@ -57,18 +48,16 @@ export async function prefetchRegionTree(
   const { look, selection } = selectionOf(info);
   const plan = planOf(look, selection);
   if (plan.depth === 0 && plan.organizationsAt.size === 0) return;
-  const ds = ctx.services.dataSource;
   const loaders = ctx.loaders;
   const rootDepth = depthOf(root.path);
 
   // Regions: the subtree to the selected depth, in the caller's scope, by code (childrenByRegionId's order).
   const levels: RegionEntity[][] = [[root]];
   if (plan.depth > 0) {
-    const qb = selectAll(await ctx.scope.regions(), ds.getMetadata(RegionEntity), 'r')
+    const qb = (await ctx.scope.regions())
       .andWhere('r.path LIKE :treePrefix', { treePrefix: `${root.path}_%` })
       .orderBy('r.code');
-    const [sql, params] = qb.getQueryAndParameters();
-    const rows = await ctx.db.prepared<RegionEntity>(sql, params);
+    const rows = await ctx.scope.plainRows(qb, { prepared: true });
     for (const r of rows) {
       const level = depthOf(r.path) - rootDepth;
       if (level < 1 || level > plan.depth) continue;
@@ -85,12 +74,11 @@ export async function prefetchRegionTree(
   // Organizations of the levels that select them, by kind then name in pinyin (the loader's order).
   const regionIds = [...plan.organizationsAt].flatMap((level) => (levels[level] ?? []).map((r) => r.id));
   if (regionIds.length === 0) return;
-  const qb = selectAll(await ctx.scope.organizations(), ds.getMetadata(OrganizationEntity), 'o')
+  const qb = (await ctx.scope.organizations())
     .andWhere('o.region_id = ANY(:treeRegions)', { treeRegions: regionIds })
     .orderBy('o.kind')
     .addOrderBy(byPinyin('o.name'));
-  const [sql, params] = qb.getQueryAndParameters();
-  const organizations = await ctx.db.prepared<OrganizationEntity>(sql, params);
+  const organizations = await ctx.scope.plainRows(qb, { prepared: true });
   const byRegion = groupBy(organizations, (o) => o.regionId);
   for (const id of regionIds) loaders.organizationsByRegionId.prime(id, byRegion.get(id) ?? []);
   for (const o of organizations) loaders.organizationById.prime(o.id, o);
