@@ -7,6 +7,7 @@
  */
 import { generateSyntheticCity, generateSyntheticEvaluations, type SyntheticCity } from '../../seeds';
 import { warmHttp, warmupTarget } from '../../src/app/request-warmup';
+import { aggregateCacheStats } from '../../src/common/cache-stats';
 import { RequestDb } from '../../src/db/request-db';
 import { TestApp } from '../harness/app';
 import { freePort } from '../startup/api-process';
@@ -73,10 +74,16 @@ test('a warm-up transaction is READ ONLY: PostgreSQL refuses a write, and the co
 
 test('the server warms before it answers, changes nothing, releases every connection and logs no warm-up request', async () => {
   const before = await app.tableDigests();
+  const lookups = { ...aggregateCacheStats };
   const warm = await startAnother({ REQUEST_WARMUP_ROUNDS: '4' });
   try {
     // Every round answered without an error (a refused round is logged as a failed warm-up instead).
     expect(warm.lines.find((l) => l.msg === 'request path warmed at start')).toMatchObject({ rounds: 4 });
+    // Its BI overview is computed in every round, not reused from the first (src/reporting/aggregate-cache.ts).
+    expect({
+      hits: aggregateCacheStats.hits - lookups.hits,
+      misses: aggregateCacheStats.misses - lookups.misses,
+    }).toEqual({ hits: 0, misses: 4 });
     expect(warm.lines.some((l) => String(l.msg).includes('warm-up failed'))).toBe(false);
     expect(pool().idleCount).toBe(pool().totalCount);
     expect(await openTransactions()).toBe(0);
