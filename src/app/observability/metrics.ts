@@ -95,28 +95,30 @@ export class Metrics {
         this.set({ state: 'max' }, pool.options.max);
       },
     });
-    new Counter({
-      name: 'jixiao_rollup_cache_lookups_total',
-      help: 'Leaf roll-up results looked up in the process cache, by result (hit or miss)',
-      labelNames: ['result'],
-      registers,
-      collect() {
-        this.reset();
-        this.inc({ result: 'hit' }, rollUpCacheStats.hits);
-        this.inc({ result: 'miss' }, rollUpCacheStats.misses);
-      },
-    });
-    new Counter({
-      name: 'jixiao_aggregate_cache_lookups_total',
-      help: 'Table-form aggregates over the region cells looked up in the process cache, by result (hit or miss)',
-      labelNames: ['result'],
-      registers,
-      collect() {
-        this.reset();
-        this.inc({ result: 'hit' }, aggregateCacheStats.hits);
-        this.inc({ result: 'miss' }, aggregateCacheStats.misses);
-      },
-    });
+    for (const [name, help, stats] of [
+      [
+        'jixiao_rollup_cache_lookups_total',
+        'Leaf roll-up results looked up in the process cache, by result (hit or miss)',
+        rollUpCacheStats,
+      ],
+      [
+        'jixiao_aggregate_cache_lookups_total',
+        'Table-form aggregates over the region cells looked up in the process cache, by result (hit or miss)',
+        aggregateCacheStats,
+      ],
+    ] as const) {
+      new Counter({
+        name,
+        help,
+        labelNames: ['result'],
+        registers,
+        collect() {
+          this.reset();
+          this.inc({ result: 'hit' }, stats.hits);
+          this.inc({ result: 'miss' }, stats.misses);
+        },
+      });
+    }
   }
 
   /** The label of an operation: its name, `(anonymous)`, or `(invalid)` when it did not resolve. */
