@@ -57,11 +57,13 @@ export function hierarchyLoaders(scope: ScopedAccess) {
 
     // Plain rows (issue 18): a region's list feeds pages of its organizations, often of one kind, so most
     // rows read are never shown; the city tree's prefetch primes this loader with rows of the same shape.
+    // Each region's by kind then name in pinyin; by region first, so names are compared within a region.
     organizationsByRegionId: new PeekableLoader<string, OrganizationEntity[]>(async (regionIds) => {
       const rows = await scope.plainRows(
         (await scope.organizations())
           .andWhere('o.region_id = ANY(:regionIds)', { regionIds })
-          .orderBy('o.kind')
+          .orderBy('o.region_id')
+          .addOrderBy('o.kind')
           .addOrderBy(byPinyin('o.name')),
       );
       const byRegion = groupBy(rows, (o) => o.regionId);

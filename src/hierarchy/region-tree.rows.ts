@@ -71,12 +71,15 @@ export async function prefetchRegionTree(
     for (const list of levels.slice(1)) for (const r of list ?? []) loaders.regionById.prime(r.id, r);
   }
 
-  // Organizations of the levels that select them, by kind then name in pinyin (the loader's order).
+  // Organizations of the levels that select them, each region's by kind then name in pinyin (the loader's
+  // order). Region first: PostgreSQL then compares names in pinyin (ICU, the costly part of the sort)
+  // only within one region's kind — about 5 ms less for a city's 6,805 (issue 18, pgbench).
   const regionIds = [...plan.organizationsAt].flatMap((level) => (levels[level] ?? []).map((r) => r.id));
   if (regionIds.length === 0) return;
   const qb = (await ctx.scope.organizations())
     .andWhere('o.region_id = ANY(:treeRegions)', { treeRegions: regionIds })
-    .orderBy('o.kind')
+    .orderBy('o.region_id')
+    .addOrderBy('o.kind')
     .addOrderBy(byPinyin('o.name'));
   const organizations = await ctx.scope.plainRows(qb, { prepared: true });
   const byRegion = groupBy(organizations, (o) => o.regionId);
