@@ -59,6 +59,8 @@ async function main(): Promise<void> {
     HEAP_GROWING_PERCENT: process.env.HEAP_GROWING_PERCENT,
     // Production default (5 s) unless the run sets it: past it a request waiting for a connection gets 503.
     DB_POOL_ACQUIRE_TIMEOUT_MS: process.env.DB_POOL_ACQUIRE_TIMEOUT_MS,
+    // Production default (0: the pool's connections stay open) unless the run sets it.
+    DB_POOL_IDLE_TIMEOUT_MS: process.env.DB_POOL_IDLE_TIMEOUT_MS,
     TOKEN_SECRET: secret,
     // One token drives the load many users would send: the per-user cost limit (issue 8 item 16) would
     // otherwise refuse the faster workloads' later requests (429) and measure the limiter, not the server.
@@ -86,7 +88,9 @@ async function main(): Promise<void> {
         session = new Session();
         session.connect();
         await session.post('Profiler.enable');
-        await session.post('Profiler.setSamplingInterval', { interval: 500 });
+        await session.post('Profiler.setSamplingInterval', {
+          interval: Number(process.env.BENCH_PROFILE_INTERVAL ?? 500),
+        });
         await session.post('Profiler.start');
         process.stdout.write(`${JSON.stringify({ profiling: true })}\n`);
         return;

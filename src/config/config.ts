@@ -72,6 +72,12 @@ export const configSchema = z.object({
   DB_LOCK_TIMEOUT_MS: z.coerce.number().int().min(0).max(600000).default(5000),
   /** A transaction left idle this long is ended by PostgreSQL (idle_in_transaction_session_timeout). */
   DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: z.coerce.number().int().min(0).max(3600000).default(30000),
+  /**
+   * Issue 18: a pooled connection left unused this long is closed (pg-pool idleTimeoutMillis); 0 keeps the
+   * pool's connections open. pg-pool's own default (10 s) made a request after ten quiet seconds open a
+   * new connection to a cold PostgreSQL backend (its catalog caches and prepared statements gone).
+   */
+  DB_POOL_IDLE_TIMEOUT_MS: z.coerce.number().int().min(0).max(86400000).default(0),
   /** Longest wait for a pooled connection before the request fails with SERVICE_UNAVAILABLE. */
   DB_POOL_ACQUIRE_TIMEOUT_MS: z.coerce.number().int().min(50).max(120000).default(5000),
   /** /readyz answers 503 when the database does not answer within this time. */

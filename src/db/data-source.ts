@@ -18,6 +18,13 @@ export interface DbTimeouts {
   idleInTransactionMs: number;
   /** Longest wait for a pooled connection (pg-pool connectionTimeoutMillis, also bounds connecting). */
   acquireMs: number;
+  /**
+   * Issue 18: an unused pooled connection is closed after this long (pg-pool idleTimeoutMillis; 0: kept
+   * open, like a fixed-size pool). A new connection starts a PostgreSQL backend with cold caches and
+   * none of the prepared statements (RequestDb.prepared): a first request after pg-pool's default 10 quiet
+   * seconds took 32–36 ms against 15 ms right after another (W1, bench/peers/probe.ts PROBE_PAUSE_MS).
+   */
+  poolIdleMs: number;
 }
 
 /** The timeouts of the configuration (src/config/config.ts, documented in .env.example). */
@@ -26,12 +33,14 @@ export function dbTimeouts(config: {
   DB_LOCK_TIMEOUT_MS: number;
   DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: number;
   DB_POOL_ACQUIRE_TIMEOUT_MS: number;
+  DB_POOL_IDLE_TIMEOUT_MS: number;
 }): DbTimeouts {
   return {
     statementMs: config.DB_STATEMENT_TIMEOUT_MS,
     lockMs: config.DB_LOCK_TIMEOUT_MS,
     idleInTransactionMs: config.DB_IDLE_IN_TRANSACTION_TIMEOUT_MS,
     acquireMs: config.DB_POOL_ACQUIRE_TIMEOUT_MS,
+    poolIdleMs: config.DB_POOL_IDLE_TIMEOUT_MS,
   };
 }
 
@@ -47,6 +56,7 @@ export function dataSourceOptions(url: string, poolSize = 10, timeouts?: DbTimeo
         lock_timeout: timeouts.lockMs,
         idle_in_transaction_session_timeout: timeouts.idleInTransactionMs,
         connectionTimeoutMillis: timeouts.acquireMs,
+        idleTimeoutMillis: timeouts.poolIdleMs,
       }
     : {};
   return {
