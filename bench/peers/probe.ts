@@ -7,6 +7,7 @@ import { enableAppRole } from '../../src/db/bootstrap';
 import { Cleanup } from '../cleanup';
 import { GraphQLClient } from '../client';
 import { LOGIN, type LoginData } from '../queries';
+import { warmClient } from './client-warmup';
 import { existingPeersData } from './data';
 import { httpLoad } from './load';
 import { cityPath } from './peer-sql';
@@ -21,7 +22,10 @@ import { workloads, type Context, type Workload } from './workloads';
  * profile of that workload summarised by library and by function. Env: DATABASE_URL (owner URL of the
  * server), BENCH_REUSE_DATABASE, PROBE_WORKLOADS (default all), PROBE_NODE_OPTIONS (node flags of the server),
  * PROBE_DUMP (a directory: each workload's first answer written there as <key>.json), PROBE_PROFILE_FIRST=1
- * (a CPU profile of the first workload's first request), the PROBE_PREWARM family (`prewarm`).
+ * (a CPU profile of the first workload's first request; BENCH_PROFILE_INTERVAL its sampling interval in µs,
+ * default 500), the PROBE_PREWARM family (`prewarm`), PROBE_PAUSE_MS (a quiet period before the first
+ * requests) and PROBE_CLIENT_WARMUP=0 (this client left cold; by default it is warmed as `npm run bench`
+ * warms it, client-warmup.ts).
  */
 async function main(): Promise<void> {
   const name = process.env.BENCH_REUSE_DATABASE;
@@ -56,6 +60,7 @@ async function main(): Promise<void> {
         BENCH_TOKEN_SECRET: randomBytes(36).toString('base64url'),
         DB_POOL_SIZE: '10',
         BENCH_PROFILE_FILE: profileFile,
+        BENCH_PROFILE_INTERVAL: process.env.BENCH_PROFILE_INTERVAL ?? '500',
       },
       cleanup,
       log,
@@ -72,7 +77,11 @@ async function main(): Promise<void> {
     // In the order PROBE_WORKLOADS names them (which workload is first after start matters).
     const listed = workloads(ctx);
     const all = only ? only.flatMap((k) => listed.filter((w) => w.key === k)) : listed;
+    // As `npm run bench` does (client-warmup.ts); PROBE_CLIENT_WARMUP=0 leaves the client cold.
+    if (process.env.PROBE_CLIENT_WARMUP !== '0') log(`client warmed: ${JSON.stringify(await warmClient())}`);
     await prewarm(jixiao.url, anonymous, api, all);
+    // PROBE_PAUSE_MS: a quiet period before the first requests (pooled connections idle that long).
+    await new Promise((resolve) => setTimeout(resolve, Number(process.env.PROBE_PAUSE_MS ?? 0)));
     for (const [i, w] of all.entries()) {
       // PROBE_PROFILE_FIRST=1: a CPU profile of the first workload's first request, summarised.
       const profileFirst = i === 0 && process.env.PROBE_PROFILE_FIRST === '1';

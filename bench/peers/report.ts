@@ -37,6 +37,9 @@ export interface PeersResults {
       jixiaoWarmMs?: number;
       /** W3: a warm request that computes its answer (none reused), timed like jixiaoWarmMs. */
       jixiaoWarmComputedMs?: number;
+      /** W1 after QUIET_SECONDS with no request to either server (pooled connections idle that long). */
+      jixiaoAfterQuietMs?: number;
+      postgraphileAfterQuietMs?: number;
     }
   >;
   statements: Record<
@@ -59,6 +62,9 @@ export interface PeersResults {
   scale: (LoadResult & { processes: number; connections: number; round: number; load: number[] })[];
   durationSeconds: number;
 }
+
+/** Seconds without requests before W1 is timed once more (past pg-pool's default idle timeout of 10 s). */
+export const QUIET_SECONDS = 12;
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -332,12 +338,16 @@ function markdown(r: PeersResults): string {
       'result a warm one reads; then it runs its roll-up screen of the largest tree and a BI overview ' +
       '(`aggregate` by region and year) 60 times each in-process, read-only, as a stand-in for the department ' +
       'that set the overall goal, and once listening sends itself 60 pairs of `__typename` requests, anonymous ' +
-      'and with a token of no user (refused 401) (`REQUEST_WARMUP_ROUNDS`, src/app/request-warmup.ts). The ' +
+      'and with a token of no user (refused 401) (`REQUEST_WARMUP_ROUNDS`, src/app/request-warmup.ts); it ' +
+      'also parses, validates and compiles (graphql-jit) those two screens and an organization directory page ' +
+      '60 times each as new texts, without running them or keeping the result (src/app/compile-warmup.ts). The ' +
       "screens are W1's and W3's kinds of request but not their documents: compiling a caller's document and " +
       'its first runs are not warmed. Its start time below includes the warm-ups. A first request is timed by ' +
-      "the bench's own client (fetch, one request, the whole body read); its yardstick is the median of 21 warm " +
-      "requests timed the same way after the load. The load generator's p50 (another client, under sustained " +
-      'load) is shown beside it.',
+      "the bench's own client (fetch, one request, the whole body read), which first sends 300 requests to a " +
+      'stand-in server of its own in the bench process, so that its own first-use costs are not billed to the ' +
+      'server (bench/peers/client-warmup.ts; no request reaches Jixiao or PostGraphile); its yardstick is the ' +
+      "median of 21 warm requests timed the same way after the load. The load generator's p50 (another client, " +
+      'under sustained load) is shown beside it.',
     '- Before anything is timed the bench runs VACUUM (ANALYZE) over the database, as autovacuum would on a ' +
       "running server (this machine's PostgreSQL service runs with autovacuum off).",
     '',
@@ -357,6 +367,14 @@ function markdown(r: PeersResults): string {
         `${f(r.first[w]?.postgraphileMs)} | ${f(r.first[w]?.jixiaoWarmMs, 2)} | ${f(x?.p50, 2)} |`,
     );
   }
+  const quiet = r.first.w1;
+  if (quiet?.jixiaoAfterQuietMs !== undefined)
+    out.push(
+      '',
+      `W1 after ${QUIET_SECONDS} s in which neither server had a request (after the load; their pooled connections ` +
+        `idle that long): Jixiao ${f(quiet.jixiaoAfterQuietMs)} ms, PostGraphile ${f(quiet.postgraphileAfterQuietMs)} ms ` +
+        `(Jixiao keeps its pooled connections open, DB_POOL_IDLE_TIMEOUT_MS=0; pg-pool's default closes them after 10 s).`,
+    );
   out.push(
     '',
     'PostGraphile statements are counted on its pool (including its BEGIN, the `set_config` of `pgSettings` and COMMIT); ' +

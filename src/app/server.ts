@@ -19,6 +19,7 @@ import { listenAll, listenHosts, urlHost } from './listen';
 import { warmRollUps } from '../rollup/rollup-warmup';
 import { Metrics } from './observability/metrics';
 import { loadManifest, persistedOperations } from './persisted-operations';
+import { warmCompilation } from './compile-warmup';
 import { isWarmupRequest, warmHttp, warmRequests } from './request-warmup';
 import { buildSchema } from './schema';
 import { lazyHandler } from './lazy-handler';
@@ -119,6 +120,14 @@ export async function startServer(services: AppServices, host: string, port: num
       services.logger.warn({ err: error }, 'roll-up warm-up failed; roll-ups are computed on first read'),
   );
 
+  // Issue 18: the parser, validator and compiler warmed on the start-up screens (compile-warmup.ts).
+  // A failure only costs speed.
+  try {
+    const compiled = warmCompilation(schema, config.REQUEST_WARMUP_ROUNDS, jit);
+    if (compiled.documents > 0) services.logger.info(compiled, 'query compiler warmed at start');
+  } catch (error) {
+    services.logger.warn({ err: error }, 'compile warm-up failed; the first documents compile cold');
+  }
   // Issue 18: the roll-up screen and a BI overview run before the first caller (request-warmup.ts); a
   // failure only costs speed.
   await warmRequests(services, apollo, config.REQUEST_WARMUP_ROUNDS).then(
