@@ -335,14 +335,16 @@ function markdown(r: PeersResults): string {
       'users would send (PostGraphile has no limiter).',
     '- First requests: before it listens, Jixiao computes the roll-ups of the largest fund trees in force ' +
       '(`ROLLUP_WARMUP_LIMIT`, default 50; src/rollup/rollup-warmup.ts), so the first W1 request reads the ' +
-      'result a warm one reads; then it runs its roll-up screen of the largest tree and a BI overview ' +
-      '(`aggregate` by region and year) 60 times each in-process, read-only, as a stand-in for the department ' +
-      'that set the overall goal, and once listening sends itself 60 pairs of `__typename` requests, anonymous ' +
-      'and with a token of no user (refused 401) (`REQUEST_WARMUP_ROUNDS`, src/app/request-warmup.ts); it ' +
-      'also parses, validates and compiles (graphql-jit) those two screens and an organization directory page ' +
-      '60 times each as new texts, without running them or keeping the result (src/app/compile-warmup.ts). The ' +
-      "screens are W1's and W3's kinds of request but not their documents: compiling a caller's document and " +
-      'its first runs are not warmed. Its start time below includes the warm-ups. A first request is timed by ' +
+      'result a warm one reads; then it runs its roll-up screen of the largest tree, a BI overview ' +
+      '(`aggregate` by region and year) and the first page of its organization directory (50 organizations ' +
+      'with region and supervising department) 60 times each in-process, read-only, as a stand-in for the ' +
+      'department that set the overall goal (src/app/startup-screens.ts), and parses, validates and compiles ' +
+      '(graphql-jit) the three 60 times more as new texts without running them or keeping the result ' +
+      '(src/app/compile-warmup.ts); once listening it sends itself 60 pairs of `__typename` requests, anonymous ' +
+      'and with a token of no user (refused 401) (`REQUEST_WARMUP_ROUNDS`, src/app/request-warmup.ts). The ' +
+      "screens are W1's, W3's and the list page's kinds of request but not their documents: compiling a " +
+      "caller's document and its first runs are not warmed. Its start time below includes the warm-ups. " +
+      'A first request is timed by ' +
       "the bench's own client (fetch, one request, the whole body read), which first sends 300 requests to a " +
       'stand-in server of its own in the bench process, so that its own first-use costs are not billed to the ' +
       'server (bench/peers/client-warmup.ts; no request reaches Jixiao or PostGraphile); its yardstick is the ' +

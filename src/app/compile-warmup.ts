@@ -1,24 +1,12 @@
 import { parse, specifiedRules, validate, type GraphQLSchema } from 'graphql';
 import { compileQuery, isCompiledQuery } from 'graphql-jit';
-import { BI_OVERVIEW, ROLL_UP_SCREEN } from './request-warmup';
+import { STARTUP_SCREENS } from './startup-screens';
 
 /** What the compile warm-up at start did (logged by the server). */
 export interface CompileWarmup {
   documents: number;
   ms: number;
 }
-
-/**
- * The organization directory (DOMAIN §3): a page of units with their regions and supervising
- * departments. Only compiled here, never executed.
- */
-export const DIRECTORY_SCREEN = `query JixiaoStartupDirectory($after: String) {
-  organizations(first: 50, after: $after) {
-    totalCount
-    pageInfo { hasNextPage endCursor }
-    nodes { id name kind creditCode sector region { id code name level } supervisingDepartment { id name } }
-  }
-}`;
 
 /**
  * Issue 18 (the first request after start within 3× of a warm one): every document a caller sends for
@@ -31,10 +19,9 @@ export const DIRECTORY_SCREEN = `query JixiaoStartupDirectory($after: String) {
  */
 export function warmCompilation(schema: GraphQLSchema, rounds: number, jit = true): CompileWarmup {
   const started = performance.now();
-  const screens = [ROLL_UP_SCREEN, BI_OVERVIEW, DIRECTORY_SCREEN];
   let documents = 0;
   for (let round = 0; round < rounds; round += 1) {
-    for (const screen of screens) {
+    for (const screen of STARTUP_SCREENS) {
       const document = parse(`${screen}\n# start-up compile ${round}`);
       const errors = validate(schema, document, specifiedRules);
       if (errors.length > 0) throw new Error(`a start-up screen does not validate: ${errors[0].message}`);

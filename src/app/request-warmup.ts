@@ -2,13 +2,13 @@ import type { ApolloServer } from '@apollo/server';
 import { randomBytes } from 'node:crypto';
 import { Agent, request, type IncomingMessage } from 'node:http';
 import type { Principal } from '../auth/principal';
-import { RegionLevel } from '../auth/principal-kinds';
 import { placeOf, type PlaceRow } from '../auth/principal-row';
 import { toGlobalId } from '../common/global-id';
 import { stringifyResponse } from '../common/raw-json';
 import { computeAggregates } from '../reporting/aggregate-cache';
 import { RequestContext, type AppServices } from '../common/request-context';
 import { RequestDb } from '../db/request-db';
+import { BI_OVERVIEW, DIRECTORY_SCREEN, LEVEL_BELOW, ROLL_UP_SCREEN } from './startup-screens';
 
 /** What the request warm-up at start did (logged by the server). */
 export interface RequestWarmup {
@@ -17,46 +17,6 @@ export interface RequestWarmup {
 }
 
 const NOBODY = '00000000-0000-0000-0000-000000000000';
-
-/**
- * The roll-up screen of a fund tree (DOMAIN §11): the overall goal with its roll-up, coverage, actuals and
- * money, and its first 100 regional goals with theirs — the view the allocating department opens most.
- */
-export const ROLL_UP_SCREEN = `query JixiaoStartupWarmup($id: ID!) {
-  goal(id: $id) {
-    id name year scope status
-    rollUp {
-      total grade provisional
-      coverage { counted total countedMoney totalMoney moneyShare }
-      actuals { value }
-      money { budgeted inPlace spent }
-    }
-    children(first: 100) {
-      totalCount
-      nodes { id name scope rollUp { total grade provisional coverage { counted total moneyShare } money { budgeted spent } } }
-    }
-  }
-}`;
-
-/**
- * The BI overview of the same department (DOMAIN §16): goals, indicators, money, self-evaluations and the
- * mean score by region one level below its own (a township's: its own) and year, within its jurisdiction
- * (P6), as the table BI tools read.
- */
-export const BI_OVERVIEW = `query JixiaoStartupWarmupBi($level: RegionLevel!) {
-  aggregate(dimensions: [REGION, YEAR], regionLevel: $level,
-            measures: [GOAL_COUNT, INDICATOR_COUNT, BUDGETED, SPENT, SELF_EVALUATED_COUNT, MEAN_SCORE]) {
-    rowCount
-    columns { name }
-    table
-  }
-}`;
-
-const LEVEL_BELOW: Record<RegionLevel, RegionLevel> = {
-  [RegionLevel.CITY]: RegionLevel.DISTRICT,
-  [RegionLevel.DISTRICT]: RegionLevel.TOWNSHIP,
-  [RegionLevel.TOWNSHIP]: RegionLevel.TOWNSHIP,
-};
 
 /** The largest fund tree in force and the department that set its overall goal (谁分配预算、谁设定目标). */
 interface TargetRow extends PlaceRow {
@@ -111,8 +71,8 @@ export async function warmupTarget(services: AppServices): Promise<WarmupTarget 
 
 /**
  * Issue 18 (the first request after start within 3× of a warm one): before the server listens, runs the
- * roll-up screen of the largest fund tree in force and the BI overview of the department that set it,
- * `rounds` times each, through the whole GraphQL path — the
+ * roll-up screen of the largest fund tree in force, and the BI overview and the organization directory of
+ * the department that set it (startup-screens.ts), `rounds` times each, through the whole GraphQL path — the
  * token check, Apollo, the limits, graphql-jit, the permission layer, the resolvers, TypeORM,
  * node-postgres, the response's serialisation — so that the first callers do not run that code cold (a
  * first roll-up request took ~5× a warm one: V8 optimises code after many calls, not one).
@@ -123,7 +83,7 @@ export async function warmupTarget(services: AppServices): Promise<WarmupTarget 
  * check runs on names no user of no tenant and is dropped), nothing is answered to anyone. Each screen
  * runs in its own READ ONLY transaction of that tenant under row-level security (PostgreSQL refuses any
  * write), ended and released on every path; the answer is checked for errors and dropped. What it leaves
- * behind is only what any request leaves: compiled code, the compiled documents (these two, not a
+ * behind is only what any request leaves: compiled code, the compiled documents (these three, not a
  * caller's), and the roll-up results, which are keyed by goal and statistics version and read through each
  * caller's own jurisdiction (rollup.loaders.ts). A failure costs speed only.
  */
@@ -139,6 +99,7 @@ export async function warmRequests(
   const screens = [
     { query: ROLL_UP_SCREEN, variables: { id: toGlobalId('PerformanceGoal', target.goalId) } },
     { query: BI_OVERVIEW, variables: { level: LEVEL_BELOW[target.principal.regionLevel] } },
+    { query: DIRECTORY_SCREEN, variables: { after: null } },
   ];
   for (let round = 0; round < rounds; round += 1) {
     // The token check every caller's request starts with: a token made and checked here, in memory, for

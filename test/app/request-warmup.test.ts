@@ -7,6 +7,7 @@
  */
 import { generateSyntheticCity, generateSyntheticEvaluations, type SyntheticCity } from '../../seeds';
 import { warmHttp, warmupTarget } from '../../src/app/request-warmup';
+import { STARTUP_SCREENS } from '../../src/app/startup-screens';
 import { aggregateCacheStats } from '../../src/common/cache-stats';
 import { RequestDb } from '../../src/db/request-db';
 import { TestApp } from '../harness/app';
@@ -79,6 +80,10 @@ test('the server warms before it answers, changes nothing, releases every connec
   try {
     // Every round answered without an error (a refused round is logged as a failed warm-up instead).
     expect(warm.lines.find((l) => l.msg === 'request path warmed at start')).toMatchObject({ rounds: 4 });
+    // The start-up screens parsed, validated and compiled as new texts, once per round (compile-warmup.ts).
+    expect(warm.lines.find((l) => l.msg === 'query compiler warmed at start')).toMatchObject({
+      documents: 4 * STARTUP_SCREENS.length,
+    });
     // Its BI overview is computed in every round, not reused from the first (src/reporting/aggregate-cache.ts).
     expect({
       hits: aggregateCacheStats.hits - lookups.hits,
