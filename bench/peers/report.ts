@@ -32,7 +32,10 @@ export interface PeersResults {
   first: Record<
     string,
     {
+      /** The median over the fresh starts (jixiaoStartsMs; first-requests.ts). */
       jixiaoMs: number;
+      /** Each fresh start's first request, the main process's first. */
+      jixiaoStartsMs?: number[];
       postgraphileMs: number | null;
       jixiaoWarmMs?: number;
       /** W3: a warm request that computes its answer (none reused), timed like jixiaoWarmMs. */
@@ -272,13 +275,18 @@ function markdown(r: PeersResults): string {
     const firstMs = r.first[w]?.jixiaoMs;
     const warmMs = r.first[w]?.jixiaoWarmMs;
     const computedMs = r.first[w]?.jixiaoWarmComputedMs;
+    const starts = r.first[w]?.jixiaoStartsMs ?? [];
+    const samples =
+      starts.length > 1
+        ? ` (median of ${starts.length} starts: ${starts.map((ms) => f(ms, 1)).join(', ')})`
+        : '';
     // The yardstick is a warm request timed as the first one was (same client, one at a time); the load
     // generator's p50 is shown beside it (autocannon reads a body faster than fetch does).
     if (x && firstMs !== undefined && warmMs !== undefined) {
       targets.push([
         `${w}: first request after start within 3× of a warm one (Jixiao, same client)`,
         firstMs <= 3 * warmMs,
-        `${f(firstMs, 1)} ms vs warm ${f(warmMs, 2)} ms (${f(firstMs / warmMs, 1)}×); ` +
+        `${f(firstMs, 1)} ms${samples} vs warm ${f(warmMs, 2)} ms (${f(firstMs / warmMs, 1)}×); ` +
           `vs autocannon p50 ${f(x.p50, 2)} ms: ${f(firstMs / x.p50, 1)}×` +
           (computedMs === undefined
             ? ''
@@ -347,7 +355,10 @@ function markdown(r: PeersResults): string {
       'A first request is timed by ' +
       "the bench's own client (fetch, one request, the whole body read), which first sends 300 requests to a " +
       'stand-in server of its own in the bench process, so that its own first-use costs are not billed to the ' +
-      'server (bench/peers/client-warmup.ts; no request reaches Jixiao or PostGraphile); its yardstick is the ' +
+      'server (bench/peers/client-warmup.ts; no request reaches Jixiao or PostGraphile). Jixiao is started ' +
+      '`BENCH_FIRST_STARTS` times (default 3: the measured process and fresh ones started and stopped one after ' +
+      'another, bench/peers/first-requests.ts) and its figure is the median of their first requests, one sample ' +
+      "being too noisy on this machine (PostGraphile's is its one process's); the yardstick is the " +
       "median of 21 warm requests timed the same way after the load. The load generator's p50 (another client, " +
       'under sustained load) is shown beside it.',
     '- Before anything is timed the bench runs VACUUM (ANALYZE) over the database, as autovacuum would on a ' +
@@ -358,7 +369,7 @@ function markdown(r: PeersResults): string {
   for (const [w, text] of Object.entries(r.checks)) out.push(`- ${LABELS[w] ?? w}: ${text}.`);
   out.push('');
   out.push(
-    '| workload | SQL/req Jixiao (first request) | SQL/req PostGraphile | first request Jixiao ms | first PostGraphile ms | warm Jixiao ms (same client, median of 21) | warm p50 Jixiao ms (autocannon) |',
+    '| workload | SQL/req Jixiao (first request) | SQL/req PostGraphile | first request Jixiao ms (median of the starts) | first PostGraphile ms | warm Jixiao ms (same client, median of 21) | warm p50 Jixiao ms (autocannon) |',
   );
   out.push('|---|---:|---:|---:|---:|---:|---:|');
   for (const w of workloads) {

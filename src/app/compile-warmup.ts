@@ -12,8 +12,8 @@ export interface CompileWarmup {
  * Issue 18 (the first request after start within 3× of a warm one): every document a caller sends for
  * the first time is parsed, validated and compiled by graphql-jit (jit-executor.ts) — code that otherwise
  * runs only once per document, so a process's first documents run it cold (not yet optimised by V8).
- * Before the server listens, this parses, validates and (with `jit`) compiles the start-up screens `rounds` times
- * each, every time as a new text (a numbered comment), and drops the results: nothing is executed,
+ * Before the server listens, this parses, validates and (with `jit`) compiles the start-up screens
+ * `rounds` times each, every time as a new text (a numbered comment), and drops the results: nothing is executed,
  * nothing is cached (Apollo's document store and the compiled-document cache are not touched), no data is
  * read. What it leaves behind is warm parser, validator and compiler code.
  */

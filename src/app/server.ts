@@ -128,7 +128,7 @@ export async function startServer(services: AppServices, host: string, port: num
   } catch (error) {
     services.logger.warn({ err: error }, 'compile warm-up failed; the first documents compile cold');
   }
-  // Issue 18: the roll-up screen and a BI overview run before the first caller (request-warmup.ts); a
+  // Issue 18: the start-up screens (startup-screens.ts) run before the first caller (request-warmup.ts); a
   // failure only costs speed.
   await warmRequests(services, apollo, config.REQUEST_WARMUP_ROUNDS).then(
     (w) => w.rounds > 0 && services.logger.info(w, 'request path warmed at start'),
