@@ -159,16 +159,18 @@ export async function peersBenchmark(cleanup: Cleanup, log: (line: string) => vo
     BENCH_LAYERS: layers,
     BENCH_PROFILE_FILE: join(resultsDir(), 'peers-w2.cpuprofile'),
   });
-  const jixiao = await startProcess({
-    name: 'jixiao',
-    node: process.execPath,
-    script: jixiaoScript,
-    // Node.js flags of the measured Jixiao process (e.g. a heap limit or --cpu-prof), none by default.
-    args: (process.env.BENCH_JIXIAO_NODE_OPTIONS ?? '').split(' ').filter(Boolean),
-    env: jixiaoEnv('all'),
-    cleanup,
-    log,
-  });
+  const startJixiao = (name: string) =>
+    startProcess({
+      name,
+      node: process.execPath,
+      script: jixiaoScript,
+      // Node.js flags of the measured Jixiao process (e.g. a heap limit or --cpu-prof), none by default.
+      args: (process.env.BENCH_JIXIAO_NODE_OPTIONS ?? '').split(' ').filter(Boolean),
+      env: jixiaoEnv('all'),
+      cleanup,
+      log,
+    });
+  const jixiao = await startJixiao('jixiao');
   const pgNode = postgraphileNode(log);
   const pgNodeVersion = execFileSync(pgNode, ['--version'], { encoding: 'utf8' }).trim();
   const postgraphile = await startProcess({
@@ -255,16 +257,7 @@ export async function peersBenchmark(cleanup: Cleanup, log: (line: string) => vo
   // figure compared with the warm yardstick, one sample being too noisy on a shared machine.
   const more = await firstRequestsOfFreshStarts({
     starts: firstRequestStarts() - 1,
-    start: (index) =>
-      startProcess({
-        name: `jixiao-start-${index + 2}`,
-        node: process.execPath,
-        script: jixiaoScript,
-        args: (process.env.BENCH_JIXIAO_NODE_OPTIONS ?? '').split(' ').filter(Boolean),
-        env: jixiaoEnv('all'),
-        cleanup,
-        log,
-      }),
+    start: (index) => startJixiao(`jixiao-start-${index + 2}`),
     login: { tenant: ctx.tenantId, login: data.city.sampleLogins.cityFinance, password: DEMO_PASSWORD },
     workloads: all,
     log,

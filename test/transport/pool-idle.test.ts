@@ -24,19 +24,31 @@ const poolOf = (app: TestApp) => (app.services.dataSource.driver as PostgresDriv
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** The API started with `env` after one signed-in request: its backends then, and a way to send another. */
+async function afterOneRequest(env: Record<string, string> = {}) {
+  const app = await TestApp.start(env);
+  try {
+    const token = await app.tokenFor('finance.zibo');
+    const request = async () => expect((await post(app, ME, { token })).status).toBe(200);
+    await request();
+    const before = await apiBackends(app);
+    expect(before.length).toBeGreaterThan(0);
+    return { app, request, before };
+  } catch (error) {
+    await app.stop();
+    throw error;
+  }
+}
+
 describe('pooled connections while unused', () => {
   test('are kept open by default (DB_POOL_IDLE_TIMEOUT_MS 0): the next request finds the same backend', async () => {
-    const app = await TestApp.start();
+    const { app, request, before } = await afterOneRequest();
     try {
-      const token = await app.tokenFor('finance.zibo');
-      expect((await post(app, ME, { token })).status).toBe(200);
-      const before = await apiBackends(app);
-      expect(before.length).toBeGreaterThan(0);
       // pg-pool disables its idle timer for 0 (its default, when unset, is 10 000 ms).
       expect(poolOf(app).options.idleTimeoutMillis).toBe(0);
       await pause(800);
       expect(await apiBackends(app)).toEqual(before);
-      expect((await post(app, ME, { token })).status).toBe(200);
+      await request();
       expect(await apiBackends(app)).toEqual(before);
     } finally {
       await app.stop();
@@ -44,15 +56,11 @@ describe('pooled connections while unused', () => {
   });
 
   test('are closed after DB_POOL_IDLE_TIMEOUT_MS when it is set, and the next request opens a new one', async () => {
-    const app = await TestApp.start({ DB_POOL_IDLE_TIMEOUT_MS: '200' });
+    const { app, request, before } = await afterOneRequest({ DB_POOL_IDLE_TIMEOUT_MS: '200' });
     try {
-      const token = await app.tokenFor('finance.zibo');
-      expect((await post(app, ME, { token })).status).toBe(200);
-      const before = await apiBackends(app);
-      expect(before.length).toBeGreaterThan(0);
       expect(poolOf(app).options.idleTimeoutMillis).toBe(200);
       expect(await eventually(async () => (await apiBackends(app)).length === 0, 5000)).toBe(true);
-      expect((await post(app, ME, { token })).status).toBe(200);
+      await request();
       const after = await apiBackends(app);
       expect(after.length).toBeGreaterThan(0);
       expect(after.some((pid) => before.includes(pid))).toBe(false);
