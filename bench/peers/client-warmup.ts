@@ -10,8 +10,8 @@ export const CLIENT_WARMUP_REQUESTS = 300;
  * fetch (undici) in this process, the same `GraphQLClient` that times first and warm requests — is
  * warmed before the first requests are timed, so that a first request's time is the server's first
  * request and not the client's: with only the sign-in behind it, the client's first large response cost
- * ~8 ms of its own (a first W1 request 24–36 ms by the client, 14–18 ms from its arrival at the server to
- * its last byte; bench/RESULTS.md notes).
+ * ~8 ms of its own (in bench/peers/probe.ts, a first W1 request took 26.0 ms by the client and 18.0 ms from
+ * its arrival at the server to its last byte; with the client warmed, 20.4 against 17.3 ms).
  *
  * The client talks to a stand-in of its own — a plain node:http server in this process, on a port of its
  * own, answering every POST with one fixed GraphQL-shaped JSON body of about the size of the answers

@@ -6,7 +6,7 @@ import type { Workload } from './workloads';
 /**
  * Fresh starts of Jixiao whose first requests are timed, the bench's main process included
  * (BENCH_FIRST_STARTS, default 3): one request after start is one sample, and on a shared 2-core machine
- * one sample moves by half its size from run to run (a first W1 request 15–42 ms in five starts of
+ * one sample moves by half its size from run to run (a first W1 request 16.7–41.5 ms in five starts of
  * bench/peers/probe.ts), so the figure compared with the warm yardstick is the median over the starts.
  */
 export const firstRequestStarts = () => Math.max(1, Number(process.env.BENCH_FIRST_STARTS ?? 3));
