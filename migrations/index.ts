@@ -32,6 +32,7 @@ import { ReportingRegionCells1763894100000 } from './1763894100000-reporting-reg
 import { CitusReady1763895000000 } from './1763895000000-citus-ready';
 import { RollUpWarmParents1763896000000 } from './1763896000000-rollup-warm-parents';
 import { ReportingCellVersion1763897000000 } from './1763897000000-reporting-cell-version';
+import { ReportingKeptAnswer1763898000000 } from './1763898000000-reporting-kept-answer';
 
 /** Migrations in order. New ones are appended; applied ones are never edited. */
 export const migrations = [
@@ -69,4 +70,5 @@ export const migrations = [
   CitusReady1763895000000,
   RollUpWarmParents1763896000000,
   ReportingCellVersion1763897000000,
+  ReportingKeptAnswer1763898000000,
 ];

@@ -79,6 +79,7 @@ describe('defence in depth in PostgreSQL (DOMAIN §3, §8 P6)', () => {
       'region',
       'reporting_cell_version',
       'reporting_goal_fact',
+      'reporting_kept_answer',
       'reporting_login',
       'reporting_region_cell',
       'result_allocation_simulation',

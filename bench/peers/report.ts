@@ -358,7 +358,11 @@ function markdown(r: PeersResults): string {
       'server (bench/peers/client-warmup.ts; no request reaches Jixiao or PostGraphile). Jixiao is started ' +
       '`BENCH_FIRST_STARTS` times (default 3: the measured process and fresh ones started and stopped one after ' +
       'another, bench/peers/first-requests.ts) and its figure is the median of their first requests, one sample ' +
-      "being too noisy on this machine (PostGraphile's is its one process's); the yardstick is the " +
+      "being too noisy on this machine (PostGraphile's is its one process's). The measured process is the first " +
+      'to answer W3 on the new database, so its first W3 request computes the answer; the fresh starts after it ' +
+      'are restarts over the same unchanged database and read the answer it kept (src/reporting/kept-answers.ts, ' +
+      'read into memory at start), as a restart or a second process of a deployment would: each start is shown. ' +
+      'The yardstick is the ' +
       "median of 21 warm requests timed the same way after the load. The load generator's p50 (another client, " +
       'under sustained load) is shown beside it.',
     '- Before anything is timed the bench runs VACUUM (ANALYZE) over the database, as autovacuum would on a ' +

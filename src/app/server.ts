@@ -30,6 +30,11 @@ import { stringifyResponse } from '../common/raw-json';
 import { applyHeapGrowth } from './heap-growth';
 import { jitExecution } from './jit-executor';
 import { tracingRequested } from './observability/tracing-requested';
+import { loadKeptAnswers } from '../reporting/aggregate-cache';
+import { settleKeptAnswers } from '../reporting/kept-answers';
+
+/** Characters of JSON of kept BI answers read into the process at start (half its cache for them). */
+const KEPT_ANSWERS_AT_START = 8 * 1024 * 1024;
 
 /* eslint-disable @typescript-eslint/no-require-imports -- loaded on a route's first use (lazy-handler.ts) */
 const lazy = {
@@ -118,6 +123,14 @@ export async function startServer(services: AppServices, host: string, port: num
     (w) => w.fundTrees > 0 && services.logger.info(w, 'roll-ups computed at start'),
     (error: unknown) =>
       services.logger.warn({ err: error }, 'roll-up warm-up failed; roll-ups are computed on first read'),
+  );
+
+  // Issue 18: the BI answers kept in the database by earlier processes, when still current, read into
+  // this one (src/reporting/aggregate-cache.ts). A failure only costs speed.
+  await loadKeptAnswers(services, KEPT_ANSWERS_AT_START).then(
+    (k) => k.answers > 0 && services.logger.info(k, 'kept BI answers read at start'),
+    (error: unknown) =>
+      services.logger.warn({ err: error }, 'kept BI answers not read at start; they are read when asked'),
   );
 
   // Issue 18: the parser, validator and compiler warmed on the start-up screens (compile-warmup.ts).
@@ -225,6 +238,8 @@ export async function startServer(services: AppServices, host: string, port: num
       }
       await listening.closeExtras();
       await apollo.stop();
+      // The BI answers still being kept in the database are written before the pool closes.
+      await settleKeptAnswers(services.dataSource);
     },
   };
 }

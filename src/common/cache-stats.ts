@@ -9,5 +9,9 @@ export function recordRollUpCacheLookups(hits: number, misses: number): void {
   rollUpCacheStats.misses += misses;
 }
 
-/** Process-wide counts of the kept table-form aggregates (src/reporting/aggregate-cache.ts), for /metrics. */
-export const aggregateCacheStats = { hits: 0, misses: 0 };
+/**
+ * Process-wide counts of the kept table-form aggregates (src/reporting/aggregate-cache.ts), for /metrics:
+ * reused from the process (`hits`), from the database (`kept`, src/reporting/kept-answers.ts), or
+ * computed (`misses`).
+ */
+export const aggregateCacheStats = { hits: 0, misses: 0, kept: 0 };

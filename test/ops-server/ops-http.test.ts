@@ -125,6 +125,8 @@ describe('metrics', () => {
     expect(await sample(text, 'jixiao_db_pool_connections{state="waiting"}')).toBe(0);
     expect(text).toMatch(/^jixiao_rollup_cache_lookups_total\{result="hit"\} \d+$/m);
     expect(text).toMatch(/^jixiao_aggregate_cache_lookups_total\{result="miss"\} \d+$/m);
+    // Reused from the database (src/reporting/kept-answers.ts).
+    expect(text).toMatch(/^jixiao_aggregate_cache_lookups_total\{result="kept"\} \d+$/m);
     expect(await sample(text, 'process_resident_memory_bytes')).toBeGreaterThan(1_000_000);
   });
 });

@@ -1,16 +1,16 @@
 /**
  * Issue 18 (W3): table-form aggregates over the region cells are kept and reused while the tenant's
  * cells and regions are unchanged (src/reporting/aggregate-cache.ts, migration
- * ReportingCellVersion1763897000000). A reuse is always current (DOMAIN §11), costs no statement more,
+ * ReportingCellVersion1763897000000). A reuse is always current (DOMAIN §11), costs one statement,
  * and never hands a caller another caller's reach (P6, DOMAIN §11 "Who sees what").
  */
 import { Client } from 'pg';
 import { aggregateCacheStats } from '../../src/common/cache-stats';
 import { RegionLevel } from '../../src/auth/principal-kinds';
 import { createContext } from '../../src/common/request-context';
-import { setTenantSql } from '../../src/db/request-db';
 import { queryAggregateTable } from '../../src/reporting/aggregate.engine';
 import { AggregateDimension, AggregateMeasure } from '../../src/reporting/aggregate.model';
+import { asApiRole } from '../harness/api-role';
 import { TestApp } from '../harness/app';
 
 let app: TestApp;
@@ -66,8 +66,9 @@ test('the same question again is answered from the kept table: one version read 
   expect(first.rows.length).toBeGreaterThan(0);
   expect(second.rows).toEqual(first.rows);
   expect(second.rows).toEqual(await fresh('finance.zibo'));
-  // BEGIN with the tenant, the principal, the version (or the aggregate), COMMIT.
-  expect([first.statements, second.statements]).toEqual([4, 4]);
+  // BEGIN with the tenant, the principal, the version (with the answer kept in the database, if any: none
+  // here), the aggregate when there is nothing to reuse, COMMIT.
+  expect([first.statements, second.statements]).toEqual([5, 4]);
   expect(aggregateCacheStats.misses - before.misses).toBe(1);
   expect(aggregateCacheStats.hits - before.hits).toBe(1);
 });
@@ -119,35 +120,25 @@ test('the version: the API role reads only its tenant’s rows and cannot write 
   await app.sql(`INSERT INTO reporting_cell_version (tenant_id, backend_pid, version) VALUES ($1, 1, 7)`, [
     other,
   ]);
-  const client = new Client({ connectionString: app.db.appUrl });
-  await client.connect();
   try {
-    await client.query('BEGIN');
-    await client.query(setTenantSql(tenant));
-    // One tenant per statement (on Citus each is routed to that tenant's shard).
-    const seen = async (t: string) =>
-      (
-        await client.query<{ n: number }>(
-          `SELECT count(*)::int AS n FROM reporting_cell_version WHERE tenant_id = $1`,
-          [t],
-        )
-      ).rows[0].n;
-    expect(await seen(tenant)).toBeGreaterThan(0);
-    expect(await seen(other)).toBe(0);
-    expect(
-      (
-        await app.sql<{ n: number }>(
-          `SELECT count(*)::int AS n FROM reporting_cell_version WHERE tenant_id = $1`,
-          [other],
-        )
-      )[0].n,
-    ).toBe(1);
-    await expect(
-      client.query(`UPDATE reporting_cell_version SET version = version + 1 WHERE tenant_id = $1`, [tenant]),
-    ).rejects.toMatchObject({ code: '42501' });
-    await client.query('ROLLBACK');
+    await asApiRole(app.db.appUrl, tenant, async ({ client, count }) => {
+      expect(await count('reporting_cell_version', tenant)).toBeGreaterThan(0);
+      expect(await count('reporting_cell_version', other)).toBe(0);
+      expect(
+        (
+          await app.sql<{ n: number }>(
+            `SELECT count(*)::int AS n FROM reporting_cell_version WHERE tenant_id = $1`,
+            [other],
+          )
+        )[0].n,
+      ).toBe(1);
+      await expect(
+        client.query(`UPDATE reporting_cell_version SET version = version + 1 WHERE tenant_id = $1`, [
+          tenant,
+        ]),
+      ).rejects.toMatchObject({ code: '42501' });
+    });
   } finally {
-    await client.end();
     await app.sql(`DELETE FROM reporting_cell_version WHERE tenant_id = $1`, [other]);
   }
 });

@@ -103,7 +103,7 @@ export class Metrics {
       ],
       [
         'jixiao_aggregate_cache_lookups_total',
-        'Table-form aggregates over the region cells looked up in the process cache, by result (hit or miss)',
+        'Table-form aggregates over the region cells: reused from the process (hit) or the database (kept), or computed (miss)',
         aggregateCacheStats,
       ],
     ] as const) {
@@ -116,6 +116,7 @@ export class Metrics {
           this.reset();
           this.inc({ result: 'hit' }, stats.hits);
           this.inc({ result: 'miss' }, stats.misses);
+          if ('kept' in stats) this.inc({ result: 'kept' }, stats.kept);
         },
       });
     }
