@@ -63,6 +63,7 @@ export async function ensureDatabase(adminUrl: string, database: string): Promis
  * service-account token check, needed before a tenant is known (issue 14).
  * The reporting-login functions create and drop BI logins for the transaction's tenant only (issue 14).
  * The roll-up warm-up's listing answers the ids of the largest fund trees, no figure (issue 18).
+ * The kept BI answers' listing answers the ids of the tenants that have some, no answer (issue 18).
  */
 export const APP_DEFINER_FUNCTIONS = [
   'auth_find_login',
@@ -71,6 +72,7 @@ export const APP_DEFINER_FUNCTIONS = [
   'disclosure_public_goal_count',
   'disclosure_public_goals',
   'disclosure_public_results',
+  'reporting_kept_tenants',
   'reporting_login_create',
   'reporting_login_revoke',
   'rollup_refresh',

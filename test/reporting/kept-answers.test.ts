@@ -27,6 +27,7 @@ import {
   PER_TENANT,
   settleKeptAnswers,
 } from '../../src/reporting/kept-answers';
+import { poolOf as testPoolOf, startAnotherServer } from '../harness/another-server';
 import { asApiRole } from '../harness/api-role';
 import { TestApp } from '../harness/app';
 
@@ -319,5 +320,34 @@ describe('bounds', () => {
     expect(warn).toHaveBeenCalledTimes(1);
     expect(await keptRows()).toEqual([]);
     expect(pool.totalCount - pool.idleCount).toBe(0);
+  });
+});
+
+describe('at the server’s start (src/app/server.ts)', () => {
+  test('the kept answers read are logged; a failure to read them is logged and the server starts all the same', async () => {
+    await ask(await restarted(), 'finance.zibo');
+    const started = await startAnotherServer(app, {});
+    try {
+      const read = started.lines.find((l) => l.msg === 'kept BI answers read at start');
+      expect(read).toMatchObject({ tenants: 1, answers: 1 });
+    } finally {
+      await started.server.stop();
+    }
+    await app.sql('REVOKE EXECUTE ON FUNCTION reporting_kept_tenants(integer) FROM jixiao_app');
+    try {
+      const cold = await startAnotherServer(app, {});
+      try {
+        expect(
+          cold.lines.some((l) => l.msg === 'kept BI answers not read at start; they are read when asked'),
+        ).toBe(true);
+        expect((await fetch(cold.server.url.replace('/graphql', '/healthz'))).status).toBe(200);
+        const pool = testPoolOf(app);
+        expect(pool.idleCount).toBe(pool.totalCount);
+      } finally {
+        await cold.server.stop();
+      }
+    } finally {
+      await app.sql('GRANT EXECUTE ON FUNCTION reporting_kept_tenants(integer) TO jixiao_app');
+    }
   });
 });
