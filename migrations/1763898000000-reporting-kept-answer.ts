@@ -34,12 +34,16 @@ export class ReportingKeptAnswer1763898000000 implements MigrationInterface {
 
     // At start the API reads each tenant's current answers into its memory, tenant by tenant under
     // row-level security (src/reporting/aggregate-cache.ts loadKeptAnswers); this answers tenant ids only.
+    // PL/pgSQL with the limit written into the statement: on Citus a multi-shard grouping cannot take its
+    // LIMIT as a parameter ("could not create distributed plan").
     await q.query(`CREATE FUNCTION ${TENANTS.replace('(integer)', '(p_limit integer)')}
       RETURNS TABLE (tenant_id uuid)
-      LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
-        SELECT k.tenant_id FROM reporting_kept_answer k GROUP BY k.tenant_id
-         ORDER BY max(k.kept_at) DESC, k.tenant_id
-         LIMIT least(greatest(p_limit, 0), 1000) $$`);
+      LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
+      BEGIN
+        RETURN QUERY EXECUTE format(
+          'SELECT k.tenant_id FROM reporting_kept_answer k GROUP BY k.tenant_id
+            ORDER BY max(k.kept_at) DESC, k.tenant_id LIMIT %s', least(greatest(p_limit, 0), 1000));
+      END $$`);
     await q.query(`REVOKE ALL ON FUNCTION ${TENANTS} FROM PUBLIC`);
     await q.query(`GRANT EXECUTE ON FUNCTION ${TENANTS} TO jixiao_app`);
   }
