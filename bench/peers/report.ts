@@ -423,9 +423,12 @@ function markdown(r: PeersResults): string {
         `${f(b.rollUpAfterMs, 0)} ms: ${b.consistent ? 'nothing lost' : '**not all submitted**'}` +
         (b.failed > 0
           ? ` (failures, first ones: ${[...new Set(b.failures.map((x) => /"code":"([A-Z_]+)"/.exec(x)?.[1] ?? x.slice(0, 80)))].join(', ')}; ` +
-            'SERVICE_UNAVAILABLE is the 503 a request gets after waiting DB_POOL_ACQUIRE_TIMEOUT_MS, 5 s by default, ' +
-            "for one of the pool's connections: refused whole and retryable, nothing half-written)"
+            'SERVICE_UNAVAILABLE is the 503 of a request refused a turn: no request finished for ' +
+            'DB_POOL_ACQUIRE_TIMEOUT_MS (5 s), it waited REQUEST_QUEUE_TIMEOUT_MS (60 s), or REQUEST_QUEUE_LIMIT (1,000) ' +
+            'were waiting; refused whole and retryable, nothing half-written)'
           : '') +
+        ". The requests take turns for the pool's connections in arrival order (src/app/admission.ts, " +
+        "REQUEST_CONCURRENCY = the pool's 10): the late ones wait, they are not refused while the service makes progress" +
         '. PostGraphile is not run here: ' +
         'submitting a self-evaluation means scoring it (the engine of DOMAIN §10), which a generated CRUD API does not have.',
       '',

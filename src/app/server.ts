@@ -28,6 +28,7 @@ import type * as FormsHttp from '../forms/forms.http';
 import type * as FormsImportHttp from '../forms/import/import-http';
 import { stringifyResponse } from '../common/raw-json';
 import { applyHeapGrowth } from './heap-growth';
+import { AdmissionQueue, poolSize } from './admission';
 import { jitExecution } from './jit-executor';
 import { tracingRequested } from './observability/tracing-requested';
 import { loadKeptAnswers } from '../reporting/aggregate-cache';
@@ -79,7 +80,15 @@ export async function startServer(services: AppServices, host: string, port: num
   const production = config.NODE_ENV === 'production';
   // Issue 16: the IDE and /metrics are off in production unless enabled.
   const ide = config.IDE_ENABLED ?? !production;
-  const metrics = (config.METRICS_ENABLED ?? !production) ? new Metrics(services.dataSource) : null;
+  // Issue 18 (W4): requests take turns for the pool's connections (admission.ts).
+  const admission = new AdmissionQueue({
+    concurrency: config.REQUEST_CONCURRENCY ?? poolSize(services.dataSource, config.DB_POOL_SIZE),
+    queueLimit: config.REQUEST_QUEUE_LIMIT,
+    stallMs: config.DB_POOL_ACQUIRE_TIMEOUT_MS,
+    maxWaitMs: config.REQUEST_QUEUE_TIMEOUT_MS,
+  });
+  const metrics =
+    (config.METRICS_ENABLED ?? !production) ? new Metrics(services.dataSource, admission) : null;
   // Read before anything listens: a missing or wrong manifest stops the start-up with one sentence.
   const persisted = config.PERSISTED_OPERATIONS;
   const manifest =
@@ -186,6 +195,9 @@ export async function startServer(services: AppServices, host: string, port: num
   if (metrics) app.get('/metrics', metrics.handler(config));
   if (ide) app.use('/ide', ideAssets());
   app.use(tracker.gate);
+  // Everything below needs the database: one turn each, in arrival order (health, readiness and metrics
+  // above answer at once).
+  app.use(admission.gate);
   app.use(
     '/graphql',
     ide ? idePage : graphqlPage,
@@ -229,9 +241,11 @@ export async function startServer(services: AppServices, host: string, port: num
     hosts: listening.hosts,
     beginShutdown: () => {
       tracker.shuttingDown = true;
+      admission.close();
     },
     stop: async (graceMs = services.config.SHUTDOWN_GRACE_MS) => {
       tracker.shuttingDown = true;
+      admission.close();
       if (!(await tracker.drain(graceMs))) {
         services.logger.error('shutdown grace period exceeded: rolling back the requests still running');
         tracker.terminateAll();

@@ -80,6 +80,18 @@ export const configSchema = z.object({
   DB_POOL_IDLE_TIMEOUT_MS: z.coerce.number().int().min(0).max(86400000).default(0),
   /** Longest wait for a pooled connection before the request fails with SERVICE_UNAVAILABLE. */
   DB_POOL_ACQUIRE_TIMEOUT_MS: z.coerce.number().int().min(50).max(120000).default(5000),
+  /**
+   * Issue 18 (W4): requests served at once (src/app/admission.ts); the rest wait their turn in arrival
+   * order. Unset: the pool's size (DB_POOL_SIZE), each served request holding at most one connection.
+   */
+  REQUEST_CONCURRENCY: z.coerce.number().int().min(1).max(1000).optional(),
+  /** Requests that may wait for a turn; one more is refused at once with SERVICE_UNAVAILABLE. */
+  REQUEST_QUEUE_LIMIT: z.coerce.number().int().min(0).max(100000).default(1000),
+  /**
+   * The longest wait for a turn. A waiting request is also refused when no request has finished for
+   * DB_POOL_ACQUIRE_TIMEOUT_MS (the service is stuck, not busy).
+   */
+  REQUEST_QUEUE_TIMEOUT_MS: z.coerce.number().int().min(100).max(600000).default(60000),
   /** /readyz answers 503 when the database does not answer within this time. */
   READINESS_TIMEOUT_MS: z.coerce.number().int().min(50).max(60000).default(1000),
   /** Schema introspection; unset: on except when NODE_ENV=production. */

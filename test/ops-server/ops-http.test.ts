@@ -123,6 +123,13 @@ describe('metrics', () => {
     expect(await sample(text, 'jixiao_sql_seconds_per_request_sum{operation="Me"}')).toBeGreaterThan(0);
     expect(await sample(text, 'jixiao_db_pool_connections{state="max"}')).toBe(4);
     expect(await sample(text, 'jixiao_db_pool_connections{state="waiting"}')).toBe(0);
+    // Issue 18 (W4): requests take turns for the pool (src/app/admission.ts): as many as the pool's 4 at once;
+    // /metrics itself takes none, so none is running or waiting while it answers.
+    expect(await sample(text, 'jixiao_requests{state="max"}')).toBe(4);
+    expect(await sample(text, 'jixiao_requests{state="running"}')).toBe(0);
+    expect(await sample(text, 'jixiao_requests{state="waiting"}')).toBe(0);
+    for (const reason of ['queue_full', 'stalled', 'waited_too_long', 'shutting_down'])
+      expect(await sample(text, `jixiao_requests_refused_total{reason="${reason}"}`)).toBe(0);
     expect(text).toMatch(/^jixiao_rollup_cache_lookups_total\{result="hit"\} \d+$/m);
     expect(text).toMatch(/^jixiao_aggregate_cache_lookups_total\{result="miss"\} \d+$/m);
     // Reused from the database (src/reporting/kept-answers.ts).

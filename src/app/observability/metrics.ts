@@ -1,6 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { GraphQLRequestContext } from '@apollo/server';
 import type { RequestHandler } from 'express';
+import type { AdmissionQueue } from '../admission';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { DataSource } from 'typeorm';
 import type { AppConfig } from '../../config/config';
@@ -51,7 +52,7 @@ export class Metrics {
   private readonly statements: Histogram<'operation'>;
   private readonly sqlTime: Histogram<'operation'>;
 
-  constructor(dataSource: DataSource) {
+  constructor(dataSource: DataSource, admission: AdmissionQueue | null = null) {
     const registers = [this.registry];
     collectDefaultMetrics({ register: this.registry });
     this.requests = new Counter({
@@ -95,6 +96,30 @@ export class Metrics {
         this.set({ state: 'max' }, pool.options.max);
       },
     });
+    if (admission) {
+      new Gauge({
+        name: 'jixiao_requests',
+        help: 'Requests that need the database: served now, waiting for a turn, and the most served at once',
+        labelNames: ['state'],
+        registers,
+        collect() {
+          const s = admission.stats;
+          this.set({ state: 'running' }, s.running);
+          this.set({ state: 'waiting' }, s.waiting);
+          this.set({ state: 'max' }, s.concurrency);
+        },
+      });
+      new Counter({
+        name: 'jixiao_requests_refused_total',
+        help: 'Requests refused a turn (503): queue full, no progress, waited too long, or shutting down',
+        labelNames: ['reason'],
+        registers,
+        collect() {
+          this.reset();
+          for (const [reason, count] of Object.entries(admission.refused)) this.inc({ reason }, count);
+        },
+      });
+    }
     for (const [name, help, stats] of [
       [
         'jixiao_rollup_cache_lookups_total',
