@@ -356,7 +356,7 @@ function markdown(r: PeersResults): string {
       "the bench's own client (fetch, one request, the whole body read), which first sends 300 requests to a " +
       'stand-in server of its own in the bench process, so that its own first-use costs are not billed to the ' +
       'server (bench/peers/client-warmup.ts; no request reaches Jixiao or PostGraphile). Jixiao is started ' +
-      '`BENCH_FIRST_STARTS` times (default 3: the measured process and fresh ones started and stopped one after ' +
+      '`BENCH_FIRST_STARTS` times (default 5: the measured process and fresh ones started and stopped one after ' +
       'another, bench/peers/first-requests.ts) and its figure is the median of their first requests, one sample ' +
       "being too noisy on this machine (PostGraphile's is its one process's). The measured process is the first " +
       'to answer W3 on the new database, so its first W3 request computes the answer; the fresh starts after it ' +
