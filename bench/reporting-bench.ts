@@ -1,12 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { Pool } from 'pg';
 import { DEMO_PASSWORD } from '../seeds';
 import { assertSafeAppRole, enableAppRole, migrate } from '../src/db/bootstrap';
 import type { Cleanup } from './cleanup';
 import { GraphQLClient } from './client';
 import { benchDatabase } from './database';
+import { exposeGc } from './gc';
 import { LOGIN, type LoginData } from './queries';
 import { existingData, generateCityStage, generateProvinceStage, type ReportingSize } from './reporting-data';
 import { measureStage } from './reporting-stage';
@@ -25,12 +24,6 @@ export interface ReportingOptions {
   iterations: number;
   warmup: number;
   scenarioSeconds: number;
-}
-
-function gcFunction(): (() => void) | null {
-  setFlagsFromString('--expose-gc');
-  const gc: unknown = runInNewContext('gc');
-  return typeof gc === 'function' ? () => void gc() : null;
 }
 
 /** BENCH_REUSE_DATABASE: a database on the DATABASE_URL server left by an earlier run; never dropped here. */
@@ -88,7 +81,7 @@ export async function reportingBenchmark(
     base,
     token,
     rawPool,
-    gc: gcFunction(),
+    gc: exposeGc(),
     options,
     database: { mode: db.mode, serverVersion: db.serverVersion, name: db.name },
     log,

@@ -5,13 +5,12 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join, relative } from 'node:path';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { Client, Pool } from 'pg';
 import { assertSafeAppRole, enableAppRole, migrate } from '../src/db/bootstrap';
 import { toGlobalId } from '../src/common/global-id';
 import { DEMO_PASSWORD, generateSyntheticCity, type SyntheticCity } from '../seeds';
 import { Cleanup } from './cleanup';
+import { exposeGc } from './gc';
 import { GraphQLClient, type TimedResponse } from './client';
 import { benchDatabase } from './database';
 import { profiled, summarizeProfile } from './profile';
@@ -181,12 +180,6 @@ interface MemorySnapshot {
   heapUsedAfterGcMiB: number | null;
 }
 
-/** The V8 garbage collector, exposed at run time (no --expose-gc needed on the command line). */
-function exposeGc(): (() => void) | null {
-  setFlagsFromString('--expose-gc');
-  const gc: unknown = runInNewContext('gc');
-  return typeof gc === 'function' ? () => void gc() : null;
-}
 const collectGarbage = exposeGc();
 
 function memory(): MemorySnapshot {
