@@ -39,12 +39,11 @@ interface Waiter {
  * is working through the others: waiting is refused only when the service makes no progress (no request
  * finished for `stallMs`: stuck, not busy), past `maxWaitMs`, or beyond `queueLimit` waiting. Those
  * refusals are 503 SERVICE_UNAVAILABLE with Retry-After, as the pool's (nothing has run, so nothing is
- * half-written). Served requests no longer wait inside an open transaction for the Node.js thread
- * while hundreds of others are parsed, so each transaction is shorter.
+ * half-written).
  *
- * Hand-written (about a hundred lines): the progress rule (refuse when nothing finishes, not after a
+ * Hand-written (under two hundred lines): the progress rule (refuse when nothing finishes, not after a
  * fixed wait) is not offered by the queue libraries (p-queue, p-limit, async-sema time out the work or
- * not at all), and this one is tested on its own (test/transport/admission.test.ts).
+ * not at all), and this one is tested on its own and through the server (test/transport/admission*.test.ts).
  */
 export class AdmissionQueue {
   private running = 0;
