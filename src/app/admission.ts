@@ -1,4 +1,4 @@
-import type { RequestHandler } from 'express';
+import type { RequestHandler, Response } from 'express';
 import type { DataSource } from 'typeorm';
 import { RETRY_AFTER_UNAVAILABLE_SECONDS, unavailableError } from '../db/db-errors';
 
@@ -6,6 +6,13 @@ import { RETRY_AFTER_UNAVAILABLE_SECONDS, unavailableError } from '../db/db-erro
 export function poolSize(dataSource: DataSource, fallback: number): number {
   const max = (dataSource.options as { extra?: { max?: unknown } }).extra?.max;
   return typeof max === 'number' && max > 0 ? max : fallback;
+}
+
+/** 503 SERVICE_UNAVAILABLE with Retry-After, in the GraphQL error shape: nothing ran for this request. */
+export function sendUnavailable(res: Response): void {
+  const error = unavailableError();
+  res.setHeader('retry-after', String(RETRY_AFTER_UNAVAILABLE_SECONDS));
+  res.status(503).json({ errors: [{ message: error.message, extensions: error.extensions }] });
 }
 
 /** Why a waiting request was refused (the `reason` of jixiao_requests_refused_total). */
@@ -122,10 +129,7 @@ export class AdmissionQueue {
         next();
       },
       () => {
-        if (gone) return;
-        const error = unavailableError();
-        res.setHeader('retry-after', String(RETRY_AFTER_UNAVAILABLE_SECONDS));
-        res.status(503).json({ errors: [{ message: error.message, extensions: error.extensions }] });
+        if (!gone) sendUnavailable(res);
       },
     );
   };

@@ -3,7 +3,8 @@ import { expressMiddleware } from '@as-integrations/express5';
 import type { RequestHandler } from 'express';
 import type { GraphQLFormattedError } from 'graphql';
 import { RefusalError } from '../common/refusal';
-import { availabilityError, RETRY_AFTER_UNAVAILABLE_SECONDS, unavailableError } from '../db/db-errors';
+import { availabilityError, unavailableError } from '../db/db-errors';
+import { sendUnavailable } from './admission';
 import { RequestDb } from '../db/request-db';
 import { createContext, type AppServices, type RequestContext } from '../common/request-context';
 import type { Metrics } from './observability/metrics';
@@ -24,10 +25,8 @@ export class RequestTracker {
   /** Express middleware: refuses (503, JSON, Retry-After) during shutdown, counts the rest. */
   readonly gate: RequestHandler = (_req, res, next) => {
     if (this.shuttingDown) {
-      const error = unavailableError();
       res.setHeader('connection', 'close');
-      res.setHeader('retry-after', String(RETRY_AFTER_UNAVAILABLE_SECONDS));
-      res.status(503).json({ errors: [{ message: error.message, extensions: error.extensions }] });
+      sendUnavailable(res);
       return;
     }
     this.inFlight += 1;
